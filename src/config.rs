@@ -1,0 +1,174 @@
+//! Configuration from TOML.
+//!
+//! Lookup order (the first that exists wins; command-line flags override it):
+//! 1. `--config PATH` (an error if the file is missing);
+//! 2. `./brief.toml`;
+//! 3. `$XDG_CONFIG_HOME/brief/config.toml` (or `~/.config/brief/config.toml`);
+//! 4. the defaults embedded in the binary, which are `config/default.toml`.
+//!
+//! A file need only name the settings it changes. Unknown keys are errors
+//! that name the key and its line, so a typo never goes unnoticed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// The commented default configuration, as shipped in `config/default.toml`.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// All of brief's settings.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `[segment]`: sentence segmentation.
+    pub segment: crate::segment::SegmentSettings,
+    /// `[languages.<code>]`: per-language additions to the built-in resources.
+    pub languages: BTreeMap<Lang, LanguageSettings>,
+}
+
+/// `[languages.<code>]`: words a user adds for one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LanguageSettings {
+    /// Extra abbreviations, written without the final period (`"approx"`,
+    /// `"т. е"` as `"т.е"`); matched case-insensitively.
+    pub abbreviations: Vec<String>,
+    /// Extra stopwords, ignored when comparing sentences.
+    pub stopwords: Vec<String>,
+}
+
+/// Where the configuration in use came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// A file on disk.
+    File(PathBuf),
+    /// The defaults embedded in the binary.
+    Embedded,
+}
+
+impl Config {
+    /// Parses a TOML document; `path` names it in error messages.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use brief::Config;
+    /// let cfg = Config::from_toml("[languages.en]\nabbreviations = [\"approx\"]\n", Path::new("b.toml")).unwrap();
+    /// assert_eq!(cfg.languages[&brief::Lang::EN].abbreviations, ["approx"]);
+    /// let err = Config::from_toml("[segmnt]\n", Path::new("b.toml")).unwrap_err();
+    /// assert!(err.to_string().starts_with("b.toml:1:"), "{err}");
+    /// ```
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config> {
+        toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            location: e.span().map(|span| line_col(text, span.start)),
+            message: e.message().trim().replace('\n', " "),
+        })
+    }
+
+    /// The embedded defaults.
+    pub fn embedded() -> Config {
+        // The embedded file is tested to parse, so this cannot fail at run time.
+        Config::from_toml(DEFAULT_TOML, Path::new("<embedded defaults>")).unwrap_or_default()
+    }
+
+    /// Finds and loads the configuration as described in the module docs.
+    pub fn load(explicit: Option<&Path>) -> Result<(Config, ConfigSource)> {
+        if let Some(path) = explicit {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+                path: path.to_path_buf(),
+                location: None,
+                message: format!("cannot read configuration file: {e}"),
+            })?;
+            return Ok((
+                Config::from_toml(&text, path)?,
+                ConfigSource::File(path.to_path_buf()),
+            ));
+        }
+        for candidate in Self::search_path() {
+            if candidate.is_file() {
+                let text = std::fs::read_to_string(&candidate).map_err(|e| Error::Config {
+                    path: candidate.clone(),
+                    location: None,
+                    message: format!("cannot read configuration file: {e}"),
+                })?;
+                return Ok((
+                    Config::from_toml(&text, &candidate)?,
+                    ConfigSource::File(candidate),
+                ));
+            }
+        }
+        Ok((Config::embedded(), ConfigSource::Embedded))
+    }
+
+    /// The files looked for when no `--config` is given, in order.
+    pub fn search_path() -> Vec<PathBuf> {
+        let mut paths = vec![PathBuf::from("brief.toml")];
+        let xdg = std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
+        if let Some(dir) = xdg {
+            paths.push(dir.join("brief").join("config.toml"));
+        }
+        paths
+    }
+
+    /// The user's additions for `lang`, if any.
+    pub fn language(&self, lang: Lang) -> Option<&LanguageSettings> {
+        self.languages.get(&lang)
+    }
+}
+
+/// One-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+impl std::fmt::Display for ConfigSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigSource::File(p) => write!(f, "{}", p.display()),
+            ConfigSource::Embedded => f.write_str("<embedded defaults>"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse_and_equal_the_code_defaults() {
+        let parsed = Config::from_toml(DEFAULT_TOML, Path::new("config/default.toml")).unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let err = Config::from_toml("[segment]\nlang = \"en\"\nfoo = 1\n", Path::new("c.toml"))
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("c.toml:3:"), "{msg}");
+        assert!(msg.contains("foo"), "{msg}");
+    }
+
+    #[test]
+    fn syntax_errors_report_the_line() {
+        let err = Config::from_toml("[segment]\n\nlang = \n", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn bad_language_keys_are_errors() {
+        let err = Config::from_toml("[languages.english1]\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().contains("english1"), "{err}");
+    }
+}

@@ -1,0 +1,91 @@
+//! The library's error type.
+//!
+//! Every variant names what the user has to fix: the file, and the line, byte
+//! offset or key where that helps. The binary maps all of them to exit code 2
+//! (see [`Error::exit_code`]); problems found *in* the user's data after the
+//! work was done (translation drift, missing targets) are not errors but
+//! reports, and give exit code 1.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Result alias used throughout the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in brief.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be opened, read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
+    },
+    /// The input is not valid text in the expected encoding.
+    #[error("{}: {message}", path.display())]
+    Encoding {
+        /// The file (`-` for standard input).
+        path: PathBuf,
+        /// Where and why, e.g. "invalid UTF-8 at byte 17".
+        message: String,
+    },
+    /// A configuration file could not be used.
+    #[error("{}{}: {message}", path.display(), location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+    Config {
+        /// The configuration file (`<embedded defaults>` for the built-in one).
+        path: PathBuf,
+        /// One-based line and column, where known.
+        location: Option<(usize, usize)>,
+        /// What is wrong, with line and key where known.
+        message: String,
+    },
+    /// A setting has a value outside its allowed range.
+    #[error("invalid setting {key}: {message}")]
+    InvalidSetting {
+        /// The setting, as written in TOML or on the command line.
+        key: String,
+        /// Why the value is not allowed.
+        message: String,
+    },
+    /// A language code that is not two or three ASCII letters.
+    #[error("invalid language code {0:?}: expected an ISO 639 code such as en, ru or fa")]
+    InvalidLanguage(String),
+    /// A line of a JSONL batch could not be used.
+    #[error("{}:{line}: {message}", path.display())]
+    Jsonl {
+        /// The batch file (`-` for standard input).
+        path: PathBuf,
+        /// One-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
+    /// An input that cannot be processed for a reason that is not covered above.
+    #[error("{}: {message}", path.display())]
+    Input {
+        /// The input file (`-` for standard input).
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The process exit code documented for this error: always 2 (usage,
+    /// configuration, input or output error).
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    /// Builds an [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
