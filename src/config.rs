@@ -26,8 +26,12 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 pub struct Config {
     /// `[segment]`: sentence segmentation.
     pub segment: crate::segment::SegmentSettings,
+    /// `[summary]`: length budget, algorithm and selection.
+    pub summary: crate::summarize::SummarySettings,
     /// `[languages.<code>]`: per-language additions to the built-in resources.
     pub languages: BTreeMap<Lang, LanguageSettings>,
+    /// `[export]`: translation export.
+    pub export: crate::export::ExportSettings,
 }
 
 /// `[languages.<code>]`: words a user adds for one language.

@@ -75,6 +75,13 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return decode_utf16(rest, path, u16::from_be_bytes);
     }
+    if looks_binary(&bytes) {
+        return Err(Error::Encoding {
+            path: path.to_path_buf(),
+            message: "looks like a binary file (or UTF-16 without a byte-order mark), not text"
+                .into(),
+        });
+    }
     let had_bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let mut bytes = bytes;
     if had_bom {
@@ -82,15 +89,7 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
     }
     let offset = if had_bom { 3 } else { 0 };
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            if looks_binary(&text) {
-                return Err(Error::Encoding {
-                    path: path.to_path_buf(),
-                    message: "looks like a binary file (NUL bytes), not text".into(),
-                });
-            }
-            Ok(text)
-        }
+        Ok(text) => Ok(text),
         Err(e) => Err(Error::Encoding {
             path: path.to_path_buf(),
             message: format!(
@@ -124,9 +123,151 @@ fn decode_utf16(rest: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<St
     Ok(text)
 }
 
-/// Text with a NUL in its first 8 KiB is treated as binary, as git and grep do.
-fn looks_binary(text: &str) -> bool {
-    text.as_bytes().iter().take(8192).any(|&b| b == 0)
+/// Like git and grep, judge by NUL bytes in the first 8 KiB; but a stray NUL
+/// in otherwise valid text is kept (it is text with a control character),
+/// so only many NULs (5% or more), or NULs in invalid UTF-8, mean binary.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    nuls > 0 && (nuls * 20 >= sample.len() || std::str::from_utf8(bytes).is_err())
+}
+
+/// How input bytes are turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark is dropped), or UTF-16 when the input starts
+    /// with a UTF-16 byte-order mark; anything else is refused.
+    #[default]
+    Auto,
+    /// An explicitly named encoding such as `windows-1251`, `latin1` or
+    /// `utf-16le` (WHATWG labels). Malformed sequences are still refused.
+    Named(&'static encoding_rs::Encoding),
+}
+
+impl std::str::FromStr for Encoding {
+    type Err = Error;
+
+    /// Parses `auto`, `utf-8` or any WHATWG encoding label.
+    ///
+    /// ```
+    /// use brief::input::Encoding;
+    /// assert!("windows-1251".parse::<Encoding>().is_ok());
+    /// assert!("klingon".parse::<Encoding>().is_err());
+    /// ```
+    fn from_str(label: &str) -> Result<Encoding> {
+        if label.eq_ignore_ascii_case("auto") {
+            return Ok(Encoding::Auto);
+        }
+        encoding_rs::Encoding::for_label(label.trim().as_bytes())
+            .map(Encoding::Named)
+            .ok_or_else(|| Error::InvalidSetting {
+                key: "--encoding".into(),
+                message: format!(
+                    "unknown encoding {label:?} (try utf-8, utf-16le, windows-1251, latin1)"
+                ),
+            })
+    }
+}
+
+/// Decodes bytes read from `path` with an explicit encoding choice.
+pub fn decode_as(bytes: Vec<u8>, path: &Path, encoding: Encoding) -> Result<String> {
+    let enc = match encoding {
+        Encoding::Auto => return decode(bytes, path),
+        Encoding::Named(enc) if enc == encoding_rs::UTF_8 => return decode(bytes, path),
+        Encoding::Named(enc) => enc,
+    };
+    // decode_without_bom_handling_and_without_replacement refuses malformed input
+    // instead of inserting U+FFFD; a BOM of the named encoding is still dropped.
+    let (enc, skip) = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((bom_enc, len)) if bom_enc == enc => (enc, len),
+        _ => (enc, 0),
+    };
+    match enc.decode_without_bom_handling_and_without_replacement(&bytes[skip..]) {
+        Some(text) => Ok(text.into_owned()),
+        None => Err(Error::Encoding {
+            path: path.to_path_buf(),
+            message: format!("not valid {} text", enc.name()),
+        }),
+    }
+}
+
+/// Expands the command line's inputs: `-` stays standard input; a directory
+/// becomes every `.txt` and `.md` file below it (recursively, sorted by
+/// path); a pattern with `*`, `?` or `[` that names no existing file is
+/// expanded as a glob (sorted). Other paths are kept as given, so a missing
+/// file is reported when it is read.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if is_stdin(input) {
+            out.push(input.clone());
+        } else if input.is_dir() {
+            let before = out.len();
+            walk_dir(input, &mut out)?;
+            out[before..].sort();
+        } else if !input.exists() && input.to_string_lossy().contains(['*', '?', '[']) {
+            let pattern = input.to_string_lossy();
+            let paths = glob::glob(&pattern).map_err(|e| Error::Input {
+                path: input.clone(),
+                message: format!("bad glob pattern: {e}"),
+            })?;
+            let mut found: Vec<PathBuf> = Vec::new();
+            for entry in paths {
+                let path = entry.map_err(|e| {
+                    let path = e.path().to_path_buf();
+                    Error::io(path, e.into())
+                })?;
+                if path.is_file() {
+                    found.push(path);
+                }
+            }
+            if found.is_empty() {
+                return Err(Error::Input {
+                    path: input.clone(),
+                    message: "no file matches this pattern".into(),
+                });
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        paths.push(entry.map_err(|e| Error::io(dir, e))?.path());
+    }
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk_dir(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads plain-text documents with an explicit encoding choice.
+pub fn read_documents_as(paths: &[PathBuf], encoding: Encoding) -> Result<Vec<Document>> {
+    paths
+        .iter()
+        .map(|p| {
+            Ok(Document {
+                name: p.display().to_string(),
+                text: decode_as(read_bytes(p)?, p, encoding)?,
+                lang: None,
+            })
+        })
+        .collect()
 }
 
 /// Reads plain-text documents: one per path, standard input for `-`.
@@ -270,10 +411,56 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_names_the_byte() {
-        let e = decode(b"ab\0cd".to_vec(), Path::new("f.bin")).unwrap_err();
+        let e = decode(b"ab\0\xFFcd".to_vec(), Path::new("f.bin")).unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");
+        let e = decode(b"a\0b\0c\0".to_vec(), Path::new("f.bin")).unwrap_err();
+        assert!(e.to_string().contains("binary"), "{e}");
+        let text = "word ".repeat(100) + "\0 and more";
+        assert_eq!(
+            decode(text.clone().into_bytes(), Path::new("f.txt")).unwrap(),
+            text
+        );
         let e = decode(b"\xEF\xBB\xBFab\xC3".to_vec(), Path::new("f.txt")).unwrap_err();
         assert!(e.to_string().contains("byte 5"), "{e}");
+    }
+
+    #[test]
+    fn decodes_named_encodings_and_refuses_malformed_input() {
+        let cp1251 = Encoding::Named(encoding_rs::WINDOWS_1251);
+        assert_eq!(
+            decode_as(vec![0xCF, 0xF0, 0xE8], Path::new("x"), cp1251).unwrap(),
+            "При"
+        );
+        let latin1: Encoding = "latin1".parse().unwrap();
+        assert_eq!(
+            decode_as(b"caf\xE9".to_vec(), Path::new("x"), latin1).unwrap(),
+            "café"
+        );
+        let utf16: Encoding = "utf-16le".parse().unwrap();
+        assert!(decode_as(vec![0x00, 0xD8], Path::new("x"), utf16).is_err());
+    }
+
+    #[test]
+    fn expands_directories_sorted_and_recursively() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.md", "c.json", "sub/d.TXT"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let got = expand_inputs(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<String> = got
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["a.md", "b.txt", "sub/d.TXT"]);
+        let pattern = dir.path().join("*.txt");
+        assert_eq!(expand_inputs(&[pattern]).unwrap().len(), 1);
+        assert!(expand_inputs(&[dir.path().join("*.nothing")]).is_err());
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //!
 //! 1. [`detect`]: the language of each document;
 //! 2. [`segment`]: sentences with byte spans into the original text;
+//! 3. [`summarize`]: briefs — [`tokenize`] and [`stem`] turn sentences into terms,
+//!    [`rank`] scores them, [`select`] fits them to a length budget; [`eval`] scores
+//!    briefs with ROUGE;
+//!
+//! 4. [`export`]: XLIFF 2.0/2.1/1.2, TMX, TSV and JSONL files for translators and
+//!    MT engines; [`merge`] reads them back, checks drift and assembles translations.
 //!
 //! Supporting modules: [`input`] (decoding files and JSONL batches),
 //! [`config`] (TOML settings), [`lang`] (language codes), [`error`].
@@ -23,9 +29,18 @@
 pub mod config;
 pub mod detect;
 pub mod error;
+pub mod eval;
+pub mod export;
 pub mod input;
 pub mod lang;
+pub mod merge;
+pub mod outfile;
+pub mod rank;
 pub mod segment;
+pub mod select;
+pub mod stem;
+pub mod summarize;
+pub mod tokenize;
 
 pub use config::Config;
 pub use detect::Detection;
@@ -33,6 +48,7 @@ pub use error::{Error, Result};
 pub use input::Document;
 pub use lang::Lang;
 pub use segment::{Segmenter, Sentence};
+pub use summarize::{Summary, SummarySettings, summarize};
 
 /// A document split into sentences.
 #[derive(Debug, Clone, PartialEq)]

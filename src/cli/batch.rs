@@ -18,6 +18,7 @@ where
     R: Send,
     E: Into<anyhow::Error>,
 {
+    let progress = progress_bar();
     let mut items = items.peekable();
     while items.peek().is_some() {
         let mut chunk = Vec::with_capacity(CHUNK);
@@ -31,13 +32,41 @@ where
                 }
             }
         }
+        let done = chunk.len() as u64;
         let results: Vec<R> = chunk.into_par_iter().map(&work).collect();
         for r in results {
             sink(r)?;
+        }
+        if let Some(bar) = &progress {
+            bar.inc(done);
         }
         if let Some(e) = failure {
             return Err(e);
         }
     }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     Ok(())
+}
+
+/// A spinner counting items, shown only when stderr is a terminal and
+/// `--quiet` is off; plain (no colour) when `NO_COLOR` is set.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if super::globals().quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let template = if no_color {
+        "{spinner} {pos} items, {per_sec}, {elapsed}"
+    } else {
+        "{spinner:.green} {pos} items, {per_sec}, {elapsed}"
+    };
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
 }

@@ -3,8 +3,12 @@
 
 mod batch;
 mod detect;
+mod eval;
+mod export;
+mod merge;
 mod output;
 mod segment;
+mod summarize;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +22,8 @@ use brief::Config;
 pub mod exit {
     /// Success.
     pub const OK: u8 = 0;
+    /// The work was done but problems were found in the user's data (merge).
+    pub const DATA_PROBLEMS: u8 = 1;
     /// Usage, configuration, input or output error.
     pub const ERROR: u8 = 2;
 }
@@ -36,8 +42,38 @@ else the built-in defaults (`config/default.toml` in the source tree).";
 #[command(name = "brief", version, about, after_help = AFTER_HELP, propagate_version = true)]
 pub struct Cli {
     /// Configuration file (TOML); overrides the lookup of ./brief.toml and the XDG file.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     config: Option<PathBuf>,
+
+    /// Encoding of text inputs: auto (UTF-8, or UTF-16 with a BOM) or a label such as
+    /// windows-1251, latin1, utf-16le.
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        default_value = "auto",
+        help_heading = "Global options"
+    )]
+    encoding: brief::input::Encoding,
+
+    /// Print nothing on stderr but errors (no warnings, no progress bar).
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
+    quiet: bool,
+
+    /// Print more about what is done (configuration used, languages detected).
+    #[arg(short, long, global = true, help_heading = "Global options")]
+    verbose: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -49,6 +85,30 @@ enum Command {
     Detect(detect::Args),
     /// Split documents into sentences with byte offsets.
     Segment(segment::Args),
+    /// Summarize one article, or a cluster of articles, into a brief.
+    Summarize(summarize::Args),
+    /// Score the summarizer with ROUGE on a dataset, next to LEAD.
+    Eval(eval::Args),
+    /// Write the brief as XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL files for translation.
+    Export(export::Args),
+    /// Merge translated files back into translated briefs, checking for drift.
+    Merge(merge::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Example:\n  brief completions bash > ~/.local/share/bash-completion/completions/brief"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff) on standard output: brief(1), or brief-SUBCOMMAND(1).
+    #[command(
+        after_help = "Examples:\n  brief man > brief.1 && man ./brief.1\n  brief man segment > brief-segment.1"
+    )]
+    Man {
+        /// The subcommand whose page to print; none prints brief(1).
+        subcommand: Option<String>,
+    },
 }
 
 /// How inputs are read.
@@ -97,11 +157,95 @@ fn format_error(err: &anyhow::Error) -> String {
     parts.join(": ")
 }
 
+/// Options that apply to every subcommand.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Globals {
+    /// How text inputs are decoded.
+    pub encoding: brief::input::Encoding,
+    /// Only errors on stderr.
+    pub quiet: bool,
+    /// More detail on stderr.
+    pub verbose: bool,
+}
+
+static GLOBALS: std::sync::OnceLock<Globals> = std::sync::OnceLock::new();
+
+/// The global options of this run.
+pub fn globals() -> Globals {
+    GLOBALS.get().copied().unwrap_or_default()
+}
+
+/// Prints a warning on stderr unless `--quiet`.
+pub fn warn(message: impl std::fmt::Display) {
+    if !globals().quiet {
+        eprintln!("brief: warning: {message}");
+    }
+}
+
+/// Expands and reads plain-text inputs (files, directories, globs, `-`) with
+/// the global `--encoding`.
+pub fn read_text_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<brief::Document>> {
+    let paths = brief::input::expand_inputs(&inputs_or_stdin(inputs))?;
+    let docs = brief::input::read_documents_as(&paths, globals().encoding)?;
+    if globals().verbose {
+        eprintln!("brief: read {} document(s)", docs.len());
+    }
+    for doc in &docs {
+        if doc.text.trim().is_empty() {
+            warn(format_args!("{}: empty input, nothing to do", doc.name));
+        }
+    }
+    Ok(docs)
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
-    let (config, _source) = Config::load(cli.config.as_deref()).context("configuration")?;
+    let _ = GLOBALS.set(Globals {
+        encoding: cli.encoding,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    });
     match cli.command {
+        Command::Completions { shell } => {
+            let mut out = output::stdout();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "brief",
+                &mut out,
+            );
+            std::io::Write::flush(&mut out)?;
+            return Ok(exit::OK);
+        }
+        Command::Man { subcommand } => {
+            let mut out = output::stdout();
+            let top = <Cli as clap::CommandFactory>::command();
+            let page = match subcommand {
+                None => top,
+                Some(name) => {
+                    let Some(sub) = top.find_subcommand(&name).cloned() else {
+                        anyhow::bail!("no subcommand {name:?}; see brief --help");
+                    };
+                    sub.name(format!("brief-{name}"))
+                }
+            };
+            clap_mangen::Man::new(page).render(&mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(exit::OK);
+        }
+        _ => {}
+    }
+    let (config, source) = Config::load(cli.config.as_deref()).context("configuration")?;
+    if cli.verbose {
+        eprintln!("brief: configuration: {source}");
+    }
+    match cli.command {
+        Command::Completions { .. } | Command::Man { .. } => Ok(exit::OK),
         Command::Detect(args) => detect::run(args, &config),
         Command::Segment(args) => segment::run(args, &config),
+        Command::Summarize(args) => summarize::run(args, &config),
+        Command::Eval(args) => eval::run(args, &config),
+        Command::Export(args) => export::run(args, &config),
+        Command::Merge(args) => merge::run(args, &config),
     }
 }
 

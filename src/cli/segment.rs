@@ -31,6 +31,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// What a single line break means (overrides `[segment] line_breaks`).
+    #[arg(long, value_enum, value_name = "MODE")]
+    line_breaks: Option<brief::segment::LineBreaks>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,11 +96,14 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if args.lang.is_some() {
         config.segment.lang = args.lang;
     }
+    if let Some(mode) = args.line_breaks {
+        config.segment.line_breaks = mode;
+    }
     let inputs = inputs_or_stdin(&args.inputs);
     let mut out = output::stdout();
     match args.input {
         InputKind::Text => {
-            let docs = brief::input::read_documents(&inputs)?;
+            let docs = super::read_text_inputs(&args.inputs)?;
             let segmented: Vec<SegmentedDocument> = docs
                 .iter()
                 .map(|d| brief::segment_document(d, &config))

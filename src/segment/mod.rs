@@ -2,12 +2,26 @@
 //!
 //! The segmenter never changes the text: it reports spans, and every span
 //! `text[start..end]` is a sentence with surrounding whitespace excluded.
+//! Everything between two spans is whitespace.
+//!
+//! One pass over each paragraph finds candidate ends (`.`, `!`, `?`, `…`,
+//! `؟`, `。` and kin, with any closing quotes and brackets after them) and
+//! decides each from its neighbourhood: the word before (abbreviation,
+//! initial, number, list marker, URL) and the word after (lowercase means
+//! the sentence goes on). Blank lines always end a paragraph; what a single
+//! line break means is [`LineBreaks`]. The rules are described in
+//! `docs/segmentation.md`.
+
+mod resources;
+
+use std::collections::HashSet;
 
 use serde::Deserialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::LanguageSettings;
 use crate::lang::Lang;
+
+use resources::LanguageLists;
 
 /// `[segment]` settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -15,6 +29,23 @@ use crate::lang::Lang;
 pub struct SegmentSettings {
     /// Language of every input; absent means detect per document.
     pub lang: Option<Lang>,
+    /// What a single line break inside a paragraph means.
+    pub line_breaks: LineBreaks,
+}
+
+/// What a single line break (not a blank line) means.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LineBreaks {
+    /// A line break ends a sentence, unless the paragraph looks hard-wrapped
+    /// (a line starts in lowercase, or the lines are of a similar width and
+    /// do not all end in a full stop); then it is a space.
+    #[default]
+    Auto,
+    /// Every line break ends a sentence (headlines, lists, chat lines).
+    Sentence,
+    /// A line break is a space; only punctuation and blank lines end sentences.
+    Space,
 }
 
 /// One sentence: a byte span into the document text.
@@ -24,29 +55,120 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset just past the last character.
     pub end: usize,
+    /// Index of the paragraph (a block of text between blank lines) the
+    /// sentence belongs to, counting only paragraphs with text, from 0.
+    pub paragraph: usize,
 }
 
 impl Sentence {
     /// The sentence's text within `doc`.
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        &doc[self.start..self.end]
+        doc.get(self.start..self.end).unwrap_or("")
     }
 }
 
 /// A sentence segmenter for one language, built once and reused.
+///
+/// ```
+/// use brief::segment::{Segmenter, SegmentSettings};
+/// use brief::Lang;
+/// let text = "Mr. Smith paid $3.50 at 5 p.m. yesterday. He left.\n\nNext paragraph!";
+/// let seg = Segmenter::new(Lang::EN, None, &SegmentSettings::default());
+/// let sentences = seg.segment(text);
+/// let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
+/// assert_eq!(texts, ["Mr. Smith paid $3.50 at 5 p.m. yesterday.", "He left.", "Next paragraph!"]);
+/// assert_eq!(sentences[2].paragraph, 1);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     lang: Lang,
+    lists: &'static LanguageLists,
+    /// The user's abbreviations (normalized keys); they may end a sentence.
+    extra: HashSet<String>,
+    line_breaks: LineBreaks,
+}
+
+/// Where a list marker (`1.`, `2)`, `b.`) was seen.
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    /// The number, or the letter's place in the alphabet.
+    value: u32,
+    /// The punctuation after it: `.`, `)` or `.)`.
+    style: u8,
+    /// Byte offset where the marker (with any bullet before it) starts.
+    start: usize,
+    /// Whether a sentence already starts there.
+    at_sentence_start: bool,
+}
+
+/// Scanning state for one paragraph.
+struct Scan<'t> {
+    text: &'t str,
+    /// Paragraph bounds.
+    start: usize,
+    end: usize,
+    /// Where sentences end, in the order found (sorted later).
+    cuts: Vec<usize>,
+    /// The largest cut so far: where the current sentence starts.
+    sentence_start: usize,
+    markers: Vec<Marker>,
+    /// Reused buffer for lowercase lookup keys.
+    key: String,
+}
+
+impl Scan<'_> {
+    fn cut(&mut self, at: usize) {
+        self.cuts.push(at);
+        if at > self.sentence_start {
+            self.sentence_start = at;
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..self.end).and_then(|s| s.chars().next())
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text
+            .get(self.start..i)
+            .and_then(|s| s.chars().next_back())
+    }
+
+    /// The first position at or after `from` that is not whitespace or a bullet.
+    fn skip_space_and_bullets(&self, from: usize) -> usize {
+        let rest = self.text.get(from..self.end).unwrap_or("");
+        match rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace() && !is_bullet(c))
+        {
+            Some((k, _)) => from + k,
+            None => self.end,
+        }
+    }
 }
 
 impl Segmenter {
     /// A segmenter for `lang` with the user's additions.
     pub fn new(
         lang: Lang,
-        _extra: Option<&LanguageSettings>,
-        _settings: &SegmentSettings,
+        extra: Option<&LanguageSettings>,
+        settings: &SegmentSettings,
     ) -> Segmenter {
-        Segmenter { lang }
+        let extra = extra
+            .map(|e| {
+                e.abbreviations
+                    .iter()
+                    .map(|a| resources::normalize_abbreviation(a))
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Segmenter {
+            lang,
+            lists: resources::builtin(lang),
+            extra,
+            line_breaks: settings.line_breaks,
+        }
     }
 
     /// The language this segmenter was built for.
@@ -54,19 +176,964 @@ impl Segmenter {
         self.lang
     }
 
-    /// Splits `text` into sentences.
+    /// Splits `text` into sentences, in text order.
     pub fn segment(&self, text: &str) -> Vec<Sentence> {
         let mut out = Vec::new();
-        for (start, s) in text.split_sentence_bound_indices() {
-            let trimmed_start = start + (s.len() - s.trim_start().len());
-            let end = start + s.trim_end().len();
-            if end > trimmed_start {
-                out.push(Sentence {
-                    start: trimmed_start,
-                    end,
-                });
+        let mut scan = Scan {
+            text,
+            start: 0,
+            end: 0,
+            cuts: Vec::new(),
+            sentence_start: 0,
+            markers: Vec::new(),
+            key: String::new(),
+        };
+        let mut paragraph = 0;
+        for (start, end) in paragraphs(text) {
+            scan.start = start;
+            scan.end = end;
+            scan.sentence_start = start;
+            scan.cuts.clear();
+            scan.markers.clear();
+            let para = text.get(start..end).unwrap_or("");
+            let breaks_end_sentences = match self.line_breaks {
+                LineBreaks::Sentence => true,
+                LineBreaks::Space => false,
+                LineBreaks::Auto => !looks_wrapped(para),
+            };
+            self.scan_paragraph(&mut scan, breaks_end_sentences);
+            scan.cuts.sort_unstable();
+            let before = out.len();
+            let mut from = start;
+            for &cut in scan.cuts.iter().chain(std::iter::once(&end)) {
+                if cut > from {
+                    push_trimmed(text, from, cut, paragraph, &mut out);
+                    from = cut;
+                }
+            }
+            if out.len() > before {
+                paragraph += 1;
             }
         }
         out
+    }
+
+    fn scan_paragraph(&self, scan: &mut Scan<'_>, breaks_end_sentences: bool) {
+        let bytes = scan.text.as_bytes();
+        let mut i = scan.start;
+        while i < scan.end {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            match b {
+                b'.' | b'!' | b'?' => {
+                    i = self.terminator(scan, i);
+                    continue;
+                }
+                b'\n' => {
+                    if breaks_end_sentences {
+                        scan.cut(i);
+                    }
+                }
+                b')' | b']' => {
+                    i = self.closing_bracket(scan, i);
+                    continue;
+                }
+                b':' | b';' | b'=' => {
+                    if let Some(len) = emoticon_len(scan.text.get(i..scan.end).unwrap_or("")) {
+                        i = self.symbol_run_end(scan, i + len);
+                        continue;
+                    }
+                }
+                b'@' => {
+                    // "@name" replies start a new comment in chat threads.
+                    if i > scan.start
+                        && scan.char_before(i).is_some_and(char::is_whitespace)
+                        && scan.char_at(i + 1).is_some_and(char::is_alphanumeric)
+                    {
+                        scan.cut(i);
+                    }
+                }
+                b'#' => {
+                    if scan.char_before(i).is_none_or(char::is_whitespace)
+                        && scan.char_at(i + 1).is_some_and(char::is_alphabetic)
+                    {
+                        let len = scan
+                            .text
+                            .get(i..scan.end)
+                            .unwrap_or("")
+                            .find(char::is_whitespace)
+                            .unwrap_or(scan.end - i);
+                        i = self.symbol_run_end(scan, i + len);
+                        continue;
+                    }
+                }
+                0x00..=0x7F => {}
+                _ => {
+                    let Some(c) = scan.char_at(i) else { break };
+                    if is_emoji(c) {
+                        i = self.symbol_run_end(scan, i + c.len_utf8());
+                        continue;
+                    }
+                    if b >= 0xD8 {
+                        if is_terminator(c) {
+                            i = self.terminator(scan, i);
+                            continue;
+                        }
+                        if is_bullet(c) && scan.char_before(i).is_none_or(char::is_whitespace) {
+                            scan.cut(i);
+                        }
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Handles the terminal punctuation starting at `i`; returns where to go on.
+    fn terminator(&self, scan: &mut Scan<'_>, i: usize) -> usize {
+        // The cluster: terminators (and ". . ." spaced dots), then closing
+        // quotes and brackets, possibly followed by more terminators (`?».`).
+        let text = scan.text;
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut spaced = false;
+        let mut strong = false; // ! ? and other non-period terminators
+        let mut ellipsis_char = false;
+        let mut no_space_needed = false;
+        let mut closers = false;
+        let mut first_run = true;
+        while let Some(c) = scan.char_at(j) {
+            if c == '.' {
+                if closers {
+                    strong = true;
+                } else {
+                    dots += 1;
+                }
+                j += 1;
+            } else if c == ' '
+                && first_run
+                && dots > 0
+                && !closers
+                && text.as_bytes().get(j + 1) == Some(&b'.')
+                && text.as_bytes().get(j - 1) == Some(&b'.')
+            {
+                spaced = true;
+                j += 1;
+            } else if is_terminator(c) {
+                if c == '…' {
+                    ellipsis_char = true;
+                } else {
+                    strong = true;
+                }
+                no_space_needed |= is_cjk_terminator(c);
+                j += c.len_utf8();
+            } else if is_closer(c) {
+                closers = true;
+                first_run = false;
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(next) = scan.char_at(j) else {
+            return j;
+        };
+        if !next.is_whitespace() && !no_space_needed {
+            if self.glued_sentence_start(scan, i, j, next, strong, dots >= 2 || ellipsis_char) {
+                scan.cut(j);
+            }
+            return j;
+        }
+        let k = scan.skip_space_and_bullets(j);
+        if k >= scan.end {
+            return j;
+        }
+        // Emoji, emoticons and hashtags after the end belong to the sentence;
+        // the end comes after them.
+        let rest = text.get(k..scan.end).unwrap_or("");
+        if rest.starts_with('#')
+            || rest.chars().next().is_some_and(is_emoji)
+            || emoticon_len(rest).is_some()
+        {
+            return j;
+        }
+        let (word_start, first) = first_letter(scan, k);
+        let lower = first.is_some_and(char::is_lowercase);
+        // The next word follows directly, with no quote, bracket or dash.
+        let direct = word_start == k;
+
+        // Ellipses.
+        if !strong && (dots >= 2 || ellipsis_char) {
+            if lower || first.is_none() {
+                return j;
+            }
+            if spaced {
+                let attached = scan.char_before(i).is_some_and(|c| !c.is_whitespace());
+                if dots >= 4 && attached {
+                    // "compounds. . . . The": the period ends the sentence and
+                    // the ellipsis opens the next one.
+                    scan.cut(i + 1);
+                } else if dots >= 4 {
+                    scan.cut(j);
+                }
+                return j;
+            }
+            if matches!(scan.char_before(i), Some('[' | '(')) {
+                return j; // "[...]": an omission, not an end
+            }
+            scan.cut(j);
+            return j;
+        }
+
+        if strong || dots != 1 {
+            if lower {
+                // Chat and reviews start sentences in lowercase after "?" and
+                // "!", but "Yahoo! in" is a name.
+                let question = text.get(i..j).is_some_and(|c| c.contains(['?', '؟', '？']));
+                let word_start = skip_openers(text, token_start(scan, i), i);
+                let capitalized_name = text
+                    .get(word_start..i)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if direct && !closers && (question || !capitalized_name) {
+                    scan.cut(j);
+                }
+                return j;
+            }
+            if self.dash_inside_quote(scan, i, k) {
+                return j;
+            }
+            scan.cut(j);
+            return j;
+        }
+
+        // A single period.
+        let closing = match scan.char_at(i + 1) {
+            Some(')') => b')',
+            _ => 0,
+        };
+        if self.period_marker(scan, i, closing) {
+            return j;
+        }
+        if lower {
+            if self.lists.lowercase_starts && direct && !closers && self.plain_word_before(scan, i)
+            {
+                scan.cut(j);
+            }
+            return j;
+        }
+        if self.dash_inside_quote(scan, i, k) {
+            return j;
+        }
+        if closers {
+            scan.cut(j);
+            return j;
+        }
+        if self.period_ends_sentence(scan, i, word_start, first) {
+            scan.cut(j);
+        }
+        j
+    }
+
+    /// Whether a single period at `i` (followed by space and a word that is
+    /// not lowercase, starting at `next_word`) ends the sentence.
+    fn period_ends_sentence(
+        &self,
+        scan: &mut Scan<'_>,
+        i: usize,
+        next_word: usize,
+        first: Option<char>,
+    ) -> bool {
+        let text = scan.text;
+        let token_start = token_start(scan, i);
+        let word_start = skip_openers(text, token_start, i);
+        let word = text.get(word_start..i).unwrap_or("");
+        let Some(last) = word.chars().next_back() else {
+            return true; // a lone period
+        };
+        if last.is_numeric() {
+            return true;
+        }
+        if word.contains('@') || word.contains("://") || word.starts_with("www.") {
+            return true;
+        }
+        let mut chars = word.chars();
+        let single = chars.next().is_some() && chars.next().is_none();
+        // Spaced abbreviations: "т. е.", "н. э.", "и т. д." (but "Н. Э." are initials).
+        if !(single && last.is_uppercase())
+            && let Some(found) = self.spaced_abbreviation(scan, word_start, word)
+        {
+            return found && self.abbreviation_ends_sentence(scan, next_word, first, None);
+        }
+        if single && last.is_uppercase() {
+            // An initial, except the English pronoun after a lowercase word
+            // ("you and I. Did you", not "Albert I. Jones").
+            return self.lang == Lang::EN
+                && last == 'I'
+                && previous_word_first_char(scan, word_start).is_some_and(char::is_lowercase);
+        }
+        let mut key = std::mem::take(&mut scan.key);
+        key.clear();
+        key.extend(word.chars().flat_map(char::to_lowercase));
+        let decision = if self.lists.prefixes.contains(key.as_str()) {
+            false
+        } else if self.lists.number_prefixes.contains(key.as_str()) {
+            !first.is_some_and(char::is_numeric)
+        } else if self.lists.abbreviations.contains(key.as_str())
+            || self.extra.contains(key.as_str())
+        {
+            self.abbreviation_ends_sentence(scan, next_word, first, Some((&key, i)))
+        } else if single {
+            // A lone letter: an initial or a list letter, except Russian "я".
+            self.lang == Lang::RU && key == "я" || !last.is_alphabetic()
+        } else if is_dotted_acronym(word) {
+            // "U.S.", "Ph.D." are abbreviations; uppercase dotted letters are
+            // initials in languages that do not write acronyms with periods.
+            if self.lists.starters.is_empty() && word.chars().all(|c| !c.is_lowercase()) {
+                false
+            } else {
+                self.abbreviation_ends_sentence(scan, next_word, first, Some((&key, i)))
+            }
+        } else {
+            true
+        };
+        scan.key = key;
+        decision
+    }
+
+    /// After an abbreviation that may end a sentence: English needs a word
+    /// that usually starts sentences; other languages a capital letter.
+    fn abbreviation_ends_sentence(
+        &self,
+        scan: &Scan<'_>,
+        next_word: usize,
+        first: Option<char>,
+        key: Option<(&str, usize)>,
+    ) -> bool {
+        let Some(first) = first else { return false };
+        if !first.is_alphabetic() || first.is_lowercase() {
+            return false;
+        }
+        if let Some((key, at)) = key
+            && (key == "a.m" || key == "p.m")
+        {
+            if scan.char_at(next_word).is_none_or(|c| c != first) || opener_before(scan, next_word)
+            {
+                return false;
+            }
+            // "At 5 a.m. Mr. Smith went" vs "He left at 6 P.M. Mr. Smith then":
+            // a time that ends a clause of its own ends the sentence.
+            let words = scan
+                .text
+                .get(scan.sentence_start..at)
+                .map_or(0, |s| s.split_whitespace().count());
+            return words > 3;
+        }
+        if self.lists.starters.is_empty() {
+            return true;
+        }
+        let word: String = scan
+            .text
+            .get(next_word..scan.end)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .take(16)
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.lists.starters.contains(word.as_str())
+    }
+
+    /// `Some(true)` if the period closes a known spaced abbreviation that may
+    /// end a sentence, `Some(false)` for one that never does, `None` if the
+    /// word is not part of one.
+    fn spaced_abbreviation(
+        &self,
+        scan: &mut Scan<'_>,
+        word_start: usize,
+        word: &str,
+    ) -> Option<bool> {
+        if word.chars().count() > 3 || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let text = scan.text;
+        let mut parts: Vec<&str> = vec![word];
+        let mut at = word_start;
+        // Up to three earlier "x." parts separated by single spaces.
+        while parts.len() < 4 {
+            let Some(before) = text.get(scan.start..at) else {
+                break;
+            };
+            let Some(rest) = before.strip_suffix(". ") else {
+                break;
+            };
+            let part_start = rest
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic())
+                .last()
+                .map(|(k, _)| k);
+            let Some(part_start) = part_start else { break };
+            let part = &rest[part_start..];
+            if part.chars().count() > 3 {
+                break;
+            }
+            parts.push(part);
+            at = scan.start + part_start;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        // Longest match first: "до н. э." before "н. э.".
+        let mut key = std::mem::take(&mut scan.key);
+        let mut found = None;
+        for n in (2..=parts.len()).rev() {
+            key.clear();
+            for (idx, part) in parts[..n].iter().rev().enumerate() {
+                if idx > 0 {
+                    key.push('.');
+                }
+                key.extend(part.chars().flat_map(char::to_lowercase));
+            }
+            if self.lists.prefixes.contains(key.as_str()) {
+                found = Some(false);
+                break;
+            }
+            if self.lists.abbreviations.contains(key.as_str()) || self.extra.contains(key.as_str())
+            {
+                found = Some(true);
+                break;
+            }
+        }
+        scan.key = key;
+        found
+    }
+
+    /// Inside an open «quotation», a period or question mark followed by a
+    /// dash continues the quoted speech («… – спросила мама. – Завтра …»).
+    fn dash_inside_quote(&self, scan: &Scan<'_>, i: usize, next: usize) -> bool {
+        if !matches!(scan.char_at(next), Some('–' | '—' | '-')) {
+            return false;
+        }
+        let before = scan.text.get(scan.sentence_start..i).unwrap_or("");
+        let opened = before.matches('«').count();
+        opened > before.matches('»').count()
+    }
+
+    /// Handles a possible list marker ending in a period at `i` (`1.`, `b.`,
+    /// `2.)`); true if it was one and the period is therefore no end.
+    fn period_marker(&self, scan: &mut Scan<'_>, i: usize, closing: u8) -> bool {
+        let style = if closing == b')' { 3 } else { 1 };
+        self.marker(scan, i, style)
+    }
+
+    /// A `)` or `]` at `i`: a list marker (`1)`, `b)`), a smiley (an
+    /// unmatched `)`, as in Russian chat), or the end of a bracketed
+    /// sentence start (`(BBC) The …`, `[http://…] Normally …`). Returns
+    /// where to go on.
+    fn closing_bracket(&self, scan: &mut Scan<'_>, i: usize) -> usize {
+        let bytes = scan.text.as_bytes();
+        let close = bytes.get(i).copied().unwrap_or(b')');
+        let open = if close == b')' { '(' } else { '[' };
+        let mut j = i;
+        while bytes.get(j) == Some(&close) {
+            j += 1;
+        }
+        if !scan.char_at(j).is_some_and(char::is_whitespace) {
+            return j;
+        }
+        if close == b')' && j == i + 1 && self.marker(scan, i, 2) {
+            return j;
+        }
+        if scan.char_before(i).is_some_and(|c| c.is_ascii_digit()) {
+            return j;
+        }
+        let k = scan.skip_space_and_bullets(j);
+        let next_starts_sentence = match scan.char_at(k) {
+            Some(c) if c.is_uppercase() => true,
+            Some('(' | '[' | '"' | '«' | '“') => true,
+            _ => false,
+        };
+        if !next_starts_sentence {
+            return j;
+        }
+        let sentence = scan.text.get(scan.sentence_start..i).unwrap_or("");
+        let opened = sentence.matches(open).count();
+        let closed = sentence.matches(close as char).count();
+        let first = scan.skip_space_and_bullets(scan.sentence_start);
+        let group_at_start = opened == closed + 1 && scan.char_at(first) == Some(open);
+        if (close == b')' && opened <= closed) || group_at_start {
+            scan.cut(j);
+        }
+        j
+    }
+
+    /// After an emoji, emoticon or hashtag ending at `from`: takes in any
+    /// more of them, and ends the sentence there if a capitalised word follows
+    /// (`Как красиво😍 Вид потрясающий`). Returns where to go on.
+    fn symbol_run_end(&self, scan: &mut Scan<'_>, from: usize) -> usize {
+        let text = scan.text;
+        let mut j = from;
+        while let Some(c) = scan.char_at(j) {
+            if is_emoji(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+                j += c.len_utf8();
+                continue;
+            }
+            if c.is_whitespace() {
+                let k = scan.skip_space_and_bullets(j);
+                let rest = text.get(k..scan.end).unwrap_or("");
+                if let Some(len) = emoticon_len(rest) {
+                    j = k + len;
+                    continue;
+                }
+                if rest.chars().next().is_some_and(is_emoji) {
+                    j = k;
+                    continue;
+                }
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    scan.cut(j);
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// A sentence end with no space after it: `quality.You'll`, `talk?they`,
+    /// `country....Iguazu`; never inside URLs, e-mail addresses or file names.
+    fn glued_sentence_start(
+        &self,
+        scan: &Scan<'_>,
+        i: usize,
+        j: usize,
+        next: char,
+        strong: bool,
+        ellipsis: bool,
+    ) -> bool {
+        if !next.is_alphabetic() {
+            return false;
+        }
+        let text = scan.text;
+        let start = token_start(scan, i);
+        let end = text
+            .get(j..scan.end)
+            .and_then(|r| r.find(char::is_whitespace))
+            .map_or(scan.end, |n| j + n);
+        let token = text.get(start..end).unwrap_or("");
+        if token.contains(['/', '@', '=', '&', ':', '_', '\\']) || token.contains("www") {
+            return false;
+        }
+        let word = text.get(skip_openers(text, start, i)..i).unwrap_or("");
+        if word.chars().count() < 2 || !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if strong {
+            return next.is_uppercase() || self.lists.lowercase_starts;
+        }
+        let mut after = text.get(j..end).unwrap_or("").chars();
+        let second = after.nth(1);
+        if ellipsis {
+            return next.is_uppercase();
+        }
+        next.is_uppercase()
+            && second.is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
+            && word.chars().all(char::is_lowercase)
+    }
+
+    /// Whether the token before the period at `i` is a plain lowercase word
+    /// or a number, not a known abbreviation (for lowercase sentence starts).
+    fn plain_word_before(&self, scan: &mut Scan<'_>, i: usize) -> bool {
+        let text = scan.text;
+        let word = text
+            .get(skip_openers(text, token_start(scan, i), i)..i)
+            .unwrap_or("");
+        if word.chars().count() < 2 {
+            return false;
+        }
+        if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ',')
+        {
+            return word.ends_with(|c: char| c.is_ascii_digit());
+        }
+        if !word.chars().all(char::is_lowercase) {
+            return false;
+        }
+        let mut key = std::mem::take(&mut scan.key);
+        key.clear();
+        key.push_str(word);
+        let known = self.lists.abbreviations.contains(key.as_str())
+            || self.lists.prefixes.contains(key.as_str())
+            || self.lists.number_prefixes.contains(key.as_str())
+            || self.extra.contains(key.as_str());
+        scan.key = key;
+        !known
+    }
+
+    /// Records a list marker ending at `i` if there is one, and cuts before
+    /// it when it continues a sequence (`… item 2. The second …`).
+    fn marker(&self, scan: &mut Scan<'_>, i: usize, style: u8) -> bool {
+        let text = scan.text;
+        let token = token_start(scan, i);
+        let word_start = text
+            .get(token..i)
+            .and_then(|w| w.char_indices().find(|&(_, c)| !is_bullet(c)))
+            .map_or(i, |(k, _)| token + k);
+        let word = text.get(word_start..i).unwrap_or("");
+        let value =
+            if !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+                word.parse::<u32>().ok()
+            } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                word.bytes().next().map(|b| u32::from(b - b'a') + 1)
+            } else {
+                None
+            };
+        let Some(value) = value else { return false };
+        let at_sentence_start = scan.skip_space_and_bullets(scan.sentence_start) >= word_start;
+        let marker = Marker {
+            value,
+            style,
+            start: token,
+            at_sentence_start,
+        };
+        if at_sentence_start {
+            scan.markers.push(marker);
+            return true;
+        }
+        let previous = scan
+            .markers
+            .iter()
+            .rev()
+            .find(|m| m.style == style && m.value + 1 == value)
+            .copied();
+        scan.markers.push(marker);
+        match previous {
+            Some(prev) => {
+                if !prev.at_sentence_start {
+                    scan.cuts.push(prev.start);
+                }
+                scan.cut(token);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The start of the whitespace-delimited token that ends at `i`.
+fn token_start(scan: &Scan<'_>, i: usize) -> usize {
+    let before = scan.text.get(scan.start..i).unwrap_or("");
+    match before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+    {
+        Some((k, c)) => scan.start + k + c.len_utf8(),
+        None => scan.start,
+    }
+}
+
+/// Skips opening quotes, brackets and bullets at the start of a token.
+fn skip_openers(text: &str, from: usize, to: usize) -> usize {
+    let token = text.get(from..to).unwrap_or("");
+    match token
+        .char_indices()
+        .find(|&(_, c)| !is_opener(c) && !is_bullet(c))
+    {
+        Some((k, _)) => from + k,
+        None => to,
+    }
+}
+
+/// The first letter or digit of the next word from `k` (after opening quotes,
+/// brackets and dashes), with its position.
+fn first_letter(scan: &Scan<'_>, k: usize) -> (usize, Option<char>) {
+    let rest = scan.text.get(k..scan.end).unwrap_or("");
+    let mut dash = false;
+    for (off, c) in rest.char_indices() {
+        if is_opener(c) || matches!(c, '-' | '–' | '—') {
+            dash = true;
+            continue;
+        }
+        if dash && c == ' ' {
+            continue; // "-- word"
+        }
+        if c.is_alphanumeric() {
+            return (k + off, Some(c));
+        }
+        return (k + off, None);
+    }
+    (scan.end, None)
+}
+
+/// The first character of the word before the one starting at `word_start`.
+fn previous_word_first_char(scan: &Scan<'_>, word_start: usize) -> Option<char> {
+    let before = scan.text.get(scan.start..word_start)?.trim_end();
+    let start = token_start(scan, scan.start + before.len());
+    let word = scan.text.get(start..scan.start + before.len())?;
+    word.chars().find(|c| c.is_alphabetic())
+}
+
+/// "U.S", "e.g", "Ph.D": dot-separated pieces of one or two letters.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|piece| {
+            let n = piece.chars().count();
+            (1..=2).contains(&n) && piece.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Whether an opening quote or bracket stands right before `at`.
+fn opener_before(scan: &Scan<'_>, at: usize) -> bool {
+    scan.char_before(at).is_some_and(is_opener)
+}
+
+/// Pictographs: emoji and the older dingbats and symbols used like them.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+/// The length of an ASCII emoticon (`:)`, `:-(`, `;D`, `:P`, `=)`) at the
+/// start of `s`, if one stands there as a word of its own.
+fn emoticon_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b':' | b';' | b'=')) {
+        return None;
+    }
+    let mut n = 1;
+    if matches!(b.get(n), Some(b'-' | b'\'' | b'^')) {
+        n += 1;
+    }
+    let mouth_start = n;
+    while let Some(&c) = b.get(n) {
+        if matches!(
+            c,
+            b')' | b'('
+                | b'D'
+                | b'P'
+                | b'p'
+                | b'O'
+                | b'o'
+                | b'3'
+                | b'|'
+                | b'*'
+                | b']'
+                | b'['
+                | b'/'
+                | b'\\'
+        ) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    if n == mouth_start {
+        return None;
+    }
+    // "http://" and "a:b" are not faces: the face must end the word.
+    match b.get(n) {
+        None => Some(n),
+        Some(c) if c.is_ascii_whitespace() => Some(n),
+        Some(b'.' | b',' | b'!' | b'?') => Some(n),
+        _ => None,
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '։'
+            | '።'
+            | '။'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+    )
+}
+
+/// Terminators that need no space after them.
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
+            | '【'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣' | '⁃' | '◦' | '▪' | '●' | '■' | '□' | '◆' | '➢' | '►'
+    )
+}
+
+/// Paragraphs: maximal runs of lines that are not blank, as byte ranges.
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while pos < text.len() {
+            let rest = text.get(pos..).unwrap_or("");
+            let line_len = rest.find('\n').map_or(rest.len(), |n| n + 1);
+            let line = rest.get(..line_len).unwrap_or("");
+            let blank = line.trim().is_empty();
+            match (start, blank) {
+                (None, false) => start = Some(pos),
+                (Some(s), true) => {
+                    let end = pos;
+                    pos += line_len;
+                    return Some((s, end));
+                }
+                _ => {}
+            }
+            pos += line_len;
+        }
+        start.map(|s| (s, text.len()))
+    })
+}
+
+/// Whether a paragraph's line breaks look like hard wrapping of running text.
+fn looks_wrapped(para: &str) -> bool {
+    if !para.trim_end().contains('\n') {
+        return false;
+    }
+    let lines: Vec<&str> = para.trim_end().split('\n').map(str::trim).collect();
+    if lines
+        .iter()
+        .skip(1)
+        .any(|l| l.chars().next().is_some_and(char::is_lowercase))
+    {
+        return true;
+    }
+    if lines.len() < 3 {
+        return false;
+    }
+    let body = &lines[..lines.len() - 1];
+    let widths: Vec<usize> = body.iter().map(|l| l.chars().count()).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    let similar = widest >= 40 && widths.iter().all(|&w| w * 10 >= widest * 6);
+    let open_ended = body
+        .iter()
+        .any(|l| !l.chars().next_back().is_some_and(is_terminator));
+    similar && open_ended
+}
+
+fn push_trimmed(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let Some(piece) = text.get(from..to) else {
+        return;
+    };
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let start = from + lead;
+        out.push(Sentence {
+            start,
+            end: start + trimmed.len(),
+            paragraph,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(lang: Lang, text: &str) -> Vec<String> {
+        let seg = Segmenter::new(lang, None, &SegmentSettings::default());
+        seg.segment(text)
+            .iter()
+            .map(|s| s.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_simple_sentences_in_three_languages() {
+        assert_eq!(
+            split(Lang::EN, "Hello World. My name is Jonas."),
+            ["Hello World.", "My name is Jonas."]
+        );
+        assert_eq!(
+            split(Lang::RU, "Это так. А это нет!"),
+            ["Это так.", "А это нет!"]
+        );
+        assert_eq!(
+            split(
+                Lang::FA,
+                "خوشبختم، آقای رضا. شما کجایی هستید؟ من از تهران هستم."
+            ),
+            [
+                "خوشبختم، آقای رضا.",
+                "شما کجایی هستید؟",
+                "من از تهران هستم."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let seg = Segmenter::new(Lang::EN, None, &SegmentSettings::default());
+        let text = "One\n\n  \nTwo. Three";
+        let s = seg.segment(text);
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1]);
+    }
+
+    #[test]
+    fn wrapped_paragraphs_keep_line_breaks_as_spaces() {
+        assert_eq!(
+            split(Lang::EN, "The minister said\nthat it was over."),
+            ["The minister said\nthat it was over."]
+        );
+        assert_eq!(
+            split(Lang::EN, "Headline here\nThe story begins."),
+            ["Headline here", "The story begins."]
+        );
+    }
+
+    #[test]
+    fn user_abbreviations_are_used() {
+        let extra = LanguageSettings {
+            abbreviations: vec!["Approx".into()],
+            ..Default::default()
+        };
+        let seg = Segmenter::new(Lang::RU, Some(&extra), &SegmentSettings::default());
+        let text = "Было approx. сто человек.";
+        assert_eq!(seg.segment(text).len(), 1);
     }
 }

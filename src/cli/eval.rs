@@ -1,0 +1,281 @@
+//! `brief eval`
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use brief::eval::{Rouge, RougeTokenizer};
+use brief::summarize::{Algorithm, Summary, SummarySettings};
+use brief::{Config, Document, Lang};
+
+use super::output;
+use super::summarize::{LengthArgs, parse_algorithm, settings_with};
+
+/// Score the summarizer with ROUGE on a dataset, next to LEAD.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+The dataset is JSONL: {\"id\", \"lang\"?, \"documents\": [...], \"references\": [...]} per line.
+Scores are ROUGE-1, ROUGE-2 and ROUGE-Lsum (recall, precision, F1, in percent), averaged over
+each item's references and then over items, computed like Google's rouge-score (Porter stemming
+for English; a Unicode word tokenizer for other languages).
+
+Examples:
+  brief eval --dataset ../shared/data/summarization/cnndm_dev.jsonl --sentences 3
+  brief eval --dataset duc2006_dev.jsonl --words 250 --algorithm lexrank --format json
+  brief eval --dataset bbc_news_summary_dev.jsonl --reference-words --predictions preds.jsonl")]
+pub struct Args {
+    /// The dataset (JSONL).
+    #[arg(long, value_name = "FILE")]
+    dataset: PathBuf,
+    #[command(flatten)]
+    length: LengthArgs,
+    /// Use each item's mean reference length in words as its budget.
+    #[arg(long, conflicts_with = "length")]
+    reference_words: bool,
+    /// Ranking algorithm to evaluate (LEAD is always shown beside it).
+    #[arg(long, value_name = "NAME", value_parser = parse_algorithm)]
+    algorithm: Option<Algorithm>,
+    /// Ignore the items' "query" fields (generic rather than query-focused briefs).
+    #[arg(long)]
+    no_query: bool,
+    /// Write the algorithm's summaries here as JSONL ({"id", "lang", "summary"}), for other scorers.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A table.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+struct Item {
+    id: String,
+    lang: Lang,
+    references: Vec<String>,
+    summary: Summary,
+    lead: Rouge,
+    scores: Rouge,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    dataset: String,
+    items: usize,
+    budget: String,
+    algorithm: &'a str,
+    scores: Rouge,
+    lead: Rouge,
+}
+
+fn joined(summary: &Summary) -> String {
+    summary
+        .sentences
+        .iter()
+        .map(|s| s.text.trim())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn mean_reference_words(references: &[String]) -> usize {
+    if references.is_empty() {
+        return 1;
+    }
+    let total: usize = references
+        .iter()
+        .map(|r| r.split_whitespace().count())
+        .sum();
+    ((total as f64 / references.len() as f64).round() as usize).max(1)
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let settings = settings_with(config, &args.length, args.algorithm)?;
+    let path = &args.dataset;
+    let raw: Vec<brief::input::BatchItem> =
+        brief::input::batch_items(path)?.collect::<brief::Result<_>>()?;
+    let mut parsed = Vec::with_capacity(raw.len());
+    for item in raw {
+        let references: Vec<String> = match item.extra.get("references") {
+            Some(v) => serde_json::from_value(v.clone()).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}:{}: \"references\" must be a list of strings: {e}",
+                    path.display(),
+                    item.line
+                )
+            })?,
+            None => anyhow::bail!(
+                "{}:{}: item {:?} has no \"references\"",
+                path.display(),
+                item.line,
+                item.id
+            ),
+        };
+        parsed.push((item, references));
+    }
+    let evaluated: Vec<anyhow::Result<Item>> = parsed
+        .into_par_iter()
+        .map(|(item, references)| {
+            let docs: Vec<Document> = item
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let mut d = Document::new(format!("{}#{i}", item.id), text.clone());
+                    d.lang = item.lang;
+                    d
+                })
+                .collect();
+            let mut own: SummarySettings = settings.clone();
+            if args.reference_words {
+                own.clear_length();
+                own.words = Some(mean_reference_words(&references));
+            }
+            let query = item
+                .extra
+                .get("query")
+                .and_then(|q| q.as_str())
+                .filter(|_| !args.no_query);
+            let summary = brief::summarize::summarize_focused(&docs, config, &own, query)?;
+            let mut lead_settings = own.clone();
+            lead_settings.algorithm = Algorithm::Lead;
+            let lead = brief::summarize::summarize_with(&docs, config, &lead_settings)?;
+            let lang = item.lang.unwrap_or(summary.lang);
+            let tok = RougeTokenizer::new(lang);
+            Ok(Item {
+                id: item.id,
+                lang,
+                scores: tok.score_multi(&references, &joined(&summary)),
+                lead: tok.score_multi(&references, &joined(&lead)),
+                references,
+                summary,
+            })
+        })
+        .collect();
+    let items: Vec<Item> = evaluated.into_iter().collect::<anyhow::Result<_>>()?;
+    if let Some(pred_path) = &args.predictions {
+        write_predictions(pred_path, &items)?;
+    }
+    let scores = Rouge::mean(&items.iter().map(|i| i.scores).collect::<Vec<_>>());
+    let lead = Rouge::mean(&items.iter().map(|i| i.lead).collect::<Vec<_>>());
+    let algorithm = items
+        .first()
+        .map_or(settings.algorithm.name(), |i| i.summary.algorithm.name());
+    let algorithm = if settings.algorithm == Algorithm::Auto
+        && items
+            .iter()
+            .any(|i| i.summary.algorithm.name() != algorithm)
+    {
+        "auto"
+    } else {
+        algorithm
+    };
+    let budget = if args.reference_words {
+        "reference length in words".to_string()
+    } else {
+        match settings.budget()? {
+            brief::select::Budget::Ratio(r) => format!("ratio {r}"),
+            b => format!(
+                "{} {}",
+                match b {
+                    brief::select::Budget::Sentences(n)
+                    | brief::select::Budget::Words(n)
+                    | brief::select::Budget::Chars(n)
+                    | brief::select::Budget::Bytes(n) => n,
+                    brief::select::Budget::Ratio(_) => 0,
+                },
+                b.unit()
+            ),
+        }
+    };
+    let report = Report {
+        dataset: path.display().to_string(),
+        items: items.len(),
+        budget,
+        algorithm,
+        scores,
+        lead,
+    };
+    let mut out = output::stdout();
+    match args.format {
+        Format::Json => output::json_line(&mut out, &pct(report))?,
+        Format::Text => {
+            writeln!(
+                out,
+                "{}: {} items, budget {}",
+                report.dataset, report.items, report.budget
+            )?;
+            writeln!(
+                out,
+                "{:<18} {:>22} {:>22} {:>22}",
+                "algorithm", "ROUGE-1 R/P/F", "ROUGE-2 R/P/F", "ROUGE-Lsum R/P/F"
+            )?;
+            for (name, r) in [(report.algorithm, &report.scores), ("lead", &report.lead)] {
+                let cell = |p: &brief::eval::Prf| {
+                    format!("{:.2}/{:.2}/{:.2}", 100.0 * p.r, 100.0 * p.p, 100.0 * p.f)
+                };
+                writeln!(
+                    out,
+                    "{:<18} {:>22} {:>22} {:>22}",
+                    name,
+                    cell(&r.rouge1),
+                    cell(&r.rouge2),
+                    cell(&r.rouge_lsum)
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(super::exit::OK)
+}
+
+/// The report with every figure in percent, rounded to two decimals.
+fn pct(mut report: Report) -> Report {
+    for r in [&mut report.scores, &mut report.lead] {
+        for p in [&mut r.rouge1, &mut r.rouge2, &mut r.rouge_lsum] {
+            p.r = (p.r * 10000.0).round() / 100.0;
+            p.p = (p.p * 10000.0).round() / 100.0;
+            p.f = (p.f * 10000.0).round() / 100.0;
+        }
+    }
+    report
+}
+
+/// Writes the predictions to a temporary file beside `path`, then renames
+/// it, so a failed run never leaves a half-written file.
+fn write_predictions(path: &std::path::Path, items: &[Item]) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        id: &'a str,
+        lang: Lang,
+        summary: &'a [brief::summarize::SummarySentence],
+        references: usize,
+    }
+    let tmp = path.with_extension("jsonl.part");
+    {
+        let file = std::fs::File::create(&tmp).with_context(|| format!("{}", tmp.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        for item in items {
+            output::json_line(
+                &mut w,
+                &Line {
+                    id: &item.id,
+                    lang: item.lang,
+                    summary: &item.summary.sentences,
+                    references: item.references.len(),
+                },
+            )?;
+        }
+        w.flush().with_context(|| format!("{}", tmp.display()))?;
+    }
+    std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
+    Ok(())
+}

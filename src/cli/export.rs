@@ -1,0 +1,184 @@
+//! `brief export`
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use brief::export::{self, Bundle, Format, LanguageTag, Pick, TargetMode};
+use brief::outfile::{self, OutFile};
+use brief::{Config, Lang, SegmentedDocument};
+
+use super::summarize::LengthArgs;
+use super::{inputs_or_stdin, output};
+
+/// Write the brief (or every sentence) as XLIFF, TMX, TSV or JSONL files for translators.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Several INPUT files form ONE cluster, as for `brief summarize`.
+Files are named DIR/brief.<lang>.<format>.xlf (XLIFF), DIR/brief.<lang>.tmx,
+DIR/brief.<lang>.tsv and DIR/brief.<lang>.jsonl. Existing files are never
+overwritten without --force; if any target exists, nothing is written.
+
+Examples:
+  brief export seeds/en-putin-assad-aleppo.txt --out-dir out
+  brief export --all --to fa-IR,ru --format xliff20,xliff12,tmx --out-dir out article.txt
+  brief export --words 100 --format tsv,jsonl --out-dir mt seeds/en-*.txt")]
+pub struct Args {
+    /// Input files (one cluster); `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Target languages (BCP 47 tags, comma-separated); default: [export] targets.
+    #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_tag)]
+    to: Vec<LanguageTag>,
+    /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl; default: [export] formats.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_format)]
+    format: Vec<Format>,
+    /// Directory to write the files to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out_dir: PathBuf,
+    #[command(flatten)]
+    length: LengthArgs,
+    /// Export every sentence of the inputs instead of the brief.
+    #[arg(long, conflicts_with = "length")]
+    all: bool,
+    /// Target handling: empty (default), source (copy of the source) or none.
+    #[arg(long, value_name = "MODE", value_parser = parse_mode)]
+    target: Option<TargetMode>,
+    /// Source language tag written into the files (e.g. en-GB); default: the detected code.
+    #[arg(long, value_name = "TAG", value_parser = parse_tag)]
+    source_tag: Option<LanguageTag>,
+    /// Language of every input (ISO 639 code); overrides detection and TOML.
+    #[arg(long, value_name = "CODE")]
+    lang: Option<Lang>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    force: bool,
+}
+
+fn parse_tag(s: &str) -> Result<LanguageTag, String> {
+    s.trim().parse().map_err(|e: brief::Error| e.to_string())
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse().map_err(|e: brief::Error| e.to_string())
+}
+
+fn parse_mode(s: &str) -> Result<TargetMode, String> {
+    s.parse().map_err(|e: brief::Error| e.to_string())
+}
+
+/// Removes repeated entries, keeping the first of each.
+fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(item) {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let mut config = config.clone();
+    if args.lang.is_some() {
+        config.segment.lang = args.lang;
+    }
+    let settings = &config.export;
+    let targets = dedup(if args.to.is_empty() {
+        &settings.targets
+    } else {
+        &args.to
+    });
+    let formats = dedup(if args.format.is_empty() {
+        &settings.formats
+    } else {
+        &args.format
+    });
+    if targets.is_empty() {
+        anyhow::bail!("no target languages: give --to or set [export] targets");
+    }
+    if formats.is_empty() {
+        anyhow::bail!("no formats: give --format or set [export] formats");
+    }
+    let mode = args.target.unwrap_or(settings.target);
+    let source_tag = args
+        .source_tag
+        .clone()
+        .or_else(|| settings.source_tag.clone());
+
+    let inputs = inputs_or_stdin(&args.inputs);
+    let docs = brief::input::read_documents(&inputs)?;
+    let segmented: Vec<SegmentedDocument> = docs
+        .iter()
+        .map(|d| brief::segment_document(d, &config))
+        .collect();
+    let bundle = if args.all {
+        Bundle::all_sentences(&docs, &segmented, source_tag)
+    } else {
+        let summary_settings = super::summarize::settings_with(&config, &args.length, None)?;
+        let summary = brief::summarize::summarize_with(&docs, &config, &summary_settings)?;
+        // Rank 1 = highest score; ties go to the earlier sentence.
+        let mut by_score: Vec<usize> = (0..summary.sentences.len()).collect();
+        by_score.sort_by(|&a, &b| {
+            let (sa, sb) = (&summary.sentences[a], &summary.sentences[b]);
+            sb.score
+                .total_cmp(&sa.score)
+                .then((sa.doc, sa.start).cmp(&(sb.doc, sb.start)))
+        });
+        let mut rank = vec![0usize; summary.sentences.len()];
+        for (r, &i) in by_score.iter().enumerate() {
+            rank[i] = r + 1;
+        }
+        let mut picks = Vec::new();
+        for (i, s) in summary.sentences.iter().enumerate() {
+            let Some(seg) = segmented.get(s.doc) else {
+                continue;
+            };
+            let index = seg
+                .sentences
+                .iter()
+                .position(|x| x.start == s.start && x.end == s.end)
+                .or_else(|| {
+                    seg.sentences
+                        .iter()
+                        .position(|x| x.start <= s.start && s.start < x.end)
+                });
+            if let Some(index) = index {
+                picks.push(Pick {
+                    doc: s.doc,
+                    sentence: index,
+                    rank: rank.get(i).copied(),
+                    score: Some(s.score),
+                });
+            }
+        }
+        let tag = source_tag.or_else(|| Some(LanguageTag::from_lang(summary.lang)));
+        Bundle::from_picks(&docs, &segmented, &picks, tag)
+    };
+
+    let mut files = Vec::new();
+    for format in &formats {
+        for target in &targets {
+            let contents = export::render(*format, &bundle, target, mode)?;
+            files.push(OutFile {
+                path: args.out_dir.join(export::file_name(*format, target)),
+                contents,
+            });
+        }
+    }
+    std::fs::create_dir_all(&args.out_dir)
+        .with_context(|| format!("{}: cannot create the directory", args.out_dir.display()))?;
+    outfile::write_all(&files, args.force)?;
+    let mut out = output::stdout();
+    for f in &files {
+        writeln!(out, "{}", f.path.display())?;
+    }
+    out.flush()?;
+    eprintln!(
+        "brief: exported {} segment(s) to {} file(s)",
+        bundle.segments.len(),
+        files.len()
+    );
+    Ok(super::exit::OK)
+}

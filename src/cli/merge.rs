@@ -1,0 +1,184 @@
+//! `brief merge`
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use serde::Serialize;
+
+use brief::Config;
+use brief::merge::{self, MergeResult, Problem, TranslatedSentence, Translation};
+use brief::outfile::{self, OutFile};
+
+use super::output;
+
+/// Merge translated XLIFF, TMX, TSV or JSONL files back into translated briefs.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Each unit is checked against what `brief export` stored: a changed source
+(drift), a missing unit or empty target, an unknown or duplicate id are
+reported by id on stderr and give exit code 1; the translations are then
+printed (or written) only with --allow-partial. A file that is not a valid
+XLIFF/TMX/TSV/JSONL file gives exit code 2.
+
+Examples:
+  brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
+  brief merge --format json translated/*.xlf > briefs.json
+  brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx")]
+pub struct Args {
+    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write brief.<lang>.txt/.md/.json into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Also write one multilingual TMX (source and every target language) to FILE.
+    #[arg(long, value_name = "FILE")]
+    tmx: Option<PathBuf>,
+    /// Output what could be merged even when problems were found (exit code still 1).
+    #[arg(long)]
+    allow_partial: bool,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The translated brief; with several languages, each after a `== <lang> ==` line.
+    Text,
+    /// One JSON object: {"translations": [{"lang", "sentences", "text", ...}], "problems": [...]}.
+    Json,
+    /// Markdown: a `## <lang>` heading per language, one paragraph per source paragraph.
+    Markdown,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TranslationOut<'a> {
+    lang: &'a str,
+    source_lang: &'a str,
+    segment_count: usize,
+    sentences: &'a [TranslatedSentence],
+    text: String,
+}
+
+#[derive(Serialize)]
+struct MergeOut<'a> {
+    translations: Vec<TranslationOut<'a>>,
+    problems: &'a [Problem],
+}
+
+fn translation_out(t: &Translation) -> TranslationOut<'_> {
+    TranslationOut {
+        lang: &t.lang,
+        source_lang: &t.source_lang,
+        segment_count: t.segment_count,
+        sentences: &t.sentences,
+        text: t.text(),
+    }
+}
+
+fn render(
+    result: &MergeResult,
+    only: Option<&Translation>,
+    format: Format,
+) -> anyhow::Result<Vec<u8>> {
+    let translations: Vec<&Translation> = match only {
+        Some(t) => vec![t],
+        None => result.translations.iter().collect(),
+    };
+    let mut out = Vec::new();
+    match format {
+        Format::Json => {
+            let value = MergeOut {
+                translations: translations.iter().map(|t| translation_out(t)).collect(),
+                problems: &result.problems,
+            };
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            out.push(b'\n');
+        }
+        Format::Text => {
+            let several = translations.len() > 1;
+            for (i, t) in translations.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                if several {
+                    writeln!(out, "== {} ==", t.lang)?;
+                }
+                writeln!(out, "{}", t.text())?;
+            }
+        }
+        Format::Markdown => {
+            for (i, t) in translations.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                writeln!(out, "## {}\n", t.lang)?;
+                writeln!(out, "{}", t.text())?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
+    let mut files = Vec::new();
+    for path in &args.files {
+        files.extend(merge::read_file(path)?);
+    }
+    let result = merge::merge(&files);
+    for problem in &result.problems {
+        eprintln!("brief: {problem}");
+    }
+    let problems = !result.problems.is_empty();
+    if problems && !args.allow_partial {
+        eprintln!(
+            "brief: {} problem(s); nothing written (use --allow-partial to output what merged)",
+            result.problems.len()
+        );
+        return Ok(super::exit::DATA_PROBLEMS);
+    }
+    let mut outputs = Vec::new();
+    if let Some(dir) = &args.out_dir {
+        for t in &result.translations {
+            outputs.push(OutFile {
+                path: dir.join(format!("brief.{}.{}", t.lang, args.format.extension())),
+                contents: render(&result, Some(t), args.format)?,
+            });
+        }
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    }
+    if let Some(tmx) = &args.tmx {
+        outputs.push(OutFile {
+            path: tmx.clone(),
+            contents: result.to_tmx()?,
+        });
+    }
+    outfile::write_all(&outputs, args.force)?;
+    if args.out_dir.is_none() {
+        let mut out = output::stdout();
+        out.write_all(&render(&result, None, args.format)?)?;
+        out.flush()?;
+    }
+    Ok(if problems {
+        super::exit::DATA_PROBLEMS
+    } else {
+        super::exit::OK
+    })
+}

@@ -1,0 +1,256 @@
+//! `brief summarize`
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use serde::Serialize;
+
+use brief::summarize::{Algorithm, Order, Summary, SummarySentence, SummarySettings};
+use brief::{Config, Document, Lang};
+
+use super::{InputKind, batch, inputs_or_stdin, output};
+
+/// The length flags shared by `summarize` and `eval`: at most one.
+#[derive(Debug, Clone, Default, clap::Args)]
+#[group(id = "length", multiple = false)]
+pub struct LengthArgs {
+    /// Length: at most N sentences.
+    #[arg(long, value_name = "N", group = "length")]
+    pub sentences: Option<usize>,
+    /// Length: at most N words (whitespace-separated).
+    #[arg(long, value_name = "N", group = "length")]
+    pub words: Option<usize>,
+    /// Length: at most N Unicode characters (one per line break between sentences).
+    #[arg(long, value_name = "N", group = "length")]
+    pub chars: Option<usize>,
+    /// Length: at most N UTF-8 bytes (one per line break between sentences).
+    #[arg(long, value_name = "N", group = "length")]
+    pub bytes: Option<usize>,
+    /// Length: at most this fraction of the input's words (0 < R ≤ 1).
+    #[arg(long, value_name = "R", group = "length")]
+    pub ratio: Option<f64>,
+}
+
+impl LengthArgs {
+    /// Whether a length flag was given.
+    pub fn given(&self) -> bool {
+        self.sentences.is_some()
+            || self.words.is_some()
+            || self.chars.is_some()
+            || self.bytes.is_some()
+            || self.ratio.is_some()
+    }
+
+    /// Applies the flag (if any) over the TOML settings: a flag replaces any
+    /// length from the file.
+    pub fn apply(&self, settings: &mut SummarySettings) {
+        if self.given() {
+            settings.clear_length();
+            settings.sentences = self.sentences;
+            settings.words = self.words;
+            settings.chars = self.chars;
+            settings.bytes = self.bytes;
+            settings.ratio = self.ratio;
+        }
+    }
+}
+
+/// Summarize one article, or a cluster of articles on one event, into a brief.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Several INPUT files form ONE cluster: one brief is drawn from all of them.
+Give at most one length; the default is [summary] in the configuration, else 3 sentences.
+
+Examples:
+  brief summarize seeds/en-putin-assad-aleppo.txt
+  brief summarize --words 100 seeds/en-*.txt
+  brief summarize --ratio 0.2 --format json article.txt
+  brief summarize --input jsonl --format jsonl --words 85 batch.jsonl > briefs.jsonl")]
+pub struct Args {
+    /// Input files (one cluster); `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    length: LengthArgs,
+    /// Ranking algorithm (auto: position for one article, lexrank for a cluster).
+    #[arg(long, value_name = "NAME", value_parser = parse_algorithm)]
+    algorithm: Option<Algorithm>,
+    /// Focus the brief on this topic or question (JSONL items may carry a "query" field).
+    #[arg(long, value_name = "TEXT")]
+    query: Option<String>,
+    /// Output order of the chosen sentences.
+    #[arg(long, value_enum)]
+    order: Option<OrderArg>,
+    /// Language of every input (ISO 639 code); overrides detection and TOML.
+    #[arg(long, value_name = "CODE")]
+    lang: Option<Lang>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    input: InputKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Parses an algorithm name for clap.
+pub fn parse_algorithm(s: &str) -> Result<Algorithm, String> {
+    s.parse().map_err(|e: brief::Error| e.to_string())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OrderArg {
+    /// As in the input.
+    Document,
+    /// Best first.
+    Rank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The brief, one sentence per line (inner line breaks shown as spaces).
+    Text,
+    /// One JSON object: {"lang", "summary": [{"text", "doc", "start", "end", "score"}], ...}.
+    Json,
+    /// One JSON object per line: {"id", "lang", "summary": [...], ...}.
+    Jsonl,
+}
+
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    lang: Lang,
+    summary: &'a [SummarySentence],
+    algorithm: Algorithm,
+    budget: brief::select::Budget,
+    used: usize,
+    input_sentences: usize,
+}
+
+fn summary_out<'a>(summary: &'a Summary, id: Option<&'a str>) -> SummaryOut<'a> {
+    SummaryOut {
+        id,
+        lang: summary.lang,
+        summary: &summary.sentences,
+        algorithm: summary.algorithm,
+        budget: summary.budget,
+        used: summary.used,
+        input_sentences: summary.input_sentences,
+    }
+}
+
+/// Resolves the `[summary]` settings with the command-line flags applied.
+pub fn settings_with(
+    config: &Config,
+    length: &LengthArgs,
+    algorithm: Option<Algorithm>,
+) -> anyhow::Result<SummarySettings> {
+    let mut settings = config.summary.clone();
+    length.apply(&mut settings);
+    if let Some(a) = algorithm {
+        settings.algorithm = a;
+    }
+    settings.validate()?;
+    Ok(settings)
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let mut config = config.clone();
+    if args.lang.is_some() {
+        config.segment.lang = args.lang;
+    }
+    let mut settings = settings_with(&config, &args.length, args.algorithm)?;
+    if let Some(order) = args.order {
+        settings.order = match order {
+            OrderArg::Document => Order::Document,
+            OrderArg::Rank => Order::Rank,
+        };
+    }
+    let mut out = output::stdout();
+    match args.input {
+        InputKind::Text => {
+            let docs = super::read_text_inputs(&args.inputs)?;
+            let summary = brief::summarize::summarize_focused(
+                &docs,
+                &config,
+                &settings,
+                args.query.as_deref(),
+            )?;
+            match args.format {
+                Format::Text => write_text(&mut out, &summary)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &summary_out(&summary, None))?;
+                    out.write_all(b"\n")?;
+                }
+                Format::Jsonl => {
+                    let id = docs.first().map(|d| d.name.as_str());
+                    output::json_line(&mut out, &summary_out(&summary, id))?;
+                }
+            }
+        }
+        InputKind::Jsonl => {
+            for path in &inputs_or_stdin(&args.inputs) {
+                let items = brief::input::batch_items(path)?;
+                let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
+                    let query = args.query.clone().or_else(|| {
+                        item.extra
+                            .get("query")
+                            .and_then(|q| q.as_str())
+                            .map(str::to_string)
+                    });
+                    let docs: Vec<Document> = item
+                        .documents
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, text)| {
+                            let mut d = Document::new(format!("{}#{i}", item.id), text);
+                            d.lang = item.lang;
+                            d
+                        })
+                        .collect();
+                    let summary = brief::summarize::summarize_focused(
+                        &docs,
+                        &config,
+                        &settings,
+                        query.as_deref(),
+                    )?;
+                    Ok((item.id, summary))
+                };
+                let mut first = true;
+                batch::ordered(items, work, |result| {
+                    let (id, summary) = result?;
+                    match args.format {
+                        Format::Text => {
+                            if !first {
+                                out.write_all(b"\n")?;
+                            }
+                            write_text(&mut out, &summary)?;
+                        }
+                        Format::Json | Format::Jsonl => {
+                            output::json_line(&mut out, &summary_out(&summary, Some(&id)))?;
+                        }
+                    }
+                    first = false;
+                    Ok(())
+                })
+                .with_context(|| format!("reading {}", path.display()))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(super::exit::OK)
+}
+
+fn write_text(out: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
+    for s in &summary.sentences {
+        let flat: String = s
+            .text
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        writeln!(out, "{flat}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,454 @@
+//! XML plumbing shared by the writers and readers: an indenting writer on top
+//! of quick-xml that never indents inside text, and a guarded reader that
+//! builds a small element tree.
+//!
+//! The reader accepts no DTD beyond TMX's own `<!DOCTYPE tmx SYSTEM
+//! "tmx14.dtd">`, never resolves external entities, expands only the five
+//! predefined entities and character references, and bounds both the input
+//! size and the element nesting depth.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use quick_xml::Writer;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::{QName, ResolveResult};
+use quick_xml::reader::NsReader;
+
+use crate::error::{Error, Result};
+
+/// The largest file the readers accept.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+/// The deepest element nesting the readers accept.
+pub const MAX_DEPTH: usize = 64;
+
+/// Characters XML 1.0 can carry: everything except most C0 controls,
+/// surrogates (impossible in `str`) and U+FFFE/U+FFFF.
+fn xml_char_ok(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Checks that `text` can be written to XML 1.0.
+pub fn check_text(text: &str, what: &str) -> Result<()> {
+    match text.chars().find(|&c| !xml_char_ok(c)) {
+        None => Ok(()),
+        Some(c) => Err(Error::Input {
+            path: what.into(),
+            message: format!(
+                "contains the character U+{:04X}, which XML 1.0 cannot represent; remove it or use --format tsv/jsonl",
+                c as u32
+            ),
+        }),
+    }
+}
+
+/// Escapes element text: `&`, `<`, `>` and carriage returns (which an XML
+/// parser would otherwise turn into line feeds).
+fn escape_text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Escapes an attribute value, including white space that attribute-value
+/// normalization would otherwise turn into spaces.
+fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An XML document being written, two spaces per level, with text written
+/// exactly as given (no white space added inside text-bearing elements).
+pub struct XmlOut {
+    writer: Writer<Vec<u8>>,
+    depth: usize,
+}
+
+impl XmlOut {
+    /// Starts a UTF-8 document with its XML declaration.
+    pub fn new() -> Result<XmlOut> {
+        let mut out = XmlOut {
+            writer: Writer::new(Vec::with_capacity(64 * 1024)),
+            depth: 0,
+        };
+        out.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        Ok(out)
+    }
+
+    fn event(&mut self, event: Event<'_>) -> Result<()> {
+        // Writing to a Vec cannot fail; map the error anyway rather than panic.
+        self.writer
+            .write_event(event)
+            .map_err(|e| Error::io("<memory>", e))
+    }
+
+    fn newline(&mut self) -> Result<()> {
+        let pad = format!("\n{}", "  ".repeat(self.depth));
+        self.event(Event::Text(BytesText::from_escaped(pad)))
+    }
+
+    fn start_tag<'a>(name: &'a str, attrs: &[(&'a str, &str)]) -> BytesStart<'a> {
+        let mut start = BytesStart::new(name);
+        for (key, value) in attrs {
+            start.push_attribute(Attribute {
+                key: QName(key),
+                value: Cow::Owned(escape_attr(value)),
+            });
+        }
+        start
+    }
+
+    /// Writes a raw DOCTYPE declaration (a fixed string chosen by the caller).
+    pub fn doctype(&mut self, decl: &str) -> Result<()> {
+        self.newline()?;
+        self.event(Event::DocType(BytesText::from_escaped(decl.to_string())))
+    }
+
+    /// Opens an element on its own line.
+    pub fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.newline()?;
+        self.event(Event::Start(Self::start_tag(name, attrs)))?;
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Closes the element opened last, on its own line.
+    pub fn close(&mut self, name: &str) -> Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        self.newline()?;
+        self.event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// An element holding only text, on one line.
+    pub fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {
+        self.newline()?;
+        self.event(Event::Start(Self::start_tag(name, attrs)))?;
+        if !text.is_empty() {
+            self.event(Event::Text(BytesText::from_escaped(escape_text(text))))?;
+        }
+        self.event(Event::End(BytesEnd::new(name)))
+    }
+
+    /// An empty element.
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.newline()?;
+        self.event(Event::Empty(Self::start_tag(name, attrs)))
+    }
+
+    /// The finished document, ending with a newline.
+    pub fn finish(mut self) -> Result<Vec<u8>> {
+        self.event(Event::Text(BytesText::from_escaped("\n")))?;
+        Ok(self.writer.into_inner())
+    }
+}
+
+/// A parsed element.
+#[derive(Debug, Clone, Default)]
+pub struct Element {
+    /// The namespace URI, if bound.
+    pub ns: Option<String>,
+    /// The local name.
+    pub name: String,
+    /// Attributes as (qualified name, normalized value), in document order.
+    pub attrs: Vec<(String, String)>,
+    /// Child nodes.
+    pub children: Vec<Node>,
+}
+
+/// A child of an element.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A child element.
+    Element(Element),
+    /// Character data (entities and character references resolved).
+    Text(String),
+}
+
+impl Element {
+    /// The value of the attribute with this qualified name.
+    pub fn attr(&self, qname: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == qname)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// Child elements with this local name.
+    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
+        self.elements().filter(move |e| e.name == name)
+    }
+
+    /// The first child element with this local name.
+    pub fn child<'a>(&'a self, name: &'a str) -> Option<&'a Element> {
+        self.children_named(name).next()
+    }
+
+    /// All text inside the element, inline elements included, in order.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.collect_text(&mut out);
+        out
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        for n in &self.children {
+            match n {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => e.collect_text(out),
+            }
+        }
+    }
+}
+
+fn invalid(path: &Path, message: String) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// Parses `text` (already decoded) into its root element, refusing DTDs,
+/// unknown entities, oversized input and deep nesting.
+pub fn parse(text: &str, path: &Path) -> Result<Element> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(invalid(
+            path,
+            format!(
+                "larger than {} MiB; refusing to read it",
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    let mut reader = NsReader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    reader.config_mut().expand_empty_elements = false;
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let pos = reader.buffer_position();
+        let (resolved, event) = reader
+            .read_resolved_event()
+            .map_err(|e| invalid(path, format!("not well-formed XML near byte {pos}: {e}")))?;
+        let ns = match resolved {
+            ResolveResult::Bound(ns) => Some(ns.0.to_string()),
+            _ => None,
+        };
+        match event {
+            Event::DocType(d) => {
+                let decl = d.into_inner();
+                let decl = decl.trim();
+                let allowed = !decl.contains(['[', '<', '%', '&'])
+                    && decl.split_whitespace().next() == Some("tmx");
+                if !allowed {
+                    return Err(invalid(
+                        path,
+                        "a DOCTYPE with entity declarations or an internal subset is not allowed \
+                         (only TMX's <!DOCTYPE tmx SYSTEM \"tmx14.dtd\">)"
+                            .into(),
+                    ));
+                }
+            }
+            Event::Start(_) | Event::Empty(_) if root.is_some() => {
+                return Err(invalid(
+                    path,
+                    format!("content after the root element near byte {pos}"),
+                ));
+            }
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(invalid(
+                        path,
+                        format!("elements nested deeper than {MAX_DEPTH} levels near byte {pos}"),
+                    ));
+                }
+                stack.push(element(&start, ns, path, pos)?);
+            }
+            Event::Empty(start) => {
+                let el = element(&start, ns, path, pos)?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::End(_) => {
+                let Some(el) = stack.pop() else {
+                    return Err(invalid(path, format!("unexpected end tag near byte {pos}")));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), path, pos)?,
+            Event::CData(t) => push_text(&mut stack, &t.xml10_content(), path, pos)?,
+            Event::GeneralRef(r) => {
+                let resolved: String = if r.is_char_ref() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) if xml_char_ok(c) => c.to_string(),
+                        _ => {
+                            return Err(invalid(
+                                path,
+                                format!("invalid character reference near byte {pos}"),
+                            ));
+                        }
+                    }
+                } else {
+                    match &*r {
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "amp" => "&".into(),
+                        "apos" => "'".into(),
+                        "quot" => "\"".into(),
+                        _ => {
+                            return Err(invalid(
+                                path,
+                                format!("reference to an undeclared entity near byte {pos}"),
+                            ));
+                        }
+                    }
+                };
+                push_text(&mut stack, &resolved, path, pos)?;
+            }
+            Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if !stack.is_empty() {
+        return Err(invalid(
+            path,
+            "unexpected end of file inside an element".into(),
+        ));
+    }
+    root.ok_or_else(|| invalid(path, "no root element".into()))
+}
+
+fn push_text(stack: &mut [Element], text: &str, path: &Path, pos: u64) -> Result<()> {
+    match stack.last_mut() {
+        Some(el) => {
+            if let Some(Node::Text(prev)) = el.children.last_mut() {
+                prev.push_str(text);
+            } else {
+                el.children.push(Node::Text(text.to_string()));
+            }
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err(invalid(
+            path,
+            format!("text outside the root element near byte {pos}"),
+        )),
+    }
+}
+
+fn element(start: &BytesStart<'_>, ns: Option<String>, path: &Path, pos: u64) -> Result<Element> {
+    let name = start.local_name().as_ref().to_string();
+    let mut attrs = Vec::new();
+    for attr in start.attributes() {
+        let attr =
+            attr.map_err(|e| invalid(path, format!("bad attribute near byte {pos}: {e}")))?;
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|_| {
+                invalid(
+                    path,
+                    format!("attribute with an undeclared entity or bad reference near byte {pos}"),
+                )
+            })?;
+        attrs.push((attr.key.0.to_string(), value.into_owned()));
+    }
+    Ok(Element {
+        ns,
+        name,
+        attrs,
+        children: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Element> {
+        parse(s, Path::new("t.xml"))
+    }
+
+    #[test]
+    fn text_round_trips_exactly() {
+        let tricky = "Tom & \"Jerry\" <b> 'x' \r\n a\u{200C}b «» \t end";
+        let mut out = XmlOut::new().unwrap();
+        out.open("r", &[("a", tricky)]).unwrap();
+        out.leaf("t", &[], tricky).unwrap();
+        out.close("r").unwrap();
+        let bytes = out.finish().unwrap();
+        let root = p(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        assert_eq!(root.child("t").unwrap().text(), tricky);
+        assert_eq!(root.attr("a"), Some(tricky));
+    }
+
+    #[test]
+    fn entity_bombs_and_external_entities_are_refused() {
+        let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>"#;
+        let err = p(bomb).unwrap_err().to_string();
+        assert!(err.contains("DOCTYPE"), "{err}");
+        let xxe = r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>"#;
+        assert!(p(xxe).is_err());
+        let undeclared = "<x>&e;</x>";
+        assert!(
+            p(undeclared)
+                .unwrap_err()
+                .to_string()
+                .contains("undeclared")
+        );
+        assert!(p(r#"<!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx/>"#).is_ok());
+        assert!(p(r#"<!DOCTYPE xliff SYSTEM "x.dtd"><xliff/>"#).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_and_bad_xml_are_refused() {
+        let deep = format!("{}{}", "<a>".repeat(100), "</a>".repeat(100));
+        assert!(p(&deep).unwrap_err().to_string().contains("nested"));
+        assert!(p("<a><b></a>").is_err());
+        assert!(p("<a>").is_err());
+        assert!(p("").is_err());
+        assert!(p("<a/><b/>").is_err());
+        assert!(p("<a>&#0;</a>").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_reported() {
+        assert!(check_text("ok\tok\n", "d").is_ok());
+        assert!(check_text("bad\u{1}", "d").is_err());
+    }
+}

@@ -1,0 +1,140 @@
+//! Per-language word lists that steer the segmenter, built once per process.
+//!
+//! Every list is a data file under `resources/<lang>/`, one lowercase entry per
+//! line without the final period (`"u.s"`, `"т.е"`), `#` starting a comment.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+
+const EN_ABBREVIATIONS: &str = include_str!("../../resources/en/abbreviations.txt");
+const EN_PREFIXES: &str = include_str!("../../resources/en/prefixes.txt");
+const EN_NUMBER_PREFIXES: &str = include_str!("../../resources/en/number_prefixes.txt");
+const EN_STARTERS: &str = include_str!("../../resources/en/sentence_starters.txt");
+const RU_ABBREVIATIONS: &str = include_str!("../../resources/ru/abbreviations.txt");
+const RU_PREFIXES: &str = include_str!("../../resources/ru/prefixes.txt");
+const FA_ABBREVIATIONS: &str = include_str!("../../resources/fa/abbreviations.txt");
+const FA_PREFIXES: &str = include_str!("../../resources/fa/prefixes.txt");
+
+/// The lists for one language.
+#[derive(Debug, Default)]
+pub(crate) struct LanguageLists {
+    /// Abbreviations that may end a sentence.
+    pub abbreviations: HashSet<String>,
+    /// Abbreviations that never end a sentence (titles, `г.`, `т. е.`).
+    pub prefixes: HashSet<String>,
+    /// Abbreviations only before a number (`No. 5`); elsewhere ordinary words.
+    pub number_prefixes: HashSet<String>,
+    /// Whether writers of this language often start sentences in lowercase
+    /// (chat, reviews), so that a plain word, a period and a lowercase word
+    /// is still a sentence end.
+    pub lowercase_starts: bool,
+    /// After an abbreviation a sentence ends only before one of these
+    /// (lowercase); empty means "before any word that is not lowercase".
+    pub starters: HashSet<String>,
+}
+
+/// The entries of a resource file: trimmed, comments and blank lines dropped.
+pub(crate) fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(file: &str) -> HashSet<String> {
+    entries(file).map(str::to_owned).collect()
+}
+
+/// The built-in lists for `lang` (empty lists for languages without any).
+pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
+    static EN: OnceLock<LanguageLists> = OnceLock::new();
+    static RU: OnceLock<LanguageLists> = OnceLock::new();
+    static FA: OnceLock<LanguageLists> = OnceLock::new();
+    static OTHER: OnceLock<LanguageLists> = OnceLock::new();
+    match lang.as_str() {
+        "en" => EN.get_or_init(|| LanguageLists {
+            abbreviations: set(EN_ABBREVIATIONS),
+            prefixes: set(EN_PREFIXES),
+            number_prefixes: set(EN_NUMBER_PREFIXES),
+            lowercase_starts: true,
+            starters: set(EN_STARTERS),
+        }),
+        "ru" => RU.get_or_init(|| LanguageLists {
+            abbreviations: set(RU_ABBREVIATIONS),
+            prefixes: set(RU_PREFIXES),
+            ..LanguageLists::default()
+        }),
+        "fa" => FA.get_or_init(|| LanguageLists {
+            abbreviations: set(FA_ABBREVIATIONS),
+            prefixes: set(FA_PREFIXES),
+            ..LanguageLists::default()
+        }),
+        _ => OTHER.get_or_init(LanguageLists::default),
+    }
+}
+
+/// The lookup key of a user-written abbreviation: lowercase, without spaces
+/// and without a final period (`"Т. е."` → `"т.е"`).
+pub(crate) fn normalize_abbreviation(raw: &str) -> String {
+    let trimmed = raw.trim().trim_end_matches('.');
+    trimmed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[(&str, &str)] = &[
+        ("en/abbreviations", EN_ABBREVIATIONS),
+        ("en/prefixes", EN_PREFIXES),
+        ("en/sentence_starters", EN_STARTERS),
+        ("en/number_prefixes", EN_NUMBER_PREFIXES),
+        ("ru/abbreviations", RU_ABBREVIATIONS),
+        ("ru/prefixes", RU_PREFIXES),
+        ("fa/abbreviations", FA_ABBREVIATIONS),
+        ("fa/prefixes", FA_PREFIXES),
+    ];
+
+    #[test]
+    fn resource_files_are_sorted_unique_and_normalized() {
+        for (name, file) in ALL {
+            let list: Vec<&str> = entries(file).collect();
+            assert!(!list.is_empty(), "{name} is empty");
+            for pair in list.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for entry in &list {
+                assert_eq!(
+                    normalize_abbreviation(entry),
+                    *entry,
+                    "{name}: {entry:?} is not normalized"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_abbreviation_is_never_both_kinds() {
+        for lang in [Lang::EN, Lang::RU, Lang::FA] {
+            let lists = builtin(lang);
+            let both: Vec<_> = lists.abbreviations.intersection(&lists.prefixes).collect();
+            assert!(both.is_empty(), "{lang}: {both:?}");
+        }
+    }
+
+    #[test]
+    fn user_abbreviations_are_normalized() {
+        assert_eq!(normalize_abbreviation(" Т. е. "), "т.е");
+        assert_eq!(normalize_abbreviation("Approx."), "approx");
+    }
+}

@@ -1,0 +1,269 @@
+//! Word tokens with byte spans and a separate matching key.
+//!
+//! The output text is never rewritten: a [`Token`] points into the original
+//! text by byte offsets, and carries a *key* used only for comparing words.
+//! The key is case-folded and normalized so that spelling variants match:
+//!
+//! - Persian (and Arabic-script text generally): the character map in
+//!   `resources/fa/charmap.txt` turns Arabic yeh and kaf into the Persian
+//!   letters, alef maksura into yeh, teh marbuta into heh, hamza-carrying alefs
+//!   into plain alef, removes harakat, tatweel and ZWNJ, and maps
+//!   Persian/Arabic-Indic digits to ASCII. A word joined by ZWNJ
+//!   (`می‌رود`, `کتاب‌ها`) stays one token, and its key has no ZWNJ, so it
+//!   matches the same word written without one (`میرود`, `کتابها`).
+//! - Russian: `ё` is matched as `е`.
+//! - Compatibility characters (Arabic presentation forms, full-width Latin)
+//!   are folded with NFKC.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::Lang;
+
+/// The Persian character map, as shipped.
+pub const FA_CHARMAP: &str = include_str!("../resources/fa/charmap.txt");
+
+const ZWNJ: char = '\u{200C}';
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// The normalized, case-folded form used for matching.
+    pub key: String,
+}
+
+/// Parses a character map: `U+XXXX U+YYYY` or `U+XXXX -` (delete) per line.
+///
+/// Lines that cannot be parsed are skipped; the shipped file is checked by a
+/// unit test, so this only matters for files a user edits.
+pub fn parse_charmap(text: &str) -> BTreeMap<char, Option<char>> {
+    let mut map = BTreeMap::new();
+    for line in resource_entries(text) {
+        let mut cols = line.split_whitespace();
+        let (Some(from), Some(to)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let Some(from) = parse_code_point(from) else {
+            continue;
+        };
+        let to = if to == "-" {
+            None
+        } else {
+            match parse_code_point(to) {
+                Some(c) => Some(c),
+                None => continue,
+            }
+        };
+        map.insert(from, to);
+    }
+    map
+}
+
+/// The entries of a resource file: trimmed lines, without blank lines and
+/// `#` comments (a `#` after an entry starts a comment too).
+pub fn resource_entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn parse_code_point(s: &str) -> Option<char> {
+    let hex = s.strip_prefix("U+")?;
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+}
+
+fn charmap() -> &'static BTreeMap<char, Option<char>> {
+    static MAP: OnceLock<BTreeMap<char, Option<char>>> = OnceLock::new();
+    MAP.get_or_init(|| parse_charmap(FA_CHARMAP))
+}
+
+/// Whether `c` is a combining mark that belongs to the word it follows
+/// (Latin/Cyrillic accents, Hebrew points, Arabic harakat and Quranic marks).
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05C7}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{200D}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether `c` can be part of a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c) || c == '\u{0640}'
+}
+
+/// Splits `text` into word tokens (see the module docs).
+///
+/// ```
+/// use brief::{tokenize::tokenize, Lang};
+/// let text = "Ёлка и ЁЖ";
+/// let keys: Vec<String> = tokenize(text, Lang::RU).into_iter().map(|t| t.key).collect();
+/// assert_eq!(keys, ["елка", "и", "еж"]);
+/// let fa = "كتاب‌ها ۱۲";
+/// let toks = tokenize(fa, Lang::FA);
+/// assert_eq!(toks[0].key, "کتابها");
+/// assert_eq!(&fa[toks[0].start..toks[0].end], "كتاب‌ها");
+/// assert_eq!(toks[1].key, "12");
+/// ```
+pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_word(text, |start, end| {
+        let key = normalize_key(&text[start..end], lang);
+        if !key.is_empty() {
+            out.push(Token { start, end, key });
+        }
+    });
+    out
+}
+
+/// Calls `f(start, end)` for every word span of `text`: a run of word
+/// characters, where a ZWNJ between two word characters joins them.
+pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let mut start: Option<usize> = None;
+    let mut last_end = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_end = i + c.len_utf8();
+            continue;
+        }
+        if c == ZWNJ && start.is_some() && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+        {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            f(s, last_end);
+        }
+    }
+    if let Some(s) = start {
+        f(s, last_end);
+    }
+}
+
+/// The matching key of one word: lowercase, NFKC for compatibility
+/// characters, the Persian character map, `ё` → `е` for Russian.
+///
+/// ```
+/// use brief::{tokenize::normalize_key, Lang};
+/// assert_eq!(normalize_key("Hello", Lang::EN), "hello");
+/// assert_eq!(normalize_key("يكي", Lang::FA), "یکی");
+/// assert_eq!(normalize_key("كِتاب", Lang::FA), "کتاب");
+/// assert_eq!(normalize_key("Ёж", Lang::RU), "еж");
+/// ```
+pub fn normalize_key(word: &str, lang: Lang) -> String {
+    let folded: String;
+    let word = if word.chars().any(|c| c >= '\u{FB00}') {
+        folded = word.nfkc().collect();
+        folded.as_str()
+    } else {
+        word
+    };
+    let map = charmap();
+    let russian = lang == Lang::RU;
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if let Some(mapped) = map.get(&c) {
+            if let Some(m) = mapped {
+                key.push(*m);
+            }
+            continue;
+        }
+        if russian && (c == 'ё' || c == 'Ё') {
+            key.push('е');
+            continue;
+        }
+        if is_mark(c) && !matches!(c, '\u{0900}'..='\u{094F}') {
+            // Accents and harakat do not distinguish words for matching.
+            continue;
+        }
+        key.extend(c.to_lowercase());
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charmap_is_sorted_unique_and_complete() {
+        let lines: Vec<&str> = resource_entries(FA_CHARMAP).collect();
+        let map = parse_charmap(FA_CHARMAP);
+        assert_eq!(map.len(), lines.len(), "every line parses, no duplicates");
+        let sources: Vec<char> = lines
+            .iter()
+            .filter_map(|l| l.split_whitespace().next().and_then(parse_code_point))
+            .collect();
+        let mut sorted = sources.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sources, sorted);
+        assert_eq!(map[&'\u{064A}'], Some('\u{06CC}'));
+        assert_eq!(map[&'\u{0643}'], Some('\u{06A9}'));
+        assert_eq!(map[&'\u{200C}'], None);
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "The U.S. president's call — 2016.";
+        let toks = tokenize(text, Lang::EN);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["The", "U", "S", "president", "s", "call", "2016"]);
+    }
+
+    #[test]
+    fn zwnj_joins_words_and_is_dropped_from_keys() {
+        let a = tokenize("می‌رود", Lang::FA);
+        let b = tokenize("میرود", Lang::FA);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].key, b[0].key);
+        // A trailing ZWNJ is not part of the word.
+        let c = tokenize("کتاب\u{200C} ", Lang::FA);
+        assert_eq!(c[0].end, "کتاب".len());
+    }
+
+    #[test]
+    fn diacritics_tatweel_and_digits_are_normalized() {
+        assert_eq!(normalize_key("مـــحمد", Lang::FA), "محمد");
+        assert_eq!(normalize_key("عَلِيّ", Lang::FA), "علی");
+        assert_eq!(normalize_key("۱۳۹۵", Lang::FA), "1395");
+        assert_eq!(normalize_key("٢٠١٦", Lang::FA), "2016");
+        assert_eq!(normalize_key("مدرسة", Lang::FA), "مدرسه");
+        assert_eq!(normalize_key("ﻛﺘﺎﺏ", Lang::FA), "کتاب");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "\u{200C}",
+            "\u{200C}a\u{200C}",
+            "\u{0301}",
+            "a\u{200C}\u{200C}b",
+        ] {
+            for t in tokenize(text, Lang::FA) {
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            }
+        }
+    }
+}

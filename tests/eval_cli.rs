@@ -1,0 +1,82 @@
+//! CLI tests of `brief eval`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn brief() -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent")
+        .current_dir(std::env::temp_dir());
+    cmd
+}
+
+#[test]
+fn scores_a_small_dataset_next_to_lead() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.jsonl");
+    let item = serde_json::json!({
+        "id": "x", "lang": "en",
+        "documents": ["The talks ended on Monday. Rebels left the city. The army moved in."],
+        "references": ["The talks ended Monday.", "Talks ended and rebels left."]
+    });
+    std::fs::write(&data, format!("{item}\n")).unwrap();
+    let preds = dir.path().join("p.jsonl");
+    let out = brief()
+        .args(["eval", "--dataset"])
+        .arg(&data)
+        .args(["--sentences", "1", "--format", "json", "--predictions"])
+        .arg(&preds)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["items"], 1);
+    let lead_r1 = v["lead"]["rouge1"]["f"].as_f64().unwrap();
+    assert!(lead_r1 > 50.0, "{lead_r1}");
+    let p = std::fs::read_to_string(&preds).unwrap();
+    assert!(p.contains("\"id\":\"x\""));
+
+    brief()
+        .args(["eval", "--dataset"])
+        .arg(&data)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ROUGE-1").and(predicate::str::contains("lead")));
+}
+
+#[test]
+fn items_without_references_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.jsonl");
+    std::fs::write(&data, "{\"id\": 1, \"text\": \"A b.\"}\n").unwrap();
+    brief()
+        .args(["eval", "--dataset"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("d.jsonl:1"));
+}
+
+#[test]
+fn dev_set_scores_stay_above_the_bar() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/summarization");
+    let cnndm = shared.join("cnndm_dev.jsonl");
+    if !cnndm.exists() {
+        eprintln!("skipping: ../shared is absent");
+        return;
+    }
+    let out = brief()
+        .args(["eval", "--format", "json", "--sentences", "3", "--dataset"])
+        .arg(&cnndm)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["scores"]["rouge1"]["f"].as_f64().unwrap() >= 41.0, "{v}");
+}

@@ -1,0 +1,233 @@
+//! `brief export`: files, names, escaping, RTL, no-clobber and --force.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn brief(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("brief").unwrap();
+    cmd.current_dir(dir).env("XDG_CONFIG_HOME", dir);
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn default_targets_and_formats_come_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "One sentence here. Another one there.");
+    brief(dir.path())
+        .args(["export", "--all", "--out-dir", "out", "a.txt"])
+        .assert()
+        .success()
+        .stdout(contains("out/brief.fa.xliff20.xlf"))
+        .stdout(contains("out/brief.ru.tmx"));
+    let mut names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "brief.fa.tmx",
+            "brief.fa.xliff20.xlf",
+            "brief.ru.tmx",
+            "brief.ru.xliff20.xlf"
+        ]
+    );
+    // A TOML [export] section changes the defaults.
+    write(
+        dir.path(),
+        "brief.toml",
+        "[export]\ntargets = [\"fa-IR\"]\nformats = [\"jsonl\"]\ntarget = \"source\"\n",
+    );
+    brief(dir.path())
+        .args(["export", "--all", "--out-dir", "out2", "a.txt"])
+        .assert()
+        .success();
+    let jsonl = std::fs::read_to_string(dir.path().join("out2/brief.fa-IR.jsonl")).unwrap();
+    assert!(
+        jsonl.contains(r#""target":"One sentence here.""#),
+        "{jsonl}"
+    );
+    assert!(jsonl.contains(r#""target_lang":"fa-IR""#));
+}
+
+#[test]
+fn persian_files_are_rtl_and_text_is_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Tom & Jerry <b>ran</b> \"fast\". Он сказал: «нет». می\u{200C}خواهم.";
+    write(dir.path(), "a.txt", text);
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--lang",
+            "en",
+            "--to",
+            "fa,ru",
+            "--format",
+            "xliff20,xliff21,xliff12",
+        ])
+        .args(["--out-dir", "out", "a.txt"])
+        .assert()
+        .success();
+    let fa = std::fs::read_to_string(dir.path().join("out/brief.fa.xliff20.xlf")).unwrap();
+    let ru = std::fs::read_to_string(dir.path().join("out/brief.ru.xliff21.xlf")).unwrap();
+    assert!(fa.contains(r#"trgDir="rtl""#));
+    assert!(!ru.contains(r#"trgDir="rtl""#));
+    assert!(
+        ru.contains(r#"version="2.1""#) && ru.contains("urn:oasis:names:tc:xliff:document:2.0")
+    );
+    assert!(
+        fa.contains("<source>Tom &amp; Jerry &lt;b&gt;ran&lt;/b&gt; \"fast\".</source>"),
+        "{fa}"
+    );
+    assert!(fa.contains("می\u{200C}خواهم."), "ZWNJ kept");
+    // Ids are the same in both languages.
+    let ids = |s: &str| -> Vec<String> {
+        s.match_indices("<unit id=\"")
+            .map(|(i, _)| s[i + 10..].split('"').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&fa), ids(&ru));
+    assert_eq!(ids(&fa), ["s1", "s2", "s3"]);
+}
+
+#[test]
+fn existing_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "First. Second.");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    write(dir.path(), "out/brief.ru.tsv", "precious");
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa,ru",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "out",
+            "a.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("brief.ru.tsv"))
+        .stderr(contains("--force"));
+    // Nothing half-done: the fa file, checked first, was not written either.
+    assert!(!dir.path().join("out/brief.fa.tsv").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/brief.ru.tsv")).unwrap(),
+        "precious"
+    );
+    let entries = std::fs::read_dir(dir.path().join("out")).unwrap().count();
+    assert_eq!(entries, 1, "no temporary files left");
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa,ru",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "out",
+            "--force",
+            "a.txt",
+        ])
+        .assert()
+        .success();
+    let ru = std::fs::read_to_string(dir.path().join("out/brief.ru.tsv")).unwrap();
+    assert!(ru.starts_with("id\tsource_lang\ttarget_lang\tsource\ttarget"));
+}
+
+#[test]
+fn bad_arguments_and_unrepresentable_text_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "A bell \u{7} rang. Then silence.");
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "docx",
+            "--out-dir",
+            "o",
+            "a.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("docx"));
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa IR",
+            "--out-dir",
+            "o",
+            "a.txt",
+        ])
+        .assert()
+        .code(2);
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "xliff20",
+            "--out-dir",
+            "o",
+            "a.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("U+0007"));
+    assert!(!dir.path().join("o").join("brief.fa.xliff20.xlf").exists());
+    // TSV and JSONL carry any character.
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "tsv,jsonl",
+            "--out-dir",
+            "o",
+            "a.txt",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn target_modes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Only one sentence.");
+    for (mode, expect) in [
+        ("empty", "<target></target>"),
+        ("source", "<target>Only one sentence.</target>"),
+        ("none", ""),
+    ] {
+        let out = format!("out-{mode}");
+        brief(dir.path())
+            .args([
+                "export", "--all", "--to", "ru", "--format", "xliff20", "--target", mode,
+            ])
+            .args(["--out-dir", &out, "a.txt"])
+            .assert()
+            .success();
+        let x =
+            std::fs::read_to_string(dir.path().join(&out).join("brief.ru.xliff20.xlf")).unwrap();
+        if expect.is_empty() {
+            assert!(!x.contains("<target"), "{x}");
+        } else {
+            assert!(x.contains(expect), "{x}");
+        }
+    }
+}

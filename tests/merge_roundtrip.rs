@@ -1,0 +1,123 @@
+//! Property: export → fill → merge gives back exactly the fill, in every
+//! format, for arbitrary text (markup characters, quotes, ZWNJ, RTL, CR/LF, tabs).
+
+use brief::export::{self, Bundle, Format, LanguageTag, Segment, TargetMode};
+use brief::merge;
+use proptest::prelude::*;
+
+/// Text that XML 1.0 can carry, with the troublesome characters made likely.
+fn text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("&".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("\u{200C}".to_string()),
+        Just("«».".to_string()),
+        Just("\r\n".to_string()),
+        Just("\t".to_string()),
+        Just("\\n".to_string()),
+        Just("]]>".to_string()),
+        Just("&amp;".to_string()),
+        "[a-zA-Zа-яА-Я\u{0627}-\u{064A} ]{1,6}",
+    ];
+    prop::collection::vec(pieces, 1..8).prop_map(|v| format!("x{}", v.concat()))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\r', "&#13;")
+}
+
+fn tsv_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// Fills the empty targets of an exported file in order, as a tool would.
+fn fill(format: Format, file: &str, targets: &[String]) -> String {
+    match format {
+        Format::Tsv => file
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
+                if i > 0 {
+                    f[4] = tsv_escape(&targets[i - 1]);
+                }
+                f.join("\t") + "\n"
+            })
+            .collect(),
+        Format::Jsonl => file
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+                v["target"] = targets[i].clone().into();
+                v.to_string() + "\n"
+            })
+            .collect(),
+        _ => {
+            let (empty, open, close) = match format {
+                Format::Xliff12 => (
+                    "<target state=\"new\"></target>",
+                    "<target state=\"translated\">",
+                    "</target>",
+                ),
+                Format::Tmx => ("<seg></seg>", "<seg>", "</seg>"),
+                _ => ("<target></target>", "<target>", "</target>"),
+            };
+            let mut parts = file.split(empty);
+            let mut out = parts.next().unwrap().to_string();
+            for (part, t) in parts.zip(targets) {
+                out.push_str(open);
+                out.push_str(&xml_escape(t));
+                out.push_str(close);
+                out.push_str(part);
+            }
+            out
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn export_fill_merge_gives_back_the_fill(
+        sources in prop::collection::vec(text(), 1..6),
+        targets in prop::collection::vec(text(), 6),
+        format_index in 0usize..6,
+    ) {
+        let format = Format::ALL[format_index];
+        let segments: Vec<Segment> = sources.iter().enumerate().map(|(i, s)| Segment {
+            id: format!("s{}", i + 1),
+            text: s.clone(),
+            doc_name: "doc & <name>".into(),
+            doc_index: 0,
+            position: i + 1,
+            paragraph: Some(1 + i / 2),
+            rank: Some(i + 1),
+            score: Some(0.5),
+            prev: i.checked_sub(1).map(|j| sources[j].clone()),
+            next: sources.get(i + 1).cloned(),
+        }).collect();
+        let bundle = Bundle { source_lang: "en".parse().unwrap(), segments };
+        let fa: LanguageTag = "fa-IR".parse().unwrap();
+        let file = export::render(format, &bundle, &fa, TargetMode::Empty).unwrap();
+        let targets = &targets[..sources.len()];
+        let filled = fill(format, std::str::from_utf8(&file).unwrap(), targets);
+        let files = merge::read_bytes(filled.into_bytes(), "f".as_ref()).unwrap();
+        let result = merge::merge(&files);
+        prop_assert!(result.problems.is_empty(), "{:?}", result.problems);
+        let got: Vec<&str> = result.translations[0].sentences.iter().map(|s| s.target.as_str()).collect();
+        prop_assert_eq!(got, targets.iter().map(String::as_str).collect::<Vec<_>>());
+        let src: Vec<&str> = result.translations[0].sentences.iter().map(|s| s.source.as_str()).collect();
+        prop_assert_eq!(src, sources.iter().map(String::as_str).collect::<Vec<_>>());
+        prop_assert_eq!(&result.translations[0].lang, "fa-IR");
+    }
+}
