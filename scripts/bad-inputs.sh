@@ -62,7 +62,6 @@ cat > xxe.xlf <<'X'
 X
 printf '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fa"><file id="f"><unit id="u1"><segment><source>Hi' > truncated.xlf
 printf '<?xml version="1.0"?>\n<html><body>not a translation file</body></html>\n' > page.xlf
-mkdir -p readonly && chmod 555 readonly
 
 case_ "missing file"                 2 "nope.txt"          -- "$BRIEF" segment nope.txt
 case_ "invalid UTF-8 names byte"     2 "latin.txt.*byte 3" -- "$BRIEF" segment latin.txt
@@ -87,7 +86,7 @@ case_ "merge: entity bomb"           2 "bomb.xlf"          -- "$BRIEF" merge bom
 case_ "merge: external entity"       2 "xxe.xlf"           -- "$BRIEF" merge xxe.xlf
 case_ "merge: truncated XML"         2 "truncated.xlf"     -- "$BRIEF" merge truncated.xlf
 case_ "merge: not XLIFF/TMX"         2 "page.xlf"          -- "$BRIEF" merge page.xlf
-case_ "export: unwritable out-dir"   2 "readonly"          -- "$BRIEF" export good.txt --to fa --format tsv --out-dir readonly/sub/dir
+case_ "export: unwritable out-dir"   2 "good.txt"          -- "$BRIEF" export good.txt --to fa --format tsv --out-dir good.txt/sub
 "$BRIEF" export good.txt --all --to fa,ru --format xliff20,tsv --out-dir out >/dev/null 2>&1
 cp -r out out.before
 case_ "export: no overwrite without --force" 2 "exists|--force" -- "$BRIEF" export good.txt --all --to fa,ru --format xliff20,tsv --out-dir out

@@ -66,11 +66,29 @@ impl Config {
     /// assert!(err.to_string().starts_with("b.toml:1:"), "{err}");
     /// ```
     pub fn from_toml(text: &str, path: &Path) -> Result<Config> {
-        toml::from_str(text).map_err(|e| Error::Config {
+        let config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
             location: e.span().map(|span| line_col(text, span.start)),
             message: e.message().trim().replace('\n', " "),
-        })
+        })?;
+        // Values that parse but are out of range (two lengths, a ratio of 1.5)
+        // are reported against the file too, at the key's line where it is found.
+        config.summary.validate().map_err(|e| match e {
+            Error::InvalidSetting { key, message } => {
+                let key = key.strip_prefix("summary.").unwrap_or(&key).to_string();
+                Error::Config {
+                    path: path.to_path_buf(),
+                    location: key_line(text, "summary", &key).map(|line| (line, 1)),
+                    message: if key == "summary" {
+                        format!("[summary]: {message}")
+                    } else {
+                        format!("[summary] {key}: {message}")
+                    },
+                }
+            }
+            other => other,
+        })?;
+        Ok(config)
     }
 
     /// The embedded defaults.
@@ -127,6 +145,23 @@ impl Config {
     }
 }
 
+/// The one-based line where `key = ...` is set inside `[section]`, if any.
+fn key_line(text: &str, section: &str, key: &str) -> Option<usize> {
+    let mut in_section = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_section = t.trim_start_matches('[').trim_end_matches(']').trim() == section;
+            if in_section && key == section {
+                return Some(i + 1);
+            }
+        } else if in_section && t.split('=').next().map(str::trim) == Some(key) && t.contains('=') {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
 /// One-based line and column (in characters) of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -168,6 +203,25 @@ mod tests {
     fn syntax_errors_report_the_line() {
         let err = Config::from_toml("[segment]\n\nlang = \n", Path::new("c.toml")).unwrap_err();
         assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn out_of_range_values_name_the_file_and_key() {
+        let err = Config::from_toml("[summary]\nratio = 1.5\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            err.to_string().starts_with("c.toml:2:1: [summary] ratio"),
+            "{err}"
+        );
+        let err = Config::from_toml(
+            "[summary]\nsentences = 2\nwords = 10\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("c.toml:1:1: [summary]: give one length"),
+            "{err}"
+        );
     }
 
     #[test]

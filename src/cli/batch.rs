@@ -6,8 +6,10 @@ use rayon::prelude::*;
 pub const CHUNK: usize = 512;
 
 /// Applies `work` to every item on all cores, handing results to `sink` in
-/// input order. At most [`CHUNK`] items are held at once; the first read
-/// error stops the batch after the items before it were handed on.
+/// input order. At most [`CHUNK`] items are held at once. The first read
+/// error stops the batch after the items before it were handed on; with
+/// `--keep-going`, a malformed JSONL line is reported, counted (the run then
+/// ends with exit code 1) and skipped instead.
 pub fn ordered<T, R, E>(
     items: impl Iterator<Item = Result<T, E>>,
     work: impl Fn(T) -> R + Sync,
@@ -27,7 +29,17 @@ where
             match item {
                 Ok(item) => chunk.push(item),
                 Err(e) => {
-                    failure = Some(e.into());
+                    let e: anyhow::Error = e.into();
+                    let line_problem = matches!(
+                        e.downcast_ref::<brief::Error>(),
+                        Some(brief::Error::Jsonl { .. })
+                    );
+                    if line_problem && super::globals().keep_going {
+                        eprintln!("brief: skipped: {e}");
+                        super::note_data_problem();
+                        continue;
+                    }
+                    failure = Some(e);
                     break;
                 }
             }

@@ -74,8 +74,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for path in inputs_or_stdin(&args.inputs) {
         match args.input {
             InputKind::Text => {
-                let text = brief::input::read_text(&path)?;
-                emit(&mut out, &path.display().to_string(), detect(&text, user))?;
+                for doc in super::read_text_inputs(std::slice::from_ref(&path))? {
+                    emit(&mut out, &doc.name, detect(&doc.text, user))?;
+                }
             }
             InputKind::Jsonl => {
                 let items = brief::input::batch_items(&path)?;

@@ -9,8 +9,8 @@ use brief::export::{self, Bundle, Format, LanguageTag, Pick, TargetMode};
 use brief::outfile::{self, OutFile};
 use brief::{Config, Lang, SegmentedDocument};
 
+use super::output;
 use super::summarize::LengthArgs;
-use super::{inputs_or_stdin, output};
 
 /// Write the brief (or every sentence) as XLIFF, TMX, TSV or JSONL files for translators.
 #[derive(Debug, clap::Args)]
@@ -107,8 +107,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         .clone()
         .or_else(|| settings.source_tag.clone());
 
-    let inputs = inputs_or_stdin(&args.inputs);
-    let docs = brief::input::read_documents(&inputs)?;
+    let docs = super::read_text_inputs(&args.inputs)?;
     let segmented: Vec<SegmentedDocument> = docs
         .iter()
         .map(|d| brief::segment_document(d, &config))

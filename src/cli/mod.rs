@@ -71,6 +71,10 @@ pub struct Cli {
     )]
     quiet: bool,
 
+    /// In JSONL batches, report a malformed line, skip it and go on (exit code 1 at the end).
+    #[arg(long, global = true, help_heading = "Global options")]
+    keep_going: bool,
+
     /// Print more about what is done (configuration used, languages detected).
     #[arg(short, long, global = true, help_heading = "Global options")]
     verbose: bool,
@@ -135,6 +139,9 @@ pub fn main() -> ExitCode {
         }
     };
     match run(cli) {
+        Ok(code) if code == exit::OK && DATA_PROBLEM.load(std::sync::atomic::Ordering::Relaxed) => {
+            ExitCode::from(exit::DATA_PROBLEMS)
+        }
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             if output::is_broken_pipe(&err) {
@@ -166,6 +173,16 @@ pub struct Globals {
     pub quiet: bool,
     /// More detail on stderr.
     pub verbose: bool,
+    /// Skip malformed JSONL lines instead of stopping.
+    pub keep_going: bool,
+}
+
+static DATA_PROBLEM: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that problems were found in the user's data; the run then ends
+/// with exit code 1 even though the work was done.
+pub fn note_data_problem() {
+    DATA_PROBLEM.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 static GLOBALS: std::sync::OnceLock<Globals> = std::sync::OnceLock::new();
@@ -203,6 +220,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         encoding: cli.encoding,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        keep_going: cli.keep_going,
     });
     match cli.command {
         Command::Completions { shell } => {
