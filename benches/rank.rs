@@ -79,7 +79,12 @@ fn bench(c: &mut Criterion) {
             lang: Some(Lang::EN),
             ..Document::new("news", news(size))
         };
-        for alg in [Algorithm::Lexrank, Algorithm::Position, Algorithm::Textrank] {
+        for alg in [
+            Algorithm::Lexrank,
+            Algorithm::Position,
+            Algorithm::Textrank,
+            Algorithm::Submodular,
+        ] {
             let settings = SummarySettings {
                 algorithm: alg,
                 words: Some(250),

@@ -104,6 +104,7 @@ PY
 }
 sum_check cnndm_dev "--sentences 3" 42.0
 sum_check duc2006_dev "--words 250" 39.0
+sum_check duc2006_dev "--words 250 --no-query" 39.0
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import rouge_score' 2>/dev/null; then
   (python3 -m venv .venv && .venv/bin/pip install -q rouge-score==0.1.2) >/dev/null 2>&1 || true
 fi

@@ -10,6 +10,10 @@
 
 use serde::Serialize;
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use crate::rank::submodular::Objective;
 use crate::rank::{SparseVec, dot};
 
 /// A length budget.
@@ -200,6 +204,111 @@ pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
     }
 }
 
+/// A heap entry of the lazy greedy: an upper bound on a candidate's gain per
+/// cost; ties go to the earlier sentence.
+#[derive(Debug, Clone, Copy)]
+struct Bound(f64, usize);
+
+impl PartialEq for Bound {
+    fn eq(&self, o: &Bound) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Bound {}
+impl PartialOrd for Bound {
+    fn partial_cmp(&self, o: &Bound) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Bound {
+    fn cmp(&self, o: &Bound) -> Ordering {
+        self.0.total_cmp(&o.0).then(o.1.cmp(&self.1))
+    }
+}
+
+/// Chooses sentences by budgeted greedy maximization of a submodular
+/// `objective` (Lin and Bilmes, 2010/2011): repeatedly add the candidate
+/// with the best gain / cost^`cost_power` that still fits (cost in the
+/// budget's unit), then compare the result with the best single sentence
+/// and keep the better. Gains only shrink as the set grows, so stale gains
+/// are upper bounds and a lazy priority queue re-evaluates few candidates.
+/// Eligibility, the word range and the redundancy cap work as in [`select`].
+/// Returns indices in the order they were chosen.
+pub fn select_submodular(
+    candidates: &[Candidate],
+    objective: &mut Objective,
+    cost_power: f64,
+    opts: &SelectOptions,
+) -> Selection {
+    let total_words: usize = candidates.iter().map(|c| c.size.words).sum();
+    let limit = Limit::resolve(opts.budget, total_words);
+    let cap = limit.cap();
+    let in_range = |c: &Candidate| {
+        c.size.words >= opts.min_words && (opts.max_words == 0 || c.size.words <= opts.max_words)
+    };
+    let any_in_range = candidates.iter().any(|c| c.eligible && in_range(c));
+    let usable = |c: &Candidate| {
+        c.eligible
+            && (!any_in_range || in_range(c))
+            && c.size.words > 0
+            && limit.cost(c.size, 0) <= cap
+    };
+    let ratio =
+        |gain: f64, c: &Candidate| gain / (limit.cost(c.size, 0).max(1) as f64).powf(cost_power);
+    let mut heap = BinaryHeap::new();
+    let mut best_single: Option<(f64, usize)> = None;
+    for (i, c) in candidates.iter().enumerate() {
+        if !usable(c) {
+            continue;
+        }
+        let gain = objective.gain(i);
+        if best_single.is_none_or(|(g, _)| gain > g) {
+            best_single = Some((gain, i));
+        }
+        heap.push(Bound(ratio(gain, c), i));
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used = 0usize;
+    while let Some(Bound(_, i)) = heap.pop() {
+        let c = &candidates[i];
+        if let Limit::Sentences(n) = limit
+            && chosen.len() >= n
+        {
+            break;
+        }
+        let cost = limit.cost(c.size, chosen.len());
+        if used + cost > cap {
+            continue;
+        }
+        if opts.redundancy < 1.0
+            && chosen
+                .iter()
+                .any(|&k| f64::from(dot(c.vector, candidates[k].vector)) > opts.redundancy)
+        {
+            continue;
+        }
+        let fresh = ratio(objective.gain(i), c);
+        if heap.peek().is_some_and(|top| fresh < top.0) {
+            heap.push(Bound(fresh, i));
+            continue;
+        }
+        objective.add(i);
+        used += cost;
+        chosen.push(i);
+    }
+    if let Some((gain, i)) = best_single
+        && gain > objective.value()
+    {
+        chosen = vec![i];
+        used = limit.cost(candidates[i].size, 0);
+    }
+    Selection {
+        chosen,
+        used,
+        limit: cap,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +400,56 @@ mod tests {
         };
         assert_eq!(select(&cands, &opts).chosen, [1]);
         assert_eq!(select(&cands[..1], &opts).chosen, [0]);
+    }
+
+    #[test]
+    fn submodular_greedy_respects_the_budget_and_avoids_duplicates() {
+        use crate::rank::Graph;
+        use crate::rank::submodular::{Objective, SubmodularParams, mean_similarity, partition};
+        // 0 and 1 are near-duplicates; 2 is about something else.
+        let g = Graph {
+            rows: vec![
+                vec![(1, 0.95), (2, 0.1)],
+                vec![(0, 0.95), (2, 0.1)],
+                vec![(0, 0.1), (1, 0.1)],
+            ],
+        };
+        let v = SparseVec::new();
+        let cands: Vec<Candidate> = (0..3)
+            .map(|_| Candidate {
+                score: 0.0,
+                size: size(10),
+                vector: &v,
+                eligible: true,
+            })
+            .collect();
+        let reward = mean_similarity(&g);
+        let p = SubmodularParams {
+            alpha: 0.5,
+            lambda: 1.0,
+            mu: 0.0,
+        };
+        let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
+        let opts = SelectOptions {
+            budget: Budget::Words(20),
+            redundancy: 1.0,
+            min_words: 0,
+            max_words: 0,
+        };
+        let sel = select_submodular(&cands, &mut f, 0.3, &opts);
+        let mut chosen = sel.chosen.clone();
+        chosen.sort_unstable();
+        assert_eq!(chosen, [0, 2]);
+        assert_eq!(sel.used, 20);
+        let opts = SelectOptions {
+            budget: Budget::Words(9),
+            ..opts
+        };
+        let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
+        assert!(
+            select_submodular(&cands, &mut f, 0.3, &opts)
+                .chosen
+                .is_empty()
+        );
     }
 }

@@ -74,7 +74,7 @@ pub struct Args {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     length: LengthArgs,
-    /// Ranking algorithm (auto: position for one article, lexrank for a cluster).
+    /// Ranking algorithm (auto: position for one article; submodular for a cluster, lexrank with a query).
     #[arg(long, value_name = "NAME", value_parser = parse_algorithm)]
     algorithm: Option<Algorithm>,
     /// Focus the brief on this topic or question (JSONL items may carry a "query" field).

@@ -11,11 +11,13 @@
 //!
 //! Algorithms: [`lexrank`] (continuous or thresholded, with damping),
 //! [`textrank`] (word-overlap similarity), [`position`] (a PacSum-style
-//! directed centrality with a position prior, for news) and [`lead`].
+//! directed centrality with a position prior, for news), [`lead`], and the
+//! coverage + diversity objective of [`submodular`] (ranking and selection in one).
 
 pub mod centroid;
 pub mod lexrank;
 pub mod position;
+pub mod submodular;
 pub mod textrank;
 
 use rayon::prelude::*;

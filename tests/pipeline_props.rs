@@ -1,0 +1,145 @@
+//! Invariants of the whole pipeline on arbitrary multilingual text:
+//! detect → segment → summarize → export → merge.
+//!
+//! - segment: spans are ordered, trimmed, non-empty slices of the input;
+//! - summarize: the brief is an ordered subset of the input's sentences,
+//!   within its budget, and the same input gives the same brief;
+//! - export → merge: with targets copied from the sources, merging gives back
+//!   exactly the brief's sentences, in every format.
+
+use brief::export::{self, Bundle, Format, LanguageTag, Pick, TargetMode};
+use brief::select::Budget;
+use brief::{Config, Document};
+use proptest::prelude::*;
+
+/// Words, punctuation and spacing from English, Russian and Persian news.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[A-Za-z]{1,8}",
+        3 => "[а-яА-Я]{1,8}",
+        3 => "[\u{0627}-\u{064A}\u{06CC}\u{06A9}]{1,6}",
+        2 => Just(" ".to_string()),
+        1 => Just(". ".to_string()),
+        1 => Just("? ".to_string()),
+        1 => Just("؟ ".to_string()),
+        1 => Just("\n\n".to_string()),
+        1 => Just("\n".to_string()),
+        1 => Just("Dr. ".to_string()),
+        1 => Just("т. е. ".to_string()),
+        1 => Just("۷۵٫۵ ".to_string()),
+        1 => Just("3.14 ".to_string()),
+        1 => Just("«".to_string()),
+        1 => Just("»".to_string()),
+        1 => Just("\u{200C}".to_string()),
+        1 => Just("& <b> ".to_string()),
+        1 => Just("... ".to_string()),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn budget() -> impl Strategy<Value = Budget> {
+    prop_oneof![
+        (1usize..6).prop_map(Budget::Sentences),
+        (1usize..80).prop_map(Budget::Words),
+        (1usize..400).prop_map(Budget::Chars),
+        (1usize..600).prop_map(Budget::Bytes),
+        (1u32..=100).prop_map(|p| Budget::Ratio(f64::from(p) / 100.0)),
+    ]
+}
+
+fn settings_for(config: &Config, budget: Budget) -> brief::SummarySettings {
+    let mut s = config.summary.clone();
+    s.clear_length();
+    match budget {
+        Budget::Sentences(n) => s.sentences = Some(n),
+        Budget::Words(n) => s.words = Some(n),
+        Budget::Chars(n) => s.chars = Some(n),
+        Budget::Bytes(n) => s.bytes = Some(n),
+        Budget::Ratio(r) => s.ratio = Some(r),
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_pipeline_keeps_its_invariants(
+        texts in prop::collection::vec(text(), 1..4),
+        budget in budget(),
+        format_index in 0usize..6,
+    ) {
+        let config = Config::default();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("doc{i}.txt"), t.clone()))
+            .collect();
+
+        // segment
+        let segmented: Vec<_> = docs.iter().map(|d| brief::segment_document(d, &config)).collect();
+        for (doc, seg) in docs.iter().zip(&segmented) {
+            let mut last = 0;
+            for s in &seg.sentences {
+                prop_assert!(s.start >= last && s.start < s.end && s.end <= doc.text.len());
+                let piece = s.text(&doc.text);
+                prop_assert_eq!(piece, piece.trim());
+                last = s.end;
+            }
+        }
+
+        // summarize
+        let settings = settings_for(&config, budget);
+        let summary = brief::summarize::summarize_with(&docs, &config, &settings).unwrap();
+        let again = brief::summarize::summarize_with(&docs, &config, &settings).unwrap();
+        prop_assert_eq!(&summary, &again);
+        let mut picks = Vec::new();
+        let mut last = None;
+        for s in &summary.sentences {
+            prop_assert_eq!(s.text.as_str(), &docs[s.doc].text[s.start..s.end]);
+            let index = segmented[s.doc].sentences.iter().position(|x| x.start == s.start && x.end == s.end);
+            prop_assert!(index.is_some(), "not an input sentence: {:?}", s.text);
+            let key = (s.doc, s.start);
+            prop_assert!(last.is_none_or(|l| l < key), "not in document order");
+            last = Some(key);
+            picks.push(Pick::plain(s.doc, index.unwrap_or(0)));
+        }
+        let words: usize = summary.sentences.iter().map(|s| s.text.split_whitespace().count()).sum();
+        let chars: usize = summary.sentences.iter().map(|s| s.text.chars().count()).sum::<usize>()
+            + summary.sentences.len().saturating_sub(1);
+        let bytes: usize = summary.sentences.iter().map(|s| s.text.len()).sum::<usize>()
+            + summary.sentences.len().saturating_sub(1);
+        match budget {
+            Budget::Sentences(n) => prop_assert!(summary.sentences.len() <= n),
+            Budget::Words(n) => prop_assert!(words <= n),
+            Budget::Chars(n) => prop_assert!(chars <= n),
+            Budget::Bytes(n) => prop_assert!(bytes <= n),
+            Budget::Ratio(r) => {
+                let total: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+                prop_assert!(words as f64 <= (r * total as f64).ceil());
+            }
+        }
+
+        // export → merge, targets copied from the sources
+        if picks.is_empty() {
+            return Ok(());
+        }
+        let bundle = Bundle::from_picks(&docs, &segmented, &picks, None);
+        let format = Format::ALL[format_index];
+        let ru: LanguageTag = "ru".parse().unwrap();
+        let file = match export::render(format, &bundle, &ru, TargetMode::Source) {
+            Ok(file) => file,
+            // Only a character XML cannot carry may stop an XML export.
+            Err(e) => {
+                prop_assert!(e.to_string().contains("XML"), "{e}");
+                return Ok(());
+            }
+        };
+        let files = brief::merge::read_bytes(file, "brief.ru".as_ref()).unwrap();
+        let merged = brief::merge::merge(&files);
+        prop_assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+        let got: Vec<&str> = merged.translations[0].sentences.iter().map(|s| s.target.as_str()).collect();
+        let want: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+        prop_assert_eq!(got, want);
+    }
+}
