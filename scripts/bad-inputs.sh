@@ -103,5 +103,5 @@ if [ -n "$f" ]; then
 fi
 case_ "broken pipe is success"        0 ""                 -- bash -c "'$BRIEF' segment oneline.txt good.txt | head -c 1 >/dev/null"
 
-echo "bad inputs: $pass passed, $fail failed"
+echo "bad-inputs: $pass passed, $fail failed"
 [ "$fail" = 0 ]

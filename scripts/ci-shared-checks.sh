@@ -95,7 +95,7 @@ sum_check() { # set flags threshold
   # shellcheck disable=SC2086
   "$BRIEF" eval --dataset "$SUM/$set.jsonl" $flags --format json \
     --predictions "$SUMTMP/$set.pred.jsonl" > "$SUMTMP/$set.json"
-  python3 - "$SUMTMP/$set.json" "$min" "$set" <<'PY'
+  python3 - "$SUMTMP/$set.json" "$min" "$set $flags" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); f = r["scores"]["rouge1"]["f"]; lead = r["lead"]["rouge1"]["f"]
 print(f"summarize {sys.argv[3]}: ROUGE-1 F {f:.2f} (LEAD {lead:.2f}, threshold {sys.argv[2]})")
@@ -105,11 +105,13 @@ PY
 sum_check cnndm_dev "--sentences 3" 42.0
 sum_check duc2006_dev "--words 250" 39.0
 sum_check duc2006_dev "--words 250 --no-query" 39.0
+sum_check pasokh_single_abs_dev "--words 85" 32.3
+sum_check pasokh_multi_abs_dev "--words 300" 33.8
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import rouge_score' 2>/dev/null; then
   (python3 -m venv .venv && .venv/bin/pip install -q rouge-score==0.1.2) >/dev/null 2>&1 || true
 fi
 if .venv/bin/python -c 'import rouge_score' 2>/dev/null; then
-  for pair in "cnndm_dev sentences:0" "duc2006_dev words:250"; do
+  for pair in "cnndm_dev sentences:0" "duc2006_dev words:250" "pasokh_single_abs_dev words:85"; do
     set -- $pair
     .venv/bin/python "$SHARED/tools/rouge.py" "$SUM/$1.jsonl" "$SUMTMP/$1.pred.jsonl" --budget "$2" > "$SUMTMP/$1.ref.json"
     python3 - "$SUMTMP/$1.json" "$SUMTMP/$1.ref.json" "$1" <<'PY'

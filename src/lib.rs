@@ -8,12 +8,12 @@
 //! 3. [`summarize`]: briefs — [`tokenize`] and [`stem`] turn sentences into terms,
 //!    [`rank`] scores them, [`select`] fits them to a length budget; [`eval`] scores
 //!    briefs with ROUGE;
-//!
 //! 4. [`export`]: XLIFF 2.0/2.1/1.2, TMX, TSV and JSONL files for translators and
 //!    MT engines; [`merge`] reads them back, checks drift and assembles translations.
 //!
 //! Supporting modules: [`input`] (decoding files and JSONL batches),
-//! [`config`] (TOML settings), [`lang`] (language codes), [`error`].
+//! [`config`] (TOML settings), [`lang`] (language codes), [`outfile`] (atomic,
+//! no-clobber writes), [`error`].
 //!
 //! ```
 //! use brief::{Config, Document};

@@ -143,6 +143,9 @@ pub struct SummarySettings {
     pub ratio: Option<f64>,
     /// The ranking algorithm.
     pub algorithm: Algorithm,
+    /// Languages whose single articles `auto` summarizes with `submodular`
+    /// (coverage of the whole article) instead of `position` (lead-aware).
+    pub auto_coverage_languages: Vec<Lang>,
     /// Output order.
     pub order: Order,
     /// PageRank damping (probability of following an edge).
@@ -208,6 +211,9 @@ impl Default for SummarySettings {
             bytes: None,
             ratio: None,
             algorithm: Algorithm::Auto,
+            // Pasokh (Persian) dev: submodular 32.84 vs position 31.54 R-1 F at 85 words,
+            // while on CNN/DM (English) position beats submodular by 8 points.
+            auto_coverage_languages: vec![Lang::FA],
             order: Order::Document,
             damping: 0.85,
             threshold: 0.1,
@@ -572,6 +578,9 @@ pub fn summarize_focused(
     let algorithm = match settings.algorithm {
         Algorithm::Auto if cluster && query.is_some() => Algorithm::Lexrank,
         Algorithm::Auto if cluster => Algorithm::Submodular,
+        Algorithm::Auto if settings.auto_coverage_languages.contains(&prep.lang) => {
+            Algorithm::Submodular
+        }
         Algorithm::Auto => Algorithm::Position,
         a => a,
     };

@@ -110,7 +110,6 @@ impl Bundle {
             let lang = segmented.first().map_or(Lang::EN, |s| s.detection.lang);
             LanguageTag::from_lang(lang)
         });
-        let mut paragraphs: Vec<Option<Vec<usize>>> = vec![None; docs.len()];
         let mut segments = Vec::with_capacity(picks.len());
         for pick in picks {
             let (Some(doc), Some(seg)) = (docs.get(pick.doc), segmented.get(pick.doc)) else {
@@ -119,9 +118,6 @@ impl Bundle {
             let Some(sentence) = seg.sentences.get(pick.sentence) else {
                 continue;
             };
-            let paras = paragraphs[pick.doc]
-                .get_or_insert_with(|| paragraph_numbers(&doc.text, seg))
-                .clone();
             let neighbour = |i: Option<usize>| {
                 i.and_then(|i| seg.sentences.get(i))
                     .map(|s| s.text(&doc.text).to_string())
@@ -132,7 +128,8 @@ impl Bundle {
                 doc_name: doc.name.clone(),
                 doc_index: pick.doc,
                 position: pick.sentence + 1,
-                paragraph: paras.get(pick.sentence).copied(),
+                // The segmenter counts paragraphs from 0; files count from 1.
+                paragraph: Some(sentence.paragraph + 1),
                 rank: pick.rank,
                 score: pick.score,
                 prev: neighbour(pick.sentence.checked_sub(1)),
@@ -170,37 +167,6 @@ impl Pick {
             score: None,
         }
     }
-}
-
-/// One-based paragraph number of each sentence: paragraphs are separated by
-/// one or more lines that are empty or only white space.
-fn paragraph_numbers(text: &str, seg: &SegmentedDocument) -> Vec<usize> {
-    // (byte offset of a non-blank line, its paragraph number), in text order.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let (mut para, mut had_content, mut blank_run) = (1usize, false, false);
-    let mut offset = 0usize;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            blank_run = true;
-        } else {
-            if blank_run && had_content {
-                para += 1;
-            }
-            blank_run = false;
-            had_content = true;
-            lines.push((offset, para));
-        }
-        offset += line.len();
-    }
-    seg.sentences
-        .iter()
-        .map(|s| {
-            let i = lines.partition_point(|&(start, _)| start <= s.start);
-            i.checked_sub(1)
-                .and_then(|i| lines.get(i))
-                .map_or(1, |&(_, p)| p)
-        })
-        .collect()
 }
 
 /// A BCP 47 language tag such as `fa`, `fa-IR` or `ru-RU` (letters, digits
