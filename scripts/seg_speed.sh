@@ -26,8 +26,8 @@ for l in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "sentencex_file" and m.get("executable"):
         print(m["executable"])')
 ls -l "$WORK/en-5mb.txt"
-hyperfine --warmup 2 --runs 10 --export-json "$WORK/speed.json" \
-  "$TARGET/release/brief segment --lang en --format text $WORK/en-5mb.txt" \
+hyperfine -N --warmup 3 --runs 30 --export-json "$WORK/speed.json" \
+  "$TARGET/release/brief segment --format text $WORK/en-5mb.txt" \
   "$SENTENCEX $WORK/en-5mb.txt" >&2
 python3 - "$WORK/speed.json" "$WORK/en-5mb.txt" <<'PY'
 import json, os, sys

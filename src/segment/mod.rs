@@ -222,6 +222,14 @@ impl Segmenter {
         let bytes = scan.text.as_bytes();
         let mut i = scan.start;
         while i < scan.end {
+            // Fast path: skip the bytes the match below does nothing with
+            // (most letters, digits and spaces) without dispatching on each.
+            while i < scan.end && bytes.get(i).is_some_and(|&b| !INTERESTING[usize::from(b)]) {
+                i += 1;
+            }
+            if i >= scan.end {
+                break;
+            }
             let b = bytes.get(i).copied().unwrap_or(0);
             match b {
                 b'.' | b'!' | b'?' => {
@@ -888,6 +896,26 @@ fn is_dotted_acronym(word: &str) -> bool {
 fn opener_before(scan: &Scan<'_>, at: usize) -> bool {
     scan.char_before(at).is_some_and(is_opener)
 }
+
+/// The bytes `scan_paragraph` acts on: its ASCII cases, and UTF-8 lead bytes
+/// from 0xD8 up (U+0600 and above: Arabic-script marks, terminators, bullets,
+/// emoji). Continuation bytes and lower lead bytes (Latin, Greek, Cyrillic)
+/// need no attention.
+static INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = b".!?\n)]:;=@#";
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    let mut b = 0xD8;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    table
+};
 
 /// Pictographs: emoji and the older dingbats and symbols used like them.
 fn is_emoji(c: char) -> bool {
