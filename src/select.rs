@@ -157,9 +157,7 @@ pub struct Selection {
 /// assert_eq!(sel.used, 40);
 /// ```
 pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
-    let total_words: usize = candidates.iter().map(|c| c.size.words).sum();
-    let limit = Limit::resolve(opts.budget, total_words);
-    let cap = limit.cap();
+    let gate = Gate::new(candidates, opts);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| {
         candidates[b]
@@ -167,40 +165,93 @@ pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
     });
-    let in_range = |c: &Candidate| {
-        c.size.words >= opts.min_words && (opts.max_words == 0 || c.size.words <= opts.max_words)
-    };
-    let any_in_range = candidates.iter().any(|c| c.eligible && in_range(c));
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     for &i in &order {
-        let c = &candidates[i];
-        if !c.eligible || (any_in_range && !in_range(c)) || c.size.words == 0 {
+        if !gate.usable(&candidates[i]) {
             continue;
         }
-        if let Limit::Sentences(n) = limit
-            && chosen.len() >= n
-        {
-            break;
+        match gate.fit(i, &chosen, used) {
+            Fit::Full => break,
+            Fit::Skip => continue,
+            Fit::Take(cost) => {
+                used += cost;
+                chosen.push(i);
+            }
         }
-        let cost = limit.cost(c.size, chosen.len());
-        if used + cost > cap {
-            continue;
-        }
-        if opts.redundancy < 1.0
-            && chosen
-                .iter()
-                .any(|&k| f64::from(dot(c.vector, candidates[k].vector)) > opts.redundancy)
-        {
-            continue;
-        }
-        used += cost;
-        chosen.push(i);
     }
     Selection {
         chosen,
         used,
-        limit: cap,
+        limit: gate.cap,
+    }
+}
+
+/// What the budget and the redundancy cap say about adding one candidate.
+enum Fit {
+    /// The sentence budget is used up: stop.
+    Full,
+    /// This one does not fit, or repeats a chosen one: try the next.
+    Skip,
+    /// It fits, at this cost in the budget's unit.
+    Take(usize),
+}
+
+/// The checks both selectors apply before adding a candidate.
+struct Gate<'c, 'a> {
+    candidates: &'c [Candidate<'a>],
+    opts: &'c SelectOptions,
+    limit: Limit,
+    cap: usize,
+    /// Whether any eligible candidate is inside the word range; if none is,
+    /// the range is ignored rather than returning an empty brief.
+    any_in_range: bool,
+}
+
+impl<'c, 'a> Gate<'c, 'a> {
+    fn new(candidates: &'c [Candidate<'a>], opts: &'c SelectOptions) -> Self {
+        let total_words: usize = candidates.iter().map(|c| c.size.words).sum();
+        let limit = Limit::resolve(opts.budget, total_words);
+        let mut gate = Gate {
+            candidates,
+            opts,
+            limit,
+            cap: limit.cap(),
+            any_in_range: false,
+        };
+        gate.any_in_range = candidates.iter().any(|c| c.eligible && gate.in_range(c));
+        gate
+    }
+
+    fn in_range(&self, c: &Candidate) -> bool {
+        c.size.words >= self.opts.min_words
+            && (self.opts.max_words == 0 || c.size.words <= self.opts.max_words)
+    }
+
+    /// Eligible, in the word range (when any candidate is), and not empty.
+    fn usable(&self, c: &Candidate) -> bool {
+        c.eligible && (!self.any_in_range || self.in_range(c)) && c.size.words > 0
+    }
+
+    fn fit(&self, i: usize, chosen: &[usize], used: usize) -> Fit {
+        let c = &self.candidates[i];
+        if let Limit::Sentences(n) = self.limit
+            && chosen.len() >= n
+        {
+            return Fit::Full;
+        }
+        let cost = self.limit.cost(c.size, chosen.len());
+        if used + cost > self.cap {
+            return Fit::Skip;
+        }
+        if self.opts.redundancy < 1.0
+            && chosen.iter().any(|&k| {
+                f64::from(dot(c.vector, self.candidates[k].vector)) > self.opts.redundancy
+            })
+        {
+            return Fit::Skip;
+        }
+        Fit::Take(cost)
     }
 }
 
@@ -240,19 +291,9 @@ pub fn select_submodular(
     cost_power: f64,
     opts: &SelectOptions,
 ) -> Selection {
-    let total_words: usize = candidates.iter().map(|c| c.size.words).sum();
-    let limit = Limit::resolve(opts.budget, total_words);
-    let cap = limit.cap();
-    let in_range = |c: &Candidate| {
-        c.size.words >= opts.min_words && (opts.max_words == 0 || c.size.words <= opts.max_words)
-    };
-    let any_in_range = candidates.iter().any(|c| c.eligible && in_range(c));
-    let usable = |c: &Candidate| {
-        c.eligible
-            && (!any_in_range || in_range(c))
-            && c.size.words > 0
-            && limit.cost(c.size, 0) <= cap
-    };
+    let gate = Gate::new(candidates, opts);
+    let (limit, cap) = (gate.limit, gate.cap);
+    let usable = |c: &Candidate| gate.usable(c) && limit.cost(c.size, 0) <= cap;
     let ratio =
         |gain: f64, c: &Candidate| gain / (limit.cost(c.size, 0).max(1) as f64).powf(cost_power);
     let mut heap = BinaryHeap::new();
@@ -271,22 +312,11 @@ pub fn select_submodular(
     let mut used = 0usize;
     while let Some(Bound(_, i)) = heap.pop() {
         let c = &candidates[i];
-        if let Limit::Sentences(n) = limit
-            && chosen.len() >= n
-        {
-            break;
-        }
-        let cost = limit.cost(c.size, chosen.len());
-        if used + cost > cap {
-            continue;
-        }
-        if opts.redundancy < 1.0
-            && chosen
-                .iter()
-                .any(|&k| f64::from(dot(c.vector, candidates[k].vector)) > opts.redundancy)
-        {
-            continue;
-        }
+        let cost = match gate.fit(i, &chosen, used) {
+            Fit::Full => break,
+            Fit::Skip => continue,
+            Fit::Take(cost) => cost,
+        };
         let fresh = ratio(objective.gain(i), c);
         if heap.peek().is_some_and(|top| fresh < top.0) {
             heap.push(Bound(fresh, i));

@@ -85,7 +85,7 @@ fn charmap() -> &'static BTreeMap<char, Option<char>> {
 
 /// Whether `c` is a combining mark that belongs to the word it follows
 /// (Latin/Cyrillic accents, Hebrew points, Arabic harakat and Quranic marks).
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'

@@ -115,20 +115,7 @@ impl std::fmt::Debug for RougeTokenizer {
 
 fn python_word_char(c: char) -> bool {
     // Python's `\w`: letters and digits (not combining marks) and `_`.
-    c == '_' || (c.is_alphanumeric() && !is_combining(c))
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05C7}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0900}'..='\u{0903}'
-        | '\u{093A}'..='\u{094F}')
+    c == '_' || (c.is_alphanumeric() && !crate::tokenize::is_mark(c))
 }
 
 impl RougeTokenizer {
