@@ -33,6 +33,11 @@ pub(crate) struct LanguageLists {
     /// After an abbreviation a sentence ends only before one of these
     /// (lowercase); empty means "before any word that is not lowercase".
     pub starters: HashSet<String>,
+    /// Whether the e-mail and web layout of UD EWT applies: separator lines
+    /// (`-----`), header stamps (`Kay Mann 04/26/2001 07:17 AM`) and
+    /// salutations (`Dear All,`) are sentences of their own. Russian Taiga
+    /// keeps separators inside the comment they decorate, so it is English only.
+    pub email_layout: bool,
 }
 
 /// The entries of a resource file: trimmed, comments and blank lines dropped.
@@ -59,6 +64,7 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
             number_prefixes: set(EN_NUMBER_PREFIXES),
             lowercase_starts: true,
             starters: set(EN_STARTERS),
+            email_layout: true,
         }),
         "ru" => RU.get_or_init(|| LanguageLists {
             abbreviations: set(RU_ABBREVIATIONS),
