@@ -283,11 +283,27 @@ pub fn merge(files: &[TranslationFile]) -> MergeResult {
             seen.insert(n, (unit, path));
         }
         let mut sentences = Vec::new();
-        for n in 1..=count {
-            let Some(&(unit, path)) = seen.get(&n) else {
-                problem(&format!("s{n}"), ProblemKind::MissingUnit, &first_path);
-                continue;
+        // Missing units are reported one run of consecutive ids at a time
+        // ("s4", or "s4-s9"), so a file that claims a huge segment count
+        // cannot flood the report or memory.
+        let mut missing_from = 1usize;
+        let missing =
+            |from: usize, to: usize, problem: &mut dyn FnMut(&str, ProblemKind, &PathBuf)| {
+                if from == to {
+                    problem(&format!("s{from}"), ProblemKind::MissingUnit, &first_path);
+                } else if from < to {
+                    problem(
+                        &format!("s{from}-s{to}"),
+                        ProblemKind::MissingUnit,
+                        &first_path,
+                    );
+                }
             };
+        for (&n, &(unit, path)) in &seen {
+            if n > missing_from {
+                missing(missing_from, n - 1, &mut problem);
+            }
+            missing_from = n + 1;
             if unit
                 .fingerprint
                 .as_deref()
@@ -310,6 +326,9 @@ pub fn merge(files: &[TranslationFile]) -> MergeResult {
                 _ => problem(&unit.id, ProblemKind::EmptyTarget, path),
             }
         }
+        if missing_from <= count {
+            missing(missing_from, count, &mut problem);
+        }
         translations.push(Translation {
             lang: lang.to_string(),
             source_lang,
@@ -318,7 +337,9 @@ pub fn merge(files: &[TranslationFile]) -> MergeResult {
         });
     }
     problems.sort_by(|a, b| {
-        let key = |p: &Problem| id_number(&p.id).unwrap_or(usize::MAX);
+        // A run of missing ids ("s4-s9") sorts by its first id.
+        let key =
+            |p: &Problem| id_number(p.id.split('-').next().unwrap_or("")).unwrap_or(usize::MAX);
         (&a.lang, key(a), &a.id, a.kind).cmp(&(&b.lang, key(b), &b.id, b.kind))
     });
     MergeResult {
@@ -427,6 +448,29 @@ mod tests {
                 ("x", ProblemKind::UnknownId),
             ]
         );
+    }
+
+    #[test]
+    fn missing_units_are_reported_as_runs_even_for_absurd_counts() {
+        // Found by the import_tsv fuzz target: a segment count of u64::MAX
+        // made merge list every missing id, without bound.
+        let mut one = unit("s2", "Two.", Some("دو"));
+        one.segment_count = Some(usize::MAX);
+        let mut far = unit("s7", "Seven.", Some("هفت"));
+        far.segment_count = Some(7);
+        let r = merge(&[file(vec![one, far])]);
+        let got: Vec<(&str, ProblemKind)> =
+            r.problems.iter().map(|p| (p.id.as_str(), p.kind)).collect();
+        let tail = format!("s8-s{}", usize::MAX);
+        assert_eq!(
+            got,
+            [
+                ("s1", ProblemKind::MissingUnit),
+                ("s3-s6", ProblemKind::MissingUnit),
+                (tail.as_str(), ProblemKind::MissingUnit),
+            ]
+        );
+        assert_eq!(r.translations[0].text(), "دو هفت");
     }
 
     #[test]
