@@ -211,3 +211,53 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn language_precedence_is_flag_then_item_then_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("b.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"id\": \"a\", \"text\": \"Hello there.\", \"lang\": \"de\"}\n{\"id\": \"b\", \"text\": \"Hello there.\"}\n",
+    )
+    .unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "[segment]\nlang = \"fr\"\n").unwrap();
+    let langs = |extra: &[&str]| -> Vec<String> {
+        let out = brief()
+            .args(["segment", "--input", "jsonl", "--format", "jsonl"])
+            .args(extra)
+            .arg(&batch)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["lang"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(langs(&[]), ["de", "en"]);
+    assert_eq!(langs(&["--config", config.to_str().unwrap()]), ["de", "fr"]);
+    assert_eq!(
+        langs(&["--config", config.to_str().unwrap(), "--lang", "ru"]),
+        ["ru", "ru"]
+    );
+    for extra in [&["--lang", "ru"][..], &[]] {
+        let out = brief()
+            .args(["detect", "--input", "jsonl", "--format", "jsonl"])
+            .args(extra)
+            .arg(&batch)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        let want = if extra.is_empty() { "de" } else { "ru" };
+        assert_eq!(first["lang"], want, "{extra:?}");
+    }
+}

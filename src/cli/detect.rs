@@ -1,13 +1,12 @@
 //! `brief detect`
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::ValueEnum;
 use serde::Serialize;
 
+use brief::Config;
 use brief::detect::{Detection, detect};
-use brief::{Config, Lang};
 
 use super::{InputKind, batch, inputs_or_stdin, output};
 
@@ -19,15 +18,8 @@ Examples:
   echo 'Привет, мир' | brief detect
   brief detect --input jsonl --format jsonl batch.jsonl")]
 pub struct Args {
-    /// Input files; `-` or nothing reads standard input.
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    /// Language to report for every input (an override, as for the other commands).
-    #[arg(long, value_name = "CODE")]
-    lang: Option<Lang>,
-    /// How to read the inputs.
-    #[arg(long, value_enum, default_value_t = InputKind::Text)]
-    input: InputKind,
+    #[command(flatten)]
+    source: super::InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -49,7 +41,7 @@ struct Out<'a> {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let user = args.lang.or(config.segment.lang);
+    let user = args.source.lang.or(config.segment.lang);
     let mut out = output::stdout();
     let emit = |out: &mut dyn Write, name: &str, d: Detection| -> anyhow::Result<()> {
         match args.format {
@@ -71,8 +63,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         }
         Ok(())
     };
-    for path in inputs_or_stdin(&args.inputs) {
-        match args.input {
+    for path in inputs_or_stdin(&args.source.inputs) {
+        match args.source.input {
             InputKind::Text => {
                 for doc in super::read_text_inputs(std::slice::from_ref(&path))? {
                     emit(&mut out, &doc.name, detect(&doc.text, user))?;
@@ -84,7 +76,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                     items,
                     |item| {
                         let joined = item.documents.join("\n\n");
-                        (item.id, detect(&joined, user.or(item.lang)))
+                        (
+                            item.id,
+                            detect(&joined, args.source.lang.or(item.lang).or(user)),
+                        )
                     },
                     |(id, d)| emit(&mut out, &id, d),
                 )?;

@@ -115,6 +115,32 @@ enum Command {
     },
 }
 
+/// The inputs and how to read them: shared by `detect`, `segment` and `summarize`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Input files, directories or quoted globs; `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Language of every input (ISO 639 code). Precedence: this flag, then a JSONL item's
+    /// `lang`, then `[segment] lang` in TOML, then detection.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<brief::Lang>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputKind::Text)]
+    pub input: InputKind,
+}
+
+impl InputArgs {
+    /// The configuration with `--lang`, if given, as `[segment] lang`.
+    pub fn configure(&self, config: &Config) -> Config {
+        let mut config = config.clone();
+        if self.lang.is_some() {
+            config.segment.lang = self.lang;
+        }
+        config
+    }
+}
+
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum InputKind {

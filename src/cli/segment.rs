@@ -1,7 +1,6 @@
 //! `brief segment`
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
@@ -19,15 +18,8 @@ Examples:
   brief segment --format json --lang ru seeds/ru-*.txt
   brief segment --input jsonl --format jsonl batch.jsonl > sentences.jsonl")]
 pub struct Args {
-    /// Input files; `-` or nothing reads standard input.
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    /// Language of every input (ISO 639 code); overrides detection and TOML.
-    #[arg(long, value_name = "CODE")]
-    lang: Option<Lang>,
-    /// How to read the inputs.
-    #[arg(long, value_enum, default_value_t = InputKind::Text)]
-    input: InputKind,
+    #[command(flatten)]
+    source: super::InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -92,18 +84,15 @@ fn round3(x: f64) -> f64 {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let mut config = config.clone();
-    if args.lang.is_some() {
-        config.segment.lang = args.lang;
-    }
+    let mut config = args.source.configure(config);
     if let Some(mode) = args.line_breaks {
         config.segment.line_breaks = mode;
     }
-    let inputs = inputs_or_stdin(&args.inputs);
+    let inputs = inputs_or_stdin(&args.source.inputs);
     let mut out = output::stdout();
-    match args.input {
+    match args.source.input {
         InputKind::Text => {
-            let docs = super::read_text_inputs(&args.inputs)?;
+            let docs = super::read_text_inputs(&args.source.inputs)?;
             let segmented: Vec<SegmentedDocument> = docs
                 .iter()
                 .map(|d| brief::segment_document(d, &config))
@@ -147,7 +136,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                         );
                     }
                     let mut doc = Document::new(item.id.clone(), docs.remove(0));
-                    doc.lang = item.lang;
+                    doc.lang = args.source.lang.or(item.lang);
                     let seg = brief::segment_document(&doc, &config);
                     Ok((item.id, doc, seg))
                 };

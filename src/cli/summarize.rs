@@ -1,7 +1,6 @@
 //! `brief summarize`
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
@@ -69,9 +68,8 @@ Examples:
   brief summarize --ratio 0.2 --format json article.txt
   brief summarize --input jsonl --format jsonl --words 85 batch.jsonl > briefs.jsonl")]
 pub struct Args {
-    /// Input files (one cluster); `-` or nothing reads standard input.
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    source: super::InputArgs,
     #[command(flatten)]
     length: LengthArgs,
     /// Ranking algorithm (auto: position for one article; submodular for a cluster, lexrank with a query).
@@ -83,12 +81,6 @@ pub struct Args {
     /// Output order of the chosen sentences.
     #[arg(long, value_enum)]
     order: Option<OrderArg>,
-    /// Language of every input (ISO 639 code); overrides detection and TOML.
-    #[arg(long, value_name = "CODE")]
-    lang: Option<Lang>,
-    /// How to read the inputs.
-    #[arg(long, value_enum, default_value_t = InputKind::Text)]
-    input: InputKind,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -157,10 +149,7 @@ pub fn settings_with(
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let mut config = config.clone();
-    if args.lang.is_some() {
-        config.segment.lang = args.lang;
-    }
+    let config = args.source.configure(config);
     let mut settings = settings_with(&config, &args.length, args.algorithm)?;
     if let Some(order) = args.order {
         settings.order = match order {
@@ -169,9 +158,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         };
     }
     let mut out = output::stdout();
-    match args.input {
+    match args.source.input {
         InputKind::Text => {
-            let docs = super::read_text_inputs(&args.inputs)?;
+            let docs = super::read_text_inputs(&args.source.inputs)?;
             let summary = brief::summarize::summarize_focused(
                 &docs,
                 &config,
@@ -191,7 +180,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             }
         }
         InputKind::Jsonl => {
-            for path in &inputs_or_stdin(&args.inputs) {
+            for path in &inputs_or_stdin(&args.source.inputs) {
                 let items = brief::input::batch_items(path)?;
                 let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
                     let query = args.query.clone().or_else(|| {
@@ -206,7 +195,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                         .enumerate()
                         .map(|(i, text)| {
                             let mut d = Document::new(format!("{}#{i}", item.id), text);
-                            d.lang = item.lang;
+                            d.lang = args.source.lang.or(item.lang);
                             d
                         })
                         .collect();
