@@ -4,16 +4,10 @@
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use assert_cmd::Command as Cmd;
 use predicates::prelude::*;
 
-fn brief() -> Cmd {
-    let mut cmd = Cmd::cargo_bin("brief").unwrap();
-    // Keep the user's own configuration out of the tests.
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("HOME");
-    cmd
-}
+mod common;
+use common::brief;
 
 #[test]
 fn completions_are_printed_for_each_shell() {

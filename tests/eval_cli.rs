@@ -2,15 +2,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir());
-    cmd
-}
+mod common;
+use common::brief;
 
 #[test]
 fn scores_a_small_dataset_next_to_lead() {

@@ -2,14 +2,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
-fn brief(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.current_dir(dir).env("XDG_CONFIG_HOME", dir);
-    cmd
-}
+mod common;
+use common::brief_in as brief;
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();

@@ -4,16 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
-const TEXT: &str = "Tom & Jerry met. They said \"a < b\".\n\nThe end came. It was late.";
+mod common;
+use common::brief_in as brief;
 
-fn brief(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.current_dir(dir).env("XDG_CONFIG_HOME", dir);
-    cmd
-}
+const TEXT: &str = "Tom & Jerry met. They said \"a < b\".\n\nThe end came. It was late.";
 
 fn export(dir: &Path, format: &str) -> PathBuf {
     std::fs::write(dir.join("a.txt"), TEXT).unwrap();

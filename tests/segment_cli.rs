@@ -1,20 +1,12 @@
 //! `brief segment` and `brief detect` through the real binary: every flag,
 //! exit codes, the JSONL batch contract and the configuration lookup.
 
-use std::path::Path;
-
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The binary with the user's own configuration kept out, run in `dir`.
-fn brief(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    cmd.current_dir(dir)
-        .env("XDG_CONFIG_HOME", dir.join("no-xdg"))
-        .env_remove("HOME");
-    cmd
-}
+mod common;
+use common::brief_in as brief;
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

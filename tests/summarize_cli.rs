@@ -2,8 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+mod common;
+use common::brief;
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -11,14 +13,6 @@ fn seeds() -> PathBuf {
 
 fn seed(name: &str) -> PathBuf {
     seeds().join(name)
-}
-
-fn brief() -> Command {
-    let mut cmd = Command::cargo_bin("brief").unwrap();
-    // Keep a user's ./brief.toml or XDG file out of the tests.
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir());
-    cmd
 }
 
 fn json(args: &[&str], inputs: &[PathBuf]) -> serde_json::Value {
