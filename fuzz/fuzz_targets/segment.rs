@@ -1,5 +1,6 @@
 //! Segmentation of arbitrary text, in every supported language, must not
-//! panic, and every span must be a trimmed, in-order slice of the input.
+//! panic; every span must be a trimmed, in-order slice of the input, and
+//! only white space may lie outside the spans (no text is ever lost).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,9 +16,11 @@ fuzz_target!(|data: &[u8]| {
         let mut last = 0;
         for s in segmenter.segment(text) {
             assert!(s.start >= last && s.start < s.end && s.end <= text.len());
+            assert!(text[last..s.start].trim().is_empty(), "text lost before {}", s.start);
             let piece = &text[s.start..s.end];
             assert_eq!(piece, piece.trim());
             last = s.end;
         }
+        assert!(text[last..].trim().is_empty(), "text lost at the end");
     }
 });

@@ -118,6 +118,16 @@ struct Scan<'t> {
 
 impl Scan<'_> {
     fn cut(&mut self, at: usize) {
+        // A cut must fall on a character boundary inside the paragraph:
+        // anything else would make a span unreadable and lose text, so such a
+        // cut (a rule's mistake) is dropped rather than trusted.
+        if at <= self.start || at >= self.end || !self.text.is_char_boundary(at) {
+            debug_assert!(
+                at <= self.end && self.text.is_char_boundary(at),
+                "cut at {at} outside the paragraph or inside a character"
+            );
+            return;
+        }
         self.cuts.push(at);
         if at > self.sentence_start {
             self.sentence_start = at;
@@ -420,9 +430,9 @@ impl Segmenter {
             if spaced {
                 let attached = scan.char_before(i).is_some_and(|c| !c.is_whitespace());
                 if dots >= 4 && attached {
-                    // "compounds. . . . The": the period ends the sentence and
-                    // the ellipsis opens the next one.
-                    scan.cut(i + 1);
+                    // "compounds. . . . The": the first mark ends the sentence
+                    // and the ellipsis opens the next one.
+                    scan.cut(i + scan.char_at(i).map_or(1, char::len_utf8));
                 } else if dots >= 4 || !attached && self.spaced_ellipsis_ends(scan, word_start) {
                     scan.cut(j);
                 }
@@ -1503,6 +1513,20 @@ mod tests {
                 "من از تهران هستم."
             ]
         );
+    }
+
+    #[test]
+    fn an_ellipsis_character_before_spaced_dots_loses_no_text() {
+        // Found by the proptest in tests/segment_props.rs: the cut after the
+        // first mark of "…. . .." fell inside the three-byte "…".
+        for text in ["Mr…. . .. 1", "Mr…. . .. A", "Yes…. . . . The end."] {
+            let got = split(Lang::EN, text);
+            assert_eq!(
+                got.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "{text}"
+            );
+        }
     }
 
     #[test]
