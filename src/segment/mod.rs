@@ -499,15 +499,7 @@ impl Segmenter {
     /// a word that usually starts sentences begins a new one. `I` does not:
     /// `the thing is . . . I didn't mean it` trails off and goes on.
     fn spaced_ellipsis_ends(&self, scan: &Scan<'_>, next_word: usize) -> bool {
-        let word: String = scan
-            .text
-            .get(next_word..scan.end)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .take(16)
-            .flat_map(char::to_lowercase)
-            .collect();
+        let word = lowercase_word(scan, next_word);
         word != "i" && self.lists.starters.contains(word.as_str())
     }
 
@@ -608,16 +600,9 @@ impl Segmenter {
         if self.lists.starters.is_empty() {
             return true;
         }
-        let word: String = scan
-            .text
-            .get(next_word..scan.end)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .take(16)
-            .flat_map(char::to_lowercase)
-            .collect();
-        self.lists.starters.contains(word.as_str())
+        self.lists
+            .starters
+            .contains(lowercase_word(scan, next_word).as_str())
     }
 
     /// `Some(true)` if the period closes a known spaced abbreviation that may
@@ -1115,6 +1100,19 @@ impl Segmenter {
 }
 
 /// The start of the whitespace-delimited token that ends at `i`.
+/// The word starting at `at`, lowercased (at most 16 letters), as the
+/// sentence-starter list is keyed.
+fn lowercase_word(scan: &Scan<'_>, at: usize) -> String {
+    scan.text
+        .get(at..scan.end)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn token_start(scan: &Scan<'_>, i: usize) -> usize {
     let before = scan.text.get(scan.start..i).unwrap_or("");
     match before
