@@ -8,8 +8,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use brief::summarize::{Algorithm, SummarySettings, summarize_with};
-use brief::{Config, Document, Lang};
+use brief::{Algorithm, Budget, Config, Document, Lang, SummarySettings, analyze, summarize};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn corpus() -> String {
@@ -85,13 +84,16 @@ fn bench(c: &mut Criterion) {
             Algorithm::Textrank,
             Algorithm::Submodular,
         ] {
-            let settings = SummarySettings {
-                algorithm: alg,
-                words: Some(250),
-                ..SummarySettings::default()
-            };
+            let mut settings = SummarySettings::default()
+                .with_budget(Budget::Words(250))
+                .unwrap();
+            settings.algorithm = alg;
+            // The whole pipeline: analysis (detection, segmentation, terms) and ranking.
             group.bench_with_input(BenchmarkId::new(alg.name(), label), &doc, |b, doc| {
-                b.iter(|| summarize_with(black_box(std::slice::from_ref(doc)), &config, &settings))
+                b.iter(|| {
+                    let analyzed = analyze(black_box(doc.clone()), &config);
+                    summarize(std::slice::from_ref(&analyzed), &settings, None)
+                })
             });
         }
     }

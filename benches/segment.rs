@@ -13,7 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use unicode_segmentation::UnicodeSegmentation;
 
 use brief::Lang;
-use brief::segment::{SegmentSettings, Segmenter};
+use brief::{SegmentSettings, Segmenter};
 
 fn seeds_en_1mb() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");

@@ -51,7 +51,7 @@ const MIN_CHARS_FOR_OTHER: usize = 40;
 /// Detects the language of `text`; `user` (an override) wins when given.
 ///
 /// ```
-/// use brief::{detect::detect, Lang};
+/// use brief::{detect, Lang};
 /// assert_eq!(detect("The president spoke on the phone.", None).lang, Lang::EN);
 /// assert_eq!(detect("Президент говорил по телефону.", None).lang, Lang::RU);
 /// assert_eq!(detect("رئیس‌جمهور تلفنی صحبت کرد.", None).lang, Lang::FA);

@@ -301,6 +301,27 @@ pub struct BatchItem {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl BatchItem {
+    /// The item's documents, named `<id>#<n>`, with `lang` (the user's
+    /// override) or else the item's own `lang`.
+    pub fn to_documents(&self, lang: Option<Lang>) -> Vec<Document> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut d = Document::new(format!("{}#{i}", self.id), text.clone());
+                d.lang = lang.or(self.lang);
+                d
+            })
+            .collect()
+    }
+
+    /// The item's string field `key` (such as `query`), if present.
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.extra.get(key).and_then(|v| v.as_str())
+    }
+}
+
 #[derive(Deserialize)]
 struct RawItem {
     id: Option<serde_json::Value>,

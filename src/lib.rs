@@ -1,75 +1,65 @@
 //! # brief
 //!
 //! Turns news articles into short briefs and prepares them for translation
-//! into Persian and Russian. The pipeline, one module per stage:
+//! into Persian and Russian. The pipeline, one stage per module:
 //!
-//! 1. [`detect`]: the language of each document;
-//! 2. [`segment`]: sentences with byte spans into the original text;
-//! 3. [`summarize`]: briefs — [`tokenize`] and [`stem`] turn sentences into terms,
-//!    [`rank`] scores them, [`select`] fits them to a length budget; [`eval`] scores
-//!    briefs with ROUGE;
-//! 4. [`export`]: XLIFF 2.0/2.1/1.2, TMX, TSV and JSONL files for translators and
-//!    MT engines; [`merge`] reads them back, checks drift and assembles translations.
+//! 1. **detect** the language of each document, and **segment** it into
+//!    sentences with byte spans into the original text — both done once, by
+//!    [`analyze`], into an [`AnalyzedDocument`] that every later stage takes;
+//! 2. **rank** and **select**: [`summarize`] scores the sentences by
+//!    centrality ([`Algorithm`]) and picks a brief within a [`Budget`]; the
+//!    [`Summary`] names every chosen sentence by document and sentence index;
+//! 3. **export**: [`Export`] turns a summary (or every sentence) into aligned
+//!    [`Unit`]s and renders them as XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL
+//!    ([`Format`]) for translators and MT engines;
+//! 4. **merge**: [`merge::read_file`] reads translated files back and
+//!    [`merge::merge`] checks and assembles the translated briefs.
 //!
-//! Supporting modules: [`input`] (decoding files and JSONL batches),
-//! [`config`] (TOML settings), [`lang`] (language codes), [`outfile`] (atomic,
-//! no-clobber writes), [`error`].
+//! [`eval`] scores briefs with ROUGE; [`input`] reads files and JSONL batches.
 //!
 //! ```
-//! use brief::{Config, Document};
-//! let doc = Document::new("example", "Dr. Smith arrived at 5 p.m. on Monday. He left.");
-//! let out = brief::segment_document(&doc, &Config::default());
-//! let texts: Vec<&str> = out.sentences.iter().map(|s| s.text(&doc.text)).collect();
-//! assert_eq!(out.detection.lang, brief::Lang::EN);
-//! assert_eq!(texts.len(), 2);
+//! use brief::{Budget, Config, Document, Export, Format, SummarySettings, TargetMode};
+//! let config = Config::default();
+//! let text = "Heavy rain fell on Tehran on Monday. The rain filled the city's dams. \
+//!             Officials said the dams were nearly full. A cat slept in the sun.";
+//! let doc = brief::analyze(Document::new("rain.txt", text), &config);
+//! let settings = SummarySettings::default().with_budget(Budget::Sentences(2))?;
+//! let summary = brief::summarize(std::slice::from_ref(&doc), &settings, None)?;
+//! let export = Export::from_summary(&[doc], &summary, None);
+//! let xliff = export.render(Format::Xliff20, &"fa".parse()?, TargetMode::Empty)?;
+//! assert!(String::from_utf8(xliff)?.contains(r#"trgLang="fa""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
-pub mod config;
-pub mod detect;
-pub mod error;
+mod analysis;
+mod config;
+mod detect;
+mod error;
 pub mod eval;
-pub mod export;
+mod export;
+mod formats;
 pub mod input;
-pub mod lang;
+mod lang;
 pub mod merge;
 pub mod outfile;
-pub mod rank;
-pub mod segment;
-pub mod select;
-pub mod stem;
-pub mod summarize;
-pub mod tokenize;
+mod rank;
+mod segment;
+mod select;
+mod stem;
+mod summarize;
+mod tokenize;
 
-pub use config::Config;
-pub use detect::Detection;
+pub use analysis::{AnalyzedDocument, analyze, analyze_all};
+pub use config::{Config, ConfigSource, LanguageSettings};
+pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
+pub use export::{Export, ExportSettings};
+pub use formats::{Format, LanguageTag, TargetMode, Unit, UnitFile, file_name, fingerprint};
 pub use input::Document;
 pub use lang::Lang;
-pub use segment::{Segmenter, Sentence};
-pub use summarize::{Summary, SummarySettings, summarize};
-
-/// A document split into sentences.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SegmentedDocument {
-    /// How the language was decided.
-    pub detection: Detection,
-    /// The sentences, in text order.
-    pub sentences: Vec<Sentence>,
-}
-
-/// Detects the language of `doc` (its own `lang`, else `[segment] lang`, else
-/// detection) and splits it into sentences.
-pub fn segment_document(doc: &Document, config: &Config) -> SegmentedDocument {
-    let detection = detect::detect(&doc.text, doc.lang.or(config.segment.lang));
-    let segmenter = Segmenter::new(
-        detection.lang,
-        config.language(detection.lang),
-        &config.segment,
-    );
-    SegmentedDocument {
-        detection,
-        sentences: segmenter.segment(&doc.text),
-    }
-}
+pub use rank::Algorithm;
+pub use segment::{LineBreaks, SegmentSettings, Segmenter, Sentence};
+pub use select::Budget;
+pub use summarize::{IdfUnit, Order, Summary, SummarySentence, SummarySettings, summarize};

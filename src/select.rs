@@ -146,16 +146,6 @@ pub struct Selection {
 
 /// Chooses sentences (see the module docs). Returns indices best first.
 ///
-/// ```
-/// use brief::select::{select, Budget, Candidate, SelectOptions, Size};
-/// let v = vec![];
-/// let cand = |score, words| Candidate { score, size: Size { words, chars: 5 * words, bytes: 5 * words }, vector: &v, eligible: true };
-/// let cands = [cand(0.1, 10), cand(0.9, 30), cand(0.5, 15)];
-/// let opts = SelectOptions { budget: Budget::Words(40), redundancy: 1.0, min_words: 0, max_words: 0 };
-/// let sel = select(&cands, &opts);
-/// assert_eq!(sel.chosen, [1, 0]); // 30 + 15 would exceed 40; 30 + 10 fits
-/// assert_eq!(sel.used, 40);
-/// ```
 pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
     let gate = Gate::new(candidates, opts);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -481,5 +471,31 @@ mod tests {
                 .chosen
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn select_example() {
+        use crate::select::{Budget, Candidate, SelectOptions, Size, select};
+        let v = vec![];
+        let cand = |score, words| Candidate {
+            score,
+            size: Size {
+                words,
+                chars: 5 * words,
+                bytes: 5 * words,
+            },
+            vector: &v,
+            eligible: true,
+        };
+        let cands = [cand(0.1, 10), cand(0.9, 30), cand(0.5, 15)];
+        let opts = SelectOptions {
+            budget: Budget::Words(40),
+            redundancy: 1.0,
+            min_words: 0,
+            max_words: 0,
+        };
+        let sel = select(&cands, &opts);
+        assert_eq!(sel.chosen, [1, 0]); // 30 + 15 would exceed 40; 30 + 10 fits
+        assert_eq!(sel.used, 40);
     }
 }

@@ -93,12 +93,6 @@ impl Stemmer {
 
     /// The stem of a matching key.
     ///
-    /// ```
-    /// use brief::{stem::Stemmer, Lang};
-    /// assert_eq!(Stemmer::for_lang(Lang::EN).stem("running"), "run");
-    /// assert_eq!(Stemmer::for_lang(Lang::RU).stem("переговоры"), "переговор");
-    /// assert_eq!(Stemmer::for_lang(Lang::FA).stem("کتابهای"), "کتاب");
-    /// ```
     pub fn stem<'a>(&self, key: &'a str) -> Cow<'a, str> {
         match self {
             Stemmer::Snowball(s) => s.stem(key),
@@ -188,25 +182,8 @@ impl Analyzer {
         }
     }
 
-    /// The language analyzed.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// Whether a key is a stopword.
-    pub fn is_stopword(&self, key: &str) -> bool {
-        self.stopwords.contains(key)
-    }
-
     /// Calls `f(term)` for each content term of `text`, in order.
     ///
-    /// ```
-    /// use brief::{stem::Analyzer, Lang};
-    /// let a = Analyzer::new(Lang::EN, None);
-    /// let mut terms = Vec::new();
-    /// a.terms("The talks were running late.", |t| terms.push(t.to_string()));
-    /// assert_eq!(terms, ["talk", "run", "late"]);
-    /// ```
     pub fn terms(&self, text: &str, mut f: impl FnMut(&str)) {
         for token in tokenize(text, self.lang) {
             let key = token.key.as_str();
@@ -217,13 +194,6 @@ impl Analyzer {
             }
             f(&self.stemmer.stem(key));
         }
-    }
-
-    /// The number of tokens of `text` (all words, stopwords included).
-    pub fn word_count(&self, text: &str) -> usize {
-        let mut n = 0;
-        crate::tokenize::for_each_word(text, |_, _| n += 1);
-        n
     }
 }
 
@@ -275,5 +245,24 @@ mod tests {
         let mut terms = Vec::new();
         a.terms("He said hello", |t| terms.push(t.to_string()));
         assert_eq!(terms, ["hello"]);
+    }
+
+    #[test]
+    fn terms_example() {
+        use crate::{Lang, stem::Analyzer};
+        let a = Analyzer::new(Lang::EN, None);
+        let mut terms = Vec::new();
+        a.terms("The talks were running late.", |t| {
+            terms.push(t.to_string())
+        });
+        assert_eq!(terms, ["talk", "run", "late"]);
+    }
+
+    #[test]
+    fn stem_example() {
+        use crate::{Lang, stem::Stemmer};
+        assert_eq!(Stemmer::for_lang(Lang::EN).stem("running"), "run");
+        assert_eq!(Stemmer::for_lang(Lang::RU).stem("переговоры"), "переговор");
+        assert_eq!(Stemmer::for_lang(Lang::FA).stem("کتابهای"), "کتاب");
     }
 }

@@ -107,17 +107,6 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into word tokens (see the module docs).
 ///
-/// ```
-/// use brief::{tokenize::tokenize, Lang};
-/// let text = "Ёлка и ЁЖ";
-/// let keys: Vec<String> = tokenize(text, Lang::RU).into_iter().map(|t| t.key).collect();
-/// assert_eq!(keys, ["елка", "и", "еж"]);
-/// let fa = "كتاب‌ها ۱۲";
-/// let toks = tokenize(fa, Lang::FA);
-/// assert_eq!(toks[0].key, "کتابها");
-/// assert_eq!(&fa[toks[0].start..toks[0].end], "كتاب‌ها");
-/// assert_eq!(toks[1].key, "12");
-/// ```
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     let mut out = Vec::new();
     for_each_word(text, |start, end| {
@@ -159,13 +148,6 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
 /// The matching key of one word: lowercase, NFKC for compatibility
 /// characters, the Persian character map, `ё` → `е` for Russian.
 ///
-/// ```
-/// use brief::{tokenize::normalize_key, Lang};
-/// assert_eq!(normalize_key("Hello", Lang::EN), "hello");
-/// assert_eq!(normalize_key("يكي", Lang::FA), "یکی");
-/// assert_eq!(normalize_key("كِتاب", Lang::FA), "کتاب");
-/// assert_eq!(normalize_key("Ёж", Lang::RU), "еж");
-/// ```
 pub fn normalize_key(word: &str, lang: Lang) -> String {
     let folded: String;
     let word = if word.chars().any(|c| c >= '\u{FB00}') {
@@ -265,5 +247,30 @@ mod tests {
                 assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             }
         }
+    }
+
+    #[test]
+    fn normalize_key_example() {
+        use crate::{Lang, tokenize::normalize_key};
+        assert_eq!(normalize_key("Hello", Lang::EN), "hello");
+        assert_eq!(normalize_key("يكي", Lang::FA), "یکی");
+        assert_eq!(normalize_key("كِتاب", Lang::FA), "کتاب");
+        assert_eq!(normalize_key("Ёж", Lang::RU), "еж");
+    }
+
+    #[test]
+    fn tokenize_example() {
+        use crate::{Lang, tokenize::tokenize};
+        let text = "Ёлка и ЁЖ";
+        let keys: Vec<String> = tokenize(text, Lang::RU)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, ["елка", "и", "еж"]);
+        let fa = "كتاب‌ها ۱۲";
+        let toks = tokenize(fa, Lang::FA);
+        assert_eq!(toks[0].key, "کتابها");
+        assert_eq!(&fa[toks[0].start..toks[0].end], "كتاب‌ها");
+        assert_eq!(toks[1].key, "12");
     }
 }

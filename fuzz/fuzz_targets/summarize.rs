@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, t)| brief::Document::new(format!("doc{i}"), t))
         .collect();
     let config = brief::Config::default();
-    if let Ok(summary) = brief::summarize(&docs, &config) {
+    let docs = brief::analyze_all(docs, &config);
+    if let Ok(summary) = brief::summarize(&docs, &config.summary, None) {
         let _ = format!("{summary:?}");
     }
 });

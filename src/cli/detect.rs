@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use brief::Config;
-use brief::detect::{Detection, detect};
+use brief::{Detection, Method, detect};
 
 use super::{InputKind, batch, inputs_or_stdin, output};
 
@@ -92,9 +92,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
 
 fn method_name(d: &Detection) -> &'static str {
     match d.method {
-        brief::detect::Method::Override => "override",
-        brief::detect::Method::Detector => "detector",
-        brief::detect::Method::Script => "script",
-        brief::detect::Method::Fallback => "fallback",
+        Method::Override => "override",
+        Method::Detector => "detector",
+        Method::Script => "script",
+        Method::Fallback => "fallback",
     }
 }

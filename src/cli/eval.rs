@@ -5,12 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use rayon::prelude::*;
 use serde::Serialize;
 
-use brief::eval::{Rouge, RougeTokenizer};
-use brief::summarize::{Algorithm, Summary, SummarySettings};
-use brief::{Config, Document, Lang};
+use brief::eval::{EvalOptions, ItemResult, Rouge};
+use brief::{Algorithm, Config, Lang};
 
 use super::output;
 use super::summarize::{LengthArgs, parse_algorithm, settings_with};
@@ -58,15 +56,6 @@ enum Format {
     Json,
 }
 
-struct Item {
-    id: String,
-    lang: Lang,
-    references: Vec<String>,
-    summary: Summary,
-    lead: Rouge,
-    scores: Rouge,
-}
-
 #[derive(Serialize)]
 struct Report<'a> {
     dataset: String,
@@ -77,132 +66,24 @@ struct Report<'a> {
     lead: Rouge,
 }
 
-fn joined(summary: &Summary) -> String {
-    summary
-        .sentences
-        .iter()
-        .map(|s| s.text.trim())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn mean_reference_words(references: &[String]) -> usize {
-    if references.is_empty() {
-        return 1;
-    }
-    let total: usize = references
-        .iter()
-        .map(|r| r.split_whitespace().count())
-        .sum();
-    ((total as f64 / references.len() as f64).round() as usize).max(1)
-}
-
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let settings = settings_with(config, &args.length, args.algorithm)?;
+    let options = EvalOptions {
+        settings: settings_with(config, &args.length, args.algorithm)?,
+        reference_words: args.reference_words,
+        use_query: !args.no_query,
+    };
     let path = &args.dataset;
-    let raw: Vec<brief::input::BatchItem> =
-        brief::input::batch_items(path)?.collect::<brief::Result<_>>()?;
-    let mut parsed = Vec::with_capacity(raw.len());
-    for item in raw {
-        let references: Vec<String> = match item.extra.get("references") {
-            Some(v) => serde_json::from_value(v.clone()).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}:{}: \"references\" must be a list of strings: {e}",
-                    path.display(),
-                    item.line
-                )
-            })?,
-            None => anyhow::bail!(
-                "{}:{}: item {:?} has no \"references\"",
-                path.display(),
-                item.line,
-                item.id
-            ),
-        };
-        parsed.push((item, references));
-    }
-    let evaluated: Vec<anyhow::Result<Item>> = parsed
-        .into_par_iter()
-        .map(|(item, references)| {
-            let docs: Vec<Document> = item
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    let mut d = Document::new(format!("{}#{i}", item.id), text.clone());
-                    d.lang = item.lang;
-                    d
-                })
-                .collect();
-            let mut own: SummarySettings = settings.clone();
-            if args.reference_words {
-                own.clear_length();
-                own.words = Some(mean_reference_words(&references));
-            }
-            let query = item
-                .extra
-                .get("query")
-                .and_then(|q| q.as_str())
-                .filter(|_| !args.no_query);
-            let summary = brief::summarize::summarize_focused(&docs, config, &own, query)?;
-            let mut lead_settings = own.clone();
-            lead_settings.algorithm = Algorithm::Lead;
-            let lead = brief::summarize::summarize_with(&docs, config, &lead_settings)?;
-            let lang = item.lang.unwrap_or(summary.lang);
-            let tok = RougeTokenizer::new(lang);
-            Ok(Item {
-                id: item.id,
-                lang,
-                scores: tok.score_multi(&references, &joined(&summary)),
-                lead: tok.score_multi(&references, &joined(&lead)),
-                references,
-                summary,
-            })
-        })
-        .collect();
-    let items: Vec<Item> = evaluated.into_iter().collect::<anyhow::Result<_>>()?;
+    let result = brief::eval::evaluate(path, config, &options)?;
     if let Some(pred_path) = &args.predictions {
-        write_predictions(pred_path, &items)?;
+        write_predictions(pred_path, &result.items)?;
     }
-    let scores = Rouge::mean(&items.iter().map(|i| i.scores).collect::<Vec<_>>());
-    let lead = Rouge::mean(&items.iter().map(|i| i.lead).collect::<Vec<_>>());
-    let algorithm = items
-        .first()
-        .map_or(settings.algorithm.name(), |i| i.summary.algorithm.name());
-    let algorithm = if settings.algorithm == Algorithm::Auto
-        && items
-            .iter()
-            .any(|i| i.summary.algorithm.name() != algorithm)
-    {
-        "auto"
-    } else {
-        algorithm
-    };
-    let budget = if args.reference_words {
-        "reference length in words".to_string()
-    } else {
-        match settings.budget()? {
-            brief::select::Budget::Ratio(r) => format!("ratio {r}"),
-            b => format!(
-                "{} {}",
-                match b {
-                    brief::select::Budget::Sentences(n)
-                    | brief::select::Budget::Words(n)
-                    | brief::select::Budget::Chars(n)
-                    | brief::select::Budget::Bytes(n) => n,
-                    brief::select::Budget::Ratio(_) => 0,
-                },
-                b.unit()
-            ),
-        }
-    };
     let report = Report {
         dataset: path.display().to_string(),
-        items: items.len(),
-        budget,
-        algorithm,
-        scores,
-        lead,
+        items: result.items.len(),
+        budget: result.budget,
+        algorithm: result.algorithm,
+        scores: result.scores,
+        lead: result.lead,
     };
     let mut out = output::stdout();
     match args.format {
@@ -251,12 +132,12 @@ fn pct(mut report: Report) -> Report {
 
 /// Writes the predictions to a temporary file beside `path`, then renames
 /// it, so a failed run never leaves a half-written file.
-fn write_predictions(path: &std::path::Path, items: &[Item]) -> anyhow::Result<()> {
+fn write_predictions(path: &std::path::Path, items: &[ItemResult]) -> anyhow::Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
         id: &'a str,
         lang: Lang,
-        summary: &'a [brief::summarize::SummarySentence],
+        summary: &'a [brief::SummarySentence],
         references: usize,
     }
     let tmp = path.with_extension("jsonl.part");
@@ -270,7 +151,7 @@ fn write_predictions(path: &std::path::Path, items: &[Item]) -> anyhow::Result<(
                     id: &item.id,
                     lang: item.lang,
                     summary: &item.summary.sentences,
-                    references: item.references.len(),
+                    references: item.references,
                 },
             )?;
         }

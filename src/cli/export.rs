@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use brief::export::{self, Bundle, Format, LanguageTag, Pick, TargetMode};
 use brief::outfile::{self, OutFile};
-use brief::{Config, Lang, SegmentedDocument};
+use brief::{Config, Export, Format, Lang, LanguageTag, TargetMode};
 
 use super::output;
 use super::summarize::LengthArgs;
@@ -107,61 +106,21 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         .clone()
         .or_else(|| settings.source_tag.clone());
 
-    let docs = super::read_text_inputs(&args.inputs)?;
-    let segmented: Vec<SegmentedDocument> = docs
-        .iter()
-        .map(|d| brief::segment_document(d, &config))
-        .collect();
-    let bundle = if args.all {
-        Bundle::all_sentences(&docs, &segmented, source_tag)
+    let docs = brief::analyze_all(super::read_text_inputs(&args.inputs)?, &config);
+    let export = if args.all {
+        Export::all_sentences(&docs, source_tag)
     } else {
-        let summary_settings = super::summarize::settings_with(&config, &args.length, None)?;
-        let summary = brief::summarize::summarize_with(&docs, &config, &summary_settings)?;
-        // Rank 1 = highest score; ties go to the earlier sentence.
-        let mut by_score: Vec<usize> = (0..summary.sentences.len()).collect();
-        by_score.sort_by(|&a, &b| {
-            let (sa, sb) = (&summary.sentences[a], &summary.sentences[b]);
-            sb.score
-                .total_cmp(&sa.score)
-                .then((sa.doc, sa.start).cmp(&(sb.doc, sb.start)))
-        });
-        let mut rank = vec![0usize; summary.sentences.len()];
-        for (r, &i) in by_score.iter().enumerate() {
-            rank[i] = r + 1;
-        }
-        let mut picks = Vec::new();
-        for (i, s) in summary.sentences.iter().enumerate() {
-            let Some(seg) = segmented.get(s.doc) else {
-                continue;
-            };
-            let index = seg
-                .sentences
-                .iter()
-                .position(|x| x.start == s.start && x.end == s.end)
-                .or_else(|| {
-                    seg.sentences
-                        .iter()
-                        .position(|x| x.start <= s.start && s.start < x.end)
-                });
-            if let Some(index) = index {
-                picks.push(Pick {
-                    doc: s.doc,
-                    sentence: index,
-                    rank: rank.get(i).copied(),
-                    score: Some(s.score),
-                });
-            }
-        }
-        let tag = source_tag.or_else(|| Some(LanguageTag::from_lang(summary.lang)));
-        Bundle::from_picks(&docs, &segmented, &picks, tag)
+        let settings = super::summarize::settings_with(&config, &args.length, None)?;
+        let summary = brief::summarize(&docs, &settings, None)?;
+        Export::from_summary(&docs, &summary, source_tag)
     };
 
     let mut files = Vec::new();
     for format in &formats {
         for target in &targets {
-            let contents = export::render(*format, &bundle, target, mode)?;
+            let contents = export.render(*format, target, mode)?;
             files.push(OutFile {
-                path: args.out_dir.join(export::file_name(*format, target)),
+                path: args.out_dir.join(brief::file_name(*format, target)),
                 contents,
             });
         }
@@ -176,7 +135,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     out.flush()?;
     eprintln!(
         "brief: exported {} segment(s) to {} file(s)",
-        bundle.segments.len(),
+        export.units.len(),
         files.len()
     );
     Ok(super::exit::OK)

@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use brief::{Config, Document, Lang, SegmentedDocument};
+use brief::{AnalyzedDocument, Config, Document, Lang};
 
 use super::{InputKind, batch, inputs_or_stdin, output};
 
@@ -25,7 +25,7 @@ pub struct Args {
     format: Format,
     /// What a single line break means (overrides `[segment] line_breaks`).
     #[arg(long, value_enum, value_name = "MODE")]
-    line_breaks: Option<brief::segment::LineBreaks>,
+    line_breaks: Option<brief::LineBreaks>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,7 +57,8 @@ struct DocOut<'a> {
     sentences: Vec<SentenceOut<'a>>,
 }
 
-fn doc_out<'a>(doc: &'a Document, seg: &SegmentedDocument, id: Option<&'a str>) -> DocOut<'a> {
+fn doc_out<'a>(seg: &'a AnalyzedDocument, id: Option<&'a str>) -> DocOut<'a> {
+    let doc = &seg.document;
     DocOut {
         name: if id.is_some() { None } else { Some(&doc.name) },
         id,
@@ -92,32 +93,27 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut out = output::stdout();
     match args.source.input {
         InputKind::Text => {
-            let docs = super::read_text_inputs(&args.source.inputs)?;
-            let segmented: Vec<SegmentedDocument> = docs
-                .iter()
-                .map(|d| brief::segment_document(d, &config))
+            let docs: Vec<AnalyzedDocument> = super::read_text_inputs(&args.source.inputs)?
+                .into_iter()
+                .map(|d| brief::analyze(d, &config))
                 .collect();
             match args.format {
                 Format::Text => {
-                    for (i, (doc, seg)) in docs.iter().zip(&segmented).enumerate() {
+                    for (i, doc) in docs.iter().enumerate() {
                         if i > 0 {
                             out.write_all(b"\n")?;
                         }
-                        write_text(&mut out, doc, seg)?;
+                        write_text(&mut out, doc)?;
                     }
                 }
                 Format::Json => {
-                    let all: Vec<DocOut> = docs
-                        .iter()
-                        .zip(&segmented)
-                        .map(|(d, s)| doc_out(d, s, None))
-                        .collect();
+                    let all: Vec<DocOut> = docs.iter().map(|d| doc_out(d, None)).collect();
                     serde_json::to_writer_pretty(&mut out, &all)?;
                     out.write_all(b"\n")?;
                 }
                 Format::Jsonl => {
-                    for (doc, seg) in docs.iter().zip(&segmented) {
-                        output::json_line(&mut out, &doc_out(doc, seg, Some(&doc.name)))?;
+                    for doc in &docs {
+                        output::json_line(&mut out, &doc_out(doc, Some(&doc.document.name)))?;
                     }
                 }
             }
@@ -125,33 +121,33 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         InputKind::Jsonl => {
             for path in &inputs {
                 let items = brief::input::batch_items(path)?;
-                let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Document, SegmentedDocument)> {
-                    let mut docs = item.documents;
-                    if docs.len() != 1 {
-                        anyhow::bail!(
-                            "{}:{}: item {:?}: segment takes \"text\", not \"documents\"",
-                            path.display(),
-                            item.line,
-                            item.id
-                        );
-                    }
-                    let mut doc = Document::new(item.id.clone(), docs.remove(0));
-                    doc.lang = args.source.lang.or(item.lang);
-                    let seg = brief::segment_document(&doc, &config);
-                    Ok((item.id, doc, seg))
-                };
+                let work =
+                    |item: brief::input::BatchItem| -> anyhow::Result<(String, AnalyzedDocument)> {
+                        let mut docs = item.documents;
+                        if docs.len() != 1 {
+                            anyhow::bail!(
+                                "{}:{}: item {:?}: segment takes \"text\", not \"documents\"",
+                                path.display(),
+                                item.line,
+                                item.id
+                            );
+                        }
+                        let mut doc = Document::new(item.id.clone(), docs.remove(0));
+                        doc.lang = args.source.lang.or(item.lang);
+                        Ok((item.id, brief::analyze(doc, &config)))
+                    };
                 let mut first = true;
                 batch::ordered(items, work, |result| {
-                    let (id, doc, seg) = result?;
+                    let (id, doc) = result?;
                     match args.format {
                         Format::Text => {
                             if !first {
                                 out.write_all(b"\n")?;
                             }
-                            write_text(&mut out, &doc, &seg)?;
+                            write_text(&mut out, &doc)?;
                         }
                         Format::Json | Format::Jsonl => {
-                            output::json_line(&mut out, &doc_out(&doc, &seg, Some(&id)))?;
+                            output::json_line(&mut out, &doc_out(&doc, Some(&id)))?;
                         }
                     }
                     first = false;
@@ -165,14 +161,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     Ok(super::exit::OK)
 }
 
-fn write_text(
-    out: &mut impl Write,
-    doc: &Document,
-    seg: &SegmentedDocument,
-) -> std::io::Result<()> {
-    for s in &seg.sentences {
+fn write_text(out: &mut impl Write, doc: &AnalyzedDocument) -> std::io::Result<()> {
+    for s in &doc.sentences {
         // Raw byte writes: this loop is most of `segment --format text`'s output cost.
-        let text = s.text(&doc.text).as_bytes();
+        let text = s.text(&doc.document.text).as_bytes();
         if text.iter().any(|&b| b == b'\n' || b == b'\r') {
             let flat: Vec<u8> = text
                 .iter()

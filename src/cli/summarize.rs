@@ -6,8 +6,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use brief::summarize::{Algorithm, Order, Summary, SummarySentence, SummarySettings};
-use brief::{Config, Document, Lang};
+use brief::{Algorithm, Budget, Config, Lang, Order, Summary, SummarySentence, SummarySettings};
 
 use super::{InputKind, batch, inputs_or_stdin, output};
 
@@ -33,26 +32,14 @@ pub struct LengthArgs {
 }
 
 impl LengthArgs {
-    /// Whether a length flag was given.
-    pub fn given(&self) -> bool {
-        self.sentences.is_some()
-            || self.words.is_some()
-            || self.chars.is_some()
-            || self.bytes.is_some()
-            || self.ratio.is_some()
-    }
-
-    /// Applies the flag (if any) over the TOML settings: a flag replaces any
-    /// length from the file.
-    pub fn apply(&self, settings: &mut SummarySettings) {
-        if self.given() {
-            settings.clear_length();
-            settings.sentences = self.sentences;
-            settings.words = self.words;
-            settings.chars = self.chars;
-            settings.bytes = self.bytes;
-            settings.ratio = self.ratio;
-        }
+    /// The budget given on the command line, if any (clap allows at most one).
+    pub fn budget(&self) -> Option<Budget> {
+        self.sentences
+            .map(Budget::Sentences)
+            .or(self.words.map(Budget::Words))
+            .or(self.chars.map(Budget::Chars))
+            .or(self.bytes.map(Budget::Bytes))
+            .or(self.ratio.map(Budget::Ratio))
     }
 }
 
@@ -116,7 +103,7 @@ struct SummaryOut<'a> {
     lang: Lang,
     summary: &'a [SummarySentence],
     algorithm: Algorithm,
-    budget: brief::select::Budget,
+    budget: Budget,
     used: usize,
     input_sentences: usize,
 }
@@ -133,18 +120,20 @@ fn summary_out<'a>(summary: &'a Summary, id: Option<&'a str>) -> SummaryOut<'a> 
     }
 }
 
-/// Resolves the `[summary]` settings with the command-line flags applied.
+/// The `[summary]` settings resolved with the command-line flags: the flag's
+/// length replaces any length from TOML, `--algorithm` the algorithm.
 pub fn settings_with(
     config: &Config,
     length: &LengthArgs,
     algorithm: Option<Algorithm>,
 ) -> anyhow::Result<SummarySettings> {
-    let mut settings = config.summary.clone();
-    length.apply(&mut settings);
+    let mut settings = match length.budget() {
+        Some(budget) => config.summary.with_budget(budget)?,
+        None => config.summary.clone(),
+    };
     if let Some(a) = algorithm {
         settings.algorithm = a;
     }
-    settings.validate()?;
     Ok(settings)
 }
 
@@ -160,13 +149,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut out = output::stdout();
     match args.source.input {
         InputKind::Text => {
-            let docs = super::read_text_inputs(&args.source.inputs)?;
-            let summary = brief::summarize::summarize_focused(
-                &docs,
-                &config,
-                &settings,
-                args.query.as_deref(),
-            )?;
+            let docs = brief::analyze_all(super::read_text_inputs(&args.source.inputs)?, &config);
+            let summary = brief::summarize(&docs, &settings, args.query.as_deref())?;
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,
                 Format::Json => {
@@ -174,7 +158,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                     out.write_all(b"\n")?;
                 }
                 Format::Jsonl => {
-                    let id = docs.first().map(|d| d.name.as_str());
+                    let id = docs.first().map(|d| d.document.name.as_str());
                     output::json_line(&mut out, &summary_out(&summary, id))?;
                 }
             }
@@ -183,28 +167,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             for path in &inputs_or_stdin(&args.source.inputs) {
                 let items = brief::input::batch_items(path)?;
                 let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
-                    let query = args.query.clone().or_else(|| {
-                        item.extra
-                            .get("query")
-                            .and_then(|q| q.as_str())
-                            .map(str::to_string)
-                    });
-                    let docs: Vec<Document> = item
-                        .documents
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, text)| {
-                            let mut d = Document::new(format!("{}#{i}", item.id), text);
-                            d.lang = args.source.lang.or(item.lang);
-                            d
-                        })
-                        .collect();
-                    let summary = brief::summarize::summarize_focused(
-                        &docs,
-                        &config,
-                        &settings,
-                        query.as_deref(),
-                    )?;
+                    let query = args.query.as_deref().or(item.field("query"));
+                    let docs = brief::analyze_all(item.to_documents(args.source.lang), &config);
+                    let summary = brief::summarize(&docs, &settings, query)?;
                     Ok((item.id, summary))
                 };
                 let mut first = true;

@@ -10,7 +10,12 @@
 //!   both texts into sentences at newlines and takes the union LCS of each
 //!   reference sentence against all summary sentences.
 //!
-//! Scores for an item are averaged over its references.
+//! Scores for an item are averaged over its references. [`evaluate`] runs
+//! the summarizer over a whole dataset.
+
+mod dataset;
+
+pub use dataset::{EvalOptions, EvalReport, ItemResult, evaluate};
 
 use std::collections::HashMap;
 

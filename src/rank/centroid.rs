@@ -44,3 +44,22 @@ pub fn centroid(
         })
         .collect()
 }
+
+/// The centroid score as a [`Ranker`](super::Ranker).
+#[derive(Debug, Clone, Copy)]
+pub struct Centroid {
+    /// The sentence length exponent.
+    pub length_power: f64,
+}
+
+impl super::Ranker for Centroid {
+    fn scores(&self, input: &super::RankInput<'_>) -> Vec<f64> {
+        centroid(
+            input.vectors,
+            input.doc,
+            input.words,
+            input.n_terms,
+            self.length_power,
+        )
+    }
+}

@@ -2,18 +2,6 @@
 
 use super::{Graph, pagerank};
 
-/// Continuous LexRank: edges weighted by cosine similarity.
-///
-/// ```
-/// use brief::rank::{Graph, lexrank};
-/// let g = Graph { rows: vec![vec![(1, 0.5)], vec![(0, 0.5), (2, 0.2)], vec![(1, 0.2)]] };
-/// let scores = lexrank::continuous(&g, 0.85);
-/// assert!(scores[1] > scores[0] && scores[1] > scores[2]);
-/// ```
-pub fn continuous(graph: &Graph, damping: f64) -> Vec<f64> {
-    pagerank(graph, damping, None)
-}
-
 /// Thresholded LexRank: an edge of weight 1 wherever the cosine similarity
 /// exceeds `threshold`. `teleport` biases the random jump as in [`pagerank`].
 pub fn thresholded(
@@ -35,6 +23,34 @@ pub fn thresholded(
             .collect(),
     };
     pagerank(&binary, damping, teleport)
+}
+
+/// Continuous LexRank as a [`Ranker`](super::Ranker), biased by the input's teleport.
+#[derive(Debug, Clone, Copy)]
+pub struct LexRank {
+    /// PageRank damping.
+    pub damping: f64,
+}
+
+impl super::Ranker for LexRank {
+    fn scores(&self, input: &super::RankInput<'_>) -> Vec<f64> {
+        pagerank(input.graph(), self.damping, input.teleport)
+    }
+}
+
+/// Thresholded LexRank as a [`Ranker`](super::Ranker).
+#[derive(Debug, Clone, Copy)]
+pub struct ThresholdedLexRank {
+    /// Cosine above which sentences are linked.
+    pub threshold: f64,
+    /// PageRank damping.
+    pub damping: f64,
+}
+
+impl super::Ranker for ThresholdedLexRank {
+    fn scores(&self, input: &super::RankInput<'_>) -> Vec<f64> {
+        thresholded(input.graph(), self.threshold, self.damping, input.teleport)
+    }
 }
 
 #[cfg(test)]

@@ -14,11 +14,14 @@
 //! directed centrality with a position prior, for news), [`lead`], and the
 //! coverage + diversity objective of [`submodular`] (ranking and selection in one).
 
+mod algorithm;
 pub mod centroid;
 pub mod lexrank;
 pub mod position;
 pub mod submodular;
 pub mod textrank;
+
+pub use algorithm::{Algorithm, RankInput, RankParams, Ranker, score};
 
 use rayon::prelude::*;
 
@@ -44,16 +47,6 @@ impl Graph {
     /// The number of sentences.
     pub fn len(&self) -> usize {
         self.rows.len()
-    }
-
-    /// Whether the graph has no sentences.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// The number of edges.
-    pub fn edges(&self) -> usize {
-        self.rows.iter().map(Vec::len).sum()
     }
 }
 
@@ -205,6 +198,16 @@ pub fn pagerank(graph: &Graph, damping: f64, teleport: Option<&[f64]>) -> Vec<f6
 /// `position[i]` is the sentence's index within its document.
 pub fn lead(position: &[usize]) -> Vec<f64> {
     position.iter().map(|&p| 1.0 / (1.0 + p as f64)).collect()
+}
+
+/// [`lead`] as a [`Ranker`].
+#[derive(Debug, Clone, Copy)]
+pub struct Lead;
+
+impl Ranker for Lead {
+    fn scores(&self, input: &RankInput<'_>) -> Vec<f64> {
+        lead(input.position)
+    }
 }
 
 #[cfg(test)]

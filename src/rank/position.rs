@@ -27,13 +27,6 @@ pub struct PositionParams {
 /// sentence `i` and its index within it; edges between documents count as
 /// forward edges.
 ///
-/// ```
-/// use brief::rank::{Graph, position::{position_aware, PositionParams}};
-/// let g = Graph { rows: vec![vec![(1, 0.5)], vec![(0, 0.5)]] };
-/// let p = PositionParams { forward: 1.0, backward: -1.0, beta: 0.0, prior: 0.0 };
-/// let s = position_aware(&g, &[0, 0], &[0, 1], p);
-/// assert!(s[0] > s[1]);
-/// ```
 pub fn position_aware(
     graph: &Graph,
     doc: &[usize],
@@ -77,4 +70,36 @@ pub fn position_aware(
         .zip(position)
         .map(|(c, &pos)| c + p.prior / (1.0 + pos as f64))
         .collect()
+}
+
+/// Position-aware centrality as a [`Ranker`](super::Ranker).
+#[derive(Debug, Clone, Copy)]
+pub struct Position(pub PositionParams);
+
+impl super::Ranker for Position {
+    fn scores(&self, input: &super::RankInput<'_>) -> Vec<f64> {
+        position_aware(input.graph(), input.doc, input.position, self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn position_aware_example() {
+        use crate::rank::{
+            Graph,
+            position::{PositionParams, position_aware},
+        };
+        let g = Graph {
+            rows: vec![vec![(1, 0.5)], vec![(0, 0.5)]],
+        };
+        let p = PositionParams {
+            forward: 1.0,
+            backward: -1.0,
+            beta: 0.0,
+            prior: 0.0,
+        };
+        let s = position_aware(&g, &[0, 0], &[0, 1], p);
+        assert!(s[0] > s[1]);
+    }
 }

@@ -177,11 +177,6 @@ pub fn mean_similarity(graph: &Graph) -> Vec<f64> {
 /// opens a new group and pulls in its ungrouped neighbours whose similarity
 /// is at least `threshold`. Deterministic and linear in the number of edges.
 ///
-/// ```
-/// use brief::rank::{Graph, submodular::partition};
-/// let g = Graph { rows: vec![vec![(1, 0.6)], vec![(0, 0.6)], vec![]] };
-/// assert_eq!(partition(&g, &[1.0, 0.5, 0.2], 0.3), [0, 0, 1]);
-/// ```
 pub fn partition(graph: &Graph, score: &[f64], threshold: f64) -> Vec<u32> {
     let n = graph.len();
     let mut order: Vec<usize> = (0..n).collect();
@@ -205,6 +200,54 @@ pub fn partition(graph: &Graph, score: &[f64], threshold: f64) -> Vec<u32> {
         next += 1;
     }
     group
+}
+
+/// The reward of each sentence for the diversity term: its centrality
+/// `scores`, scaled to the mean similarity of Lin and Bilmes, times a lead
+/// prior `1 + reward_lead / (1 + p)`.
+pub fn reward(graph: &Graph, scores: &[f64], position: &[usize], reward_lead: f64) -> Vec<f64> {
+    let total_similarity: f64 = mean_similarity(graph).iter().sum();
+    let total_score: f64 = scores.iter().sum();
+    let scale = if total_score > 0.0 {
+        total_similarity / total_score
+    } else {
+        0.0
+    };
+    scores
+        .iter()
+        .zip(position)
+        .map(|(&s, &p)| s * scale * (1.0 + reward_lead / (1.0 + p as f64)))
+        .collect()
+}
+
+/// The weight of each term as a concept: the squared share of documents
+/// holding it (of sentences for a single document), 0 for terms found only once.
+pub fn concept_weights(vectors: &[super::SparseVec], doc: &[usize], n_terms: usize) -> Vec<f64> {
+    let docs = doc.iter().copied().max().map_or(0, |m| m + 1);
+    let mut df = vec![0u32; n_terms];
+    let mut last = vec![usize::MAX; n_terms];
+    for (i, (v, &d)) in vectors.iter().zip(doc).enumerate() {
+        let unit = if docs > 1 { d } else { i };
+        for &(t, _) in v {
+            let t = t as usize;
+            if t < n_terms && last[t] != unit {
+                last[t] = unit;
+                df[t] += 1;
+            }
+        }
+    }
+    let n = if docs > 1 { docs } else { vectors.len() }.max(1) as f64;
+    // Squared: a word in most articles is the topic, one in a few is a detail
+    // (the square beat the plain share by 1–2 R-1 points on duc2006_dev).
+    df.iter()
+        .map(|&d| {
+            if d >= 2 {
+                (f64::from(d) / n).powi(2)
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -246,5 +289,14 @@ mod tests {
         let r = mean_similarity(&g);
         assert_eq!(partition(&g, &r, 0.5), [0, 0, 1]);
         assert_eq!(partition(&g, &r, 0.95), [0, 1, 2]);
+    }
+
+    #[test]
+    fn partition_example() {
+        use crate::rank::{Graph, submodular::partition};
+        let g = Graph {
+            rows: vec![vec![(1, 0.6)], vec![(0, 0.6)], vec![]],
+        };
+        assert_eq!(partition(&g, &[1.0, 0.5, 0.2], 0.3), [0, 0, 1]);
     }
 }

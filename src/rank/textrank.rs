@@ -27,6 +27,25 @@ pub fn textrank(
     pagerank(&graph, damping, teleport)
 }
 
+/// TextRank as a [`Ranker`](super::Ranker), biased by the input's teleport.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRank {
+    /// PageRank damping.
+    pub damping: f64,
+}
+
+impl super::Ranker for TextRank {
+    fn scores(&self, input: &super::RankInput<'_>) -> Vec<f64> {
+        textrank(
+            input.vectors,
+            input.lengths,
+            input.n_terms,
+            self.damping,
+            input.teleport,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

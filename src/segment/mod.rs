@@ -70,8 +70,7 @@ impl Sentence {
 /// A sentence segmenter for one language, built once and reused.
 ///
 /// ```
-/// use brief::segment::{Segmenter, SegmentSettings};
-/// use brief::Lang;
+/// use brief::{Lang, SegmentSettings, Segmenter};
 /// let text = "Mr. Smith paid $3.50 at 5 p.m. yesterday. He left.\n\nNext paragraph!";
 /// let seg = Segmenter::new(Lang::EN, None, &SegmentSettings::default());
 /// let sentences = seg.segment(text);

@@ -1,8 +1,8 @@
 //! Property: export → fill → merge gives back exactly the fill, in every
 //! format, for arbitrary text (markup characters, quotes, ZWNJ, RTL, CR/LF, tabs).
 
-use brief::export::{self, Bundle, Format, LanguageTag, Segment, TargetMode};
 use brief::merge;
+use brief::{Export, Format, LanguageTag, TargetMode, Unit};
 use proptest::prelude::*;
 
 /// Text that XML 1.0 can carry, with the troublesome characters made likely.
@@ -94,21 +94,24 @@ proptest! {
         format_index in 0usize..6,
     ) {
         let format = Format::ALL[format_index];
-        let segments: Vec<Segment> = sources.iter().enumerate().map(|(i, s)| Segment {
+        let units: Vec<Unit> = sources.iter().enumerate().map(|(i, s)| Unit {
             id: format!("s{}", i + 1),
-            text: s.clone(),
-            doc_name: "doc & <name>".into(),
-            doc_index: 0,
-            position: i + 1,
+            source: s.clone(),
+            target: None,
+            fingerprint: Some(brief::fingerprint(s)),
+            segment_count: Some(sources.len()),
+            document: Some("doc & <name>".into()),
+            document_index: Some(1),
+            position: Some(i + 1),
             paragraph: Some(1 + i / 2),
             rank: Some(i + 1),
             score: Some(0.5),
-            prev: i.checked_sub(1).map(|j| sources[j].clone()),
+            previous: i.checked_sub(1).map(|j| sources[j].clone()),
             next: sources.get(i + 1).cloned(),
         }).collect();
-        let bundle = Bundle { source_lang: "en".parse().unwrap(), segments };
+        let export = Export { source_lang: "en".parse().unwrap(), units };
         let fa: LanguageTag = "fa-IR".parse().unwrap();
-        let file = export::render(format, &bundle, &fa, TargetMode::Empty).unwrap();
+        let file = export.render(format, &fa, TargetMode::Empty).unwrap();
         let targets = &targets[..sources.len()];
         let filled = fill(format, std::str::from_utf8(&file).unwrap(), targets);
         let files = merge::read_bytes(filled.into_bytes(), "f".as_ref()).unwrap();

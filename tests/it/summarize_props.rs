@@ -1,9 +1,7 @@
 //! Property tests of the summarizer: an ordered subset of the input
 //! sentences, within budget, deterministic.
 
-use brief::select::Budget;
-use brief::summarize::{Algorithm, SummarySettings, summarize_with};
-use brief::{Config, Document};
+use brief::{Algorithm, Budget, Config, Document, SummarySettings, analyze_all, summarize};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -43,13 +41,13 @@ fn document() -> impl Strategy<Value = String> {
 
 fn budget() -> impl Strategy<Value = SummarySettings> {
     (0usize..4, 1usize..80, 0usize..7).prop_map(|(kind, n, alg)| {
-        let mut s = SummarySettings::default();
-        match kind {
-            0 => s.sentences = Some(n % 6 + 1),
-            1 => s.words = Some(n),
-            2 => s.chars = Some(n * 5),
-            _ => s.bytes = Some(n * 5),
-        }
+        let budget = match kind {
+            0 => Budget::Sentences(n % 6 + 1),
+            1 => Budget::Words(n),
+            2 => Budget::Chars(n * 5),
+            _ => Budget::Bytes(n * 5),
+        };
+        let mut s = SummarySettings::default().with_budget(budget).unwrap();
         s.algorithm = Algorithm::ALL[alg % Algorithm::ALL.len()];
         s
     })
@@ -65,8 +63,9 @@ proptest! {
         let docs: Vec<Document> = docs.into_iter().enumerate()
             .map(|(i, t)| Document::new(format!("d{i}"), t)).collect();
         let config = Config::default();
-        let a = summarize_with(&docs, &config, &settings).unwrap();
-        let b = summarize_with(&docs, &config, &settings).unwrap();
+        let analyzed = analyze_all(docs.clone(), &config);
+        let a = summarize(&analyzed, &settings, None).unwrap();
+        let b = summarize(&analyze_all(docs.clone(), &config), &settings, None).unwrap();
         prop_assert_eq!(&a, &b, "deterministic");
         let mut last: Option<(usize, usize)> = None;
         for s in &a.sentences {

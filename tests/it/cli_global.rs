@@ -6,8 +6,7 @@ use std::process::{Command, Stdio};
 
 use predicates::prelude::*;
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 #[test]
 fn completions_are_printed_for_each_shell() {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use brief::Lang;
-use brief::segment::{SegmentSettings, Segmenter};
+use brief::{SegmentSettings, Segmenter};
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/segment")

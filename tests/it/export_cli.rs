@@ -4,8 +4,7 @@ use std::path::Path;
 
 use predicates::str::contains;
 
-mod common;
-use common::brief_in as brief;
+use crate::common::brief_in as brief;
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();

@@ -6,8 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::str::contains;
 
-mod common;
-use common::brief_in as brief;
+use crate::common::brief_in as brief;
 
 const TEXT: &str = "Tom & Jerry met. They said \"a < b\".\n\nThe end came. It was late.";
 

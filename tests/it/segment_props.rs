@@ -3,7 +3,7 @@
 //! on character boundaries; nothing panics.
 
 use brief::Lang;
-use brief::segment::{LineBreaks, SegmentSettings, Segmenter};
+use brief::{LineBreaks, SegmentSettings, Segmenter};
 use proptest::prelude::*;
 
 fn check(text: &str, lang: Lang, line_breaks: LineBreaks) -> Result<(), TestCaseError> {

@@ -5,8 +5,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-mod common;
-use common::brief_in as brief;
+use crate::common::brief_in as brief;
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();

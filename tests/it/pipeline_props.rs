@@ -7,9 +7,7 @@
 //! - export → merge: with targets copied from the sources, merging gives back
 //!   exactly the brief's sentences, in every format.
 
-use brief::export::{self, Bundle, Format, LanguageTag, Pick, TargetMode};
-use brief::select::Budget;
-use brief::{Config, Document};
+use brief::{Budget, Config, Document, Export, Format, LanguageTag, TargetMode};
 use proptest::prelude::*;
 
 /// Words, punctuation and spacing from English, Russian and Persian news.
@@ -48,16 +46,7 @@ fn budget() -> impl Strategy<Value = Budget> {
 }
 
 fn settings_for(config: &Config, budget: Budget) -> brief::SummarySettings {
-    let mut s = config.summary.clone();
-    s.clear_length();
-    match budget {
-        Budget::Sentences(n) => s.sentences = Some(n),
-        Budget::Words(n) => s.words = Some(n),
-        Budget::Chars(n) => s.chars = Some(n),
-        Budget::Bytes(n) => s.bytes = Some(n),
-        Budget::Ratio(r) => s.ratio = Some(r),
-    }
-    s
+    config.summary.with_budget(budget).unwrap()
 }
 
 proptest! {
@@ -77,7 +66,7 @@ proptest! {
             .collect();
 
         // segment
-        let segmented: Vec<_> = docs.iter().map(|d| brief::segment_document(d, &config)).collect();
+        let segmented = brief::analyze_all(docs.clone(), &config);
         for (doc, seg) in docs.iter().zip(&segmented) {
             let mut last = 0;
             for s in &seg.sentences {
@@ -90,19 +79,17 @@ proptest! {
 
         // summarize
         let settings = settings_for(&config, budget);
-        let summary = brief::summarize::summarize_with(&docs, &config, &settings).unwrap();
-        let again = brief::summarize::summarize_with(&docs, &config, &settings).unwrap();
+        let summary = brief::summarize(&segmented, &settings, None).unwrap();
+        let again = brief::summarize(&brief::analyze_all(docs.clone(), &config), &settings, None).unwrap();
         prop_assert_eq!(&summary, &again);
-        let mut picks = Vec::new();
         let mut last = None;
         for s in &summary.sentences {
             prop_assert_eq!(s.text.as_str(), &docs[s.doc].text[s.start..s.end]);
-            let index = segmented[s.doc].sentences.iter().position(|x| x.start == s.start && x.end == s.end);
-            prop_assert!(index.is_some(), "not an input sentence: {:?}", s.text);
+            let named = segmented[s.doc].sentences[s.sentence];
+            prop_assert_eq!((named.start, named.end), (s.start, s.end), "not the sentence it names");
             let key = (s.doc, s.start);
             prop_assert!(last.is_none_or(|l| l < key), "not in document order");
             last = Some(key);
-            picks.push(Pick::plain(s.doc, index.unwrap_or(0)));
         }
         let words: usize = summary.sentences.iter().map(|s| s.text.split_whitespace().count()).sum();
         let chars: usize = summary.sentences.iter().map(|s| s.text.chars().count()).sum::<usize>()
@@ -121,13 +108,13 @@ proptest! {
         }
 
         // export → merge, targets copied from the sources
-        if picks.is_empty() {
+        if summary.sentences.is_empty() {
             return Ok(());
         }
-        let bundle = Bundle::from_picks(&docs, &segmented, &picks, None);
+        let export = Export::from_summary(&segmented, &summary, None);
         let format = Format::ALL[format_index];
         let ru: LanguageTag = "ru".parse().unwrap();
-        let file = match export::render(format, &bundle, &ru, TargetMode::Source) {
+        let file = match export.render(format, &ru, TargetMode::Source) {
             Ok(file) => file,
             // Only a character XML cannot carry may stop an XML export.
             Err(e) => {

@@ -4,8 +4,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 #[test]
 fn scores_a_small_dataset_next_to_lead() {

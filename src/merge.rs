@@ -1,7 +1,8 @@
 //! Merging translated files back into translated briefs.
 //!
 //! [`read_file`] reads a translated XLIFF 2.x/1.2, TMX, TSV or JSONL file
-//! written by [`crate::export`] (and filled by a CAT tool or an MT engine).
+//! written by an [`Export`](crate::Export) (and filled by a CAT tool or an MT
+//! engine).
 //! [`merge`] then checks every unit against the data stored at export time
 //! and assembles one [`Translation`] per target language, in brief order:
 //!
@@ -11,12 +12,10 @@
 //! - *duplicate*: the same id twice for one language.
 //!
 //! ```
-//! use brief::{Config, Document};
-//! use brief::export::{self, Bundle, Format, TargetMode};
-//! let doc = Document::new("a.txt", "Hello there. Goodbye now.");
-//! let seg = brief::segment_document(&doc, &Config::default());
-//! let bundle = Bundle::all_sentences(&[doc], &[seg], None);
-//! let tsv = export::render(Format::Tsv, &bundle, &"ru".parse().unwrap(), TargetMode::Empty).unwrap();
+//! use brief::{Config, Document, Export, Format, TargetMode};
+//! let doc = brief::analyze(Document::new("a.txt", "Hello there. Goodbye now."), &Config::default());
+//! let export = Export::all_sentences(&[doc], None);
+//! let tsv = export.render(Format::Tsv, &"ru".parse().unwrap(), TargetMode::Empty).unwrap();
 //! // An MT engine fills the target column (the fifth).
 //! let filled: String = String::from_utf8(tsv).unwrap().lines().enumerate().map(|(i, l)| {
 //!     let mut f: Vec<String> = l.split('\t').map(str::to_string).collect();
@@ -29,76 +28,17 @@
 //! assert_eq!(result.translations[0].text(), "перевод 1 перевод 2");
 //! ```
 
-mod read;
-
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::export::{Format, LanguageTag, Segment, TmxUnit, fingerprint, render_tmx};
+use crate::formats::tmx::{self, TmxUnit};
+use crate::formats::{LanguageTag, Unit, UnitFile, fingerprint};
 
-pub use read::{read_bytes, read_file};
-
-/// One unit as read from a translated file.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FileUnit {
-    /// The unit id (`s1`, `s2`, ...).
-    pub id: String,
-    /// The source text found in the file.
-    pub source: String,
-    /// The target text, if the file has a target for the unit.
-    pub target: Option<String>,
-    /// The fingerprint stored at export time.
-    pub fingerprint: Option<String>,
-    /// The number of segments in the export.
-    pub segment_count: Option<usize>,
-    /// The source document's name.
-    pub document: Option<String>,
-    /// One-based document index.
-    pub document_index: Option<usize>,
-    /// One-based sentence number in the document.
-    pub position: Option<usize>,
-    /// One-based paragraph number in the document.
-    pub paragraph: Option<usize>,
-    /// Rank in the brief.
-    pub rank: Option<usize>,
-    /// Score in the brief.
-    pub score: Option<f64>,
-    /// The previous sentence of the document.
-    pub previous: Option<String>,
-    /// The next sentence of the document.
-    pub next: Option<String>,
-}
-
-impl FileUnit {
-    /// A unit without metadata.
-    pub fn new(id: String, source: String, target: Option<String>) -> FileUnit {
-        FileUnit {
-            id,
-            source,
-            target,
-            ..FileUnit::default()
-        }
-    }
-}
-
-/// The units of one translated file for one target language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TranslationFile {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// Its format.
-    pub format: Format,
-    /// The source language tag.
-    pub source_lang: String,
-    /// The target language tag.
-    pub target_lang: String,
-    /// The units, in file order.
-    pub units: Vec<FileUnit>,
-}
+pub use crate::formats::{read_bytes, read_file};
 
 /// What is wrong with one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -223,7 +163,7 @@ pub struct MergeResult {
     pub problems: Vec<Problem>,
     /// Per language and id, the source segment data (for the multilingual TMX).
     #[serde(skip)]
-    sources: BTreeMap<String, FileUnit>,
+    sources: BTreeMap<String, Unit>,
 }
 
 /// The number in an id `s<N>`.
@@ -234,21 +174,21 @@ fn id_number(id: &str) -> Option<usize> {
 }
 
 /// Checks and assembles translated files (see the module docs).
-pub fn merge(files: &[TranslationFile]) -> MergeResult {
-    let mut by_lang: BTreeMap<&str, Vec<&TranslationFile>> = BTreeMap::new();
+pub fn merge(files: &[UnitFile]) -> MergeResult {
+    let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
     }
     let mut translations = Vec::new();
     let mut problems = Vec::new();
-    let mut sources: BTreeMap<String, FileUnit> = BTreeMap::new();
+    let mut sources: BTreeMap<String, Unit> = BTreeMap::new();
     for (lang, files) in by_lang {
         let first_path = files.first().map(|f| f.path.clone()).unwrap_or_default();
         let source_lang = files
             .first()
             .map(|f| f.source_lang.clone())
             .unwrap_or_default();
-        let units: Vec<(&FileUnit, &PathBuf)> = files
+        let units: Vec<(&Unit, &PathBuf)> = files
             .iter()
             .flat_map(|f| f.units.iter().map(move |u| (u, &f.path)))
             .collect();
@@ -266,7 +206,7 @@ pub fn merge(files: &[TranslationFile]) -> MergeResult {
                 file: file.clone(),
             });
         };
-        let mut seen: BTreeMap<usize, (&FileUnit, &PathBuf)> = BTreeMap::new();
+        let mut seen: BTreeMap<usize, (&Unit, &PathBuf)> = BTreeMap::new();
         let mut reported_dup = BTreeSet::new();
         for &(unit, path) in &units {
             let n = id_number(&unit.id).filter(|n| (1..=count).contains(n));
@@ -361,45 +301,52 @@ impl MergeResult {
         let source_tag: LanguageTag = source_lang
             .parse()
             .unwrap_or_else(|_| LanguageTag::from_lang(crate::Lang::EN));
-        let mut units: Vec<TmxUnit> = Vec::new();
-        let mut ids: Vec<&FileUnit> = self.sources.values().collect();
-        ids.sort_by_key(|u| id_number(&u.id));
-        for unit in ids {
-            let targets: Vec<(LanguageTag, String)> = self
-                .translations
-                .iter()
-                .filter_map(|t| {
-                    let tag: LanguageTag = t.lang.parse().ok()?;
-                    let s = t.sentences.iter().find(|s| s.id == unit.id)?;
-                    Some((tag, s.target.clone()))
-                })
-                .collect();
-            if targets.is_empty() {
-                continue;
-            }
-            units.push(TmxUnit {
-                segment: Segment {
-                    id: unit.id.clone(),
-                    text: unit.source.clone(),
-                    doc_name: unit.document.clone().unwrap_or_default(),
-                    doc_index: unit.document_index.unwrap_or(1).saturating_sub(1),
-                    position: unit.position.unwrap_or(0),
-                    paragraph: unit.paragraph,
-                    rank: unit.rank,
-                    score: unit.score,
-                    prev: unit.previous.clone(),
-                    next: unit.next.clone(),
-                },
-                targets,
-            });
-        }
         let total = self
             .translations
             .iter()
             .map(|t| t.segment_count)
             .max()
             .unwrap_or(0);
-        render_tmx(&source_tag, &units, total)
+        // One lookup table per language, so the memory is built in n·log n.
+        let by_id: Vec<(Option<LanguageTag>, HashMap<&str, &str>)> = self
+            .translations
+            .iter()
+            .map(|t| {
+                let targets = t
+                    .sentences
+                    .iter()
+                    .map(|s| (s.id.as_str(), s.target.as_str()))
+                    .collect();
+                (t.lang.parse().ok(), targets)
+            })
+            .collect();
+        let mut ids: Vec<&Unit> = self.sources.values().collect();
+        ids.sort_by_key(|u| id_number(&u.id));
+        let mut sources: Vec<Unit> = Vec::with_capacity(ids.len());
+        let mut targets: Vec<Vec<(LanguageTag, String)>> = Vec::with_capacity(ids.len());
+        for unit in ids {
+            let t: Vec<(LanguageTag, String)> = by_id
+                .iter()
+                .filter_map(|(tag, map)| {
+                    Some((tag.clone()?, map.get(unit.id.as_str())?.to_string()))
+                })
+                .collect();
+            if t.is_empty() {
+                continue;
+            }
+            let mut u = unit.clone();
+            u.target = None;
+            u.fingerprint = Some(fingerprint(&u.source));
+            u.segment_count = Some(total);
+            sources.push(u);
+            targets.push(t);
+        }
+        let rows: Vec<TmxUnit> = sources
+            .iter()
+            .zip(targets)
+            .map(|(unit, targets)| TmxUnit { unit, targets })
+            .collect();
+        tmx::write(&source_tag, &rows, total)
     }
 }
 
@@ -407,15 +354,17 @@ impl MergeResult {
 mod tests {
     use super::*;
 
-    fn unit(id: &str, source: &str, target: Option<&str>) -> FileUnit {
-        let mut u = FileUnit::new(id.into(), source.into(), target.map(str::to_string));
+    fn unit(id: &str, source: &str, target: Option<&str>) -> Unit {
+        let mut u = Unit::new(id, source, target.map(str::to_string));
         u.fingerprint = Some(fingerprint(source));
         u.segment_count = Some(3);
         u
     }
 
-    fn file(units: Vec<FileUnit>) -> TranslationFile {
-        TranslationFile {
+    use crate::Format;
+
+    fn file(units: Vec<Unit>) -> UnitFile {
+        UnitFile {
             path: "f.xlf".into(),
             format: Format::Xliff20,
             source_lang: "en".into(),

@@ -16,7 +16,6 @@ pub fn brief_in(dir: &Path) -> Command {
 }
 
 /// [`brief_in`] an empty directory of the test build.
-#[allow(dead_code)] // not every test file runs without a directory of its own
 pub fn brief() -> Command {
     brief_in(&empty_dir())
 }

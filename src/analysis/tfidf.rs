@@ -1,0 +1,181 @@
+//! TF-IDF vectors over the sentences of one document or cluster.
+//!
+//! Built from the terms an [`AnalyzedDocument`] already holds; terms get ids
+//! in order of first appearance, so the vectors (and every score computed
+//! from them) are deterministic.
+
+use std::collections::HashMap;
+
+use super::AnalyzedDocument;
+use crate::rank::SparseVec;
+
+/// What inverse document frequency is counted over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdfUnit {
+    /// Each sentence is a "document".
+    #[default]
+    Sentences,
+    /// Each input document (for clusters).
+    Documents,
+}
+
+/// The sentences of a cluster as TF-IDF vectors, with where each came from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TermSpace {
+    /// (document index, sentence index) of each sentence, in cluster order.
+    pub sentences: Vec<(usize, usize)>,
+    /// L2-normalized TF-IDF vectors.
+    pub vectors: Vec<SparseVec>,
+    /// Number of content terms per sentence.
+    pub lengths: Vec<usize>,
+    /// Number of distinct terms.
+    pub n_terms: usize,
+    /// The query as a TF-IDF vector over the same terms, if one was given.
+    pub query: Option<SparseVec>,
+}
+
+impl TermSpace {
+    /// Index of each sentence within its document.
+    pub fn positions(&self) -> Vec<usize> {
+        self.sentences.iter().map(|&(_, p)| p).collect()
+    }
+
+    /// Document index of each sentence.
+    pub fn documents(&self) -> Vec<usize> {
+        self.sentences.iter().map(|&(d, _)| d).collect()
+    }
+}
+
+fn normalize(v: &mut SparseVec) {
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| x.1 /= norm);
+    }
+}
+
+/// Builds the vectors of every sentence of `docs`; `query_terms`, analyzed
+/// like the sentences, becomes a vector over the same terms.
+pub(crate) fn build(
+    docs: &[AnalyzedDocument],
+    idf_unit: IdfUnit,
+    query_terms: Option<&[String]>,
+) -> TermSpace {
+    let mut sentences = Vec::new();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (p, terms) in doc.terms().iter().enumerate() {
+            sentences.push((d, p));
+            let mut row: Vec<u32> = terms
+                .iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    *ids.entry(t.as_str()).or_insert(next)
+                })
+                .collect();
+            row.sort_unstable();
+            let mut c: Vec<(u32, u32)> = Vec::new();
+            for t in row {
+                match c.last_mut() {
+                    Some(last) if last.0 == t => last.1 += 1,
+                    _ => c.push((t, 1)),
+                }
+            }
+            counts.push(c);
+        }
+    }
+    let n_terms = ids.len();
+    let mut df = vec![0u32; n_terms];
+    let by_documents = idf_unit == IdfUnit::Documents && docs.len() > 1;
+    if by_documents {
+        // A term counts once per document: remember the last document that counted it.
+        let mut last_doc = vec![usize::MAX; n_terms];
+        for (row, &(d, _)) in counts.iter().zip(&sentences) {
+            for &(t, _) in row {
+                if last_doc[t as usize] != d {
+                    last_doc[t as usize] = d;
+                    df[t as usize] += 1;
+                }
+            }
+        }
+    } else {
+        for row in &counts {
+            for &(t, _) in row {
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = if by_documents {
+        docs.len()
+    } else {
+        counts.len()
+    }
+    .max(1) as f64;
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| (1.0 + (n / f64::from(d.max(1))).ln()) as f32)
+        .collect();
+    let lengths = counts
+        .iter()
+        .map(|r| r.iter().map(|&(_, c)| c as usize).sum())
+        .collect();
+    let vectors = counts
+        .iter()
+        .map(|row| {
+            let mut v: SparseVec = row
+                .iter()
+                .map(|&(t, c)| (t, c as f32 * idf[t as usize]))
+                .collect();
+            normalize(&mut v);
+            v
+        })
+        .collect();
+    let query = query_terms.map(|terms| {
+        let mut in_query: Vec<u32> = terms
+            .iter()
+            .filter_map(|t| ids.get(t.as_str()).copied())
+            .collect();
+        in_query.sort_unstable();
+        let mut v: SparseVec = Vec::new();
+        for t in in_query {
+            match v.last_mut() {
+                Some(last) if last.0 == t => last.1 += idf[t as usize],
+                _ => v.push((t, idf[t as usize])),
+            }
+        }
+        normalize(&mut v);
+        v
+    });
+    TermSpace {
+        sentences,
+        vectors,
+        lengths,
+        n_terms,
+        query,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document, analyze};
+
+    #[test]
+    fn vectors_are_unit_length_and_follow_sentence_order() {
+        let doc = analyze(
+            Document::new(
+                "a",
+                "Rain fell on Tehran. The rain filled dams. A cat slept.",
+            ),
+            &Config::default(),
+        );
+        let space = build(std::slice::from_ref(&doc), IdfUnit::Sentences, None);
+        assert_eq!(space.sentences, [(0, 0), (0, 1), (0, 2)]);
+        for v in &space.vectors {
+            let norm: f32 = v.iter().map(|x| x.1 * x.1).sum();
+            assert!((norm - 1.0).abs() < 1e-5);
+        }
+        assert!(space.query.is_none());
+    }
+}

@@ -1,0 +1,216 @@
+//! Exporting a brief (or every sentence) for translation.
+//!
+//! An [`Export`] is the list of [`Unit`]s in brief order, built straight from
+//! a [`Summary`] (which names its sentences) or from every sentence of the
+//! analyzed documents. Each target language gets its own file per
+//! [`Format`]; a unit has the same id (`s1`, `s2`, ...) in every file, so
+//! files for different languages stay aligned. Every unit also carries a
+//! [`fingerprint`](crate::fingerprint) of its exact source text and the
+//! number of units in the export, which is what [`crate::merge`] uses to find
+//! drift and missing units.
+//!
+//! ```
+//! use brief::{Config, Document, Export, Format, LanguageTag, TargetMode};
+//! let doc = brief::analyze(Document::new("a.txt", "Tom & Jerry met. They <laughed>."), &Config::default());
+//! let export = Export::all_sentences(&[doc], None);
+//! let fa: LanguageTag = "fa".parse().unwrap();
+//! let xlf = String::from_utf8(export.render(Format::Xliff20, &fa, TargetMode::Empty).unwrap()).unwrap();
+//! assert!(xlf.contains("<source>Tom &amp; Jerry met.</source>"));
+//! assert!(xlf.contains(r#"trgDir="rtl""#));
+//! assert_eq!(brief::file_name(Format::Xliff20, &fa), "brief.fa.xliff20.xlf");
+//! ```
+
+use serde::Deserialize;
+
+use crate::analysis::AnalyzedDocument;
+use crate::error::Result;
+use crate::formats::{self, Format, LanguageTag, TargetMode, Unit, fingerprint};
+use crate::lang::Lang;
+use crate::summarize::Summary;
+
+/// The units of one export, in one source language, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// The source language tag.
+    pub source_lang: LanguageTag,
+    /// The units, in brief order, with ids `s1..sN`.
+    pub units: Vec<Unit>,
+}
+
+/// One picked sentence: (document index, sentence index, rank, score).
+type Pick = (usize, usize, Option<usize>, Option<f64>);
+
+impl Export {
+    /// The sentences of `summary`, in its order, with their rank and score.
+    /// `docs` must be the documents the summary was made from. The source
+    /// language is `source` if given, else the summary's language.
+    pub fn from_summary(
+        docs: &[AnalyzedDocument],
+        summary: &Summary,
+        source: Option<LanguageTag>,
+    ) -> Export {
+        let picks: Vec<Pick> = summary
+            .sentences
+            .iter()
+            .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score)))
+            .collect();
+        let tag = source.unwrap_or_else(|| LanguageTag::from_lang(summary.lang));
+        Export::from_picks(docs, &picks, tag)
+    }
+
+    /// Every sentence of every document, in document order. The source
+    /// language is `source` if given, else the language of the first
+    /// document (English when there are no documents).
+    pub fn all_sentences(docs: &[AnalyzedDocument], source: Option<LanguageTag>) -> Export {
+        let picks: Vec<Pick> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |i| (d, i, None, None)))
+            .collect();
+        let tag = source
+            .unwrap_or_else(|| LanguageTag::from_lang(docs.first().map_or(Lang::EN, |d| d.lang())));
+        Export::from_picks(docs, &picks, tag)
+    }
+
+    fn from_picks(docs: &[AnalyzedDocument], picks: &[Pick], source_lang: LanguageTag) -> Export {
+        let mut units = Vec::with_capacity(picks.len());
+        for &(d, i, rank, score) in picks {
+            let Some(doc) = docs.get(d) else { continue };
+            let Some(sentence) = doc.sentences.get(i) else {
+                continue;
+            };
+            let neighbour = |j: Option<usize>| {
+                j.filter(|&j| j < doc.sentences.len())
+                    .map(|j| doc.sentence_text(j).to_string())
+            };
+            let source = doc.sentence_text(i).to_string();
+            units.push(Unit {
+                id: format!("s{}", units.len() + 1),
+                fingerprint: Some(fingerprint(&source)),
+                source,
+                target: None,
+                segment_count: None,
+                document: Some(doc.document.name.clone()),
+                // Files number documents, sentences and paragraphs from 1.
+                document_index: Some(d + 1),
+                position: Some(i + 1),
+                paragraph: Some(sentence.paragraph + 1),
+                rank,
+                score,
+                previous: neighbour(i.checked_sub(1)),
+                next: neighbour(Some(i + 1)),
+            });
+        }
+        let total = units.len();
+        for u in &mut units {
+            u.segment_count = Some(total);
+        }
+        Export { source_lang, units }
+    }
+
+    /// Renders one file of this export for `target`.
+    ///
+    /// Fails when there are no units, or when a text holds a character that
+    /// XML 1.0 cannot represent (most C0 controls) and the format is XML.
+    pub fn render(
+        &self,
+        format: Format,
+        target: &LanguageTag,
+        mode: TargetMode,
+    ) -> Result<Vec<u8>> {
+        formats::render(format, &self.source_lang, &self.units, target, mode)
+    }
+}
+
+/// `[export]`: translation export settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportSettings {
+    /// Target language tags (BCP 47, e.g. `fa`, `fa-IR`, `ru-RU`).
+    pub targets: Vec<LanguageTag>,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// Target handling: `empty`, `source` or `none`.
+    pub target: TargetMode,
+    /// The source language tag written into the files (e.g. `en-GB`);
+    /// unset means the detected language code.
+    pub source_tag: Option<LanguageTag>,
+}
+
+impl Default for ExportSettings {
+    fn default() -> ExportSettings {
+        ExportSettings {
+            targets: vec![
+                LanguageTag::from_lang(Lang::FA),
+                LanguageTag::from_lang(Lang::RU),
+            ],
+            formats: vec![Format::Xliff20, Format::Tmx],
+            target: TargetMode::Empty,
+            source_tag: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document, analyze};
+
+    fn export(text: &str) -> Export {
+        Export::all_sentences(
+            &[analyze(Document::new("d", text), &Config::default())],
+            None,
+        )
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_from_one() {
+        let e = export("One. Two.\n\n\nThree.\n  \nFour.\nFive.");
+        let paras: Vec<_> = e
+            .units
+            .iter()
+            .map(|u| (u.source.trim(), u.paragraph))
+            .collect();
+        assert_eq!(paras.first(), Some(&("One.", Some(1))));
+        assert_eq!(paras.get(2), Some(&("Three.", Some(2))));
+        assert_eq!(paras.last().map(|p| p.1), Some(Some(3)));
+    }
+
+    #[test]
+    fn ids_are_sequential_and_context_is_filled() {
+        let e = export("Alpha one. Beta two. Gamma three.");
+        let ids: Vec<_> = e.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2", "s3"]);
+        assert_eq!(e.units[0].previous, None);
+        assert_eq!(
+            e.units[1].previous.as_deref().map(str::trim),
+            Some("Alpha one.")
+        );
+        assert_eq!(e.units[2].next, None);
+        assert!(e.units.iter().all(|u| u.segment_count == Some(3)));
+    }
+
+    #[test]
+    fn a_summary_exports_its_sentences_with_rank_and_score() {
+        let config = Config::default();
+        let docs = [analyze(
+            Document::new(
+                "a",
+                "Floods hit the city on Monday. Rescue teams reached the flooded city. \
+                 The mayor asked for help with the floods. A cat slept.",
+            ),
+            &config,
+        )];
+        let settings = crate::SummarySettings::default()
+            .with_budget(crate::Budget::Sentences(2))
+            .unwrap();
+        let summary = crate::summarize(&docs, &settings, None).unwrap();
+        let e = Export::from_summary(&docs, &summary, None);
+        assert_eq!(e.units.len(), 2);
+        for (u, s) in e.units.iter().zip(&summary.sentences) {
+            assert_eq!(u.source, s.text);
+            assert_eq!(u.position, Some(s.sentence + 1));
+            assert_eq!(u.rank, Some(s.rank));
+        }
+    }
+}

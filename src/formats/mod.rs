@@ -1,0 +1,598 @@
+//! The translation file formats, each in one module holding both its writer
+//! and its reader, over one unit type:
+//!
+//! - [`xliff2`]: XLIFF 2.0 and 2.1 (metadata module, notes);
+//! - [`xliff12`]: XLIFF 1.2 (strict schema, context groups);
+//! - [`tmx`]: TMX 1.4b (bilingual export files and multilingual memories);
+//! - [`tabular`]: TSV and JSONL for MT engines.
+//!
+//! A [`Unit`] is one sentence to translate with the data stored beside it
+//! (its [`Unit::meta`] list, written once here and named the same way in
+//! every format); a [`UnitFile`] is what a reader gives back for one target
+//! language.
+
+pub(crate) mod tabular;
+pub(crate) mod tmx;
+pub(crate) mod xliff12;
+pub(crate) mod xliff2;
+pub(crate) mod xml;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+/// The name of the tool written into XLIFF and TMX headers.
+pub const TOOL_NAME: &str = "brief";
+/// The tool's version written into XLIFF and TMX headers.
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One sentence to translate, as written to a file or read back from one.
+///
+/// Numbers (`document_index`, `position`, `paragraph`, `rank`) count from 1,
+/// as in every file brief writes. Everything but `id` and `source` is
+/// optional when read, since other tools may drop it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Unit {
+    /// The id shared by all files of one export: `s1`, `s2`, ... in brief
+    /// order (an XML NMTOKEN).
+    pub id: String,
+    /// The exact source text.
+    pub source: String,
+    /// The target text, if there is a target.
+    pub target: Option<String>,
+    /// [`fingerprint`] of the source at export time.
+    pub fingerprint: Option<String>,
+    /// The number of units in the export.
+    pub segment_count: Option<usize>,
+    /// The source document's name.
+    pub document: Option<String>,
+    /// The document's number among the inputs, from 1.
+    pub document_index: Option<usize>,
+    /// The sentence's number in its document, from 1.
+    pub position: Option<usize>,
+    /// The paragraph's number in its document, from 1.
+    pub paragraph: Option<usize>,
+    /// Rank in the brief (1 = most important), if ranked.
+    pub rank: Option<usize>,
+    /// The summarizer's score, if scored.
+    pub score: Option<f64>,
+    /// The sentence before this one in the document, as context.
+    pub previous: Option<String>,
+    /// The sentence after this one in the document, as context.
+    pub next: Option<String>,
+}
+
+/// The metadata keys, in the order every format writes them. XLIFF 2 uses
+/// them as `mda:meta` types, XLIFF 1.2 and TMX with an `x-brief-` prefix,
+/// TSV and JSONL with `_` for `-`.
+pub const META_KEYS: [&str; 10] = [
+    "fingerprint",
+    "segment-count",
+    "document",
+    "document-index",
+    "position",
+    "paragraph",
+    "rank",
+    "score",
+    "previous",
+    "next",
+];
+
+impl Unit {
+    /// A unit without metadata.
+    pub fn new(id: impl Into<String>, source: impl Into<String>, target: Option<String>) -> Unit {
+        Unit {
+            id: id.into(),
+            source: source.into(),
+            target,
+            ..Unit::default()
+        }
+    }
+
+    /// The metadata present, as (key from [`META_KEYS`], value as written).
+    pub fn meta(&self) -> Vec<(&'static str, String)> {
+        let num = |v: Option<usize>| v.map(|n| n.to_string());
+        let values = [
+            self.fingerprint.clone(),
+            num(self.segment_count),
+            self.document.clone(),
+            num(self.document_index),
+            num(self.position),
+            num(self.paragraph),
+            num(self.rank),
+            self.score.map(format_score),
+            self.previous.clone(),
+            self.next.clone(),
+        ];
+        META_KEYS
+            .iter()
+            .zip(values)
+            .filter_map(|(k, v)| v.map(|v| (*k, v)))
+            .collect()
+    }
+
+    /// Sets one metadata field from its key and written value; unknown keys
+    /// and unparsable numbers are ignored (the field stays unknown).
+    pub fn set_meta(&mut self, key: &str, value: &str) {
+        let num = || value.trim().parse::<usize>().ok();
+        match key {
+            "fingerprint" => self.fingerprint = Some(value.to_string()),
+            "segment-count" => self.segment_count = num(),
+            "document" => self.document = Some(value.to_string()),
+            "document-index" => self.document_index = num(),
+            "position" => self.position = num(),
+            "paragraph" => self.paragraph = num(),
+            "rank" => self.rank = num(),
+            "score" => self.score = value.trim().parse().ok(),
+            "previous" => self.previous = Some(value.to_string()),
+            "next" => self.next = Some(value.to_string()),
+            _ => {}
+        }
+    }
+
+    /// Where the sentence comes from, for messages: "doc.txt: sentence 3".
+    pub(crate) fn place(&self) -> String {
+        format!(
+            "{}: sentence {}",
+            self.document.as_deref().unwrap_or("<input>"),
+            self.position.unwrap_or(0)
+        )
+    }
+}
+
+/// The units of one file for one target language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitFile {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Its format.
+    pub format: Format,
+    /// The source language tag.
+    pub source_lang: String,
+    /// The target language tag.
+    pub target_lang: String,
+    /// The units, in file order.
+    pub units: Vec<Unit>,
+}
+
+/// A BCP 47 language tag such as `fa`, `fa-IR` or `ru-RU` (letters, digits
+/// and hyphens; the first subtag is an ISO 639 code).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    /// The tag for a bare language code.
+    pub fn from_lang(lang: Lang) -> LanguageTag {
+        LanguageTag(lang.as_str().to_string())
+    }
+
+    /// The tag as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The primary language.
+    pub fn lang(&self) -> Lang {
+        self.0.parse().unwrap_or(Lang::EN)
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.lang().is_rtl()
+    }
+}
+
+impl FromStr for LanguageTag {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<LanguageTag> {
+        let mut parts = s.split('-');
+        let primary = parts.next().unwrap_or("");
+        let primary_ok =
+            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let rest_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !primary_ok || !rest_ok {
+            return Err(Error::InvalidLanguage(s.to_string()));
+        }
+        Ok(LanguageTag(s.to_string()))
+    }
+}
+
+impl fmt::Display for LanguageTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for LanguageTag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for LanguageTag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A translation file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// XLIFF 2.0 with the metadata module.
+    Xliff20,
+    /// XLIFF 2.1 (the 2.0 core namespace, `version="2.1"`).
+    Xliff21,
+    /// XLIFF 1.2 (strict schema).
+    Xliff12,
+    /// TMX 1.4b, one source and one target variant per unit.
+    Tmx,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// JSON Lines, one object per segment.
+    Jsonl,
+}
+
+impl Format {
+    /// All formats, in documentation order.
+    pub const ALL: [Format; 6] = [
+        Format::Xliff20,
+        Format::Xliff21,
+        Format::Xliff12,
+        Format::Tmx,
+        Format::Tsv,
+        Format::Jsonl,
+    ];
+
+    /// The name used on the command line and in TOML.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Xliff20 => "xliff20",
+            Format::Xliff21 => "xliff21",
+            Format::Xliff12 => "xliff12",
+            Format::Tmx => "tmx",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| Error::InvalidSetting {
+                key: "format".into(),
+                message: format!(
+                    "unknown format {s:?}; expected one of xliff20, xliff21, xliff12, tmx, tsv, jsonl"
+                ),
+            })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What to put in the target of each exported segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetMode {
+    /// An empty target (the default).
+    #[default]
+    Empty,
+    /// A copy of the source text (what OmegaT's native XLIFF filter expects).
+    Source,
+    /// No target element at all.
+    None,
+}
+
+impl TargetMode {
+    /// The initial target text for a unit, if a target is written.
+    pub(crate) fn initial(self, unit: &Unit) -> Option<&str> {
+        match self {
+            TargetMode::Empty => Some(""),
+            TargetMode::Source => Some(&unit.source),
+            TargetMode::None => None,
+        }
+    }
+}
+
+impl FromStr for TargetMode {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<TargetMode> {
+        match s {
+            "empty" => Ok(TargetMode::Empty),
+            "source" => Ok(TargetMode::Source),
+            "none" => Ok(TargetMode::None),
+            _ => Err(Error::InvalidSetting {
+                key: "export.target".into(),
+                message: format!("{s:?}: expected empty, source or none"),
+            }),
+        }
+    }
+}
+
+/// The first 16 hex digits of the SHA-256 of the exact source text: stored
+/// with every exported segment so that merge can tell when it was edited.
+///
+/// ```
+/// assert_eq!(brief::fingerprint("abc"), "ba7816bf8f01cfea");
+/// ```
+pub fn fingerprint(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The file name for one format and target language, e.g.
+/// `brief.fa.xliff20.xlf`, `brief.ru-RU.tmx`. Names are unique per format and tag.
+pub fn file_name(format: Format, target: &LanguageTag) -> String {
+    match format {
+        Format::Xliff20 | Format::Xliff21 | Format::Xliff12 => {
+            format!("brief.{target}.{}.xlf", format.name())
+        }
+        Format::Tmx => format!("brief.{target}.tmx"),
+        Format::Tsv => format!("brief.{target}.tsv"),
+        Format::Jsonl => format!("brief.{target}.jsonl"),
+    }
+}
+
+/// Renders `units` (in one source language) as one file for `target`.
+///
+/// Fails when there are no units, or when a text holds a character that
+/// XML 1.0 cannot represent (most C0 controls) and the format is XML.
+pub(crate) fn render(
+    format: Format,
+    source: &LanguageTag,
+    units: &[Unit],
+    target: &LanguageTag,
+    mode: TargetMode,
+) -> Result<Vec<u8>> {
+    if units.is_empty() {
+        return Err(Error::Input {
+            path: "<input>".into(),
+            message: "no sentences to export".into(),
+        });
+    }
+    match format {
+        Format::Xliff20 => xliff2::write(source, units, target, mode, "2.0"),
+        Format::Xliff21 => xliff2::write(source, units, target, mode, "2.1"),
+        Format::Xliff12 => xliff12::write(source, units, target, mode),
+        Format::Tmx => {
+            let rows: Vec<tmx::TmxUnit> = units
+                .iter()
+                .map(|u| tmx::TmxUnit {
+                    unit: u,
+                    targets: match mode.initial(u) {
+                        Some(t) => vec![(target.clone(), t.to_string())],
+                        None => vec![],
+                    },
+                })
+                .collect();
+            tmx::write(source, &rows, units.len())
+        }
+        Format::Tsv => Ok(tabular::write_tsv(source, units, target, mode)),
+        Format::Jsonl => tabular::write_jsonl(source, units, target, mode),
+    }
+}
+
+/// Reads one translated file (UTF-8, or UTF-16 with a byte-order mark),
+/// recognising its format from its content. A TMX, TSV or JSONL file with
+/// several target languages gives one [`UnitFile`] per language.
+pub fn read_file(path: &Path) -> Result<Vec<UnitFile>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > xml::MAX_INPUT_BYTES as u64 {
+        return Err(invalid(
+            path,
+            format!(
+                "larger than {} MiB; refusing to read it",
+                xml::MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    read_bytes(bytes, path)
+}
+
+/// Like [`read_file`], for bytes already in memory; `path` names them in messages.
+pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
+    if bytes.len() > xml::MAX_INPUT_BYTES {
+        return Err(invalid(path, "too large; refusing to read it"));
+    }
+    let text = crate::input::decode(bytes, path)?;
+    let start = text.trim_start();
+    if start.starts_with('<') {
+        let root = xml::parse(&text, path)?;
+        return match root.name.as_str() {
+            "xliff" => {
+                let version = root.attr("version").unwrap_or("");
+                if root.ns.as_deref() == Some(xliff2::NS_CORE) || version.starts_with('2') {
+                    xliff2::read(&root, path).map(|f| vec![f])
+                } else if root.ns.as_deref() == Some(xliff12::NS_12) || version == "1.2" {
+                    xliff12::read(&root, path).map(|f| vec![f])
+                } else {
+                    Err(invalid(
+                        path,
+                        format!("unsupported XLIFF version {version:?}"),
+                    ))
+                }
+            }
+            "tmx" => tmx::read(&root, path),
+            other => Err(invalid(
+                path,
+                format!("root element <{other}> is neither <xliff> nor <tmx>"),
+            )),
+        };
+    }
+    let first = start.lines().next().unwrap_or("");
+    if first.starts_with('{') {
+        tabular::read_jsonl(&text, path)
+    } else if first.split('\t').any(|c| c == "id") && first.contains('\t') {
+        tabular::read_tsv(&text, path)
+    } else {
+        Err(invalid(
+            path,
+            "not an XLIFF, TMX, TSV (with brief's header row) or JSONL file",
+        ))
+    }
+}
+
+pub(crate) fn invalid(path: &Path, message: impl Into<String>) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+pub(crate) fn required<'a>(el: &'a xml::Element, attr: &str, path: &Path) -> Result<&'a str> {
+    el.attr(attr).ok_or_else(|| {
+        invalid(
+            path,
+            format!("<{}> without the required {attr} attribute", el.name),
+        )
+    })
+}
+
+/// Groups (source language, target language, unit) rows into one file per
+/// target language, in order of first appearance.
+pub(crate) fn group_rows(
+    rows: Vec<(String, String, Unit)>,
+    path: &Path,
+    format: Format,
+) -> Result<Vec<UnitFile>> {
+    let mut files: Vec<UnitFile> = Vec::new();
+    for (src, trg, unit) in rows {
+        match files.iter_mut().find(|f| f.target_lang == trg) {
+            Some(f) => {
+                if f.source_lang != src {
+                    return Err(invalid(
+                        path,
+                        format!(
+                            "unit {}: source language {src} differs from {}",
+                            unit.id, f.source_lang
+                        ),
+                    ));
+                }
+                f.units.push(unit);
+            }
+            None => files.push(UnitFile {
+                path: path.to_path_buf(),
+                format,
+                source_lang: src,
+                target_lang: trg,
+                units: vec![unit],
+            }),
+        }
+    }
+    if files.is_empty() {
+        return Err(invalid(path, "no segments in the file"));
+    }
+    Ok(files)
+}
+
+/// Formats a score compactly and deterministically.
+pub(crate) fn format_score(score: f64) -> String {
+    let rounded = (score * 1e6).round() / 1e6;
+    format!("{rounded}")
+}
+
+/// Consecutive units of one document.
+pub(crate) fn runs(units: &[Unit]) -> Vec<&[Unit]> {
+    units
+        .chunk_by(|a, b| a.document_index == b.document_index)
+        .collect()
+}
+
+/// Notes shown to the translator: where the sentence comes from and its
+/// neighbours in the document.
+pub(crate) fn context_notes(u: &Unit) -> Vec<(&'static str, String)> {
+    let doc = u.document.as_deref().unwrap_or("");
+    let position = u.position.unwrap_or(0);
+    let mut notes = vec![(
+        "where",
+        match u.rank {
+            Some(rank) => format!("{doc}, sentence {position}, rank {rank} in the brief"),
+            None => format!("{doc}, sentence {position}"),
+        },
+    )];
+    if let Some(prev) = &u.previous {
+        notes.push(("previous", format!("Previous sentence: {prev}")));
+    }
+    if let Some(next) = &u.next {
+        notes.push(("next", format!("Next sentence: {next}")));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_are_validated() {
+        assert!("fa-IR".parse::<LanguageTag>().is_ok());
+        assert!("ru".parse::<LanguageTag>().is_ok());
+        assert!("zh-Hant-TW".parse::<LanguageTag>().is_ok());
+        assert!("f".parse::<LanguageTag>().is_err());
+        assert!("fa IR".parse::<LanguageTag>().is_err());
+        assert!("fa-".parse::<LanguageTag>().is_err());
+        assert!("fa-IR".parse::<LanguageTag>().unwrap().is_rtl());
+    }
+
+    #[test]
+    fn file_names_are_unique_per_format_and_language() {
+        let mut names = std::collections::BTreeSet::new();
+        for tag in ["fa", "ru", "fa-IR"] {
+            let tag: LanguageTag = tag.parse().unwrap();
+            for f in Format::ALL {
+                assert!(names.insert(file_name(f, &tag)));
+            }
+        }
+    }
+
+    #[test]
+    fn fingerprints_differ_on_any_change() {
+        assert_ne!(fingerprint("a b"), fingerprint("a  b"));
+        assert_eq!(fingerprint("").len(), 16);
+    }
+
+    #[test]
+    fn metadata_round_trips_through_its_keys() {
+        let u = Unit {
+            id: "s1".into(),
+            source: "One.".into(),
+            target: None,
+            fingerprint: Some(fingerprint("One.")),
+            segment_count: Some(3),
+            document: Some("a.txt".into()),
+            document_index: Some(2),
+            position: Some(4),
+            paragraph: Some(1),
+            rank: Some(1),
+            score: Some(0.25),
+            previous: Some("Zero.".into()),
+            next: Some("Two.".into()),
+        };
+        let mut back = Unit::new("s1", "One.", None);
+        for (k, v) in u.meta() {
+            back.set_meta(k, &v);
+        }
+        assert_eq!(back, u);
+        assert_eq!(u.meta().len(), META_KEYS.len());
+    }
+}

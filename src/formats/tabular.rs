@@ -1,0 +1,273 @@
+//! TSV and JSONL for machine translation engines: one unit per line with its
+//! id, languages, source, a target column and the metadata.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Format, LanguageTag, META_KEYS, TargetMode, Unit, UnitFile, format_score, invalid};
+use crate::error::{Error, Result};
+
+/// The columns before the metadata columns.
+const LEAD_COLUMNS: [&str; 5] = ["id", "source_lang", "target_lang", "source", "target"];
+
+/// The TSV header row, which is also how merge recognises a brief TSV file:
+/// the five leading columns, then [`META_KEYS`] with `_` for `-`.
+pub fn tsv_columns() -> Vec<String> {
+    LEAD_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(META_KEYS.iter().map(|k| k.replace('-', "_")))
+        .collect()
+}
+
+/// One JSONL line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct JsonlRecord {
+    id: String,
+    source_lang: String,
+    target_lang: String,
+    source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+    #[serde(default)]
+    fingerprint: Option<String>,
+    #[serde(default)]
+    segment_count: Option<usize>,
+    #[serde(default)]
+    document: Option<String>,
+    #[serde(default)]
+    document_index: Option<usize>,
+    #[serde(default)]
+    position: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    previous: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+/// Escapes a TSV field: backslash, tab, line feed and carriage return become
+/// `\\`, `\t`, `\n` and `\r`.
+fn tsv_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reverses [`tsv_escape`]; `None` for an unknown or unfinished escape.
+fn tsv_unescape(field: &str) -> Option<String> {
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '\\' => out.push('\\'),
+            't' => out.push('\t'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Writes a TSV file with a header row.
+pub(crate) fn write_tsv(
+    source: &LanguageTag,
+    units: &[Unit],
+    target: &LanguageTag,
+    mode: TargetMode,
+) -> Vec<u8> {
+    let mut out = tsv_columns().join("\t");
+    out.push('\n');
+    for u in units {
+        let meta = u.meta();
+        let mut fields = vec![
+            u.id.clone(),
+            source.to_string(),
+            target.to_string(),
+            u.source.clone(),
+            mode.initial(u).unwrap_or("").to_string(),
+        ];
+        for key in META_KEYS {
+            let value = meta.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+            fields.push(value.unwrap_or_default());
+        }
+        let line: Vec<String> = fields.iter().map(|f| tsv_escape(f)).collect();
+        out.push_str(&line.join("\t"));
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// Writes a JSONL file, one object per unit.
+pub(crate) fn write_jsonl(
+    source: &LanguageTag,
+    units: &[Unit],
+    target: &LanguageTag,
+    mode: TargetMode,
+) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for u in units {
+        let record = JsonlRecord {
+            id: u.id.clone(),
+            source_lang: source.to_string(),
+            target_lang: target.to_string(),
+            source: u.source.clone(),
+            target: mode.initial(u).map(str::to_string),
+            fingerprint: u.fingerprint.clone(),
+            segment_count: u.segment_count,
+            document: u.document.clone(),
+            document_index: u.document_index,
+            position: u.position,
+            paragraph: u.paragraph,
+            rank: u.rank,
+            score: u.score.map(|x| format_score(x).parse().unwrap_or(x)),
+            previous: u.previous.clone(),
+            next: u.next.clone(),
+        };
+        serde_json::to_writer(&mut out, &record).map_err(|e| Error::Input {
+            path: "<jsonl>".into(),
+            message: e.to_string(),
+        })?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// Reads a TSV file written by [`write_tsv`] (columns found by their header).
+pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
+    let mut lines = text.lines().enumerate();
+    let header: Vec<&str> = lines
+        .next()
+        .map(|(_, l)| l.split('\t').collect())
+        .unwrap_or_default();
+    let col = |name: &str| header.iter().position(|h| h.trim() == name);
+    let (Some(c_id), Some(c_src), Some(c_trg), Some(c_sl), Some(c_tl)) = (
+        col("id"),
+        col("source"),
+        col("target"),
+        col("source_lang"),
+        col("target_lang"),
+    ) else {
+        return Err(invalid(
+            path,
+            format!(
+                "line 1: a TSV header needs the columns id, source_lang, target_lang, source and target (brief writes: {})",
+                tsv_columns().join(" ")
+            ),
+        ));
+    };
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        if line.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != header.len() {
+            return Err(invalid(
+                path,
+                format!(
+                    "line {}: {} fields, but the header has {}",
+                    i + 1,
+                    fields.len(),
+                    header.len()
+                ),
+            ));
+        }
+        let mut values: Vec<String> = Vec::with_capacity(fields.len());
+        for (name, field) in header.iter().zip(&fields) {
+            let value = tsv_unescape(field).ok_or_else(|| {
+                invalid(
+                    path,
+                    format!("line {}: column {name}: bad backslash escape", i + 1),
+                )
+            })?;
+            values.push(value);
+        }
+        let get = |c: usize| values.get(c).cloned().unwrap_or_default();
+        let mut unit = Unit::new(get(c_id), get(c_src), Some(get(c_trg)));
+        for (name, value) in header.iter().zip(&values) {
+            if !value.is_empty() {
+                unit.set_meta(&name.trim().replace('_', "-"), value);
+            }
+        }
+        rows.push((get(c_sl), get(c_tl), unit));
+    }
+    super::group_rows(rows, path, Format::Tsv)
+}
+
+/// Reads a JSONL file written by [`write_jsonl`].
+pub(crate) fn read_jsonl(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: JsonlRecord = serde_json::from_str(line)
+            .map_err(|e| invalid(path, format!("line {}: {e}", i + 1)))?;
+        let unit = Unit {
+            id: r.id,
+            source: r.source,
+            target: r.target,
+            fingerprint: r.fingerprint,
+            segment_count: r.segment_count,
+            document: r.document,
+            document_index: r.document_index,
+            position: r.position,
+            paragraph: r.paragraph,
+            rank: r.rank,
+            score: r.score,
+            previous: r.previous,
+            next: r.next,
+        };
+        rows.push((r.source_lang, r.target_lang, unit));
+    }
+    super::group_rows(rows, path, Format::Jsonl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_escaping_round_trips() {
+        for s in [
+            "a\tb",
+            "line\nbreak\r\n",
+            "back\\slash \\n literal",
+            "",
+            "\\",
+        ] {
+            assert_eq!(tsv_unescape(&tsv_escape(s)).as_deref(), Some(s));
+            assert!(!tsv_escape(s).contains(['\t', '\n', '\r']));
+        }
+        assert_eq!(tsv_unescape("bad\\x"), None);
+        assert_eq!(tsv_unescape("bad\\"), None);
+    }
+
+    #[test]
+    fn the_header_lists_every_metadata_key() {
+        let cols = tsv_columns();
+        assert_eq!(cols.len(), 15);
+        assert_eq!(cols[8], "document_index");
+        assert_eq!(cols.last().map(String::as_str), Some("next"));
+    }
+}

@@ -1,0 +1,210 @@
+//! XLIFF 2.0 and 2.1: one `<file>` per run of units from the same document,
+//! one `<unit>` with one `<segment>` per sentence, metadata in the `mda`
+//! module and the neighbouring sentences as unit-level notes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::xml::{Element, XmlOut, check_text};
+use super::{
+    Format, LanguageTag, TargetMode, Unit, UnitFile, context_notes, invalid, required, runs,
+};
+use crate::error::Result;
+
+/// The XLIFF 2 core namespace (also used by version 2.1).
+pub const NS_CORE: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The XLIFF 2 metadata module namespace.
+pub const NS_MDA: &str = "urn:oasis:names:tc:xliff:metadata:2.0";
+
+fn dir(tag: &LanguageTag) -> &'static str {
+    if tag.is_rtl() { "rtl" } else { "ltr" }
+}
+
+/// Writes one XLIFF 2 file (`version` "2.0" or "2.1").
+pub(crate) fn write(
+    source: &LanguageTag,
+    units: &[Unit],
+    target: &LanguageTag,
+    mode: TargetMode,
+    version: &str,
+) -> Result<Vec<u8>> {
+    let src_dir = dir(source);
+    let trg_dir = dir(target);
+    let mut out = XmlOut::new()?;
+    out.open(
+        "xliff",
+        &[
+            ("xmlns", NS_CORE),
+            ("xmlns:mda", NS_MDA),
+            ("version", version),
+            ("srcLang", source.as_str()),
+            ("trgLang", target.as_str()),
+        ],
+    )?;
+    for (f, run) in runs(units).into_iter().enumerate() {
+        let file_id = format!("f{}", f + 1);
+        let original = run
+            .first()
+            .and_then(|u| u.document.as_deref())
+            .unwrap_or("");
+        check_text(original, "document name")?;
+        out.open(
+            "file",
+            &[
+                ("id", &file_id),
+                ("original", original),
+                ("canResegment", "no"),
+                ("srcDir", src_dir),
+                ("trgDir", trg_dir),
+                ("xml:space", "preserve"),
+            ],
+        )?;
+        for u in run {
+            check_text(&u.source, &u.place())?;
+            out.open(
+                "unit",
+                &[("id", &u.id), ("srcDir", src_dir), ("trgDir", trg_dir)],
+            )?;
+            out.open("mda:metadata", &[])?;
+            out.open("mda:metaGroup", &[("category", "brief")])?;
+            // The neighbours go into notes, where translators see them.
+            for (key, value) in u
+                .meta()
+                .iter()
+                .filter(|(k, _)| !matches!(*k, "previous" | "next"))
+            {
+                out.leaf("mda:meta", &[("type", key)], value)?;
+            }
+            out.close("mda:metaGroup")?;
+            out.close("mda:metadata")?;
+            let notes = context_notes(u);
+            if !notes.is_empty() {
+                out.open("notes", &[])?;
+                for (id, text) in &notes {
+                    check_text(text, &format!("context of {}", u.place()))?;
+                    out.leaf(
+                        "note",
+                        &[("id", id), ("category", "context"), ("appliesTo", "source")],
+                        text,
+                    )?;
+                }
+                out.close("notes")?;
+            }
+            out.open("segment", &[("state", "initial")])?;
+            out.leaf("source", &[], &u.source)?;
+            if let Some(t) = mode.initial(u) {
+                out.leaf("target", &[], t)?;
+            }
+            out.close("segment")?;
+            out.close("unit")?;
+        }
+        out.close("file")?;
+    }
+    out.close("xliff")?;
+    out.finish()
+}
+
+/// Reads an XLIFF 2.x document.
+pub(crate) fn read(root: &Element, path: &Path) -> Result<UnitFile> {
+    let source_lang = required(root, "srcLang", path)?.to_string();
+    let target_lang = root.attr("trgLang").map(str::to_string);
+    let version = root.attr("version").unwrap_or("2.0");
+    let mut units = Vec::new();
+    let files: Vec<&Element> = root.children_named("file").collect();
+    if files.is_empty() {
+        return Err(invalid(path, "XLIFF 2 file without any <file> element"));
+    }
+    for file in files {
+        collect_units(file, path, &mut units, 0)?;
+    }
+    let has_targets = units.iter().any(|u: &Unit| u.target.is_some());
+    let target_lang = match target_lang {
+        Some(t) => t,
+        None if has_targets => {
+            return Err(invalid(
+                path,
+                "has <target> elements but no trgLang on <xliff>",
+            ));
+        }
+        None => {
+            return Err(invalid(
+                path,
+                "no trgLang on <xliff>: which language is this?",
+            ));
+        }
+    };
+    Ok(UnitFile {
+        path: path.to_path_buf(),
+        format: if version.starts_with("2.0") {
+            Format::Xliff20
+        } else {
+            Format::Xliff21
+        },
+        source_lang,
+        target_lang,
+        units,
+    })
+}
+
+fn collect_units(parent: &Element, path: &Path, units: &mut Vec<Unit>, depth: usize) -> Result<()> {
+    for el in parent.elements() {
+        match el.name.as_str() {
+            "group" if depth < 32 => collect_units(el, path, units, depth + 1)?,
+            "unit" => units.push(read_unit(el, path)?),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn read_unit(unit: &Element, path: &Path) -> Result<Unit> {
+    let id = required(unit, "id", path)?.to_string();
+    let mut meta = BTreeMap::new();
+    for md in unit
+        .elements()
+        .filter(|e| e.ns.as_deref() == Some(NS_MDA) && e.name == "metadata")
+    {
+        for group in md.children_named("metaGroup") {
+            for m in group.children_named("meta") {
+                if let Some(kind) = m.attr("type") {
+                    meta.insert(kind.to_string(), m.text());
+                }
+            }
+        }
+    }
+    let mut source = String::new();
+    let mut target: Option<String> = None;
+    let mut segments = 0usize;
+    for part in unit.elements() {
+        let is_segment = part.name == "segment";
+        if !is_segment && part.name != "ignorable" {
+            continue;
+        }
+        segments += usize::from(is_segment);
+        let src = part.child("source").map(Element::text);
+        let Some(src) = src else {
+            return Err(invalid(
+                path,
+                format!("unit {id}: <{}> without <source>", part.name),
+            ));
+        };
+        match part.child("target") {
+            Some(t) => target.get_or_insert_with(String::new).push_str(&t.text()),
+            None if !is_segment => {
+                if let Some(t) = target.as_mut() {
+                    t.push_str(&src);
+                }
+            }
+            None => {}
+        }
+        source.push_str(&src);
+    }
+    if segments == 0 {
+        return Err(invalid(path, format!("unit {id} has no <segment>")));
+    }
+    let mut out = Unit::new(id, source, target);
+    for (k, v) in &meta {
+        out.set_meta(k, v);
+    }
+    Ok(out)
+}

@@ -1,0 +1,370 @@
+//! Summaries: the sentences of analyzed documents → TF-IDF → ranking →
+//! selection under a length budget → [`Summary`].
+//!
+//! A summary names each chosen sentence by its document and sentence index
+//! (and its rank and score), so export and eval take it as it is, without
+//! finding sentences again.
+//!
+//! ```
+//! use brief::{Budget, Config, Document, SummarySettings};
+//! let config = Config::default();
+//! let doc = brief::analyze(Document::new("a", "Rain fell on Tehran on Monday. The rain filled the dams. \
+//!     Officials said the dams were full. A cat slept."), &config);
+//! let settings = SummarySettings::default().with_budget(Budget::Sentences(2)).unwrap();
+//! let summary = brief::summarize(&[doc], &settings, None).unwrap();
+//! assert_eq!(summary.sentences.len(), 2);
+//! assert!(summary.sentences[0].sentence < summary.sentences[1].sentence);
+//! ```
+
+mod settings;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+pub use settings::{IdfUnit, Order, SummarySettings};
+
+use crate::analysis::{self, AnalyzedDocument, tfidf};
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::rank::{self, Algorithm, RankInput, RankParams, position::PositionParams, submodular};
+use crate::select::{self, Budget, Candidate, SelectOptions, Size};
+
+/// One sentence of a summary.
+///
+/// In Rust the indices count from 0 (`docs[s.doc].sentences[s.sentence]`);
+/// serialized (the JSON output of `brief summarize`), `doc` and `sentence`
+/// are numbered from 1, like documents, sentences and paragraphs in every
+/// file brief writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummarySentence {
+    /// The sentence, exactly as in the input.
+    pub text: String,
+    /// Index of its document among the inputs.
+    pub doc: usize,
+    /// Index of the sentence in its document.
+    pub sentence: usize,
+    /// Byte offset of the sentence in its document.
+    pub start: usize,
+    /// Byte offset just past the sentence.
+    pub end: usize,
+    /// The ranking score.
+    pub score: f64,
+    /// Rank among the chosen sentences: 1 for the highest score (ties: the
+    /// earlier sentence).
+    pub rank: usize,
+}
+
+impl Serialize for SummarySentence {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("SummarySentence", 7)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("doc", &(self.doc + 1))?;
+        st.serialize_field("sentence", &(self.sentence + 1))?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("score", &self.score)?;
+        st.serialize_field("rank", &self.rank)?;
+        st.end()
+    }
+}
+
+/// A summary.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Summary {
+    /// The language of the cluster.
+    pub lang: Lang,
+    /// The chosen sentences, in the settings' order.
+    pub sentences: Vec<SummarySentence>,
+    /// The algorithm that ranked them (never `auto`).
+    pub algorithm: Algorithm,
+    /// The budget.
+    pub budget: Budget,
+    /// How much of the budget is used (words for a ratio).
+    pub used: usize,
+    /// The budget's limit in its unit (words for a ratio).
+    pub limit: usize,
+    /// The number of sentences in the input.
+    pub input_sentences: usize,
+}
+
+/// The algorithm `auto` stands for.
+fn resolve(settings: &SummarySettings, cluster: bool, query: bool, lang: Lang) -> Algorithm {
+    match settings.algorithm {
+        Algorithm::Auto if cluster && query => Algorithm::Lexrank,
+        Algorithm::Auto if cluster => Algorithm::Submodular,
+        Algorithm::Auto if settings.auto_coverage_languages.contains(&lang) => {
+            Algorithm::Submodular
+        }
+        Algorithm::Auto => Algorithm::Position,
+        a => a,
+    }
+}
+
+/// Summarizes `docs` (one article, or a cluster on one event). With a
+/// `query` (a topic or question), the random jump of LexRank and TextRank
+/// favours sentences similar to it, by `query_weight`.
+pub fn summarize(
+    docs: &[AnalyzedDocument],
+    settings: &SummarySettings,
+    query: Option<&str>,
+) -> Result<Summary> {
+    settings.validate()?;
+    let budget = settings.budget()?;
+    let query = query.filter(|q| !q.trim().is_empty());
+    let lang = analysis::cluster_lang(docs);
+    let query_terms: Option<Vec<String>> = query.map(|q| {
+        let mut terms = Vec::new();
+        match docs.iter().find(|d| d.lang() == lang) {
+            Some(d) => d.analyzer().terms(q, |t| terms.push(t.to_string())),
+            None => crate::stem::Analyzer::new(lang, None).terms(q, |t| terms.push(t.to_string())),
+        }
+        terms
+    });
+    let space = tfidf::build(docs, settings.idf, query_terms.as_deref());
+    let cluster = docs.len() > 1;
+    let algorithm = resolve(settings, cluster, query.is_some(), lang);
+    let doc_of = space.documents();
+    let position = space.positions();
+    let texts: Vec<&str> = space
+        .sentences
+        .iter()
+        .map(|&(d, p)| docs[d].sentence_text(p))
+        .collect();
+    let word_counts: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    let teleport = teleport(settings, &space, &position);
+    let input = RankInput::new(
+        &space.vectors,
+        space.n_terms,
+        &space.lengths,
+        &word_counts,
+        &doc_of,
+        &position,
+        teleport.as_deref(),
+    );
+    let params = RankParams {
+        damping: settings.damping,
+        threshold: settings.threshold,
+        length_power: settings.length_power,
+        position: PositionParams {
+            forward: settings.position_forward,
+            backward: settings.position_backward,
+            beta: settings.position_beta,
+            prior: settings.position_prior,
+        },
+    };
+    let scores = rank::score(algorithm, &input, &params);
+
+    let lead = algorithm == Algorithm::Lead;
+    let candidates: Vec<Candidate> = texts
+        .iter()
+        .zip(&space.vectors)
+        .zip(&scores)
+        .map(|((text, vector), &score)| Candidate {
+            score,
+            size: Size::of(text),
+            vector,
+            eligible: lead || !vector.is_empty(),
+        })
+        .collect();
+    let (redundancy, min_words, max_words) = match (lead, cluster) {
+        (true, _) => (1.0, 0, 0),
+        (false, true) => (
+            settings.cluster_redundancy,
+            settings.cluster_min_words,
+            settings.cluster_max_words,
+        ),
+        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
+    };
+    let opts = SelectOptions {
+        budget,
+        redundancy,
+        min_words,
+        max_words,
+    };
+    let selection = if algorithm == Algorithm::Submodular {
+        let graph = input.graph();
+        let reward = submodular::reward(graph, &scores, &position, settings.reward_lead);
+        let groups = submodular::partition(graph, &reward, settings.group_threshold);
+        let mut objective = submodular::Objective::new(
+            graph,
+            &reward,
+            groups,
+            submodular::SubmodularParams {
+                alpha: settings.coverage_alpha,
+                lambda: settings.diversity_lambda,
+                mu: settings.concept_weight,
+            },
+        )
+        .with_concepts(
+            &space.vectors,
+            submodular::concept_weights(&space.vectors, &doc_of, space.n_terms),
+        );
+        select::select_submodular(&candidates, &mut objective, settings.cost_power, &opts)
+    } else {
+        select::select(&candidates, &opts)
+    };
+    let mut chosen = selection.chosen.clone();
+    if settings.order == Order::Document {
+        chosen.sort_unstable();
+    }
+    let ranks = ranks(&chosen, &scores);
+    let sentences = chosen
+        .iter()
+        .zip(ranks)
+        .map(|(&i, rank)| {
+            let (doc, sentence) = space.sentences[i];
+            let span = docs[doc].sentences[sentence];
+            SummarySentence {
+                text: texts[i].to_string(),
+                doc,
+                sentence,
+                start: span.start,
+                end: span.end,
+                score: scores[i],
+                rank,
+            }
+        })
+        .collect();
+    Ok(Summary {
+        lang,
+        sentences,
+        algorithm,
+        budget,
+        used: selection.used,
+        limit: selection.limit,
+        input_sentences: space.sentences.len(),
+    })
+}
+
+/// The random-jump bias of the PageRank rankers: a lead prior and, with a
+/// query, similarity to it; `None` when neither applies.
+fn teleport(
+    settings: &SummarySettings,
+    space: &tfidf::TermSpace,
+    position: &[usize],
+) -> Option<Vec<f64>> {
+    let relevance: Option<Vec<f64>> = space.query.as_ref().map(|q| {
+        space
+            .vectors
+            .iter()
+            .map(|v| f64::from(rank::dot(v, q)))
+            .collect()
+    });
+    let mean_relevance = relevance
+        .as_ref()
+        .map_or(0.0, |r| r.iter().sum::<f64>() / r.len().max(1) as f64);
+    let query_weight = if mean_relevance > 0.0 {
+        settings.query_weight
+    } else {
+        0.0
+    };
+    (settings.lead_bias > 0.0 || query_weight > 0.0).then(|| {
+        position
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let base = 1.0 + settings.lead_bias / (1.0 + p as f64);
+                let rel = relevance
+                    .as_ref()
+                    .and_then(|r| r.get(i))
+                    .copied()
+                    .unwrap_or(0.0);
+                (1.0 - query_weight) * base
+                    + query_weight * rel / mean_relevance.max(f64::MIN_POSITIVE)
+            })
+            .collect()
+    })
+}
+
+/// The rank (1 = highest score; ties: the earlier sentence) of each chosen
+/// sentence, in the order of `chosen`.
+fn ranks(chosen: &[usize], scores: &[f64]) -> Vec<usize> {
+    let mut by_score: Vec<usize> = (0..chosen.len()).collect();
+    by_score.sort_by(|&a, &b| {
+        scores[chosen[b]]
+            .total_cmp(&scores[chosen[a]])
+            .then(chosen[a].cmp(&chosen[b]))
+    });
+    let mut rank = vec![0usize; chosen.len()];
+    for (r, &i) in by_score.iter().enumerate() {
+        rank[i] = r + 1;
+    }
+    rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document, analyze_all};
+
+    fn docs(texts: &[&str]) -> Vec<AnalyzedDocument> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), *t))
+            .collect();
+        analyze_all(docs, &Config::default())
+    }
+
+    fn with(budget: Budget) -> SummarySettings {
+        SummarySettings::default().with_budget(budget).unwrap()
+    }
+
+    #[test]
+    fn empty_input_gives_an_empty_summary() {
+        let s = summarize(&docs(&[""]), &SummarySettings::default(), None).unwrap();
+        assert!(s.sentences.is_empty());
+        assert_eq!(s.input_sentences, 0);
+    }
+
+    #[test]
+    fn every_algorithm_respects_the_budget() {
+        let text = "Alpha beta gamma delta epsilon. Beta gamma delta epsilon zeta eta. \
+                    Gamma delta theta iota kappa lambda. Mu nu xi omicron pi rho sigma. \
+                    Alpha mu theta kappa rho tau upsilon.";
+        let one = docs(&[text]);
+        let two = docs(&[text, text]);
+        for alg in Algorithm::ALL {
+            for n in [1, 2] {
+                let mut s = with(Budget::Sentences(n));
+                s.algorithm = alg;
+                let out = summarize(&one, &s, None).unwrap();
+                assert_eq!(out.sentences.len(), n, "{alg}");
+                let out = summarize(&two, &s, None).unwrap();
+                assert!(out.sentences.len() <= n, "{alg}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_are_named_by_index_and_ranked() {
+        let d = docs(&[
+            "Floods hit the city on Monday. Rescue teams reached the flooded city. \
+                        The mayor asked for help with the floods. A cat slept.",
+        ]);
+        let s = summarize(&d, &with(Budget::Sentences(2)), None).unwrap();
+        for x in &s.sentences {
+            assert_eq!(d[x.doc].sentence_text(x.sentence), x.text);
+            assert_eq!((d[x.doc].sentences[x.sentence].start), x.start);
+        }
+        let mut ranks: Vec<usize> = s.sentences.iter().map(|x| x.rank).collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, [1, 2]);
+        let json = serde_json::to_value(&s.sentences[0]).unwrap();
+        assert_eq!(json["doc"], 1);
+        assert_eq!(json["sentence"], s.sentences[0].sentence + 1);
+    }
+
+    #[test]
+    fn auto_uses_submodular_for_clusters_and_lexrank_with_a_query() {
+        let text = "Floods hit the city on Monday. Rescue teams reached the flooded city. \
+                    The mayor asked for help with the floods.";
+        let two = docs(&[text, text]);
+        let settings = SummarySettings::default();
+        let s = summarize(&two, &settings, None).unwrap();
+        assert_eq!(s.algorithm, Algorithm::Submodular);
+        let s = summarize(&two, &settings, Some("floods")).unwrap();
+        assert_eq!(s.algorithm, Algorithm::Lexrank);
+        let s = summarize(&two[..1], &settings, None).unwrap();
+        assert_eq!(s.algorithm, Algorithm::Position);
+    }
+}

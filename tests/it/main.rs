@@ -1,0 +1,18 @@
+//! brief's integration tests, one crate (one link) with a module per area.
+//! The CLI tests drive the real binary; the others use the library API.
+
+mod common;
+
+mod cli_global;
+mod docs_in_step;
+mod eval_cli;
+mod export_cli;
+mod export_snapshots;
+mod merge_cli;
+mod merge_roundtrip;
+mod pipeline_props;
+mod segment_cli;
+mod segment_golden;
+mod segment_props;
+mod summarize_cli;
+mod summarize_props;
