@@ -6,8 +6,9 @@ case of `roundtrip.py` (the case names are listed there with what they do):
 - exit:   the exit code merge must give (0: merged, 1: problems found).
 - kind:   for exit 1, a regular expression that the problem line naming the
           unit must match (the kind word, e.g. "untranslated" or "drift").
-- unit:   for exit 1, the unit id that must be named ("s2", "s1-s4"); None
-          when the problem is about whole files (mixed exports).
+- unit:   for exit 1, the unit id that must be named ("s2", "s1-s4"; "LAST"
+          for the last unit of the case's export); None when the problem is
+          about whole files (mixed exports).
 - text:   for exit 0, also compare the assembled text (paragraphs), not only
           the per-unit targets.
 - reference: pass `--reference <the export's JSONL>` to merge (the flag of

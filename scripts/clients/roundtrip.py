@@ -66,6 +66,46 @@ OMEGAT_TOKENIZERS = {
     "fa": "org.omegat.tokenizer.LucenePersianTokenizer",
     "ru": "org.omegat.tokenizer.LuceneRussianTokenizer",
 }
+# What each case does, for the table (the builders below do it).
+DESCRIPTIONS = {
+    "script-jsonl-fill": "targets written into the JSONL",
+    "script-tsv-fill": "target column filled, brief's escapes",
+    "lxml-tmx-fill": "target <seg> filled",
+    "spreadsheet-tsv": "saved as a spreadsheet does: RFC 4180 quotes, CRLF, BOM",
+    "lxml-tmx-inline-bpt": "s2 target with <bpt>&lt;b&gt;</bpt>bold<ept>&lt;/b&gt;</ept>",
+    "tt-xliff12-fill": "xlifffile: targets set, state=translated",
+    "tt-xliff20-fill": "Xliff2File: targets set, state=translated",
+    "tt-xliff2po-pomerge": "xliff2po, PO translated, pomerge -t exported.xlf",
+    "tt-xliff2po-pomerge-duplicate": "same, s1 and s3 have the same source",
+    "tt-po2tmx": "the translated PO as TMX (po2tmx): no tuid",
+    "tt-po2xliff": "the translated PO as XLIFF (po2xliff, no template): 1.1, new ids",
+    "tt-xliff20-target-equals-source": "s2 target = its source",
+    "tt-xliff20-state-initial": 's2 translated, segment state="initial"',
+    "tt-xliff12-left-empty": "s2 left empty",
+    "tt-xliff20-foreign-ns-target": 's2 target only as <x:target xmlns:x="urn:other">',
+    "tt-xliff20-resegmented": "s2 split into 2 segments, the first translated",
+    "tt-xliff20-export-mix": "fa file of export A + ru file of export B",
+    "tt-xliff20-inline-pc": 's2 target with <pc id="1">bold</pc>',
+    "tt-xliff20-inline-ph-equiv": 's2 target with <ph equiv="[1]"/>',
+    "tt-xliff12-inline-g": 's2 target with <g id="1">bold</g>',
+    "tt-xliff12-inline-bpt": "s2 target with <bpt>&lt;b&gt;</bpt>bold<ept>&lt;/b&gt;</ept>",
+    "tt-xliff20-lang-upper": 'trgLang="FA" with a ru file, --tmx: fa expected',
+    "tt-xliff12-lang-underscore": 'target-language="fa_IR": fa-IR expected',
+    "tt-xliff12-two-languages": "one XLIFF 1.2 with a fa <file> and a ru <file>",
+    "tt-xliff20-and-tmx-agree": "fa as XLIFF 2.0 and as TMX, same targets",
+    "npm-xliff20-roundtrip": "xliff2js, targets set, js2xliff",
+    "npm-xliff12-roundtrip": "xliff12ToJs, targets set, jsToXliff12",
+    "npm-xliff20-paragraphs": "same; the paragraphs of the brief",
+    "npm-xliff20-edited-source": "metadata dropped, s2 source edited",
+    "npm-xliff20-deleted-last": "metadata dropped, the last unit deleted",
+    "npm-xliff12-swapped-ids": "metadata dropped, ids of s1 and s2 swapped",
+    "omegat-xliff12-roundtrip": "--target source; every unit in tm/auto",
+    "omegat-project-tmx": "<project>-omegat.tmx (TMX 1.1, lang=, no tuid)",
+    "omegat-xliff12-untranslated": "--target source; last unit not in tm/auto",
+    "omegat-xliff12-sentence-seg": "sentence_seg on (the GUI default): s1 split",
+    "omegat-xliff20-source-copy": "XLIFF 2.0 --target source: 0 segments",
+    "omegat-xliff12-empty-targets": "XLIFF 1.2 --target empty: 0 segments",
+}
 PROBLEM_LINE = re.compile(r"^brief: (?P<file>.*?): (?P<id>\S+) \[(?P<lang>[^\]]*)\]: (?P<what>.*)$")
 
 
@@ -912,11 +952,13 @@ def print_table(cases, out):
 
 
 def markdown_table(cases):
-    lines = ["| client | format | case | lang | exit | named by merge | expected | result |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| client | format | case | what the client did | lang | exit | named by merge | expected | result |", "|---|---|---|---|---|---|---|---|---|"]
     for c in cases:
         exp = EXPECTATIONS.get(c.name)
         result = "SKIP" if c.skipped else {"KNOWN": "FAIL (known)", "FIXED?": "PASS (flip)"}.get(c.status, c.status)
-        cells = [c.client, c.fmt, f"`{c.name}`", c.lang, "-" if c.code is None else str(c.code), c.named or "-", expectation_text(exp), result]
+        what = DESCRIPTIONS.get(c.name, c.note)
+        what = f"`{what}`" if "<" in what else what  # markup shown, not rendered
+        cells = [c.client, c.fmt, f"`{c.name}`", what, c.lang, "-" if c.code is None else str(c.code), c.named or "-", expectation_text(exp), result]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
 
