@@ -90,7 +90,7 @@ DESCRIPTIONS = {
     "tt-xliff12-inline-g": 's2 target with <g id="1">bold</g>',
     "tt-xliff12-inline-bpt": "s2 target with <bpt>&lt;b&gt;</bpt>bold<ept>&lt;/b&gt;</ept>",
     "tt-xliff20-lang-upper": 'trgLang="FA" with a ru file, --tmx: fa expected',
-    "tt-xliff12-lang-underscore": 'target-language="fa_IR": fa-IR expected',
+    "tt-xliff12-lang-underscore": 'target-language="fa_IR", --tmx: fa-IR expected',
     "tt-xliff12-two-languages": "one XLIFF 1.2 with a fa <file> and a ru <file>",
     "tt-xliff20-and-tmx-agree": "fa as XLIFF 2.0 and as TMX, same targets",
     "npm-xliff20-roundtrip": "xliff2js, targets set, js2xliff",
@@ -99,6 +99,8 @@ DESCRIPTIONS = {
     "npm-xliff20-edited-source": "metadata dropped, s2 source edited",
     "npm-xliff20-deleted-last": "metadata dropped, the last unit deleted",
     "npm-xliff12-swapped-ids": "metadata dropped, ids of s1 and s2 swapped",
+    "npm-xliff20-deleted-middle": "metadata dropped, s2 deleted",
+    "tt-xliff20-swapped-ids": "ids of s1 and s2 exchanged, metadata moved with them",
     "omegat-xliff12-roundtrip": "--target source; every unit in tm/auto",
     "omegat-project-tmx": "<project>-omegat.tmx (TMX 1.1, lang=, no tuid)",
     "omegat-xliff12-untranslated": "--target source; last unit not in tm/auto",
@@ -651,6 +653,18 @@ def build_tt_cases(ctx):
 
     negative("tt-xliff20-resegmented", "xliff20", resegment, note="s2 split in 2 segments, 1 translated")
 
+    # Two units exchange their ids, metadata and all (a tool that renumbers).
+    def swap_ids(out):
+        def edit(root):
+            a, b = x20_unit(root, "s1"), x20_unit(root, "s2")
+            a.set("id", "s2")
+            b.set("id", "s1")
+
+        tt_fill(src20, out, targets)
+        lxml_edit(out, out, edit)
+
+    negative("tt-xliff20-swapped-ids", "xliff20", swap_ids, note="<unit> ids s1 and s2 exchanged, metadata kept")
+
     # fa of export A with ru of export B: same ids s1..s4, different articles.
     c = case("tt-xliff20-export-mix", "xliff20", "fa+ru")
     c.files = [ctx.out("tt-export-mix", "brief.fa.xliff20.xlf"), ctx.out("tt-export-mix", "brief.ru.xliff20.xlf")]
@@ -701,24 +715,32 @@ def build_tt_cases(ctx):
         tt_fill(src, out, targets)
         lxml_edit(out, out, edit)
 
-    tmx_out = ctx.out("tt-lang-upper", "merged.tmx")
+    def tmx_has(tmx_out, tag):
+        """The --tmx output holds one <tuv> per unit for the language, tagged `tag`."""
 
-    def tmx_has_fa(case, merged):
-        if not tmx_out.exists():
-            return "no --tmx output"
-        text = tmx_out.read_text(encoding="utf-8")
-        fa_tuvs = re.findall(r'<tuv xml:lang="fa"', text, flags=re.I)
-        if len(fa_tuvs) != len(targets):
-            return f"--tmx output has {len(fa_tuvs)} fa <tuv>, expected {len(targets)}"
-        return None
+        def check(case, merged):
+            if not tmx_out.exists():
+                return "no --tmx output"
+            text = tmx_out.read_text(encoding="utf-8")
+            tuvs = re.findall(r'<tuv xml:lang="([^"]*)"', text)
+            n = sum(t == tag for t in tuvs)
+            if n != len(targets):
+                return f"--tmx output has {n} <tuv xml:lang=\"{tag}\">, expected {len(targets)} (languages: {sorted(set(tuvs))})"
+            return None
+
+        return check
+
+    tmx_out = ctx.out("tt-lang-upper", "merged.tmx")
 
     c = case("tt-xliff20-lang-upper", "xliff20", "FA+ru", want={"fa": targets, "ru": ctx.targets("A", "ru")}, note='trgLang="FA", with --tmx')
     c.files = [ctx.out("tt-lang-upper", "brief.FA.xliff20.xlf"), ctx.out("tt-lang-upper", "brief.ru.xliff20.xlf")]
     c.merge_args = ["--tmx", tmx_out, "--force"]
-    c.extra_check = tmx_has_fa
+    c.extra_check = tmx_has(tmx_out, "fa")
     attempt(c, lambda: (retag(c.files[0], src20, "xliff20", "FA"), tt_fill(ctx.file("A", "ru", "xliff20"), c.files[1], ctx.targets("A", "ru"))))
-    c = case("tt-xliff12-lang-underscore", "xliff12", "fa_IR", want={"fa-IR": targets}, note='target-language="fa_IR"')
+    c = case("tt-xliff12-lang-underscore", "xliff12", "fa_IR", want={"fa-IR": targets}, note='target-language="fa_IR", with --tmx')
     c.files = [ctx.out("tt-lang-underscore", "brief.fa_IR.xliff12.xlf")]
+    c.merge_args = ["--tmx", ctx.out("tt-lang-underscore", "merged.tmx"), "--force"]
+    c.extra_check = tmx_has(ctx.out("tt-lang-underscore", "merged.tmx"), "fa-IR")
     attempt(c, lambda: retag(c.files[0], src12, "xliff12", "fa_IR"))
 
     # One XLIFF 1.2 file with a fa <file> and a ru <file>.
@@ -770,6 +792,7 @@ def build_npm_cases(ctx):
         ("npm-xliff20-paragraphs", "20", {"targets": targets}, {lang: targets}, "same file; checks the paragraphs"),
         ("npm-xliff20-edited-source", "20", {"targets": targets, "edit_source": {"s2": "An edited sentence."}}, {}, "s2 source edited"),
         ("npm-xliff20-deleted-last", "20", {"targets": targets, "delete": [last]}, {}, f"{last} deleted"),
+        ("npm-xliff20-deleted-middle", "20", {"targets": targets, "delete": ["s2"]}, {}, "s2 deleted"),
         ("npm-xliff12-swapped-ids", "12", {"targets": targets, "swap": ["s1", "s2"]}, {}, "ids of s1 and s2 swapped"),
     ]
     for name, version, edits, want, note in specs:
@@ -868,24 +891,26 @@ def judge(ctx, c, exp):
         if c.code != 0:
             return "FAIL", f"exit {c.code}: {c.named or c.stderr.strip()[:120]}"
         by_lang = {t["lang"]: t for t in merged["translations"]}
+        wrong = []  # every difference, so that one fix does not hide the next
         for lang, want in c.want.items():
             t = by_lang.get(lang)
             if t is None:
-                return "FAIL", f"no translation for {lang!r} (got {sorted(by_lang)})"
+                wrong.append(f"no translation for {lang!r} (got {sorted(by_lang)})")
+                continue
             got = {s["id"]: s["target"] for s in t["sentences"]}
             diff = first_difference(want, got)
             if diff:
-                return "FAIL", diff
-            if exp.text:
+                wrong.append(diff)
+            elif exp.text:
                 records = ctx.reference(c.export, lang.split("-")[0].lower())
                 text = expected_text(records, want)
                 if t["text"] != text:
-                    return "FAIL", f"text differs: {t['text'].count(chr(10) * 2) + 1} paragraph(s), want {text.count(chr(10) * 2) + 1}"
+                    wrong.append(f"text differs: {t['text'].count(chr(10) * 2) + 1} paragraph(s), want {text.count(chr(10) * 2) + 1}")
         if c.extra_check:
-            wrong = c.extra_check(c, merged)
-            if wrong:
-                return "FAIL", wrong
-        return "PASS", ""
+            extra = c.extra_check(c, merged)
+            if extra:
+                wrong.append(extra)
+        return ("FAIL", "; ".join(wrong)) if wrong else ("PASS", "")
     unit = ctx.last_id(c.export) if exp.unit == "LAST" else exp.unit
     if c.code != exp.exit:
         return "FAIL", f"exit {c.code}, want {exp.exit} ({exp.kind} at {unit or 'file level'})"
