@@ -1006,9 +1006,15 @@ def main():
     tmp = None
     if args.work:
         work = args.work.resolve()
+        marker = work / ".brief-clients-work"
+        if work.exists() and any(work.iterdir()) and not marker.exists():
+            # Only a directory this script made is emptied.
+            print(f"roundtrip: --work {work} is not empty and was not made by roundtrip.py; refusing to clear it", file=sys.stderr)
+            return 2
         if work.exists():
             shutil.rmtree(work)
         work.mkdir(parents=True)
+        marker.write_text("made by scripts/clients/roundtrip.py; cleared on its next run\n", encoding="utf-8")
     else:
         tmp = tempfile.TemporaryDirectory(prefix="brief-clients-")
         work = Path(tmp.name)
