@@ -83,6 +83,12 @@ EXPECTATIONS = {
     "omegat-xliff12-sentence-seg": Expect(exit=1, kind=UNTRANSLATED, unit="s1", known_failing=True),
     "omegat-xliff20-source-copy": Expect(exit=1, kind=UNTRANSLATED, unit="s1", known_failing=True),
     "tt-xliff20-target-equals-source": Expect(exit=1, kind=UNTRANSLATED, unit="s2", known_failing=True),
+    # translate-toolkit's Xliff2File leaves state="initial" when a script sets
+    # only unit.target (the desk recipe sets state="translated"). Issue 9's
+    # rule makes that untranslated, as tt-xliff20-state-initial. In XLIFF 1.2
+    # the rule must not apply: OmegaT leaves state="needs-translation" on
+    # every unit it translated (omegat-xliff12-roundtrip must stay exit 0).
+    "tt-xliff20-fill-state-untouched": Expect(exit=1, kind=UNTRANSLATED, unit="s1", known_failing=True),
     "tt-xliff20-state-initial": Expect(exit=1, kind=UNTRANSLATED, unit="s2", known_failing=True),
     "tt-xliff20-foreign-ns-target": Expect(exit=1, kind=UNTRANSLATED, unit="s2", known_failing=True),
     "tt-xliff20-resegmented": Expect(exit=1, kind=r"partial|partly|untranslated|missing translation", unit="s2", known_failing=True),

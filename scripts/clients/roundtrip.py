@@ -81,6 +81,7 @@ DESCRIPTIONS = {
     "tt-po2xliff": "the translated PO as XLIFF (po2xliff, no template): 1.1, new ids",
     "tt-xliff20-target-equals-source": "s2 target = its source",
     "tt-xliff20-state-initial": 's2 translated, segment state="initial"',
+    "tt-xliff20-fill-state-untouched": 'Xliff2File: only unit.target set; state stays "initial"',
     "tt-xliff12-left-empty": "s2 left empty",
     "tt-xliff20-foreign-ns-target": 's2 target only as <x:target xmlns:x="urn:other">',
     "tt-xliff20-resegmented": "s2 split into 2 segments, the first translated",
@@ -612,6 +613,15 @@ def build_tt_cases(ctx):
         if uid == "s2":
             unit.xmlelement.set("state", "initial")
 
+    # Xliff2File sets the target and leaves the segment's state="initial"
+    # (xlifffile, for 1.2, sets state="translated" by itself).
+    def plain_fill(out):
+        store = tt_store(src20)
+        for uid, unit in tt_units(store):
+            unit.target = targets[uid]
+        store.savefile(str(out))
+
+    negative("tt-xliff20-fill-state-untouched", "xliff20", plain_fill)
     negative("tt-xliff20-state-initial", "xliff20", lambda out: tt_fill(src20, out, targets, edit=initial), note='s2 translated text, state="initial"')
     c = case("tt-xliff12-left-empty", "xliff12", "ru")
     c.files = [ctx.out("tt-xliff12-left-empty", "brief.ru.xliff12.xlf")]
