@@ -4,6 +4,7 @@
 mod common;
 
 mod cli_global;
+mod clients;
 mod docs_in_step;
 mod eval_cli;
 mod export_cli;
