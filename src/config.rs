@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::resources::LanguageSettings;
 
 /// The commented default configuration, as shipped in `config/default.toml`.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -32,17 +33,6 @@ pub struct Config {
     pub languages: BTreeMap<Lang, LanguageSettings>,
     /// `[export]`: translation export.
     pub export: crate::export::ExportSettings,
-}
-
-/// `[languages.<code>]`: words a user adds for one language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct LanguageSettings {
-    /// Extra abbreviations, written without the final period (`"approx"`,
-    /// `"т. е"` as `"т.е"`); matched case-insensitively.
-    pub abbreviations: Vec<String>,
-    /// Extra stopwords, ignored when comparing sentences.
-    pub stopwords: Vec<String>,
 }
 
 /// Where the configuration in use came from.

@@ -45,6 +45,7 @@ mod lang;
 pub mod merge;
 pub mod outfile;
 mod rank;
+mod resources;
 mod segment;
 mod select;
 mod stem;
@@ -52,7 +53,7 @@ mod summarize;
 mod tokenize;
 
 pub use analysis::{AnalyzedDocument, analyze, analyze_all};
-pub use config::{Config, ConfigSource, LanguageSettings};
+pub use config::{Config, ConfigSource};
 pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
 pub use export::{Export, ExportSettings};
@@ -60,6 +61,7 @@ pub use formats::{Format, LanguageTag, TargetMode, Unit, UnitFile, file_name, fi
 pub use input::Document;
 pub use lang::Lang;
 pub use rank::Algorithm;
+pub use resources::LanguageSettings;
 pub use segment::{LineBreaks, SegmentSettings, Segmenter, Sentence};
 pub use select::Budget;
 pub use summarize::{IdfUnit, Order, Summary, SummarySentence, SummarySettings, summarize};

@@ -12,27 +12,13 @@ use std::collections::HashSet;
 
 use rust_stemmers::Algorithm;
 
-use crate::config::LanguageSettings;
 use crate::lang::Lang;
-use crate::tokenize::{normalize_key, resource_entries, tokenize};
-
-/// English stopwords, as shipped.
-pub const EN_STOPWORDS: &str = include_str!("../resources/en/stopwords.txt");
-/// Russian stopwords, as shipped.
-pub const RU_STOPWORDS: &str = include_str!("../resources/ru/stopwords.txt");
-/// Persian stopwords, as shipped.
-pub const FA_STOPWORDS: &str = include_str!("../resources/fa/stopwords.txt");
-/// Persian suffixes for the light stemmer, as shipped.
-pub const FA_SUFFIXES: &str = include_str!("../resources/fa/suffixes.txt");
+use crate::resources::{self, LanguageSettings, entries as resource_entries};
+use crate::tokenize::{normalize_key, tokenize};
 
 /// The built-in stopword list of `lang` (empty for languages without one).
-pub fn builtin_stopwords(lang: Lang) -> &'static str {
-    match lang.as_str() {
-        "en" => EN_STOPWORDS,
-        "ru" => RU_STOPWORDS,
-        "fa" => FA_STOPWORDS,
-        _ => "",
-    }
+fn builtin_stopwords(lang: Lang) -> &'static str {
+    resources::builtin(lang, "stopwords.txt")
 }
 
 /// A stemmer for one language.
@@ -113,7 +99,7 @@ pub struct PersianStemmer {
 impl PersianStemmer {
     /// The stemmer with the shipped suffix list.
     pub fn builtin() -> PersianStemmer {
-        PersianStemmer::from_list(FA_SUFFIXES)
+        PersianStemmer::from_list(resources::builtin(Lang::FA, "suffixes.txt"))
     }
 
     /// A stemmer from a suffix list in the format of `resources/fa/suffixes.txt`.
@@ -219,10 +205,14 @@ mod tests {
 
     #[test]
     fn resource_lists_are_sorted_unique_normalized() {
-        check_list("en/stopwords", EN_STOPWORDS, Lang::EN);
-        check_list("ru/stopwords", RU_STOPWORDS, Lang::RU);
-        check_list("fa/stopwords", FA_STOPWORDS, Lang::FA);
-        check_list("fa/suffixes", FA_SUFFIXES, Lang::FA);
+        check_list("en/stopwords", builtin_stopwords(Lang::EN), Lang::EN);
+        check_list("ru/stopwords", builtin_stopwords(Lang::RU), Lang::RU);
+        check_list("fa/stopwords", builtin_stopwords(Lang::FA), Lang::FA);
+        check_list(
+            "fa/suffixes",
+            resources::builtin(Lang::FA, "suffixes.txt"),
+            Lang::FA,
+        );
     }
 
     #[test]

@@ -21,9 +21,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lang::Lang;
-
-/// The Persian character map, as shipped.
-pub const FA_CHARMAP: &str = include_str!("../resources/fa/charmap.txt");
+use crate::resources;
 
 const ZWNJ: char = '\u{200C}';
 
@@ -44,7 +42,7 @@ pub struct Token {
 /// unit test, so this only matters for files a user edits.
 pub fn parse_charmap(text: &str) -> BTreeMap<char, Option<char>> {
     let mut map = BTreeMap::new();
-    for line in resource_entries(text) {
+    for line in resources::entries(text) {
         let mut cols = line.split_whitespace();
         let (Some(from), Some(to)) = (cols.next(), cols.next()) else {
             continue;
@@ -65,14 +63,6 @@ pub fn parse_charmap(text: &str) -> BTreeMap<char, Option<char>> {
     map
 }
 
-/// The entries of a resource file: trimmed lines, without blank lines and
-/// `#` comments (a `#` after an entry starts a comment too).
-pub fn resource_entries(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 fn parse_code_point(s: &str) -> Option<char> {
     let hex = s.strip_prefix("U+")?;
     char::from_u32(u32::from_str_radix(hex, 16).ok()?)
@@ -80,7 +70,7 @@ fn parse_code_point(s: &str) -> Option<char> {
 
 fn charmap() -> &'static BTreeMap<char, Option<char>> {
     static MAP: OnceLock<BTreeMap<char, Option<char>>> = OnceLock::new();
-    MAP.get_or_init(|| parse_charmap(FA_CHARMAP))
+    MAP.get_or_init(|| parse_charmap(resources::builtin(Lang::FA, "charmap.txt")))
 }
 
 /// Whether `c` is a combining mark that belongs to the word it follows
@@ -189,8 +179,9 @@ mod tests {
 
     #[test]
     fn charmap_is_sorted_unique_and_complete() {
-        let lines: Vec<&str> = resource_entries(FA_CHARMAP).collect();
-        let map = parse_charmap(FA_CHARMAP);
+        let lines: Vec<&str> =
+            resources::entries(resources::builtin(Lang::FA, "charmap.txt")).collect();
+        let map = parse_charmap(resources::builtin(Lang::FA, "charmap.txt"));
         assert_eq!(map.len(), lines.len(), "every line parses, no duplicates");
         let sources: Vec<char> = lines
             .iter()

@@ -18,8 +18,8 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::config::LanguageSettings;
 use crate::lang::Lang;
+use crate::resources::LanguageSettings;
 
 use resources::LanguageLists;
 
