@@ -295,6 +295,8 @@ pub struct BatchItem {
     pub documents: Vec<String>,
     /// The `lang` field, if present.
     pub lang: Option<Lang>,
+    /// The batch file (`-` for standard input).
+    pub path: PathBuf,
     /// The one-based line number in the batch file.
     pub line: usize,
     /// Every other field of the object.
@@ -365,6 +367,7 @@ pub fn parse_batch_line(raw: &str, path: &Path, line: usize) -> Result<BatchItem
         id,
         documents,
         lang,
+        path: path.to_path_buf(),
         line,
         extra: item.extra,
     })

@@ -52,7 +52,7 @@ mod stem;
 mod summarize;
 mod tokenize;
 
-pub use analysis::{AnalyzedDocument, analyze, analyze_all};
+pub use analysis::AnalyzedDocument;
 pub use config::{Config, ConfigSource};
 pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
@@ -65,3 +65,22 @@ pub use resources::LanguageSettings;
 pub use segment::{LineBreaks, SegmentSettings, Segmenter, Sentence};
 pub use select::Budget;
 pub use summarize::{IdfUnit, Order, Summary, SummarySentence, SummarySettings, summarize};
+
+/// Detects the language of `document` (its own `lang`, else `[segment] lang`,
+/// else detection) and splits it into sentences: the analysis every later
+/// stage takes.
+///
+/// ```
+/// use brief::{Config, Document};
+/// let doc = brief::analyze(Document::new("a", "Dr. Smith arrived. He left."), &Config::default());
+/// assert_eq!(doc.lang(), brief::Lang::EN);
+/// assert_eq!(doc.sentence_text(1), "He left.");
+/// ```
+pub fn analyze(document: Document, config: &Config) -> AnalyzedDocument {
+    analysis::analyze(document, &config.segment, &config.languages)
+}
+
+/// [`analyze`] for several documents, in parallel, in input order.
+pub fn analyze_all(documents: Vec<Document>, config: &Config) -> Vec<AnalyzedDocument> {
+    analysis::analyze_all(documents, &config.segment, &config.languages)
+}

@@ -12,15 +12,16 @@
 
 pub(crate) mod tfidf;
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::detect::{self, Detection};
 use crate::input::Document;
 use crate::lang::Lang;
-use crate::segment::{Segmenter, Sentence};
+use crate::resources::LanguageSettings;
+use crate::segment::{SegmentSettings, Segmenter, Sentence};
 use crate::stem::Analyzer;
 
 /// A document with its language and sentences, and (computed when first
@@ -72,34 +73,36 @@ impl AnalyzedDocument {
     }
 }
 
-/// Detects the language of `document` (its own `lang`, else `[segment] lang`,
-/// else detection) and splits it into sentences.
-///
-/// ```
-/// use brief::{Config, Document};
-/// let doc = brief::analyze(Document::new("a", "Dr. Smith arrived. He left."), &Config::default());
-/// assert_eq!(doc.lang(), brief::Lang::EN);
-/// assert_eq!(doc.sentence_text(1), "He left.");
-/// ```
-pub fn analyze(document: Document, config: &Config) -> AnalyzedDocument {
-    let detection = detect::detect(&document.text, document.lang.or(config.segment.lang));
+/// Detects the language of `document` (its own `lang`, else `segment.lang`,
+/// else detection) and splits it into sentences, with the user's additions
+/// for its language from `languages`.
+pub(crate) fn analyze(
+    document: Document,
+    segment: &SegmentSettings,
+    languages: &BTreeMap<Lang, LanguageSettings>,
+) -> AnalyzedDocument {
+    let detection = detect::detect(&document.text, document.lang.or(segment.lang));
     let lang = detection.lang;
-    let segmenter = Segmenter::new(lang, config.language(lang), &config.segment);
-    let sentences = segmenter.segment(&document.text);
+    let extra = languages.get(&lang);
+    let sentences = Segmenter::new(lang, extra, segment).segment(&document.text);
     AnalyzedDocument {
         document,
         detection,
         sentences,
-        analyzer: Arc::new(Analyzer::new(lang, config.language(lang))),
+        analyzer: Arc::new(Analyzer::new(lang, extra)),
         terms: OnceLock::new(),
     }
 }
 
 /// [`analyze`] for several documents, in parallel, in input order.
-pub fn analyze_all(documents: Vec<Document>, config: &Config) -> Vec<AnalyzedDocument> {
+pub(crate) fn analyze_all(
+    documents: Vec<Document>,
+    segment: &SegmentSettings,
+    languages: &BTreeMap<Lang, LanguageSettings>,
+) -> Vec<AnalyzedDocument> {
     documents
         .into_par_iter()
-        .map(|d| analyze(d, config))
+        .map(|d| analyze(d, segment, languages))
         .collect()
 }
 
@@ -123,6 +126,7 @@ pub fn cluster_lang(docs: &[AnalyzedDocument]) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Config, analyze, analyze_all};
 
     #[test]
     fn terms_are_computed_once_per_sentence() {

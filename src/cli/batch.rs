@@ -1,6 +1,11 @@
 //! Order-preserving parallel processing of JSONL batches in bounded memory.
 
+use std::path::PathBuf;
+
+use anyhow::Context;
 use rayon::prelude::*;
+
+use brief::input::BatchItem;
 
 /// How many items are read ahead and processed in parallel at a time.
 pub const CHUNK: usize = 512;
@@ -30,11 +35,7 @@ where
                 Ok(item) => chunk.push(item),
                 Err(e) => {
                     let e: anyhow::Error = e.into();
-                    let line_problem = matches!(
-                        e.downcast_ref::<brief::Error>(),
-                        Some(brief::Error::Jsonl { .. })
-                    );
-                    if line_problem && super::globals().keep_going {
+                    if item_problem(&e) && super::globals().keep_going {
                         eprintln!("brief: skipped: {e}");
                         super::note_data_problem();
                         continue;
@@ -58,6 +59,46 @@ where
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// Whether an error is about one item of a batch (a malformed line, an
+/// item of the wrong shape), which `--keep-going` skips.
+fn item_problem(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<brief::Error>(),
+        Some(brief::Error::Jsonl { .. })
+    )
+}
+
+/// Runs `work` over every item of every JSONL input (standard input when
+/// there are none) and hands each result to `emit` in input order, with
+/// whether it is the first result of the run. An item that `work` refuses
+/// with an item problem is skipped with `--keep-going`, as a malformed line is.
+pub fn each_item<R: Send>(
+    inputs: &[PathBuf],
+    work: impl Fn(BatchItem) -> anyhow::Result<R> + Sync,
+    mut emit: impl FnMut(R, bool) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut first = true;
+    for path in &super::inputs_or_stdin(inputs) {
+        let items = brief::input::batch_items(path)?;
+        ordered(items, &work, |result| {
+            let r = match result {
+                Ok(r) => r,
+                Err(e) if item_problem(&e) && super::globals().keep_going => {
+                    eprintln!("brief: skipped: {e}");
+                    super::note_data_problem();
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
+            emit(r, first)?;
+            first = false;
+            Ok(())
+        })
+        .with_context(|| format!("reading {}", path.display()))?;
     }
     Ok(())
 }

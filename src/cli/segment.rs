@@ -2,13 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use brief::{AnalyzedDocument, Config, Document, Lang};
 
-use super::{InputKind, batch, inputs_or_stdin, output};
+use super::{InputKind, batch, output};
 
 /// Split documents into sentences with byte offsets.
 #[derive(Debug, clap::Args)]
@@ -89,7 +88,6 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if let Some(mode) = args.line_breaks {
         config.segment.line_breaks = mode;
     }
-    let inputs = inputs_or_stdin(&args.source.inputs);
     let mut out = output::stdout();
     match args.source.input {
         InputKind::Text => {
@@ -119,42 +117,38 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             }
         }
         InputKind::Jsonl => {
-            for path in &inputs {
-                let items = brief::input::batch_items(path)?;
-                let work =
-                    |item: brief::input::BatchItem| -> anyhow::Result<(String, AnalyzedDocument)> {
-                        let mut docs = item.documents;
-                        if docs.len() != 1 {
-                            anyhow::bail!(
-                                "{}:{}: item {:?}: segment takes \"text\", not \"documents\"",
-                                path.display(),
-                                item.line,
+            let work =
+                |item: brief::input::BatchItem| -> anyhow::Result<(String, AnalyzedDocument)> {
+                    let mut docs = item.documents;
+                    if docs.len() != 1 {
+                        return Err(brief::Error::Jsonl {
+                            path: item.path.clone(),
+                            line: item.line,
+                            message: format!(
+                                "item {:?}: segment takes \"text\", not \"documents\"",
                                 item.id
-                            );
+                            ),
                         }
-                        let mut doc = Document::new(item.id.clone(), docs.remove(0));
-                        doc.lang = args.source.lang.or(item.lang);
-                        Ok((item.id, brief::analyze(doc, &config)))
-                    };
-                let mut first = true;
-                batch::ordered(items, work, |result| {
-                    let (id, doc) = result?;
-                    match args.format {
-                        Format::Text => {
-                            if !first {
-                                out.write_all(b"\n")?;
-                            }
-                            write_text(&mut out, &doc)?;
-                        }
-                        Format::Json | Format::Jsonl => {
-                            output::json_line(&mut out, &doc_out(&doc, Some(&id)))?;
-                        }
+                        .into());
                     }
-                    first = false;
-                    Ok(())
-                })
-                .with_context(|| format!("reading {}", path.display()))?;
-            }
+                    let mut doc = Document::new(item.id.clone(), docs.remove(0));
+                    doc.lang = args.source.lang.or(item.lang);
+                    Ok((item.id, brief::analyze(doc, &config)))
+                };
+            batch::each_item(&args.source.inputs, work, |(id, doc), first| {
+                match args.format {
+                    Format::Text => {
+                        if !first {
+                            out.write_all(b"\n")?;
+                        }
+                        write_text(&mut out, &doc)?;
+                    }
+                    Format::Json | Format::Jsonl => {
+                        output::json_line(&mut out, &doc_out(&doc, Some(&id)))?;
+                    }
+                }
+                Ok(())
+            })?;
         }
     }
     out.flush()?;

@@ -2,13 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use brief::{Algorithm, Budget, Config, Lang, Order, Summary, SummarySentence, SummarySettings};
 
-use super::{InputKind, batch, inputs_or_stdin, output};
+use super::{InputKind, batch, output};
 
 /// The length flags shared by `summarize` and `eval`: at most one.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -164,33 +163,26 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             }
         }
         InputKind::Jsonl => {
-            for path in &inputs_or_stdin(&args.source.inputs) {
-                let items = brief::input::batch_items(path)?;
-                let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
-                    let query = args.query.as_deref().or(item.field("query"));
-                    let docs = brief::analyze_all(item.to_documents(args.source.lang), &config);
-                    let summary = brief::summarize(&docs, &settings, query)?;
-                    Ok((item.id, summary))
-                };
-                let mut first = true;
-                batch::ordered(items, work, |result| {
-                    let (id, summary) = result?;
-                    match args.format {
-                        Format::Text => {
-                            if !first {
-                                out.write_all(b"\n")?;
-                            }
-                            write_text(&mut out, &summary)?;
+            let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
+                let query = args.query.as_deref().or(item.field("query"));
+                let docs = brief::analyze_all(item.to_documents(args.source.lang), &config);
+                let summary = brief::summarize(&docs, &settings, query)?;
+                Ok((item.id, summary))
+            };
+            batch::each_item(&args.source.inputs, work, |(id, summary), first| {
+                match args.format {
+                    Format::Text => {
+                        if !first {
+                            out.write_all(b"\n")?;
                         }
-                        Format::Json | Format::Jsonl => {
-                            output::json_line(&mut out, &summary_out(&summary, Some(&id)))?;
-                        }
+                        write_text(&mut out, &summary)?;
                     }
-                    first = false;
-                    Ok(())
-                })
-                .with_context(|| format!("reading {}", path.display()))?;
-            }
+                    Format::Json | Format::Jsonl => {
+                        output::json_line(&mut out, &summary_out(&summary, Some(&id)))?;
+                    }
+                }
+                Ok(())
+            })?;
         }
     }
     out.flush()?;

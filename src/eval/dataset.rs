@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::{Rouge, RougeTokenizer};
-use crate::analysis::analyze_all;
+use crate::analyze_all;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::lang::Lang;

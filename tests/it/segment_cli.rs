@@ -143,6 +143,44 @@ fn bad_jsonl_is_an_error_naming_the_line() {
 }
 
 #[test]
+fn keep_going_skips_an_item_of_the_wrong_shape() {
+    // Regression: `--keep-going` used to abort on an item with "documents".
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.jsonl"),
+        "{\"id\":\"1\",\"text\":\"One. Two.\"}\n{\"id\":\"2\",\"documents\":[\"A.\",\"B.\"]}\n{\"id\":\"3\",\"text\":\"Three.\"}\n",
+    )
+    .unwrap();
+    let out = brief(dir.path())
+        .args([
+            "--keep-going",
+            "segment",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "b.jsonl",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("b.jsonl:2"))
+        .get_output()
+        .stdout
+        .clone();
+    let ids: Vec<String> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids, ["\"1\"", "\"3\""]);
+    brief(dir.path())
+        .args(["segment", "--input", "jsonl", "b.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not \"documents\""));
+}
+
+#[test]
 fn lang_flag_overrides_detection_and_bad_codes_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     // As Russian, "гг." before a capital is an abbreviation; as English it is a word.
