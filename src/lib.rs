@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod config;
 pub mod detect;
 pub mod error;

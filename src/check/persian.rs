@@ -1,0 +1,206 @@
+//! The `orthography` check for Persian targets.
+//!
+//! - Error: the Arabic letters `ي` (yeh), `ك` (kaf) and `ى` (alef maksura),
+//!   which Persian writes `ی` and `ک` — they look alike but break search,
+//!   sorting and spell-checking. `ة` (teh marbuta) and the Arabic-Indic
+//!   digits `٤ ٥ ٦` (whose Persian shapes differ) are warnings: Arabic names
+//!   and quotations legitimately keep `ة`. Hamza forms (`ئ أ ؤ`) are Persian.
+//! - Warning: a space where the unit itself elsewhere joins the same affix
+//!   with a ZWNJ (`می‌رود ... می رود`, `کتاب‌ها ... دفتر ها`). Many
+//!   professional translators write these joins with a space throughout, so
+//!   only a unit that mixes both spellings is reported; the affixes are in
+//!   `resources/fa/zwnj_affixes.txt`.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use super::{CheckKind, Finding};
+use crate::tokenize::resource_entries;
+
+const ZWNJ_AFFIXES: &str = include_str!("../../resources/fa/zwnj_affixes.txt");
+const ZWNJ: char = '\u{200C}';
+
+struct Affixes {
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+}
+
+fn affixes() -> &'static Affixes {
+    static A: OnceLock<Affixes> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
+        for e in resource_entries(ZWNJ_AFFIXES) {
+            if let Some(p) = e.strip_suffix('-') {
+                prefixes.push(p.to_string());
+            } else if let Some(s) = e.strip_prefix('-') {
+                suffixes.push(s.to_string());
+            }
+        }
+        Affixes { prefixes, suffixes }
+    })
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// The words of `text` with the separator that precedes each: the words
+/// are split at whitespace and ZWNJ, so `می‌رود` is ("می", ' '), ("رود", ZWNJ).
+fn pieces(text: &str) -> Vec<(char, String)> {
+    let mut out = Vec::new();
+    let mut sep = ' ';
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() || c == ZWNJ {
+            if !cur.is_empty() {
+                out.push((sep, std::mem::take(&mut cur)));
+                sep = c;
+            } else if c == ZWNJ || sep != ZWNJ {
+                sep = c;
+            }
+            continue;
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push((sep, cur));
+    }
+    out
+}
+
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !is_letter(c))
+}
+
+/// The ZWNJ joins of `text`: which affixes it joins with a ZWNJ, and
+/// which it separates with a space (each with the two words).
+fn joins(text: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
+    let a = affixes();
+    let words = pieces(text);
+    let mut zwnj = BTreeSet::new();
+    let mut spaced = Vec::new();
+    for pair in words.windows(2) {
+        let (_, left) = &pair[0];
+        let (sep, right) = &pair[1];
+        // A word boundary only when nothing but letters meet there.
+        if !left.ends_with(is_letter) || !right.starts_with(is_letter) {
+            continue;
+        }
+        let l = bare(left);
+        let r = bare(right);
+        let affix = if a.prefixes.iter().any(|p| p == l) {
+            Some(format!("{l}-"))
+        } else if a.suffixes.iter().any(|s| s == r) {
+            Some(format!("-{r}"))
+        } else {
+            None
+        };
+        let Some(affix) = affix else { continue };
+        if *sep == ZWNJ {
+            zwnj.insert(affix);
+        } else if sep.is_whitespace() {
+            spaced.push((affix, format!("{left} {right}")));
+        }
+    }
+    (zwnj, spaced)
+}
+
+pub(crate) fn check(target: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut arabic: Vec<char> = Vec::new();
+    let mut soft: Vec<char> = Vec::new();
+    for c in target.chars() {
+        match c {
+            '\u{064A}' | '\u{0643}' | '\u{0649}' if !arabic.contains(&c) => arabic.push(c),
+            '\u{0629}' | '\u{0664}' | '\u{0665}' | '\u{0666}' if !soft.contains(&c) => soft.push(c),
+            _ => {}
+        }
+    }
+    if !arabic.is_empty() {
+        let words: Vec<&str> = target
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| arabic.contains(&c)))
+            .take(3)
+            .collect();
+        out.push(Finding::error(
+            CheckKind::Orthography,
+            format!(
+                "Arabic letter{} {} where Persian writes ی/ک: {}",
+                if arabic.len() > 1 { "s" } else { "" },
+                describe(&arabic),
+                words.join(" ")
+            ),
+        ));
+    }
+    if !soft.is_empty() {
+        out.push(Finding::warning(
+            CheckKind::Orthography,
+            format!("Arabic character {} in Persian text", describe(&soft)),
+        ));
+    }
+    let (zwnj, spaced) = joins(target);
+    let mut reported = BTreeSet::new();
+    for (affix, words) in spaced {
+        if zwnj.contains(&affix) && reported.insert(affix.clone()) {
+            out.push(Finding::warning(
+                CheckKind::Orthography,
+                format!("\"{words}\": a space where this unit elsewhere joins {affix} with a ZWNJ"),
+            ));
+        }
+    }
+    out
+}
+
+fn describe(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<crate::check::Severity> {
+        check(text).into_iter().map(|f| f.severity).collect()
+    }
+
+    #[test]
+    fn arabic_yeh_and_kaf_are_errors() {
+        use crate::check::Severity::*;
+        assert_eq!(kinds("این كتاب خوب است."), [Error]);
+        assert_eq!(kinds("او در تهران زندگي مي‌كند."), [Error]);
+        assert_eq!(kinds("مصطفى آمد."), [Error]);
+        assert!(kinds("این کتاب خوب است.").is_empty());
+        // Hamza forms are Persian spelling.
+        assert!(kinds("مسئله، رأی و مؤسسه").is_empty());
+        assert_eq!(kinds("دائرة المعارف"), [Warning]);
+    }
+
+    #[test]
+    fn spaces_are_reported_only_next_to_zwnj_joins_of_the_same_affix() {
+        // Spaces throughout: a legitimate house style.
+        assert!(check("او می رود و کتاب ها را می خواند.").is_empty());
+        // ZWNJ throughout.
+        assert!(check("او می‌رود و کتاب‌ها را می‌خواند.").is_empty());
+        // Mixed within one unit.
+        let f = check("او می‌رود و کتاب‌ها را می خواند.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("می خواند"));
+        let f = check("کتاب‌ها و دفتر ها");
+        assert_eq!(f.len(), 1, "{f:?}");
+        // A prefix join does not license a suffix rule.
+        assert!(check("او می‌رود و کتاب ها را").is_empty());
+    }
+
+    #[test]
+    fn pieces_record_the_separator() {
+        let p = pieces("می‌رود  و");
+        assert_eq!(p[0], (' ', "می".to_string()));
+        assert_eq!(p[1], (ZWNJ, "رود".to_string()));
+        assert_eq!(p[2].1, "و");
+    }
+}
