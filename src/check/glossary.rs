@@ -65,11 +65,43 @@ fn invalid(path: &Path, message: String) -> Error {
     }
 }
 
-/// Stems of the words of `text`, with their byte spans.
+/// An English key without its plural ending: `talks` → `talk`, `parties`
+/// → `party`, `taxes` → `tax`. English source terms are matched on these
+/// rather than on Porter stems, which would make `Senator` the `Senate`.
+fn singular(key: &str) -> &str {
+    if key.chars().count() <= 3 {
+        return key;
+    }
+    if let Some(s) = key.strip_suffix("ies") {
+        return s; // compared with the singular's "y" removed too, below
+    }
+    for ending in ["sses", "shes", "ches", "xes", "zes"] {
+        if key.ends_with(ending) {
+            return &key[..key.len() - 2];
+        }
+    }
+    if key.ends_with('s') && !key.ends_with("ss") && !key.ends_with("us") {
+        return &key[..key.len() - 1];
+    }
+    key
+}
+
+/// The form a source word is matched by: for English its singular (with a
+/// final `y` dropped, so `party` and `parties` meet), else its stem.
+fn source_form(key: &str, lang: Lang, stemmer: &Stemmer) -> String {
+    if lang == Lang::EN {
+        let s = singular(key);
+        s.strip_suffix('y').unwrap_or(s).to_string()
+    } else {
+        stemmer.stem(key).into_owned()
+    }
+}
+
+/// Matching forms of the words of `text`, with their byte spans.
 fn stems(text: &str, lang: Lang, stemmer: &Stemmer) -> Vec<(String, usize, usize)> {
     tokenize(text, lang)
         .into_iter()
-        .map(|t| (stemmer.stem(&t.key).into_owned(), t.start, t.end))
+        .map(|t| (source_form(&t.key, lang, stemmer), t.start, t.end))
         .collect()
 }
 
@@ -556,7 +588,15 @@ impl TargetMatcher {
             .iter()
             .map(|k| self.stemmer.stem(k).into_owned())
             .collect();
-        self.stems.windows(want.len()).any(|w| w == want.as_slice())
+        // A derived word counts for Russian: "субботнего" for "суббота",
+        // "июньской" for "июнь" (the stem is a prefix of the word's stem).
+        let derived = self.lang == Lang::RU;
+        self.stems.windows(want.len()).any(|w| {
+            w.iter().zip(&want).all(|(have, want)| {
+                have == want
+                    || (derived && want.chars().count() >= 3 && have.starts_with(want.as_str()))
+            })
+        })
     }
 
     /// Persian: the term's keys run together (so spaces, ZWNJ or nothing
@@ -628,6 +668,17 @@ mod tests {
         let names: Vec<&str> = t.iter().map(|t| t.source.as_str()).collect();
         assert_eq!(names, ["talks", "White House"]);
         assert!(g.terms_in("It may rain.", Lang::RU).is_empty());
+        let s = Glossary::from_delimited(
+            "source,ru\nSenate,Сенат\nparty,партия\n",
+            Lang::EN,
+            Path::new("g"),
+        )
+        .unwrap();
+        assert!(s.terms_in("The Senator spoke.", Lang::RU).is_empty());
+        assert_eq!(
+            s.terms_in("Both parties and the Senate.", Lang::RU).len(),
+            2
+        );
         assert_eq!(g.terms_in("Theresa May spoke.", Lang::RU).len(), 1);
     }
 

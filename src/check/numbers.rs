@@ -33,8 +33,11 @@ pub(crate) fn ascii_digit(c: char) -> Option<char> {
     }
 }
 
+/// Separators inside a number: `,` `.`, Arabic decimal `٫` and thousands
+/// `٬` separators, the Arabic comma `،` (written for `,` in Persian
+/// numbers: `77،000`) and `/` (a Persian decimal separator: `۲/۵`).
 fn is_point(c: char) -> bool {
-    matches!(c, ',' | '.' | '\u{066B}' | '\u{066C}' | '/')
+    matches!(c, ',' | '.' | '\u{066B}' | '\u{066C}' | '\u{060C}' | '/')
 }
 
 fn is_group_space(c: char) -> bool {
@@ -189,6 +192,61 @@ fn scale_of(word: &str) -> Option<i32> {
     }
 }
 
+/// Factors from imperial and US units to the metric units a translation
+/// gives instead (`85 mph` → `137 km/h`, `10 inches` → `25 cm` / `250 mm`).
+/// Fahrenheit is special-cased: `80 degrees` → `27 °C`, and a difference of
+/// `10 degrees` → `6 °C`.
+fn unit_factors(word: &str) -> &'static [f64] {
+    match word {
+        "mph" | "mile" | "miles" => &[1.609_344],
+        "inch" | "inches" | "in" => &[2.54, 25.4, 0.0254],
+        "foot" | "feet" | "ft" => &[0.3048, 30.48],
+        "yard" | "yards" | "yd" => &[0.9144],
+        "pound" | "pounds" | "lb" | "lbs" => &[0.453_592],
+        "ounce" | "ounces" | "oz" => &[28.349_5],
+        "gallon" | "gallons" => &[3.785_41],
+        "acre" | "acres" => &[0.404_686, 4_046.86],
+        "ton" | "tons" => &[0.907_185],
+        _ => &[],
+    }
+}
+
+fn is_fahrenheit(word: &str) -> bool {
+    matches!(word, "degree" | "degrees" | "f" | "°f" | "fahrenheit")
+}
+
+/// Words between the two numbers of a range ("1 to 4 inches").
+fn is_range_word(word: &str) -> bool {
+    matches!(word, "" | "to" | "and" | "or")
+}
+
+/// Values the target may give for `n` in metric units, if the source
+/// writes `n` in imperial or Fahrenheit units (the unit may follow the next
+/// number of a range: "2 to 3 inches").
+fn converted(text: &str, n: &Number, next: Option<&Number>) -> Vec<f64> {
+    let mut word = next_word(text, n.end);
+    if is_range_word(&word)
+        && let Some(m) = next
+    {
+        word = next_word(text, m.end);
+    }
+    let word = word.trim_start_matches('°').to_string();
+    let mut out = Vec::new();
+    for v in n.values() {
+        out.extend(unit_factors(&word).iter().map(|f| v * f));
+        if is_fahrenheit(&word) || word == "s" {
+            out.push((v - 32.0) * 5.0 / 9.0);
+            out.push(v * 5.0 / 9.0);
+        }
+    }
+    out
+}
+
+/// Whether `value` is `want` as a translator would round it.
+fn close_to(value: f64, want: f64) -> bool {
+    (value - want).abs() <= (want.abs() * 0.1).max(1.0)
+}
+
 /// Forms of `n` the target may contain and still have "the same number".
 fn source_forms(text: &str, n: &Number, prev: Option<&Number>) -> Vec<String> {
     let mut forms = vec![n.joined()];
@@ -294,14 +352,49 @@ fn number_words(lang: Lang) -> Option<&'static NumberWords> {
     }
 }
 
-/// The values written out as words in `text`.
+/// The value of one number word (`سه`, `третьего`, `ششمین`), if it is one.
+fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<u64> {
+    if let Some(v) = words.exact.get(key) {
+        return Some(*v);
+    }
+    if lang == Lang::FA {
+        for ending in ["مین", "م", "می", "ها"] {
+            if let Some(stem) = key.strip_suffix(ending)
+                && let Some(v) = words.exact.get(stem)
+            {
+                return Some(*v);
+            }
+        }
+    }
+    words
+        .prefixes
+        .iter()
+        .filter(|(p, _)| key.starts_with(p.as_str()))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, v)| *v)
+}
+
+/// The values written out as words in `text`: single words, and runs of
+/// them added up ("тридцать шесть", "سی و ششمین" = 36).
 fn word_values(text: &str, lang: Lang) -> BTreeSet<u64> {
     let mut out = BTreeSet::new();
     let Some(words) = number_words(lang) else {
         return out;
     };
+    let mut run: Option<u64> = None;
     for tok in tokenize(text, lang) {
         let key = tok.key.as_str();
+        if lang == Lang::FA && key == "و" && run.is_some() {
+            continue;
+        }
+        match word_value(words, key, lang) {
+            Some(v) => {
+                let sum = run.map_or(v, |r| r + v);
+                out.insert(sum);
+                run = Some(sum);
+            }
+            None => run = None,
+        }
         if let Some(v) = words.exact.get(key) {
             out.insert(*v);
         }
@@ -337,6 +430,7 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
     }
     let tgt = extract(target);
     let pool = target_pool(target, &tgt);
+    let target_values: Vec<f64> = tgt.iter().flat_map(Number::values).collect();
     let mut words: Option<BTreeSet<u64>> = None;
     let mut missing: Vec<&str> = Vec::new();
     for (i, n) in src.iter().enumerate() {
@@ -344,6 +438,13 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
         if source_forms(source, n, prev)
             .iter()
             .any(|f| pool.contains(f))
+        {
+            continue;
+        }
+        let conversions = converted(source, n, src.get(i + 1));
+        if conversions
+            .iter()
+            .any(|&c| target_values.iter().any(|&v| close_to(v, c)))
         {
             continue;
         }

@@ -313,9 +313,42 @@ fn is_quote_class(name: &str) -> bool {
     name == "«»" || name == "\"\""
 }
 
+/// Whether the quotation marks of `text` (straight or curly, double or
+/// single) pair up, telling opening from closing by position: a mark
+/// after a space (or at the start) opens, any other closes. An apostrophe
+/// between letters (`don't`) is not a quotation mark.
+fn quotes_pair_up(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut depth: i64 = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let opens = match c {
+            '“' | '„' | '«' | '‘' => true,
+            '”' | '»' => false,
+            '"' | '\'' | '’' => {
+                let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if matches!(c, '\'' | '’') && letter(prev) && letter(next) {
+                    continue;
+                }
+                prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace())
+            }
+            _ => continue,
+        };
+        depth += if opens { 1 } else { -1 };
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
 pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
     let src = unbalanced(source);
-    let src_quotes = src.iter().any(|n| is_quote_class(n));
+    // A quotation the source opens or closes in another segment may do so
+    // in the target too.
+    let src_quotes = src.iter().any(|n| is_quote_class(n)) || !quotes_pair_up(source);
     unbalanced(target)
         .into_iter()
         .filter(|name| {
@@ -439,6 +472,20 @@ mod tests {
         // A quotation the source leaves open may stay open.
         assert!(brackets("\"We will win,", "«Мы победим,").is_empty());
         assert!(brackets("a) first", "а) первое").is_empty());
+        assert!(brackets("I got bit!'", "Меня укусили!»").is_empty());
+        assert!(brackets("He said: 'What is it?", "او گفت: «این چیست؟").is_empty());
+        assert!(
+            brackets(
+                "They say \"oh, I did not do it.",
+                "Они говорят: «Нет, я этого не делал."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            brackets("He said 'don't' twice.", "Он сказал «нет дважды.").len(),
+            1
+        );
+        assert!(quotes_pair_up("\"Talks,\" he said, 'failed.'"));
     }
 
     #[test]
