@@ -269,107 +269,121 @@ pub(crate) fn length(
     ))
 }
 
-/// Which bracket and quote classes of `text` are unbalanced.
-fn unbalanced(text: &str) -> Vec<&'static str> {
-    let pairs: [(&str, char, char); 4] = [
-        ("()", '(', ')'),
-        ("[]", '[', ']'),
-        ("{}", '{', '}'),
-        ("«»", '«', '»'),
-    ];
-    let mut out = Vec::new();
-    for (name, open, close) in pairs {
-        let mut depth: i64 = 0;
-        let mut broken = false;
-        for c in text.chars() {
-            if c == open {
-                depth += 1;
-            } else if c == close {
-                depth -= 1;
-                if depth < 0 {
-                    broken = true;
-                }
-            }
-        }
-        if broken || depth != 0 {
-            out.push(name);
-        }
-    }
-    // Straight and curly double quotes open and close with the same or
-    // language-dependent characters ("…", “…”, „…“): an odd count is unbalanced.
-    let quotes = text
-        .chars()
-        .filter(|c| matches!(c, '"' | '“' | '”' | '„'))
-        .count();
-    if quotes % 2 == 1 {
-        out.push("\"\"");
-    }
-    out
+/// How a text's brackets and quotation marks open and close: for each of
+/// `()`, `[]`, `{}` and quotes (all kinds together, since «» or „“ in a
+/// target stand for "" or '' in the source), the opening marks minus the
+/// closing ones, and the lowest depth reached on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Depth {
+    net: i64,
+    low: i64,
+    marks: i64,
 }
 
-/// Quote classes are interchangeable between source and target: «» in a
-/// target for "" in the source is the norm.
-fn is_quote_class(name: &str) -> bool {
-    name == "«»" || name == "\"\""
+impl Depth {
+    fn step(&mut self, by: i64) {
+        self.marks += 1;
+        self.net += by;
+        self.low = self.low.min(self.net);
+    }
 }
 
-/// Whether the quotation marks of `text` (straight or curly, double or
-/// single) pair up, telling opening from closing by position: a mark
-/// after a space (or at the start) opens, any other closes. An apostrophe
-/// between letters (`don't`) is not a quotation mark.
-fn quotes_pair_up(text: &str) -> bool {
+const BRACKET_CLASSES: [(&str, char, char); 3] =
+    [("()", '(', ')'), ("[]", '[', ']'), ("{}", '{', '}')];
+
+/// Depths of the three bracket classes and of quotation marks.
+///
+/// Quotes are told apart by position: `“ „ « ‘` open, `” »` close (and `“`
+/// closes in text that opens with `„`, as Russian and German do); a
+/// straight `"` or `'` (or `’`) opens after a space or at the start, and
+/// closes elsewhere. An apostrophe between letters (`don't`) is not a
+/// quote, nor is `s'` closing when no single quote is open (`the AMs' title`).
+fn depths(text: &str) -> ([Depth; 3], Depth) {
+    let mut brackets = [Depth::default(); 3];
+    let mut quotes = Depth::default();
+    let low_quote = text.contains('„');
     let chars: Vec<char> = text.chars().collect();
-    let mut depth: i64 = 0;
+    let mut single_open: i64 = 0;
     for (i, &c) in chars.iter().enumerate() {
+        if let Some(k) = BRACKET_CLASSES.iter().position(|(_, o, _)| *o == c) {
+            brackets[k].step(1);
+            continue;
+        }
+        if let Some(k) = BRACKET_CLASSES.iter().position(|(_, _, cl)| *cl == c) {
+            brackets[k].step(-1);
+            continue;
+        }
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let by_position = || {
+            prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                && next.is_some_and(|n| !n.is_whitespace())
+        };
         let opens = match c {
-            '“' | '„' | '«' | '‘' => true,
+            '„' | '«' | '‘' => true,
+            '“' => !low_quote,
             '”' | '»' => false,
-            '"' | '\'' | '’' => {
-                let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                if matches!(c, '\'' | '’') && letter(prev) && letter(next) {
+            '"' => by_position(),
+            '\'' | '’' => {
+                if letter(prev) && letter(next) {
                     continue;
                 }
-                prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
-                    && next.is_some_and(|n| !n.is_whitespace())
+                let opens = by_position();
+                if !opens && single_open == 0 && matches!(prev, Some('s' | 'S')) {
+                    continue;
+                }
+                single_open += if opens { 1 } else { -1 };
+                opens
             }
             _ => continue,
         };
-        depth += if opens { 1 } else { -1 };
-        if depth < 0 {
-            return false;
-        }
+        quotes.step(if opens { 1 } else { -1 });
     }
-    depth == 0
+    (brackets, quotes)
+}
+
+/// Whether the target's depth is acceptable for the source's. A source
+/// that pairs up its marks needs a target that does; a source that leaves
+/// a quotation open or closes one from an earlier segment allows the
+/// target the same, less (translators often close each segment's
+/// quotation), or a paired-up text, but not more or the other way.
+fn depth_ok(source: Depth, target: Depth) -> bool {
+    let paired = |d: Depth| d.net == 0 && d.low == 0;
+    if paired(source) {
+        return paired(target);
+    }
+    // A target without any of the marks has dropped the quotation.
+    target.marks > 0 && paired(target)
+        || (target.net.signum() == source.net.signum() && target.net.abs() <= source.net.abs())
+        || (target.net == 0 && source.net == 0)
 }
 
 pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
-    let src = unbalanced(source);
-    // A quotation the source opens or closes in another segment may do so
-    // in the target too.
-    let src_quotes = src.iter().any(|n| is_quote_class(n)) || !quotes_pair_up(source);
-    unbalanced(target)
-        .into_iter()
-        .filter(|name| {
-            if is_quote_class(name) {
-                !src_quotes
-            } else {
-                !src.contains(name)
-            }
-        })
-        .map(|name| {
-            let what = if is_quote_class(name) {
-                "quotation marks"
-            } else {
-                "brackets"
-            };
-            Finding::error(
+    let (src_b, src_q) = depths(source);
+    let (tgt_b, tgt_q) = depths(target);
+    let mut out = Vec::new();
+    for (k, (name, _, _)) in BRACKET_CLASSES.iter().enumerate() {
+        if !depth_ok(src_b[k], tgt_b[k]) {
+            out.push(Finding::error(
                 CheckKind::Brackets,
-                format!("{what} {name} do not pair up in the target (they do in the source)"),
-            )
-        })
-        .collect()
+                format!(
+                    "brackets {name} do not pair up in the target as in the source ({} unclosed in the source, {} in the target)",
+                    src_b[k].net, tgt_b[k].net
+                ),
+            ));
+        }
+    }
+    if !depth_ok(src_q, tgt_q) {
+        out.push(Finding::error(
+            CheckKind::Brackets,
+            format!(
+                "quotation marks do not pair up in the target as in the source ({} unclosed in the source, {} in the target)",
+                src_q.net, tgt_q.net
+            ),
+        ));
+    }
+    out
 }
 
 pub(crate) fn untouchables(source: &str, target: &str) -> Vec<Finding> {
@@ -485,7 +499,16 @@ mod tests {
             brackets("He said 'don't' twice.", "Он сказал «нет дважды.").len(),
             1
         );
-        assert!(quotes_pair_up("\"Talks,\" he said, 'failed.'"));
+        assert_eq!(depths("\"Talks,\" he said, 'failed.'").1.net, 0);
+        assert_eq!(depths("the AMs' title").1.net, 0);
+        // Left open in the source: left open in the target, or closed in
+        // the segment; not dropped altogether.
+        assert_eq!(brackets("\"We will win,", "«Мы победим").len(), 0);
+        assert_eq!(brackets("\"We will win,", "«Мы победим»,").len(), 0);
+        assert_eq!(brackets("We will win.\"", "Мы победим.»").len(), 0);
+        assert_eq!(brackets("We will win.\"", "Мы победим.").len(), 1);
+        assert_eq!(brackets("We will win.\"", "«Мы победим.").len(), 1);
+        assert_eq!(brackets("(a) and b", "а) и б").len(), 1);
     }
 
     #[test]
