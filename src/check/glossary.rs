@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use super::{CheckKind, Finding};
 use crate::error::{Error, Result};
@@ -603,8 +604,9 @@ impl TargetMatcher {
     /// between its words all match) at the start of a run of target words,
     /// followed by at most a short attached suffix.
     fn contains_persian(&self, term_keys: &[String]) -> bool {
+        static STEMMER: OnceLock<PersianStemmer> = OnceLock::new();
         let want: String = term_keys.concat();
-        let stemmer = PersianStemmer::builtin();
+        let stemmer = STEMMER.get_or_init(PersianStemmer::builtin);
         let want_stem = stemmer.stem(&want).to_string();
         for i in 0..self.keys.len() {
             let mut run = String::new();

@@ -472,6 +472,41 @@ mod tests {
         assert!(CheckKind::ALL.iter().all(|&k| s.enabled(k)));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(
+            source in "[a-zA-Z0-9 .,\"'«»()\\[\\]@#/:?!-]{0,60}|\\PC{0,40}",
+            target in "[а-яa-z0-9 .,\"«»„“()@#/:؟!\u{200C}۰-۹٠-٩٫٬،یکيك-]{0,60}|\\PC{0,40}",
+        ) {
+            let g = Glossary::from_delimited("source,fa,ru\nKremlin,کرملین,Кремль\n", Lang::EN, "g".as_ref()).unwrap();
+            for lang in [Lang::FA, Lang::RU, Lang::EN] {
+                let f = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&g));
+                // Deterministic.
+                let again = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&g));
+                proptest::prop_assert_eq!(f, again);
+            }
+            let _ = check_consistency(&[("a", source.as_str(), target.as_str(), Lang::FA), ("b", source.as_str(), source.as_str(), Lang::FA)]);
+            let _ = Glossary::parse(&source, Lang::EN, "g".as_ref());
+            let _ = Glossary::parse(&target, Lang::EN, "g".as_ref());
+        }
+    }
+
+    #[test]
+    fn long_units_are_checked_in_bounded_time() {
+        let source = "The 25 talks failed (again). ".repeat(20_000);
+        let target = "Переговоры 25 сорвались (снова). ".repeat(20_000);
+        let start = std::time::Instant::now();
+        let _ = check_unit(
+            &source,
+            &target,
+            Lang::EN,
+            Lang::RU,
+            &CheckSettings::default(),
+            None,
+        );
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
     #[test]
     fn consistency_same_source_different_targets() {
         let units = [
