@@ -13,7 +13,10 @@
 //! check for that kind fires. The glossary is extracted from the data at run
 //! time (capitalized English words and the target stem that co-occurs with
 //! them, Dice ≥ 0.8 in ≥ 3 units). `--show CHECK` prints the clean units
-//! that CHECK flags. Output is deterministic.
+//! that CHECK flags, `--show miss:KIND` the planted errors missed;
+//! `--write-po DIR` also writes the clean and planted units as
+//! `DIR/<lang>/<kind>.po`, for running other checkers on the same units.
+//! Output is deterministic.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -445,6 +448,42 @@ const PLANTED: &[(&str, CheckKind)] = &[
     ("glossary", CheckKind::Glossary),
 ];
 
+fn po_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t")
+}
+
+/// Collects units as a PO file, for running other checkers (pofilter) on
+/// exactly the same clean and planted units.
+struct Po(String);
+
+impl Po {
+    fn new(lang: Lang) -> Po {
+        Po(format!(
+            "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: {lang}\\n\"\n\n"
+        ))
+    }
+    fn add(&mut self, id: &str, source: &str, target: &str) {
+        self.0.push_str(&format!(
+            "msgctxt \"{}\"\nmsgid \"{}\"\nmsgstr \"{}\"\n\n",
+            po_escape(id),
+            po_escape(source),
+            po_escape(target)
+        ));
+    }
+    fn write(&self, dir: Option<&str>, lang: Lang, name: &str) {
+        let Some(dir) = dir else { return };
+        let dir = Path::new(dir).join(lang.as_str());
+        if let Err(e) = std::fs::create_dir_all(&dir)
+            .and_then(|_| std::fs::write(dir.join(format!("{name}.po")), &self.0))
+        {
+            eprintln!("check_eval: {}: {e}", dir.display());
+        }
+    }
+}
+
 fn pct(k: usize, n: usize) -> String {
     if n == 0 {
         "—".to_string()
@@ -459,6 +498,11 @@ fn main() -> ExitCode {
         .first()
         .cloned()
         .unwrap_or_else(|| "../shared/data/parallel/ntrex_dev.jsonl".into());
+    let po_dir = args
+        .iter()
+        .position(|a| a == "--write-po")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let show = args
         .iter()
         .position(|a| a == "--show")
@@ -490,6 +534,11 @@ fn main() -> ExitCode {
     println!("| lang | check | false alarms (clean units) | recall (planted) |");
     println!("|---|---|---|---|");
     for lang in [Lang::FA, Lang::RU] {
+        let mut clean_po = Po::new(lang);
+        for u in &units {
+            clean_po.add(&u.id, &u.en, &u.targets[&lang]);
+        }
+        clean_po.write(po_dir.as_deref(), lang, "clean");
         let mut flagged_any = BTreeSet::new();
         let mut flagged_no_glossary = BTreeSet::new();
         let mut per_check: BTreeMap<CheckKind, BTreeSet<usize>> = BTreeMap::new();
@@ -537,6 +586,7 @@ fn main() -> ExitCode {
         for &(name, kind) in PLANTED {
             let fa = per_check.get(&kind).map_or(0, |s| s.len());
             let (mut planted, mut found) = (0, 0);
+            let mut po = Po::new(lang);
             for u in &units {
                 let Some((src, tgt)) =
                     plant(name, &u.en, &u.targets[&lang], lang, &glossary, &mut rng)
@@ -544,6 +594,7 @@ fn main() -> ExitCode {
                     continue;
                 };
                 planted += 1;
+                po.add(&u.id, &src, &tgt);
                 if check_unit(&src, &tgt, Lang::EN, lang, &settings, Some(&glossary))
                     .iter()
                     .any(|f| f.check == kind)
@@ -555,6 +606,9 @@ fn main() -> ExitCode {
                         u.id
                     );
                 }
+            }
+            if planted > 0 {
+                po.write(po_dir.as_deref(), lang, name);
             }
             let fa_cell = if name == "orthography_zwnj" {
                 "(as above)".to_string()
