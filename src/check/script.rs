@@ -46,20 +46,23 @@ fn scripts(word: &str) -> Vec<Script> {
     out
 }
 
-/// Latin letters that stand alone as look-alikes of Russian one-letter words.
-const LONE_HOMOGLYPHS: &[char] = &['a', 'c', 'o', 'y', 'k', 'A', 'C', 'O', 'K', 'B', 'y'];
+/// Latin letters that look like the Russian one-letter words `а с о у к`
+/// (lowercase) and `А В С К О У` (capitalized, at the start of a sentence).
+const LONE_LOWER: &[char] = &['a', 'c', 'o', 'y', 'k'];
+const LONE_UPPER: &[char] = &['A', 'B', 'C', 'K', 'O', 'Y'];
+
+/// What may separate a lone letter from its neighbours in running text:
+/// spaces and sentence punctuation, not brackets or quotes ("пункт a)",
+/// "«A»" are labels).
+fn running_gap(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || ",;:.!?…—–".contains(c))
+}
 
 pub(crate) fn check(target: &str, lang: Lang) -> Vec<Finding> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for_each_word(target, |s, e| spans.push((s, e)));
     let words: Vec<&str> = spans.iter().map(|&(s, e)| &target[s..e]).collect();
-    // Two words separated by whitespace only (a lone letter in running text,
-    // not a list label like "a)").
-    let spaced = |a: usize, b: usize| {
-        target[spans[a].1..spans[b].0]
-            .chars()
-            .all(char::is_whitespace)
-    };
     let mut bad: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let sc = scripts(w);
@@ -69,21 +72,30 @@ pub(crate) fn check(target: &str, lang: Lang) -> Vec<Finding> {
             }
             continue;
         }
-        if lang != Lang::RU || sc != [Script::Latin] {
+        if lang != Lang::RU || sc != [Script::Latin] || w.chars().count() != 1 {
             continue;
         }
-        let mut chars = w.chars();
-        let lone = chars
-            .next()
-            .filter(|c| LONE_HOMOGLYPHS.contains(c))
-            .is_some()
-            && chars.next().is_none();
-        let cyr = |j: Option<usize>| {
-            j.and_then(|j| words.get(j))
-                .is_some_and(|n| scripts(n) == [Script::Cyrillic])
+        let c = w.chars().next().unwrap_or(' ');
+        let before = &target[..spans[i].0];
+        let after_ok = words.get(i + 1).is_some_and(|n| {
+            running_gap(&target[spans[i].1..spans[i + 1].0])
+                && (scripts(n) == [Script::Cyrillic] || n.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        // Lowercase: after a Cyrillic word or at the start; capitalized:
+        // only where a sentence starts ("B пятницу", not "план B, и").
+        let sentence_start = before
+            .trim_end()
+            .trim_end_matches(['«', '"', '„', '(', '—', '–', ' '])
+            .is_empty()
+            || before.trim_end().ends_with(['.', '!', '?', '…']);
+        let lone = if LONE_LOWER.contains(&c) {
+            i == 0
+                || (scripts(words[i - 1]) == [Script::Cyrillic]
+                    && running_gap(&target[spans[i - 1].1..spans[i].0]))
+        } else {
+            LONE_UPPER.contains(&c) && sentence_start
         };
-        let between = i > 0 && i + 1 < words.len() && spaced(i - 1, i) && spaced(i, i + 1);
-        if lone && between && cyr(i.checked_sub(1)) && cyr(Some(i + 1)) && !bad.contains(w) {
+        if lone && after_ok && !bad.contains(w) {
             bad.push(w);
         }
     }
@@ -120,6 +132,10 @@ mod tests {
         // The reverse: a Cyrillic letter in a Latin word.
         assert_eq!(check("Компания Fасеbook", Lang::RU).len(), 1);
         assert_eq!(check("Я пришел c другом.", Lang::RU).len(), 1);
+        assert_eq!(check("B пятницу он ушёл.", Lang::RU).len(), 1);
+        assert_eq!(check("Он ушёл. A потом вернулся.", Lang::RU).len(), 1);
+        assert_eq!(check("работы, a затем", Lang::RU).len(), 1);
+        assert_eq!(check("сообщает o 14-процентном росте", Lang::RU).len(), 1);
     }
 
     #[test]
@@ -132,6 +148,8 @@ mod tests {
             .is_empty()
         );
         assert!(check("Я пришёл с другом.", Lang::RU).is_empty());
+        assert!(check("Витамин C и план B, и класс A.", Lang::RU).is_empty());
+        assert!(check("Буква «a» и пункт a) и", Lang::RU).is_empty());
         assert!(check("شرکت Apple و iPhone", Lang::FA).is_empty());
         assert_eq!(check("شرکت Aپل", Lang::FA).len(), 1);
     }
