@@ -590,6 +590,25 @@ mod tests {
     }
 
     #[test]
+    fn number_word_lists_are_normalized_keys() {
+        for (text, lang) in [(RU_NUMBER_WORDS, Lang::RU), (FA_NUMBER_WORDS, Lang::FA)] {
+            let words = parse_words(text);
+            assert!(words.exact.len() + words.prefixes.len() > 20);
+            for form in words
+                .exact
+                .keys()
+                .chain(words.prefixes.iter().map(|(p, _)| p))
+            {
+                assert_eq!(
+                    &normalize_key(form, lang),
+                    form,
+                    "{form:?} is not a matching key"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn extraction_keeps_years_apart_from_counts() {
         let n = extract("in 2019 500 people, 1 234 567 and ۱۲٬۳۴۵٫۶");
         let joined: Vec<String> = n.iter().map(|n| n.joined()).collect();

@@ -197,6 +197,21 @@ mod tests {
     }
 
     #[test]
+    fn affix_list_is_sorted_and_persian() {
+        let entries: Vec<&str> = resource_entries(ZWNJ_AFFIXES).collect();
+        let mut sorted = entries.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(entries, sorted);
+        let a = affixes();
+        assert_eq!(a.prefixes.len() + a.suffixes.len(), entries.len());
+        for e in entries {
+            let bare = e.trim_matches('-');
+            assert_eq!(crate::tokenize::normalize_key(bare, crate::Lang::FA), bare);
+        }
+    }
+
+    #[test]
     fn pieces_record_the_separator() {
         let p = pieces("می‌رود  و");
         assert_eq!(p[0], (' ', "می".to_string()));

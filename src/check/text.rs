@@ -457,6 +457,20 @@ mod tests {
     }
 
     #[test]
+    fn reduplication_lists_are_sorted_normalized_keys() {
+        for (text, lang) in [(RU_REDUPLICATIONS, Lang::RU), (FA_REDUPLICATIONS, Lang::FA)] {
+            let words: Vec<&str> = resource_entries(text).collect();
+            let mut sorted = words.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(words, sorted);
+            for w in words {
+                assert_eq!(normalize_key(w, lang), w);
+            }
+        }
+    }
+
+    #[test]
     fn length_ratio_outside_the_pair_range() {
         let s = "The government announced a new plan for the economy today.";
         assert!(
