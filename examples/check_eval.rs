@@ -484,6 +484,43 @@ impl Po {
     }
 }
 
+/// Whether the cross-unit checks flag `unit`, replaced by (`src`, `tgt`),
+/// with `kind` when run over its document.
+fn across_units(
+    units: &[Unit],
+    docs: &[std::ops::Range<usize>],
+    unit: &Unit,
+    src: &str,
+    tgt: &str,
+    lang: Lang,
+    kind: CheckKind,
+) -> bool {
+    let Some(range) = docs
+        .iter()
+        .find(|r| units[(*r).clone()].iter().any(|u| u.id == unit.id))
+    else {
+        return false;
+    };
+    let tuples: Vec<(&str, &str, &str, Lang)> = units[range.clone()]
+        .iter()
+        .map(|u| {
+            if u.id == unit.id {
+                (u.id.as_str(), src, tgt, lang)
+            } else {
+                (
+                    u.id.as_str(),
+                    u.en.as_str(),
+                    u.targets[&lang].as_str(),
+                    lang,
+                )
+            }
+        })
+        .collect();
+    check_consistency(&tuples)
+        .iter()
+        .any(|(id, f)| *id == unit.id && f.check == kind)
+}
+
 fn pct(k: usize, n: usize) -> String {
     if n == 0 {
         "—".to_string()
@@ -525,6 +562,17 @@ fn main() -> ExitCode {
         }
     };
     let settings = CheckSettings::default();
+    // Documents as index ranges (ids are "doc:line").
+    let mut docs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let doc = u.id.rsplit_once(':').map_or("", |(d, _)| d);
+        match docs.last_mut() {
+            Some(r) if units[r.start].id.rsplit_once(':').map_or("", |(d, _)| d) == doc => {
+                r.end = i + 1
+            }
+            _ => docs.push(i..i + 1),
+        }
+    }
     println!(
         "data: {path}: {} units per language; extracted glossary: {} terms",
         units.len(),
@@ -558,26 +606,27 @@ fn main() -> ExitCode {
                 }
             }
         }
-        let tuples: Vec<(&str, &str, &str, Lang)> = units
-            .iter()
-            .map(|u| {
-                (
-                    u.id.as_str(),
-                    u.en.as_str(),
-                    u.targets[&lang].as_str(),
-                    lang,
-                )
-            })
-            .collect();
-        for (id, f) in check_consistency(&tuples) {
-            let i = units.iter().position(|u| u.id == id).unwrap_or(0);
-            flagged_any.insert(i);
-            per_check
-                .entry(CheckKind::Inconsistency)
-                .or_default()
-                .insert(i);
-            if show.as_deref() == Some("inconsistency") {
-                println!("  [{lang} inconsistency] {id} {}", f.message);
+        // Cross-unit checks run per document: the units a desk checks together.
+        for range in &docs {
+            let tuples: Vec<(&str, &str, &str, Lang)> = units[range.clone()]
+                .iter()
+                .map(|u| {
+                    (
+                        u.id.as_str(),
+                        u.en.as_str(),
+                        u.targets[&lang].as_str(),
+                        lang,
+                    )
+                })
+                .collect();
+            for (id, f) in check_consistency(&tuples) {
+                let i = units.iter().position(|u| u.id == id).unwrap_or(0);
+                flagged_any.insert(i);
+                flagged_no_glossary.insert(i);
+                per_check.entry(f.check).or_default().insert(i);
+                if show.as_deref() == Some(f.check.name()) {
+                    println!("  [{lang} {} across units] {id} {}", f.check, f.message);
+                }
             }
         }
         let n = units.len();
@@ -595,10 +644,10 @@ fn main() -> ExitCode {
                 };
                 planted += 1;
                 po.add(&u.id, &src, &tgt);
-                if check_unit(&src, &tgt, Lang::EN, lang, &settings, Some(&glossary))
+                let in_unit = check_unit(&src, &tgt, Lang::EN, lang, &settings, Some(&glossary))
                     .iter()
-                    .any(|f| f.check == kind)
-                {
+                    .any(|f| f.check == kind);
+                if in_unit || across_units(&units, &docs, u, &src, &tgt, lang, kind) {
                     found += 1;
                 } else if show.as_deref() == Some(&format!("miss:{name}")) {
                     println!(

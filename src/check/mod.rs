@@ -356,7 +356,10 @@ pub const SHARED_TARGET_MIN_WORDS: usize = 6;
 /// Findings are warnings, reported on each unit that departs from the first
 /// unit seen with that source (or target), in input order.
 ///
-/// The caller decides whether to run it (`CheckSettings::inconsistency`).
+/// Persian targets are also compared with the file's own ZWNJ style: a
+/// space where the other units nearly always join the same affix with a
+/// ZWNJ gives an `orthography` warning (see `persian`'s module docs).
+/// Filter the findings with [`CheckSettings::enabled`]`(finding.check)`.
 ///
 /// ```
 /// use brief::check::check_consistency;
@@ -373,6 +376,13 @@ pub fn check_consistency<'a>(units: &[(&'a str, &str, &str, Lang)]) -> Vec<(&'a 
     let mut by_source: BTreeMap<(Lang, String), (&str, String)> = BTreeMap::new();
     let mut by_target: BTreeMap<(Lang, String), (&str, String)> = BTreeMap::new();
     let mut out = Vec::new();
+    let persian: Vec<(usize, &str)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.3 == Lang::FA)
+        .map(|(i, u)| (i, bounded(u.2)))
+        .collect();
+    let mut style: Vec<(usize, Finding)> = persian::house_style(&persian);
     for &(id, source, target, lang) in units {
         let (source, target) = (bounded(source), bounded(target));
         if text::is_blank(target) || text::is_blank(source) {
@@ -419,6 +429,9 @@ pub fn check_consistency<'a>(units: &[(&'a str, &str, &str, Lang)]) -> Vec<(&'a 
             }
         }
     }
+    // In input order, after the inconsistencies.
+    style.sort_by_key(|(i, _)| *i);
+    out.extend(style.into_iter().map(|(i, f)| (units[i].0, f)));
     out
 }
 

@@ -9,9 +9,13 @@
 //!   with a ZWNJ (`می‌رود ... می رود`, `کتاب‌ها ... دفتر ها`). Many
 //!   professional translators write these joins with a space throughout, so
 //!   only a unit that mixes both spellings is reported; the affixes are in
-//!   `resources/fa/zwnj_affixes.txt`.
+//!   `resources/fa/zwnj_affixes.txt`. Across units,
+//!   [`crate::check::check_consistency`] also reports a space where the other
+//!   units of the file join that affix with a ZWNJ nearly always
+//!   ([`ZWNJ_HOUSE_STYLE_MIN`] times or more, and at least ten times as often
+//!   as they write a space).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use super::{CheckKind, Finding};
@@ -73,12 +77,15 @@ fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| !is_letter(c))
 }
 
-/// The ZWNJ joins of `text`: which affixes it joins with a ZWNJ, and
-/// which it separates with a space (each with the two words).
-fn joins(text: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
+/// Per affix, the number of ZWNJ joins; and each spaced join as (affix, words).
+pub(crate) type Joins = (BTreeMap<String, usize>, Vec<(String, String)>);
+
+/// The ZWNJ joins of `text`: how often it joins each affix with a ZWNJ,
+/// and where it separates one with a space (each with the two words).
+pub(crate) fn joins(text: &str) -> Joins {
     let a = affixes();
     let words = pieces(text);
-    let mut zwnj = BTreeSet::new();
+    let mut zwnj = BTreeMap::new();
     let mut spaced = Vec::new();
     for pair in words.windows(2) {
         let (_, left) = &pair[0];
@@ -98,12 +105,57 @@ fn joins(text: &str) -> (BTreeSet<String>, Vec<(String, String)>) {
         };
         let Some(affix) = affix else { continue };
         if *sep == ZWNJ {
-            zwnj.insert(affix);
+            *zwnj.entry(affix).or_insert(0) += 1;
         } else if sep.is_whitespace() {
             spaced.push((affix, format!("{left} {right}")));
         }
     }
     (zwnj, spaced)
+}
+
+/// The fewest ZWNJ joins of one affix across a file's units before a space
+/// in another unit is reported as departing from the file's own style.
+pub const ZWNJ_HOUSE_STYLE_MIN: usize = 5;
+
+/// File-level ZWNJ style: for each Persian target (by index) with a space
+/// where the other units nearly always join that affix with a ZWNJ, and the
+/// unit itself never does (that case is [`check`]'s), a warning.
+pub(crate) fn house_style(targets: &[(usize, &str)]) -> Vec<(usize, Finding)> {
+    let per_unit: Vec<(usize, Joins)> = targets.iter().map(|&(i, t)| (i, joins(t))).collect();
+    let mut joined: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut spaced: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, (z, s)) in &per_unit {
+        for (affix, n) in z {
+            *joined.entry(affix.as_str()).or_insert(0) += n;
+        }
+        for (affix, _) in s {
+            *spaced.entry(affix.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (z, s)) in &per_unit {
+        let mut reported = BTreeSet::new();
+        for (affix, words) in s {
+            let with = joined.get(affix.as_str()).copied().unwrap_or(0);
+            let without = spaced.get(affix.as_str()).copied().unwrap_or(0);
+            if with >= ZWNJ_HOUSE_STYLE_MIN
+                && without * 10 <= with
+                && !z.contains_key(affix)
+                && reported.insert(affix.clone())
+            {
+                out.push((
+                    *i,
+                    Finding::warning(
+                        CheckKind::Orthography,
+                        format!(
+                            "\"{words}\": a space where the other units join {affix} with a ZWNJ ({with} times)"
+                        ),
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
 
 pub(crate) fn check(target: &str) -> Vec<Finding> {
@@ -142,7 +194,7 @@ pub(crate) fn check(target: &str) -> Vec<Finding> {
     let (zwnj, spaced) = joins(target);
     let mut reported = BTreeSet::new();
     for (affix, words) in spaced {
-        if zwnj.contains(&affix) && reported.insert(affix.clone()) {
+        if zwnj.contains_key(&affix) && reported.insert(affix.clone()) {
             out.push(Finding::warning(
                 CheckKind::Orthography,
                 format!("\"{words}\": a space where this unit elsewhere joins {affix} with a ZWNJ"),
@@ -209,6 +261,20 @@ mod tests {
             let bare = e.trim_matches('-');
             assert_eq!(crate::tokenize::normalize_key(bare, crate::Lang::FA), bare);
         }
+    }
+
+    #[test]
+    fn house_style_reports_a_space_among_zwnj_joins() {
+        let mut units: Vec<String> = (0..10).map(|i| format!("او {i} می‌رود.")).collect();
+        units.push("ما می رویم.".to_string());
+        let refs: Vec<(usize, &str)> = units.iter().map(String::as_str).enumerate().collect();
+        let f = house_style(&refs);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, 10);
+        // A file that writes spaces often has no house style to depart from.
+        units.push("ما می خوریم.".to_string());
+        let refs: Vec<(usize, &str)> = units.iter().map(String::as_str).enumerate().collect();
+        assert!(house_style(&refs).is_empty());
     }
 
     #[test]
