@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+pub mod check;
 mod config;
 mod detect;
 mod error;
