@@ -40,6 +40,7 @@ pub mod segment;
 pub mod select;
 pub mod stem;
 pub mod summarize;
+pub mod tm;
 pub mod tokenize;
 
 pub use config::Config;
