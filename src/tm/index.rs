@@ -60,7 +60,7 @@ fn lang_bit(id: u32) -> u64 {
 }
 
 fn is_blank(s: &str) -> bool {
-    text::normalize(s).is_empty()
+    text::is_blank(s)
 }
 
 thread_local! {
@@ -74,9 +74,9 @@ impl LangIndex {
         let mut index = LangIndex::default();
         let mut lang_ids: HashMap<&str, u32> = HashMap::new();
         for v in memory.entries.iter().flat_map(|e| &e.variants) {
-            if !lang_ids.contains_key(v.lang_key.as_str()) {
+            if !lang_ids.contains_key(&*v.lang_key) {
                 lang_ids.insert(&v.lang_key, index.langs.len() as u32);
-                index.langs.push(v.lang_key.clone());
+                index.langs.push(v.lang_key.to_string());
             }
         }
         for (entry_no, entry) in memory.entries.iter().enumerate() {
@@ -86,7 +86,7 @@ impl LangIndex {
                 if is_blank(&v.text) {
                     continue;
                 }
-                targets |= lang_bit(lang_ids[v.lang_key.as_str()]);
+                targets |= lang_bit(lang_ids[&*v.lang_key]);
                 if lang::primary(&v.lang_key) == primary {
                     mine.push(variant_no);
                 }
@@ -96,7 +96,7 @@ impl LangIndex {
                 index.add(
                     entry_no as u32,
                     variant_no as u32,
-                    lang_ids[v.lang_key.as_str()],
+                    lang_ids[&*v.lang_key],
                     targets,
                     &v.text,
                 );
@@ -348,8 +348,8 @@ impl LangIndex {
             file: entry.from.as_ref().map(|(p, _)| p.to_path_buf()),
             unit: entry.from.as_ref().map(|(_, n)| *n),
             tuid: attr(&entry.attrs, "tuid").map(str::to_string),
-            source_lang: source.lang.clone(),
-            target_lang: target.lang.clone(),
+            source_lang: source.lang.to_string(),
+            target_lang: target.lang.to_string(),
             creation_date: own_or_unit("creationdate"),
             change_date: own_or_unit("changedate"),
             creation_id: own_or_unit("creationid"),
@@ -393,15 +393,19 @@ fn latest_date(entry: &Entry, target: usize) -> Option<&str> {
         .max()
 }
 
-/// (word, occurrence number) for each word: the second `the` of a text is
-/// `(the, 1)`.
-fn occurrences(word_ids: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    word_ids.iter().map(move |&w| {
-        let c = counts.entry(w).or_insert(0);
-        let pair = (w, *c);
-        *c += 1;
-        pair
+/// (word, occurrence number) for each word, in word-id order: the second
+/// `the` of a text is `(the, 1)`.
+fn occurrences(word_ids: &[u32]) -> impl Iterator<Item = (u32, u32)> {
+    let mut sorted = word_ids.to_vec();
+    sorted.sort_unstable();
+    let mut run = 0;
+    (0..sorted.len()).map(move |i| {
+        run = if i > 0 && sorted[i] == sorted[i - 1] {
+            run + 1
+        } else {
+            0
+        };
+        (sorted[i], run)
     })
 }
 

@@ -46,6 +46,7 @@ mod read;
 mod text;
 mod write;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -179,7 +180,7 @@ pub struct UpdateSummary {
 #[derive(Debug, Clone, PartialEq)]
 struct Entry {
     /// TMX attributes of `<tu>` in document order (only those the DTD allows).
-    attrs: Vec<(String, String)>,
+    attrs: Attrs,
     /// `<note>` and `<prop>` children, in document order.
     meta: Vec<Meta>,
     variants: Vec<Variant>,
@@ -190,12 +191,12 @@ struct Entry {
 /// One `<tuv>`.
 #[derive(Debug, Clone, PartialEq)]
 struct Variant {
-    /// The language tag as written.
-    lang: String,
+    /// The language tag as written (shared by the variants of a file).
+    lang: Arc<str>,
     /// The tag lower-cased with `_` as `-`, for comparisons.
-    lang_key: String,
+    lang_key: Arc<str>,
     /// TMX attributes other than the language, in document order.
-    attrs: Vec<(String, String)>,
+    attrs: Attrs,
     meta: Vec<Meta>,
     /// The segment's text, inline codes left out.
     text: String,
@@ -208,23 +209,26 @@ struct Variant {
 enum Meta {
     Note(String),
     Prop {
-        kind: String,
+        kind: Cow<'static, str>,
         lang: Option<String>,
         text: String,
     },
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+/// Attributes by name; the names are the DTD's, so they need no allocation.
+type Attrs = Vec<(&'static str, String)>;
+
+fn attr<'a>(attrs: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
     attrs
         .iter()
-        .find(|(k, _)| k == name)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.as_str())
 }
 
-fn set_attr(attrs: &mut Vec<(String, String)>, name: &str, value: &str) {
-    match attrs.iter_mut().find(|(k, _)| k == name) {
+fn set_attr(attrs: &mut Attrs, name: &'static str, value: &str) {
+    match attrs.iter_mut().find(|(k, _)| *k == name) {
         Some((_, v)) => *v = value.to_string(),
-        None => attrs.push((name.to_string(), value.to_string())),
+        None => attrs.push((name, value.to_string())),
     }
 }
 
@@ -235,7 +239,7 @@ fn prop<'a>(meta: &'a [Meta], kind: &str) -> Option<&'a str> {
     })
 }
 
-fn set_prop(meta: &mut Vec<Meta>, kind: &str, value: &str) {
+fn set_prop(meta: &mut Vec<Meta>, kind: &'static str, value: &str) {
     for m in meta.iter_mut() {
         if let Meta::Prop { kind: k, text, .. } = m
             && k == kind
@@ -245,7 +249,7 @@ fn set_prop(meta: &mut Vec<Meta>, kind: &str, value: &str) {
         }
     }
     meta.push(Meta::Prop {
-        kind: kind.to_string(),
+        kind: Cow::Borrowed(kind),
         lang: None,
         text: value.to_string(),
     });

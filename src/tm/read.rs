@@ -3,7 +3,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Entry, MAX_UNITS, Meta, Variant, lang, text};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{Attrs, Entry, MAX_UNITS, Meta, Variant, lang, text};
 use crate::error::{Error, Result};
 use crate::export::xml::{Element, MAX_INPUT_BYTES, parse};
 
@@ -98,6 +101,7 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
         return Err(invalid(path, "TMX without <body>".into()));
     };
     let file: Arc<Path> = Arc::from(path);
+    let mut tags = Tags::default();
     let mut entries = Vec::new();
     for (i, tu) in body.children_named("tu").enumerate() {
         let number = i + 1;
@@ -107,7 +111,7 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
                 format!("more than {MAX_UNITS} <tu> units; split the memory"),
             ));
         }
-        entries.push(read_tu(tu, number, &file, path)?);
+        entries.push(read_tu(tu, number, &file, &mut tags, path)?);
     }
     Ok((entries, srclang))
 }
@@ -119,17 +123,20 @@ fn unit_name(tu: &Element, number: usize) -> String {
     }
 }
 
-fn known_attrs(el: &Element, allowed: &[&str]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+fn known_attrs(el: &Element, allowed: &[&'static str]) -> Attrs {
+    let mut out: Attrs = Vec::new();
     for (k, v) in &el.attrs {
-        if !allowed.contains(&k.as_str()) || out.iter().any(|(seen, _)| seen == k) {
+        let Some(&name) = allowed.iter().find(|a| **a == k.as_str()) else {
+            continue;
+        };
+        if out.iter().any(|(seen, _)| *seen == name) {
             continue;
         }
         // segtype is an enumeration in the DTD; anything else would not validate.
         if k == "segtype" && !SEGTYPES.contains(&v.as_str()) {
             continue;
         }
-        out.push((k.clone(), v.clone()));
+        out.push((name, v.clone()));
     }
     out
 }
@@ -139,7 +146,7 @@ fn read_meta(el: &Element) -> Vec<Meta> {
         .filter_map(|c| match c.name.as_str() {
             "note" => Some(Meta::Note(c.text())),
             "prop" => Some(Meta::Prop {
-                kind: c.attr("type").unwrap_or("x-unknown").to_string(),
+                kind: Cow::Owned(c.attr("type").unwrap_or("x-unknown").to_string()),
                 lang: c
                     .attr("xml:lang")
                     .or_else(|| c.attr("lang"))
@@ -151,7 +158,29 @@ fn read_meta(el: &Element) -> Vec<Meta> {
         .collect()
 }
 
-fn read_tu(tu: &Element, number: usize, file: &Arc<Path>, path: &Path) -> Result<Entry> {
+/// Language tags seen in a file (as written, and as keys), shared.
+#[derive(Default)]
+struct Tags(HashMap<String, (Arc<str>, Arc<str>)>);
+
+impl Tags {
+    fn get(&mut self, tag: &str) -> (Arc<str>, Arc<str>) {
+        let tag = tag.trim();
+        if let Some(pair) = self.0.get(tag) {
+            return pair.clone();
+        }
+        let pair: (Arc<str>, Arc<str>) = (Arc::from(tag), Arc::from(lang::key(tag)));
+        self.0.insert(tag.to_string(), pair.clone());
+        pair
+    }
+}
+
+fn read_tu(
+    tu: &Element,
+    number: usize,
+    file: &Arc<Path>,
+    tags: &mut Tags,
+    path: &Path,
+) -> Result<Entry> {
     let mut variants = Vec::new();
     for (j, tuv) in tu.children_named("tuv").enumerate() {
         let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
@@ -164,7 +193,7 @@ fn read_tu(tu: &Element, number: usize, file: &Arc<Path>, path: &Path) -> Result
                 ),
             ));
         };
-        let lang_key = lang::key(lang);
+        let (lang, lang_key) = tags.get(lang);
         if lang::primary(&lang_key).is_empty() {
             return Err(invalid(
                 path,
@@ -186,7 +215,7 @@ fn read_tu(tu: &Element, number: usize, file: &Arc<Path>, path: &Path) -> Result
         };
         let (text, markup) = text::seg_text(seg);
         variants.push(Variant {
-            lang: lang.trim().to_string(),
+            lang,
             lang_key,
             attrs: known_attrs(tuv, &TUV_ATTRS),
             meta: read_meta(tuv),

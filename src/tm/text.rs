@@ -1,5 +1,7 @@
 //! Text as the memory compares it: the exact key and the fuzzy words.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,7 +22,13 @@ use crate::export::xml::{Element, Node};
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfc() {
+    // ASCII text is already in NFC.
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfc())
+    };
+    for c in chars {
         if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
             continue;
         }
@@ -43,11 +51,21 @@ pub fn normalize(text: &str) -> String {
 /// yeh and kaf as the Persian letters, Persian and Arabic-Indic digits as
 /// ASCII.
 pub(super) fn words(text: &str) -> Vec<String> {
-    let composed: String = text.nfc().collect();
+    let composed: Cow<'_, str> = if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
     composed
         .unicode_words()
         .map(|w| w.chars().flat_map(char::to_lowercase).map(fold).collect())
         .collect()
+}
+
+/// Whether [`normalize`] would give the empty string.
+pub(super) fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
 }
 
 fn fold(c: char) -> char {

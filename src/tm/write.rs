@@ -1,6 +1,8 @@
 //! Updating a memory and writing it as TMX 1.4b.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -69,7 +71,11 @@ pub(super) fn update(
         match existing {
             Some(u) => {
                 let entry = &mut memory.entries[u];
-                match entry.variants.iter_mut().find(|v| v.lang_key == target_key) {
+                match entry
+                    .variants
+                    .iter_mut()
+                    .find(|v| *v.lang_key == *target_key)
+                {
                     Some(v) if v.text == t.target => {
                         summary.unchanged += 1;
                         continue;
@@ -101,12 +107,9 @@ pub(super) fn update(
                 let mut source = new_variant(t.source, t.source_lang, export_id, date);
                 source.meta.clear();
                 memory.entries.push(Entry {
-                    attrs: vec![
-                        ("tuid".into(), tuid),
-                        ("creationdate".into(), date.as_str().into()),
-                    ],
+                    attrs: vec![("tuid", tuid), ("creationdate", date.as_str().into())],
                     meta: vec![Meta::Prop {
-                        kind: EXPORT_PROP.into(),
+                        kind: Cow::Borrowed(EXPORT_PROP),
                         lang: None,
                         text: export_id.into(),
                     }],
@@ -146,11 +149,11 @@ fn sources_of(memory: &Memory, primary: &str) -> HashMap<String, Vec<usize>> {
 
 fn new_variant(text: &str, tag: &str, export_id: &str, date: &TmxDate) -> Variant {
     Variant {
-        lang: tag.to_string(),
-        lang_key: lang::key(tag),
-        attrs: vec![("creationdate".into(), date.as_str().into())],
+        lang: Arc::from(tag),
+        lang_key: Arc::from(lang::key(tag)),
+        attrs: vec![("creationdate", date.as_str().into())],
         meta: vec![Meta::Prop {
-            kind: EXPORT_PROP.into(),
+            kind: Cow::Borrowed(EXPORT_PROP),
             lang: None,
             text: export_id.into(),
         }],
@@ -180,7 +183,7 @@ fn write_meta(out: &mut XmlOut, meta: &[Meta]) -> Result<()> {
         match m {
             Meta::Note(text) => out.leaf("note", &[], text)?,
             Meta::Prop { kind, lang, text } => {
-                let mut attrs: Vec<(&str, &str)> = vec![("type", kind)];
+                let mut attrs: Vec<(&str, &str)> = vec![("type", kind.as_ref())];
                 if let Some(l) = lang {
                     attrs.push(("xml:lang", l));
                 }
@@ -191,11 +194,8 @@ fn write_meta(out: &mut XmlOut, meta: &[Meta]) -> Result<()> {
     Ok(())
 }
 
-fn pairs(attrs: &[(String, String)]) -> Vec<(&str, &str)> {
-    attrs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect()
+fn pairs<'a>(attrs: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    attrs.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 pub(super) fn to_tmx(memory: &Memory) -> Result<Vec<u8>> {
@@ -219,7 +219,7 @@ pub(super) fn to_tmx(memory: &Memory) -> Result<Vec<u8>> {
         out.open("tu", &pairs(&entry.attrs))?;
         write_meta(&mut out, &entry.meta)?;
         for v in &entry.variants {
-            let mut attrs = vec![("xml:lang", v.lang.as_str())];
+            let mut attrs = vec![("xml:lang", &*v.lang)];
             attrs.extend(pairs(&v.attrs));
             out.open("tuv", &attrs)?;
             write_meta(&mut out, &v.meta)?;
