@@ -34,7 +34,8 @@ pub(super) struct LangIndex {
     items: Vec<Item>,
     exact: HashMap<Box<str>, Vec<u32>>,
     words: HashMap<Box<str>, u32>,
-    keys: HashMap<(u32, u32), u32>,
+    /// Key ids by word id and occurrence number.
+    keys: Vec<Vec<u32>>,
     postings: Vec<Vec<u32>>,
     /// Language keys of the whole memory, by id (first appearance).
     langs: Vec<String>,
@@ -116,22 +117,36 @@ impl LangIndex {
             .entry(text::normalize(text).into_boxed_str())
             .or_default()
             .push(id);
-        let words = text::words(text);
-        let (word_ids, keys) = if words.len() <= MAX_FUZZY_WORDS {
-            let word_ids: Vec<u32> = words
-                .into_iter()
-                .map(|w| {
-                    let next = self.words.len() as u32;
-                    *self.words.entry(w.into_boxed_str()).or_insert(next)
-                })
-                .collect();
+        let mut word_ids: Vec<u32> = Vec::new();
+        text::for_each_word(text, |w| {
+            if word_ids.len() > MAX_FUZZY_WORDS {
+                return;
+            }
+            let word = match self.words.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.insert(w.into(), id);
+                    self.keys.push(Vec::new());
+                    id
+                }
+            };
+            word_ids.push(word);
+        });
+        let (word_ids, keys) = if word_ids.len() <= MAX_FUZZY_WORDS {
             let mut keys: Vec<u32> = occurrences(&word_ids)
-                .map(|pair| {
-                    let next = self.postings.len() as u32;
-                    let key = *self.keys.entry(pair).or_insert(next);
-                    if key == next {
-                        self.postings.push(Vec::new());
-                    }
+                .map(|(word, occurrence)| {
+                    let by_occurrence = &mut self.keys[word as usize];
+                    let key = match by_occurrence.get(occurrence as usize) {
+                        Some(&key) => key,
+                        None => {
+                            // Occurrences are numbered from 0 without gaps.
+                            let key = self.postings.len() as u32;
+                            by_occurrence.push(key);
+                            self.postings.push(Vec::new());
+                            key
+                        }
+                    };
                     self.postings[key as usize].push(id);
                     key
                 })
@@ -249,9 +264,15 @@ impl LangIndex {
             .collect();
         // (document frequency, key) per query key; unknown words have none.
         let mut probes: Vec<(usize, Option<u32>)> = occurrences(&query)
-            .map(|pair| match self.keys.get(&pair) {
-                Some(&k) if pair.0 != u32::MAX => (self.postings[k as usize].len(), Some(k)),
-                _ => (0, None),
+            .map(|(word, occurrence)| {
+                let key = self
+                    .keys
+                    .get(word as usize)
+                    .and_then(|by_occurrence| by_occurrence.get(occurrence as usize));
+                match key {
+                    Some(&k) => (self.postings[k as usize].len(), Some(k)),
+                    None => (0, None),
+                }
             })
             .collect();
         let mut query_keys: Vec<u32> = probes.iter().filter_map(|p| p.1).collect();

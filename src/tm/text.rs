@@ -51,15 +51,24 @@ pub fn normalize(text: &str) -> String {
 /// yeh and kaf as the Persian letters, Persian and Arabic-Indic digits as
 /// ASCII.
 pub(super) fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of the [`words`] of `text`, from one reused buffer.
+pub(super) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let composed: Cow<'_, str> = if text.is_ascii() {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
     };
-    composed
-        .unicode_words()
-        .map(|w| w.chars().flat_map(char::to_lowercase).map(fold).collect())
-        .collect()
+    let mut buf = String::new();
+    for w in composed.unicode_words() {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase).map(fold));
+        f(&buf);
+    }
 }
 
 /// Whether [`normalize`] would give the empty string.
