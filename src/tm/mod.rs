@@ -262,8 +262,8 @@ impl Memory {
     }
 
     /// Reads a TMX memory from `bytes`; `path` names it in messages and in
-    /// each match's [`Origin`]. Refuses files over
-    /// [`crate::export::xml::MAX_INPUT_BYTES`], with more than
+    /// each match's [`Origin`]. Refuses files over 256 MiB (the XML
+    /// readers' limit), with more than
     /// [`MAX_UNITS`] units, or that are not TMX (the error names the file and
     /// the 1-based `<tu>` number).
     pub fn read(bytes: Vec<u8>, path: &Path) -> Result<Memory> {
