@@ -572,6 +572,10 @@ fn written_memories_are_valid_against_the_tmx_dtd() {
     let mut m = read_str(ALL_LANGS).unwrap();
     m.append(read_str(OMEGAT).unwrap());
     m.append(read_str(PO2TMX).unwrap());
+    // Attributes outside the DTD (or a segtype it does not list) are dropped.
+    let odd = r#"<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu tuid="o1" x-tool-score="0.9" segtype="word"><tuv xml:lang="en" x-flag="1"><seg>Odd.</seg></tuv><tuv xml:lang="fa"><seg>عجیب.</seg></tuv></tu></body></tmx>"#;
+    m.append(read_str(odd).unwrap());
     m.update(
         &[
             pair("Tom & \"Jerry\" <b>", "تام و جری", "fa"),
@@ -597,6 +601,28 @@ fn written_memories_are_valid_against_the_tmx_dtd() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+#[test]
+fn appended_memories_are_preferred_in_order_and_lookups_can_run_in_parallel() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let mut first = memory_of(&[("Markets fell sharply today.", "first")], "fa");
+    first.append(memory_of(
+        &[("Markets fell sharply today.", "second")],
+        "fa",
+    ));
+    shared(&first);
+    let hit = first.lookup("Markets fell sharply today.", "en", "fa");
+    assert_eq!(hit.exact.unwrap().target, "first");
+    assert_eq!(hit.fuzzy[0].target, "second");
+    let near = first.lookup("Markets fell sharply yesterday.", "en", "fa");
+    let targets: Vec<&str> = near.fuzzy.iter().map(|f| f.target.as_str()).collect();
+    assert_eq!(targets, vec!["first", "second"]);
+    std::thread::scope(|scope| {
+        let a = scope.spawn(|| first.lookup("Markets fell today.", "en", "fa"));
+        let b = scope.spawn(|| first.lookup("Markets fell today.", "en", "fa"));
+        assert_eq!(a.join().unwrap(), b.join().unwrap());
+    });
 }
 
 #[test]
