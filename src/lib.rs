@@ -51,6 +51,7 @@ mod segment;
 mod select;
 mod stem;
 mod summarize;
+pub mod tm;
 mod tokenize;
 
 pub use analysis::AnalyzedDocument;

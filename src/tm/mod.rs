@@ -1,0 +1,388 @@
+//! Translation memory: TMX 1.4b memories from any tool, indexed exact and
+//! fuzzy lookups, and updates written back as TMX.
+//!
+//! A [`Memory`] holds translation units (`<tu>`), each with one variant
+//! (`<tuv>`) per language. It has no fixed direction: any variant can be the
+//! source of a lookup, so an en→fa memory also answers fa→en, and
+//! `srclang="*all*"` needs no special case.
+//!
+//! - [`Memory::read`] accepts TMX 1.1–1.4b (UTF-8, or UTF-16 with a
+//!   byte-order mark), with or without `tuid`, with `xml:lang` or the older
+//!   `lang`, and with inline markup in `<seg>`: the text of a segment is its
+//!   character data and the text of `<hi>`; codes (`<bpt>`, `<ept>`, `<ph>`,
+//!   `<it>`, `<ut>`, and `<sub>` inside them) contribute nothing.
+//! - [`Memory::lookup`] finds the exact match (same text after
+//!   [`normalize`]) and up to [`MAX_FUZZY`] fuzzy matches scoring at least
+//!   [`FUZZY_THRESHOLD`] (word-level edit distance), through an inverted
+//!   index built on first use per source language.
+//! - [`Memory::update`] adds or updates translations; [`Memory::to_tmx`]
+//!   writes the memory as TMX 1.4b.
+//!
+//! The measures, bounds and choices are described in `docs/tm.md`.
+//!
+//! ```
+//! use brief::tm::{Memory, NewTranslation, TmxDate};
+//! let mut memory = Memory::new();
+//! let date: TmxDate = "20261201T080000Z".parse().unwrap();
+//! let pair = NewTranslation {
+//!     source: "The minister arrived in Tehran on Monday.",
+//!     source_lang: "en",
+//!     target: "وزیر روز دوشنبه وارد تهران شد.",
+//!     target_lang: "fa",
+//! };
+//! memory.update(&[pair], "export-1", &date).unwrap();
+//! let found = memory.lookup("The minister  arrived in Tehran on Monday.", "en", "fa-IR");
+//! assert_eq!(found.exact.unwrap().target, "وزیر روز دوشنبه وارد تهران شد.");
+//! let near = memory.lookup("The minister arrived in Moscow on Monday.", "en", "fa");
+//! assert_eq!(near.fuzzy[0].score, 85); // 1 word of 7 differs
+//! ```
+
+#![deny(missing_docs)]
+
+mod date;
+mod index;
+mod lang;
+mod read;
+mod text;
+mod write;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Result;
+
+pub use date::TmxDate;
+pub use text::normalize;
+
+/// The lowest fuzzy score (0–100) [`Memory::lookup`] reports.
+pub const FUZZY_THRESHOLD: u8 = 75;
+/// The most candidates (fuzzy matches and conflicting exact matches) one
+/// lookup returns.
+pub const MAX_FUZZY: usize = 3;
+/// The most `<tu>` elements a memory file may hold.
+pub const MAX_UNITS: usize = 1_000_000;
+/// Segments with more words than this get exact matches only (the edit
+/// distance costs the product of the two lengths).
+pub const MAX_FUZZY_WORDS: usize = 200;
+/// The `<prop type>` that records which export produced a translation.
+pub const EXPORT_PROP: &str = "x-brief-export";
+
+/// A translation memory. See the [module documentation](self).
+#[derive(Clone, Default)]
+pub struct Memory {
+    entries: Vec<Entry>,
+    /// The header's `srclang`, as read or as set by the first update.
+    srclang: Option<String>,
+    /// One index per primary language subtag, built on first lookup.
+    indexes: BTreeMap<String, OnceLock<index::LangIndex>>,
+}
+
+impl fmt::Debug for Memory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Memory")
+            .field("units", &self.entries.len())
+            .field("srclang", &self.srclang)
+            .field("languages", &self.indexes.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The result of [`Memory::lookup`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Lookup {
+    /// The unit whose source is the query after [`normalize`], if any (when
+    /// several are, the most recently dated, then the first in the memory).
+    pub exact: Option<Match>,
+    /// At most [`MAX_FUZZY`] candidates, best first: other exact units with a
+    /// different translation (score 100), then fuzzy matches (score
+    /// [`FUZZY_THRESHOLD`]..=99). Never to be used as a target unreviewed.
+    pub fuzzy: Vec<Match>,
+}
+
+/// One unit of the memory that matches a query.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Match {
+    /// The memory's source text (the `<seg>` text, inline codes left out).
+    pub source: String,
+    /// The memory's translation, inline codes left out (see
+    /// [`Match::target_markup`]).
+    pub target: String,
+    /// 100 for an exact match, else `floor(100 × (1 − d / max(n, m)))` for a
+    /// word-level edit distance `d` between `n` and `m` words, at most 99.
+    pub score: u8,
+    /// How many inline elements (`<bpt>`, `<ph>`, `<hi>`, ...) the memory's
+    /// target held; their codes are not in [`Match::target`], so a caller
+    /// may want a translator to look at such a match before using it.
+    pub target_markup: usize,
+    /// Where the unit came from.
+    pub origin: Origin,
+}
+
+/// Where a matching unit came from, for a note to the translator.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Origin {
+    /// The memory file, or `None` for a unit added by [`Memory::update`]
+    /// and not yet written.
+    pub file: Option<PathBuf>,
+    /// The 1-based number of the `<tu>` in that file.
+    pub unit: Option<usize>,
+    /// The unit's `tuid`, if it has one.
+    pub tuid: Option<String>,
+    /// The language tag of the matched source variant, as written.
+    pub source_lang: String,
+    /// The language tag of the target variant, as written.
+    pub target_lang: String,
+    /// `creationdate` of the target variant, else of the unit.
+    pub creation_date: Option<String>,
+    /// `changedate` of the target variant, else of the unit.
+    pub change_date: Option<String>,
+    /// `creationid` (the author) of the target variant, else of the unit.
+    pub creation_id: Option<String>,
+    /// The [`EXPORT_PROP`] of the target variant, else of the unit.
+    pub export_id: Option<String>,
+}
+
+/// One translation to record with [`Memory::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewTranslation<'a> {
+    /// The source text, as exported.
+    pub source: &'a str,
+    /// The source language tag (BCP 47, e.g. `en`).
+    pub source_lang: &'a str,
+    /// The translation.
+    pub target: &'a str,
+    /// The target language tag (e.g. `fa`, `ru-RU`).
+    pub target_lang: &'a str,
+}
+
+/// What [`Memory::update`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct UpdateSummary {
+    /// New units.
+    pub added: usize,
+    /// Existing units that got a new or changed translation.
+    pub updated: usize,
+    /// Translations the memory already held, unchanged.
+    pub unchanged: usize,
+    /// Translations not recorded: blank source or target, or a target in the
+    /// source's language.
+    pub skipped: usize,
+}
+
+/// One `<tu>`.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    /// TMX attributes of `<tu>` in document order (only those the DTD allows).
+    attrs: Attrs,
+    /// `<note>` and `<prop>` children, in document order.
+    meta: Vec<Meta>,
+    variants: Vec<Variant>,
+    /// Where the unit was read from; not part of its content.
+    from: Option<(Arc<Path>, usize)>,
+}
+
+/// One `<tuv>`.
+#[derive(Debug, Clone, PartialEq)]
+struct Variant {
+    /// The language tag as written (shared by the variants of a file).
+    lang: Arc<str>,
+    /// The tag lower-cased with `_` as `-`, for comparisons.
+    lang_key: Arc<str>,
+    /// TMX attributes other than the language, in document order.
+    attrs: Attrs,
+    meta: Vec<Meta>,
+    /// The segment's text, inline codes left out.
+    text: String,
+    /// How many inline elements the segment held.
+    markup: usize,
+}
+
+/// A `<note>` or `<prop>`.
+#[derive(Debug, Clone, PartialEq)]
+enum Meta {
+    Note(String),
+    Prop {
+        kind: Cow<'static, str>,
+        lang: Option<String>,
+        text: String,
+    },
+}
+
+/// Attributes by name; the names are the DTD's, so they need no allocation.
+type Attrs = Vec<(&'static str, String)>;
+
+fn attr<'a>(attrs: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn set_attr(attrs: &mut Attrs, name: &'static str, value: &str) {
+    match attrs.iter_mut().find(|(k, _)| *k == name) {
+        Some((_, v)) => *v = value.to_string(),
+        None => attrs.push((name, value.to_string())),
+    }
+}
+
+fn prop<'a>(meta: &'a [Meta], kind: &str) -> Option<&'a str> {
+    meta.iter().find_map(|m| match m {
+        Meta::Prop { kind: k, text, .. } if k == kind => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+fn set_prop(meta: &mut Vec<Meta>, kind: &'static str, value: &str) {
+    for m in meta.iter_mut() {
+        if let Meta::Prop { kind: k, text, .. } = m
+            && k == kind
+        {
+            *text = value.to_string();
+            return;
+        }
+    }
+    meta.push(Meta::Prop {
+        kind: Cow::Borrowed(kind),
+        lang: None,
+        text: value.to_string(),
+    });
+}
+
+impl Memory {
+    /// An empty memory.
+    pub fn new() -> Memory {
+        Memory::default()
+    }
+
+    /// Reads a TMX memory from `bytes`; `path` names it in messages and in
+    /// each match's [`Origin`]. Refuses files over 256 MiB (the XML
+    /// readers' limit), with more than
+    /// [`MAX_UNITS`] units, or that are not TMX (the error names the file and
+    /// the 1-based `<tu>` number).
+    pub fn read(bytes: Vec<u8>, path: &Path) -> Result<Memory> {
+        let (entries, srclang) = read::read_tmx(bytes, path)?;
+        let mut memory = Memory {
+            entries,
+            srclang,
+            indexes: BTreeMap::new(),
+        };
+        memory.reset_indexes();
+        Ok(memory)
+    }
+
+    /// Reads the TMX file at `path` (see [`Memory::read`]).
+    pub fn read_file(path: &Path) -> Result<Memory> {
+        let bytes = read::read_bounded(path)?;
+        Memory::read(bytes, path)
+    }
+
+    /// Adds the units of `other` after this memory's own. Lookups prefer
+    /// earlier units when scores and dates tie, so append memories in order
+    /// of preference.
+    pub fn append(&mut self, other: Memory) {
+        if let Some(theirs) = other.srclang {
+            self.note_source_lang(&theirs);
+        }
+        self.entries.extend(other.entries);
+        self.reset_indexes();
+    }
+
+    /// The number of units.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the memory has no units.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many segments hold inline markup, which [`Memory::to_tmx`]
+    /// writes as plain text (their codes are lost); a caller updating a
+    /// memory from another tool may want to warn.
+    pub fn segments_with_markup(&self) -> usize {
+        self.entries
+            .iter()
+            .flat_map(|e| &e.variants)
+            .filter(|v| v.markup > 0)
+            .count()
+    }
+
+    /// Looks `source` up: the exact match and the best fuzzy matches from
+    /// `source_lang` into `target_lang`. Language tags are compared as BCP 47
+    /// tags, case-insensitively and with `_` read as `-`; a tag also matches
+    /// its prefix (`fa` ↔ `fa-IR`), the identical tag preferred, but not a
+    /// sibling (`fa-IR` ≠ `fa-AF`). Never fails; time and memory per lookup
+    /// are bounded (see `docs/tm.md`).
+    pub fn lookup(&self, source: &str, source_lang: &str, target_lang: &str) -> Lookup {
+        let source_key = lang::key(source_lang);
+        let target_key = lang::key(target_lang);
+        let Some(cell) = self.indexes.get(lang::primary(&source_key)) else {
+            return Lookup::default();
+        };
+        let index = cell.get_or_init(|| index::LangIndex::build(self, lang::primary(&source_key)));
+        index.lookup(self, source, &source_key, &target_key)
+    }
+
+    /// Records `translations`, dated `date` and tagged with `export_id`
+    /// (a `<prop type="x-brief-export">`). A source the memory already holds
+    /// (same language, same text after [`normalize`]) gets the translation
+    /// in its existing unit: a new `<tuv>` for a new language, or the old
+    /// text replaced (`changedate` set) — never a second unit. When the same
+    /// source and language come twice, the later translation wins.
+    ///
+    /// Fails, changing nothing, on an invalid language tag, an empty export
+    /// id, or text XML cannot carry.
+    pub fn update(
+        &mut self,
+        translations: &[NewTranslation<'_>],
+        export_id: &str,
+        date: &TmxDate,
+    ) -> Result<UpdateSummary> {
+        let summary = write::update(self, translations, export_id, date)?;
+        self.reset_indexes();
+        Ok(summary)
+    }
+
+    /// The memory as a TMX 1.4b document (valid against `tmx14.dtd`): units
+    /// in memory order (read order, then new units in the order added), each
+    /// unit's attributes, notes and properties kept. Inline codes are not
+    /// written (see [`Memory::segments_with_markup`]).
+    pub fn to_tmx(&self) -> Result<Vec<u8>> {
+        write::to_tmx(self)
+    }
+
+    fn note_source_lang(&mut self, tag: &str) {
+        match &self.srclang {
+            None => self.srclang = Some(tag.to_string()),
+            Some(current) if current == "*all*" => {}
+            Some(current) => {
+                if lang::match_level(&lang::key(current), &lang::key(tag)).is_none() {
+                    self.srclang = Some("*all*".to_string());
+                }
+            }
+        }
+    }
+
+    /// Drops every index (they are rebuilt on the next lookup) and notes the
+    /// languages present.
+    fn reset_indexes(&mut self) {
+        let mut indexes = BTreeMap::new();
+        for v in self.entries.iter().flat_map(|e| &e.variants) {
+            indexes
+                .entry(lang::primary(&v.lang_key).to_string())
+                .or_insert_with(OnceLock::new);
+        }
+        self.indexes = indexes;
+    }
+}
+
+#[cfg(test)]
+mod tests;

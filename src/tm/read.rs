@@ -1,0 +1,238 @@
+//! Reading TMX memories written by any tool.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{Attrs, Entry, MAX_UNITS, Meta, Variant, lang, text};
+use crate::error::{Error, Result};
+use crate::formats::xml::{Element, MAX_INPUT_BYTES, parse};
+
+/// `<tu>` attributes the DTD defines (others are not kept: writing them
+/// would make the file invalid).
+const TU_ATTRS: [&str; 14] = [
+    "tuid",
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "segtype",
+    "changeid",
+    "o-tmf",
+    "srclang",
+];
+
+/// `<tuv>` attributes the DTD defines, the language aside.
+const TUV_ATTRS: [&str; 11] = [
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "o-tmf",
+    "changeid",
+];
+
+const SEGTYPES: [&str; 4] = ["block", "paragraph", "sentence", "phrase"];
+
+fn invalid(path: &Path, message: String) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// Reads a file, refusing it before reading when it is too large.
+pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(too_large(path));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+fn too_large(path: &Path) -> Error {
+    invalid(
+        path,
+        format!(
+            "larger than {} MiB; refusing to read it as a translation memory",
+            MAX_INPUT_BYTES >> 20
+        ),
+    )
+}
+
+/// The units of a TMX document and its header's `srclang`.
+pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>)> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(path));
+    }
+    let text = crate::input::decode(bytes, path)?;
+    let root = parse(&text, path)?;
+    drop(text);
+    if root.name != "tmx" {
+        return Err(invalid(
+            path,
+            format!(
+                "root element <{}> is not <tmx>: not a translation memory",
+                root.name
+            ),
+        ));
+    }
+    let Some(header) = root.child("header") else {
+        return Err(invalid(path, "TMX without <header>".into()));
+    };
+    let srclang = header
+        .attr("srclang")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    let Some(body) = root.child("body") else {
+        return Err(invalid(path, "TMX without <body>".into()));
+    };
+    let file: Arc<Path> = Arc::from(path);
+    let mut tags = Tags::default();
+    let mut entries = Vec::new();
+    for (i, tu) in body.children_named("tu").enumerate() {
+        let number = i + 1;
+        if number > MAX_UNITS {
+            return Err(invalid(
+                path,
+                format!("more than {MAX_UNITS} <tu> units; split the memory"),
+            ));
+        }
+        entries.push(read_tu(tu, number, &file, &mut tags, path)?);
+    }
+    Ok((entries, srclang))
+}
+
+fn unit_name(tu: &Element, number: usize) -> String {
+    match tu.attr("tuid") {
+        Some(id) => format!("<tu> {number} (tuid {id:?})"),
+        None => format!("<tu> {number}"),
+    }
+}
+
+fn known_attrs(el: &Element, allowed: &[&'static str]) -> Attrs {
+    let mut out: Attrs = Vec::new();
+    for (k, v) in &el.attrs {
+        let Some(&name) = allowed.iter().find(|a| **a == k.as_str()) else {
+            continue;
+        };
+        if out.iter().any(|(seen, _)| *seen == name) {
+            continue;
+        }
+        // segtype is an enumeration in the DTD; anything else would not validate.
+        if k == "segtype" && !SEGTYPES.contains(&v.as_str()) {
+            continue;
+        }
+        out.push((name, v.clone()));
+    }
+    out
+}
+
+fn read_meta(el: &Element) -> Vec<Meta> {
+    el.elements()
+        .filter_map(|c| match c.name.as_str() {
+            "note" => Some(Meta::Note(c.text())),
+            "prop" => Some(Meta::Prop {
+                kind: Cow::Owned(c.attr("type").unwrap_or("x-unknown").to_string()),
+                lang: c
+                    .attr("xml:lang")
+                    .or_else(|| c.attr("lang"))
+                    .map(str::to_string),
+                text: c.text(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Language tags seen in a file (as written, and as keys), shared.
+#[derive(Default)]
+struct Tags(HashMap<String, (Arc<str>, Arc<str>)>);
+
+impl Tags {
+    fn get(&mut self, tag: &str) -> (Arc<str>, Arc<str>) {
+        let tag = tag.trim();
+        if let Some(pair) = self.0.get(tag) {
+            return pair.clone();
+        }
+        let pair: (Arc<str>, Arc<str>) = (Arc::from(tag), Arc::from(lang::key(tag)));
+        self.0.insert(tag.to_string(), pair.clone());
+        pair
+    }
+}
+
+fn read_tu(
+    tu: &Element,
+    number: usize,
+    file: &Arc<Path>,
+    tags: &mut Tags,
+    path: &Path,
+) -> Result<Entry> {
+    let mut variants = Vec::new();
+    for (j, tuv) in tu.children_named("tuv").enumerate() {
+        let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
+            return Err(invalid(
+                path,
+                format!(
+                    "{}: <tuv> {} has neither xml:lang nor lang",
+                    unit_name(tu, number),
+                    j + 1
+                ),
+            ));
+        };
+        let (lang, lang_key) = tags.get(lang);
+        if lang::primary(&lang_key).is_empty() {
+            return Err(invalid(
+                path,
+                format!(
+                    "{}: <tuv> {} has an empty language tag",
+                    unit_name(tu, number),
+                    j + 1
+                ),
+            ));
+        }
+        let Some(seg) = tuv.child("seg") else {
+            return Err(invalid(
+                path,
+                format!(
+                    "{}: <tuv xml:lang=\"{lang}\"> has no <seg>",
+                    unit_name(tu, number)
+                ),
+            ));
+        };
+        let (text, markup) = text::seg_text(seg);
+        variants.push(Variant {
+            lang,
+            lang_key,
+            attrs: known_attrs(tuv, &TUV_ATTRS),
+            meta: read_meta(tuv),
+            text,
+            markup,
+        });
+    }
+    if variants.is_empty() {
+        return Err(invalid(
+            path,
+            format!("{} has no <tuv>", unit_name(tu, number)),
+        ));
+    }
+    Ok(Entry {
+        attrs: known_attrs(tu, &TU_ATTRS),
+        meta: read_meta(tu),
+        variants,
+        from: Some((Arc::clone(file), number)),
+    })
+}
