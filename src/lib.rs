@@ -29,6 +29,7 @@
 pub mod config;
 pub mod detect;
 pub mod error;
+pub mod escape;
 pub mod eval;
 pub mod export;
 pub mod input;
