@@ -31,7 +31,11 @@ pub enum Error {
         source: io::Error,
     },
     /// The input is not valid text in the expected encoding.
-    #[error("{}: {}", crate::escape::escape_path(path), crate::escape::escape(message))]
+    #[error(
+        "{}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Encoding {
         /// The file (`-` for standard input).
         path: PathBuf,
@@ -49,7 +53,11 @@ pub enum Error {
         message: String,
     },
     /// A setting has a value outside its allowed range.
-    #[error("invalid setting {}: {}", crate::escape::escape(key), crate::escape::escape(message))]
+    #[error(
+        "invalid setting {}: {}",
+        crate::escape::escape(key),
+        crate::escape::escape(message)
+    )]
     InvalidSetting {
         /// The setting, as written in TOML or on the command line.
         key: String,
@@ -60,7 +68,11 @@ pub enum Error {
     #[error("invalid language code {}: expected an ISO 639 code such as en, ru or fa", crate::escape::escape(&format!("{_0:?}")))]
     InvalidLanguage(String),
     /// A line of a JSONL batch could not be used.
-    #[error("{}:{line}: {}", crate::escape::escape_path(path), crate::escape::escape(message))]
+    #[error(
+        "{}:{line}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Jsonl {
         /// The batch file (`-` for standard input).
         path: PathBuf,
@@ -70,7 +82,11 @@ pub enum Error {
         message: String,
     },
     /// An input that cannot be processed for a reason that is not covered above.
-    #[error("{}: {}", crate::escape::escape_path(path), crate::escape::escape(message))]
+    #[error(
+        "{}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Input {
         /// The input file (`-` for standard input).
         path: PathBuf,

@@ -329,7 +329,7 @@ impl Transaction {
 
     fn stage(&mut self, file: &OutFile, old: Option<&std::fs::Metadata>) -> Result<()> {
         let dest = &file.path;
-        let (temp, handle) = Self::reserve(dest, TEMP_SUFFIX, |p| create_new(p))?;
+        let (temp, handle) = Self::reserve(dest, TEMP_SUFFIX, create_new)?;
         self.staged.push(Staged {
             dest: dest.clone(),
             temp,
@@ -349,10 +349,9 @@ impl Transaction {
             // the commit cannot be undone, only not started.
             if let Ok((backup, ())) =
                 Self::reserve(dest, BACKUP_SUFFIX, |p| std::fs::hard_link(dest, p))
+                && let Some(last) = self.staged.last_mut()
             {
-                if let Some(last) = self.staged.last_mut() {
-                    last.backup = Some(backup);
-                }
+                last.backup = Some(backup);
             }
         }
         Ok(())
@@ -805,7 +804,9 @@ mod tests {
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let dead = child.id();
         child.wait().unwrap();
-        let stale = dir.path().join(format!(".brief-{dead}-00ff.brief.fa.tsv.tmp"));
+        let stale = dir
+            .path()
+            .join(format!(".brief-{dead}-00ff.brief.fa.tsv.tmp"));
         let legacy = dir.path().join(".brief-AbC123.tmp");
         let live = dir
             .path()
@@ -818,7 +819,10 @@ mod tests {
             path: dir.path().join("brief.fa.tsv"),
             contents: b"new".to_vec(),
         };
-        write_all_with(&[file], &WriteOptions::new(false), &mut |w| warnings.push(w)).unwrap();
+        write_all_with(&[file], &WriteOptions::new(false), &mut |w| {
+            warnings.push(w)
+        })
+        .unwrap();
         assert!(!stale.exists());
         assert!(legacy.exists() && live.exists());
         assert_eq!(warnings.len(), 2, "{warnings:?}");
@@ -827,7 +831,10 @@ mod tests {
 
     #[test]
     fn temp_names_are_recognised() {
-        assert_eq!(temp_owner(".brief-42-abcd.brief.fa.tsv.tmp"), Some(Some(42)));
+        assert_eq!(
+            temp_owner(".brief-42-abcd.brief.fa.tsv.tmp"),
+            Some(Some(42))
+        );
         assert_eq!(temp_owner(".brief-42-abcd.x.old.tmp"), Some(Some(42)));
         assert_eq!(temp_owner(".brief-Xy12ab.tmp"), Some(None));
         assert_eq!(temp_owner(".brief.lock"), None);
