@@ -206,11 +206,14 @@ fn inspect_destination(path: &Path, force: bool) -> Result<Option<std::fs::Metad
 struct Pending {
     aborting: bool,
     paths: Vec<PathBuf>,
+    /// Lock files held; removed too, so an interrupted run leaves nothing.
+    locks: Vec<PathBuf>,
 }
 
 static PENDING: Mutex<Pending> = Mutex::new(Pending {
     aborting: false,
     paths: Vec::new(),
+    locks: Vec::new(),
 });
 
 fn pending() -> MutexGuard<'static, Pending> {
@@ -250,6 +253,9 @@ fn install_signal_cleanup() {
                     if std::fs::remove_file(&path).is_ok() {
                         removed += 1;
                     }
+                }
+                for lock in pending.locks.drain(..) {
+                    let _ = std::fs::remove_file(lock);
                 }
                 let message = format!(
                     "brief: interrupted; removed {removed} temporary file(s), \
@@ -540,6 +546,7 @@ impl DirLock {
                     // The previous holder removes the file before unlocking;
                     // a lock on a removed file locks nothing, so start again.
                     if same_file(&file, &path) {
+                        pending().locks.push(path.clone());
                         return Ok(DirLock {
                             path,
                             file: Some(file),
@@ -567,6 +574,8 @@ impl DirLock {
 impl Drop for DirLock {
     fn drop(&mut self) {
         if self.file.is_some() {
+            let mut pending = pending();
+            pending.locks.retain(|p| p != &self.path);
             let _ = std::fs::remove_file(&self.path);
         }
         self.file = None;
