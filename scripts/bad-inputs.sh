@@ -124,7 +124,10 @@ SET=(--all --to fa,ru,de,fr --format xliff20,xliff12,tmx,tsv,jsonl)
 # Interrupted: SIGINT/SIGTERM while the set is written leaves the old set whole.
 for sig in INT TERM; do
   rm -rf sig && "$BRIEF" export "${SET[@]}" --out-dir sig old.txt >/dev/null 2>&1 && cp -r sig sig.before
-  "$BRIEF" export "${SET[@]}" --force --out-dir sig new.txt >/dev/null 2>"$W/sig.err" &
+  # A shell starts background jobs with SIGINT ignored (and brief keeps it
+  # ignored); restore the default before exec, as an interactive shell would.
+  python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$BRIEF" export "${SET[@]}" --force --out-dir sig new.txt >/dev/null 2>"$W/sig.err" &
   pid=$!
   for _ in $(seq 1 20000); do
     if ls -a sig | grep -q '\.tmp$'; then kill -s $sig $pid; break; fi

@@ -28,6 +28,10 @@
 //! written, the temporary files are removed and the previous files are left
 //! as they were; a signal then ends the process with exit code
 //! [`EXIT_SIGINT`], [`EXIT_SIGTERM`] or [`EXIT_SIGHUP`] (128 + the signal).
+//! The handling is installed by the first write and stays for the rest of the
+//! process (a later signal also exits with 128 + the signal); a signal that
+//! was ignored when the process started (a shell's background job ignores
+//! SIGINT, `nohup` SIGHUP) stays ignored.
 //! A signal that arrives during the renames waits for them to finish, so the
 //! new set is then complete.
 //!
@@ -235,7 +239,13 @@ fn install_signal_cleanup() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        // A signal the parent set to be ignored (SIGINT for a background job
+        // of a shell, SIGHUP under nohup) stays ignored.
+        let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&s| !signal_ignored(s))
+            .collect();
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
             return;
         };
         // Without the thread the default actions stay: a signal kills the
@@ -269,6 +279,16 @@ fn install_signal_cleanup() {
                 }
             });
     });
+}
+
+/// Whether `signal` is currently ignored (SIG_IGN) in this process.
+fn signal_ignored(signal: i32) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current one.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    }
 }
 
 struct Staged {

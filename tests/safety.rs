@@ -180,6 +180,41 @@ fn sigterm_during_an_export_leaves_the_old_set_whole() {
     interrupt_during_write(libc::SIGTERM, 143);
 }
 
+#[test]
+fn an_ignored_sigint_stays_ignored() {
+    let (dir, _) = with_old_set(1500);
+    let out_dir = dir.path().join("out");
+    let mut args = export_args("new.txt");
+    args.insert(1, "--force".into());
+    let mut cmd = raw(dir.path());
+    cmd.args(&args).stdout(Stdio::null()).stderr(Stdio::piped());
+    // SAFETY: signal(2) is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(120) {
+        if has_temp(&out_dir) {
+            // SAFETY: kill(2) on our own child's pid.
+            unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+            break;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let set = snapshot(&out_dir);
+    assert_eq!(set.len(), 20);
+    assert!(
+        set.iter()
+            .all(|(_, b)| String::from_utf8_lossy(b).contains("Newword"))
+    );
+}
+
 /// A child whose files may not grow beyond `bytes` (a full disk, as far as
 /// write(2) can tell: EFBIG instead of ENOSPC, with SIGXFSZ ignored).
 fn with_file_size_limit(cmd: &mut Command, bytes: u64) {
