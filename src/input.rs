@@ -166,10 +166,7 @@ fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     }
     let bytes = read_bounded(&file, path, limit, before.len())?;
     let after = file.metadata().map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 != before.len()
-        || after.len() != before.len()
-        || after.modified().ok() != before.modified().ok()
-    {
+    if changed_while_read(&before, bytes.len() as u64, &after) {
         return Err(Error::Input {
             path: path.to_path_buf(),
             message: format!(
@@ -182,6 +179,16 @@ fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
         });
     }
     Ok(bytes)
+}
+
+/// Whether a regular file changed between the two `stat`s around reading
+/// `read` bytes of it: another size or modification time, or fewer or more
+/// bytes than its size. A file that claims size 0 and keeps it (as `/proc`
+/// files do) is taken as it reads.
+fn changed_while_read(before: &std::fs::Metadata, read: u64, after: &std::fs::Metadata) -> bool {
+    after.len() != before.len()
+        || after.modified().ok() != before.modified().ok()
+        || (read != before.len() && before.len() != 0)
 }
 
 /// Reads and decodes a text file (or standard input for `-`).
@@ -881,6 +888,26 @@ mod tests {
         assert!(e.to_string().contains("/dev/zero"), "{e}");
         let e = read_bytes_limited(dir.path(), 1000).unwrap_err();
         assert!(e.to_string().contains("directory"), "{e}");
+    }
+
+    #[test]
+    fn a_file_that_changes_while_read_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("f.txt");
+        std::fs::write(&f, "0123456789").unwrap();
+        let before = std::fs::metadata(&f).unwrap();
+        assert!(!changed_while_read(&before, 10, &before));
+        // Truncated (or appended to) while read: fewer (more) bytes than its size.
+        assert!(changed_while_read(&before, 4, &before));
+        assert!(changed_while_read(&before, 12, &before));
+        std::fs::write(&f, "01234").unwrap();
+        let after = std::fs::metadata(&f).unwrap();
+        assert!(changed_while_read(&before, 10, &after));
+        // A /proc-style file: size 0, content anyway.
+        let empty = dir.path().join("e");
+        std::fs::write(&empty, "").unwrap();
+        let zero = std::fs::metadata(&empty).unwrap();
+        assert!(!changed_while_read(&zero, 100, &zero));
     }
 
     #[test]
