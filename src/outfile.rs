@@ -560,7 +560,7 @@ impl DirLock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(|e| Error::io(&path, e))?;
+                .map_err(|e| Error::io(dir, e))?;
             match try_lock(&file) {
                 Ok(true) => {
                     // The previous holder removes the file before unlocking;
