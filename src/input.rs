@@ -146,7 +146,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     read_bytes_limited(path, max_input_bytes()?)
 }
 
-fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+/// [`read_bytes`] with an explicit limit (merge reads translated files with
+/// its fixed [`MAX_INPUT_BYTES`](crate::export::xml::MAX_INPUT_BYTES)).
+pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     if is_stdin(path) {
         return read_bounded(std::io::stdin().lock(), path, limit, 0);
     }
