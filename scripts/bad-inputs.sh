@@ -103,5 +103,124 @@ if [ -n "$f" ]; then
 fi
 case_ "broken pipe is success"        0 ""                 -- bash -c "'$BRIEF' segment oneline.txt good.txt | head -c 1 >/dev/null"
 
+
+# ---- issue 10: nothing lost, nothing escapes ----
+check() { # check NAME CONDITION-COMMAND...
+  local name=$1; shift
+  if "$@"; then pass=$((pass + 1)); echo "ok    $name"; else fail=$((fail + 1)); echo "FAIL  $name"; fi
+}
+python3 - <<'PY'
+import random
+random.seed(7)
+w = "market river council report minister village storm budget".split()
+def article(n, first):
+    return "\n\n".join(" ".join(first + " " + " ".join(random.choice(w) for _ in range(10)) + "." for _ in range(5)) for _ in range(n // 5))
+open("old.txt", "w").write(article(40, "Oldword"))
+open("new.txt", "w").write(article(6000, "Newword"))
+open("small.txt", "w").write(article(400, "Newword"))
+PY
+SET=(--all --to fa,ru,de,fr --format xliff20,xliff12,tmx,tsv,jsonl)
+
+# Interrupted: SIGINT/SIGTERM while the set is written leaves the old set whole.
+for sig in INT TERM; do
+  rm -rf sig && "$BRIEF" export "${SET[@]}" --out-dir sig old.txt >/dev/null 2>&1 && cp -r sig sig.before
+  # A shell starts background jobs with SIGINT ignored (and brief keeps it
+  # ignored); restore the default before exec, as an interactive shell would.
+  python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$BRIEF" export "${SET[@]}" --force --out-dir sig new.txt >/dev/null 2>"$W/sig.err" &
+  pid=$!
+  for _ in $(seq 1 20000); do
+    if ls -a sig | grep -q '\.tmp$'; then kill -s $sig $pid; break; fi
+    kill -0 $pid 2>/dev/null || break
+  done
+  wait $pid; code=$?
+  if [ $code = 0 ]; then
+    check "SIG$sig during export: finished first, new set whole" test "$(ls sig | wc -l)" = 20
+  else
+    check "SIG$sig during export: exit $code, old set whole, no leftovers" \
+      bash -c "{ [ $code = 130 ] || [ $code = 143 ]; } && diff -r sig sig.before >/dev/null && [ -z \"\$(ls -A sig | grep '^\.')\" ]"
+  fi
+  rm -rf sig.before
+done
+
+# Full disk (RLIMIT_FSIZE): --force over a good set keeps it; the message names the file.
+rm -rf full && "$BRIEF" export "${SET[@]}" --out-dir full old.txt >/dev/null 2>&1 && cp -r full full.before
+case_ "full disk (ulimit -f) with --force"  2 "full/brief\.[a-z]" -- bash -c "trap '' XFSZ; ulimit -f 64; exec '$BRIEF' export ${SET[*]} --force --out-dir full small.txt"
+check "full disk: old set unchanged, no temporary named" bash -c "diff -r full full.before >/dev/null && ! grep -q '\.tmp' '$W/stderr'"
+case_ "full disk without --force"           2 "full2/brief"    -- bash -c "trap '' XFSZ; ulimit -f 64; exec '$BRIEF' export ${SET[*]} --out-dir full2 small.txt"
+check "full disk without --force: nothing written, a rerun works" bash -c "[ -z \"\$(ls -A full2)\" ] && '$BRIEF' export ${SET[*]} --out-dir full2 small.txt >/dev/null 2>&1"
+# A real ENOSPC where tmpfs can be mounted (root in CI).
+mkdir -p mnt
+if mount -t tmpfs -o size=2m tmpfs mnt 2>/dev/null; then
+  "$BRIEF" export "${SET[@]}" --out-dir mnt/out old.txt >/dev/null 2>&1 && cp -r mnt/out tmpfs.before
+  case_ "full tmpfs (ENOSPC) with --force"   2 "No space left"  -- "$BRIEF" export "${SET[@]}" --force --out-dir mnt/out small.txt
+  check "full tmpfs: old set unchanged" diff -r mnt/out tmpfs.before
+  umount mnt
+else
+  echo "skip  full tmpfs (cannot mount tmpfs here)"
+fi
+
+# Concurrent: two --force exports into one directory give one whole set.
+printf 'Alphaword one. Alphaword two.\n' > a.txt
+printf 'Bravoword one. Bravoword two.\n' > b.txt
+"$BRIEF" export "${SET[@]}" --force --out-dir conc a.txt >/dev/null 2>&1 & p1=$!
+"$BRIEF" export "${SET[@]}" --force --out-dir conc b.txt >/dev/null 2>&1 & p2=$!
+wait $p1; c1=$?; wait $p2; c2=$?
+na=$(grep -l Alphaword conc/* | wc -l); nb=$(grep -l Bravoword conc/* | wc -l)
+check "concurrent exports: both exit 0, one consistent set ($na/$nb)" \
+  bash -c "[ $c1 = 0 ] && [ $c2 = 0 ] && { [ $na/$nb = 20/0 ] || [ $na/$nb = 0/20 ]; }"
+mkdir -p held && flock held/.brief.lock sleep 5 & sleep 0.3
+case_ "export into a locked directory"     2 "another brief run" -- env BRIEF_LOCK_WAIT=1 "$BRIEF" export good.txt --to fa --format tsv --out-dir held
+wait
+
+# Leftover temporary file of a killed run: named and removed.
+mkdir -p stale && bash -c 'exit 0' & dead=$!; wait $dead
+printf 'half' > "stale/.brief-$dead-0123456789abcdef.brief.fa.tsv.tmp"
+case_ "leftover temporary named"            0 "brief-$dead-.*interrupted" -- "$BRIEF" export good.txt --to fa --format tsv --out-dir stale
+check "leftover temporary removed" test -z "$(ls -A stale | grep '^\.')"
+
+# Unmergeable: an export larger than merge reads back is refused up front.
+python3 -c "
+import random; random.seed(3); w='market river council report minister village storm budget'.split()
+open('huge.txt','w').write('\n\n'.join(' '.join(' '.join(random.choice(w) for _ in range(12)).capitalize()+'.' for _ in range(5)) for _ in range(50000)))"
+case_ "export over the merge limit refused" 2 "huge/brief.fa.xliff20.xlf.*merge" -- "$BRIEF" export --all huge.txt --to fa --format xliff20 --out-dir huge
+check "export over the merge limit wrote nothing" test -z "$(ls -A huge 2>/dev/null)"
+
+# Bounded inputs.
+mkdir -p loops && cp good.txt loops/ && ln -s . loops/l1 && ln -s . loops/l2 && ln -s good.txt loops/self.txt
+case_ "symlink loops in a directory"        0 "not followed"   -- "$BRIEF" detect loops
+check "symlink loops: the file is read once" test "$("$BRIEF" detect loops 2>/dev/null | wc -l)" = 1
+mkdir -p fifos && cp good.txt fifos/ && mkfifo fifos/pipe.txt
+case_ "FIFO inside a directory skipped"     0 "pipe.txt.*FIFO" -- "$BRIEF" segment fifos
+case_ "/dev/zero stops at the limit"        2 "/dev/zero.*limit" -- "$BRIEF" segment /dev/zero
+case_ "/dev/urandom stops at the limit"     2 "/dev/urandom.*limit" -- env BRIEF_MAX_INPUT=16M "$BRIEF" segment /dev/urandom
+case_ "standard input over the limit"       2 "^brief.*-: larger than the input limit" -- bash -c "head -c 5000 /dev/zero | tr '\\0' a | BRIEF_MAX_INPUT=1K '$BRIEF' segment -"
+case_ "bad BRIEF_MAX_INPUT"                 2 "BRIEF_MAX_INPUT" -- env BRIEF_MAX_INPUT=lots "$BRIEF" segment good.txt
+case_ "/proc is not walked"                 0 "pseudo file system" -- "$BRIEF" segment /proc
+case_ "/sys is not walked"                  0 "pseudo file system" -- "$BRIEF" segment /sys
+
+# XML bounds.
+python3 - <<'PY'
+uri = "urn:" + "n" * 4096
+head = '<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:p="%s" version="2.0" srcLang="en" trgLang="fa"><file id="f">' % uri
+open("nsbomb.xlf", "w").write(head + "<p:a/>" * 2_000_000 + "</file></xliff>")
+open("c0.xlf", "w").write('<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fa"><file id="f"><unit id="u1"><segment><source>Hi</source><target>\x1b]0;owned\x07</target></segment></unit></file></xliff>\n')
+PY
+case_ "merge: namespace amplification"      2 "nsbomb.xlf.*namespace" -- bash -c "ulimit -v 1048576; exec '$BRIEF' merge nsbomb.xlf"
+case_ "merge: raw C0 control in XML"        2 "c0.xlf.*U\+001B at byte [0-9]+" -- "$BRIEF" merge c0.xlf
+
+# Nothing escapes to the terminal.
+evil=$(printf 'a\033]0;pwned\007\342\200\256txt.txt')
+case_ "control characters in a name escaped" 2 'a\\x1b\]0;pwned\\x07\\u\{202e\}txt' -- "$BRIEF" segment "$evil"
+check "no raw ESC or BEL on stderr" bash -c "! grep -q \$'[\\x1b\\x07]' '$W/stderr'"
+
+# Configuration files that are not regular files.
+mkdir -p confdir && ln -sf nowhere.toml dangling.toml && mkfifo fifo.toml
+case_ "--config a directory"                2 "confdir.*directory" -- "$BRIEF" summarize --config confdir good.txt
+case_ "--config a dangling link"            2 "dangling.toml.*link" -- "$BRIEF" summarize --config dangling.toml good.txt
+case_ "--config a FIFO"                     2 "fifo.toml.*regular" -- "$BRIEF" summarize --config fifo.toml good.txt
+mkdir -p cwdconf/brief.toml
+case_ "./brief.toml a directory"            2 "brief.toml.*directory" -- bash -c "cd cwdconf && exec '$BRIEF' summarize ../good.txt"
+
 echo "bad-inputs: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -90,28 +90,30 @@ impl Config {
     /// Finds and loads the configuration as described in the module docs.
     pub fn load(explicit: Option<&Path>) -> Result<(Config, ConfigSource)> {
         if let Some(path) = explicit {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
-                path: path.to_path_buf(),
-                location: None,
-                message: format!("cannot read configuration file: {e}"),
-            })?;
+            let text = read_config_file(path)?;
             return Ok((
                 Config::from_toml(&text, path)?,
                 ConfigSource::File(path.to_path_buf()),
             ));
         }
         for candidate in Self::search_path() {
-            if candidate.is_file() {
-                let text = std::fs::read_to_string(&candidate).map_err(|e| Error::Config {
-                    path: candidate.clone(),
-                    location: None,
-                    message: format!("cannot read configuration file: {e}"),
-                })?;
-                return Ok((
-                    Config::from_toml(&text, &candidate)?,
-                    ConfigSource::File(candidate),
+            // Only a name that is not there at all is passed over: a
+            // directory, FIFO or dangling link in its place is an error, so
+            // a broken configuration is never silently ignored.
+            if let Err(e) = candidate.symlink_metadata() {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    continue;
+                }
+                return Err(config_error(
+                    &candidate,
+                    format!("cannot read configuration file: {e}"),
                 ));
             }
+            let text = read_config_file(&candidate)?;
+            return Ok((
+                Config::from_toml(&text, &candidate)?,
+                ConfigSource::File(candidate),
+            ));
         }
         Ok((Config::embedded(), ConfigSource::Embedded))
     }
@@ -133,6 +135,72 @@ impl Config {
     pub fn language(&self, lang: Lang) -> Option<&LanguageSettings> {
         self.languages.get(&lang)
     }
+}
+
+/// The largest configuration file read; a real one is a few KiB.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+fn config_error(path: &Path, message: String) -> Error {
+    Error::Config {
+        path: path.to_path_buf(),
+        location: None,
+        message,
+    }
+}
+
+/// Reads a configuration file that must be a regular file (or a link to
+/// one) of at most [`MAX_CONFIG_BYTES`].
+fn read_config_file(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_ok() => {
+            return Err(config_error(
+                path,
+                "is a symbolic link to a file that does not exist".into(),
+            ));
+        }
+        Err(e) => {
+            return Err(config_error(
+                path,
+                format!("cannot read configuration file: {e}"),
+            ));
+        }
+    };
+    if meta.is_dir() {
+        return Err(config_error(
+            path,
+            "is a directory, not a configuration file".into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(config_error(
+            path,
+            "is not a regular file (a FIFO, socket or device), not a configuration file".into(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| config_error(path, format!("cannot read configuration file: {e}")))?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(config_error(
+            path,
+            format!(
+                "larger than {} KiB; not a configuration file",
+                MAX_CONFIG_BYTES >> 10
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        config_error(
+            path,
+            format!(
+                "cannot read configuration file: invalid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
 }
 
 /// The one-based line where `key = ...` is set inside `[section]`, if any.

@@ -5,6 +5,11 @@
 //! (see [`Error::exit_code`]); problems found *in* the user's data after the
 //! work was done (translation drift, missing targets) are not errors but
 //! reports, and give exit code 1.
+//!
+//! Every string in a message that can come from the user or the input
+//! (paths, ids, keys, quoted text) is escaped for the terminal by
+//! [`crate::escape`], so no control sequence in a file name or an id reaches
+//! the terminal raw.
 
 use std::io;
 use std::path::PathBuf;
@@ -17,7 +22,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be opened, read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", crate::escape::escape_path(path), crate::escape::escape(&source.to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -26,7 +31,11 @@ pub enum Error {
         source: io::Error,
     },
     /// The input is not valid text in the expected encoding.
-    #[error("{}: {message}", path.display())]
+    #[error(
+        "{}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Encoding {
         /// The file (`-` for standard input).
         path: PathBuf,
@@ -34,7 +43,7 @@ pub enum Error {
         message: String,
     },
     /// A configuration file could not be used.
-    #[error("{}{}: {message}", path.display(), location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+    #[error("{}{}: {}", crate::escape::escape_path(path), location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default(), crate::escape::escape(message))]
     Config {
         /// The configuration file (`<embedded defaults>` for the built-in one).
         path: PathBuf,
@@ -44,7 +53,11 @@ pub enum Error {
         message: String,
     },
     /// A setting has a value outside its allowed range.
-    #[error("invalid setting {key}: {message}")]
+    #[error(
+        "invalid setting {}: {}",
+        crate::escape::escape(key),
+        crate::escape::escape(message)
+    )]
     InvalidSetting {
         /// The setting, as written in TOML or on the command line.
         key: String,
@@ -52,10 +65,14 @@ pub enum Error {
         message: String,
     },
     /// A language code that is not two or three ASCII letters.
-    #[error("invalid language code {0:?}: expected an ISO 639 code such as en, ru or fa")]
+    #[error("invalid language code {}: expected an ISO 639 code such as en, ru or fa", crate::escape::escape(&format!("{_0:?}")))]
     InvalidLanguage(String),
     /// A line of a JSONL batch could not be used.
-    #[error("{}:{line}: {message}", path.display())]
+    #[error(
+        "{}:{line}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Jsonl {
         /// The batch file (`-` for standard input).
         path: PathBuf,
@@ -65,7 +82,11 @@ pub enum Error {
         message: String,
     },
     /// An input that cannot be processed for a reason that is not covered above.
-    #[error("{}: {message}", path.display())]
+    #[error(
+        "{}: {}",
+        crate::escape::escape_path(path),
+        crate::escape::escape(message)
+    )]
     Input {
         /// The input file (`-` for standard input).
         path: PathBuf,

@@ -5,8 +5,10 @@
 //! offset of the first bad sequence, so a wrong encoding is never silently
 //! turned into replacement characters.
 
+use std::collections::HashSet;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -40,18 +42,155 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads a whole file (or standard input for `-`) as raw bytes.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if is_stdin(path) {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, e))?;
+/// The default input size limit: the same as merge reads back
+/// ([`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES), 256 MiB).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::formats::xml::MAX_INPUT_BYTES as u64;
+/// Environment variable setting the input size limit (bytes, or with a
+/// `K`, `M` or `G` suffix, powers of 1024), unless [`set_max_input_bytes`]
+/// was called.
+pub const MAX_INPUT_ENV: &str = "BRIEF_MAX_INPUT";
+
+/// 0 means "not set": use the environment variable or the default.
+static MAX_INPUT: AtomicU64 = AtomicU64::new(0);
+
+/// Sets the input size limit for this process (a `--max-input` option);
+/// `0` goes back to `$BRIEF_MAX_INPUT` or the default.
+pub fn set_max_input_bytes(limit: u64) {
+    MAX_INPUT.store(limit, Ordering::Relaxed);
+}
+
+/// The input size limit in bytes: what [`set_max_input_bytes`] set, else
+/// `$BRIEF_MAX_INPUT`, else [`DEFAULT_MAX_INPUT_BYTES`]. Every file, device,
+/// FIFO and standard input is read up to this many bytes and refused beyond.
+pub fn max_input_bytes() -> Result<u64> {
+    match MAX_INPUT.load(Ordering::Relaxed) {
+        0 => match std::env::var(MAX_INPUT_ENV) {
+            Ok(value) => parse_size(&value).map_err(|message| Error::InvalidSetting {
+                key: MAX_INPUT_ENV.into(),
+                message,
+            }),
+            Err(_) => Ok(DEFAULT_MAX_INPUT_BYTES),
+        },
+        limit => Ok(limit),
+    }
+}
+
+/// Parses a size such as `1000`, `64K`, `256M`, `1G` (also `MiB`, `MB`:
+/// all powers of 1024).
+///
+/// ```
+/// assert_eq!(brief::input::parse_size("256M"), Ok(256 << 20));
+/// assert!(brief::input::parse_size("0").is_err());
+/// ```
+pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "{text:?} is not a size such as 1000, 64K, 256M or 1G"
+            ));
+        }
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 1000, 64K, 256M or 1G"))?;
+    match n.checked_mul(1 << shift) {
+        Some(0) => Err("the input limit must be more than 0 bytes".into()),
+        Some(v) => Ok(v),
+        None => Err(format!("{text:?} is too large")),
+    }
+}
+
+fn too_large(path: &Path, limit: u64) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        message: format!(
+            "larger than the input limit of {}; refusing to read it (raise the limit with ${MAX_INPUT_ENV})",
+            show_size(limit)
+        ),
+    }
+}
+
+fn show_size(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
     } else {
-        bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads at most `limit` bytes; one byte more is an error.
+fn read_bounded(reader: impl Read, path: &Path, limit: u64, hint: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, limit));
     }
     Ok(bytes)
+}
+
+/// Reads a whole file (or standard input for `-`) as raw bytes, up to the
+/// input limit ([`max_input_bytes`]). FIFOs, devices and standard input are
+/// read until end of file or the limit; a regular file that changes size or
+/// modification time while it is read is refused (it was being written).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    read_bytes_limited(path, max_input_bytes()?)
+}
+
+/// [`read_bytes`] with an explicit limit (merge reads translated files with
+/// its fixed [`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES)).
+pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    if is_stdin(path) {
+        return read_bounded(std::io::stdin().lock(), path, limit, 0);
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let before = file.metadata().map_err(|e| Error::io(path, e))?;
+    if before.is_dir() {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "is a directory, not a text file".into(),
+        });
+    }
+    if !before.is_file() {
+        return read_bounded(&file, path, limit, 0);
+    }
+    if before.len() > limit {
+        return Err(too_large(path, limit));
+    }
+    let bytes = read_bounded(&file, path, limit, before.len())?;
+    let after = file.metadata().map_err(|e| Error::io(path, e))?;
+    if changed_while_read(&before, bytes.len() as u64, &after) {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: format!(
+                "changed while it was read ({} bytes before, {} read, {} after); \
+                 read it again when it is complete",
+                before.len(),
+                bytes.len(),
+                after.len()
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Whether a regular file changed between the two `stat`s around reading
+/// `read` bytes of it: another size or modification time, or fewer or more
+/// bytes than its size. A file that claims size 0 and keeps it (as `/proc`
+/// files do) is taken as it reads.
+fn changed_while_read(before: &std::fs::Metadata, read: u64, after: &std::fs::Metadata) -> bool {
+    after.len() != before.len()
+        || after.modified().ok() != before.modified().ok()
+        || (read != before.len() && before.len() != 0)
 }
 
 /// Reads and decodes a text file (or standard input for `-`).
@@ -195,39 +334,50 @@ pub fn decode_as(bytes: Vec<u8>, path: &Path, encoding: Encoding) -> Result<Stri
 /// becomes every `.txt` and `.md` file below it (recursively, sorted by
 /// path); a pattern with `*`, `?` or `[` that names no existing file is
 /// expanded as a glob (sorted). Other paths are kept as given, so a missing
-/// file is reported when it is read.
+/// file is reported when it is read. Warnings (see [`expand_inputs_reporting`])
+/// go to standard error.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    expand_inputs_reporting(inputs, &mut |message| {
+        eprintln!("brief: warning: {message}")
+    })
+}
+
+/// [`expand_inputs`], with each warning (already escaped for a terminal)
+/// given to `warn`.
+///
+/// Walking directories and globs is bounded: symbolic links to directories
+/// are not followed (a warning names them), a directory reached twice (a bind
+/// mount loop) is walked once, a file reached twice (hard or symbolic links)
+/// is read once, FIFOs, sockets and devices are skipped with a warning, and
+/// the kernel's pseudo file systems (`/proc`, `/sys`, `/dev` and the like)
+/// are not entered, so `brief segment /` ends. Paths given by name are used as
+/// given, even a FIFO or a device (read up to the input limit).
+pub fn expand_inputs_reporting(
+    inputs: &[PathBuf],
+    warn: &mut dyn FnMut(String),
+) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
+    let mut walk = Walk {
+        dirs_seen: HashSet::new(),
+        files_seen: HashSet::new(),
+        warn,
+    };
     for input in inputs {
         if is_stdin(input) {
             out.push(input.clone());
         } else if input.is_dir() {
-            let before = out.len();
-            walk_dir(input, &mut out)?;
-            out[before..].sort();
+            let mut found = Vec::new();
+            walk.dir(input, None, &mut |p| has_text_extension(p), &mut found)?;
+            found.sort();
+            out.extend(found);
         } else if !input.exists() && input.to_string_lossy().contains(['*', '?', '[']) {
-            let pattern = input.to_string_lossy();
-            let paths = glob::glob(&pattern).map_err(|e| Error::Input {
-                path: input.clone(),
-                message: format!("bad glob pattern: {e}"),
-            })?;
-            let mut found: Vec<PathBuf> = Vec::new();
-            for entry in paths {
-                let path = entry.map_err(|e| {
-                    let path = e.path().to_path_buf();
-                    Error::io(path, e.into())
-                })?;
-                if path.is_file() {
-                    found.push(path);
-                }
-            }
+            let found = walk.glob(input)?;
             if found.is_empty() {
                 return Err(Error::Input {
                     path: input.clone(),
                     message: "no file matches this pattern".into(),
                 });
             }
-            found.sort();
             out.extend(found);
         } else {
             out.push(input.clone());
@@ -236,24 +386,201 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        paths.push(entry.map_err(|e| Error::io(dir, e))?.path());
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// State of one expansion: what was visited, for loops and duplicates.
+struct Walk<'w> {
+    dirs_seen: HashSet<(u64, u64)>,
+    files_seen: HashSet<(u64, u64)>,
+    warn: &'w mut dyn FnMut(String),
+}
+
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Whether `dir` is a kernel pseudo file system (or `/dev`), whose files are
+/// not documents and whose size or depth may be endless.
+fn is_pseudo_fs(dir: &Path) -> bool {
+    if dir.file_name().is_some_and(|n| n == "dev")
+        && dir.canonicalize().is_ok_and(|c| c == Path::new("/dev"))
+    {
+        return true;
     }
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk_dir(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-        {
-            out.push(path);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: statfs fills the zeroed struct for a valid path.
+        let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
+            return false;
         }
+        // proc, sysfs, devpts, cgroup, cgroup2, debugfs, tracefs,
+        // securityfs, pstore, bpf, configfs, selinuxfs, fusectl, mqueue,
+        // binfmt_misc.
+        const PSEUDO: [u32; 15] = [
+            0x9fa0,
+            0x6265_6572,
+            0x1cd1,
+            0x0027_e0eb,
+            0x6367_7270,
+            0x6462_6720,
+            0x7472_6163,
+            0x7363_6673,
+            0x6165_676c,
+            0xcafe_4a11,
+            0x6265_6570,
+            0xf97c_ff8c,
+            0x6573_5543,
+            0x1980_0202,
+            0x4249_4e4d,
+        ];
+        #[allow(clippy::unnecessary_cast)] // f_type's width differs between targets
+        PSEUDO.contains(&(st.f_type as u32))
     }
-    Ok(())
+    #[cfg(not(target_os = "linux"))]
+    false
+}
+
+impl Walk<'_> {
+    /// Collects into `out` the files below `dir` that `wants`, at most
+    /// `depth` levels down (`None`: no bound).
+    fn dir(
+        &mut self,
+        dir: &Path,
+        depth: Option<usize>,
+        wants: &mut dyn FnMut(&Path) -> bool,
+        out: &mut Vec<PathBuf>,
+    ) -> Result<()> {
+        let shown = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let meta = std::fs::metadata(shown).map_err(|e| Error::io(shown, e))?;
+        if let Some(id) = file_id(&meta)
+            && !self.dirs_seen.insert(id)
+        {
+            (self.warn)(format!(
+                "{}: a directory already walked (a loop of mounts or links); skipped",
+                crate::escape::escape_path(shown)
+            ));
+            return Ok(());
+        }
+        if is_pseudo_fs(shown) {
+            (self.warn)(format!(
+                "{}: a kernel pseudo file system (such as /proc, /sys, /dev); not walked",
+                crate::escape::escape_path(shown)
+            ));
+            return Ok(());
+        }
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = Vec::new();
+        for entry in std::fs::read_dir(shown).map_err(|e| Error::io(shown, e))? {
+            let entry = entry.map_err(|e| Error::io(shown, e))?;
+            let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+            entries.push((dir.join(entry.file_name()), kind));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in entries {
+            if kind.is_dir() {
+                if depth != Some(0) {
+                    self.dir(&path, depth.map(|d| d - 1), wants, out)?;
+                }
+                continue;
+            }
+            // A symbolic link to a directory is named even when its name
+            // would not match: the user may have expected it to be walked.
+            if !kind.is_symlink() && !wants(&path) {
+                continue;
+            }
+            // Follows a symbolic link, to see what it points to.
+            let target = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(_) if kind.is_symlink() => {
+                    if wants(&path) {
+                        (self.warn)(format!(
+                            "{}: a broken symbolic link; skipped",
+                            crate::escape::escape_path(&path)
+                        ));
+                    }
+                    continue;
+                }
+                Err(e) => return Err(Error::io(&path, e)),
+            };
+            if target.is_dir() {
+                (self.warn)(format!(
+                    "{}: a symbolic link to a directory; not followed",
+                    crate::escape::escape_path(&path)
+                ));
+            } else if !wants(&path) {
+            } else if !target.is_file() {
+                (self.warn)(format!(
+                    "{}: not a regular file (a FIFO, socket or device); skipped",
+                    crate::escape::escape_path(&path)
+                ));
+            } else if file_id(&target).is_none_or(|id| self.files_seen.insert(id)) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// The files matching a glob pattern, sorted: the directory named by the
+    /// pattern's leading literal components is walked (as deep as the pattern
+    /// goes, or without bound for `**`) and each path matched as a whole.
+    fn glob(&mut self, input: &Path) -> Result<Vec<PathBuf>> {
+        let text = input.to_string_lossy();
+        let pattern = glob::Pattern::new(&text).map_err(|e| Error::Input {
+            path: input.to_path_buf(),
+            message: format!("bad glob pattern: {e}"),
+        })?;
+        let mut base = PathBuf::new();
+        let mut levels = 0usize;
+        let mut recursive = false;
+        for component in input.components() {
+            let part = component.as_os_str().to_string_lossy();
+            if levels == 0 && !part.contains(['*', '?', '[']) {
+                base.push(component);
+            } else {
+                levels += 1;
+                recursive |= part.contains("**");
+            }
+        }
+        if levels == 0 {
+            return Ok(Vec::new());
+        }
+        if !base.as_os_str().is_empty() && !base.is_dir() {
+            return Ok(Vec::new());
+        }
+        let options = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: false,
+        };
+        let depth = (!recursive).then(|| levels - 1);
+        let mut found = Vec::new();
+        self.dir(
+            &base,
+            depth,
+            &mut |p| pattern.matches_path_with(p, options),
+            &mut found,
+        )?;
+        found.sort();
+        Ok(found)
+    }
 }
 
 /// Reads plain-text documents with an explicit encoding choice.
@@ -383,16 +710,40 @@ pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>
         Box::new(std::io::BufReader::new(file))
     };
     let path = path.to_path_buf();
+    let limit = max_input_bytes()?;
+    let mut reader = reader;
     let mut line_no = 0usize;
-    let mut lines = reader.split(b'\n');
+    let mut failed = false;
     Ok(std::iter::from_fn(move || {
         loop {
-            let raw = lines.next()?;
+            if failed {
+                return None;
+            }
+            // One line at a time, each bounded by the input limit, so a
+            // batch without newlines (a device, a FIFO) cannot fill memory.
+            let mut raw = Vec::new();
+            match (&mut reader)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut raw)
+            {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(Error::io(&path, e)));
+                }
+            }
             line_no += 1;
-            let raw = match raw {
-                Ok(raw) => raw,
-                Err(e) => return Some(Err(Error::io(&path, e))),
-            };
+            if raw.last() == Some(&b'\n') {
+                raw.pop();
+            } else if raw.len() as u64 > limit {
+                failed = true;
+                return Some(Err(Error::Jsonl {
+                    path: path.clone(),
+                    line: line_no,
+                    message: format!("line longer than the input limit of {}", show_size(limit)),
+                }));
+            }
             let text = match String::from_utf8(raw) {
                 Ok(t) => t,
                 Err(e) => {
@@ -485,6 +836,113 @@ mod tests {
         let pattern = dir.path().join("*.txt");
         assert_eq!(expand_inputs(&[pattern]).unwrap().len(), 1);
         assert!(expand_inputs(&[dir.path().join("*.nothing")]).is_err());
+    }
+
+    fn names(dir: &Path, got: &[PathBuf]) -> Vec<String> {
+        got.iter()
+            .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walks_skip_symlinked_directories_and_read_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("a.txt"), "x").unwrap();
+        std::fs::write(d.join("sub/b.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(".", d.join("loop1")).unwrap();
+        std::os::unix::fs::symlink("..", d.join("sub/loop2")).unwrap();
+        std::os::unix::fs::symlink("a.txt", d.join("same.txt")).unwrap();
+        std::os::unix::fs::symlink("nowhere", d.join("broken.txt")).unwrap();
+        let mut warnings = Vec::new();
+        let got = expand_inputs_reporting(&[d.to_path_buf()], &mut |w| warnings.push(w)).unwrap();
+        assert_eq!(names(d, &got), ["a.txt", "sub/b.txt"]);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("loop1") && w.contains("not followed"))
+        );
+        assert!(warnings.iter().any(|w| w.contains("broken.txt")));
+        // Globs walk the same way: `**` does not loop either.
+        let got = expand_inputs_reporting(&[d.join("**/*.txt")], &mut |_| {}).unwrap();
+        assert_eq!(names(d, &got), ["a.txt", "sub/b.txt"]);
+        let got = expand_inputs_reporting(&[d.join("*/*.txt")], &mut |_| {}).unwrap();
+        assert_eq!(names(d, &got), ["sub/b.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_inside_directories_are_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo on a valid path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        std::fs::write(dir.path().join("real.txt"), "x").unwrap();
+        let mut warnings = Vec::new();
+        let got = expand_inputs_reporting(&[dir.path().to_path_buf()], &mut |w| warnings.push(w))
+            .unwrap();
+        assert_eq!(names(dir.path(), &got), ["real.txt"]);
+        assert!(
+            warnings[0].contains("pipe.txt") && warnings[0].contains("FIFO"),
+            "{warnings:?}"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn pseudo_file_systems_are_not_walked() {
+        assert!(is_pseudo_fs(Path::new("/proc")));
+        assert!(is_pseudo_fs(Path::new("/dev")));
+        assert!(!is_pseudo_fs(Path::new("/")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_are_bounded_and_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 2000]).unwrap();
+        let e = read_bytes_limited(&big, 1000).unwrap_err().to_string();
+        assert!(e.contains("big.txt") && e.contains("limit"), "{e}");
+        assert_eq!(read_bytes_limited(&big, 2000).unwrap().len(), 2000);
+        // An endless device stops at the limit.
+        let e = read_bytes_limited(Path::new("/dev/zero"), 1 << 20).unwrap_err();
+        assert!(e.to_string().contains("/dev/zero"), "{e}");
+        let e = read_bytes_limited(dir.path(), 1000).unwrap_err();
+        assert!(e.to_string().contains("directory"), "{e}");
+    }
+
+    #[test]
+    fn a_file_that_changes_while_read_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("f.txt");
+        std::fs::write(&f, "0123456789").unwrap();
+        let before = std::fs::metadata(&f).unwrap();
+        assert!(!changed_while_read(&before, 10, &before));
+        // Truncated (or appended to) while read: fewer (more) bytes than its size.
+        assert!(changed_while_read(&before, 4, &before));
+        assert!(changed_while_read(&before, 12, &before));
+        std::fs::write(&f, "01234").unwrap();
+        let after = std::fs::metadata(&f).unwrap();
+        assert!(changed_while_read(&before, 10, &after));
+        // A /proc-style file: size 0, content anyway.
+        let empty = dir.path().join("e");
+        std::fs::write(&empty, "").unwrap();
+        let zero = std::fs::metadata(&empty).unwrap();
+        assert!(!changed_while_read(&zero, 100, &zero));
+    }
+
+    #[test]
+    fn sizes_parse_with_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("2 GiB"), Ok(2 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod check;
 mod config;
 mod detect;
 mod error;
+pub mod escape;
 pub mod eval;
 mod export;
 mod formats;

@@ -1,14 +1,55 @@
-//! Writing output files safely.
+//! Writing a set of output files as one transaction.
 //!
-//! Every file is first written to a temporary file in its own directory and
-//! then renamed into place, so a reader never sees a half-written file and a
-//! crash leaves at most a stray temporary file (removed on drop). Without
-//! `force`, an existing file is never replaced: all targets are checked before
-//! anything is written, and the final rename itself refuses to clobber a file
-//! that appeared in the meantime.
+//! [`write_all`] writes every file of a set (an export's XLIFF/TMX/TSV files,
+//! a merge's outputs) or none of them:
+//!
+//! 1. It takes an advisory lock (`flock`) on [`LOCK_FILE`] in every target
+//!    directory, so two brief runs writing into one directory take turns; the
+//!    second waits up to [`DEFAULT_LOCK_WAIT`] (or `$BRIEF_LOCK_WAIT` seconds)
+//!    and then refuses with a message. The lock file is removed again when
+//!    the set is written.
+//! 2. It removes temporary files left by a brief run that was killed (they are
+//!    recognised by their name, `.brief-<pid>-<random>.<name>.tmp`, and a
+//!    process id that is no longer alive), naming each in a warning.
+//! 3. It refuses, before writing anything, a file larger than
+//!    [`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES) (merge could
+//!    not read it back), a destination that is a directory, and without
+//!    `force` any destination that exists.
+//! 4. It writes every file to a temporary file beside its destination, checks
+//!    every write, `fsync` and `close` (a full disk is reported here, naming
+//!    the destination), and with `force` keeps a hard link to each file it is
+//!    going to replace.
+//! 5. Only when every temporary file is complete does it rename them over the
+//!    destinations (without `force`, with `RENAME_NOREPLACE`), then `fsync`s
+//!    the directories. If a rename fails, the renames already done are undone
+//!    from the hard links.
+//!
+//! On any error, and on SIGINT, SIGTERM or SIGHUP while a set is being
+//! written, the temporary files are removed and the previous files are left
+//! as they were; a signal then ends the process with exit code
+//! [`EXIT_SIGINT`], [`EXIT_SIGTERM`] or [`EXIT_SIGHUP`] (128 + the signal).
+//! The handling is installed by the first write and stays for the rest of the
+//! process (a later signal also exits with 128 + the signal); a signal that
+//! was ignored when the process started (a shell's background job ignores
+//! SIGINT, `nohup` SIGHUP) stays ignored.
+//! A signal that arrives during the renames waits for them to finish, so the
+//! new set is then complete.
+//!
+//! What is not guaranteed: a SIGKILL, a crash of the machine or a power loss
+//! during step 5 (a handful of `rename` calls with no data written between
+//! them) can leave some files old and some new; the next run then names and
+//! removes the leftover temporary files. The data of each file is on disk
+//! before its rename, so no file is ever seen half-written.
+//!
+//! New files get the mode `0666` minus the umask; a replaced file keeps its
+//! mode (not its owner, when another user's file is replaced).
 
+use std::ffi::OsString;
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 
@@ -21,11 +62,56 @@ pub struct OutFile {
     pub contents: Vec<u8>,
 }
 
-/// Writes all `files`, each atomically.
+/// The lock file taken in every directory a set is written to.
+pub const LOCK_FILE: &str = ".brief.lock";
+/// How long a run waits for another run writing into the same directory.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
+/// Environment variable overriding [`DEFAULT_LOCK_WAIT`], in whole seconds.
+pub const LOCK_WAIT_ENV: &str = "BRIEF_LOCK_WAIT";
+/// Exit code after SIGINT interrupted a write (128 + 2).
+pub const EXIT_SIGINT: i32 = 130;
+/// Exit code after SIGTERM interrupted a write (128 + 15).
+pub const EXIT_SIGTERM: i32 = 143;
+/// Exit code after SIGHUP interrupted a write (128 + 1).
+pub const EXIT_SIGHUP: i32 = 129;
+
+const TEMP_PREFIX: &str = ".brief-";
+const TEMP_SUFFIX: &str = ".tmp";
+const BACKUP_SUFFIX: &str = ".old.tmp";
+
+/// How [`write_all_with`] writes a set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Replace existing destinations.
+    pub force: bool,
+    /// How long to wait for another run holding a target directory's lock.
+    pub lock_wait: Duration,
+    /// The largest file accepted (default: what merge can read back).
+    pub max_file_bytes: u64,
+}
+
+impl WriteOptions {
+    /// The defaults, with `force` as given and the lock wait from
+    /// `$BRIEF_LOCK_WAIT` when that is set to a number of seconds.
+    pub fn new(force: bool) -> WriteOptions {
+        let lock_wait = std::env::var(LOCK_WAIT_ENV)
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs);
+        WriteOptions {
+            force,
+            lock_wait,
+            max_file_bytes: crate::formats::xml::MAX_INPUT_BYTES as u64,
+        }
+    }
+}
+
+/// Writes all `files` as one transaction (see the [module docs](self)).
 ///
 /// Without `force`, fails before writing anything if any destination exists
 /// (or if two entries name the same path). With `force`, existing files are
-/// replaced atomically.
+/// replaced, all of them or none. Warnings (leftover temporary files removed)
+/// go to standard error; use [`write_all_with`] to handle them yourself.
 ///
 /// ```
 /// use brief::outfile::{write_all, OutFile};
@@ -36,6 +122,18 @@ pub struct OutFile {
 /// write_all(&[file], true).unwrap();
 /// ```
 pub fn write_all(files: &[OutFile], force: bool) -> Result<()> {
+    write_all_with(files, &WriteOptions::new(force), &mut |message| {
+        eprintln!("brief: warning: {message}")
+    })
+}
+
+/// [`write_all`] with explicit options; `warn` receives each warning (already
+/// escaped for a terminal).
+pub fn write_all_with(
+    files: &[OutFile],
+    options: &WriteOptions,
+    warn: &mut dyn FnMut(String),
+) -> Result<()> {
     for (i, file) in files.iter().enumerate() {
         if files[..i].iter().any(|f| f.path == file.path) {
             return Err(Error::Input {
@@ -43,14 +141,47 @@ pub fn write_all(files: &[OutFile], force: bool) -> Result<()> {
                 message: "would be written twice in one run".into(),
             });
         }
-        if !force && file.path.symlink_metadata().is_ok() {
-            return Err(exists(&file.path));
+        if file.contents.len() as u64 > options.max_file_bytes {
+            return Err(Error::Input {
+                path: file.path.clone(),
+                message: format!(
+                    "would be {} MiB, more than the {} MiB that merge can read back; \
+                     export fewer documents per run",
+                    (file.contents.len() as u64).div_ceil(1 << 20),
+                    options.max_file_bytes >> 20
+                ),
+            });
         }
     }
-    for file in files {
-        write_one(file, force)?;
+    let mut dirs: Vec<PathBuf> = files.iter().map(|f| parent_dir(&f.path)).collect();
+    dirs.sort();
+    dirs.dedup();
+    // Sorted order: two runs locking overlapping directories cannot deadlock.
+    let mut locks = Vec::with_capacity(dirs.len());
+    for dir in &dirs {
+        locks.push(DirLock::acquire(dir, options.lock_wait)?);
     }
+    for dir in &dirs {
+        remove_stale_temporaries(dir, warn);
+    }
+    let mut existing = Vec::with_capacity(files.len());
+    for file in files {
+        existing.push(inspect_destination(&file.path, options.force)?);
+    }
+    let mut tx = Transaction::begin();
+    for (file, old) in files.iter().zip(&existing) {
+        tx.stage(file, old.as_ref())?;
+    }
+    tx.commit(options.force, &dirs)?;
+    drop(locks);
     Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 fn exists(path: &Path) -> Error {
@@ -60,37 +191,523 @@ fn exists(path: &Path) -> Error {
     }
 }
 
-fn write_one(file: &OutFile, force: bool) -> Result<()> {
-    let dir = match file.path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".brief-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(&file.contents)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(tmp.path(), e))?;
-    if force {
-        tmp.persist(&file.path)
-            .map_err(|e| Error::io(&file.path, e.error))?;
-    } else {
-        tmp.persist_noclobber(&file.path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                exists(&file.path)
-            } else {
-                Error::io(&file.path, e.error)
-            }
-        })?;
+/// What is at a destination now: `None` when nothing, else its metadata.
+fn inspect_destination(path: &Path, force: bool) -> Result<Option<std::fs::Metadata>> {
+    match path.symlink_metadata() {
+        Ok(meta) if meta.is_dir() => Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "is a directory; cannot write a file there".into(),
+        }),
+        Ok(_) if !force => Err(exists(path)),
+        Ok(meta) => Ok(Some(meta)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
     }
+}
+
+/// Temporary files and backups of the transaction in progress, for the
+/// signal thread; `aborting` stops a transaction once a signal has come.
+struct Pending {
+    aborting: bool,
+    paths: Vec<PathBuf>,
+    /// Lock files held; removed too, so an interrupted run leaves nothing.
+    locks: Vec<PathBuf>,
+}
+
+static PENDING: Mutex<Pending> = Mutex::new(Pending {
+    aborting: false,
+    paths: Vec::new(),
+    locks: Vec::new(),
+});
+
+fn pending() -> MutexGuard<'static, Pending> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn interrupted() -> Error {
+    Error::Io {
+        path: PathBuf::from("<output>"),
+        source: std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted by a signal"),
+    }
+}
+
+/// Installs, once per process, a thread that on SIGINT/SIGTERM/SIGHUP removes
+/// the files in [`PENDING`] and exits with 128 + the signal. A thread (not a
+/// signal handler) may lock a mutex and allocate; it waits for a commit in
+/// progress to finish, because the commit holds the mutex.
+fn install_signal_cleanup() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // A signal the parent set to be ignored (SIGINT for a background job
+        // of a shell, SIGHUP under nohup) stays ignored.
+        let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&s| !signal_ignored(s))
+            .collect();
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
+            return;
+        };
+        // Without the thread the default actions stay: a signal kills the
+        // process, and the next run removes the temporary files.
+        let _ = std::thread::Builder::new()
+            .name("brief-signals".into())
+            .spawn(move || {
+                let Some(signal) = signals.forever().next() else {
+                    return;
+                };
+                let mut pending = pending();
+                pending.aborting = true;
+                let mut removed = 0usize;
+                for path in pending.paths.drain(..) {
+                    if std::fs::remove_file(&path).is_ok() {
+                        removed += 1;
+                    }
+                }
+                for lock in pending.locks.drain(..) {
+                    let _ = std::fs::remove_file(lock);
+                }
+                let message = format!(
+                    "brief: interrupted; removed {removed} temporary file(s), \
+                     the previous output files are unchanged\n"
+                );
+                // SAFETY: write(2) and _exit(2) on a valid buffer; _exit skips
+                // destructors and stdio locks another thread may hold.
+                unsafe {
+                    libc::write(2, message.as_ptr().cast(), message.len());
+                    libc::_exit(128 + signal);
+                }
+            });
+    });
+}
+
+/// Whether `signal` is currently ignored (SIG_IGN) in this process.
+fn signal_ignored(signal: i32) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current one.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+struct Staged {
+    dest: PathBuf,
+    temp: PathBuf,
+    backup: Option<PathBuf>,
+}
+
+struct Transaction {
+    staged: Vec<Staged>,
+    done: bool,
+}
+
+impl Transaction {
+    fn begin() -> Transaction {
+        install_signal_cleanup();
+        Transaction {
+            staged: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// A fresh name beside `dest`; registered in [`PENDING`] and created
+    /// (exclusively) by `create`, both under the mutex.
+    fn reserve<T>(
+        dest: &Path,
+        suffix: &str,
+        create: impl Fn(&Path) -> std::io::Result<T>,
+    ) -> Result<(PathBuf, T)> {
+        let dir = parent_dir(dest);
+        let final_name = dest.file_name().map(OsString::from).unwrap_or_default();
+        let mut last_err = None;
+        for _ in 0..64 {
+            let mut name = OsString::from(format!(
+                "{TEMP_PREFIX}{}-{:016x}",
+                std::process::id(),
+                random_u64()
+            ));
+            // Keep the name under NAME_MAX (255) when the final name is long.
+            if final_name.len() <= 200 {
+                name.push(".");
+                name.push(&final_name);
+            }
+            name.push(suffix);
+            let path = dir.join(name);
+            let mut pending = pending();
+            if pending.aborting {
+                return Err(interrupted());
+            }
+            match create(&path) {
+                Ok(value) => {
+                    pending.paths.push(path.clone());
+                    return Ok((path, value));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(e),
+                Err(e) => return Err(Error::io(dest, e)),
+            }
+        }
+        Err(Error::io(
+            dest,
+            last_err.unwrap_or_else(|| std::io::Error::other("no free temporary name")),
+        ))
+    }
+
+    fn stage(&mut self, file: &OutFile, old: Option<&std::fs::Metadata>) -> Result<()> {
+        let dest = &file.path;
+        let (temp, handle) = Self::reserve(dest, TEMP_SUFFIX, create_new)?;
+        self.staged.push(Staged {
+            dest: dest.clone(),
+            temp,
+            backup: None,
+        });
+        let io = |e| Error::io(dest, e);
+        let mut handle = handle;
+        handle.write_all(&file.contents).map_err(io)?;
+        if let Some(meta) = old.filter(|m| m.is_file()) {
+            set_mode_like(&handle, meta).map_err(io)?;
+        }
+        handle.sync_all().map_err(io)?;
+        close_checked(handle).map_err(io)?;
+        if old.is_some() {
+            // A second name for the file about to be replaced, so a failed
+            // commit can put it back. Where hard links are not supported
+            // the commit cannot be undone, only not started.
+            if let Ok((backup, ())) =
+                Self::reserve(dest, BACKUP_SUFFIX, |p| std::fs::hard_link(dest, p))
+                && let Some(last) = self.staged.last_mut()
+            {
+                last.backup = Some(backup);
+            }
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self, force: bool, dirs: &[PathBuf]) -> Result<()> {
+        let mut pending = pending();
+        if pending.aborting {
+            return Err(interrupted());
+        }
+        for i in 0..self.staged.len() {
+            let s = &self.staged[i];
+            let renamed = if force {
+                std::fs::rename(&s.temp, &s.dest)
+            } else {
+                rename_noreplace(&s.temp, &s.dest)
+            };
+            if let Err(e) = renamed {
+                for done in &self.staged[..i] {
+                    match &done.backup {
+                        Some(backup) => {
+                            let _ = std::fs::rename(backup, &done.dest);
+                        }
+                        None if !force => {
+                            let _ = std::fs::remove_file(&done.dest);
+                        }
+                        None => {}
+                    }
+                }
+                return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    exists(&s.dest)
+                } else {
+                    Error::io(&s.dest, e)
+                });
+            }
+        }
+        self.done = true;
+        for s in &self.staged {
+            if let Some(backup) = &s.backup {
+                let _ = std::fs::remove_file(backup);
+            }
+        }
+        let ours: Vec<&PathBuf> = self
+            .staged
+            .iter()
+            .flat_map(|s| std::iter::once(&s.temp).chain(&s.backup))
+            .collect();
+        pending.paths.retain(|p| !ours.contains(&p));
+        drop(pending);
+        for dir in dirs {
+            File::open(dir)
+                .and_then(|d| d.sync_all())
+                .map_err(|e| Error::io(dir, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Transaction {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        let mut pending = pending();
+        for s in &self.staged {
+            for path in std::iter::once(&s.temp).chain(&s.backup) {
+                let _ = std::fs::remove_file(path);
+                pending.paths.retain(|p| p != path);
+            }
+        }
+    }
+}
+
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish()
+}
+
+#[cfg(unix)]
+fn create_new(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // 0666: the kernel applies the umask, as for any new file.
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn create_new(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+#[cfg(unix)]
+fn set_mode_like(file: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = old.permissions().mode() & 0o777;
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode_like(file: &File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    file.set_permissions(old.permissions())
+}
+
+/// Closes `file`, reporting the error that `drop` would ignore (NFS and some
+/// file systems report a full disk only here).
+#[cfg(unix)]
+fn close_checked(file: File) -> std::io::Result<()> {
+    use std::os::fd::IntoRawFd;
+    let fd = file.into_raw_fd();
+    // SAFETY: `fd` was just taken from an open File, which no longer owns it.
+    if unsafe { libc::close(fd) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn close_checked(file: File) -> std::io::Result<()> {
+    drop(file);
     Ok(())
+}
+
+/// Renames `from` to `to` unless `to` exists, atomically where the system
+/// can (Linux `renameat2`), else by link + unlink (also atomic, no clobber).
+fn rename_noreplace(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes());
+        let (Ok(f), Ok(t)) = (c(from), c(to)) else {
+            return Err(std::io::ErrorKind::InvalidInput.into());
+        };
+        // SAFETY: two valid NUL-terminated paths.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                f.as_ptr(),
+                libc::AT_FDCWD,
+                t.as_ptr(),
+                libc::RENAME_NOREPLACE,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+        let e = std::io::Error::last_os_error();
+        if !matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+            return Err(e);
+        }
+    }
+    std::fs::hard_link(from, to)?;
+    std::fs::remove_file(from)
+}
+
+/// An advisory lock on [`LOCK_FILE`] in one directory, released (and the
+/// file removed) on drop.
+struct DirLock {
+    path: PathBuf,
+    file: Option<File>,
+}
+
+impl DirLock {
+    fn acquire(dir: &Path, wait: Duration) -> Result<DirLock> {
+        let path = dir.join(LOCK_FILE);
+        let deadline = Instant::now() + wait;
+        loop {
+            let file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(|e| Error::io(dir, e))?;
+            match try_lock(&file) {
+                Ok(true) => {
+                    // The previous holder removes the file before unlocking;
+                    // a lock on a removed file locks nothing, so start again.
+                    if same_file(&file, &path) {
+                        pending().locks.push(path.clone());
+                        return Ok(DirLock {
+                            path,
+                            file: Some(file),
+                        });
+                    }
+                }
+                Ok(false) if Instant::now() >= deadline => {
+                    return Err(Error::Input {
+                        path: dir.to_path_buf(),
+                        message: format!(
+                            "another brief run is writing into this directory (it holds {LOCK_FILE}); \
+                             waited {} s; try again when it has finished",
+                            wait.as_secs()
+                        ),
+                    });
+                }
+                Ok(false) => std::thread::sleep(Duration::from_millis(50)),
+                // A file system without locks: go on unlocked rather than fail.
+                Err(_) => return Ok(DirLock { path, file: None }),
+            }
+        }
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            let mut pending = pending();
+            pending.locks.retain(|p| p != &self.path);
+            let _ = std::fs::remove_file(&self.path);
+        }
+        self.file = None;
+    }
+}
+
+#[cfg(unix)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a valid open descriptor.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        return Ok(true);
+    }
+    let e = std::io::Error::last_os_error();
+    if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        Ok(false)
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> std::io::Result<bool> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, _path: &Path) -> bool {
+    true
+}
+
+/// The process id in a temporary file name of ours, if `name` is one.
+fn temp_owner(name: &str) -> Option<Option<u32>> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?;
+    if !rest.ends_with(TEMP_SUFFIX) {
+        return None;
+    }
+    // `.brief-<pid>-<random>...`; older versions wrote `.brief-<random>.tmp`.
+    Some(rest.split_once('-').and_then(|(pid, _)| pid.parse().ok()))
+}
+
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks whether the process exists.
+        if unsafe { libc::kill(pid, 0) } == 0 {
+            return true;
+        }
+        std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Removes temporary files of brief runs that are no longer alive. Called
+/// with the directory's lock held, so no cooperating run is writing them.
+fn remove_stale_temporaries(dir: &Path, warn: &mut dyn FnMut(String)) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(owner) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        let path = entry.path();
+        let shown = crate::escape::escape_path(&path);
+        match owner {
+            Some(pid) if pid == std::process::id() || process_alive(pid) => {}
+            Some(pid) => match std::fs::remove_file(&path) {
+                Ok(()) => warn(format!(
+                    "{shown}: removed a temporary file left by an interrupted brief run (process {pid})"
+                )),
+                Err(e) => warn(format!(
+                    "{shown}: a temporary file left by an interrupted brief run could not be removed: {e}"
+                )),
+            },
+            None => warn(format!(
+                "{shown}: looks like a temporary file of an interrupted older brief run; \
+                 remove it if no brief is running"
+            )),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
 
     #[test]
     fn refuses_before_writing_anything() {
@@ -114,8 +731,8 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "old");
         write_all(&files, true).unwrap();
         assert_eq!(std::fs::read_to_string(&b).unwrap(), "new");
-        // No temporary files are left behind.
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        // No temporary, backup or lock files are left behind.
+        assert_eq!(names(dir.path()), ["a", "b"]);
     }
 
     #[test]
@@ -126,5 +743,150 @@ mod tests {
             contents: vec![],
         };
         assert!(write_all(&[f.clone(), f], true).is_err());
+    }
+
+    #[test]
+    fn a_failed_commit_restores_the_old_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        let b = dir.path().join("b");
+        std::fs::write(&a, "old a").unwrap();
+        // A destination that turns into a directory after the checks makes
+        // the second rename fail; simulate by staging directly.
+        std::fs::create_dir(&b).unwrap();
+        std::fs::write(b.join("inside"), "x").unwrap();
+        let files = [
+            OutFile {
+                path: a.clone(),
+                contents: b"new a".to_vec(),
+            },
+            OutFile {
+                path: b.clone(),
+                contents: b"new b".to_vec(),
+            },
+        ];
+        let err = write_all(&files, true).unwrap_err();
+        assert!(err.to_string().contains("directory"), "{err}");
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        let mut tx = Transaction::begin();
+        let meta = a.symlink_metadata().unwrap();
+        tx.stage(&files[0], Some(&meta)).unwrap();
+        tx.stage(&files[1], None).unwrap();
+        assert!(tx.commit(true, &[]).is_err());
+        drop(tx);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(names(dir.path()), ["a", "b"]);
+    }
+
+    #[test]
+    fn too_large_files_are_refused_naming_the_destination() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.xlf");
+        let options = WriteOptions {
+            max_file_bytes: 10,
+            ..WriteOptions::new(false)
+        };
+        let file = OutFile {
+            path: path.clone(),
+            contents: vec![b'x'; 11],
+        };
+        let err = write_all_with(&[file], &options, &mut |_| {}).unwrap_err();
+        assert!(err.to_string().contains("big.xlf"), "{err}");
+        assert!(err.to_string().contains("merge"), "{err}");
+        assert!(names(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn modes_follow_the_umask_and_replaced_files_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old");
+        std::fs::write(&old, "x").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let new = dir.path().join("new");
+        let files = [
+            OutFile {
+                path: old.clone(),
+                contents: b"y".to_vec(),
+            },
+            OutFile {
+                path: new.clone(),
+                contents: b"y".to_vec(),
+            },
+        ];
+        write_all(&files, true).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&old), 0o640);
+        // SAFETY: umask only reads and sets the process mask; restored at once.
+        let umask = unsafe {
+            let m = libc::umask(0o022);
+            libc::umask(m);
+            m
+        };
+        assert_eq!(mode(&new), 0o666 & !(umask as u32));
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_runs_are_removed_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let stale = dir
+            .path()
+            .join(format!(".brief-{dead}-00ff.brief.fa.tsv.tmp"));
+        let legacy = dir.path().join(".brief-AbC123.tmp");
+        let live = dir
+            .path()
+            .join(format!(".brief-{}-00ff.x.tmp", std::process::id()));
+        for p in [&stale, &legacy, &live] {
+            std::fs::write(p, "partial").unwrap();
+        }
+        let mut warnings = Vec::new();
+        let file = OutFile {
+            path: dir.path().join("brief.fa.tsv"),
+            contents: b"new".to_vec(),
+        };
+        write_all_with(&[file], &WriteOptions::new(false), &mut |w| {
+            warnings.push(w)
+        })
+        .unwrap();
+        assert!(!stale.exists());
+        assert!(legacy.exists() && live.exists());
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains(".brief-") || warnings[1].contains(".brief-"));
+    }
+
+    #[test]
+    fn temp_names_are_recognised() {
+        assert_eq!(
+            temp_owner(".brief-42-abcd.brief.fa.tsv.tmp"),
+            Some(Some(42))
+        );
+        assert_eq!(temp_owner(".brief-42-abcd.x.old.tmp"), Some(Some(42)));
+        assert_eq!(temp_owner(".brief-Xy12ab.tmp"), Some(None));
+        assert_eq!(temp_owner(".brief.lock"), None);
+        assert_eq!(temp_owner("brief.fa.tsv"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_held_lock_makes_the_second_writer_refuse_after_the_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = DirLock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let options = WriteOptions {
+            lock_wait: Duration::from_millis(200),
+            ..WriteOptions::new(false)
+        };
+        let file = OutFile {
+            path: dir.path().join("a"),
+            contents: vec![],
+        };
+        let err = write_all_with(std::slice::from_ref(&file), &options, &mut |_| {}).unwrap_err();
+        assert!(err.to_string().contains("another brief run"), "{err}");
+        drop(held);
+        write_all_with(&[file], &options, &mut |_| {}).unwrap();
+        assert_eq!(names(dir.path()), ["a"]);
     }
 }

@@ -4,11 +4,17 @@
 //!
 //! The reader accepts no DTD beyond TMX's own `<!DOCTYPE tmx SYSTEM
 //! "tmx14.dtd">`, never resolves external entities, expands only the five
-//! predefined entities and character references, and bounds both the input
-//! size and the element nesting depth.
+//! predefined entities and character references, and bounds the input size,
+//! the element nesting depth, the number of elements and the namespace bytes
+//! resolved (each element's namespace URI is shared, not copied, so a long
+//! URI on millions of elements costs nothing per element; the total resolved
+//! is still bounded so that time stays linear in the file size). Raw control
+//! characters that XML 1.0 forbids are refused with their byte offset.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
@@ -22,6 +28,15 @@ use crate::error::{Error, Result};
 pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
 /// The deepest element nesting the readers accept.
 pub const MAX_DEPTH: usize = 64;
+/// The most elements one file may have (an export of 256 MiB has about 1.5
+/// million); bounds the memory of the tree to about 1 GiB.
+pub const MAX_ELEMENTS: usize = 4_000_000;
+/// The most distinct namespace URIs one file may use.
+pub const MAX_NAMESPACES: usize = 1024;
+/// The longest namespace URI accepted.
+pub const MAX_NAMESPACE_BYTES: usize = 4096;
+/// Resolved namespace bytes (summed over elements) allowed per byte of input.
+const NAMESPACE_BYTES_PER_INPUT_BYTE: usize = 64;
 
 /// Characters XML 1.0 can carry: everything except most C0 controls,
 /// surrogates (impossible in `str`) and U+FFFE/U+FFFF.
@@ -169,8 +184,8 @@ impl XmlOut {
 /// A parsed element.
 #[derive(Debug, Clone, Default)]
 pub struct Element {
-    /// The namespace URI, if bound.
-    pub ns: Option<String>,
+    /// The namespace URI, if bound (shared by all elements in it).
+    pub ns: Option<Arc<str>>,
     /// The local name.
     pub name: String,
     /// Attributes as (qualified name, normalized value), in document order.
@@ -242,6 +257,10 @@ fn invalid(path: &Path, message: String) -> Error {
 /// Parses `text` (already decoded) into its root element, refusing DTDs,
 /// unknown entities, oversized input and deep nesting.
 pub fn parse(text: &str, path: &Path) -> Result<Element> {
+    parse_bounded(text, path, MAX_ELEMENTS)
+}
+
+fn parse_bounded(text: &str, path: &Path, max_elements: usize) -> Result<Element> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(invalid(
             path,
@@ -251,18 +270,40 @@ pub fn parse(text: &str, path: &Path) -> Result<Element> {
             ),
         ));
     }
+    check_raw_characters(text, path)?;
     let mut reader = NsReader::from_str(text);
     reader.config_mut().check_end_names = true;
     reader.config_mut().expand_empty_elements = false;
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut namespaces = Namespaces {
+        interned: HashSet::new(),
+        last: None,
+        resolved_bytes: 0,
+        budget: text
+            .len()
+            .saturating_mul(NAMESPACE_BYTES_PER_INPUT_BYTE)
+            .saturating_add(1 << 20),
+    };
+    let mut elements = 0usize;
     loop {
         let pos = reader.buffer_position();
         let (resolved, event) = reader
             .read_resolved_event()
             .map_err(|e| invalid(path, format!("not well-formed XML near byte {pos}: {e}")))?;
+        if matches!(event, Event::Start(_) | Event::Empty(_)) {
+            elements += 1;
+            if elements > max_elements {
+                return Err(invalid(
+                    path,
+                    format!(
+                        "more than {max_elements} elements near byte {pos}; refusing to read it"
+                    ),
+                ));
+            }
+        }
         let ns = match resolved {
-            ResolveResult::Bound(ns) => Some(ns.0.to_string()),
+            ResolveResult::Bound(ns) => Some(namespaces.intern(ns.0, path, pos)?),
             _ => None,
         };
         match event {
@@ -354,6 +395,90 @@ pub fn parse(text: &str, path: &Path) -> Result<Element> {
     root.ok_or_else(|| invalid(path, "no root element".into()))
 }
 
+/// The namespace URIs of one document, each stored once.
+struct Namespaces {
+    interned: HashSet<Arc<str>>,
+    last: Option<Arc<str>>,
+    resolved_bytes: usize,
+    budget: usize,
+}
+
+impl Namespaces {
+    fn intern(&mut self, uri: &str, path: &Path, pos: u64) -> Result<Arc<str>> {
+        self.resolved_bytes = self.resolved_bytes.saturating_add(uri.len());
+        if self.resolved_bytes > self.budget {
+            return Err(invalid(
+                path,
+                format!(
+                    "namespace URIs near byte {pos} add up to more than {NAMESPACE_BYTES_PER_INPUT_BYTE} \
+                     times the file size (namespace amplification); refusing to read it"
+                ),
+            ));
+        }
+        // Most elements share the namespace of the one before.
+        if let Some(last) = &self.last
+            && &**last == uri
+        {
+            return Ok(Arc::clone(last));
+        }
+        if uri.len() > MAX_NAMESPACE_BYTES {
+            return Err(invalid(
+                path,
+                format!("a namespace URI longer than {MAX_NAMESPACE_BYTES} bytes near byte {pos}"),
+            ));
+        }
+        let shared = match self.interned.get(uri) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                if self.interned.len() >= MAX_NAMESPACES {
+                    return Err(invalid(
+                        path,
+                        format!("more than {MAX_NAMESPACES} namespaces near byte {pos}"),
+                    ));
+                }
+                let shared: Arc<str> = Arc::from(uri);
+                self.interned.insert(Arc::clone(&shared));
+                shared
+            }
+        };
+        self.last = Some(Arc::clone(&shared));
+        Ok(shared)
+    }
+}
+
+/// Refuses the characters XML 1.0 forbids anywhere in a document (C0
+/// controls other than tab, line feed and carriage return; U+FFFE, U+FFFF),
+/// naming the byte offset, before the parser sees them.
+fn check_raw_characters(text: &str, path: &Path) -> Result<()> {
+    let bytes = text.as_bytes();
+    let control = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    let nonchar = memchr_ef_bf(bytes);
+    let first = match (control, nonchar) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let Some(offset) = first else {
+        return Ok(());
+    };
+    let c = text[offset..].chars().next().unwrap_or('\0');
+    Err(invalid(
+        path,
+        format!(
+            "the character U+{:04X} at byte {offset} is not allowed in XML 1.0",
+            c as u32
+        ),
+    ))
+}
+
+/// The offset of the first U+FFFE or U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`).
+fn memchr_ef_bf(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(3)
+        .position(|w| w[0] == 0xEF && w[1] == 0xBF && (w[2] == 0xBE || w[2] == 0xBF))
+}
+
 fn push_text(stack: &mut [Element], text: &str, path: &Path, pos: u64) -> Result<()> {
     match stack.last_mut() {
         Some(el) => {
@@ -372,7 +497,7 @@ fn push_text(stack: &mut [Element], text: &str, path: &Path, pos: u64) -> Result
     }
 }
 
-fn element(start: &BytesStart<'_>, ns: Option<String>, path: &Path, pos: u64) -> Result<Element> {
+fn element(start: &BytesStart<'_>, ns: Option<Arc<str>>, path: &Path, pos: u64) -> Result<Element> {
     let name = start.local_name().as_ref().to_string();
     let mut attrs = Vec::new();
     for attr in start.attributes() {
@@ -444,6 +569,54 @@ mod tests {
         assert!(p("").is_err());
         assert!(p("<a/><b/>").is_err());
         assert!(p("<a>&#0;</a>").is_err());
+    }
+
+    #[test]
+    fn raw_control_characters_are_refused_with_the_byte_offset() {
+        let err = p("<a>ok\u{1b}[2J</a>").unwrap_err().to_string();
+        assert!(err.contains("U+001B at byte 5"), "{err}");
+        let err = p("<a b=\"\u{1}\"/>").unwrap_err().to_string();
+        assert!(err.contains("byte 6"), "{err}");
+        let err = p("<a>\u{FFFF}</a>").unwrap_err().to_string();
+        assert!(err.contains("U+FFFF at byte 3"), "{err}");
+        assert!(p("<a>tab\tcr\rlf\n</a>").is_ok());
+    }
+
+    #[test]
+    fn namespaces_are_shared_and_bounded() {
+        let doc = r#"<r xmlns="urn:a" xmlns:b="urn:b"><x/><b:y/><x/></r>"#;
+        let root = p(doc).unwrap();
+        let kids: Vec<&Element> = root.elements().collect();
+        let (x1, y, x2) = (
+            kids[0].ns.as_ref().unwrap(),
+            kids[1].ns.as_deref(),
+            kids[2].ns.as_ref().unwrap(),
+        );
+        assert!(Arc::ptr_eq(x1, x2));
+        assert!(Arc::ptr_eq(x1, root.ns.as_ref().unwrap()));
+        assert_eq!(y, Some("urn:b"));
+        // The amplification attack: a long URI on many small elements.
+        let uri = "u".repeat(4000);
+        let attack = format!(r#"<r xmlns:p="{uri}">{}</r>"#, "<p:a/>".repeat(100_000));
+        let err = p(&attack).unwrap_err().to_string();
+        assert!(err.contains("namespace amplification"), "{err}");
+        let long = format!(r#"<r xmlns="{}"/>"#, "u".repeat(MAX_NAMESPACE_BYTES + 1));
+        assert!(p(&long).unwrap_err().to_string().contains("longer than"));
+        let many: String = (0..=MAX_NAMESPACES)
+            .map(|i| format!(r#"<a xmlns="urn:{i}"/>"#))
+            .collect();
+        let err = p(&format!("<r>{many}</r>")).unwrap_err().to_string();
+        assert!(err.contains("namespaces"), "{err}");
+    }
+
+    #[test]
+    fn the_element_count_is_bounded() {
+        let doc = format!("<r>{}</r>", "<a/>".repeat(100));
+        assert!(parse_bounded(&doc, Path::new("t.xml"), 101).is_ok());
+        let err = parse_bounded(&doc, Path::new("t.xml"), 100)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("more than 100 elements"), "{err}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod export_snapshots;
 mod merge_cli;
 mod merge_roundtrip;
 mod pipeline_props;
+mod safety;
 mod segment_cli;
 mod segment_golden;
 mod segment_props;
