@@ -168,11 +168,18 @@ def _options(lang, sentences, words, chars, bytes_, ratio, algorithm=None, query
 def _items(items):
     """Batch items as JSONL lines: a str is ``{"id": "<index>", "text": s}``;
     a mapping is a JSONL item ``{"id", "text" | "documents", "lang"?,
-    "query"?}``; a pair is ``(id, text)``."""
+    "query"?}``; a pair is ``(id, text)``; bytes are one JSONL line, used as
+    they are (UTF-8)."""
     if isinstance(items, (str, _Mapping)):
         raise TypeError("items must be a list (of str, mappings or (id, text) pairs)")
     lines = []
     for i, item in enumerate(items):
+        if isinstance(item, (bytes, bytearray)):
+            try:
+                lines.append(bytes(item).decode("utf-8"))
+            except UnicodeDecodeError as e:
+                raise ItemError(f"<items>:{i + 1}: not valid UTF-8 at byte {e.start}") from None
+            continue
         if isinstance(item, str):
             item = {"id": str(i), "text": item}
         elif isinstance(item, tuple) and len(item) == 2:
@@ -297,9 +304,11 @@ def summarize_many(
     """Summarizes many articles, one brief each, on all cores without the GIL.
 
     ``items``: a list of ``str`` (ids ``"0"``, ``"1"``, ...), of
-    ``(id, text)`` pairs, or of mappings in the CLI's JSONL batch layout
+    ``(id, text)`` pairs, of mappings in the CLI's JSONL batch layout
     (``{"id", "text"}``, or ``{"id", "documents": [...]}`` for a cluster,
-    with optional ``"lang"`` and ``"query"``). Options as :func:`summarize`;
+    with optional ``"lang"`` and ``"query"``), or of ``bytes``, each one
+    line of a JSONL batch file, parsed as the CLI parses it (an item that
+    cannot be used raises :class:`ItemError` naming its position). Options as :func:`summarize`;
     ``lang`` and ``query`` here win over the items' own.
 
     Returns one record per item, in order: ``{"id", "lang", "summary":
