@@ -205,3 +205,14 @@ def test_export_many_bundles_per_source_language_and_merges_back():
     assert merged["problems"] == []
     docs = [s["document"] for s in merged["translations"][0]["sentences"]]
     assert docs == ["e1#0", "e2#0"]
+
+
+def test_bytes_items_are_jsonl_lines():
+    line = json.dumps({"id": 3, "text": NEWS}).encode("utf-8")
+    (record,) = brief.summarize_many([line], sentences=1)
+    assert record["id"] == "3"
+    assert record["summary"] == brief.summarize_many([{"id": "3", "text": NEWS}], sentences=1)[0]["summary"]
+    with pytest.raises(brief.ItemError, match=r"<items>:2: not valid UTF-8"):
+        brief.summarize_many([line, b"\xff{}"])
+    with pytest.raises(brief.ItemError, match=r"<items>:1: not a JSON object"):
+        brief.summarize_many([b"[1, 2]"])
