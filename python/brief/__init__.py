@@ -1,0 +1,470 @@
+"""brief: news articles into short briefs, ready for translation.
+
+Python bindings of the brief Rust library (no subprocess): the results equal
+the ``brief`` command's, byte for byte where the command prints JSON.
+
+    >>> import brief
+    >>> text = "Rain fell on Tehran on Monday. The rain filled the dams. A cat slept."
+    >>> brief.detect(text)["lang"]
+    'en'
+    >>> [s["text"] for s in brief.summarize(text, sentences=1)]  # doctest: +SKIP
+    ['Rain fell on Tehran on Monday.']
+
+Offsets: ``start``/``end`` are character offsets into the Python ``str``
+(``text[s["start"]:s["end"]] == s["text"]``); ``byte_start``/``byte_end``
+are the UTF-8 byte offsets the CLI prints.
+
+Settings: ``config=`` takes a :class:`Config`, the path of a TOML file (the
+layout of ``config/default.toml``), or a mapping with that layout
+(``{"summary": {"words": 80}}``). Without it, the built-in defaults are used;
+unlike the CLI, no ``./brief.toml`` is looked for.
+
+Threads: every call releases the GIL while it works; the ``*_many`` forms
+process their items on all cores (set ``RAYON_NUM_THREADS`` before the first
+call to use fewer).
+"""
+
+import json as _json
+import os as _os
+from collections.abc import Mapping as _Mapping
+
+from . import _brief
+from .errors import (
+    ConfigError,
+    EncodingError,
+    Error,
+    InputError,
+    InternalError,
+    InvalidLanguageError,
+    InvalidSettingError,
+    IoError,
+    ItemError,
+)
+
+__version__ = _brief.__version__
+
+Config = _brief.Config
+Config.__doc__ = """A parsed configuration.
+
+``Config()`` is the built-in defaults; ``Config.from_file(path)`` reads a
+TOML file; ``Config.from_toml(text)`` parses TOML text;
+``brief.load_config(mapping)`` builds one from a mapping. Parse once and pass it
+to many calls to avoid re-reading the file."""
+
+__all__ = [
+    "Config",
+    "load_config",
+    "detect",
+    "detect_many",
+    "segment",
+    "segment_many",
+    "summarize",
+    "summarize_many",
+    "export",
+    "export_many",
+    "merge",
+    "Error",
+    "IoError",
+    "EncodingError",
+    "ConfigError",
+    "InvalidSettingError",
+    "InvalidLanguageError",
+    "ItemError",
+    "InputError",
+    "InternalError",
+    "__version__",
+]
+
+_LENGTHS = ("sentences", "words", "chars", "bytes")
+
+
+def load_config(value=None):
+    """Returns a :class:`Config` from ``None`` (the defaults), a Config, the
+    path of a TOML file (``str`` or ``os.PathLike``) or a mapping with the
+    TOML file's layout. Raises :class:`ConfigError` naming the file (or
+    ``<dict>``) and the line."""
+    if value is None:
+        return None
+    if isinstance(value, Config):
+        return value
+    if isinstance(value, (str, _os.PathLike)):
+        return Config.from_file(_os.fspath(value))
+    if isinstance(value, _Mapping):
+        try:
+            text = _json.dumps(value, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as e:
+            raise ValueError(f"config: {e}") from None
+        return Config.from_json(text, "<dict>")
+    raise TypeError(
+        "config must be a brief.Config, a path to a TOML file or a mapping, "
+        f"not {type(value).__name__}"
+    )
+
+
+def _text(value, what):
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    return value
+
+
+def _texts(value, what):
+    if isinstance(value, str):
+        raise TypeError(f"{what} must be a list of str; for one text use the single form")
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{what} must be a list of str, not {type(value).__name__}") from None
+    for i, t in enumerate(items):
+        if not isinstance(t, str):
+            raise TypeError(f"{what}[{i}] must be a str, not {type(t).__name__}")
+    return items
+
+
+def _opt_str(value, what):
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{what} must be a str or None, not {type(value).__name__}")
+    return value
+
+
+def _cluster(text_or_texts, names):
+    """(names, texts) of one article (a str) or one cluster (a list of str)."""
+    if isinstance(text_or_texts, str):
+        texts = [text_or_texts]
+    else:
+        texts = _texts(text_or_texts, "texts")
+        if not texts:
+            raise ValueError("texts is empty: give at least one text")
+    if names is None:
+        names = [f"doc{i + 1}" for i in range(len(texts))]
+    else:
+        names = _texts(names, "names")
+        if len(names) != len(texts):
+            raise ValueError(f"{len(names)} names for {len(texts)} texts")
+    return names, texts
+
+
+def _options(lang, sentences, words, chars, bytes_, ratio, algorithm=None, query=None, order=None):
+    options = {}
+    for key, value in zip(_LENGTHS, (sentences, words, chars, bytes_)):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{key} must be an int, not {type(value).__name__}")
+        if value < 0:
+            raise ValueError(f"{key} must not be negative, got {value}")
+        options[key] = value
+    if ratio is not None:
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)):
+            raise TypeError(f"ratio must be a number, not {type(ratio).__name__}")
+        options["ratio"] = float(ratio)
+    if len(options) > 1:
+        raise ValueError("give at most one of sentences, words, chars, bytes, ratio")
+    for key, value in (("lang", lang), ("algorithm", algorithm), ("query", query), ("order", order)):
+        if _opt_str(value, key) is not None:
+            options[key] = value
+    return options
+
+
+def _items(items):
+    """Batch items as JSONL lines: a str is ``{"id": "<index>", "text": s}``;
+    a mapping is a JSONL item ``{"id", "text" | "documents", "lang"?,
+    "query"?}``; a pair is ``(id, text)``; bytes are one JSONL line, used as
+    they are (UTF-8)."""
+    if isinstance(items, (str, _Mapping)):
+        raise TypeError("items must be a list (of str, mappings or (id, text) pairs)")
+    lines = []
+    for i, item in enumerate(items):
+        if isinstance(item, (bytes, bytearray)):
+            try:
+                lines.append(bytes(item).decode("utf-8"))
+            except UnicodeDecodeError as e:
+                raise ItemError(f"<items>:{i + 1}: not valid UTF-8 at byte {e.start}") from None
+            continue
+        if isinstance(item, str):
+            item = {"id": str(i), "text": item}
+        elif isinstance(item, tuple) and len(item) == 2:
+            item = {"id": item[0], "text": item[1]}
+        elif not isinstance(item, _Mapping):
+            raise TypeError(
+                f"items[{i}] must be a str, a mapping or an (id, text) pair, "
+                f"not {type(item).__name__}"
+            )
+        try:
+            lines.append(_json.dumps(dict(item), ensure_ascii=False, allow_nan=False))
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"items[{i}]: {e}") from None
+    return lines
+
+
+def _files(pairs):
+    return {name: contents for name, contents in pairs}
+
+
+def _write(out_dir, files, force):
+    if out_dir is not None:
+        _brief.write_files(_os.fspath(out_dir), list(files.items()), bool(force))
+
+
+def detect(text, lang=None, config=None):
+    """Detects the language of ``text``.
+
+    Returns ``{"lang", "confidence", "script", "method"}``: an ISO 639 code,
+    a confidence between 0 and 1, the dominant writing system (or ``None``)
+    and how the language was decided (``override``, ``detector``,
+    ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
+    configuration) overrides detection, as the CLI's ``--lang``."""
+    return detect_many([_text(text, "text")], lang=lang, config=config)[0]
+
+
+def detect_many(texts, lang=None, config=None):
+    """:func:`detect` for a list of texts, on all cores."""
+    return _json.loads(
+        _brief.detect(_texts(texts, "texts"), _opt_str(lang, "lang"), load_config(config))
+    )
+
+
+def segment(text, lang=None, line_breaks=None, config=None):
+    """Splits ``text`` into sentences.
+
+    Returns a list of ``{"text", "start", "end", "byte_start", "byte_end",
+    "paragraph"}``: ``text[start:end]`` is the sentence (character offsets
+    into the ``str``), ``byte_start``/``byte_end`` are the UTF-8 byte
+    offsets that ``brief segment`` prints, ``paragraph`` is zero-based.
+    ``line_breaks`` is ``"auto"`` (default), ``"sentence"`` or ``"space"``."""
+    return segment_many([_text(text, "text")], lang=lang, line_breaks=line_breaks, config=config)[0]
+
+
+def segment_many(texts, lang=None, line_breaks=None, config=None):
+    """:func:`segment` for a list of texts, on all cores: one list of
+    sentences per text."""
+    docs = _json.loads(
+        _brief.segment(
+            _texts(texts, "texts"),
+            _opt_str(lang, "lang"),
+            _opt_str(line_breaks, "line_breaks"),
+            load_config(config),
+        )
+    )
+    return [d["sentences"] for d in docs]
+
+
+def summarize(
+    text_or_texts,
+    lang=None,
+    sentences=None,
+    words=None,
+    chars=None,
+    bytes=None,
+    ratio=None,
+    algorithm=None,
+    query=None,
+    config=None,
+    *,
+    order=None,
+    names=None,
+):
+    """Summarizes one article (a ``str``) or one cluster of articles on the
+    same event (a list of ``str``, as ``brief summarize a.txt b.txt``).
+
+    Give at most one length: ``sentences``, ``words``, ``chars`` (Unicode
+    characters), ``bytes`` (UTF-8) or ``ratio`` (a fraction of the input's
+    words); without one, ``[summary]`` of the configuration (3 sentences by
+    default). ``algorithm``: ``auto`` (default), ``lead``, ``lexrank``,
+    ``lexrank-threshold``, ``textrank``, ``position``, ``centroid``,
+    ``submodular``. ``query`` focuses the brief on a topic. ``order``:
+    ``"document"`` (default) or ``"rank"``.
+
+    Returns the brief's sentences: ``{"text", "doc", "start", "end",
+    "byte_start", "byte_end", "score"}`` with ``doc`` the index of the text
+    in the cluster and ``start``/``end`` character offsets into it. For the
+    brief's language, algorithm and budget, use :func:`summarize_many`."""
+    names, texts = _cluster(text_or_texts, names)
+    options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
+    record = _json.loads(
+        _brief.summarize(names, texts, options, False, load_config(config))
+    )
+    return record["summary"]
+
+
+def summarize_many(
+    items,
+    lang=None,
+    sentences=None,
+    words=None,
+    chars=None,
+    bytes=None,
+    ratio=None,
+    algorithm=None,
+    query=None,
+    config=None,
+    *,
+    order=None,
+    as_jsonl=False,
+):
+    """Summarizes many articles, one brief each, on all cores without the GIL.
+
+    ``items``: a list of ``str`` (ids ``"0"``, ``"1"``, ...), of
+    ``(id, text)`` pairs, of mappings in the CLI's JSONL batch layout
+    (``{"id", "text"}``, or ``{"id", "documents": [...]}`` for a cluster,
+    with optional ``"lang"`` and ``"query"``), or of ``bytes``, each one
+    line of a JSONL batch file, parsed as the CLI parses it (an item that
+    cannot be used raises :class:`ItemError` naming its position). Options as :func:`summarize`;
+    ``lang`` and ``query`` here win over the items' own.
+
+    Returns one record per item, in order: ``{"id", "lang", "summary":
+    [...], "algorithm", "budget": {"unit", "limit"}, "used",
+    "input_sentences"}`` with the sentences as in :func:`summarize`. With
+    ``as_jsonl=True``, each record is instead the exact JSON line (without
+    the newline) of ``brief summarize --input jsonl --format jsonl``, whose
+    ``start``/``end`` are byte offsets."""
+    options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
+    lines = _brief.summarize_items(_items(items), options, bool(as_jsonl), load_config(config))
+    return lines if as_jsonl else [_json.loads(line) for line in lines]
+
+
+def export(
+    text_or_texts,
+    to=None,
+    formats=None,
+    *,
+    names=None,
+    lang=None,
+    sentences=None,
+    words=None,
+    chars=None,
+    bytes=None,
+    ratio=None,
+    all=False,
+    target=None,
+    source_tag=None,
+    config=None,
+    out_dir=None,
+    force=False,
+):
+    """Exports the brief of one article or cluster (or, with ``all=True``,
+    every sentence) for translation, as ``brief export``.
+
+    ``to``: target language tags (``["fa", "ru-RU"]``; default ``[export]
+    targets``); ``formats``: ``xliff20``, ``xliff21``, ``xliff12``, ``tmx``,
+    ``tsv``, ``jsonl`` (default ``[export] formats``); ``target``:
+    ``"empty"`` (default), ``"source"`` or ``"none"``; ``source_tag``: the
+    source language tag written into the files. ``names`` name the documents
+    inside the files (default ``doc1``, ``doc2``, ...; the CLI uses the file
+    paths).
+
+    Returns ``{file name: contents (bytes)}``, e.g.
+    ``{"brief.fa.xliff20.xlf": b"<?xml ..."}``. With ``out_dir``, also writes
+    them there atomically; an existing file is never replaced without
+    ``force=True`` (then nothing is written and :class:`IoError` or
+    :class:`InputError` is raised)."""
+    names, texts = _cluster(text_or_texts, names)
+    options = _options(lang, sentences, words, chars, bytes, ratio)
+    files = _files(
+        _brief.export(
+            names, texts, options, _export_options(to, formats, all, target, source_tag),
+            load_config(config),
+        )
+    )
+    _write(out_dir, files, force)
+    return files
+
+
+def _export_options(to, formats, all_, target, source_tag):
+    options = {"all": bool(all_)}
+    if to is not None:
+        options["to"] = [to] if isinstance(to, str) else _texts(to, "to")
+    if formats is not None:
+        options["formats"] = [formats] if isinstance(formats, str) else _texts(formats, "formats")
+    if _opt_str(target, "target") is not None:
+        options["target"] = target
+    if _opt_str(source_tag, "source_tag") is not None:
+        options["source_tag"] = source_tag
+    return options
+
+
+def export_many(
+    items,
+    to=None,
+    formats=None,
+    *,
+    lang=None,
+    sentences=None,
+    words=None,
+    chars=None,
+    bytes=None,
+    ratio=None,
+    algorithm=None,
+    query=None,
+    order=None,
+    target=None,
+    source_tag=None,
+    config=None,
+    out_dir=None,
+    force=False,
+    as_jsonl=False,
+):
+    """Summarizes many articles (as :func:`summarize_many`) and exports all
+    their briefs together: one file per source language, target and format,
+    named ``<source lang>/brief.<target>.<format>...`` (e.g.
+    ``en/brief.fa.xliff20.xlf``). Segment ids run ``s1..sN`` over the whole
+    batch and each segment names its article as ``<id>#0`` (``<id>#i`` for
+    the i-th text of a cluster), so :func:`merge` can route the translations
+    back.
+
+    Returns ``(records, files)``: the records of :func:`summarize_many` (CLI
+    JSON lines with ``as_jsonl=True``) and ``{name: bytes}``; with
+    ``out_dir``, the files are also written there (see :func:`export`)."""
+    options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
+    lines, pairs = _brief.export_items(
+        _items(items),
+        options,
+        _export_options(to, formats, False, target, source_tag),
+        bool(as_jsonl),
+        load_config(config),
+    )
+    files = _files(pairs)
+    _write(out_dir, files, force)
+    records = lines if as_jsonl else [_json.loads(line) for line in lines]
+    return records, files
+
+
+def merge(files, *, tmx=False):
+    """Reads translated files (XLIFF 2.x/1.2, TMX, TSV or JSONL written by
+    :func:`export` and filled by a translator or an MT engine) and assembles
+    one translated brief per target language, checking every unit for drift
+    (a changed source), missing units or targets, unknown and duplicate ids.
+
+    ``files``: a list of paths, or a mapping ``{name: contents}`` with
+    ``bytes`` or ``str`` contents (the name tells the format by its
+    extension, as a path would, and names the file in problems).
+
+    Returns ``{"translations": [{"lang", "source_lang", "segment_count",
+    "sentences": [{"id", "source", "target", ...}], "text"}], "problems":
+    [{"lang", "id", "kind", "file", "message"}]}`` as ``brief merge --format
+    json`` (plus ``message``). Problems are data, not exceptions; an
+    unreadable or invalid file raises :class:`IoError` or
+    :class:`InputError`. With ``tmx=True``, ``"tmx"`` holds one multilingual
+    TMX memory (bytes)."""
+    inputs = []
+    if isinstance(files, _Mapping):
+        for name, contents in files.items():
+            if isinstance(contents, str):
+                contents = contents.encode("utf-8")
+            if not isinstance(contents, (bytes, bytearray)):
+                raise TypeError(f"files[{name!r}] must be bytes or str, not {type(contents).__name__}")
+            inputs.append((_os.fspath(name), bytes(contents)))
+    elif isinstance(files, (str, bytes, _os.PathLike)):
+        raise TypeError("files must be a list of paths or a mapping {name: contents}")
+    else:
+        for i, path in enumerate(files):
+            if not isinstance(path, (str, _os.PathLike)):
+                raise TypeError(f"files[{i}] must be a path, not {type(path).__name__}")
+            inputs.append((_os.fspath(path), None))
+    if not inputs:
+        raise ValueError("files is empty: give at least one translated file")
+    text, memory = _brief.merge(inputs, bool(tmx))
+    result = _json.loads(text)
+    if tmx:
+        result["tmx"] = memory
+    return result
+

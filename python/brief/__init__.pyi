@@ -1,0 +1,152 @@
+"""Type hints of the public API of brief (see the docstrings in __init__.py)."""
+
+import os
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+
+
+from ._brief import Config as Config
+from .errors import (
+    ConfigError as ConfigError,
+    EncodingError as EncodingError,
+    Error as Error,
+    InputError as InputError,
+    InternalError as InternalError,
+    InvalidLanguageError as InvalidLanguageError,
+    InvalidSettingError as InvalidSettingError,
+    IoError as IoError,
+    ItemError as ItemError,
+)
+
+__version__: str
+
+PathLike = Union[str, "os.PathLike[str]"]
+ConfigArg = Union[None, Config, PathLike, Mapping[str, Any]]
+Algorithm = Literal["auto", "lead", "lexrank", "lexrank-threshold", "textrank", "position", "centroid", "submodular"]
+Item = Union[str, bytes, Tuple[Union[str, int], str], Mapping[str, Any]]
+
+class Detection(TypedDict):
+    lang: str
+    confidence: float
+    script: Optional[str]
+    method: Literal["override", "detector", "script", "fallback"]
+
+class Sentence(TypedDict):
+    text: str
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    paragraph: int
+
+class BriefSentence(TypedDict):
+    text: str
+    doc: int
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    score: float
+
+class Budget(TypedDict):
+    unit: Literal["sentences", "words", "chars", "bytes", "ratio"]
+    limit: Union[int, float]
+
+class Record(TypedDict):
+    id: str
+    lang: str
+    summary: List[BriefSentence]
+    algorithm: str
+    budget: Budget
+    used: int
+    input_sentences: int
+
+def load_config(value: ConfigArg = None) -> Optional[Config]: ...
+def detect(text: str, lang: Optional[str] = None, config: ConfigArg = None) -> Detection: ...
+def detect_many(texts: Iterable[str], lang: Optional[str] = None, config: ConfigArg = None) -> List[Detection]: ...
+def segment(
+    text: str,
+    lang: Optional[str] = None,
+    line_breaks: Optional[Literal["auto", "sentence", "space"]] = None,
+    config: ConfigArg = None,
+) -> List[Sentence]: ...
+def segment_many(
+    texts: Iterable[str],
+    lang: Optional[str] = None,
+    line_breaks: Optional[Literal["auto", "sentence", "space"]] = None,
+    config: ConfigArg = None,
+) -> List[List[Sentence]]: ...
+def summarize(
+    text_or_texts: Union[str, Sequence[str]],
+    lang: Optional[str] = None,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    bytes: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Optional[Algorithm] = None,
+    query: Optional[str] = None,
+    config: ConfigArg = None,
+    *,
+    order: Optional[Literal["document", "rank"]] = None,
+    names: Optional[Sequence[str]] = None,
+) -> List[BriefSentence]: ...
+def summarize_many(
+    items: Iterable[Item],
+    lang: Optional[str] = None,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    bytes: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Optional[Algorithm] = None,
+    query: Optional[str] = None,
+    config: ConfigArg = None,
+    *,
+    order: Optional[Literal["document", "rank"]] = None,
+    as_jsonl: bool = False,
+) -> Union[List[Record], List[str]]: ...
+def export(
+    text_or_texts: Union[str, Sequence[str]],
+    to: Union[None, str, Sequence[str]] = None,
+    formats: Union[None, str, Sequence[str]] = None,
+    *,
+    names: Optional[Sequence[str]] = None,
+    lang: Optional[str] = None,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    bytes: Optional[int] = None,
+    ratio: Optional[float] = None,
+    all: bool = False,
+    target: Optional[Literal["empty", "source", "none"]] = None,
+    source_tag: Optional[str] = None,
+    config: ConfigArg = None,
+    out_dir: Optional[PathLike] = None,
+    force: bool = False,
+) -> Dict[str, bytes]: ...
+def export_many(
+    items: Iterable[Item],
+    to: Union[None, str, Sequence[str]] = None,
+    formats: Union[None, str, Sequence[str]] = None,
+    *,
+    lang: Optional[str] = None,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    bytes: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Optional[Algorithm] = None,
+    query: Optional[str] = None,
+    order: Optional[Literal["document", "rank"]] = None,
+    target: Optional[Literal["empty", "source", "none"]] = None,
+    source_tag: Optional[str] = None,
+    config: ConfigArg = None,
+    out_dir: Optional[PathLike] = None,
+    force: bool = False,
+    as_jsonl: bool = False,
+) -> Tuple[Union[List[Record], List[str]], Dict[str, bytes]]: ...
+def merge(
+    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    *,
+    tmx: bool = False,
+) -> Dict[str, Any]: ...

@@ -1,0 +1,44 @@
+"""The Rust extension module (private; use the functions of ``brief``)."""
+
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+__version__: str
+
+class Config:
+    """A parsed configuration; ``Config()`` is the built-in defaults."""
+
+    def __init__(self) -> None: ...
+    @staticmethod
+    def from_file(path: Union[str, "os.PathLike[str]"]) -> "Config": ...
+    @staticmethod
+    def from_toml(text: str, name: str = "<toml>") -> "Config": ...
+    @staticmethod
+    def from_json(json: str, name: str = "<dict>") -> "Config": ...
+
+def detect(texts: Sequence[str], lang: Optional[str] = None, config: Optional[Config] = None) -> str: ...
+def segment(
+    texts: Sequence[str], lang: Optional[str] = None, line_breaks: Optional[str] = None, config: Optional[Config] = None
+) -> str: ...
+def summarize(
+    names: Sequence[str], texts: Sequence[str], options: Dict[str, Any], cli: bool = False, config: Optional[Config] = None
+) -> str: ...
+def summarize_items(
+    lines: Sequence[str], options: Dict[str, Any], cli: bool = False, config: Optional[Config] = None
+) -> List[str]: ...
+def export(
+    names: Sequence[str],
+    texts: Sequence[str],
+    options: Dict[str, Any],
+    export: Dict[str, Any],
+    config: Optional[Config] = None,
+) -> List[Tuple[str, bytes]]: ...
+def export_items(
+    lines: Sequence[str],
+    options: Dict[str, Any],
+    export: Dict[str, Any],
+    cli: bool = False,
+    config: Optional[Config] = None,
+) -> Tuple[List[str], List[Tuple[str, bytes]]]: ...
+def write_files(dir: Union[str, "os.PathLike[str]"], files: Sequence[Tuple[str, bytes]], force: bool = False) -> List[str]: ...
+def merge(inputs: Sequence[Tuple[str, Optional[bytes]]], tmx: bool = False) -> Tuple[str, Optional[bytes]]: ...

@@ -1,0 +1,954 @@
+//! Every call into the `brief` library lives in this file, so that a change of
+//! the library's public API is adapted here alone. Nothing here knows about
+//! Python: inputs are plain Rust values, outputs are JSON text (the CLI's own
+//! serialization where the CLI has one) or bytes, and errors are [`CoreError`].
+//!
+//! Offsets: the library works in UTF-8 byte offsets; the Python-facing records
+//! carry `start`/`end` in characters (Unicode code points, what indexing a
+//! Python `str` counts) and `byte_start`/`byte_end` in UTF-8 bytes. The
+//! records that must equal the CLI's output (`Form::Cli`) keep the CLI's byte
+//! offsets under `start`/`end`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use brief::export::{self, Bundle, LanguageTag, Pick, TargetMode};
+use brief::summarize::{Algorithm, Order, Summary, SummarySettings};
+use brief::{Document, Lang, SegmentedDocument};
+
+/// The library's configuration, shared between calls and threads.
+pub type Config = Arc<brief::Config>;
+
+/// What went wrong, in terms the binding turns into a Python exception.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoreError {
+    /// `Argument` (a bad argument: `ValueError`), `Internal` (a bug caught
+    /// before it crossed into Python), or the name of the library's error
+    /// variant (`Io`, `Encoding`, `Config`, `InvalidSetting`,
+    /// `InvalidLanguage`, `Jsonl`, `Input`, `Other`).
+    pub kind: &'static str,
+    /// The message, as the CLI would print it after `brief: `.
+    pub message: String,
+}
+
+impl CoreError {
+    fn argument(message: impl Into<String>) -> CoreError {
+        CoreError {
+            kind: "Argument",
+            message: message.into(),
+        }
+    }
+}
+
+impl From<brief::Error> for CoreError {
+    fn from(e: brief::Error) -> CoreError {
+        let kind = match &e {
+            brief::Error::Io { .. } => "Io",
+            brief::Error::Encoding { .. } => "Encoding",
+            brief::Error::Config { .. } => "Config",
+            brief::Error::InvalidSetting { .. } => "InvalidSetting",
+            brief::Error::InvalidLanguage(_) => "InvalidLanguage",
+            brief::Error::Jsonl { .. } => "Jsonl",
+            brief::Error::Input { .. } => "Input",
+            _ => "Other",
+        };
+        CoreError {
+            kind,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(e: serde_json::Error) -> CoreError {
+        CoreError {
+            kind: "Internal",
+            message: format!("cannot serialize a result: {e}"),
+        }
+    }
+}
+
+/// Result alias for this file.
+pub type Result<T> = std::result::Result<T, CoreError>;
+
+/// Runs `work`, turning a panic (a bug in brief) into an error instead of
+/// letting it unwind into the interpreter.
+pub fn guarded<T>(work: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(CoreError {
+            kind: "Internal",
+            message: format!("internal error in brief (please report it): {what}"),
+        })
+    })
+}
+
+// ---------------------------------------------------------------- settings
+
+/// The built-in defaults (`config/default.toml`), as the CLI uses when no
+/// configuration file is found. Parsed once.
+pub fn default_config() -> Config {
+    static DEFAULT: OnceLock<Config> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| Arc::new(brief::Config::embedded()))
+        .clone()
+}
+
+/// Reads a TOML configuration file, as `brief --config FILE`.
+pub fn config_from_file(path: &Path) -> Result<Config> {
+    let (config, _) = brief::Config::load(Some(path))?;
+    Ok(Arc::new(config))
+}
+
+/// Parses TOML text; `name` names it in messages.
+pub fn config_from_toml(text: &str, name: &str) -> Result<Config> {
+    Ok(Arc::new(brief::Config::from_toml(text, Path::new(name))?))
+}
+
+/// Builds a configuration from a JSON object with the TOML file's layout
+/// (`{"summary": {"words": 80}, "languages": {"en": {...}}}`).
+pub fn config_from_json(json: &str, name: &str) -> Result<Config> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| CoreError::argument(format!("{name}: {e}")))?;
+    if !value.is_object() {
+        return Err(CoreError::argument(format!(
+            "{name}: the configuration must be a mapping of sections"
+        )));
+    }
+    let text = toml::to_string(&value)
+        .map_err(|e| CoreError::argument(format!("{name}: cannot be written as TOML: {e}")))?;
+    config_from_toml(&text, name)
+}
+
+/// The configuration as TOML-like JSON, for `repr` and tests: the summary
+/// length and algorithm, the export targets and formats.
+pub fn config_summary(config: &brief::Config) -> String {
+    let s = &config.summary;
+    let length = [
+        s.sentences.map(|n| format!("sentences={n}")),
+        s.words.map(|n| format!("words={n}")),
+        s.chars.map(|n| format!("chars={n}")),
+        s.bytes.map(|n| format!("bytes={n}")),
+        s.ratio.map(|r| format!("ratio={r}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let targets: Vec<&str> = config.export.targets.iter().map(|t| t.as_str()).collect();
+    let formats: Vec<&str> = config.export.formats.iter().map(|f| f.name()).collect();
+    format!(
+        "summary: {} algorithm={}; export: to={} formats={}",
+        if length.is_empty() {
+            "default length"
+        } else {
+            &length
+        },
+        s.algorithm,
+        targets.join(","),
+        formats.join(",")
+    )
+}
+
+fn parse_lang(code: Option<&str>) -> Result<Option<Lang>> {
+    code.map(|c| c.parse::<Lang>().map_err(CoreError::from))
+        .transpose()
+}
+
+/// The options of `summarize` (and `export`) that the CLI takes as flags.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryOptions {
+    /// `--lang`: the language of every input.
+    pub lang: Option<String>,
+    /// At most one of the five lengths.
+    pub sentences: Option<usize>,
+    /// Words.
+    pub words: Option<usize>,
+    /// Characters.
+    pub chars: Option<usize>,
+    /// UTF-8 bytes.
+    pub bytes: Option<usize>,
+    /// Fraction of the input's words.
+    pub ratio: Option<f64>,
+    /// `--algorithm`.
+    pub algorithm: Option<String>,
+    /// `--query`.
+    pub query: Option<String>,
+    /// `--order`: `document` or `rank`.
+    pub order: Option<String>,
+}
+
+impl SummaryOptions {
+    fn length_given(&self) -> bool {
+        self.sentences.is_some()
+            || self.words.is_some()
+            || self.chars.is_some()
+            || self.bytes.is_some()
+            || self.ratio.is_some()
+    }
+
+    /// The configuration with `lang` as `[segment] lang`, as the CLI's
+    /// `--lang` does.
+    fn configure(&self, config: &brief::Config) -> Result<brief::Config> {
+        let mut config = config.clone();
+        if let Some(lang) = parse_lang(self.lang.as_deref())? {
+            config.segment.lang = Some(lang);
+        }
+        Ok(config)
+    }
+
+    /// `[summary]` with the flags applied over it, as the CLI does.
+    fn settings(&self, config: &brief::Config) -> Result<SummarySettings> {
+        let given = [
+            self.sentences.is_some(),
+            self.words.is_some(),
+            self.chars.is_some(),
+            self.bytes.is_some(),
+            self.ratio.is_some(),
+        ];
+        if given.iter().filter(|&&g| g).count() > 1 {
+            return Err(CoreError::argument(
+                "give at most one of sentences, words, chars, bytes, ratio",
+            ));
+        }
+        let mut settings = config.summary.clone();
+        if self.length_given() {
+            settings.clear_length();
+            settings.sentences = self.sentences;
+            settings.words = self.words;
+            settings.chars = self.chars;
+            settings.bytes = self.bytes;
+            settings.ratio = self.ratio;
+        }
+        if let Some(name) = &self.algorithm {
+            settings.algorithm = name.parse::<Algorithm>()?;
+        }
+        settings.order = match self.order.as_deref() {
+            None => settings.order,
+            Some("document") => Order::Document,
+            Some("rank") => Order::Rank,
+            Some(other) => {
+                return Err(CoreError::argument(format!(
+                    "order {other:?}: expected \"document\" or \"rank\""
+                )));
+            }
+        };
+        settings.validate()?;
+        Ok(settings)
+    }
+}
+
+// --------------------------------------------------------------- offsets
+
+/// Character offsets of the given byte offsets into `text` (each on a
+/// character boundary), in one pass over the text.
+fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let (mut at_byte, mut at_char) = (0usize, 0usize);
+    for i in order {
+        let target = bytes[i].min(text.len());
+        if let Some(between) = text.get(at_byte..target) {
+            at_char += between.chars().count();
+            at_byte = target;
+        }
+        out[i] = at_char;
+    }
+    out
+}
+
+// ---------------------------------------------------------------- detect
+
+#[derive(Serialize)]
+struct DetectionOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(flatten)]
+    detection: brief::Detection,
+}
+
+/// Detects the language of each text (in parallel): one JSON object per
+/// text, `{"lang", "confidence", "script", "method"}` as in `brief detect
+/// --format jsonl` (without the id).
+pub fn detect(texts: &[String], lang: Option<&str>, config: &brief::Config) -> Result<String> {
+    let user = parse_lang(lang)?.or(config.segment.lang);
+    let out: Vec<DetectionOut> = texts
+        .par_iter()
+        .map(|t| DetectionOut {
+            id: None,
+            detection: brief::detect::detect(t, user),
+        })
+        .collect();
+    Ok(serde_json::to_string(&out)?)
+}
+
+// --------------------------------------------------------------- segment
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    paragraph: usize,
+}
+
+#[derive(Serialize)]
+struct SegmentedOut<'a> {
+    lang: Lang,
+    confidence: f64,
+    sentences: Vec<SentenceOut<'a>>,
+}
+
+fn parse_line_breaks(mode: &str) -> Result<brief::segment::LineBreaks> {
+    use brief::segment::LineBreaks;
+    match mode {
+        "auto" => Ok(LineBreaks::Auto),
+        "sentence" => Ok(LineBreaks::Sentence),
+        "space" => Ok(LineBreaks::Space),
+        _ => Err(CoreError::argument(format!(
+            "line_breaks {mode:?}: expected \"auto\", \"sentence\" or \"space\""
+        ))),
+    }
+}
+
+/// Splits each text into sentences (in parallel): a JSON array with one
+/// `{"lang", "confidence", "sentences": [{"text", "start", "end",
+/// "byte_start", "byte_end", "paragraph"}]}` per text; `start`/`end` in
+/// characters, `paragraph` zero-based.
+pub fn segment(
+    texts: &[String],
+    lang: Option<&str>,
+    line_breaks: Option<&str>,
+    config: &brief::Config,
+) -> Result<String> {
+    let mut config = config.clone();
+    if let Some(lang) = parse_lang(lang)? {
+        config.segment.lang = Some(lang);
+    }
+    if let Some(mode) = line_breaks {
+        config.segment.line_breaks = parse_line_breaks(mode)?;
+    }
+    let docs: Vec<String> = texts
+        .par_iter()
+        .map(|text| -> Result<String> {
+            let doc = Document::new("-", text.as_str());
+            let seg = brief::segment_document(&doc, &config);
+            let bytes: Vec<usize> = seg
+                .sentences
+                .iter()
+                .flat_map(|s| [s.start, s.end])
+                .collect();
+            let chars = char_offsets(text, &bytes);
+            let out = SegmentedOut {
+                lang: seg.detection.lang,
+                confidence: seg.detection.confidence,
+                sentences: seg
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| SentenceOut {
+                        text: s.text(text),
+                        start: chars[2 * i],
+                        end: chars[2 * i + 1],
+                        byte_start: s.start,
+                        byte_end: s.end,
+                        paragraph: s.paragraph,
+                    })
+                    .collect(),
+            };
+            Ok(serde_json::to_string(&out)?)
+        })
+        .collect::<Result<_>>()?;
+    Ok(format!("[{}]", docs.join(",")))
+}
+
+// ------------------------------------------------------------- summarize
+
+/// Which offsets and fields a summary record carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Character offsets plus byte offsets (`byte_start`/`byte_end`).
+    Python,
+    /// Exactly the CLI's `summarize --format jsonl` line.
+    Cli,
+}
+
+/// The CLI's record, field for field (see `src/cli/summarize.rs`).
+#[derive(Serialize)]
+struct CliSummaryOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    lang: Lang,
+    summary: &'a [brief::summarize::SummarySentence],
+    algorithm: Algorithm,
+    budget: brief::select::Budget,
+    used: usize,
+    input_sentences: usize,
+}
+
+#[derive(Serialize)]
+struct PySentenceOut<'a> {
+    text: &'a str,
+    doc: usize,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct PySummaryOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    lang: Lang,
+    summary: Vec<PySentenceOut<'a>>,
+    algorithm: Algorithm,
+    budget: brief::select::Budget,
+    used: usize,
+    input_sentences: usize,
+}
+
+fn summary_json(
+    summary: &Summary,
+    docs: &[Document],
+    id: Option<&str>,
+    form: Form,
+) -> Result<String> {
+    Ok(match form {
+        Form::Cli => serde_json::to_string(&CliSummaryOut {
+            id,
+            lang: summary.lang,
+            summary: &summary.sentences,
+            algorithm: summary.algorithm,
+            budget: summary.budget,
+            used: summary.used,
+            input_sentences: summary.input_sentences,
+        })?,
+        Form::Python => {
+            let sentences = summary
+                .sentences
+                .iter()
+                .map(|s| {
+                    let text = docs.get(s.doc).map_or("", |d| d.text.as_str());
+                    let chars = char_offsets(text, &[s.start, s.end]);
+                    PySentenceOut {
+                        text: &s.text,
+                        doc: s.doc,
+                        start: chars[0],
+                        end: chars[1],
+                        byte_start: s.start,
+                        byte_end: s.end,
+                        score: s.score,
+                    }
+                })
+                .collect();
+            serde_json::to_string(&PySummaryOut {
+                id,
+                lang: summary.lang,
+                summary: sentences,
+                algorithm: summary.algorithm,
+                budget: summary.budget,
+                used: summary.used,
+                input_sentences: summary.input_sentences,
+            })?
+        }
+    })
+}
+
+fn documents(names: &[String], texts: &[String], lang: Option<Lang>) -> Vec<Document> {
+    names
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| {
+            let mut d = Document::new(name.as_str(), text.as_str());
+            d.lang = lang;
+            d
+        })
+        .collect()
+}
+
+/// Summarizes one article or one cluster (several texts), as `brief
+/// summarize FILE...`: one JSON record `{"lang", "summary": [...],
+/// "algorithm", "budget", "used", "input_sentences"}`.
+pub fn summarize(
+    names: &[String],
+    texts: &[String],
+    options: &SummaryOptions,
+    config: &brief::Config,
+    form: Form,
+) -> Result<String> {
+    let config = options.configure(config)?;
+    let settings = options.settings(&config)?;
+    // Like the CLI's text inputs, `lang` comes through `[segment] lang`.
+    let docs = documents(names, texts, None);
+    let summary =
+        brief::summarize::summarize_focused(&docs, &config, &settings, options.query.as_deref())?;
+    summary_json(&summary, &docs, None, form)
+}
+
+/// One batch item parsed as a line of a JSONL batch.
+fn batch_item(raw: &str, line: usize) -> Result<brief::input::BatchItem> {
+    Ok(brief::input::parse_batch_line(
+        raw,
+        Path::new("<items>"),
+        line,
+    )?)
+}
+
+/// The documents of a batch item, named `<id>#<i>` as the CLI names them.
+fn item_documents(item: &brief::input::BatchItem, lang: Option<Lang>) -> Vec<Document> {
+    item.documents
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut d = Document::new(format!("{}#{i}", item.id), text.as_str());
+            d.lang = lang.or(item.lang);
+            d
+        })
+        .collect()
+}
+
+fn summarize_item(
+    item: &brief::input::BatchItem,
+    options: &SummaryOptions,
+    config: &brief::Config,
+    settings: &SummarySettings,
+    lang: Option<Lang>,
+) -> Result<(Vec<Document>, Summary)> {
+    let query = options.query.clone().or_else(|| {
+        item.extra
+            .get("query")
+            .and_then(|q| q.as_str())
+            .map(str::to_string)
+    });
+    let docs = item_documents(item, lang);
+    let summary = brief::summarize::summarize_focused(&docs, config, settings, query.as_deref())?;
+    Ok((docs, summary))
+}
+
+/// Summarizes a batch on all cores, as `brief summarize --input jsonl
+/// --format jsonl`: each `lines[i]` is one JSONL item (`{"id", "text" |
+/// "documents", "lang"?, "query"?}`); one JSON record per item, in order.
+pub fn summarize_items(
+    lines: &[String],
+    options: &SummaryOptions,
+    config: &brief::Config,
+    form: Form,
+) -> Result<Vec<String>> {
+    let config = options.configure(config)?;
+    let settings = options.settings(&config)?;
+    let lang = parse_lang(options.lang.as_deref())?;
+    lines
+        .par_iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let item = batch_item(raw, i + 1)?;
+            let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
+            summary_json(&summary, &docs, Some(&item.id), form)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- export
+
+/// The options of `export` beyond the summary's.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// `--to`: target language tags; empty means `[export] targets`.
+    pub to: Vec<String>,
+    /// `--format`: format names; empty means `[export] formats`.
+    pub formats: Vec<String>,
+    /// `--all`: every sentence instead of the brief.
+    pub all: bool,
+    /// `--target`: `empty`, `source` or `none`.
+    pub target: Option<String>,
+    /// `--source-tag`.
+    pub source_tag: Option<String>,
+}
+
+/// One file to write: its name (relative) and contents.
+pub type NamedFile = (String, Vec<u8>);
+
+fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+struct ExportPlan {
+    targets: Vec<LanguageTag>,
+    formats: Vec<export::Format>,
+    mode: TargetMode,
+    source_tag: Option<LanguageTag>,
+}
+
+fn export_plan(options: &ExportOptions, config: &brief::Config) -> Result<ExportPlan> {
+    let settings = &config.export;
+    let targets = if options.to.is_empty() {
+        settings.targets.clone()
+    } else {
+        options
+            .to
+            .iter()
+            .map(|t| t.trim().parse::<LanguageTag>())
+            .collect::<brief::Result<_>>()?
+    };
+    let formats = if options.formats.is_empty() {
+        settings.formats.clone()
+    } else {
+        options
+            .formats
+            .iter()
+            .map(|f| f.parse::<export::Format>())
+            .collect::<brief::Result<_>>()?
+    };
+    let (targets, formats) = (dedup(targets), dedup(formats));
+    if targets.is_empty() {
+        return Err(CoreError::argument(
+            "no target languages: give to= or set [export] targets",
+        ));
+    }
+    if formats.is_empty() {
+        return Err(CoreError::argument(
+            "no formats: give formats= or set [export] formats",
+        ));
+    }
+    let mode = match &options.target {
+        Some(m) => m.parse::<TargetMode>()?,
+        None => settings.target,
+    };
+    let source_tag = match &options.source_tag {
+        Some(t) => Some(t.trim().parse::<LanguageTag>()?),
+        None => settings.source_tag.clone(),
+    };
+    Ok(ExportPlan {
+        targets,
+        formats,
+        mode,
+        source_tag,
+    })
+}
+
+/// The brief's sentences as export picks, with rank 1 = highest score (ties
+/// to the earlier sentence), exactly as `brief export` builds them.
+fn summary_picks(
+    summary: &Summary,
+    segmented: &[SegmentedDocument],
+    doc_offset: usize,
+) -> Vec<Pick> {
+    let mut by_score: Vec<usize> = (0..summary.sentences.len()).collect();
+    by_score.sort_by(|&a, &b| {
+        let (sa, sb) = (&summary.sentences[a], &summary.sentences[b]);
+        sb.score
+            .total_cmp(&sa.score)
+            .then((sa.doc, sa.start).cmp(&(sb.doc, sb.start)))
+    });
+    let mut rank = vec![0usize; summary.sentences.len()];
+    for (r, &i) in by_score.iter().enumerate() {
+        rank[i] = r + 1;
+    }
+    let mut picks = Vec::new();
+    for (i, s) in summary.sentences.iter().enumerate() {
+        let Some(seg) = segmented.get(doc_offset + s.doc) else {
+            continue;
+        };
+        let index = seg
+            .sentences
+            .iter()
+            .position(|x| x.start == s.start && x.end == s.end)
+            .or_else(|| {
+                seg.sentences
+                    .iter()
+                    .position(|x| x.start <= s.start && s.start < x.end)
+            });
+        if let Some(index) = index {
+            picks.push(Pick {
+                doc: doc_offset + s.doc,
+                sentence: index,
+                rank: rank.get(i).copied(),
+                score: Some(s.score),
+            });
+        }
+    }
+    picks
+}
+
+fn render_bundle(bundle: &Bundle, plan: &ExportPlan, prefix: &str) -> Result<Vec<NamedFile>> {
+    let mut files = Vec::new();
+    for format in &plan.formats {
+        for target in &plan.targets {
+            let contents = export::render(*format, bundle, target, plan.mode)?;
+            files.push((
+                format!("{prefix}{}", export::file_name(*format, target)),
+                contents,
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Exports one article or cluster, as `brief export FILE... --out-dir DIR`:
+/// the files' names (as in DIR) and contents, in the CLI's order.
+pub fn export(
+    names: &[String],
+    texts: &[String],
+    options: &SummaryOptions,
+    export_options: &ExportOptions,
+    config: &brief::Config,
+) -> Result<Vec<NamedFile>> {
+    if export_options.all && options.length_given() {
+        return Err(CoreError::argument(
+            "all=True exports every sentence: give no length with it",
+        ));
+    }
+    let config = options.configure(config)?;
+    let plan = export_plan(export_options, &config)?;
+    let docs = documents(names, texts, None);
+    let segmented: Vec<SegmentedDocument> = docs
+        .iter()
+        .map(|d| brief::segment_document(d, &config))
+        .collect();
+    let bundle = if export_options.all {
+        Bundle::all_sentences(&docs, &segmented, plan.source_tag.clone())
+    } else {
+        // `brief export` takes no algorithm, query or order: the [summary]
+        // settings with the length flags only.
+        let length_only = SummaryOptions {
+            lang: None,
+            algorithm: None,
+            query: None,
+            order: None,
+            ..options.clone()
+        };
+        let settings = length_only.settings(&config)?;
+        let summary = brief::summarize::summarize_with(&docs, &config, &settings)?;
+        let picks = summary_picks(&summary, &segmented, 0);
+        let tag = plan
+            .source_tag
+            .clone()
+            .or_else(|| Some(LanguageTag::from_lang(summary.lang)));
+        Bundle::from_picks(&docs, &segmented, &picks, tag)
+    };
+    render_bundle(&bundle, &plan, "")
+}
+
+/// Summarizes a batch (as [`summarize_items`]) and exports all the briefs
+/// together, one bundle per source language: segment ids run `s1..sN` over
+/// the batch, and each segment names its document `<id>#<i>`, so that
+/// `merge` can route every translation back to its article. File names are
+/// `<lang>/brief.<target>.<format>...`. Also returns each item's record.
+pub fn export_items(
+    lines: &[String],
+    options: &SummaryOptions,
+    export_options: &ExportOptions,
+    config: &brief::Config,
+    form: Form,
+) -> Result<(Vec<String>, Vec<NamedFile>)> {
+    if export_options.all {
+        return Err(CoreError::argument(
+            "export_many exports the briefs; all=True is for export()",
+        ));
+    }
+    let config = options.configure(config)?;
+    let settings = options.settings(&config)?;
+    let plan = export_plan(export_options, &config)?;
+    let lang = parse_lang(options.lang.as_deref())?;
+    type Done = (String, Vec<Document>, Vec<SegmentedDocument>, Summary);
+    let done: Vec<Done> = lines
+        .par_iter()
+        .enumerate()
+        .map(|(i, raw)| -> Result<Done> {
+            let item = batch_item(raw, i + 1)?;
+            let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
+            let segmented = docs
+                .iter()
+                .map(|d| brief::segment_document(d, &config))
+                .collect();
+            let record = summary_json(&summary, &docs, Some(&item.id), form)?;
+            Ok((record, docs, segmented, summary))
+        })
+        .collect::<Result<_>>()?;
+    // One bundle per source language, languages in code order, items in
+    // batch order within each.
+    /// The documents, their sentences and the picks of one source language.
+    type Group = (Vec<Document>, Vec<SegmentedDocument>, Vec<Pick>);
+    let mut by_lang: BTreeMap<String, Group> = BTreeMap::new();
+    let mut records = Vec::with_capacity(done.len());
+    for (record, docs, segmented, summary) in done {
+        records.push(record);
+        let entry = by_lang
+            .entry(summary.lang.as_str().to_string())
+            .or_default();
+        let offset = entry.0.len();
+        entry.2.extend(
+            summary_picks(&summary, &segmented, 0)
+                .into_iter()
+                .map(|mut p| {
+                    p.doc += offset;
+                    p
+                }),
+        );
+        entry.0.extend(docs);
+        entry.1.extend(segmented);
+    }
+    let mut files = Vec::new();
+    for (code, (docs, segmented, picks)) in &by_lang {
+        if picks.is_empty() {
+            continue;
+        }
+        let tag = plan.source_tag.clone().or_else(|| code.parse().ok());
+        let bundle = Bundle::from_picks(docs, segmented, picks, tag);
+        files.extend(render_bundle(&bundle, &plan, &format!("{code}/"))?);
+    }
+    Ok((records, files))
+}
+
+/// Writes files under `dir` (created if missing) atomically; without
+/// `force`, nothing is written if any of them exists.
+pub fn write_files(dir: &Path, files: &[NamedFile], force: bool) -> Result<Vec<PathBuf>> {
+    let out: Vec<brief::outfile::OutFile> = files
+        .iter()
+        .map(|(name, contents)| brief::outfile::OutFile {
+            path: dir.join(name),
+            contents: contents.clone(),
+        })
+        .collect();
+    for f in &out {
+        if let Some(parent) = f.path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| CoreError::from(brief::Error::io(parent, e)))?;
+        }
+    }
+    brief::outfile::write_all(&out, force)?;
+    Ok(out.into_iter().map(|f| f.path).collect())
+}
+
+// ----------------------------------------------------------------- merge
+
+/// A translated file: read from a path, or given as bytes with a name.
+pub enum MergeInput {
+    /// A file on disk.
+    Path(PathBuf),
+    /// Contents in memory; the name is used in messages and to tell the format.
+    Bytes(String, Vec<u8>),
+}
+
+#[derive(Serialize)]
+struct TranslationOut<'a> {
+    lang: &'a str,
+    source_lang: &'a str,
+    segment_count: usize,
+    sentences: &'a [brief::merge::TranslatedSentence],
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ProblemOut<'a> {
+    #[serde(flatten)]
+    problem: &'a brief::merge::Problem,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct MergeOut<'a> {
+    translations: Vec<TranslationOut<'a>>,
+    problems: Vec<ProblemOut<'a>>,
+}
+
+/// Reads and merges translated files, as `brief merge --format json`
+/// (each problem also carries the CLI's `message`); with `tmx`, also the
+/// multilingual TMX of `--tmx FILE`.
+pub fn merge(inputs: &[MergeInput], tmx: bool) -> Result<(String, Option<Vec<u8>>)> {
+    let mut files = Vec::new();
+    for input in inputs {
+        files.extend(match input {
+            MergeInput::Path(path) => brief::merge::read_file(path)?,
+            MergeInput::Bytes(name, bytes) => {
+                brief::merge::read_bytes(bytes.clone(), Path::new(name))?
+            }
+        });
+    }
+    let result = brief::merge::merge(&files);
+    let out = MergeOut {
+        translations: result
+            .translations
+            .iter()
+            .map(|t| TranslationOut {
+                lang: &t.lang,
+                source_lang: &t.source_lang,
+                segment_count: t.segment_count,
+                sentences: &t.sentences,
+                text: t.text(),
+            })
+            .collect(),
+        problems: result
+            .problems
+            .iter()
+            .map(|p| ProblemOut {
+                problem: p,
+                message: p.to_string(),
+            })
+            .collect(),
+    };
+    let memory = if tmx { Some(result.to_tmx()?) } else { None };
+    Ok((serde_json::to_string(&out)?, memory))
+}
+
+/// The library's version.
+pub fn version() -> &'static str {
+    brief::export::TOOL_VERSION
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "aé😀b";
+        // a=0, é=1..3, 😀=3..7, b=7..8 in bytes.
+        assert_eq!(char_offsets(text, &[8, 0, 3, 7, 1]), vec![4, 0, 2, 3, 1]);
+    }
+
+    #[test]
+    fn two_lengths_are_an_argument_error() {
+        let options = SummaryOptions {
+            words: Some(10),
+            sentences: Some(2),
+            ..SummaryOptions::default()
+        };
+        let err = options.settings(&default_config()).unwrap_err();
+        assert_eq!(err.kind, "Argument");
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let err = guarded::<()>(|| panic!("boom")).unwrap_err();
+        assert_eq!(err.kind, "Internal");
+        assert!(err.message.contains("boom"), "{}", err.message);
+    }
+
+    #[test]
+    fn dict_config_goes_through_toml() {
+        let config = config_from_json(r#"{"summary": {"words": 40}}"#, "<dict>").unwrap();
+        assert_eq!(config.summary.words, Some(40));
+        let err = config_from_json(r#"{"summry": {}}"#, "<dict>").unwrap_err();
+        assert_eq!(err.kind, "Config");
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# CI for the Python package and the Spark recipe (issue 14). Installs what it
+# needs (a JRE from Debian, a venv with maturin, pytest and pyspark from
+# PyPI), builds and installs the package with `pip install ./python`, checks
+# the extension crate (fmt, clippy, unit tests), runs pytest (including the
+# parity tests against target/release/brief), then runs the Spark job in
+# local[2] on a small batch and compares its briefs with the CLI's
+# `summarize --input jsonl --format jsonl`, byte for byte.
+#
+#   bash scripts/ci-python.sh            # from anywhere; CI calls it from .ci/run
+#
+# BRIEF_PY_VENV: the venv to use or create (default /tmp/brief-ci-venv; an
+# existing one is reused, which makes a second run fast).
+# BRIEF_SPARK_ITEMS: the size of the Spark batch (default 300).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+venv=${BRIEF_PY_VENV:-/tmp/brief-ci-venv}
+items=${BRIEF_SPARK_ITEMS:-300}
+work=$(mktemp -d /tmp/brief-ci-python.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+step_started=0
+step() {
+  local now
+  now=$(date +%s)
+  if [ "$step_started" -ne 0 ]; then
+    echo "   (took $((now - step_started)) s)"
+  fi
+  step_started=$now
+  echo "== python: $*"
+}
+
+step "Java (default-jre-headless) for Spark"
+if ! command -v java >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
+java -version 2>&1 | head -1
+
+step "venv at $venv with maturin, pytest, pyspark"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+"$venv/bin/python" -m pip install -q --disable-pip-version-check \
+  'maturin>=1.5,<2' 'pytest>=7' 'pyspark>=3.5,<5'
+"$venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null | grep -Ei '^(maturin|pytest|pyspark) '
+
+step "CLI (release build) for the parity checks"
+cargo build --release --quiet
+brief_bin="$repo/target/release/brief"
+
+step "extension crate: fmt, clippy, unit tests"
+(
+  cd python
+  cargo fmt -- --check
+  cargo clippy --release --quiet --all-targets -- -D warnings
+  cargo test --release --quiet
+)
+
+step "pip install ./python (maturin build)"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./python
+(cd "$work" && "$venv/bin/python" -c "import brief; print('brief', brief.__version__, 'from', brief.__file__)")
+
+step "README quick start"
+"$venv/bin/python" -c "import brief; print(brief.summarize(open('seeds/en-putin-assad-aleppo.txt').read()))" >"$work/quick.txt"
+grep -q "Putin" "$work/quick.txt"
+
+step "pytest"
+BRIEF_BIN="$brief_bin" "$venv/bin/python" -m pytest -q python/tests
+
+step "Spark job in local[2] on $items articles, compared with the CLI"
+batch="$work/batch.jsonl"
+"$venv/bin/python" examples/spark/make_batch.py --count "$items" "$batch"
+export PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
+# No web UI (no port to bind), warnings and errors only; the job itself is
+# what a cluster runs.
+"$venv/bin/spark-submit" --master 'local[2]' \
+  --conf spark.ui.enabled=false --conf spark.log.level=WARN \
+  examples/spark/brief_spark.py "$batch" "$work/out" --words 85 --to fa,ru --formats xliff20,tsv \
+  --partitions 2
+cat "$work"/out/briefs/part-* >"$work/spark.jsonl"
+"$brief_bin" --quiet summarize --input jsonl --format jsonl --words 85 "$batch" >"$work/cli.jsonl"
+if ! cmp -s "$work/spark.jsonl" "$work/cli.jsonl"; then
+  echo "Spark briefs differ from the CLI's:" >&2
+  diff <(head -c 2000 "$work/spark.jsonl") <(head -c 2000 "$work/cli.jsonl") >&2 || true
+  exit 1
+fi
+echo "Spark briefs equal the CLI's: $(wc -l <"$work/cli.jsonl") lines"
+# The per-partition export files read back: every brief sentence is a unit.
+"$venv/bin/python" - "$work/out/xliff" "$work/cli.jsonl" <<'EOF'
+import json, pathlib, sys
+import brief
+root, briefs = pathlib.Path(sys.argv[1]), sys.argv[2]
+expected = sum(len(json.loads(line)["summary"]) for line in open(briefs, encoding="utf-8"))
+for target in ("fa", "ru"):
+    files = sorted(root.glob(f"part-*/*/brief.{target}.xliff20.xlf"))
+    assert files, f"no XLIFF files for {target} under {root}"
+    units = 0
+    for f in files:
+        result = brief.merge([f])
+        assert {p["kind"] for p in result["problems"]} <= {"empty-target"}, result["problems"][:3]
+        units += result["translations"][0]["segment_count"]
+    assert units == expected, f"{target}: {units} units in {len(files)} files, {expected} brief sentences"
+    print(f"{target}: {len(files)} XLIFF files, {units} units = the briefs' sentences")
+EOF
+step "done"
