@@ -41,6 +41,8 @@ class Sentence(TypedDict):
 class BriefSentence(TypedDict):
     text: str
     doc: int
+    sentence: int
+    rank: int
     start: int
     end: int
     byte_start: int

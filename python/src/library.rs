@@ -16,9 +16,10 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use brief::export::{self, Bundle, LanguageTag, Pick, TargetMode};
-use brief::summarize::{Algorithm, Order, Summary, SummarySettings};
-use brief::{Document, Lang, SegmentedDocument};
+use brief::{
+    Algorithm, AnalyzedDocument, Budget, Document, Export, Format, Lang, LanguageTag, Order,
+    Summary, SummarySettings, TargetMode,
+};
 
 /// The library's configuration, shared between calls and threads.
 pub type Config = Arc<brief::Config>;
@@ -132,17 +133,13 @@ pub fn config_from_json(json: &str, name: &str) -> Result<Config> {
 /// length and algorithm, the export targets and formats.
 pub fn config_summary(config: &brief::Config) -> String {
     let s = &config.summary;
-    let length = [
-        s.sentences.map(|n| format!("sentences={n}")),
-        s.words.map(|n| format!("words={n}")),
-        s.chars.map(|n| format!("chars={n}")),
-        s.bytes.map(|n| format!("bytes={n}")),
-        s.ratio.map(|r| format!("ratio={r}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(", ");
+    let length = match s.budget() {
+        Ok(Budget::Ratio(r)) => format!("ratio={r}"),
+        Ok(b @ (Budget::Sentences(n) | Budget::Words(n) | Budget::Chars(n) | Budget::Bytes(n))) => {
+            format!("{}={n}", b.unit())
+        }
+        Err(e) => e.to_string(),
+    };
     let targets: Vec<&str> = config.export.targets.iter().map(|t| t.as_str()).collect();
     let formats: Vec<&str> = config.export.formats.iter().map(|f| f.name()).collect();
     format!(
@@ -219,15 +216,17 @@ impl SummaryOptions {
                 "give at most one of sentences, words, chars, bytes, ratio",
             ));
         }
-        let mut settings = config.summary.clone();
-        if self.length_given() {
-            settings.clear_length();
-            settings.sentences = self.sentences;
-            settings.words = self.words;
-            settings.chars = self.chars;
-            settings.bytes = self.bytes;
-            settings.ratio = self.ratio;
-        }
+        let budget = self
+            .sentences
+            .map(Budget::Sentences)
+            .or(self.words.map(Budget::Words))
+            .or(self.chars.map(Budget::Chars))
+            .or(self.bytes.map(Budget::Bytes))
+            .or(self.ratio.map(Budget::Ratio));
+        let mut settings = match budget {
+            Some(b) => config.summary.with_budget(b)?,
+            None => config.summary.clone(),
+        };
         if let Some(name) = &self.algorithm {
             settings.algorithm = name.parse::<Algorithm>()?;
         }
@@ -285,7 +284,7 @@ pub fn detect(texts: &[String], lang: Option<&str>, config: &brief::Config) -> R
         .par_iter()
         .map(|t| DetectionOut {
             id: None,
-            detection: brief::detect::detect(t, user),
+            detection: brief::detect(t, user),
         })
         .collect();
     Ok(serde_json::to_string(&out)?)
@@ -310,8 +309,8 @@ struct SegmentedOut<'a> {
     sentences: Vec<SentenceOut<'a>>,
 }
 
-fn parse_line_breaks(mode: &str) -> Result<brief::segment::LineBreaks> {
-    use brief::segment::LineBreaks;
+fn parse_line_breaks(mode: &str) -> Result<brief::LineBreaks> {
+    use brief::LineBreaks;
     match mode {
         "auto" => Ok(LineBreaks::Auto),
         "sentence" => Ok(LineBreaks::Sentence),
@@ -343,7 +342,7 @@ pub fn segment(
         .par_iter()
         .map(|text| -> Result<String> {
             let doc = Document::new("-", text.as_str());
-            let seg = brief::segment_document(&doc, &config);
+            let seg = brief::analyze(doc, &config);
             let bytes: Vec<usize> = seg
                 .sentences
                 .iter()
@@ -390,9 +389,9 @@ struct CliSummaryOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     lang: Lang,
-    summary: &'a [brief::summarize::SummarySentence],
+    summary: &'a [brief::SummarySentence],
     algorithm: Algorithm,
-    budget: brief::select::Budget,
+    budget: Budget,
     used: usize,
     input_sentences: usize,
 }
@@ -400,7 +399,11 @@ struct CliSummaryOut<'a> {
 #[derive(Serialize)]
 struct PySentenceOut<'a> {
     text: &'a str,
+    /// Numbered from 1, as in every output of brief.
     doc: usize,
+    /// Numbered from 1.
+    sentence: usize,
+    rank: usize,
     start: usize,
     end: usize,
     byte_start: usize,
@@ -415,14 +418,14 @@ struct PySummaryOut<'a> {
     lang: Lang,
     summary: Vec<PySentenceOut<'a>>,
     algorithm: Algorithm,
-    budget: brief::select::Budget,
+    budget: Budget,
     used: usize,
     input_sentences: usize,
 }
 
 fn summary_json(
     summary: &Summary,
-    docs: &[Document],
+    docs: &[AnalyzedDocument],
     id: Option<&str>,
     form: Form,
 ) -> Result<String> {
@@ -441,11 +444,13 @@ fn summary_json(
                 .sentences
                 .iter()
                 .map(|s| {
-                    let text = docs.get(s.doc).map_or("", |d| d.text.as_str());
+                    let text = docs.get(s.doc).map_or("", |d| d.document.text.as_str());
                     let chars = char_offsets(text, &[s.start, s.end]);
                     PySentenceOut {
                         text: &s.text,
-                        doc: s.doc,
+                        doc: s.doc + 1,
+                        sentence: s.sentence + 1,
+                        rank: s.rank,
                         start: chars[0],
                         end: chars[1],
                         byte_start: s.start,
@@ -492,9 +497,8 @@ pub fn summarize(
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     // Like the CLI's text inputs, `lang` comes through `[segment] lang`.
-    let docs = documents(names, texts, None);
-    let summary =
-        brief::summarize::summarize_focused(&docs, &config, &settings, options.query.as_deref())?;
+    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
     summary_json(&summary, &docs, None, form)
 }
 
@@ -507,34 +511,16 @@ fn batch_item(raw: &str, line: usize) -> Result<brief::input::BatchItem> {
     )?)
 }
 
-/// The documents of a batch item, named `<id>#<i>` as the CLI names them.
-fn item_documents(item: &brief::input::BatchItem, lang: Option<Lang>) -> Vec<Document> {
-    item.documents
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let mut d = Document::new(format!("{}#{i}", item.id), text.as_str());
-            d.lang = lang.or(item.lang);
-            d
-        })
-        .collect()
-}
-
 fn summarize_item(
     item: &brief::input::BatchItem,
     options: &SummaryOptions,
     config: &brief::Config,
     settings: &SummarySettings,
     lang: Option<Lang>,
-) -> Result<(Vec<Document>, Summary)> {
-    let query = options.query.clone().or_else(|| {
-        item.extra
-            .get("query")
-            .and_then(|q| q.as_str())
-            .map(str::to_string)
-    });
-    let docs = item_documents(item, lang);
-    let summary = brief::summarize::summarize_focused(&docs, config, settings, query.as_deref())?;
+) -> Result<(Vec<AnalyzedDocument>, Summary)> {
+    let query = options.query.as_deref().or(item.field("query"));
+    let docs = brief::analyze_all(item.to_documents(lang), config);
+    let summary = brief::summarize(&docs, settings, query)?;
     Ok((docs, summary))
 }
 
@@ -593,7 +579,7 @@ fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
 
 struct ExportPlan {
     targets: Vec<LanguageTag>,
-    formats: Vec<export::Format>,
+    formats: Vec<Format>,
     mode: TargetMode,
     source_tag: Option<LanguageTag>,
 }
@@ -615,7 +601,7 @@ fn export_plan(options: &ExportOptions, config: &brief::Config) -> Result<Export
         options
             .formats
             .iter()
-            .map(|f| f.parse::<export::Format>())
+            .map(|f| f.parse::<Format>())
             .collect::<brief::Result<_>>()?
     };
     let (targets, formats) = (dedup(targets), dedup(formats));
@@ -645,57 +631,13 @@ fn export_plan(options: &ExportOptions, config: &brief::Config) -> Result<Export
     })
 }
 
-/// The brief's sentences as export picks, with rank 1 = highest score (ties
-/// to the earlier sentence), exactly as `brief export` builds them.
-fn summary_picks(
-    summary: &Summary,
-    segmented: &[SegmentedDocument],
-    doc_offset: usize,
-) -> Vec<Pick> {
-    let mut by_score: Vec<usize> = (0..summary.sentences.len()).collect();
-    by_score.sort_by(|&a, &b| {
-        let (sa, sb) = (&summary.sentences[a], &summary.sentences[b]);
-        sb.score
-            .total_cmp(&sa.score)
-            .then((sa.doc, sa.start).cmp(&(sb.doc, sb.start)))
-    });
-    let mut rank = vec![0usize; summary.sentences.len()];
-    for (r, &i) in by_score.iter().enumerate() {
-        rank[i] = r + 1;
-    }
-    let mut picks = Vec::new();
-    for (i, s) in summary.sentences.iter().enumerate() {
-        let Some(seg) = segmented.get(doc_offset + s.doc) else {
-            continue;
-        };
-        let index = seg
-            .sentences
-            .iter()
-            .position(|x| x.start == s.start && x.end == s.end)
-            .or_else(|| {
-                seg.sentences
-                    .iter()
-                    .position(|x| x.start <= s.start && s.start < x.end)
-            });
-        if let Some(index) = index {
-            picks.push(Pick {
-                doc: doc_offset + s.doc,
-                sentence: index,
-                rank: rank.get(i).copied(),
-                score: Some(s.score),
-            });
-        }
-    }
-    picks
-}
-
-fn render_bundle(bundle: &Bundle, plan: &ExportPlan, prefix: &str) -> Result<Vec<NamedFile>> {
+fn render_export(export: &Export, plan: &ExportPlan, prefix: &str) -> Result<Vec<NamedFile>> {
     let mut files = Vec::new();
     for format in &plan.formats {
         for target in &plan.targets {
-            let contents = export::render(*format, bundle, target, plan.mode)?;
+            let contents = export.render(*format, target, plan.mode)?;
             files.push((
-                format!("{prefix}{}", export::file_name(*format, target)),
+                format!("{prefix}{}", brief::file_name(*format, target)),
                 contents,
             ));
         }
@@ -719,13 +661,9 @@ pub fn export(
     }
     let config = options.configure(config)?;
     let plan = export_plan(export_options, &config)?;
-    let docs = documents(names, texts, None);
-    let segmented: Vec<SegmentedDocument> = docs
-        .iter()
-        .map(|d| brief::segment_document(d, &config))
-        .collect();
-    let bundle = if export_options.all {
-        Bundle::all_sentences(&docs, &segmented, plan.source_tag.clone())
+    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let export = if export_options.all {
+        Export::all_sentences(&docs, plan.source_tag.clone())
     } else {
         // `brief export` takes no algorithm, query or order: the [summary]
         // settings with the length flags only.
@@ -737,15 +675,10 @@ pub fn export(
             ..options.clone()
         };
         let settings = length_only.settings(&config)?;
-        let summary = brief::summarize::summarize_with(&docs, &config, &settings)?;
-        let picks = summary_picks(&summary, &segmented, 0);
-        let tag = plan
-            .source_tag
-            .clone()
-            .or_else(|| Some(LanguageTag::from_lang(summary.lang)));
-        Bundle::from_picks(&docs, &segmented, &picks, tag)
+        let summary = brief::summarize(&docs, &settings, None)?;
+        Export::from_summary(&docs, &summary, plan.source_tag.clone())
     };
-    render_bundle(&bundle, &plan, "")
+    render_export(&export, &plan, "")
 }
 
 /// Summarizes a batch (as [`summarize_items`]) and exports all the briefs
@@ -769,52 +702,50 @@ pub fn export_items(
     let settings = options.settings(&config)?;
     let plan = export_plan(export_options, &config)?;
     let lang = parse_lang(options.lang.as_deref())?;
-    type Done = (String, Vec<Document>, Vec<SegmentedDocument>, Summary);
+    type Done = (String, Vec<AnalyzedDocument>, Summary);
     let done: Vec<Done> = lines
         .par_iter()
         .enumerate()
         .map(|(i, raw)| -> Result<Done> {
             let item = batch_item(raw, i + 1)?;
             let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
-            let segmented = docs
-                .iter()
-                .map(|d| brief::segment_document(d, &config))
-                .collect();
             let record = summary_json(&summary, &docs, Some(&item.id), form)?;
-            Ok((record, docs, segmented, summary))
+            Ok((record, docs, summary))
         })
         .collect::<Result<_>>()?;
-    // One bundle per source language, languages in code order, items in
-    // batch order within each.
-    /// The documents, their sentences and the picks of one source language.
-    type Group = (Vec<Document>, Vec<SegmentedDocument>, Vec<Pick>);
-    let mut by_lang: BTreeMap<String, Group> = BTreeMap::new();
+    // One export per source language, languages in code order, items in
+    // batch order within each: the items' documents side by side and their
+    // summaries joined into one, with document indices shifted to match.
+    let mut by_lang: BTreeMap<String, (Vec<AnalyzedDocument>, Option<Summary>)> = BTreeMap::new();
     let mut records = Vec::with_capacity(done.len());
-    for (record, docs, segmented, summary) in done {
+    for (record, docs, summary) in done {
         records.push(record);
         let entry = by_lang
             .entry(summary.lang.as_str().to_string())
             .or_default();
         let offset = entry.0.len();
-        entry.2.extend(
-            summary_picks(&summary, &segmented, 0)
-                .into_iter()
-                .map(|mut p| {
-                    p.doc += offset;
-                    p
-                }),
-        );
+        let shifted = summary.sentences.iter().cloned().map(|mut s| {
+            s.doc += offset;
+            s
+        });
+        match &mut entry.1 {
+            Some(all) => all.sentences.extend(shifted),
+            None => {
+                let mut first = summary.clone();
+                first.sentences = shifted.collect();
+                entry.1 = Some(first);
+            }
+        }
         entry.0.extend(docs);
-        entry.1.extend(segmented);
     }
     let mut files = Vec::new();
-    for (code, (docs, segmented, picks)) in &by_lang {
-        if picks.is_empty() {
+    for (code, (docs, summary)) in &by_lang {
+        let Some(summary) = summary.as_ref().filter(|s| !s.sentences.is_empty()) else {
             continue;
-        }
+        };
         let tag = plan.source_tag.clone().or_else(|| code.parse().ok());
-        let bundle = Bundle::from_picks(docs, segmented, picks, tag);
-        files.extend(render_bundle(&bundle, &plan, &format!("{code}/"))?);
+        let export = Export::from_summary(docs, summary, tag);
+        files.extend(render_export(&export, &plan, &format!("{code}/"))?);
     }
     Ok((records, files))
 }
@@ -912,7 +843,7 @@ pub fn merge(inputs: &[MergeInput], tmx: bool) -> Result<(String, Option<Vec<u8>
 
 /// The library's version.
 pub fn version() -> &'static str {
-    brief::export::TOOL_VERSION
+    env!("CARGO_PKG_VERSION")
 }
 
 #[cfg(test)]
@@ -947,7 +878,7 @@ mod tests {
     #[test]
     fn dict_config_goes_through_toml() {
         let config = config_from_json(r#"{"summary": {"words": 40}}"#, "<dict>").unwrap();
-        assert_eq!(config.summary.words, Some(40));
+        assert_eq!(config.summary.budget().unwrap(), Budget::Words(40));
         let err = config_from_json(r#"{"summry": {}}"#, "<dict>").unwrap_err();
         assert_eq!(err.kind, "Config");
     }
