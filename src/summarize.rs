@@ -26,7 +26,7 @@ use crate::input::Document;
 use crate::lang::Lang;
 use crate::rank::{self, SparseVec, position::PositionParams};
 use crate::select::{self, Budget, Candidate, SelectOptions, Size};
-use crate::stem::Analyzer;
+use crate::stem::{Analyzer, Background};
 
 /// A ranking algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -169,6 +169,10 @@ pub struct SummarySettings {
     /// Inverse document frequency counted over "sentences" or over input "documents"
     /// (a single article always uses sentences).
     pub idf: IdfUnit,
+    /// Single article: the IDF of each term is multiplied by its background
+    /// IDF (from `resources/<lang>/background_freq.txt`, relative to an
+    /// unseen word) raised to this power (0: off). Clusters ignore it.
+    pub background_weight: f64,
     /// LexRank and TextRank: how strongly the random jump favours early
     /// sentences of each document (0: uniform; the jump to sentence `p` of a
     /// document is proportional to `1 + lead_bias / (1 + p)`).
@@ -218,6 +222,9 @@ impl Default for SummarySettings {
             damping: 0.85,
             threshold: 0.1,
             idf: IdfUnit::Sentences,
+            // Dev R-1 F, single articles, 0 -> 1: cnndm 42.79 -> 42.94,
+            // bbc 67.57 -> 67.96, pasokh_single (submodular) 32.84 -> 33.09.
+            background_weight: 1.0,
             lead_bias: 0.0,
             length_power: 0.5,
             query_weight: 0.7,
@@ -324,6 +331,7 @@ impl SummarySettings {
         unit("cluster_redundancy", self.cluster_redundancy, 0.0, 1.0)?;
         unit("position_beta", self.position_beta, 0.0, 1.0)?;
         unit("lead_bias", self.lead_bias, 0.0, 1000.0)?;
+        unit("background_weight", self.background_weight, 0.0, 8.0)?;
         unit("length_power", self.length_power, 0.0, 2.0)?;
         unit("query_weight", self.query_weight, 0.0, 1.0)?;
         unit("coverage_alpha", self.coverage_alpha, 0.0, 1.0)?;
@@ -419,7 +427,13 @@ fn cluster_lang(langs: &[(Lang, usize)]) -> Lang {
         .map_or(Lang::EN, |t| t.0)
 }
 
-fn prepare(docs: &[Document], config: &Config, idf_unit: IdfUnit, query: Option<&str>) -> Prepared {
+fn prepare(
+    docs: &[Document],
+    config: &Config,
+    idf_unit: IdfUnit,
+    background_weight: f64,
+    query: Option<&str>,
+) -> Prepared {
     let segmented: Vec<crate::SegmentedDocument> = docs
         .par_iter()
         .map(|d| crate::segment_document(d, config))
@@ -496,10 +510,21 @@ fn prepare(docs: &[Document], config: &Config, idf_unit: IdfUnit, query: Option<
         counts.len()
     }
     .max(1) as f64;
-    let idf: Vec<f32> = df
+    let mut idf: Vec<f32> = df
         .iter()
         .map(|&d| (1.0 + (n / f64::from(d.max(1))).ln()) as f32)
         .collect();
+    // One article is a tiny corpus: scale its IDF by the language's
+    // background IDF (relative to an unseen word) raised to background_weight.
+    if background_weight > 0.0
+        && let Some(bg) = Background::builtin(lang)
+    {
+        for (term, &id) in &ids {
+            if let Some(w) = idf.get_mut(id as usize) {
+                *w *= bg.relative_idf(term).powf(background_weight as f32);
+            }
+        }
+    }
     let lengths = counts
         .iter()
         .map(|r| r.iter().map(|&(_, c)| c as usize).sum())
@@ -573,7 +598,13 @@ pub fn summarize_focused(
     settings.validate()?;
     let budget = settings.budget()?;
     let query = query.filter(|q| !q.trim().is_empty());
-    let prep = prepare(docs, config, settings.idf, query);
+    // A cluster is corpus enough for its IDF; the background is for one article.
+    let background_weight = if docs.len() > 1 {
+        0.0
+    } else {
+        settings.background_weight
+    };
+    let prep = prepare(docs, config, settings.idf, background_weight, query);
     let cluster = docs.len() > 1;
     let algorithm = match settings.algorithm {
         Algorithm::Auto if cluster && query.is_some() => Algorithm::Lexrank,
