@@ -5,7 +5,7 @@ the wordfreq package's data (Robyn Speer et al.; data CC BY-SA 4.0, code
 Apache-2.0). brief turns these into a background inverse document frequency:
 one article is too small a corpus to tell "said" from "parliament".
 
-usage: python3 scripts/make_background_freq.py [N]   (N words per language, default 30000)
+usage: python3 scripts/make_background_freq.py [N]   (N words per language, default 10000)
 needs: pip install wordfreq==3.1.1 (in a venv; not a build dependency: the
 output files are committed and embedded at build time).
 """
@@ -22,7 +22,7 @@ HEADER = """# Background word frequencies for {lang}: word, Zipf frequency x 100
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 30000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources")
     version = getattr(wordfreq, "__version__", "3.1.1")
     for lang in LANGS:
