@@ -8,13 +8,88 @@
 //! `[languages.<code>] stopwords` in TOML.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rust_stemmers::Algorithm;
 
 use crate::lang::Lang;
 use crate::resources::{self, LanguageSettings, entries as resource_entries};
 use crate::tokenize::{normalize_key, tokenize};
+
+/// The built-in background frequency list of `lang` (empty for languages without one).
+fn builtin_background(lang: Lang) -> &'static str {
+    resources::builtin(lang, "background_freq.txt")
+}
+
+/// A background inverse document frequency per matching key (stemmed),
+/// from a word frequency list: `-ln(frequency)`, the frequencies of the
+/// words that share a stem summed. Words missing from the list are taken
+/// to be rarer than its rarest word.
+#[derive(Debug, Clone)]
+pub struct Background {
+    idf: HashMap<String, f32>,
+    unseen: f32,
+}
+
+impl Background {
+    /// From a list in the format of `resources/<lang>/background_freq.txt`
+    /// (`word zipf×100` per line), keyed as `stemmer` stems `lang`'s words.
+    /// `None` for an empty list.
+    pub fn from_list(text: &str, lang: Lang, stemmer: &Stemmer) -> Option<Background> {
+        let mut freq: HashMap<String, f64> = HashMap::new();
+        let mut rarest = f64::INFINITY;
+        for line in resource_entries(text) {
+            let mut cols = line.split_whitespace();
+            let (Some(word), Some(zipf)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Ok(zipf) = zipf.parse::<f64>() else {
+                continue;
+            };
+            // Zipf = log10(occurrences per 10^9 words).
+            let f = 10f64.powf(zipf / 100.0 - 9.0);
+            rarest = rarest.min(f);
+            let key = stemmer.stem(&normalize_key(word, lang)).into_owned();
+            *freq.entry(key).or_insert(0.0) += f;
+        }
+        if freq.is_empty() {
+            return None;
+        }
+        // Unseen words: half as frequent as the rarest listed one.
+        let unseen = -(rarest / 2.0).ln() as f32;
+        let idf = freq
+            .into_iter()
+            .map(|(k, f)| (k, (-f.min(1.0).ln() as f32).min(unseen)))
+            .collect();
+        Some(Background { idf, unseen })
+    }
+
+    /// The shipped table of `lang`, built once (`None` without one).
+    pub fn builtin(lang: Lang) -> Option<&'static Background> {
+        static EN: OnceLock<Option<Background>> = OnceLock::new();
+        static RU: OnceLock<Option<Background>> = OnceLock::new();
+        static FA: OnceLock<Option<Background>> = OnceLock::new();
+        let cell = match lang.as_str() {
+            "en" => &EN,
+            "ru" => &RU,
+            "fa" => &FA,
+            _ => return None,
+        };
+        cell.get_or_init(|| {
+            Background::from_list(builtin_background(lang), lang, &Stemmer::for_lang(lang))
+        })
+        .as_ref()
+    }
+
+    /// The background IDF of a key, relative to that of an unseen word (0..=1].
+    ///
+    pub fn relative_idf(&self, key: &str) -> f32 {
+        self.idf
+            .get(key)
+            .map_or(1.0, |&i| (i / self.unseen).max(0.0))
+    }
+}
 
 /// The built-in stopword list of `lang` (empty for languages without one).
 fn builtin_stopwords(lang: Lang) -> &'static str {
@@ -213,6 +288,57 @@ mod tests {
             resources::builtin(Lang::FA, "suffixes.txt"),
             Lang::FA,
         );
+    }
+
+    #[test]
+    fn relative_idf_example() {
+        let bg = Background::builtin(Lang::EN).unwrap();
+        assert!(bg.relative_idf("the") < bg.relative_idf("parliament"));
+        assert_eq!(bg.relative_idf("zzxqjv"), 1.0);
+    }
+
+    #[test]
+    fn background_lists_are_sorted_unique_with_valid_frequencies() {
+        for (name, text) in [
+            ("en/background_freq", builtin_background(Lang::EN)),
+            ("ru/background_freq", builtin_background(Lang::RU)),
+            ("fa/background_freq", builtin_background(Lang::FA)),
+        ] {
+            let rows: Vec<(&str, &str)> = resource_entries(text)
+                .map(|e| e.split_once(' ').unwrap_or((e, "")))
+                .collect();
+            assert!(rows.len() >= 5_000, "{name} is short: {}", rows.len());
+            assert!(
+                rows.windows(2).all(|w| w[0].0 < w[1].0),
+                "{name} must be sorted (byte order) and unique"
+            );
+            for (word, zipf) in rows {
+                let z: u32 = zipf
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{name}: {word} {zipf:?}"));
+                assert!((1..=900).contains(&z), "{name}: {word} {z}");
+            }
+        }
+    }
+
+    #[test]
+    fn background_idf_ranks_function_words_below_content_words() {
+        for (lang, common, rare) in [
+            (Lang::EN, "said", "parliament"),
+            (Lang::RU, "сказал", "парламент"),
+            (Lang::FA, "گفت", "پارلمان"),
+        ] {
+            let bg = Background::builtin(lang).expect("a shipped table");
+            let stemmer = Stemmer::for_lang(lang);
+            let key = |w: &str| stemmer.stem(&normalize_key(w, lang)).into_owned();
+            let (c, r) = (bg.relative_idf(&key(common)), bg.relative_idf(&key(rare)));
+            assert!(
+                0.0 < c && c < r && r < 1.0,
+                "{lang}: {common} {c}, {rare} {r}"
+            );
+        }
+        assert!(Background::builtin("de".parse().expect("a language code")).is_none());
+        assert!(Background::from_list("# nothing\n", Lang::EN, &Stemmer::Identity).is_none());
     }
 
     #[test]

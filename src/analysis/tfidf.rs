@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::AnalyzedDocument;
 use crate::rank::SparseVec;
+use crate::stem::Background;
 
 /// What inverse document frequency is counted over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -55,10 +56,13 @@ fn normalize(v: &mut SparseVec) {
 }
 
 /// Builds the vectors of every sentence of `docs`; `query_terms`, analyzed
-/// like the sentences, becomes a vector over the same terms.
+/// like the sentences, becomes a vector over the same terms. With a
+/// `background` table and weight, each term's IDF is scaled by its
+/// background IDF raised to the weight.
 pub(crate) fn build(
     docs: &[AnalyzedDocument],
     idf_unit: IdfUnit,
+    background: Option<(&Background, f64)>,
     query_terms: Option<&[String]>,
 ) -> TermSpace {
     let mut sentences = Vec::new();
@@ -112,10 +116,19 @@ pub(crate) fn build(
         counts.len()
     }
     .max(1) as f64;
-    let idf: Vec<f32> = df
+    let mut idf: Vec<f32> = df
         .iter()
         .map(|&d| (1.0 + (n / f64::from(d.max(1))).ln()) as f32)
         .collect();
+    // One article is a tiny corpus: scale its IDF by the language's
+    // background IDF (relative to an unseen word) raised to the weight.
+    if let Some((bg, weight)) = background.filter(|&(_, w)| w > 0.0) {
+        for (term, &id) in &ids {
+            if let Some(w) = idf.get_mut(id as usize) {
+                *w *= bg.relative_idf(term).powf(weight as f32);
+            }
+        }
+    }
     let lengths = counts
         .iter()
         .map(|r| r.iter().map(|&(_, c)| c as usize).sum())
@@ -170,7 +183,7 @@ mod tests {
             ),
             &Config::default(),
         );
-        let space = build(std::slice::from_ref(&doc), IdfUnit::Sentences, None);
+        let space = build(std::slice::from_ref(&doc), IdfUnit::Sentences, None, None);
         assert_eq!(space.sentences, [(0, 0), (0, 1), (0, 2)]);
         for v in &space.vectors {
             let norm: f32 = v.iter().map(|x| x.1 * x.1).sum();

@@ -1,5 +1,6 @@
-//! A topic-word density score for clusters: a sentence is worth the share of
-//! the cluster's documents its content words appear in, per word it spends.
+//! A topic-word density score: a sentence is worth the share of the
+//! cluster's documents its content words appear in (for a single article,
+//! the share of its sentences), per word it spends.
 //!
 //! Words repeated across many articles of a cluster are its topic; the score
 //! of a sentence is the sum of their document shares divided by its length
@@ -18,18 +19,22 @@ pub fn centroid(
     n_terms: usize,
     length_power: f64,
 ) -> Vec<f64> {
+    let docs = doc.iter().copied().max().map_or(1, |m| m + 1);
+    // One article: its sentences are the units a topic word recurs in.
+    let by_sentence = docs < 2;
     let mut df = vec![0u32; n_terms];
     let mut last = vec![usize::MAX; n_terms];
-    for (v, &d) in vectors.iter().zip(doc) {
+    for (i, (v, &d)) in vectors.iter().zip(doc).enumerate() {
+        let unit = if by_sentence { i } else { d };
         for &(t, _) in v {
             let t = t as usize;
-            if t < n_terms && last[t] != d {
-                last[t] = d;
+            if t < n_terms && last[t] != unit {
+                last[t] = unit;
                 df[t] += 1;
             }
         }
     }
-    let docs = doc.iter().copied().max().map_or(1, |m| m + 1) as f64;
+    let units = if by_sentence { vectors.len() } else { docs }.max(1) as f64;
     vectors
         .iter()
         .zip(words)
@@ -38,7 +43,7 @@ pub fn centroid(
                 .iter()
                 .filter_map(|&(t, _)| df.get(t as usize))
                 .filter(|&&d| d >= 2)
-                .map(|&d| f64::from(d) / docs)
+                .map(|&d| f64::from(d) / units)
                 .sum();
             sum / (w.max(1) as f64).powf(length_power)
         })
@@ -61,5 +66,32 @@ impl super::Ranker for Centroid {
             input.n_terms,
             self.length_power,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_article_counts_sentences_not_documents() {
+        // Regression: with one document every df was 1 (below the cut-off of
+        // 2), every score 0, and the brief fell back to LEAD.
+        let vectors = vec![
+            vec![(0, 1.0)],
+            vec![(1, 0.7), (2, 0.7)],
+            vec![(1, 0.7), (3, 0.7)],
+        ];
+        let s = centroid(&vectors, &[0, 0, 0], &[4, 4, 4], 4, 0.5);
+        assert_eq!(s[0], 0.0);
+        assert!(s[1] > 0.0 && s[2] > 0.0, "{s:?}");
+    }
+
+    #[test]
+    fn a_cluster_counts_documents() {
+        // Term 0 in both documents, term 1 in two sentences of one document only.
+        let vectors = vec![vec![(0, 0.7), (1, 0.7)], vec![(1, 1.0)], vec![(0, 1.0)]];
+        let s = centroid(&vectors, &[0, 0, 1], &[1, 1, 1], 2, 0.0);
+        assert_eq!(s, [1.0, 0.0, 1.0]);
     }
 }

@@ -119,8 +119,12 @@ pub fn summarize(
         }
         terms
     });
-    let space = tfidf::build(docs, settings.idf, query_terms.as_deref());
     let cluster = docs.len() > 1;
+    // A cluster is corpus enough for its IDF; the background is for one article.
+    let background = crate::stem::Background::builtin(lang)
+        .filter(|_| !cluster)
+        .map(|bg| (bg, settings.background_weight));
+    let space = tfidf::build(docs, settings.idf, background, query_terms.as_deref());
     let algorithm = resolve(settings, cluster, query.is_some(), lang);
     let doc_of = space.documents();
     let position = space.positions();
@@ -366,5 +370,22 @@ mod tests {
         assert_eq!(s.algorithm, Algorithm::Lexrank);
         let s = summarize(&two[..1], &settings, None).unwrap();
         assert_eq!(s.algorithm, Algorithm::Position);
+    }
+
+    #[test]
+    fn auto_ranks_single_articles_alike_in_every_language() {
+        // Regression: Persian single articles went to `submodular` by default,
+        // so the Persian version of a story got another brief than the English one.
+        let fa = docs(&[
+            "سیل روز دوشنبه شهر را فرا گرفت. گروه‌های امداد به شهر رسیدند. \
+                         شهردار برای مقابله با سیل کمک خواست. مدارس شهر تعطیل شد.",
+        ]);
+        let s = summarize(&fa, &SummarySettings::default(), None).unwrap();
+        assert_eq!(s.lang, Lang::FA);
+        assert_eq!(s.algorithm, Algorithm::Position);
+        let mut opted_in = SummarySettings::default();
+        opted_in.auto_coverage_languages = vec![Lang::FA];
+        let s = summarize(&fa, &opted_in, None).unwrap();
+        assert_eq!(s.algorithm, Algorithm::Submodular);
     }
 }
