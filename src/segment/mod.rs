@@ -12,6 +12,7 @@
 //! line break means is [`LineBreaks`]. The rules are described in
 //! `docs/segmentation.md`.
 
+mod ablation;
 mod email;
 mod resources;
 mod rules;
@@ -24,6 +25,7 @@ use serde::Deserialize;
 use crate::config::LanguageSettings;
 use crate::lang::Lang;
 
+use ablation::{Disabled, Rule};
 use resources::LanguageLists;
 use scan::{Scan, looks_wrapped, paragraphs};
 
@@ -90,6 +92,8 @@ pub struct Segmenter {
     /// The user's abbreviations (normalized keys); they may end a sentence.
     extra: HashSet<String>,
     line_breaks: LineBreaks,
+    /// Rules switched off for an ablation run (none otherwise).
+    disabled: Disabled,
 }
 
 impl Segmenter {
@@ -113,6 +117,7 @@ impl Segmenter {
             lists: resources::builtin(lang),
             extra,
             line_breaks: settings.line_breaks,
+            disabled: Disabled::from_env(),
         }
     }
 
@@ -123,6 +128,9 @@ impl Segmenter {
 
     /// Splits `text` into sentences, in text order.
     pub fn segment(&self, text: &str) -> Vec<Sentence> {
+        if self.disabled.off(Rule::Uax29) {
+            return uax29(text);
+        }
         let mut out = Vec::new();
         let mut scan = Scan {
             text,
@@ -162,6 +170,17 @@ impl Segmenter {
         }
         out
     }
+}
+
+/// Plain UAX #29 sentence boundaries, the ablation baseline, in one
+/// paragraph.
+fn uax29(text: &str) -> Vec<Sentence> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::new();
+    for (start, piece) in text.split_sentence_bound_indices() {
+        push_trimmed(text, start, start + piece.len(), 0, &mut out);
+    }
+    out
 }
 
 fn push_trimmed(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -268,5 +287,114 @@ mod tests {
         let seg = Segmenter::new(Lang::RU, Some(&extra), &SegmentSettings::default());
         let text = "Было approx. сто человек.";
         assert_eq!(seg.segment(text).len(), 1);
+    }
+
+    #[test]
+    fn handles_inside_a_sentence_start_none() {
+        assert_eq!(
+            split(
+                Lang::EN,
+                "RT @newsdesk: Flood warning lifted for the valley"
+            ),
+            ["RT @newsdesk: Flood warning lifted for the valley"]
+        );
+        assert_eq!(
+            split(
+                Lang::EN,
+                "Watch the full interview via @VideoChannel tonight"
+            ),
+            ["Watch the full interview via @VideoChannel tonight"]
+        );
+        assert_eq!(
+            split(Lang::RU, "Гуляли вчера с @screened-7 по набережной"),
+            ["Гуляли вчера с @screened-7 по набережной"]
+        );
+        assert_eq!(
+            split(Lang::RU, "@anna @boris спасибо за вечер"),
+            ["@anna @boris спасибо за вечер"]
+        );
+        // A reply after a comment with no punctuation still starts one.
+        assert_eq!(
+            split(Lang::RU, "очень красивый закат @mila а где это снято"),
+            ["очень красивый закат", "@mila а где это снято"]
+        );
+    }
+
+    #[test]
+    fn caseless_ellipsis_goes_on() {
+        let text = "کتاب و دفتر و… را خریدم. فردا می‌آیم.";
+        assert_eq!(
+            split(Lang::FA, text),
+            ["کتاب و دفتر و… را خریدم.", "فردا می‌آیم."]
+        );
+        let dots = "میوه‌ها مثل سیب و پرتقال و... در بازار بود.";
+        assert_eq!(split(Lang::FA, dots).len(), 1);
+        // Case still decides in Russian.
+        assert_eq!(
+            split(Lang::RU, "Мы ждали… Никто не пришёл."),
+            ["Мы ждали…", "Никто не пришёл."]
+        );
+    }
+
+    #[test]
+    fn short_abbreviations_before_counted_numbers_go_on() {
+        assert_eq!(
+            split(
+                Lang::RU,
+                "Срок хранения макс. 2-3 года при комнатной температуре."
+            ),
+            ["Срок хранения макс. 2-3 года при комнатной температуре."]
+        );
+        assert_eq!(
+            split(Lang::RU, "До станции ок. 5 км пешком."),
+            ["До станции ок. 5 км пешком."]
+        );
+        // A sentence that opens with a date still starts after a long word.
+        assert_eq!(
+            split(Lang::RU, "Работа над альбомом шла долго. 12 мая он вышел."),
+            ["Работа над альбомом шла долго.", "12 мая он вышел."]
+        );
+    }
+
+    #[test]
+    fn a_year_closing_a_clause_ends_the_sentence() {
+        assert_eq!(
+            split(
+                Lang::RU,
+                "Завод построили на окраине города в 1968 г. Сейчас там музей."
+            ),
+            [
+                "Завод построили на окраине города в 1968 г.",
+                "Сейчас там музей."
+            ]
+        );
+        assert_eq!(
+            split(Lang::RU, "В 1812 г. Наполеон начал поход на Москву."),
+            ["В 1812 г. Наполеон начал поход на Москву."]
+        );
+        assert_eq!(
+            split(Lang::RU, "Они переехали в г. Тверь весной."),
+            ["Они переехали в г. Тверь весной."]
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break() {
+        let text = "Storm closes schools\rAll schools in the county stay shut today.\r\rNext.";
+        assert_eq!(
+            split(Lang::EN, text),
+            [
+                "Storm closes schools",
+                "All schools in the county stay shut today.",
+                "Next."
+            ]
+        );
+        let seg = Segmenter::new(Lang::EN, None, &SegmentSettings::default());
+        assert_eq!(seg.segment(text).last().map(|s| s.paragraph), Some(1));
+        let crlf = "Storm closes schools\r\nAll schools stay shut.";
+        assert_eq!(
+            split(Lang::EN, crlf),
+            ["Storm closes schools", "All schools stay shut."]
+        );
     }
 }

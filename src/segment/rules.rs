@@ -4,6 +4,7 @@
 //! the word lists in `resources` and their flags.
 
 use super::Segmenter;
+use super::ablation::Rule;
 use super::scan::*;
 use crate::lang::Lang;
 
@@ -72,7 +73,9 @@ impl Segmenter {
         // An emoji glued to the next word is that sentence's bullet
         // (`… погоду. ✅Снасти: …`), so the word after it decides.
         let rest = text.get(k..scan.end).unwrap_or("");
-        let bullet_end = emoji_bullet_end(rest).map(|n| k + n);
+        let bullet_end = emoji_bullet_end(rest)
+            .filter(|_| !self.disabled.off(Rule::EmojiBullets))
+            .map(|n| k + n);
         if bullet_end.is_none()
             && (rest.starts_with('#')
                 || rest.chars().next().is_some_and(is_emoji)
@@ -88,7 +91,10 @@ impl Segmenter {
 
         // Ellipses.
         if !strong && (dots >= 2 || ellipsis_char) {
-            if lower || first.is_none() {
+            if lower || first.is_none() || self.disabled.off(Rule::Ellipsis) {
+                return j;
+            }
+            if first.is_some_and(is_caseless_letter) && !self.disabled.off(Rule::CaselessEllipsis) {
                 return j;
             }
             if spaced {
@@ -119,7 +125,11 @@ impl Segmenter {
                     .get(word_start..i)
                     .and_then(|w| w.chars().next())
                     .is_some_and(char::is_uppercase);
-                if direct && !closers && (question || !capitalized_name) {
+                if direct
+                    && !closers
+                    && (question || !capitalized_name)
+                    && !self.disabled.off(Rule::LowercaseAfterStrong)
+                {
                     scan.cut(j);
                 }
                 return j;
@@ -140,7 +150,11 @@ impl Segmenter {
             return j;
         }
         if lower {
-            if self.lists.lowercase_starts && direct && !closers && self.plain_word_before(scan, i)
+            if self.lists.lowercase_starts
+                && !self.disabled.off(Rule::LowercaseStarts)
+                && direct
+                && !closers
+                && self.plain_word_before(scan, i)
             {
                 scan.cut(j);
             }
@@ -186,6 +200,15 @@ impl Segmenter {
         if last.is_numeric() {
             return true;
         }
+        if first.is_some_and(char::is_numeric)
+            && self.lists.starters.is_empty()
+            && (2..=4).contains(&word.chars().count())
+            && word.chars().all(char::is_lowercase)
+            && !self.disabled.off(Rule::NumberAfterWord)
+            && next_letter_is_lowercase(scan, next_word)
+        {
+            return false; // "макс. 2-3 года", "ок. 5 км": no end before a counted word
+        }
         if word.contains('@') || word.contains("://") || word.starts_with("www.") {
             return true;
         }
@@ -200,25 +223,33 @@ impl Segmenter {
         if single && last.is_uppercase() {
             // An initial, except the English pronoun after a lowercase word
             // ("you and I. Did you", not "Albert I. Jones").
-            return self.lang == Lang::EN
-                && last == 'I'
-                && previous_word_first_char(scan, word_start).is_some_and(char::is_lowercase);
+            return self.disabled.off(Rule::Initials)
+                || self.lang == Lang::EN
+                    && last == 'I'
+                    && previous_word_first_char(scan, word_start).is_some_and(char::is_lowercase);
         }
         let mut key = std::mem::take(&mut scan.key);
         key.clear();
         key.extend(word.chars().flat_map(char::to_lowercase));
-        let decision = if self.lists.prefixes.contains(key.as_str()) {
+        let on = |rule| !self.disabled.off(rule);
+        let decision = if self.lang == Lang::RU
+            && on(Rule::YearEnds)
+            && matches!(key.as_str(), "г" | "гг")
+            && self.year_ends_sentence(scan, word_start, first)
+        {
+            true
+        } else if on(Rule::Prefixes) && self.lists.prefixes.contains(key.as_str()) {
             false
-        } else if self.lists.number_prefixes.contains(key.as_str()) {
+        } else if on(Rule::NumberPrefixes) && self.lists.number_prefixes.contains(key.as_str()) {
             !first.is_some_and(char::is_numeric)
-        } else if self.lists.abbreviations.contains(key.as_str())
+        } else if on(Rule::Abbreviations) && self.lists.abbreviations.contains(key.as_str())
             || self.extra.contains(key.as_str())
         {
             self.abbreviation_ends_sentence(scan, next_word, first, Some((&key, i)))
-        } else if single {
+        } else if single && on(Rule::LoneLetters) {
             // A lone letter: an initial or a list letter, except Russian "я".
             self.lang == Lang::RU && key == "я" || !last.is_alphabetic()
-        } else if is_dotted_acronym(word) {
+        } else if on(Rule::DottedAcronyms) && is_dotted_acronym(word) {
             // "U.S.", "Ph.D." are abbreviations; uppercase dotted letters are
             // initials in languages that do not write acronyms with periods.
             if self.lists.starters.is_empty() && word.chars().all(|c| !c.is_lowercase()) {
@@ -231,6 +262,31 @@ impl Segmenter {
         };
         scan.key = key;
         decision
+    }
+
+    /// Russian `г.`/`гг.` (year) after a year in digits, followed by a
+    /// capitalised word: the end of the sentence when the date closes a
+    /// clause of five words or more before the year (`Завод построили на
+    /// окраине в 1968 г. Сейчас …`), not when it opens one or the clause is
+    /// short (`Он жил там в 1898–1900 гг. …` stays one) (`В 1812 г. Наполеон …`, `22 июня
+    /// 1941 г. Германия …`). Without a number `г.` is "city" and stays a
+    /// prefix (`г. Москва`); the century `в.` is left a prefix, as dev text
+    /// goes on after it (`в XVIII в. Киршей`).
+    fn year_ends_sentence(&self, scan: &Scan<'_>, word_start: usize, first: Option<char>) -> bool {
+        if !first.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let before = scan.text.get(scan.sentence_start..word_start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let Some(number) = words.next() else {
+            return false;
+        };
+        let year = number.trim_matches(|c: char| !c.is_alphanumeric());
+        let numeric = year.len() >= 4
+            && year
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'));
+        numeric && words.count() >= 5
     }
 
     /// After an abbreviation that may end a sentence: English needs a word
@@ -278,7 +334,10 @@ impl Segmenter {
         word_start: usize,
         word: &str,
     ) -> Option<bool> {
-        if word.chars().count() > 3 || !word.chars().all(char::is_alphabetic) {
+        if word.chars().count() > 3
+            || !word.chars().all(char::is_alphabetic)
+            || self.disabled.off(Rule::SpacedAbbreviations)
+        {
             return None;
         }
         let text = scan.text;
@@ -337,7 +396,9 @@ impl Segmenter {
     /// Inside an open «quotation», a period or question mark followed by a
     /// dash continues the quoted speech («… – спросила мама. – Завтра …»).
     pub(super) fn dash_inside_quote(&self, scan: &Scan<'_>, i: usize, next: usize) -> bool {
-        if !matches!(scan.char_at(next), Some('–' | '—' | '-')) {
+        if self.disabled.off(Rule::QuoteDash)
+            || !matches!(scan.char_at(next), Some('–' | '—' | '-'))
+        {
             return false;
         }
         let before = scan.text.get(scan.sentence_start..i).unwrap_or("");
@@ -387,7 +448,12 @@ impl Segmenter {
         let closed = sentence.matches(close as char).count();
         let first = scan.skip_space_and_bullets(scan.sentence_start);
         let group_at_start = opened == closed + 1 && scan.char_at(first) == Some(open);
-        if (close == b')' && opened <= closed) || group_at_start {
+        let smiley = close == b')' && opened <= closed;
+        if smiley && !self.disabled.off(Rule::Smileys)
+            || group_at_start
+                && self.lists.bracket_groups
+                && !self.disabled.off(Rule::BracketGroups)
+        {
             scan.cut(j);
         }
         j
@@ -396,8 +462,11 @@ impl Segmenter {
     /// After an emoji, emoticon or hashtag ending at `from`: takes in any
     /// more of them, and ends the sentence there if a capitalised word follows
     /// (`Как красиво😍 Вид потрясающий`). Returns where to go on.
-    pub(super) fn symbol_run_end(&self, scan: &mut Scan<'_>, from: usize) -> usize {
+    pub(super) fn symbol_run_end(&self, scan: &mut Scan<'_>, start: usize, from: usize) -> usize {
         let text = scan.text;
+        // After a terminator (`Супер! 😍 Вид …`) the end is that mark's; the
+        // symbols only move it past themselves.
+        let after_terminator = follows_terminator(scan, start);
         let mut j = from;
         while let Some(c) = scan.char_at(j) {
             if is_emoji(c) || c == '\u{FE0F}' || c == '\u{200D}' {
@@ -411,16 +480,20 @@ impl Segmenter {
                     j = k + len;
                     continue;
                 }
-                let bullet = emoji_bullet_end(rest).and_then(|n| rest.get(n..));
+                let bullet = emoji_bullet_end(rest)
+                    .filter(|_| !self.disabled.off(Rule::EmojiBullets))
+                    .and_then(|n| rest.get(n..));
                 if bullet.is_none() && rest.chars().next().is_some_and(is_emoji) {
                     j = k;
                     continue;
                 }
-                if bullet
-                    .unwrap_or(rest)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                let ends = after_terminator || !self.disabled.off(Rule::EmojiEnds);
+                if ends
+                    && bullet
+                        .unwrap_or(rest)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
                 {
                     scan.cut(j);
                 }
@@ -441,7 +514,7 @@ impl Segmenter {
         strong: bool,
         ellipsis: bool,
     ) -> bool {
-        if !next.is_alphabetic() {
+        if !next.is_alphabetic() || self.disabled.off(Rule::Glued) {
             return false;
         }
         let text = scan.text;
@@ -520,6 +593,9 @@ impl Segmenter {
                 None
             };
         let Some(value) = value else { return false };
+        if self.disabled.off(Rule::ListMarkers) {
+            return false;
+        }
         let at_sentence_start = scan.skip_space_and_bullets(scan.sentence_start) >= word_start;
         let marker = Marker {
             value,
@@ -549,4 +625,34 @@ impl Segmenter {
             None => false,
         }
     }
+}
+
+/// Whether the text before `at` (after spaces and closing quotes) ends in a
+/// terminator.
+fn follows_terminator(scan: &Scan<'_>, at: usize) -> bool {
+    let before = scan.text.get(scan.start..at).unwrap_or("");
+    before
+        .trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminator)
+}
+
+/// A letter of a script without case (Arabic, Hebrew, CJK, Indic).
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
+}
+
+/// Whether the first letter after `from` (past digits, signs and spaces, as
+/// in `2-3 года`, `5 %`) is lowercase: UAX #29 keeps a period before such a
+/// number inside the sentence.
+fn next_letter_is_lowercase(scan: &Scan<'_>, from: usize) -> bool {
+    scan.text
+        .get(from..scan.end)
+        .unwrap_or("")
+        .chars()
+        .take(24)
+        .find(|c| c.is_alphabetic() || is_terminator(*c))
+        .is_some_and(char::is_lowercase)
 }

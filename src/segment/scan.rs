@@ -3,6 +3,7 @@
 //! and the character classes the rules share.
 
 use super::Segmenter;
+use super::ablation::Rule;
 use super::email::may_open_salutation;
 
 /// Where a list marker (`1.`, `2)`, `b.`) was seen.
@@ -77,7 +78,7 @@ impl Scan<'_> {
 impl Segmenter {
     pub(super) fn scan_paragraph(&self, scan: &mut Scan<'_>, breaks_end_sentences: bool) {
         let bytes = scan.text.as_bytes();
-        let email_layout = self.lists.email_layout;
+        let email_layout = self.lists.email_layout && !self.disabled.off(Rule::EmailLayout);
         // Separator symbols need attention only where they can be lines.
         let interesting = if email_layout {
             &INTERESTING_EMAIL
@@ -115,6 +116,13 @@ impl Segmenter {
                         scan.cut(i);
                     }
                 }
+                b'\r' => {
+                    // A lone CR is a line break (old Mac files); in CRLF the
+                    // LF does the work.
+                    if breaks_end_sentences && bytes.get(i + 1) != Some(&b'\n') {
+                        scan.cut(i);
+                    }
+                }
                 b')' | b']' => {
                     i = self.closing_bracket(scan, i);
                     continue;
@@ -138,15 +146,19 @@ impl Segmenter {
                         }
                     }
                     if let Some(len) = emoticon_len(scan.text.get(i..scan.end).unwrap_or("")) {
-                        i = self.symbol_run_end(scan, i + len);
+                        i = self.symbol_run_end(scan, i, i + len);
                         continue;
                     }
                 }
                 b'@' => {
                     // "@name" replies start a new comment in chat threads.
                     if i > scan.start
+                        && self.lists.reply_handles
+                        && !self.disabled.off(Rule::Handles)
                         && scan.char_before(i).is_some_and(char::is_whitespace)
                         && scan.char_at(i + 1).is_some_and(char::is_alphanumeric)
+                        && (self.disabled.off(Rule::HandleContext)
+                            || !handle_inside_sentence(scan, i))
                     {
                         scan.cut(i);
                     } else if email_layout {
@@ -163,7 +175,7 @@ impl Segmenter {
                             .unwrap_or("")
                             .find(char::is_whitespace)
                             .unwrap_or(scan.end - i);
-                        i = self.symbol_run_end(scan, i + len);
+                        i = self.symbol_run_end(scan, i, i + len);
                         continue;
                     }
                 }
@@ -171,7 +183,7 @@ impl Segmenter {
                 _ => {
                     let Some(c) = scan.char_at(i) else { break };
                     if is_emoji(c) {
-                        i = self.symbol_run_end(scan, i + c.len_utf8());
+                        i = self.symbol_run_end(scan, i, i + c.len_utf8());
                         continue;
                     }
                     if b >= 0xD8 {
@@ -179,7 +191,10 @@ impl Segmenter {
                             i = self.terminator(scan, i);
                             continue;
                         }
-                        if is_bullet(c) && scan.char_before(i).is_none_or(char::is_whitespace) {
+                        if is_bullet(c)
+                            && !self.disabled.off(Rule::Bullets)
+                            && scan.char_before(i).is_none_or(char::is_whitespace)
+                        {
                             scan.cut(i);
                         }
                     }
@@ -277,11 +292,11 @@ pub(super) fn opener_before(scan: &Scan<'_>, at: usize) -> bool {
 /// from 0xD8 up (U+0600 and above: Arabic-script marks, terminators, bullets,
 /// emoji). Continuation bytes and lower lead bytes (Latin, Greek, Cyrillic)
 /// need no attention.
-pub(super) static INTERESTING: [bool; 256] = interesting_table(b".!?\n)]:;=@#");
+pub(super) static INTERESTING: [bool; 256] = interesting_table(b".!?\n\r)]:;=@#");
 
 /// `INTERESTING` and the separator symbols, for languages with
 /// `email_layout` (see `Segmenter::separator`).
-pub(super) static INTERESTING_EMAIL: [bool; 256] = interesting_table(b".!?\n)]:;=@#*_-~");
+pub(super) static INTERESTING_EMAIL: [bool; 256] = interesting_table(b".!?\n\r)]:;=@#*_-~");
 
 const fn interesting_table(ascii: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
@@ -436,7 +451,7 @@ pub(super) fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '
         let mut start = None;
         while pos < text.len() {
             let rest = text.get(pos..).unwrap_or("");
-            let line_len = rest.find('\n').map_or(rest.len(), |n| n + 1);
+            let line_len = line_length(rest);
             let line = rest.get(..line_len).unwrap_or("");
             let blank = line.trim().is_empty();
             match (start, blank) {
@@ -454,12 +469,84 @@ pub(super) fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '
     })
 }
 
+/// Whether the `@name` at `at` stands inside a sentence: after another
+/// `@name` (`@a @b text`), after `RT`, `via`, `cc` (`RT @user: …`, `… via
+/// @YouTube`), or after a preposition or conjunction (`с @name`, `to
+/// @name`). A plain word before it is no evidence: chat threads run
+/// comments together without punctuation (`… на рисовые поля @name по-моему`).
+fn handle_inside_sentence(scan: &Scan<'_>, at: usize) -> bool {
+    let before = scan.text.get(scan.start..at).unwrap_or("").trim_end();
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = before.get(word_start..).unwrap_or("");
+    if word.starts_with('@') {
+        return true;
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    HANDLE_GOVERNORS.contains(&lower.as_str())
+}
+
+/// Words after which an `@name` is part of the sentence.
+const HANDLE_GOVERNORS: &[&str] = &[
+    "rt",
+    "via",
+    "cc",
+    "by",
+    "with",
+    "from",
+    "to",
+    "for",
+    "at",
+    "and",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "у",
+    "о",
+    "об",
+    "от",
+    "до",
+    "на",
+    "за",
+    "для",
+    "про",
+    "при",
+    "по",
+    "и",
+    "а",
+    "или",
+    "без",
+    "через",
+    "в",
+    "во",
+];
+
+/// The length of the first line of `rest` with its line break: LF, CRLF or
+/// a lone CR.
+fn line_length(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
+        Some(n) if bytes.get(n) == Some(&b'\r') && bytes.get(n + 1) == Some(&b'\n') => n + 2,
+        Some(n) => n + 1,
+        None => rest.len(),
+    }
+}
+
 /// Whether a paragraph's line breaks look like hard wrapping of running text.
 pub(super) fn looks_wrapped(para: &str) -> bool {
-    if !para.trim_end().contains('\n') {
+    if !para.trim_end().contains(['\n', '\r']) {
         return false;
     }
-    let lines: Vec<&str> = para.trim_end().split('\n').map(str::trim).collect();
+    let lines: Vec<&str> = para
+        .trim_end()
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines
         .iter()
         .skip(1)
