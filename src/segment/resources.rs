@@ -38,6 +38,14 @@ pub(crate) struct LanguageLists {
     /// salutations (`Dear All,`) are sentences of their own. Russian Taiga
     /// keeps separators inside the comment they decorate, so it is English only.
     pub email_layout: bool,
+    /// Whether an `@name` after whitespace starts a sentence: Russian chat
+    /// threads (UD Taiga) run replies together in one paragraph. On the
+    /// English dev set the rule loses, so it is Russian only.
+    pub reply_handles: bool,
+    /// Whether a bracketed group at a sentence start followed by a capital
+    /// is a sentence of its own (`(BBC) The …`): it pays in English and
+    /// loses in Russian (`() Родился …`, `(*) до …` in GSD).
+    pub bracket_groups: bool,
 }
 
 /// The entries of a resource file: trimmed, comments and blank lines dropped.
@@ -65,10 +73,13 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
             lowercase_starts: true,
             starters: set(EN_STARTERS),
             email_layout: true,
+            reply_handles: false,
+            bracket_groups: true,
         }),
         "ru" => RU.get_or_init(|| LanguageLists {
             abbreviations: set(RU_ABBREVIATIONS),
             prefixes: set(RU_PREFIXES),
+            reply_handles: true,
             ..LanguageLists::default()
         }),
         "fa" => FA.get_or_init(|| LanguageLists {

@@ -1,0 +1,159 @@
+//! Switches that turn single rules off, for measuring what each rule is
+//! worth (`scripts/seg_ablation.py`). Not part of the documented interface:
+//! they are read once per process from the hidden `BRIEF_SEGMENT_ABLATE`
+//! environment variable (rule names, comma-separated), and are all on when
+//! it is unset, as in every ordinary run.
+
+use std::sync::OnceLock;
+
+/// The environment variable the ablation script sets.
+const VARIABLE: &str = "BRIEF_SEGMENT_ABLATE";
+
+/// A rule that can be switched off. Each one names a place where the
+/// segmenter decides differently from plain UAX #29 sentence boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    /// Not a rule: segment with plain UAX #29 (`unicode-segmentation`), the
+    /// baseline every rule is compared with.
+    Uax29,
+    /// Known abbreviations that may end a sentence (`Inc.`, `и т. д.`).
+    Abbreviations,
+    /// Abbreviations that never end a sentence (`Mr.`, `г.`, `т. е.`).
+    Prefixes,
+    /// English abbreviations only before a number (`No. 5`).
+    NumberPrefixes,
+    /// Spaced abbreviations (`т. е.`, `до н. э.`) looked up as one.
+    SpacedAbbreviations,
+    /// Dotted acronyms not in the lists (`E.U.`, `Ph.D.`), and dotted
+    /// capitals as initials in Russian and Persian.
+    DottedAcronyms,
+    /// A single capital and a period is an initial.
+    Initials,
+    /// A lone lowercase letter and a period is an initial or list letter.
+    LoneLetters,
+    /// After `?` or `!`, a lowercase word directly after starts a sentence.
+    LowercaseAfterStrong,
+    /// English: a plain word, a period and a lowercase word is an end.
+    LowercaseStarts,
+    /// An ellipsis before a capitalised word ends the sentence.
+    Ellipsis,
+    /// Ends with no space after the mark (`quality.You'll`).
+    Glued,
+    /// List markers (`1.`, `b)`) at a sentence start are no end, and one
+    /// continuing a sequence mid-line starts a sentence.
+    ListMarkers,
+    /// Bullets (`•`) start a sentence.
+    Bullets,
+    /// A bracketed group at a sentence start is a sentence of its own.
+    BracketGroups,
+    /// An unmatched `)` (a smiley) before a capitalised word is an end.
+    Smileys,
+    /// Inside «…», a period or question mark and a dash goes on.
+    QuoteDash,
+    /// An emoji, emoticon or hashtag before a capitalised word is an end.
+    EmojiEnds,
+    /// An emoji glued to a word is that sentence's bullet.
+    EmojiBullets,
+    /// `@name` after whitespace starts a sentence.
+    Handles,
+    /// English e-mail and web layout (separators, header stamps,
+    /// salutations, addresses).
+    EmailLayout,
+    /// An ellipsis before a letter of a caseless script (Persian `و…`)
+    /// goes on: no capital letter says a sentence starts.
+    CaselessEllipsis,
+    /// Outside English, a short lowercase word, a period and a number
+    /// followed by a lowercase word goes on (`макс. 2-3 года`).
+    NumberAfterWord,
+    /// Russian `г.`/`гг.` after a year, late in a long clause, end the sentence
+    /// before a capitalised word (`… в 1990 г. Потом …`).
+    YearEnds,
+    /// No new sentence before an `@name` after another one, after `RT`,
+    /// `via`, `cc`, or after a preposition (`с @name`).
+    HandleContext,
+}
+
+impl Rule {
+    /// Every rule, with the name the environment variable uses.
+    pub(super) const ALL: [(Rule, &'static str); 25] = [
+        (Rule::Uax29, "uax29"),
+        (Rule::Abbreviations, "abbreviations"),
+        (Rule::Prefixes, "prefixes"),
+        (Rule::NumberPrefixes, "number-prefixes"),
+        (Rule::SpacedAbbreviations, "spaced-abbreviations"),
+        (Rule::DottedAcronyms, "dotted-acronyms"),
+        (Rule::Initials, "initials"),
+        (Rule::LoneLetters, "lone-letters"),
+        (Rule::LowercaseAfterStrong, "lowercase-after-strong"),
+        (Rule::LowercaseStarts, "lowercase-starts"),
+        (Rule::Ellipsis, "ellipsis"),
+        (Rule::Glued, "glued"),
+        (Rule::ListMarkers, "list-markers"),
+        (Rule::Bullets, "bullets"),
+        (Rule::BracketGroups, "bracket-groups"),
+        (Rule::Smileys, "smileys"),
+        (Rule::QuoteDash, "quote-dash"),
+        (Rule::EmojiEnds, "emoji-ends"),
+        (Rule::EmojiBullets, "emoji-bullets"),
+        (Rule::Handles, "handles"),
+        (Rule::EmailLayout, "email-layout"),
+        (Rule::CaselessEllipsis, "caseless-ellipsis"),
+        (Rule::NumberAfterWord, "number-after-word"),
+        (Rule::YearEnds, "year-ends"),
+        (Rule::HandleContext, "handle-context"),
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// The rules switched off: none, unless the ablation variable names some.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Disabled(u32);
+
+impl Disabled {
+    /// The switches of this process.
+    pub(super) fn from_env() -> Disabled {
+        static FROM_ENV: OnceLock<Disabled> = OnceLock::new();
+        *FROM_ENV.get_or_init(|| {
+            std::env::var(VARIABLE)
+                .map(|names| Disabled::parse(&names))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Names not in [`Rule::ALL`] are ignored; the ablation script takes
+    /// its names from that table.
+    pub(super) fn parse(names: &str) -> Disabled {
+        let mut bits = 0;
+        for name in names.split(',').map(str::trim) {
+            if let Some((rule, _)) = Rule::ALL.iter().find(|(_, n)| *n == name) {
+                bits |= rule.bit();
+            }
+        }
+        Disabled(bits)
+    }
+
+    /// Whether `rule` is switched off.
+    #[inline]
+    pub(super) fn off(self, rule: Rule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_and_unknown_names_are_ignored() {
+        let d = Disabled::parse("handles, ellipsis,nonsense");
+        assert!(d.off(Rule::Handles) && d.off(Rule::Ellipsis));
+        assert!(!d.off(Rule::Glued) && !d.off(Rule::Uax29));
+        assert_eq!(Disabled::parse(""), Disabled::default());
+        for (k, (rule, _)) in Rule::ALL.iter().enumerate() {
+            assert_eq!(*rule as usize, k, "ALL is in declaration order");
+        }
+    }
+}
