@@ -8,15 +8,6 @@ use std::sync::OnceLock;
 
 use crate::lang::Lang;
 
-const EN_ABBREVIATIONS: &str = include_str!("../../resources/en/abbreviations.txt");
-const EN_PREFIXES: &str = include_str!("../../resources/en/prefixes.txt");
-const EN_NUMBER_PREFIXES: &str = include_str!("../../resources/en/number_prefixes.txt");
-const EN_STARTERS: &str = include_str!("../../resources/en/sentence_starters.txt");
-const RU_ABBREVIATIONS: &str = include_str!("../../resources/ru/abbreviations.txt");
-const RU_PREFIXES: &str = include_str!("../../resources/ru/prefixes.txt");
-const FA_ABBREVIATIONS: &str = include_str!("../../resources/fa/abbreviations.txt");
-const FA_PREFIXES: &str = include_str!("../../resources/fa/prefixes.txt");
-
 /// The lists for one language.
 #[derive(Debug, Default)]
 pub(crate) struct LanguageLists {
@@ -48,15 +39,11 @@ pub(crate) struct LanguageLists {
     pub bracket_groups: bool,
 }
 
-/// The entries of a resource file: trimmed, comments and blank lines dropped.
-pub(crate) fn entries(file: &str) -> impl Iterator<Item = &str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn set(file: &str) -> HashSet<String> {
-    entries(file).map(str::to_owned).collect()
+/// The entries of the shipped file `resources/<lang>/<name>`.
+fn set(lang: Lang, name: &str) -> HashSet<String> {
+    crate::resources::entries(crate::resources::builtin(lang, name))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The built-in lists for `lang` (empty lists for languages without any).
@@ -67,24 +54,24 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
     static OTHER: OnceLock<LanguageLists> = OnceLock::new();
     match lang.as_str() {
         "en" => EN.get_or_init(|| LanguageLists {
-            abbreviations: set(EN_ABBREVIATIONS),
-            prefixes: set(EN_PREFIXES),
-            number_prefixes: set(EN_NUMBER_PREFIXES),
+            abbreviations: set(Lang::EN, "abbreviations.txt"),
+            prefixes: set(Lang::EN, "prefixes.txt"),
+            number_prefixes: set(Lang::EN, "number_prefixes.txt"),
             lowercase_starts: true,
-            starters: set(EN_STARTERS),
+            starters: set(Lang::EN, "sentence_starters.txt"),
             email_layout: true,
             reply_handles: false,
             bracket_groups: true,
         }),
         "ru" => RU.get_or_init(|| LanguageLists {
-            abbreviations: set(RU_ABBREVIATIONS),
-            prefixes: set(RU_PREFIXES),
+            abbreviations: set(Lang::RU, "abbreviations.txt"),
+            prefixes: set(Lang::RU, "prefixes.txt"),
             reply_handles: true,
             ..LanguageLists::default()
         }),
         "fa" => FA.get_or_init(|| LanguageLists {
-            abbreviations: set(FA_ABBREVIATIONS),
-            prefixes: set(FA_PREFIXES),
+            abbreviations: set(Lang::FA, "abbreviations.txt"),
+            prefixes: set(Lang::FA, "prefixes.txt"),
             ..LanguageLists::default()
         }),
         _ => OTHER.get_or_init(LanguageLists::default),
@@ -106,21 +93,22 @@ pub(crate) fn normalize_abbreviation(raw: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: &[(&str, &str)] = &[
-        ("en/abbreviations", EN_ABBREVIATIONS),
-        ("en/prefixes", EN_PREFIXES),
-        ("en/sentence_starters", EN_STARTERS),
-        ("en/number_prefixes", EN_NUMBER_PREFIXES),
-        ("ru/abbreviations", RU_ABBREVIATIONS),
-        ("ru/prefixes", RU_PREFIXES),
-        ("fa/abbreviations", FA_ABBREVIATIONS),
-        ("fa/prefixes", FA_PREFIXES),
+    const ALL: &[(Lang, &str)] = &[
+        (Lang::EN, "abbreviations.txt"),
+        (Lang::EN, "prefixes.txt"),
+        (Lang::EN, "sentence_starters.txt"),
+        (Lang::EN, "number_prefixes.txt"),
+        (Lang::RU, "abbreviations.txt"),
+        (Lang::RU, "prefixes.txt"),
+        (Lang::FA, "abbreviations.txt"),
+        (Lang::FA, "prefixes.txt"),
     ];
 
     #[test]
     fn resource_files_are_sorted_unique_and_normalized() {
-        for (name, file) in ALL {
-            let list: Vec<&str> = entries(file).collect();
+        for &(lang, name) in ALL {
+            let file = crate::resources::builtin(lang, name);
+            let list: Vec<&str> = crate::resources::entries(file).collect();
             assert!(!list.is_empty(), "{name} is empty");
             for pair in list.windows(2) {
                 assert!(
