@@ -107,6 +107,20 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         .or_else(|| settings.source_tag.clone());
 
     let docs = brief::analyze_all(super::read_text_inputs(&args.inputs)?, &config);
+    // One export has one source language: a cluster of documents in several
+    // languages would be written with the first one's tag for all of them.
+    if source_tag.is_none() {
+        let mut langs: Vec<Lang> = docs.iter().map(|d| d.lang()).collect();
+        langs.sort_by_key(|l| l.as_str().to_string());
+        langs.dedup();
+        if langs.len() > 1 {
+            let names: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+            anyhow::bail!(
+                "the inputs are in several languages ({}): export each language separately, or give --lang or --source-tag",
+                names.join(", ")
+            );
+        }
+    }
     let export = if args.all {
         Export::all_sentences(&docs, source_tag)
     } else {
@@ -115,6 +129,23 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         Export::from_summary(&docs, &summary, source_tag)
     };
 
+    // A file "translating" the source into its own language is not work for
+    // anyone (a Russian article with the default targets fa,ru).
+    let (skipped, targets): (Vec<LanguageTag>, Vec<LanguageTag>) = targets
+        .into_iter()
+        .partition(|t| t.same_language(&export.source_lang));
+    for t in &skipped {
+        eprintln!(
+            "brief: warning: no {t} file: the source is already in {}",
+            export.source_lang
+        );
+    }
+    if targets.is_empty() {
+        anyhow::bail!(
+            "every target language is the source language ({}): nothing to translate",
+            export.source_lang
+        );
+    }
     let mut files = Vec::new();
     for format in &formats {
         for target in &targets {
