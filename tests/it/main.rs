@@ -10,6 +10,7 @@ mod eval_cli;
 mod export_cli;
 mod export_snapshots;
 mod merge_cli;
+mod merge_hostile;
 mod merge_roundtrip;
 mod pipeline_props;
 mod segment_cli;
