@@ -126,6 +126,23 @@ impl Export {
     ) -> Result<Vec<u8>> {
         formats::render(format, &self.source_lang, &self.units, target, mode)
     }
+
+    /// The reference copy of this export (`brief.reference.jsonl`): its
+    /// units as JSONL without targets, what `brief merge --reference` reads.
+    pub fn render_reference(&self, target: &LanguageTag) -> Result<Vec<u8>> {
+        formats::render(
+            Format::Jsonl,
+            &self.source_lang,
+            &self.units,
+            target,
+            TargetMode::None,
+        )
+    }
+
+    /// The export id written into every file of this export.
+    pub fn id(&self) -> Option<&str> {
+        self.units.first().and_then(|u| u.export_id.as_deref())
+    }
 }
 
 /// The name written into the files for a document: its file name without

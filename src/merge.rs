@@ -38,7 +38,7 @@ use crate::error::Result;
 use crate::formats::tmx::{self, TmxUnit};
 use crate::formats::{LanguageTag, TargetState, Unit, UnitFile, fingerprint};
 
-pub use crate::formats::{read_bytes, read_file};
+pub use crate::formats::{REFERENCE_FILE_NAME, read_bytes, read_file};
 
 /// What is wrong with one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

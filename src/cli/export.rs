@@ -16,7 +16,10 @@ use super::summarize::LengthArgs;
 #[command(after_help = "\
 Several INPUT files form ONE cluster, as for `brief summarize`.
 Files are named DIR/brief.<lang>.<format>.xlf (XLIFF), DIR/brief.<lang>.tmx,
-DIR/brief.<lang>.tsv and DIR/brief.<lang>.jsonl. Existing files are never
+DIR/brief.<lang>.tsv and DIR/brief.<lang>.jsonl; DIR/brief.reference.jsonl
+keeps the export's units for `brief merge` (not a file to translate). Every
+file carries the export id. No file is written for a target in the source
+language. Existing files are never
 overwritten without --force; if any target exists, nothing is written.
 
 Examples:
@@ -156,6 +159,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             });
         }
     }
+    // The truth about the export, for merge: found beside the files it
+    // checks, or given with --reference.
+    files.push(OutFile {
+        path: args.out_dir.join(brief::merge::REFERENCE_FILE_NAME),
+        contents: export.render_reference(&targets[0])?,
+    });
     std::fs::create_dir_all(&args.out_dir)
         .with_context(|| format!("{}: cannot create the directory", args.out_dir.display()))?;
     outfile::write_all(&files, args.force)?;
@@ -165,9 +174,11 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     out.flush()?;
     eprintln!(
-        "brief: exported {} segment(s) to {} file(s)",
+        "brief: exported {} segment(s) to {} file(s) and {} (export {})",
         export.units.len(),
-        files.len()
+        files.len() - 1,
+        brief::merge::REFERENCE_FILE_NAME,
+        export.id().unwrap_or("-")
     );
     Ok(super::exit::OK)
 }

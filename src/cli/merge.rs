@@ -49,9 +49,11 @@ pub struct Args {
     /// Overwrite existing output files.
     #[arg(long)]
     force: bool,
-    /// A file of the original export (its JSONL, or any file as exported):
-    /// the truth about ids, sources, order and paragraphs, for files that
-    /// lost brief's metadata and TMX memories without tuid.
+    /// A file of the original export (brief.reference.jsonl, its JSONL, or
+    /// any file as exported): the truth about ids, sources, order and
+    /// paragraphs, for files that lost brief's metadata and TMX memories
+    /// without tuid. Default: brief.reference.jsonl beside the first input
+    /// that has one.
     #[arg(long, value_name = "FILE")]
     reference: Option<PathBuf>,
 }
@@ -148,17 +150,45 @@ fn render(
     Ok(out)
 }
 
+/// The reference copy beside the inputs (the first input directory that has
+/// one), for when --reference is not given.
+fn reference_beside(inputs: &[PathBuf]) -> Option<PathBuf> {
+    inputs.iter().find_map(|p| {
+        let dir = p.parent().unwrap_or(std::path::Path::new(""));
+        let candidate = dir.join(merge::REFERENCE_FILE_NAME);
+        candidate.is_file().then_some(candidate)
+    })
+}
+
+fn is_reference_copy(path: &std::path::Path) -> bool {
+    path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
+}
+
 pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
     let mut files = Vec::new();
     for path in &args.files {
+        // `brief merge out/*` must not take the reference copy for a translation.
+        if is_reference_copy(path) {
+            continue;
+        }
         files.extend(merge::read_file(path)?);
+    }
+    if files.is_empty() {
+        anyhow::bail!(
+            "no translated file given ({} is the export's reference, not a translation)",
+            merge::REFERENCE_FILE_NAME
+        );
     }
     for f in &files {
         for w in &f.warnings {
             eprintln!("brief: warning: {}: {w}", f.path.display());
         }
     }
-    let reference = match &args.reference {
+    let reference_path = args
+        .reference
+        .clone()
+        .or_else(|| reference_beside(&args.files));
+    let reference = match &reference_path {
         Some(path) => Some(merge::read_reference(path)?),
         None => None,
     };

@@ -444,6 +444,11 @@ pub fn file_name(format: Format, target: &LanguageTag) -> String {
     }
 }
 
+/// The name of the reference copy that `brief export` writes beside its files
+/// and `brief merge` looks for beside its inputs: the export's units as
+/// JSONL, without targets. It is not a file to translate.
+pub const REFERENCE_FILE_NAME: &str = "brief.reference.jsonl";
+
 /// Renders `units` (in one source language) as one file for `target`.
 ///
 /// Fails when there are no units, or when a text holds a character that

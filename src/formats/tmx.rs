@@ -161,3 +161,22 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
     files[0].warnings = warnings;
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cat_tool_memory_without_tuid_is_read_with_empty_ids() {
+        // OmegaT's project memory: TMX 1.1, lang= instead of xml:lang.
+        let xml = r#"<tmx version="1.1"><header srclang="EN" segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" datatype="plaintext" creationtool="OmegaT" creationtoolversion="3.6"/><body>
+<tu><tuv lang="EN"><seg>One.</seg></tuv><tuv lang="FA"><seg>یک <ph x="1">&lt;br/&gt;</ph></seg></tuv></tu></body></tmx>"#;
+        let root = super::super::xml::parse(xml, Path::new("t.tmx")).unwrap();
+        let files = read(&root, Path::new("t.tmx")).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].source_lang, "en");
+        assert_eq!(files[0].target_lang, "fa");
+        assert_eq!(files[0].units[0].id, "");
+        assert_eq!(files[0].units[0].target.as_deref(), Some("یک "));
+    }
+}

@@ -233,3 +233,28 @@ fn collect_units(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_target_language_is_its_own_file() {
+        let xml = format!(
+            r#"<xliff xmlns="{NS_12}" version="1.2">
+<file original="a" source-language="en" target-language="fa" datatype="plaintext"><body>
+<trans-unit id="s1"><source>One.</source><target>یک <bpt id="1">&lt;b&gt;</bpt>x<ept id="1">&lt;/b&gt;</ept></target>
+<context-group purpose="location"><context context-type="sourcefile">s1</context></context-group></trans-unit></body></file>
+<file original="a" source-language="en" target-language="ru_RU" datatype="plaintext"><body>
+<trans-unit id="s1"><source>One.</source><target>Один</target></trans-unit></body></file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
+        let files = read(&root, Path::new("t.xlf")).unwrap();
+        let langs: Vec<&str> = files.iter().map(|f| f.target_lang.as_str()).collect();
+        assert_eq!(langs, ["fa", "ru-RU"]);
+        assert_eq!(files[0].units[0].target.as_deref(), Some("یک x"));
+        // The location group holds the id, not the document name.
+        assert_eq!(files[0].units[0].document, None);
+        assert_eq!(files[1].units[0].target.as_deref(), Some("Один"));
+    }
+}

@@ -258,3 +258,81 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(body: &str, trg: &str) -> Result<UnitFile> {
+        let xml = format!(
+            r#"<xliff xmlns="{NS_CORE}" xmlns:x="urn:other" version="2.0" srcLang="en" trgLang="{trg}"><file id="f1">{body}</file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf"))?;
+        read(&root, Path::new("t.xlf"))
+    }
+
+    #[test]
+    fn a_target_in_another_namespace_is_no_target() {
+        let f = read_str(
+            r#"<unit id="s1"><segment><source>One.</source><x:target>یک</x:target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap();
+        assert_eq!(f.units[0].target, None);
+    }
+
+    #[test]
+    fn segments_are_joined_and_a_partial_unit_is_marked() {
+        let f = read_str(
+            r#"<unit id="s1"><segment state="translated"><source>One.</source><target>یک.</target></segment><ignorable><source> </source></ignorable><segment><source>Two.</source><target>دو.</target></segment></unit>
+               <unit id="s2"><segment state="translated"><source>A.</source><target>الف.</target></segment><ignorable><source> </source></ignorable><segment><source>B.</source><target></target></segment></unit>
+               <unit id="s3"><segment state="initial"><source>C.</source><target>ج.</target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap();
+        assert_eq!(f.units[0].source, "One. Two.");
+        assert_eq!(f.units[0].target.as_deref(), Some("یک. دو."));
+        assert_eq!(f.units[0].state, TargetState::Unspecified);
+        assert_eq!(f.units[1].state, TargetState::Partial);
+        assert_eq!(f.units[2].state, TargetState::Initial);
+    }
+
+    #[test]
+    fn language_tags_are_validated_and_canonical() {
+        let unit =
+            r#"<unit id="s1"><segment><source>One.</source><target>یک</target></segment></unit>"#;
+        assert_eq!(read_str(unit, "FA").unwrap().target_lang, "fa");
+        let f = read_str(unit, "fa_ir").unwrap();
+        assert_eq!(f.target_lang, "fa-IR");
+        assert_eq!(f.warnings.len(), 1);
+        let err = read_str(unit, "x/../../escaped").unwrap_err().to_string();
+        assert!(
+            err.contains("t.xlf") && err.contains("not a BCP 47"),
+            "{err}"
+        );
+        let xml = format!(
+            r#"<xliff xmlns="{NS_CORE}" version="2.0" srcLang="english!" trgLang="fa"><file id="f1">{unit}</file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
+        assert!(
+            read(&root, Path::new("t.xlf"))
+                .unwrap_err()
+                .to_string()
+                .contains("srcLang")
+        );
+    }
+
+    #[test]
+    fn inline_codes_without_text_are_refused_naming_the_unit() {
+        let err = read_str(
+            r#"<unit id="s7"><segment><source>One.</source><target>یک<ph id="1"/></target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("unit s7: target") && err.contains("<ph"),
+            "{err}"
+        );
+    }
+}

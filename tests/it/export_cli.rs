@@ -30,6 +30,7 @@ fn default_targets_and_formats_come_from_the_config() {
         [
             "brief.fa.tmx",
             "brief.fa.xliff20.xlf",
+            "brief.reference.jsonl",
             "brief.ru.tmx",
             "brief.ru.xliff20.xlf"
         ]
@@ -256,7 +257,7 @@ fn no_file_translates_the_source_into_its_own_language() {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names, ["brief.fa.xliff20.xlf"]);
+    assert_eq!(names, ["brief.fa.xliff20.xlf", "brief.reference.jsonl"]);
     brief(dir.path())
         .args(["export", "--to", "ru-RU", "--out-dir", "out2", "ru.txt"])
         .assert()

@@ -11,6 +11,7 @@ mod export_cli;
 mod export_snapshots;
 mod merge_cli;
 mod merge_hostile;
+mod merge_reference;
 mod merge_roundtrip;
 mod pipeline_props;
 mod segment_cli;
