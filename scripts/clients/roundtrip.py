@@ -967,9 +967,10 @@ def run_case(ctx, c):
 def expectation_text(exp):
     if exp is None:
         return "?"
+    ref = " (+ ref)" if exp.reference else ""
     if exp.exit == 0:
-        return "0, exact" + (" + paragraphs" if exp.text else "")
-    return f"1, {exp.unit or 'files'} /{exp.kind}/"
+        return "0, exact" + (" + paragraphs" if exp.text else "") + ref
+    return f"1, {exp.unit or 'files'} /{exp.kind}/" + ref
 
 
 def print_table(cases, out):
