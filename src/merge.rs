@@ -28,6 +28,7 @@
 //! assert_eq!(result.translations[0].text(), "перевод 1 перевод 2");
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -345,16 +346,18 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                     .push_back(&u.id);
             }
         }
-        let mut units: Vec<(Unit, &PathBuf)> = Vec::new();
+        // Borrowed unless merge has to change the unit: a file of a million
+        // units is not copied.
+        let mut units: Vec<(Cow<'_, Unit>, &PathBuf)> = Vec::new();
         for f in &files {
             for u in &f.units {
-                let mut u = u.clone();
+                let mut u = Cow::Borrowed(u);
                 if u.id.is_empty() {
                     match by_source
                         .get_mut(u.source.as_str())
                         .and_then(|q| q.pop_front())
                     {
-                        Some(id) => u.id = id.to_string(),
+                        Some(id) => u.to_mut().id = id.to_string(),
                         None if reference.is_some() => {
                             problem(
                                 "-",
@@ -393,7 +396,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                 .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
                 .unwrap_or(0),
         };
-        let mut seen: BTreeMap<usize, (Unit, &PathBuf)> = BTreeMap::new();
+        let mut seen: BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)> = BTreeMap::new();
         let mut reported_dup = BTreeSet::new();
         for (mut unit, path) in units {
             let n = id_number(&unit.id).filter(|n| (1..=count).contains(n));
@@ -424,13 +427,11 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                         Some(format!("the export has {:.60?}", truth.source)),
                     );
                 }
-                let target = unit.target.take();
-                let state = unit.state;
-                let source = std::mem::take(&mut unit.source);
-                unit = (*truth).clone();
-                unit.target = target;
-                unit.state = state;
-                unit.source = source;
+                let mut merged = (*truth).clone();
+                merged.target = unit.target.clone();
+                merged.state = unit.state;
+                merged.source = unit.source.clone();
+                unit = Cow::Owned(merged);
             }
             if let Some((prev, prev_path)) = seen.get(&n) {
                 let agree = prev.source == unit.source && prev.target == unit.target;
@@ -487,7 +488,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             }
             sources
                 .entry(unit.id.clone())
-                .or_insert_with(|| unit.clone());
+                .or_insert_with(|| unit.as_ref().clone());
             let target = unit.target.as_deref().filter(|t| !t.trim().is_empty());
             let Some(t) = target else {
                 problem(&unit.id, ProblemKind::EmptyTarget, path, None);
@@ -558,7 +559,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
 /// units in document order (`document-index`, `position` increasing) or, for
 /// a brief ordered by rank, in rank order; a unit that breaks both (and its
 /// predecessor) had its id exchanged. Linear in the units.
-fn out_of_order(seen: &BTreeMap<usize, (Unit, &PathBuf)>) -> Vec<usize> {
+fn out_of_order(seen: &BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)>) -> Vec<usize> {
     let breaks = |key: &dyn Fn(&Unit) -> Option<(usize, usize)>| -> Option<Vec<usize>> {
         let mut out = Vec::new();
         let mut prev: Option<(usize, (usize, usize))> = None;
