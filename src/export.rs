@@ -90,7 +90,7 @@ impl Export {
                 source,
                 target: None,
                 segment_count: None,
-                document: Some(doc.document.name.clone()),
+                document: Some(document_name(&doc.document.name)),
                 // Files number documents, sentences and paragraphs from 1.
                 document_index: Some(d + 1),
                 position: Some(i + 1),
@@ -99,11 +99,17 @@ impl Export {
                 score,
                 previous: neighbour(i.checked_sub(1)),
                 next: neighbour(Some(i + 1)),
+                export_id: None,
+                state: Default::default(),
             });
         }
         let total = units.len();
         for u in &mut units {
             u.segment_count = Some(total);
+        }
+        let id = formats::export_id(&source_lang, &units);
+        for u in &mut units {
+            u.export_id = Some(id.clone());
         }
         Export { source_lang, units }
     }
@@ -120,6 +126,32 @@ impl Export {
     ) -> Result<Vec<u8>> {
         formats::render(format, &self.source_lang, &self.units, target, mode)
     }
+
+    /// The reference copy of this export (`brief.reference.jsonl`): its
+    /// units as JSONL without targets, what `brief merge --reference` reads.
+    pub fn render_reference(&self, target: &LanguageTag) -> Result<Vec<u8>> {
+        formats::render(
+            Format::Jsonl,
+            &self.source_lang,
+            &self.units,
+            target,
+            TargetMode::None,
+        )
+    }
+
+    /// The export id written into every file of this export.
+    pub fn id(&self) -> Option<&str> {
+        self.units.first().and_then(|u| u.export_id.as_deref())
+    }
+}
+
+/// The name written into the files for a document: its file name without
+/// the directories, so an export does not publish local paths.
+fn document_name(name: &str) -> String {
+    std::path::Path::new(name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// `[export]`: translation export settings.

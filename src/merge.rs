@@ -28,6 +28,7 @@
 //! assert_eq!(result.translations[0].text(), "перевод 1 перевод 2");
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::PathBuf;
@@ -36,9 +37,9 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::formats::tmx::{self, TmxUnit};
-use crate::formats::{LanguageTag, Unit, UnitFile, fingerprint};
+use crate::formats::{LanguageTag, TargetState, Unit, UnitFile, fingerprint};
 
-pub use crate::formats::{read_bytes, read_file};
+pub use crate::formats::{REFERENCE_FILE_NAME, read_bytes, read_file};
 
 /// What is wrong with one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -52,8 +53,20 @@ pub enum ProblemKind {
     EmptyTarget,
     /// The id is not one the export produced.
     UnknownId,
-    /// The id appears more than once for the language.
+    /// The id appears more than once for the language, with different texts.
     DuplicateId,
+    /// The target is a copy of the source (or the file says it is not
+    /// translated): a translator skipped it.
+    Untranslated,
+    /// Some segments of the unit are translated, others are not.
+    PartlyTranslated,
+    /// The file comes from another export than the other files (or the reference).
+    MixedExports,
+    /// The units no longer follow the export's order (ids exchanged).
+    OutOfOrder,
+    /// The file lost brief's metadata and no reference was given: drift,
+    /// order and the unit count cannot be checked.
+    Unchecked,
 }
 
 /// A problem found while merging, named by unit id.
@@ -67,6 +80,9 @@ pub struct Problem {
     pub kind: ProblemKind,
     /// The file it was found in (the first file of the language for missing units).
     pub file: PathBuf,
+    /// More about it, e.g. the two different targets of a duplicate id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl fmt::Display for Problem {
@@ -76,7 +92,22 @@ impl fmt::Display for Problem {
             ProblemKind::MissingUnit => "missing: the unit is not in the file",
             ProblemKind::EmptyTarget => "missing translation: the target is empty",
             ProblemKind::UnknownId => "unknown id: not produced by the export",
-            ProblemKind::DuplicateId => "duplicate id: appears more than once",
+            ProblemKind::DuplicateId => "duplicate id: appears more than once with different texts",
+            ProblemKind::Untranslated => {
+                "untranslated: the target is a copy of the source, or marked as not translated"
+            }
+            ProblemKind::PartlyTranslated => {
+                "partly translated: some segments of the unit have no target"
+            }
+            ProblemKind::MixedExports => {
+                "another export: files of different exports cannot form one brief"
+            }
+            ProblemKind::OutOfOrder => {
+                "out of order: the unit's position does not follow its id (ids exchanged?)"
+            }
+            ProblemKind::Unchecked => {
+                "drift cannot be checked: the file lost brief's metadata; pass the export's JSONL with --reference"
+            }
         };
         write!(
             f,
@@ -84,7 +115,11 @@ impl fmt::Display for Problem {
             self.file.display(),
             self.id,
             self.lang
-        )
+        )?;
+        if let Some(d) = &self.detail {
+            write!(f, " ({d})")?;
+        }
+        Ok(())
     }
 }
 
@@ -166,21 +201,117 @@ pub struct MergeResult {
     sources: BTreeMap<String, Unit>,
 }
 
-/// The number in an id `s<N>`.
+/// How merge's loop reports one problem: (id, kind, file, detail).
+type ReportFn<'a> = dyn FnMut(&str, ProblemKind, &PathBuf, Option<String>) + 'a;
+
+/// The largest unit number merge accepts in an id (`s1` .. `s4294967295`):
+/// far more than any file merge can read, and small enough that `n + 1`
+/// never overflows.
+pub const MAX_UNIT_NUMBER: usize = u32::MAX as usize;
+
+/// The number in an id `s<N>`: digits only, no leading zero, at most
+/// [`MAX_UNIT_NUMBER`].
 fn id_number(id: &str) -> Option<usize> {
-    id.strip_prefix('s')
-        .filter(|n| !n.starts_with('0'))
-        .and_then(|n| n.parse().ok())
+    let digits = id.strip_prefix('s')?;
+    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|&n| n <= MAX_UNIT_NUMBER)
 }
 
-/// Checks and assembles translated files (see the module docs).
+/// Whether a text has something to translate: a letter outside URLs, e-mail
+/// addresses, @handles and #hashtags. Numbers, dates, URLs and handles are
+/// the same in every language, so a target equal to such a source is fine.
+pub fn has_words(text: &str) -> bool {
+    text.split_whitespace().any(|token| {
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+        let lower = t.to_ascii_lowercase();
+        let code = lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || t.starts_with('@')
+            || t.starts_with('#')
+            || t.contains('@');
+        !code && t.chars().any(char::is_alphabetic)
+    })
+}
+
+/// The truth about an export, read from any file of it (see [`read_reference`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// The export's units, in id order (targets cleared).
+    pub units: Vec<Unit>,
+}
+
+/// Reads a reference: any file of the original export (its JSONL, XLIFF, ...)
+/// whose units still carry brief's metadata.
+pub fn read_reference(path: &std::path::Path) -> Result<Reference> {
+    let mut files = read_file(path)?;
+    let Some(file) = files.drain(..).next() else {
+        return Err(crate::formats::invalid(path, "no units in the reference"));
+    };
+    let mut units = file.units;
+    if let Some(u) = units.iter().find(|u| u.fingerprint.is_none()) {
+        return Err(crate::formats::invalid(
+            path,
+            format!(
+                "unit {}: no fingerprint; a reference must be a file as brief exported it",
+                u.id
+            ),
+        ));
+    }
+    let mut numbered = Vec::with_capacity(units.len());
+    for mut u in units.drain(..) {
+        let Some(n) = id_number(&u.id) else {
+            return Err(crate::formats::invalid(
+                path,
+                format!(
+                    "unit {:?}: not an id brief writes",
+                    u.id.escape_default().to_string()
+                ),
+            ));
+        };
+        u.target = None;
+        numbered.push((n, u));
+    }
+    numbered.sort_by_key(|(n, _)| *n);
+    numbered.dedup_by_key(|(n, _)| *n);
+    for (i, (n, u)) in numbered.iter().enumerate() {
+        if *n != i + 1 {
+            return Err(crate::formats::invalid(
+                path,
+                format!("unit {}: the reference has a gap before it", u.id),
+            ));
+        }
+    }
+    Ok(Reference {
+        path: path.to_path_buf(),
+        units: numbered.into_iter().map(|(_, u)| u).collect(),
+    })
+}
+
+/// Checks and assembles translated files (see the module docs), with only
+/// the metadata the files carry.
 pub fn merge(files: &[UnitFile]) -> MergeResult {
+    merge_with_reference(files, None)
+}
+
+/// Like [`merge`], checking every unit against `reference` (the export's
+/// own units): files that lost brief's metadata are then checked fully, and
+/// units without ids (a CAT tool's TMX) are matched by their source text.
+pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -> MergeResult {
+    let mut problems = Vec::new();
+    check_exports(files, reference, &mut problems);
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
     }
+    let ref_by_id: HashMap<&str, &Unit> = reference
+        .map(|r| r.units.iter().map(|u| (u.id.as_str(), u)).collect())
+        .unwrap_or_default();
     let mut translations = Vec::new();
-    let mut problems = Vec::new();
     let mut sources: BTreeMap<String, Unit> = BTreeMap::new();
     for (lang, files) in by_lang {
         let first_path = files.first().map(|f| f.path.clone()).unwrap_or_default();
@@ -188,35 +319,134 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
             .first()
             .map(|f| f.source_lang.clone())
             .unwrap_or_default();
-        let units: Vec<(&Unit, &PathBuf)> = files
-            .iter()
-            .flat_map(|f| f.units.iter().map(move |u| (u, &f.path)))
-            .collect();
-        let count = units
-            .iter()
-            .filter_map(|(u, _)| u.segment_count)
-            .max()
-            .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
-            .unwrap_or(0);
-        let mut problem = |id: &str, kind, file: &PathBuf| {
+        let same_language = match (
+            lang.parse::<LanguageTag>(),
+            source_lang.parse::<LanguageTag>(),
+        ) {
+            (Ok(a), Ok(b)) => a.same_language(&b),
+            _ => false,
+        };
+        let mut problem = |id: &str, kind, file: &PathBuf, detail: Option<String>| {
             problems.push(Problem {
                 lang: lang.to_string(),
                 id: id.to_string(),
                 kind,
                 file: file.clone(),
+                detail,
             });
         };
-        let mut seen: BTreeMap<usize, (&Unit, &PathBuf)> = BTreeMap::new();
+        // Units without an id are matched to the reference by source text,
+        // in order (a sentence that occurs twice takes the next free id).
+        let mut by_source: HashMap<&str, std::collections::VecDeque<&str>> = HashMap::new();
+        if let Some(r) = reference {
+            for u in &r.units {
+                by_source
+                    .entry(u.source.as_str())
+                    .or_default()
+                    .push_back(&u.id);
+            }
+        }
+        // Borrowed unless merge has to change the unit: a file of a million
+        // units is not copied.
+        let mut units: Vec<(Cow<'_, Unit>, &PathBuf)> = Vec::new();
+        for f in &files {
+            for u in &f.units {
+                let mut u = Cow::Borrowed(u);
+                if u.id.is_empty() {
+                    match by_source
+                        .get_mut(u.source.as_str())
+                        .and_then(|q| q.pop_front())
+                    {
+                        Some(id) => u.to_mut().id = id.to_string(),
+                        None if reference.is_some() => {
+                            problem(
+                                "-",
+                                ProblemKind::UnknownId,
+                                &f.path,
+                                Some(format!(
+                                    "a unit without id whose source is not in the reference: {:.60?}",
+                                    u.source
+                                )),
+                            );
+                            continue;
+                        }
+                        None => {
+                            problem(
+                                "-",
+                                ProblemKind::Unchecked,
+                                &f.path,
+                                Some(format!(
+                                    "a unit without id ({:.40?}) can only be matched by its source with --reference",
+                                    u.source
+                                )),
+                            );
+                            continue;
+                        }
+                    }
+                }
+                units.push((u, &f.path));
+            }
+        }
+        let count = match reference {
+            Some(r) => r.units.len(),
+            None => units
+                .iter()
+                .filter_map(|(u, _)| u.segment_count)
+                .max()
+                .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
+                .unwrap_or(0),
+        };
+        let mut seen: BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)> = BTreeMap::new();
         let mut reported_dup = BTreeSet::new();
-        for &(unit, path) in &units {
+        for (mut unit, path) in units {
             let n = id_number(&unit.id).filter(|n| (1..=count).contains(n));
             let Some(n) = n else {
-                problem(&unit.id, ProblemKind::UnknownId, path);
+                problem(
+                    &unit.id.escape_default().to_string(),
+                    ProblemKind::UnknownId,
+                    path,
+                    None,
+                );
                 continue;
             };
-            if seen.contains_key(&n) {
-                if reported_dup.insert(n) {
-                    problem(&unit.id, ProblemKind::DuplicateId, path);
+            if let Some(truth) = ref_by_id.get(unit.id.as_str()) {
+                // The reference is the truth; what the file says about the
+                // unit must agree with it (metadata may have moved with
+                // exchanged units, or been dropped).
+                let agrees = truth.fingerprint.as_deref()
+                    == Some(fingerprint(&unit.source).as_str())
+                    && unit
+                        .fingerprint
+                        .as_deref()
+                        .is_none_or(|fp| Some(fp) == truth.fingerprint.as_deref());
+                if !agrees {
+                    problem(
+                        &unit.id,
+                        ProblemKind::Drift,
+                        path,
+                        Some(format!("the export has {:.60?}", truth.source)),
+                    );
+                }
+                let mut merged = (*truth).clone();
+                merged.target = unit.target.clone();
+                merged.state = unit.state;
+                merged.source = unit.source.clone();
+                unit = Cow::Owned(merged);
+            }
+            if let Some((prev, prev_path)) = seen.get(&n) {
+                let agree = prev.source == unit.source && prev.target == unit.target;
+                if !agree && reported_dup.insert(n) {
+                    problem(
+                        &unit.id,
+                        ProblemKind::DuplicateId,
+                        path,
+                        Some(format!(
+                            "{:.60?} in {}, {:.60?} here",
+                            prev.target.as_deref().unwrap_or(""),
+                            prev_path.display(),
+                            unit.target.as_deref().unwrap_or("")
+                        )),
+                    );
                 }
                 continue;
             }
@@ -227,47 +457,82 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
         // ("s4", or "s4-s9"), so a file that claims a huge segment count
         // cannot flood the report or memory.
         let mut missing_from = 1usize;
-        let missing =
-            |from: usize, to: usize, problem: &mut dyn FnMut(&str, ProblemKind, &PathBuf)| {
-                if from == to {
-                    problem(&format!("s{from}"), ProblemKind::MissingUnit, &first_path);
-                } else if from < to {
-                    problem(
-                        &format!("s{from}-s{to}"),
-                        ProblemKind::MissingUnit,
-                        &first_path,
-                    );
-                }
-            };
-        for (&n, &(unit, path)) in &seen {
+        let missing = |from: usize, to: usize, problem: &mut ReportFn<'_>| {
+            if from == to {
+                problem(
+                    &format!("s{from}"),
+                    ProblemKind::MissingUnit,
+                    &first_path,
+                    None,
+                );
+            } else if from < to {
+                problem(
+                    &format!("s{from}-s{to}"),
+                    ProblemKind::MissingUnit,
+                    &first_path,
+                    None,
+                );
+            }
+        };
+        for (&n, (unit, path)) in &seen {
             if n > missing_from {
                 missing(missing_from, n - 1, &mut problem);
             }
-            missing_from = n + 1;
-            if unit
-                .fingerprint
-                .as_deref()
-                .is_some_and(|fp| fp != fingerprint(&unit.source))
-            {
-                problem(&unit.id, ProblemKind::Drift, path);
+            missing_from = n.saturating_add(1);
+            match unit.fingerprint.as_deref() {
+                Some(fp) if reference.is_none() && fp != fingerprint(&unit.source) => {
+                    problem(&unit.id, ProblemKind::Drift, path, None);
+                }
+                None => problem(&unit.id, ProblemKind::Unchecked, path, None),
+                _ => {}
             }
             sources
                 .entry(unit.id.clone())
-                .or_insert_with(|| unit.clone());
-            match unit.target.as_deref() {
-                Some(t) if !t.trim().is_empty() => sentences.push(TranslatedSentence {
-                    id: unit.id.clone(),
-                    source: unit.source.clone(),
-                    target: t.to_string(),
-                    document: unit.document.clone(),
-                    document_index: unit.document_index,
-                    paragraph: unit.paragraph,
-                }),
-                _ => problem(&unit.id, ProblemKind::EmptyTarget, path),
+                .or_insert_with(|| unit.as_ref().clone());
+            let target = unit.target.as_deref().filter(|t| !t.trim().is_empty());
+            let Some(t) = target else {
+                problem(&unit.id, ProblemKind::EmptyTarget, path, None);
+                continue;
+            };
+            let copy = !same_language && t.trim() == unit.source.trim() && has_words(t);
+            match unit.state {
+                TargetState::Partial => {
+                    problem(&unit.id, ProblemKind::PartlyTranslated, path, None);
+                    continue;
+                }
+                TargetState::Initial => {
+                    problem(
+                        &unit.id,
+                        ProblemKind::Untranslated,
+                        path,
+                        Some("the segment's state is \"initial\"".into()),
+                    );
+                    continue;
+                }
+                TargetState::Unspecified if copy => {
+                    problem(&unit.id, ProblemKind::Untranslated, path, None);
+                    continue;
+                }
+                TargetState::Unspecified => {}
             }
+            sentences.push(TranslatedSentence {
+                id: unit.id.clone(),
+                source: unit.source.clone(),
+                target: t.to_string(),
+                document: unit.document.clone(),
+                document_index: unit.document_index,
+                paragraph: unit.paragraph,
+            });
         }
         if missing_from <= count {
             missing(missing_from, count, &mut problem);
+        }
+        if reference.is_none() {
+            for n in out_of_order(&seen) {
+                if let Some((u, path)) = seen.get(&n) {
+                    problem(&u.id, ProblemKind::OutOfOrder, path, None);
+                }
+            }
         }
         translations.push(Translation {
             lang: lang.to_string(),
@@ -282,10 +547,91 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
             |p: &Problem| id_number(p.id.split('-').next().unwrap_or("")).unwrap_or(usize::MAX);
         (&a.lang, key(a), &a.id, a.kind).cmp(&(&b.lang, key(b), &b.id, b.kind))
     });
+    problems.dedup();
     MergeResult {
         translations,
         problems,
         sources,
+    }
+}
+
+/// The units whose position breaks the export's order. An export lists its
+/// units in document order (`document-index`, `position` increasing) or, for
+/// a brief ordered by rank, in rank order; a unit that breaks both (and its
+/// predecessor) had its id exchanged. Linear in the units.
+fn out_of_order(seen: &BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)>) -> Vec<usize> {
+    let breaks = |key: &dyn Fn(&Unit) -> Option<(usize, usize)>| -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut prev: Option<(usize, (usize, usize))> = None;
+        for (&n, (u, _)) in seen {
+            let k = key(u)?;
+            if let Some((pn, pk)) = prev
+                && k < pk
+            {
+                out.push(pn);
+                out.push(n);
+            }
+            prev = Some((n, k));
+        }
+        Some(out)
+    };
+    let by_position = breaks(&|u: &Unit| Some((u.document_index?, u.position?)));
+    let by_rank = breaks(&|u: &Unit| Some((u.rank?, 0)));
+    let mut found = match (by_position, by_rank) {
+        (Some(p), Some(r)) if p.is_empty() || r.is_empty() => Vec::new(),
+        (Some(p), Some(r)) => {
+            if p.len() <= r.len() {
+                p
+            } else {
+                r
+            }
+        }
+        (Some(p), None) => p,
+        (None, Some(r)) => r,
+        (None, None) => Vec::new(),
+    };
+    found.dedup();
+    found
+}
+
+/// Files of one brief must come from one export: the reference's, or else
+/// the first file's. Each file with another export id is reported once.
+fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &mut Vec<Problem>) {
+    let file_id = |f: &UnitFile| f.units.iter().find_map(|u| u.export_id.clone());
+    let truth = reference
+        .and_then(|r| {
+            r.units
+                .iter()
+                .find_map(|u| u.export_id.clone())
+                .map(|id| (id, r.path.clone()))
+        })
+        .or_else(|| {
+            files
+                .iter()
+                .find_map(|f| file_id(f).map(|id| (id, f.path.clone())))
+        });
+    let Some((truth, truth_path)) = truth else {
+        return;
+    };
+    for f in files {
+        let other = f
+            .units
+            .iter()
+            .filter_map(|u| u.export_id.as_deref())
+            .find(|id| *id != truth);
+        if let Some(id) = other {
+            problems.push(Problem {
+                lang: f.target_lang.clone(),
+                id: "-".into(),
+                kind: ProblemKind::MixedExports,
+                file: f.path.clone(),
+                detail: Some(format!(
+                    "export {}, but {} is of export {truth}",
+                    id.escape_default(),
+                    truth_path.display()
+                )),
+            });
+        }
     }
 }
 
@@ -370,6 +716,7 @@ mod tests {
             source_lang: "en".into(),
             target_lang: "fa".into(),
             units,
+            warnings: Vec::new(),
         }
     }
 
@@ -380,7 +727,7 @@ mod tests {
         let f = file(vec![
             unit("s1", "One.", Some("یک")),
             drifted,
-            unit("s1", "One.", Some("یک")),
+            unit("s1", "One.", Some("یکی")),
             unit("s9", "Nine.", Some("نه")),
             unit("x", "X.", Some("x")),
         ]);
@@ -450,5 +797,199 @@ mod tests {
                 .iter()
                 .all(|p| p.kind == ProblemKind::EmptyTarget)
         );
+    }
+
+    fn problems(r: &MergeResult) -> Vec<(&str, ProblemKind)> {
+        r.problems.iter().map(|p| (p.id.as_str(), p.kind)).collect()
+    }
+
+    #[test]
+    fn ids_are_digits_only_and_bounded() {
+        assert_eq!(id_number("s1"), Some(1));
+        assert_eq!(id_number("s+1"), None);
+        assert_eq!(id_number("s01"), None);
+        assert_eq!(id_number("s"), None);
+        assert_eq!(id_number("s18446744073709551615"), None);
+        assert_eq!(id_number("s99999999999999999999999"), None);
+        // Such ids are unknown, and nothing overflows.
+        let mut huge = unit("s18446744073709551615", "One.", Some("یک"));
+        huge.segment_count = Some(usize::MAX);
+        let r = merge(&[file(vec![huge])]);
+        assert!(problems(&r).contains(&("s18446744073709551615", ProblemKind::UnknownId)));
+    }
+
+    #[test]
+    fn agreeing_duplicates_are_one_unit_and_conflicts_show_both_targets() {
+        let a = file(vec![
+            unit("s1", "One.", Some("یک")),
+            unit("s2", "Two.", Some("دو")),
+        ]);
+        let mut b = a.clone();
+        b.path = "f.tmx".into();
+        b.units.push(unit("s3", "Three.", Some("سه")));
+        let r = merge(&[a.clone(), b.clone()]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        b.units[1].target = Some("دوتا".into());
+        let r = merge(&[a, b]);
+        assert_eq!(problems(&r), [("s2", ProblemKind::DuplicateId)]);
+        let detail = r.problems[0].detail.as_deref().unwrap();
+        assert!(detail.contains("دو") && detail.contains("دوتا"), "{detail}");
+    }
+
+    #[test]
+    fn a_copy_of_the_source_is_untranslated_unless_nothing_needs_translating() {
+        let f = file(vec![
+            unit("s1", "One.", Some("One.")),
+            unit("s2", "2024-05-01, 17:30", Some("2024-05-01, 17:30")),
+            unit(
+                "s3",
+                "https://example.org/x @reuters",
+                Some("https://example.org/x @reuters"),
+            ),
+        ]);
+        assert_eq!(
+            problems(&merge(std::slice::from_ref(&f))),
+            [("s1", ProblemKind::Untranslated)]
+        );
+        // Into the source language (an en-GB edition of an en brief) a copy is fine.
+        let mut same = f;
+        same.target_lang = "en-GB".into();
+        assert!(merge(&[same]).problems.is_empty());
+    }
+
+    #[test]
+    fn segment_states_are_reported() {
+        let mut initial = unit("s1", "One.", Some("یک"));
+        initial.state = TargetState::Initial;
+        let mut partial = unit("s2", "Two.", Some("دو"));
+        partial.state = TargetState::Partial;
+        let r = merge(&[file(vec![
+            initial,
+            partial,
+            unit("s3", "Three.", Some("سه")),
+        ])]);
+        assert_eq!(
+            problems(&r),
+            [
+                ("s1", ProblemKind::Untranslated),
+                ("s2", ProblemKind::PartlyTranslated)
+            ]
+        );
+        assert_eq!(r.translations[0].sentences.len(), 1);
+    }
+
+    #[test]
+    fn files_of_different_exports_are_refused() {
+        let mut a = file(vec![unit("s1", "One.", Some("یک"))]);
+        a.units[0].segment_count = Some(1);
+        a.units[0].export_id = Some("aaaa".into());
+        let mut b = a.clone();
+        b.path = "other.xlf".into();
+        b.target_lang = "ru".into();
+        b.units[0].target = Some("один".into());
+        b.units[0].export_id = Some("bbbb".into());
+        let r = merge(&[a, b]);
+        assert_eq!(problems(&r), [("-", ProblemKind::MixedExports)]);
+        assert!(r.problems[0].to_string().contains("other.xlf"));
+        assert!(r.problems[0].to_string().contains("export"));
+    }
+
+    #[test]
+    fn exchanged_ids_are_out_of_order() {
+        let mut units: Vec<Unit> = (1..=4)
+            .map(|i| {
+                let mut u = unit(&format!("s{i}"), &format!("S{i}."), Some("ت"));
+                u.document_index = Some(1);
+                u.position = Some(i);
+                u.segment_count = Some(4);
+                u
+            })
+            .collect();
+        assert!(merge(&[file(units.clone())]).problems.is_empty());
+        units.swap(0, 1);
+        units[0].id = "s1".into();
+        units[1].id = "s2".into();
+        let r = merge(&[file(units)]);
+        assert_eq!(
+            problems(&r),
+            [
+                ("s1", ProblemKind::OutOfOrder),
+                ("s2", ProblemKind::OutOfOrder)
+            ]
+        );
+    }
+
+    fn reference() -> Reference {
+        let units = ["One.", "Two.", "Three."]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut u = unit(&format!("s{}", i + 1), s, None);
+                u.paragraph = Some(i / 2 + 1);
+                u.document_index = Some(1);
+                u
+            })
+            .collect();
+        Reference {
+            path: "brief.reference.jsonl".into(),
+            units,
+        }
+    }
+
+    #[test]
+    fn without_metadata_drift_cannot_be_checked_but_a_reference_can() {
+        let bare = |id: &str, s: &str, t: &str| Unit::new(id, s, Some(t.to_string()));
+        let f = file(vec![
+            bare("s1", "One.", "یک"),
+            bare("s2", "Two, edited.", "دو"),
+        ]);
+        let r = merge(std::slice::from_ref(&f));
+        assert!(problems(&r).contains(&("s2", ProblemKind::Unchecked)));
+        let r = merge_with_reference(std::slice::from_ref(&f), Some(&reference()));
+        assert_eq!(
+            problems(&r),
+            [("s2", ProblemKind::Drift), ("s3", ProblemKind::MissingUnit)]
+        );
+        // Swapped ids: each source is now under the other's id.
+        let swapped = file(vec![
+            bare("s1", "Two.", "دو"),
+            bare("s2", "One.", "یک"),
+            bare("s3", "Three.", "سه"),
+        ]);
+        let r = merge_with_reference(&[swapped], Some(&reference()));
+        assert_eq!(
+            problems(&r),
+            [("s1", ProblemKind::Drift), ("s2", ProblemKind::Drift)]
+        );
+        // The paragraphs come from the reference.
+        let good = file(vec![
+            bare("s1", "One.", "یک"),
+            bare("s2", "Two.", "دو"),
+            bare("s3", "Three.", "سه"),
+        ]);
+        let r = merge_with_reference(&[good], Some(&reference()));
+        assert!(r.problems.is_empty());
+        assert_eq!(r.translations[0].text(), "یک دو\n\nسه");
+    }
+
+    #[test]
+    fn units_without_ids_are_matched_by_source_with_a_reference() {
+        let bare = |s: &str, t: &str| Unit::new("", s, Some(t.to_string()));
+        // Sorted by source, as OmegaT writes its project memory.
+        let f = file(vec![
+            bare("One.", "یک"),
+            bare("Three.", "سه"),
+            bare("Two.", "دو"),
+        ]);
+        let r = merge_with_reference(std::slice::from_ref(&f), Some(&reference()));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.translations[0].text(), "یک دو\n\nسه");
+        let r = merge(&[f]);
+        assert!(
+            r.problems
+                .iter()
+                .all(|p| p.kind == ProblemKind::Unchecked || p.kind == ProblemKind::MissingUnit)
+        );
+        assert!(!r.problems.is_empty());
     }
 }

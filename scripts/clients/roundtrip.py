@@ -97,6 +97,7 @@ DESCRIPTIONS = {
     "npm-xliff20-roundtrip": "xliff2js, targets set, js2xliff",
     "npm-xliff12-roundtrip": "xliff12ToJs, targets set, jsToXliff12",
     "npm-xliff20-paragraphs": "same; the paragraphs of the brief",
+    "npm-xliff20-no-reference": "same, merged without --reference (metadata lost)",
     "npm-xliff20-edited-source": "metadata dropped, s2 source edited",
     "npm-xliff20-deleted-last": "metadata dropped, the last unit deleted",
     "npm-xliff12-swapped-ids": "metadata dropped, ids of s1 and s2 swapped",
@@ -800,6 +801,7 @@ def build_npm_cases(ctx):
     last = ctx.last_id("A", lang)
     specs = [
         ("npm-xliff20-paragraphs", "20", {"targets": targets}, {lang: targets}, "same file; checks the paragraphs"),
+        ("npm-xliff20-no-reference", "20", {"targets": targets}, {}, "same file, merged without --reference"),
         ("npm-xliff20-edited-source", "20", {"targets": targets, "edit_source": {"s2": "An edited sentence."}}, {}, "s2 source edited"),
         ("npm-xliff20-deleted-last", "20", {"targets": targets, "delete": [last]}, {}, f"{last} deleted"),
         ("npm-xliff20-deleted-middle", "20", {"targets": targets, "delete": ["s2"]}, {}, "s2 deleted"),
@@ -965,9 +967,10 @@ def run_case(ctx, c):
 def expectation_text(exp):
     if exp is None:
         return "?"
+    ref = " (+ ref)" if exp.reference else ""
     if exp.exit == 0:
-        return "0, exact" + (" + paragraphs" if exp.text else "")
-    return f"1, {exp.unit or 'files'} /{exp.kind}/"
+        return "0, exact" + (" + paragraphs" if exp.text else "") + ref
+    return f"1, {exp.unit or 'files'} /{exp.kind}/" + ref
 
 
 def print_table(cases, out):

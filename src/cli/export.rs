@@ -16,7 +16,10 @@ use super::summarize::LengthArgs;
 #[command(after_help = "\
 Several INPUT files form ONE cluster, as for `brief summarize`.
 Files are named DIR/brief.<lang>.<format>.xlf (XLIFF), DIR/brief.<lang>.tmx,
-DIR/brief.<lang>.tsv and DIR/brief.<lang>.jsonl. Existing files are never
+DIR/brief.<lang>.tsv and DIR/brief.<lang>.jsonl; DIR/brief.reference.jsonl
+keeps the export's units for `brief merge` (not a file to translate). Every
+file carries the export id. No file is written for a target in the source
+language. Existing files are never
 overwritten without --force; if any target exists, nothing is written.
 
 Examples:
@@ -107,6 +110,20 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         .or_else(|| settings.source_tag.clone());
 
     let docs = brief::analyze_all(super::read_text_inputs(&args.inputs)?, &config);
+    // One export has one source language: a cluster of documents in several
+    // languages would be written with the first one's tag for all of them.
+    if source_tag.is_none() {
+        let mut langs: Vec<Lang> = docs.iter().map(|d| d.lang()).collect();
+        langs.sort_by_key(|l| l.as_str().to_string());
+        langs.dedup();
+        if langs.len() > 1 {
+            let names: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+            anyhow::bail!(
+                "the inputs are in several languages ({}): export each language separately, or give --lang or --source-tag",
+                names.join(", ")
+            );
+        }
+    }
     let export = if args.all {
         Export::all_sentences(&docs, source_tag)
     } else {
@@ -115,6 +132,23 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         Export::from_summary(&docs, &summary, source_tag)
     };
 
+    // A file "translating" the source into its own language is not work for
+    // anyone (a Russian article with the default targets fa,ru).
+    let (skipped, targets): (Vec<LanguageTag>, Vec<LanguageTag>) = targets
+        .into_iter()
+        .partition(|t| t.same_language(&export.source_lang));
+    for t in &skipped {
+        eprintln!(
+            "brief: warning: no {t} file: the source is already in {}",
+            export.source_lang
+        );
+    }
+    if targets.is_empty() {
+        anyhow::bail!(
+            "every target language is the source language ({}): nothing to translate",
+            export.source_lang
+        );
+    }
     let mut files = Vec::new();
     for format in &formats {
         for target in &targets {
@@ -125,6 +159,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             });
         }
     }
+    // The truth about the export, for merge: found beside the files it
+    // checks, or given with --reference.
+    files.push(OutFile {
+        path: args.out_dir.join(brief::merge::REFERENCE_FILE_NAME),
+        contents: export.render_reference(&targets[0])?,
+    });
     std::fs::create_dir_all(&args.out_dir)
         .with_context(|| format!("{}: cannot create the directory", args.out_dir.display()))?;
     outfile::write_all(&files, args.force)?;
@@ -134,9 +174,11 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     out.flush()?;
     eprintln!(
-        "brief: exported {} segment(s) to {} file(s)",
+        "brief: exported {} segment(s) to {} file(s) and {} (export {})",
         export.units.len(),
-        files.len()
+        files.len() - 1,
+        brief::merge::REFERENCE_FILE_NAME,
+        export.id().unwrap_or("-")
     );
     Ok(super::exit::OK)
 }

@@ -17,15 +17,19 @@ use super::output;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Each unit is checked against what `brief export` stored: a changed source
-(drift), a missing unit or empty target, an unknown or duplicate id are
-reported by id on stderr and give exit code 1; the translations are then
-printed (or written) only with --allow-partial. A file that is not a valid
-XLIFF/TMX/TSV/JSONL file gives exit code 2.
+(drift), a missing unit or empty target, an untranslated unit (a copy of
+its source), an unknown or conflicting duplicate id, files of different
+exports, units out of order, or a file whose metadata was lost (drift
+cannot be checked without --reference) are reported by id on stderr and
+give exit code 1; the translations are then printed (or written) only with
+--allow-partial. A file that is not a valid XLIFF/TMX/TSV/JSONL file gives
+exit code 2.
 
 Examples:
   brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
   brief merge --format json translated/*.xlf > briefs.json
-  brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx")]
+  brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx
+  brief merge --reference job/brief.fa.jsonl project/brief-fa-omegat.tmx")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -45,7 +49,17 @@ pub struct Args {
     /// Overwrite existing output files.
     #[arg(long)]
     force: bool,
+    /// A file of the original export (brief.reference.jsonl, its JSONL, or
+    /// any file as exported): the truth about ids, sources, order and
+    /// paragraphs, for files that lost brief's metadata and TMX memories
+    /// without tuid. Default: brief.reference.jsonl beside the first input
+    /// that has one.
+    #[arg(long, value_name = "FILE")]
+    reference: Option<PathBuf>,
 }
+
+/// Problems printed per file; the rest are counted (the JSON output lists all).
+const PROBLEMS_SHOWN_PER_FILE: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -136,14 +150,71 @@ fn render(
     Ok(out)
 }
 
+/// The reference copy beside the inputs (the first input directory that has
+/// one), for when --reference is not given.
+fn reference_beside(inputs: &[PathBuf]) -> Option<PathBuf> {
+    inputs.iter().find_map(|p| {
+        let dir = p.parent().unwrap_or(std::path::Path::new(""));
+        let candidate = dir.join(merge::REFERENCE_FILE_NAME);
+        candidate.is_file().then_some(candidate)
+    })
+}
+
+fn is_reference_copy(path: &std::path::Path) -> bool {
+    path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
+}
+
 pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
     let mut files = Vec::new();
     for path in &args.files {
+        // `brief merge out/*` must not take the reference copy for a translation.
+        if is_reference_copy(path) {
+            continue;
+        }
         files.extend(merge::read_file(path)?);
     }
-    let result = merge::merge(&files);
+    if files.is_empty() {
+        anyhow::bail!(
+            "no translated file given ({} is the export's reference, not a translation)",
+            merge::REFERENCE_FILE_NAME
+        );
+    }
+    for f in &files {
+        for w in &f.warnings {
+            eprintln!("brief: warning: {}: {w}", f.path.display());
+        }
+    }
+    let reference_path = args
+        .reference
+        .clone()
+        .or_else(|| reference_beside(&args.files));
+    let reference = match &reference_path {
+        Some(path) => Some(merge::read_reference(path)?),
+        None => None,
+    };
+    let result = merge::merge_with_reference(&files, reference.as_ref());
+    // A file that is wrong everywhere must not flood the terminal: the
+    // first problems of each file, then a count of the rest.
+    let mut shown: std::collections::HashMap<&std::path::Path, usize> =
+        std::collections::HashMap::new();
     for problem in &result.problems {
-        eprintln!("brief: {problem}");
+        let n = shown.entry(problem.file.as_path()).or_default();
+        *n += 1;
+        if *n <= PROBLEMS_SHOWN_PER_FILE {
+            eprintln!("brief: {problem}");
+        }
+    }
+    let mut capped: Vec<(&&std::path::Path, &usize)> = shown
+        .iter()
+        .filter(|(_, n)| **n > PROBLEMS_SHOWN_PER_FILE)
+        .collect();
+    capped.sort();
+    for (path, n) in capped {
+        eprintln!(
+            "brief: {}: {} more problem(s) not shown (--format json lists them all)",
+            path.display(),
+            n - PROBLEMS_SHOWN_PER_FILE
+        );
     }
     let problems = !result.problems.is_empty();
     if problems && !args.allow_partial {

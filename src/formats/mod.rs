@@ -11,6 +11,7 @@
 //! every format); a [`UnitFile`] is what a reader gives back for one target
 //! language.
 
+pub(crate) mod inline;
 pub(crate) mod tabular;
 pub(crate) mod tmx;
 pub(crate) mod xliff12;
@@ -66,12 +67,54 @@ pub struct Unit {
     pub previous: Option<String>,
     /// The sentence after this one in the document, as context.
     pub next: Option<String>,
+    /// The id of the export the unit comes from (see [`export_id`]).
+    pub export_id: Option<String>,
+    /// What the file says about the target, beyond its text.
+    pub state: TargetState,
+}
+
+/// What a file says about a unit's target besides its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetState {
+    /// Nothing beyond the text (or a state that says it is translated).
+    #[default]
+    Unspecified,
+    /// The file marks the target as not translated (XLIFF 2 `state="initial"`).
+    Initial,
+    /// Some segments of the unit have a target and others have none.
+    Partial,
+}
+
+/// The export id: the first 16 hex digits of the SHA-256 of everything an
+/// export writes about its units (source language, ids, sources, metadata),
+/// so two exports with different inputs, settings or brief get different ids.
+pub fn export_id(source: &LanguageTag, units: &[Unit]) -> String {
+    let mut h = Sha256::new();
+    h.update(source.as_str().as_bytes());
+    for u in units {
+        // Length-prefixed fields: no two different lists hash alike.
+        for field in std::iter::once(("id", u.id.clone()))
+            .chain(std::iter::once(("source", u.source.clone())))
+            .chain(u.meta().into_iter().filter(|(k, _)| *k != "export-id"))
+        {
+            h.update((field.0.len() as u64).to_le_bytes());
+            h.update(field.0.as_bytes());
+            h.update((field.1.len() as u64).to_le_bytes());
+            h.update(field.1.as_bytes());
+        }
+    }
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The metadata keys, in the order every format writes them. XLIFF 2 uses
 /// them as `mda:meta` types, XLIFF 1.2 and TMX with an `x-brief-` prefix,
 /// TSV and JSONL with `_` for `-`.
-pub const META_KEYS: [&str; 10] = [
+pub const META_KEYS: [&str; 11] = [
     "fingerprint",
     "segment-count",
     "document",
@@ -82,6 +125,7 @@ pub const META_KEYS: [&str; 10] = [
     "score",
     "previous",
     "next",
+    "export-id",
 ];
 
 impl Unit {
@@ -109,6 +153,7 @@ impl Unit {
             self.score.map(format_score),
             self.previous.clone(),
             self.next.clone(),
+            self.export_id.clone(),
         ];
         META_KEYS
             .iter()
@@ -120,7 +165,13 @@ impl Unit {
     /// Sets one metadata field from its key and written value; unknown keys
     /// and unparsable numbers are ignored (the field stays unknown).
     pub fn set_meta(&mut self, key: &str, value: &str) {
-        let num = || value.trim().parse::<usize>().ok();
+        // Digits only: `usize::from_str` would take "+1" as 1.
+        let num = || {
+            let v = value.trim();
+            (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| v.parse::<usize>().ok())
+                .flatten()
+        };
         match key {
             "fingerprint" => self.fingerprint = Some(value.to_string()),
             "segment-count" => self.segment_count = num(),
@@ -132,6 +183,7 @@ impl Unit {
             "score" => self.score = value.trim().parse().ok(),
             "previous" => self.previous = Some(value.to_string()),
             "next" => self.next = Some(value.to_string()),
+            "export-id" => self.export_id = Some(value.trim().to_string()),
             _ => {}
         }
     }
@@ -159,6 +211,9 @@ pub struct UnitFile {
     pub target_lang: String,
     /// The units, in file order.
     pub units: Vec<Unit>,
+    /// Things merge should tell the user about the file that are not
+    /// problems of a unit (e.g. a language tag written `fa_IR`).
+    pub warnings: Vec<String>,
 }
 
 /// A BCP 47 language tag such as `fa`, `fa-IR` or `ru-RU` (letters, digits
@@ -188,9 +243,30 @@ impl LanguageTag {
     }
 }
 
+impl LanguageTag {
+    /// Parses a tag read from a file: like [`str::parse`], but `_` is taken
+    /// for `-` (`fa_IR`, as some tools write it). The flag says whether that
+    /// happened, so the caller can report it.
+    pub fn parse_lenient(s: &str) -> Result<(LanguageTag, bool)> {
+        let had_underscore = s.contains('_');
+        let tag = s.replace('_', "-").parse::<LanguageTag>().map_err(|_| {
+            Error::InvalidLanguage(s.chars().flat_map(char::escape_default).collect())
+        })?;
+        Ok((tag, had_underscore))
+    }
+
+    /// Whether the two tags name the same primary language (`fa` and `fa-IR`).
+    pub fn same_language(&self, other: &LanguageTag) -> bool {
+        self.0.split('-').next() == other.0.split('-').next()
+    }
+}
+
 impl FromStr for LanguageTag {
     type Err = Error;
 
+    /// Validates the tag's shape (BCP 47: letters, digits and hyphens) and
+    /// writes it in canonical case: `FA-ir` is `fa-IR`, `zh-hant` is `zh-Hant`.
+    /// Tags are compared in that form, and only that form reaches a file name.
     fn from_str(s: &str) -> Result<LanguageTag> {
         let mut parts = s.split('-');
         let primary = parts.next().unwrap_or("");
@@ -198,10 +274,26 @@ impl FromStr for LanguageTag {
             (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
         let rest_ok = parts
             .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-        if !primary_ok || !rest_ok {
-            return Err(Error::InvalidLanguage(s.to_string()));
+        if !primary_ok || !rest_ok || s.len() > 64 {
+            return Err(Error::InvalidLanguage(
+                s.chars().flat_map(char::escape_default).collect(),
+            ));
         }
-        Ok(LanguageTag(s.to_string()))
+        let canonical: Vec<String> = s
+            .split('-')
+            .enumerate()
+            .map(|(i, p)| {
+                if i > 0 && p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    p.to_ascii_uppercase()
+                } else if i > 0 && p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    let lower = p.to_ascii_lowercase();
+                    lower[..1].to_ascii_uppercase() + &lower[1..]
+                } else {
+                    p.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        Ok(LanguageTag(canonical.join("-")))
     }
 }
 
@@ -352,6 +444,11 @@ pub fn file_name(format: Format, target: &LanguageTag) -> String {
     }
 }
 
+/// The name of the reference copy that `brief export` writes beside its files
+/// and `brief merge` looks for beside its inputs: the export's units as
+/// JSONL, without targets. It is not a file to translate.
+pub const REFERENCE_FILE_NAME: &str = "brief.reference.jsonl";
+
 /// Renders `units` (in one source language) as one file for `target`.
 ///
 /// Fails when there are no units, or when a text holds a character that
@@ -414,7 +511,17 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
     if bytes.len() > xml::MAX_INPUT_BYTES {
         return Err(invalid(path, "too large; refusing to read it"));
     }
-    let text = crate::input::decode(bytes, path)?;
+    let text = crate::input::decode(bytes, path).map_err(|e| match e {
+        // merge has no --encoding: translation files are UTF-8 or UTF-16.
+        Error::Encoding { path, message } => Error::Encoding {
+            path,
+            message: message.replace(
+                "use --encoding to read another encoding",
+                "translation files must be UTF-8, or UTF-16 with a byte-order mark",
+            ),
+        },
+        other => other,
+    })?;
     let start = text.trim_start();
     if start.starts_with('<') {
         let root = xml::parse(&text, path)?;
@@ -424,7 +531,7 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
                 if root.ns.as_deref() == Some(xliff2::NS_CORE) || version.starts_with('2') {
                     xliff2::read(&root, path).map(|f| vec![f])
                 } else if root.ns.as_deref() == Some(xliff12::NS_12) || version == "1.2" {
-                    xliff12::read(&root, path).map(|f| vec![f])
+                    xliff12::read(&root, path)
                 } else {
                     Err(invalid(
                         path,
@@ -459,6 +566,70 @@ pub(crate) fn invalid(path: &Path, message: impl Into<String>) -> Error {
     }
 }
 
+/// A language tag read from a file, validated (BCP 47 shape) before it is
+/// used anywhere (it becomes part of output file names), in canonical case.
+/// A `_` for `-` is accepted with a warning.
+pub(crate) fn read_tag(
+    value: &str,
+    what: &str,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<String> {
+    match LanguageTag::parse_lenient(value.trim()) {
+        Ok((tag, underscore)) => {
+            if underscore {
+                let msg = format!(
+                    "{what} {:?} written with '_': read as {tag}",
+                    value.escape_default().to_string()
+                );
+                if !warnings.contains(&msg) {
+                    warnings.push(msg);
+                }
+            }
+            Ok(tag.to_string())
+        }
+        Err(_) => Err(invalid(
+            path,
+            format!(
+                "{what} {:?} is not a BCP 47 language tag (such as en, fa-IR, ru)",
+                value.escape_default().to_string()
+            ),
+        )),
+    }
+}
+
+/// Refuses control characters that would reach the terminal or the brief
+/// (ESC sequences, backspaces, ...): in ids and language tags all of them,
+/// in texts all but tab, line feed and carriage return.
+pub(crate) fn check_read_text(text: &str, what: &str, unit: &str, path: &Path) -> Result<()> {
+    let allowed = |c: char| what != "id" && matches!(c, '\t' | '\n' | '\r');
+    if let Some(c) = text.chars().find(|&c| c.is_control() && !allowed(c)) {
+        let unit = if what == "id" {
+            format!("unit {:?}", unit.escape_default().to_string())
+        } else {
+            format!("unit {}", unit.escape_default())
+        };
+        return Err(invalid(
+            path,
+            format!(
+                "{unit}: {what} holds the control character U+{:04X}; refusing the file",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the id, source and target of a unit just read.
+pub(crate) fn check_unit(u: &Unit, path: &Path) -> Result<()> {
+    check_read_text(&u.id, "id", &u.id, path)?;
+    check_read_text(&u.source, "source", &u.id, path)?;
+    if let Some(t) = &u.target {
+        check_read_text(t, "target", &u.id, path)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn required<'a>(el: &'a xml::Element, attr: &str, path: &Path) -> Result<&'a str> {
     el.attr(attr).ok_or_else(|| {
         invalid(
@@ -476,9 +647,27 @@ pub(crate) fn group_rows(
     format: Format,
 ) -> Result<Vec<UnitFile>> {
     let mut files: Vec<UnitFile> = Vec::new();
+    let mut warnings = Vec::new();
+    // Index of each target language's file: linear in the rows, however
+    // many languages the file claims.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (src, trg, unit) in rows {
-        match files.iter_mut().find(|f| f.target_lang == trg) {
-            Some(f) => {
+        check_unit(&unit, path)?;
+        let src = read_tag(
+            &src,
+            &format!("unit {}: source_lang", unit.id),
+            path,
+            &mut warnings,
+        )?;
+        let trg = read_tag(
+            &trg,
+            &format!("unit {}: target_lang", unit.id),
+            path,
+            &mut warnings,
+        )?;
+        match index.get(&trg) {
+            Some(&i) => {
+                let f = &mut files[i];
                 if f.source_lang != src {
                     return Err(invalid(
                         path,
@@ -490,18 +679,23 @@ pub(crate) fn group_rows(
                 }
                 f.units.push(unit);
             }
-            None => files.push(UnitFile {
-                path: path.to_path_buf(),
-                format,
-                source_lang: src,
-                target_lang: trg,
-                units: vec![unit],
-            }),
+            None => {
+                index.insert(trg.clone(), files.len());
+                files.push(UnitFile {
+                    path: path.to_path_buf(),
+                    format,
+                    source_lang: src,
+                    target_lang: trg,
+                    units: vec![unit],
+                    warnings: Vec::new(),
+                });
+            }
         }
     }
     if files.is_empty() {
         return Err(invalid(path, "no segments in the file"));
     }
+    files[0].warnings = warnings;
     Ok(files)
 }
 
@@ -587,6 +781,8 @@ mod tests {
             score: Some(0.25),
             previous: Some("Zero.".into()),
             next: Some("Two.".into()),
+            export_id: Some("0123456789abcdef".into()),
+            state: TargetState::Unspecified,
         };
         let mut back = Unit::new("s1", "One.", None);
         for (k, v) in u.meta() {

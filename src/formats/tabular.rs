@@ -50,6 +50,8 @@ struct JsonlRecord {
     previous: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     next: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    export_id: Option<String>,
 }
 
 /// Escapes a TSV field: backslash, tab, line feed and carriage return become
@@ -86,6 +88,15 @@ fn tsv_unescape(field: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The content of a field in RFC 4180 form (`"a ""b"""` is `a "b"`); `None`
+/// when the field is not quoted that way.
+fn rfc4180_unquote(field: &str) -> Option<String> {
+    let inner = field.strip_prefix('"')?.strip_suffix('"')?;
+    let unquoted = inner.replace("\"\"", "\"");
+    // Every inner quote must have been doubled.
+    (unquoted.matches('"').count() * 2 == inner.matches('"').count()).then_some(unquoted)
 }
 
 /// Writes a TSV file with a header row.
@@ -142,6 +153,7 @@ pub(crate) fn write_jsonl(
             score: u.score.map(|x| format_score(x).parse().unwrap_or(x)),
             previous: u.previous.clone(),
             next: u.next.clone(),
+            export_id: u.export_id.clone(),
         };
         serde_json::to_writer(&mut out, &record).map_err(|e| Error::Input {
             path: "<jsonl>".into(),
@@ -175,12 +187,24 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             ),
         ));
     };
+    let records: Vec<(usize, Vec<&str>)> = lines
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| (i, l.split('\t').collect()))
+        .collect();
+    // A spreadsheet saves with RFC 4180 quoting: a field holding `"` is put
+    // in quotes with its quotes doubled. A file is taken as quoted when a
+    // source only matches its fingerprint once unquoted; then every quoted
+    // field of it is unquoted (targets too), so the quoting is not drift.
+    let c_fp = col("fingerprint");
+    let quoted = records.iter().any(|(_, f)| {
+        let (Some(raw), Some(fp)) = (f.get(c_src), c_fp.and_then(|c| f.get(c))) else {
+            return false;
+        };
+        let matches = |t: &str| tsv_unescape(t).is_some_and(|t| super::fingerprint(&t) == *fp);
+        !matches(raw) && rfc4180_unquote(raw).is_some_and(|u| matches(&u))
+    });
     let mut rows = Vec::new();
-    for (i, line) in lines {
-        if line.is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
+    for (i, fields) in records {
         if fields.len() != header.len() {
             return Err(invalid(
                 path,
@@ -194,6 +218,8 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         }
         let mut values: Vec<String> = Vec::with_capacity(fields.len());
         for (name, field) in header.iter().zip(&fields) {
+            let unquoted = if quoted { rfc4180_unquote(field) } else { None };
+            let field = unquoted.as_deref().unwrap_or(field);
             let value = tsv_unescape(field).ok_or_else(|| {
                 invalid(
                     path,
@@ -237,6 +263,8 @@ pub(crate) fn read_jsonl(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             score: r.score,
             previous: r.previous,
             next: r.next,
+            export_id: r.export_id,
+            state: Default::default(),
         };
         rows.push((r.source_lang, r.target_lang, unit));
     }
@@ -264,10 +292,43 @@ mod tests {
     }
 
     #[test]
+    fn rfc4180_fields_are_unquoted() {
+        assert_eq!(
+            rfc4180_unquote(r#""a ""b"" c""#).as_deref(),
+            Some(r#"a "b" c"#)
+        );
+        assert_eq!(rfc4180_unquote(r#""a "b" c""#), None);
+        assert_eq!(rfc4180_unquote("plain"), None);
+    }
+
+    #[test]
+    fn a_spreadsheet_saved_tsv_is_not_drift() {
+        let source = r#"He said "no"."#;
+        let fp = super::super::fingerprint(source);
+        let header = tsv_columns().join("\t");
+        let mut row = vec![String::new(); 16];
+        row[0] = "s1".into();
+        row[1] = "en".into();
+        row[2] = "fa".into();
+        row[3] = r#""He said ""no"".""#.into();
+        row[4] = r#""او گفت ""نه"".""#.into();
+        row[5] = fp.clone();
+        let text = format!("{header}\r\n{}\r\n", row.join("\t"));
+        let files = read_tsv(&text, Path::new("s.tsv")).unwrap();
+        assert_eq!(files[0].units[0].source, source);
+        assert_eq!(files[0].units[0].target.as_deref(), Some(r#"او گفت "نه"."#));
+        // Without the fingerprint's evidence, quotes are text.
+        row[5] = String::new();
+        let text = format!("{header}\n{}\n", row.join("\t"));
+        let files = read_tsv(&text, Path::new("s.tsv")).unwrap();
+        assert!(files[0].units[0].source.starts_with('"'));
+    }
+
+    #[test]
     fn the_header_lists_every_metadata_key() {
         let cols = tsv_columns();
-        assert_eq!(cols.len(), 15);
+        assert_eq!(cols.len(), 16);
         assert_eq!(cols[8], "document_index");
-        assert_eq!(cols.last().map(String::as_str), Some("next"));
+        assert_eq!(cols.last().map(String::as_str), Some("export_id"));
     }
 }

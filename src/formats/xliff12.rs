@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text};
 use super::{
-    Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, Unit, UnitFile, context_notes,
-    invalid, required, runs,
+    Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, Unit, UnitFile, check_read_text,
+    check_unit, context_notes, invalid, read_tag, required, runs,
 };
 use crate::error::Result;
 
@@ -57,12 +58,13 @@ pub(crate) fn write(
             out.open("trans-unit", &[("id", &u.id), ("xml:space", "preserve")])?;
             out.leaf("source", &[], &u.source)?;
             if let Some(t) = mode.initial(u) {
-                let state = if mode == TargetMode::Source {
-                    "needs-translation"
+                // A copy of the source carries no state: OmegaT never updates
+                // it, so "needs-translation" would stay on translated units.
+                if mode == TargetMode::Source {
+                    out.leaf("target", &[], t)?;
                 } else {
-                    "new"
-                };
-                out.leaf("target", &[("state", state)], t)?;
+                    out.leaf("target", &[("state", "new")], t)?;
+                }
             }
             out.open(
                 "context-group",
@@ -85,9 +87,19 @@ pub(crate) fn write(
                 out.leaf("context", &[("context-type", &kind)], value)?;
             }
             out.close("context-group")?;
+            // translate-toolkit reads locations only from this group: xliff2po
+            // then writes "#: sN" and keeps repeated sources apart by id.
+            out.open("context-group", &[("purpose", "location")])?;
+            out.leaf("context", &[("context-type", "sourcefile")], &u.id)?;
+            out.close("context-group")?;
+            // from="developer": xliff2po keeps these as "#." comments.
             for (_, text) in context_notes(u) {
                 check_text(&text, &format!("context of {}", u.place()))?;
-                out.leaf("note", &[("from", "brief"), ("annotates", "source")], &text)?;
+                out.leaf(
+                    "note",
+                    &[("from", "developer"), ("annotates", "source")],
+                    &text,
+                )?;
             }
             out.close("trans-unit")?;
         }
@@ -98,71 +110,107 @@ pub(crate) fn write(
     out.finish()
 }
 
-/// Reads an XLIFF 1.2 document.
-pub(crate) fn read(root: &Element, path: &Path) -> Result<UnitFile> {
-    let files: Vec<&Element> = root.children_named("file").collect();
+/// Reads an XLIFF 1.2 document: one [`UnitFile`] per target language of its
+/// `<file>`s. Only elements in the file's XLIFF namespace count.
+///
+/// `state` is not read: OmegaT leaves `needs-translation` on every unit it
+/// translated, so a 1.2 state cannot tell translated from untranslated;
+/// merge judges by the text (a target equal to its source is untranslated).
+pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
+    let ns = root.ns.as_deref();
+    let files: Vec<&Element> = inline::children(root, ns, "file").collect();
     let Some(first) = files.first() else {
         return Err(invalid(path, "XLIFF 1.2 file without any <file> element"));
     };
-    let source_lang = required(first, "source-language", path)?.to_string();
-    let mut target_lang = first.attr("target-language").map(str::to_string);
-    let mut units = Vec::new();
+    let mut warnings = Vec::new();
+    let source_lang = read_tag(
+        required(first, "source-language", path)?,
+        "source-language",
+        path,
+        &mut warnings,
+    )?;
+    let mut out: Vec<UnitFile> = Vec::new();
     for file in &files {
-        if file.attr("source-language") != Some(source_lang.as_str()) {
+        let src = read_tag(
+            required(file, "source-language", path)?,
+            "source-language",
+            path,
+            &mut warnings,
+        )?;
+        if src != source_lang {
             return Err(invalid(
                 path,
                 "its <file> elements have different source languages",
             ));
         }
-        if target_lang.is_none() {
-            target_lang = file.attr("target-language").map(str::to_string);
+        let mut units = Vec::new();
+        let mut unit_lang = None;
+        if let Some(body) = inline::child(file, ns, "body") {
+            collect_units(body, ns, path, &mut units, &mut unit_lang, 0)?;
         }
-        if let Some(body) = file.child("body") {
-            collect_units(body, path, &mut units, &mut target_lang, 0)?;
+        let target = match file.attr("target-language").or(unit_lang.as_deref()) {
+            Some(t) => read_tag(t, "target-language", path, &mut warnings)?,
+            None => {
+                return Err(invalid(
+                    path,
+                    "no target-language on <file>: which language is this?",
+                ));
+            }
+        };
+        match out.iter_mut().find(|f| f.target_lang == target) {
+            Some(f) => f.units.extend(units),
+            None => out.push(UnitFile {
+                path: path.to_path_buf(),
+                format: Format::Xliff12,
+                source_lang: source_lang.clone(),
+                target_lang: target,
+                units,
+                warnings: Vec::new(),
+            }),
         }
     }
-    let Some(target_lang) = target_lang else {
-        return Err(invalid(
-            path,
-            "no target-language on <file>: which language is this?",
-        ));
-    };
-    Ok(UnitFile {
-        path: path.to_path_buf(),
-        format: Format::Xliff12,
-        source_lang,
-        target_lang,
-        units,
-    })
+    out[0].warnings = warnings;
+    Ok(out)
 }
 
 fn collect_units(
     parent: &Element,
+    ns: Option<&str>,
     path: &Path,
     units: &mut Vec<Unit>,
     target_lang: &mut Option<String>,
     depth: usize,
 ) -> Result<()> {
-    for el in parent.elements() {
+    for el in parent.elements().filter(|e| e.ns.as_deref() == ns) {
         match el.name.as_str() {
-            "group" if depth < 32 => collect_units(el, path, units, target_lang, depth + 1)?,
+            "group" if depth < 32 => collect_units(el, ns, path, units, target_lang, depth + 1)?,
             "trans-unit" => {
                 let id = required(el, "id", path)?.to_string();
-                let Some(source) = el.child("source").map(Element::text) else {
+                check_read_text(&id, "id", &id, path)?;
+                let text = |e: &Element, what: &str| {
+                    inline::text(e, ns, Dialect::Xliff12)
+                        .map_err(|m| invalid(path, format!("trans-unit {id}: {what}: {m}")))
+                };
+                let Some(source_el) = inline::child(el, ns, "source") else {
                     return Err(invalid(path, format!("trans-unit {id} without <source>")));
                 };
-                let target_el = el.child("target");
+                let source = text(source_el, "source")?;
+                let target_el = inline::child(el, ns, "target");
                 if target_lang.is_none() {
                     *target_lang = target_el
                         .and_then(|t| t.attr("xml:lang"))
                         .map(str::to_string);
                 }
-                let mut unit = Unit::new(id, source, target_el.map(Element::text));
+                let target = match target_el {
+                    Some(t) => Some(text(t, "target")?),
+                    None => None,
+                };
+                let mut unit = Unit::new(id, source, target);
                 let mut meta = BTreeMap::new();
-                for group in el.children_named("context-group") {
-                    for ctx in group.children_named("context") {
+                for group in inline::children(el, ns, "context-group") {
+                    for ctx in inline::children(group, ns, "context") {
                         match ctx.attr("context-type") {
-                            Some("sourcefile") => {
+                            Some("sourcefile") if group.attr("purpose") != Some("location") => {
                                 meta.insert("document".to_string(), ctx.text());
                             }
                             Some(kind) => {
@@ -177,10 +225,36 @@ fn collect_units(
                 for (k, v) in &meta {
                     unit.set_meta(k, v);
                 }
+                check_unit(&unit, path)?;
                 units.push(unit);
             }
             _ => {}
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_target_language_is_its_own_file() {
+        let xml = format!(
+            r#"<xliff xmlns="{NS_12}" version="1.2">
+<file original="a" source-language="en" target-language="fa" datatype="plaintext"><body>
+<trans-unit id="s1"><source>One.</source><target>یک <bpt id="1">&lt;b&gt;</bpt>x<ept id="1">&lt;/b&gt;</ept></target>
+<context-group purpose="location"><context context-type="sourcefile">s1</context></context-group></trans-unit></body></file>
+<file original="a" source-language="en" target-language="ru_RU" datatype="plaintext"><body>
+<trans-unit id="s1"><source>One.</source><target>Один</target></trans-unit></body></file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
+        let files = read(&root, Path::new("t.xlf")).unwrap();
+        let langs: Vec<&str> = files.iter().map(|f| f.target_lang.as_str()).collect();
+        assert_eq!(langs, ["fa", "ru-RU"]);
+        assert_eq!(files[0].units[0].target.as_deref(), Some("یک x"));
+        // The location group holds the id, not the document name.
+        assert_eq!(files[0].units[0].document, None);
+        assert_eq!(files[1].units[0].target.as_deref(), Some("Один"));
+    }
 }

@@ -5,9 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text};
 use super::{
-    Format, LanguageTag, TargetMode, Unit, UnitFile, context_notes, invalid, required, runs,
+    Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, check_read_text, check_unit,
+    context_notes, invalid, read_tag, required, runs,
 };
 use crate::error::Result;
 
@@ -104,18 +106,29 @@ pub(crate) fn write(
     out.finish()
 }
 
-/// Reads an XLIFF 2.x document.
+/// Reads an XLIFF 2.x document. Only elements in the file's XLIFF namespace
+/// count (a `<x:target xmlns:x="urn:other">` is not a target).
 pub(crate) fn read(root: &Element, path: &Path) -> Result<UnitFile> {
-    let source_lang = required(root, "srcLang", path)?.to_string();
-    let target_lang = root.attr("trgLang").map(str::to_string);
+    let ns = root.ns.as_deref();
+    let mut warnings = Vec::new();
+    let source_lang = read_tag(
+        required(root, "srcLang", path)?,
+        "srcLang",
+        path,
+        &mut warnings,
+    )?;
+    let target_lang = match root.attr("trgLang") {
+        Some(t) => Some(read_tag(t, "trgLang", path, &mut warnings)?),
+        None => None,
+    };
     let version = root.attr("version").unwrap_or("2.0");
     let mut units = Vec::new();
-    let files: Vec<&Element> = root.children_named("file").collect();
+    let files: Vec<&Element> = inline::children(root, ns, "file").collect();
     if files.is_empty() {
         return Err(invalid(path, "XLIFF 2 file without any <file> element"));
     }
     for file in files {
-        collect_units(file, path, &mut units, 0)?;
+        collect_units(file, ns, path, &mut units, 0)?;
     }
     let has_targets = units.iter().any(|u: &Unit| u.target.is_some());
     let target_lang = match target_lang {
@@ -143,22 +156,34 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<UnitFile> {
         source_lang,
         target_lang,
         units,
+        warnings,
     })
 }
 
-fn collect_units(parent: &Element, path: &Path, units: &mut Vec<Unit>, depth: usize) -> Result<()> {
-    for el in parent.elements() {
+fn collect_units(
+    parent: &Element,
+    ns: Option<&str>,
+    path: &Path,
+    units: &mut Vec<Unit>,
+    depth: usize,
+) -> Result<()> {
+    for el in parent.elements().filter(|e| e.ns.as_deref() == ns) {
         match el.name.as_str() {
-            "group" if depth < 32 => collect_units(el, path, units, depth + 1)?,
-            "unit" => units.push(read_unit(el, path)?),
+            "group" if depth < 32 => collect_units(el, ns, path, units, depth + 1)?,
+            "unit" => {
+                let unit = read_unit(el, ns, path)?;
+                check_unit(&unit, path)?;
+                units.push(unit);
+            }
             _ => {}
         }
     }
     Ok(())
 }
 
-fn read_unit(unit: &Element, path: &Path) -> Result<Unit> {
+fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
     let id = required(unit, "id", path)?.to_string();
+    check_read_text(&id, "id", &id, path)?;
     let mut meta = BTreeMap::new();
     for md in unit
         .elements()
@@ -172,39 +197,142 @@ fn read_unit(unit: &Element, path: &Path) -> Result<Unit> {
             }
         }
     }
+    let text = |el: &Element, what: &str| {
+        inline::text(el, ns, Dialect::Xliff2)
+            .map_err(|e| invalid(path, format!("unit {id}: {what}: {e}")))
+    };
+    // Several segments (a tool resegmented the unit) are joined with the
+    // text of the <ignorable>s between them.
     let mut source = String::new();
-    let mut target: Option<String> = None;
-    let mut segments = 0usize;
-    for part in unit.elements() {
+    let mut target = String::new();
+    let (mut segments, mut translated, mut initial) = (0usize, 0usize, 0usize);
+    for part in unit.elements().filter(|e| e.ns.as_deref() == ns) {
         let is_segment = part.name == "segment";
         if !is_segment && part.name != "ignorable" {
             continue;
         }
-        segments += usize::from(is_segment);
-        let src = part.child("source").map(Element::text);
-        let Some(src) = src else {
+        let Some(src_el) = inline::child(part, ns, "source") else {
             return Err(invalid(
                 path,
                 format!("unit {id}: <{}> without <source>", part.name),
             ));
         };
-        match part.child("target") {
-            Some(t) => target.get_or_insert_with(String::new).push_str(&t.text()),
-            None if !is_segment => {
-                if let Some(t) = target.as_mut() {
-                    t.push_str(&src);
-                }
+        let src = text(src_el, "source")?;
+        let trg = match inline::child(part, ns, "target") {
+            Some(t) => Some(text(t, "target")?),
+            None => None,
+        };
+        if is_segment {
+            segments += 1;
+            let has_text = trg.as_deref().is_some_and(|t| !t.trim().is_empty());
+            translated += usize::from(has_text);
+            // "initial" is the state a segment has before anyone translated it.
+            if has_text
+                && part.attr("state").unwrap_or("initial") == "initial"
+                && part.attr("state").is_some()
+            {
+                initial += 1;
             }
-            None => {}
+            target.push_str(trg.as_deref().unwrap_or(""));
+        } else {
+            // An <ignorable> without a target keeps its source text (spaces).
+            target.push_str(trg.as_deref().unwrap_or(&src));
         }
         source.push_str(&src);
     }
     if segments == 0 {
         return Err(invalid(path, format!("unit {id} has no <segment>")));
     }
+    let state = if translated > 0 && translated < segments {
+        TargetState::Partial
+    } else if initial > 0 {
+        TargetState::Initial
+    } else {
+        TargetState::Unspecified
+    };
+    let target = (translated > 0).then_some(target);
     let mut out = Unit::new(id, source, target);
+    out.state = state;
     for (k, v) in &meta {
         out.set_meta(k, v);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(body: &str, trg: &str) -> Result<UnitFile> {
+        let xml = format!(
+            r#"<xliff xmlns="{NS_CORE}" xmlns:x="urn:other" version="2.0" srcLang="en" trgLang="{trg}"><file id="f1">{body}</file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf"))?;
+        read(&root, Path::new("t.xlf"))
+    }
+
+    #[test]
+    fn a_target_in_another_namespace_is_no_target() {
+        let f = read_str(
+            r#"<unit id="s1"><segment><source>One.</source><x:target>یک</x:target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap();
+        assert_eq!(f.units[0].target, None);
+    }
+
+    #[test]
+    fn segments_are_joined_and_a_partial_unit_is_marked() {
+        let f = read_str(
+            r#"<unit id="s1"><segment state="translated"><source>One.</source><target>یک.</target></segment><ignorable><source> </source></ignorable><segment><source>Two.</source><target>دو.</target></segment></unit>
+               <unit id="s2"><segment state="translated"><source>A.</source><target>الف.</target></segment><ignorable><source> </source></ignorable><segment><source>B.</source><target></target></segment></unit>
+               <unit id="s3"><segment state="initial"><source>C.</source><target>ج.</target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap();
+        assert_eq!(f.units[0].source, "One. Two.");
+        assert_eq!(f.units[0].target.as_deref(), Some("یک. دو."));
+        assert_eq!(f.units[0].state, TargetState::Unspecified);
+        assert_eq!(f.units[1].state, TargetState::Partial);
+        assert_eq!(f.units[2].state, TargetState::Initial);
+    }
+
+    #[test]
+    fn language_tags_are_validated_and_canonical() {
+        let unit =
+            r#"<unit id="s1"><segment><source>One.</source><target>یک</target></segment></unit>"#;
+        assert_eq!(read_str(unit, "FA").unwrap().target_lang, "fa");
+        let f = read_str(unit, "fa_ir").unwrap();
+        assert_eq!(f.target_lang, "fa-IR");
+        assert_eq!(f.warnings.len(), 1);
+        let err = read_str(unit, "x/../../escaped").unwrap_err().to_string();
+        assert!(
+            err.contains("t.xlf") && err.contains("not a BCP 47"),
+            "{err}"
+        );
+        let xml = format!(
+            r#"<xliff xmlns="{NS_CORE}" version="2.0" srcLang="english!" trgLang="fa"><file id="f1">{unit}</file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
+        assert!(
+            read(&root, Path::new("t.xlf"))
+                .unwrap_err()
+                .to_string()
+                .contains("srcLang")
+        );
+    }
+
+    #[test]
+    fn inline_codes_without_text_are_refused_naming_the_unit() {
+        let err = read_str(
+            r#"<unit id="s7"><segment><source>One.</source><target>یک<ph id="1"/></target></segment></unit>"#,
+            "fa",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("unit s7: target") && err.contains("<ph"),
+            "{err}"
+        );
+    }
 }

@@ -30,6 +30,7 @@ fn default_targets_and_formats_come_from_the_config() {
         [
             "brief.fa.tmx",
             "brief.fa.xliff20.xlf",
+            "brief.reference.jsonl",
             "brief.ru.tmx",
             "brief.ru.xliff20.xlf"
         ]
@@ -225,4 +226,126 @@ fn target_modes() {
             assert!(x.contains(expect), "{x}");
         }
     }
+}
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn no_file_translates_the_source_into_its_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ru.txt", &seed("ru-archaeology-find.txt"));
+    brief(dir.path())
+        .args([
+            "export",
+            "--out-dir",
+            "out",
+            "--format",
+            "xliff20",
+            "ru.txt",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("no ru file: the source is already in ru"));
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["brief.fa.xliff20.xlf", "brief.reference.jsonl"]);
+    brief(dir.path())
+        .args(["export", "--to", "ru-RU", "--out-dir", "out2", "ru.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("nothing to translate"));
+}
+
+#[test]
+fn a_cluster_in_several_languages_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "en.txt", &seed("en-putin-assad-aleppo.txt"));
+    write(dir.path(), "ru.txt", &seed("ru-archaeology-find.txt"));
+    brief(dir.path())
+        .args([
+            "export",
+            "--to",
+            "fa",
+            "--out-dir",
+            "out",
+            "en.txt",
+            "ru.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("several languages (en, ru)"));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn documents_are_named_by_file_name_not_local_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("private")).unwrap();
+    write(
+        dir.path(),
+        "private/a.txt",
+        "One sentence here. Another one there.",
+    );
+    let input = dir.path().join("private/a.txt");
+    brief(dir.path())
+        .args(["export", "--all", "--to", "fa", "--format", "xliff20,jsonl"])
+        .args(["--out-dir", "out"])
+        .arg(&input)
+        .assert()
+        .success();
+    for name in ["brief.fa.xliff20.xlf", "brief.fa.jsonl"] {
+        let text = std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
+        assert!(!text.contains("private"), "{name}: {text}");
+        assert!(text.contains("a.txt"));
+    }
+}
+
+#[test]
+fn every_file_of_one_export_carries_the_same_export_id() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "One sentence here. Another one there.");
+    brief(dir.path())
+        .args(["export", "--all", "--to", "fa,ru", "--out-dir", "out"])
+        .args(["--format", "xliff20,xliff12,tmx,tsv,jsonl", "a.txt"])
+        .assert()
+        .success();
+    let jsonl = std::fs::read_to_string(dir.path().join("out/brief.fa.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    let id = first["export_id"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 16);
+    for entry in std::fs::read_dir(dir.path().join("out")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.contains(&id));
+    }
+    // Another input: another export id.
+    write(
+        dir.path(),
+        "a.txt",
+        "One sentence here. Another one elsewhere.",
+    );
+    brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa",
+            "--format",
+            "jsonl",
+            "--out-dir",
+            "out2",
+            "a.txt",
+        ])
+        .assert()
+        .success();
+    let other = std::fs::read_to_string(dir.path().join("out2/brief.fa.jsonl")).unwrap();
+    assert!(!other.contains(&id));
 }

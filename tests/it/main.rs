@@ -10,6 +10,8 @@ mod eval_cli;
 mod export_cli;
 mod export_snapshots;
 mod merge_cli;
+mod merge_hostile;
+mod merge_reference;
 mod merge_roundtrip;
 mod pipeline_props;
 mod safety;

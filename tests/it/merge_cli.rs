@@ -241,8 +241,12 @@ fn missing_empty_unknown_and_duplicate_units() {
         .lines()
         .map(str::to_string)
         .collect();
-    // Drop s2, empty the target of s3, duplicate s1, add an unknown s7.
-    let mut edited = vec![lines[0].clone(), lines[0].clone()];
+    // Drop s2, empty the target of s3, duplicate s1 with another target, add
+    // an unknown s7.
+    let mut edited = vec![
+        lines[0].clone(),
+        lines[0].replace(&translation("ru", 1), "другой перевод"),
+    ];
     edited.push(lines[2].replace(&translation("ru", 3).replace('"', "\\\""), ""));
     edited.push(lines[3].clone());
     edited.push(lines[3].replace("\"s4\"", "\"s7\""));

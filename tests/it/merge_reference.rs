@@ -1,0 +1,183 @@
+//! `brief merge` with the export's reference copy: files that lost brief's
+//! metadata, units without ids, and files of different exports.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::common::brief_in as brief;
+
+const TEXT: &str =
+    "Tom met Jerry today. They talked for hours.\n\nThe end came late. Nobody left early.\n";
+
+fn export(dir: &Path, text: &str, out: &str) {
+    std::fs::write(dir.join("a.txt"), text).unwrap();
+    brief(dir)
+        .args(["export", "--all", "--lang", "en", "--to", "fa,ru"])
+        .args(["--format", "xliff20,jsonl", "--out-dir", out, "a.txt"])
+        .assert()
+        .success()
+        .stderr(contains("brief.reference.jsonl"));
+}
+
+/// What npm `xliff` gives back: units with ids, sources and targets, and
+/// none of brief's metadata.
+fn bare_xliff(sources_targets: &[(&str, &str, &str)]) -> String {
+    let mut x = String::from(
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fa"><file id="f1">"#,
+    );
+    for (id, s, t) in sources_targets {
+        x.push_str(&format!(
+            r#"<unit id="{id}"><segment><source>{s}</source><target>{t}</target></segment></unit>"#
+        ));
+    }
+    x.push_str("</file></xliff>");
+    x
+}
+
+const GOOD: [(&str, &str, &str); 4] = [
+    ("s1", "Tom met Jerry today.", "یک"),
+    ("s2", " They talked for hours.", "دو"),
+    ("s3", "The end came late.", "سه"),
+    ("s4", " Nobody left early.", "چهار"),
+];
+
+fn sources(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("out/brief.reference.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_without_metadata_is_checked_against_the_reference_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), TEXT, "out");
+    let src = sources(dir.path());
+    let units: Vec<(&str, &str, &str)> = GOOD
+        .iter()
+        .zip(&src)
+        .map(|((id, _, t), s)| (*id, s.as_str(), *t))
+        .collect();
+    std::fs::write(dir.path().join("out/back.xlf"), bare_xliff(&units)).unwrap();
+    // Beside the reference: found without a flag; the paragraphs come back.
+    brief(dir.path())
+        .args(["merge", "out/back.xlf"])
+        .assert()
+        .success()
+        .stdout("یک دو\n\nسه چهار\n");
+    // `brief merge out/*` does not take the reference for a translation.
+    brief(dir.path())
+        .args(["merge", "out/back.xlf", "out/brief.reference.jsonl"])
+        .assert()
+        .success();
+    // Elsewhere: drift cannot be checked, exit 1 ...
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    std::fs::copy(
+        dir.path().join("out/back.xlf"),
+        dir.path().join("elsewhere/back.xlf"),
+    )
+    .unwrap();
+    brief(dir.path())
+        .args(["merge", "elsewhere/back.xlf"])
+        .assert()
+        .code(1)
+        .stderr(contains("s1 [fa]: drift cannot be checked"));
+    // ... unless the reference is named.
+    brief(dir.path())
+        .args([
+            "merge",
+            "--reference",
+            "out/brief.fa.jsonl",
+            "elsewhere/back.xlf",
+        ])
+        .assert()
+        .success();
+    // An edited source, a deleted last unit and exchanged ids are found.
+    let mut bad = units.clone();
+    bad[1].1 = "An edited sentence.";
+    bad.pop();
+    bad.swap(0, 2);
+    bad[0].0 = "s1";
+    bad[2].0 = "s3";
+    std::fs::write(dir.path().join("out/bad.xlf"), bare_xliff(&bad)).unwrap();
+    let out = brief(dir.path())
+        .args(["merge", "out/bad.xlf"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for needle in [
+        "s1 [fa]: drift",
+        "s2 [fa]: drift",
+        "s3 [fa]: drift",
+        "s4 [fa]: missing",
+    ] {
+        assert!(stderr.contains(needle), "{needle} not in {stderr}");
+    }
+}
+
+#[test]
+fn a_memory_without_tuid_is_matched_by_source_text() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), TEXT, "out");
+    let src = sources(dir.path());
+    // As OmegaT writes its project memory: TMX 1.1, lang=, sorted by source.
+    let mut pairs: Vec<(&str, &str)> = src
+        .iter()
+        .map(String::as_str)
+        .zip(["یک", "دو", "سه", "چهار"])
+        .collect();
+    pairs.sort();
+    let mut tmx = String::from(
+        r#"<?xml version="1.0"?><tmx version="1.1"><header srclang="EN" segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" datatype="plaintext" creationtool="OmegaT" creationtoolversion="3.6"/><body>"#,
+    );
+    for (s, t) in pairs {
+        tmx.push_str(&format!(
+            r#"<tu><tuv lang="EN"><seg>{s}</seg></tuv><tuv lang="FA"><seg>{t}</seg></tuv></tu>"#
+        ));
+    }
+    tmx.push_str("</body></tmx>");
+    std::fs::write(dir.path().join("project-omegat.tmx"), &tmx).unwrap();
+    brief(dir.path())
+        .args(["merge", "project-omegat.tmx"])
+        .assert()
+        .code(1)
+        .stderr(contains("--reference"));
+    brief(dir.path())
+        .args([
+            "merge",
+            "--reference",
+            "out/brief.reference.jsonl",
+            "project-omegat.tmx",
+        ])
+        .assert()
+        .success()
+        .stdout("یک دو\n\nسه چهار\n");
+}
+
+#[test]
+fn files_of_two_exports_are_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), TEXT, "a");
+    export(
+        dir.path(),
+        "Another text entirely. With two sentences.\n",
+        "b",
+    );
+    brief(dir.path())
+        .args(["merge", "a/brief.fa.jsonl", "b/brief.ru.jsonl"])
+        .assert()
+        .code(1)
+        .stderr(
+            contains("b/brief.ru.jsonl")
+                .and(contains("another export"))
+                .and(contains("a/brief.reference.jsonl")),
+        );
+}
