@@ -60,7 +60,9 @@ pub use config::{Config, ConfigSource};
 pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
 pub use export::{Export, ExportSettings};
-pub use formats::{Format, LanguageTag, TargetMode, Unit, UnitFile, file_name, fingerprint};
+pub use formats::{
+    Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, export_id, file_name, fingerprint,
+};
 pub use input::Document;
 pub use lang::Lang;
 pub use rank::Algorithm;

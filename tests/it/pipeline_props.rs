@@ -4,8 +4,9 @@
 //! - segment: spans are ordered, trimmed, non-empty slices of the input;
 //! - summarize: the brief is an ordered subset of the input's sentences,
 //!   within its budget, and the same input gives the same brief;
-//! - export → merge: with targets copied from the sources, merging gives back
-//!   exactly the brief's sentences, in every format.
+//! - export → merge: with targets copied from the sources, every unit is
+//!   either reported untranslated or (nothing to translate) merged back as
+//!   the brief's sentence, in every format.
 
 use brief::{Budget, Config, Document, Export, Format, LanguageTag, TargetMode};
 use proptest::prelude::*;
@@ -124,9 +125,15 @@ proptest! {
         };
         let files = brief::merge::read_bytes(file, "brief.ru".as_ref()).unwrap();
         let merged = brief::merge::merge(&files);
-        prop_assert!(merged.problems.is_empty(), "{:?}", merged.problems);
+        // A copy of the source is not a translation (issue 9): each unit is
+        // either reported untranslated or, with nothing to translate, merged.
+        prop_assert!(
+            merged.problems.iter().all(|p| p.kind == brief::merge::ProblemKind::Untranslated),
+            "{:?}", merged.problems
+        );
         let got: Vec<&str> = merged.translations[0].sentences.iter().map(|s| s.target.as_str()).collect();
         let want: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
-        prop_assert_eq!(got, want);
+        prop_assert_eq!(got.len() + merged.problems.len(), want.len());
+        prop_assert!(got.iter().all(|g| want.contains(g)));
     }
 }

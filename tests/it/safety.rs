@@ -67,6 +67,8 @@ fn stderr(out: &Output) -> String {
 
 const FORMATS: &str = "xliff20,xliff12,tmx,tsv,jsonl";
 const TARGETS: &str = "fa,ru,de,fr";
+/// Files in one export set: every format for every target, and the reference.
+const SET_FILES: usize = 5 * 4 + 1;
 
 fn export_args(input: &str) -> Vec<String> {
     [
@@ -96,7 +98,7 @@ fn with_old_set(sentences: usize) -> (tempfile::TempDir, Vec<(String, Vec<u8>)>)
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let before = snapshot(&dir.path().join("out"));
-    assert_eq!(before.len(), 20);
+    assert_eq!(before.len(), SET_FILES);
     (dir, before)
 }
 
@@ -207,7 +209,7 @@ fn an_ignored_sigint_stays_ignored() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let set = snapshot(&out_dir);
-    assert_eq!(set.len(), 20);
+    assert_eq!(set.len(), SET_FILES);
     assert!(
         set.iter()
             .all(|(_, b)| String::from_utf8_lossy(b).contains("Newword"))
@@ -265,7 +267,7 @@ fn a_full_disk_without_force_writes_nothing_and_a_rerun_works() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(names(&dir.path().join("out")).len(), 20);
+    assert_eq!(names(&dir.path().join("out")).len(), SET_FILES);
 }
 
 /// A real ENOSPC on a small tmpfs (needs root, as in CI).
@@ -331,7 +333,7 @@ fn concurrent_exports_take_turns_and_leave_one_consistent_set() {
             assert!(out.status.success(), "{}", stderr(&out));
         }
         let set = snapshot(&dir.path().join("out"));
-        assert_eq!(set.len(), 20, "{:?}", names(&dir.path().join("out")));
+        assert_eq!(set.len(), SET_FILES, "{:?}", names(&dir.path().join("out")));
         let from = |word: &str| {
             set.iter()
                 .filter(|(_, b)| String::from_utf8_lossy(b).contains(word))
@@ -339,7 +341,7 @@ fn concurrent_exports_take_turns_and_leave_one_consistent_set() {
         };
         let (alpha, bravo) = (from("Alphaword"), from("Bravoword"));
         assert!(
-            (alpha, bravo) == (20, 0) || (alpha, bravo) == (0, 20),
+            (alpha, bravo) == (SET_FILES, 0) || (alpha, bravo) == (0, SET_FILES),
             "a mixed set: {alpha} files from a, {bravo} from b"
         );
     }
