@@ -31,6 +31,7 @@ pub mod detect;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod html;
 pub mod input;
 pub mod lang;
 pub mod merge;
