@@ -75,6 +75,55 @@ pub fn looks_like_html(text: &str) -> bool {
         || starts_with_tag(b"<body")
 }
 
+/// The encoding a page declares in a `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">` within its first
+/// 1024 bytes, as browsers look for it (simplified: the first `charset` label
+/// inside a `<meta` tag). A declared UTF-16 means UTF-8, as in browsers, since
+/// the declaration itself was readable as ASCII. For the input reader: old
+/// Russian and Persian pages are often windows-1251 or windows-1256.
+///
+/// ```
+/// let page = b"<html><head><meta charset=\"windows-1251\"><title>\xcd\xee\xe2\xee\xf1\xf2\xe8</title>";
+/// assert_eq!(brief::html::declared_encoding(page), Some(encoding_rs::WINDOWS_1251));
+/// assert_eq!(brief::html::declared_encoding(b"<html><p>charset=koi8-r</p>"), None);
+/// ```
+pub fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(meta) = find(&lower, from, b"<meta") {
+        let tag_end = find(&lower, meta, b">").unwrap_or(lower.len());
+        let tag = &lower[meta..tag_end];
+        from = tag_end;
+        let Some(at) = find(tag, 0, b"charset") else {
+            continue;
+        };
+        let mut rest = &tag[at + b"charset".len()..];
+        rest = rest.trim_ascii_start();
+        let Some(after_equals) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let value = after_equals.trim_ascii_start();
+        let value = value
+            .strip_prefix(b"\"")
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let label_len = value
+            .iter()
+            .take_while(|b| {
+                !matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') && !b.is_ascii_whitespace()
+            })
+            .count();
+        let encoding = encoding_rs::Encoding::for_label(&value[..label_len])?;
+        return Some(match encoding.name() {
+            "UTF-16LE" | "UTF-16BE" => encoding_rs::UTF_8,
+            "x-user-defined" => encoding_rs::WINDOWS_1252,
+            _ => encoding,
+        });
+    }
+    None
+}
+
 /// Extracts the article from an HTML page: its title and body paragraphs,
 /// without navigation, banners, ads, related-story lists, comments, footers,
 /// captions, forms, scripts, styles and hidden elements.

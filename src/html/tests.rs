@@ -410,3 +410,20 @@ fn page_cut_after_an_end_tag_opener_keeps_the_two_characters() {
         "The council met on Monday, as planned, to vote.</"
     );
 }
+
+#[test]
+fn finds_the_declared_encoding_in_meta_tags() {
+    use encoding_rs::{UTF_8, WINDOWS_1256};
+    let http_equiv = b"<!DOCTYPE html><HTML><HEAD><META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=Windows-1256'>";
+    assert_eq!(declared_encoding(http_equiv), Some(WINDOWS_1256));
+    assert_eq!(declared_encoding(b"<meta charset=utf-16le>"), Some(UTF_8));
+    assert_eq!(
+        declared_encoding(b"<meta name=x><meta charset = 'utf-8'>"),
+        Some(UTF_8)
+    );
+    assert_eq!(declared_encoding(b"<meta charset=\"klingon\">"), None);
+    assert_eq!(declared_encoding(b"<meta charset"), None);
+    assert_eq!(declared_encoding(b""), None);
+    let late = [b" ".repeat(1100), b"<meta charset=koi8-r>".to_vec()].concat();
+    assert_eq!(declared_encoding(&late), None);
+}
