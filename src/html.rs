@@ -496,6 +496,9 @@ const POSITIVE_HINTS: &[&str] = &[
 /// crafted page must not make this step slow.
 const MAX_HINT_BYTES: usize = 512;
 
+/// Characters of `<title>` kept.
+const MAX_TITLE_CHARS: usize = 1000;
+
 /// A paragraph shorter than this (in chars) does not count for scoring.
 const MIN_SCORED_CHARS: usize = 25;
 
@@ -564,7 +567,13 @@ impl<'a> Page<'a> {
                                     .descendants()
                                     .filter_map(|d| d.value().as_text().map(|t| t.deref()))
                                     .collect();
-                                title_tag = Some(collapse_whitespace(&text));
+                                // A real title is a line; a crafted one must not make
+                                // the headline search (title × each h1) slow.
+                                let title: String = collapse_whitespace(&text)
+                                    .chars()
+                                    .take(MAX_TITLE_CHARS)
+                                    .collect();
+                                title_tag = Some(title);
                             }
                             if name == "html" && lang.is_none() {
                                 lang = element.attr("lang").and_then(|l| l.parse().ok());
@@ -790,7 +799,8 @@ impl<'a> Page<'a> {
         let mut best: Option<(usize, usize)> = None;
         for &h1 in &h1s {
             let text = self.inline_text(h1);
-            let shared = if !text.is_empty() && title.contains(text.as_str()) {
+            let fits = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
+            let shared = if fits && title.contains(text.as_str()) {
                 text.len()
             } else {
                 0

@@ -308,6 +308,14 @@ fn adversarial_markup_is_parsed_in_bounded_time() {
         ("unclosed links", "<a href=x>y ".repeat(n)),
         ("nested lists", "<ul><li>".repeat(n)),
         ("unclosed fonts", "<font size=2>z ".repeat(n)),
+        (
+            "headlines and a long title",
+            format!(
+                "<title>{}</title>{}",
+                "t ".repeat(n),
+                "<h1>t t</h1>".repeat(n)
+            ),
+        ),
     ] {
         let started = std::time::Instant::now();
         let _ = extract(&html);
