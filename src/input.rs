@@ -111,7 +111,7 @@ fn too_large(path: &Path, limit: u64) -> Error {
     Error::Input {
         path: path.to_path_buf(),
         message: format!(
-            "larger than the input limit of {}; refusing to read it (raise the limit with ${MAX_INPUT_ENV})",
+            "larger than the input limit of {}; refusing to read it (raise it with --max-input or ${MAX_INPUT_ENV})",
             show_size(limit)
         ),
     }
@@ -387,8 +387,55 @@ pub fn expand_inputs_reporting(
 }
 
 fn has_text_extension(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["txt", "md", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Whether `path` names a web page by its extension (`.html`, `.htm`).
+pub fn has_html_extension(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// How to tell web pages from plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    /// A page is a file ending in `.html`/`.htm`, or a text that is plainly
+    /// an HTML document ([`crate::html::looks_like_html`]).
+    #[default]
+    Detect,
+    /// Every input is a web page.
+    Html,
+}
+
+/// Decodes one input and, if it is a web page, extracts its article text
+/// (title and body paragraphs; see [`crate::html`]). A page that is not
+/// valid in `encoding` but declares its own charset is read in that one.
+pub fn decode_document(
+    bytes: Vec<u8>,
+    path: &Path,
+    encoding: Encoding,
+    markup: Markup,
+) -> Result<String> {
+    let html_named = markup == Markup::Html || has_html_extension(path);
+    // A page that is not UTF-8 but declares its charset (old ru/fa sites use
+    // windows-1251/1256) is read in the declared one.
+    let declared = (encoding == Encoding::Auto)
+        .then(|| crate::html::declared_encoding(&bytes))
+        .flatten()
+        .filter(|e| *e != encoding_rs::UTF_8 && std::str::from_utf8(&bytes).is_err());
+    let text = match declared {
+        Some(e) => decode_as(bytes, path, Encoding::Named(e))?,
+        None => decode_as(bytes, path, encoding)?,
+    };
+    if html_named || crate::html::looks_like_html(&text) {
+        Ok(crate::html::extract(&text).text)
+    } else {
+        Ok(text)
+    }
 }
 
 /// State of one expansion: what was visited, for loops and duplicates.
@@ -584,13 +631,17 @@ impl Walk<'_> {
 }
 
 /// Reads plain-text documents with an explicit encoding choice.
-pub fn read_documents_as(paths: &[PathBuf], encoding: Encoding) -> Result<Vec<Document>> {
+pub fn read_documents_as(
+    paths: &[PathBuf],
+    encoding: Encoding,
+    markup: Markup,
+) -> Result<Vec<Document>> {
     paths
         .iter()
         .map(|p| {
             Ok(Document {
                 name: p.display().to_string(),
-                text: decode_as(read_bytes(p)?, p, encoding)?,
+                text: decode_document(read_bytes(p)?, p, encoding, markup)?,
                 lang: None,
             })
         })
@@ -655,6 +706,7 @@ impl BatchItem {
 struct RawItem {
     id: Option<serde_json::Value>,
     text: Option<String>,
+    html: Option<String>,
     documents: Option<Vec<String>>,
     lang: Option<String>,
     #[serde(flatten)]
@@ -676,15 +728,21 @@ pub fn parse_batch_line(raw: &str, path: &Path, line: usize) -> Result<BatchItem
         Some(_) => return Err(err("\"id\" must be a string or a number".into())),
         None => return Err(err("missing \"id\"".into())),
     };
-    let documents = match (item.text, item.documents) {
-        (Some(t), None) => vec![t],
-        (None, Some(d)) => d,
-        (Some(_), Some(_)) => {
+    let documents = match (item.text, item.html, item.documents) {
+        (Some(t), None, None) => vec![t],
+        // A web page: its article text (title and body paragraphs).
+        (None, Some(h), None) => vec![crate::html::extract(&h).text],
+        (None, None, Some(d)) => d,
+        (None, None, None) => {
             return Err(err(format!(
-                "item {id:?} has both \"text\" and \"documents\"; give one"
+                "item {id:?} has no \"text\", \"html\" or \"documents\""
             )));
         }
-        (None, None) => return Err(err(format!("item {id:?} has no \"text\" or \"documents\""))),
+        _ => {
+            return Err(err(format!(
+                "item {id:?} has more than one of \"text\", \"html\" and \"documents\"; give one"
+            )));
+        }
     };
     let lang = match item.lang {
         Some(code) => Some(code.parse().map_err(|e: Error| err(e.to_string()))?),

@@ -42,6 +42,7 @@ pub mod escape;
 pub mod eval;
 mod export;
 mod formats;
+pub mod html;
 pub mod input;
 mod lang;
 pub mod merge;

@@ -65,8 +65,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     };
     for path in inputs_or_stdin(&args.source.inputs) {
         match args.source.input {
-            InputKind::Text => {
-                for doc in super::read_text_inputs(std::slice::from_ref(&path))? {
+            InputKind::Text | InputKind::Html => {
+                let markup = match args.source.input {
+                    InputKind::Html => brief::input::Markup::Html,
+                    _ => brief::input::Markup::Detect,
+                };
+                for doc in super::read_inputs(std::slice::from_ref(&path), markup)? {
                     emit(&mut out, &doc.name, detect(&doc.text, user))?;
                 }
             }

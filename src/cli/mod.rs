@@ -71,6 +71,16 @@ pub struct Cli {
     )]
     quiet: bool,
 
+    /// The largest input brief reads, such as 64M or 1G (default 256M, or $BRIEF_MAX_INPUT).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SIZE",
+        value_parser = brief::input::parse_size,
+        help_heading = "Global options"
+    )]
+    max_input: Option<u64>,
+
     /// In JSONL batches, report a malformed line, skip it and go on (exit code 1 at the end).
     #[arg(long, global = true, help_heading = "Global options")]
     keep_going: bool,
@@ -131,6 +141,15 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// Reads the inputs of `--input text` or `--input html`.
+    pub fn read_documents(&self) -> anyhow::Result<Vec<brief::Document>> {
+        let markup = match self.input {
+            InputKind::Html => brief::input::Markup::Html,
+            InputKind::Text | InputKind::Jsonl => brief::input::Markup::Detect,
+        };
+        read_inputs(&self.inputs, markup)
+    }
+
     /// The configuration with `--lang`, if given, as `[segment] lang`.
     pub fn configure(&self, config: &Config) -> Config {
         let mut config = config.clone();
@@ -144,10 +163,14 @@ impl InputArgs {
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum InputKind {
-    /// Each INPUT is one plain-text document.
+    /// Each INPUT is one document: plain text, or a web page when it ends in
+    /// .html/.htm or is plainly an HTML document (its article text is used).
     #[default]
     Text,
-    /// Each line of each INPUT is a JSON object {"id", "text" | "documents", "lang"?}.
+    /// Each INPUT is a web page: its title and article paragraphs, without
+    /// navigation, scripts, comments and other page furniture.
+    Html,
+    /// Each line of each INPUT is a JSON object {"id", "text" | "html" | "documents", "lang"?}.
     Jsonl,
 }
 
@@ -225,11 +248,20 @@ pub fn warn(message: impl std::fmt::Display) {
     }
 }
 
-/// Expands and reads plain-text inputs (files, directories, globs, `-`) with
-/// the global `--encoding`.
+/// Expands and reads text inputs (files, directories, globs, `-`) with the
+/// global `--encoding`; web pages (`.html`, or plainly HTML) become their
+/// article text.
 pub fn read_text_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<brief::Document>> {
-    let paths = brief::input::expand_inputs(&inputs_or_stdin(inputs))?;
-    let docs = brief::input::read_documents_as(&paths, globals().encoding)?;
+    read_inputs(inputs, brief::input::Markup::Detect)
+}
+
+/// [`read_text_inputs`], with every input read as a web page for `Markup::Html`.
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    markup: brief::input::Markup,
+) -> anyhow::Result<Vec<brief::Document>> {
+    let paths = brief::input::expand_inputs_reporting(&inputs_or_stdin(inputs), &mut |m| warn(m))?;
+    let docs = brief::input::read_documents_as(&paths, globals().encoding, markup)?;
     if globals().verbose {
         eprintln!("brief: read {} document(s)", docs.len());
     }
@@ -277,6 +309,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             return Ok(exit::OK);
         }
         _ => {}
+    }
+    if let Some(limit) = cli.max_input {
+        brief::input::set_max_input_bytes(limit);
     }
     let (config, source) = Config::load(cli.config.as_deref()).context("configuration")?;
     if cli.verbose {

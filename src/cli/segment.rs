@@ -90,8 +90,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     let mut out = output::stdout();
     match args.source.input {
-        InputKind::Text => {
-            let docs: Vec<AnalyzedDocument> = super::read_text_inputs(&args.source.inputs)?
+        InputKind::Text | InputKind::Html => {
+            let docs: Vec<AnalyzedDocument> = args
+                .source
+                .read_documents()?
                 .into_iter()
                 .map(|d| brief::analyze(d, &config))
                 .collect();

@@ -147,8 +147,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     let mut out = output::stdout();
     match args.source.input {
-        InputKind::Text => {
-            let docs = brief::analyze_all(super::read_text_inputs(&args.source.inputs)?, &config);
+        InputKind::Text | InputKind::Html => {
+            let docs = brief::analyze_all(args.source.read_documents()?, &config);
             let summary = brief::summarize(&docs, &settings, args.query.as_deref())?;
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,

@@ -272,3 +272,49 @@ fn persian_seeds_end_to_end() {
     assert_eq!(v["lang"], "fa");
     assert!(!texts(&v).is_empty());
 }
+
+#[test]
+fn web_pages_are_read_as_their_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html><head><title>Rain</title><script>var x = 'Cookie banner';</script></head>\
+        <body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>\
+        <article><h1>Heavy rain fills the dams of Tehran</h1>\
+        <p>Heavy rain fell on Tehran on Monday and filled the city's dams, officials said.</p>\
+        <p>The water authority said the five dams were nearly full for the first time in years.</p>\
+        <p>Residents were asked to save water despite the rain.</p></article>\
+        <footer>Copyright footer text</footer></body></html>";
+    std::fs::write(dir.path().join("page.html"), page).unwrap();
+    // Plainly HTML even without the extension, and forced with --input html.
+    std::fs::write(dir.path().join("page.txt"), page).unwrap();
+    for args in [
+        vec!["summarize", "--sentences", "2", "page.html"],
+        vec!["summarize", "--sentences", "2", "page.txt"],
+        vec!["summarize", "--sentences", "2", "--input", "html", "-"],
+    ] {
+        let out = crate::common::brief_in(dir.path())
+            .args(&args)
+            .write_stdin(page)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("Heavy rain fell on Tehran"), "{args:?}: {out}");
+        for junk in ["<", "Cookie", "Home", "Copyright"] {
+            assert!(!out.contains(junk), "{args:?}: {junk:?} in {out}");
+        }
+    }
+    let item = serde_json::json!({"id": "p1", "html": page}).to_string();
+    let out = crate::common::brief_in(dir.path())
+        .args(["summarize", "--input", "jsonl", "--format", "jsonl"])
+        .write_stdin(item)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["id"], "p1");
+    assert!(!v["summary"].to_string().contains("Copyright"));
+}

@@ -1,0 +1,850 @@
+//! Choosing the main content of a parsed page and turning it into text:
+//! the page as a flat list of nodes, boilerplate removed by tag, role and
+//! class/id hints, then a readability-style score for the article block.
+
+use std::ops::Deref;
+
+use scraper::{Html, Node};
+
+use super::Extracted;
+use crate::Lang;
+
+/// Elements whose content is never article text.
+const DROPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "map",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "label",
+    "figure",
+    "figcaption",
+    "dialog",
+    "menu",
+    "address",
+    "head",
+    "title",
+    "meta",
+    "link",
+];
+
+/// Elements that start and end a paragraph of the output.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Roles whose elements are never the article.
+const DROPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+    "form",
+];
+
+/// Words of `class`/`id` that mark boilerplate. A word matches a class or id
+/// token it begins (`comment` matches `comments`, not `recomment`); tokens are
+/// split at anything but letters and digits. The Russian and Persian words are
+/// the common ones on sites that name classes in their language.
+const NEGATIVE_HINTS: &[&str] = &[
+    "ad",
+    "ads",
+    "adsbygoogle",
+    "advert",
+    "advertisement",
+    "adslot",
+    "banner",
+    "breadcrumb",
+    "byline",
+    "author",
+    "caption",
+    "comment",
+    "consent",
+    "cookie",
+    "disqus",
+    "footer",
+    "gdpr",
+    "menu",
+    "modal",
+    "more",
+    "mostread",
+    "most",
+    "nav",
+    "newsletter",
+    "outbrain",
+    "popular",
+    "popup",
+    "promo",
+    "recommend",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "subscribe",
+    "taboola",
+    "tags",
+    "toolbar",
+    "trending",
+    "widget",
+    // ru
+    "реклам",
+    "баннер",
+    "коммент",
+    "меню",
+    "подвал",
+    "поделит",
+    "читайте",
+    "популярн",
+    "автор",
+    "подпис",
+    "теги",
+    // fa
+    "تبلیغ",
+    "آگهی",
+    "نظر",
+    "مرتبط",
+    "منو",
+    "پربازدید",
+    "برچسب",
+    "نویسنده",
+    "کوکی",
+];
+
+/// Words of `class`/`id` that mark the article.
+const POSITIVE_HINTS: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text", // en
+    "статья",
+    "статьи",
+    "текст",
+    "материал", // ru
+    "متن",
+    "خبر",
+    "مطلب", // fa
+];
+
+/// Characters of class and id looked at: hints are near the start, and a
+/// crafted page must not make this step slow.
+const MAX_HINT_BYTES: usize = 512;
+
+/// Characters of `<title>` kept.
+const MAX_TITLE_CHARS: usize = 1000;
+
+/// A paragraph shorter than this (in chars) does not count for scoring.
+const MIN_SCORED_CHARS: usize = 25;
+
+/// An element whose text is more than this share link text is a link list.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Element,
+    Text,
+    Other,
+}
+
+/// One node of the page in document order; `end` is one past the last node of
+/// its subtree, so a subtree is the range `index..end` and skipping it is a jump.
+#[derive(Debug)]
+struct Item<'a> {
+    kind: Kind,
+    /// Lowercase local name for elements, the text for text nodes.
+    name: &'a str,
+    parent: usize,
+    end: usize,
+    /// Removed with its subtree: boilerplate or hidden.
+    dropped: bool,
+    /// Class/id weight: positive for article hints, negative for boilerplate.
+    hint: i32,
+    /// Chars of text below (dropped subtrees excluded), and of it inside links.
+    text_chars: usize,
+    link_chars: usize,
+    commas: usize,
+    /// Accumulated content score (elements only).
+    score: f64,
+    /// Whether the subtree holds an `<h1>`, `<article>` or `<main>`, which keeps
+    /// a hinted ancestor from being dropped with the article inside it.
+    holds_landmark: bool,
+    /// Whether the subtree holds a block element.
+    holds_block: bool,
+}
+
+const NO_PARENT: usize = usize::MAX;
+
+pub(super) struct Page<'a> {
+    items: Vec<Item<'a>>,
+    title_tag: Option<String>,
+    lang: Option<Lang>,
+}
+
+impl<'a> Page<'a> {
+    pub(super) fn build(document: &'a Html) -> Page<'a> {
+        let mut items: Vec<Item<'a>> = Vec::new();
+        let mut own_drop: Vec<bool> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        let mut title_tag = None;
+        let mut lang = None;
+        for edge in document.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => {
+                    let parent = stack.last().copied().unwrap_or(NO_PARENT);
+                    let index = items.len();
+                    let value: &'a Node = node.value();
+                    let (kind, name, drop_self, hint) = match value {
+                        Node::Element(element) => {
+                            let name = element.name();
+                            if name == "title" && title_tag.is_none() {
+                                let text: String = node
+                                    .descendants()
+                                    .filter_map(|d| d.value().as_text().map(|t| t.deref()))
+                                    .collect();
+                                // A real title is a line; a crafted one must not make
+                                // the headline search (title × each h1) slow.
+                                let title: String = collapse_whitespace(&text)
+                                    .chars()
+                                    .take(MAX_TITLE_CHARS)
+                                    .collect();
+                                title_tag = Some(title);
+                            }
+                            if name == "html" && lang.is_none() {
+                                lang = element.attr("lang").and_then(|l| l.parse().ok());
+                            }
+                            let hint = hint_weight(element.attr("class"))
+                                + hint_weight(element.attr("id"));
+                            (Kind::Element, name, is_dropped(name, element), hint)
+                        }
+                        Node::Text(text) => (Kind::Text, text.deref(), false, 0),
+                        Node::Document | Node::Fragment => (Kind::Other, "", false, 0),
+                        _ => (Kind::Other, "", true, 0),
+                    };
+                    items.push(Item {
+                        kind,
+                        name,
+                        parent,
+                        end: index + 1,
+                        dropped: false,
+                        hint,
+                        text_chars: 0,
+                        link_chars: 0,
+                        commas: 0,
+                        score: 0.0,
+                        holds_landmark: matches!(name, "h1" | "article" | "main")
+                            && kind == Kind::Element,
+                        holds_block: false,
+                    });
+                    own_drop.push(drop_self);
+                    stack.push(index);
+                }
+                ego_tree::iter::Edge::Close(_) => {
+                    if let Some(index) = stack.pop() {
+                        items[index].end = items.len();
+                    }
+                }
+            }
+        }
+        // Landmarks, bottom-up: children come after their parent.
+        for index in (0..items.len()).rev() {
+            let parent = items[index].parent;
+            if parent != NO_PARENT {
+                let is_block =
+                    items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
+                if items[index].holds_landmark {
+                    items[parent].holds_landmark = true;
+                }
+                if is_block || items[index].holds_block {
+                    items[parent].holds_block = true;
+                }
+            }
+        }
+        // Dropping, top-down: a hinted element goes unless it holds the article.
+        for index in 0..items.len() {
+            let parent = items[index].parent;
+            let by_hint = items[index].kind == Kind::Element
+                && items[index].hint < 0
+                && !items[index].holds_landmark
+                && !matches!(items[index].name, "html" | "body");
+            items[index].dropped =
+                own_drop[index] || by_hint || (parent != NO_PARENT && items[parent].dropped);
+        }
+        // Text statistics, bottom-up.
+        for index in (0..items.len()).rev() {
+            if items[index].dropped {
+                continue;
+            }
+            if items[index].kind == Kind::Text {
+                let text = items[index].name;
+                items[index].text_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                items[index].commas = text
+                    .chars()
+                    .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
+                    .count();
+            }
+            if items[index].name == "a" && items[index].kind == Kind::Element {
+                items[index].link_chars = items[index].text_chars;
+            }
+            let parent = items[index].parent;
+            if parent != NO_PARENT {
+                let (text, link, commas) = (
+                    items[index].text_chars,
+                    items[index].link_chars,
+                    items[index].commas,
+                );
+                items[parent].text_chars += text;
+                items[parent].link_chars += link;
+                items[parent].commas += commas;
+            }
+        }
+        Page {
+            items,
+            title_tag,
+            lang,
+        }
+    }
+
+    fn link_density(&self, index: usize) -> f64 {
+        let item = &self.items[index];
+        if item.text_chars == 0 {
+            0.0
+        } else {
+            item.link_chars as f64 / item.text_chars as f64
+        }
+    }
+
+    fn is_element(&self, index: usize, name: &str) -> bool {
+        self.items[index].kind == Kind::Element && self.items[index].name == name
+    }
+
+    /// Readability's scoring: each paragraph adds to its parent, and less to
+    /// the two elements above; an element's score then shrinks with its link
+    /// density. Returns the best element, or `None` on a page without
+    /// paragraphs.
+    fn best_candidate(&mut self) -> Option<usize> {
+        let count = self.items.len();
+        for index in 0..count {
+            let item = &self.items[index];
+            let scorable = item.kind == Kind::Element
+                && !item.dropped
+                && matches!(
+                    item.name,
+                    "p" | "pre" | "td" | "blockquote" | "dd" | "div" | "section" | "li"
+                )
+                && !(item.holds_block && matches!(item.name, "div" | "section" | "li" | "td"));
+            let bare_text = item.kind == Kind::Text && !item.dropped && {
+                let parent = item.parent;
+                parent != NO_PARENT && self.items[parent].holds_block
+            };
+            if !(scorable || bare_text) || item.text_chars < MIN_SCORED_CHARS {
+                continue;
+            }
+            if self.link_density(index) > MAX_LINK_DENSITY {
+                continue;
+            }
+            let points = 1.0 + item.commas as f64 + (item.text_chars as f64 / 100.0).min(3.0);
+            let mut ancestor = item.parent;
+            for level in 0..3 {
+                if ancestor == NO_PARENT {
+                    break;
+                }
+                let share = match level {
+                    0 => 1.0,
+                    1 => 0.5,
+                    _ => 1.0 / 6.0,
+                };
+                self.items[ancestor].score += points * share;
+                ancestor = self.items[ancestor].parent;
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for index in 0..count {
+            let item = &self.items[index];
+            if item.kind != Kind::Element || item.dropped || item.score == 0.0 {
+                continue;
+            }
+            let tag_weight = match item.name {
+                "article" | "main" => 10.0,
+                "div" => 5.0,
+                "pre" | "td" | "blockquote" => 3.0,
+                "ol" | "ul" | "dl" | "dd" | "dt" | "li" => -3.0,
+                _ => 0.0,
+            };
+            let total = (item.score + tag_weight + 25.0 * item.hint.signum() as f64)
+                * (1.0 - self.link_density(index));
+            self.items[index].score = total;
+            // Strictly greater: the first of equal candidates wins.
+            if best.is_none_or(|(_, top)| total > top) {
+                best = Some((index, total));
+            }
+        }
+        best.map(|(index, _)| index)
+    }
+
+    /// The subtrees that make up the article: the best candidate and those of
+    /// its siblings that score close to it or are plain paragraphs.
+    fn content_roots(&mut self) -> Vec<usize> {
+        let Some(best) = self.best_candidate() else {
+            return self
+                .items
+                .iter()
+                .position(|item| item.kind == Kind::Element && item.name == "body")
+                .into_iter()
+                .collect();
+        };
+        let parent = self.items[best].parent;
+        if parent == NO_PARENT {
+            return vec![best];
+        }
+        let threshold = (self.items[best].score * 0.2).max(10.0);
+        let mut roots = Vec::new();
+        let mut child = parent + 1;
+        while child < self.items[parent].end {
+            let item = &self.items[child];
+            let keep = child == best
+                || (!item.dropped
+                    && item.kind == Kind::Element
+                    && (item.score >= threshold
+                        || (item.name == "p"
+                            && item.text_chars >= 80
+                            && self.link_density(child) < 0.25)));
+            if keep {
+                roots.push(child);
+            }
+            child = item.end;
+        }
+        roots
+    }
+
+    /// The `<h1>` that is the headline: the first inside the content, else the
+    /// one sharing most with `<title>`, else the first.
+    fn headline(&self, roots: &[usize]) -> Option<usize> {
+        let h1s: Vec<usize> = (0..self.items.len())
+            .filter(|&i| self.is_element(i, "h1") && !self.items[i].dropped)
+            .filter(|&i| self.items[i].text_chars > 0)
+            .collect();
+        if let Some(&inside) = h1s
+            .iter()
+            .find(|&&i| roots.iter().any(|&r| r <= i && i < self.items[r].end))
+        {
+            return Some(inside);
+        }
+        let title = self.title_tag.as_deref().unwrap_or("");
+        let mut best: Option<(usize, usize)> = None;
+        for &h1 in &h1s {
+            let text = self.inline_text(h1);
+            let fits = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
+            let shared = if fits && title.contains(text.as_str()) {
+                text.len()
+            } else {
+                0
+            };
+            if best.is_none_or(|(_, top)| shared > top) {
+                best = Some((h1, shared));
+            }
+        }
+        best.map(|(h1, _)| h1)
+    }
+
+    /// The text of a subtree on one line.
+    fn inline_text(&self, index: usize) -> String {
+        let mut text = String::new();
+        let mut i = index;
+        while i < self.items[index].end {
+            let item = &self.items[i];
+            if item.dropped {
+                i = item.end;
+                continue;
+            }
+            if item.kind == Kind::Text {
+                text.push_str(item.name);
+            } else if item.kind == Kind::Element && item.name == "br" {
+                text.push(' ');
+            }
+            i += 1;
+        }
+        collapse_whitespace(&text)
+    }
+
+    pub(super) fn extract(mut self) -> Extracted {
+        let roots = self.content_roots();
+        let headline = self.headline(&roots);
+        let title = match headline {
+            Some(h1) => Some(self.inline_text(h1)),
+            None => self.title_tag.as_deref().map(strip_site_name),
+        }
+        .filter(|t| !t.is_empty());
+        let headline_in_content =
+            headline.is_some_and(|h1| roots.iter().any(|&r| r <= h1 && h1 < self.items[r].end));
+
+        let mut writer = Writer::new(!headline_in_content, title.is_some());
+        for &root in &roots {
+            self.write_subtree(root, headline, &mut writer);
+        }
+        let mut paragraphs = writer.finish();
+        if let (Some(title), Some(first)) = (&title, paragraphs.first())
+            && first == title
+        {
+            paragraphs.remove(0);
+        }
+        let mut text = String::new();
+        for paragraph in title.iter().chain(paragraphs.iter()) {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(paragraph);
+        }
+        Extracted {
+            title,
+            text,
+            lang: self.lang,
+        }
+    }
+
+    /// Writes a subtree's paragraphs, iteratively (pages can nest deeply).
+    fn write_subtree(&self, root: usize, headline: Option<usize>, writer: &mut Writer) {
+        // Ends of the open block elements, innermost last.
+        let mut open_blocks: Vec<(usize, bool)> = Vec::new();
+        let mut i = root;
+        let end = self.items[root].end;
+        while i < end {
+            while let Some(&(block_end, is_heading)) = open_blocks.last() {
+                if block_end > i {
+                    break;
+                }
+                open_blocks.pop();
+                writer.end_paragraph(is_heading);
+            }
+            let item = &self.items[i];
+            if item.dropped {
+                i = item.end;
+                continue;
+            }
+            match item.kind {
+                Kind::Text => {
+                    let in_pre = self.inside(i, root, "pre");
+                    writer.text(item.name, in_pre, self.inside(i, root, "a"));
+                }
+                Kind::Element => {
+                    if Some(i) == headline {
+                        writer.reset();
+                        writer.before_headline = false;
+                        writer.header_zone = true;
+                        i = item.end;
+                        continue;
+                    }
+                    if i != root && self.link_density(i) > MAX_LINK_DENSITY {
+                        i = item.end;
+                        continue;
+                    }
+                    if item.name == "br" {
+                        writer.line_break();
+                    } else if BLOCK_TAGS.contains(&item.name) {
+                        writer.end_paragraph(false);
+                        let heading = matches!(item.name, "h2" | "h3" | "h4" | "h5" | "h6");
+                        open_blocks.push((item.end, heading));
+                    }
+                }
+                Kind::Other => {}
+            }
+            i += 1;
+        }
+        while let Some((_, is_heading)) = open_blocks.pop() {
+            writer.end_paragraph(is_heading);
+        }
+        writer.end_paragraph(false);
+    }
+
+    /// Whether the node at `index` is inside a `name` element below `root`.
+    /// Walks up at most a bounded number of levels: pre and links are shallow.
+    fn inside(&self, index: usize, root: usize, name: &str) -> bool {
+        let mut ancestor = self.items[index].parent;
+        for _ in 0..32 {
+            if ancestor == NO_PARENT || ancestor < root {
+                return false;
+            }
+            if self.is_element(ancestor, name) {
+                return true;
+            }
+            ancestor = self.items[ancestor].parent;
+        }
+        false
+    }
+}
+
+/// Collects inline text into paragraphs.
+struct Writer {
+    paragraphs: Vec<String>,
+    current: String,
+    link_chars: usize,
+    /// Before the headline inside the content: kickers, breadcrumbs, dates.
+    before_headline: bool,
+    /// Between the headline and the first real paragraph: bylines, dates,
+    /// captions — short lines without a sentence end.
+    header_zone: bool,
+}
+
+impl Writer {
+    fn new(headline_elsewhere: bool, has_headline: bool) -> Writer {
+        Writer {
+            paragraphs: Vec::new(),
+            current: String::new(),
+            link_chars: 0,
+            before_headline: !headline_elsewhere,
+            header_zone: has_headline,
+        }
+    }
+
+    fn reset(&mut self) {
+        self.current.clear();
+        self.link_chars = 0;
+    }
+
+    fn text(&mut self, text: &str, preformatted: bool, in_link: bool) {
+        if in_link {
+            self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+        }
+        if preformatted {
+            self.current.push_str(text);
+        } else {
+            for c in text.chars() {
+                if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                    if !self.current.ends_with([' ', '\n']) && !self.current.is_empty() {
+                        self.current.push(' ');
+                    }
+                } else if c != '\u{ad}' {
+                    // Soft hyphens only mark where a word may break.
+                    self.current.push(c);
+                }
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        while self.current.ends_with(' ') {
+            self.current.pop();
+        }
+        self.current.push('\n');
+    }
+
+    /// Ends the paragraph being written; two line breaks in a row inside it
+    /// (`<br><br>`) split it into paragraphs.
+    fn end_paragraph(&mut self, is_heading: bool) {
+        if self.current.trim().is_empty() {
+            self.reset();
+            return;
+        }
+        let text = std::mem::take(&mut self.current);
+        let total: usize = text.chars().filter(|c| !c.is_whitespace()).count();
+        let link_chars = self.link_chars;
+        self.link_chars = 0;
+        if self.before_headline
+            || (total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY)
+        {
+            return;
+        }
+        let mut lines: Vec<&str> = Vec::new();
+        let mut blocks: Vec<String> = Vec::new();
+        for line in text.split('\n').map(|l| l.trim_matches([' ', '\t'])) {
+            if line.is_empty() {
+                if !lines.is_empty() {
+                    blocks.push(lines.join("\n"));
+                    lines.clear();
+                }
+            } else {
+                lines.push(line);
+            }
+        }
+        if !lines.is_empty() {
+            blocks.push(lines.join("\n"));
+        }
+        for block in blocks {
+            if self.header_zone && !is_heading {
+                if block.chars().count() < 100 && !ends_sentence(&block) {
+                    continue;
+                }
+                self.header_zone = false;
+            }
+            self.paragraphs.push(block);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.end_paragraph(false);
+        self.paragraphs
+    }
+}
+
+/// Whether a paragraph ends like a sentence (possibly inside quotes).
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '»', '”', '’', ')', ' ', '\u{a0}']);
+    trimmed.ends_with(['.', '!', '?', '…', '؟', ';', '؛', ':', '。'])
+}
+
+/// The weight of a class or id attribute: -1 if a token begins with a
+/// boilerplate word, +1 if with an article word, else 0.
+pub(super) fn hint_weight(attr: Option<&str>) -> i32 {
+    let Some(value) = attr else { return 0 };
+    let mut end = value.len().min(MAX_HINT_BYTES);
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    let value = value[..end].to_lowercase();
+    let mut weight = 0;
+    for token in value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if NEGATIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
+            return -1;
+        }
+        if POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
+            weight = 1;
+        }
+    }
+    weight
+}
+
+/// Short English words must be the whole token (`ad` is not `adjust`, `nav`
+/// not `navy`), longer ones may begin it (`comment` → `comments`).
+fn hint_matches(token: &str, hint: &str) -> bool {
+    if hint.is_ascii() && hint.len() <= 4 {
+        token == hint
+            || (token.starts_with(hint)
+                && token[hint.len()..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == 's'))
+    } else {
+        token.starts_with(hint)
+    }
+}
+
+/// Elements dropped for what they are, whatever their class.
+fn is_dropped(name: &str, element: &scraper::node::Element) -> bool {
+    if DROPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(role) = element.attr("role")
+        && DROPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let style: String = style
+            .chars()
+            .take(MAX_HINT_BYTES)
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Collapses runs of HTML whitespace into one space and trims.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split([' ', '\t', '\n', '\r', '\x0c'])
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.replace('\u{ad}', "")
+}
+
+/// `<title>` without the site name: the longest part around ` | `, ` - `,
+/// ` — `, ` – ` or ` :: `.
+fn strip_site_name(title: &str) -> String {
+    let mut parts = vec![title];
+    for separator in [" | ", " — ", " – ", " - ", " :: ", " « ", " » "] {
+        parts = parts.iter().flat_map(|p| p.split(separator)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or("")
+        .to_string()
+}
