@@ -105,11 +105,6 @@ impl Report {
         self.is_error
     }
 
-    /// The file it was read from.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// `FILE:ID: [check] message`, escaped for a terminal.
     pub fn text_line(&self) -> String {
         let warning = if self.is_error { "" } else { "warning: " };

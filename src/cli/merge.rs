@@ -226,7 +226,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             n - PROBLEMS_SHOWN_PER_FILE
         );
     }
-    let check_errors = report_checks(&files, reference.as_ref(), config);
+    let check_errors = report_checks(
+        &files,
+        reference.as_ref(),
+        config,
+        !result.problems.is_empty(),
+    );
     let strict_errors = if args.strict { check_errors } else { 0 };
     let problems = !result.problems.is_empty() || strict_errors > 0;
     if problems && !args.allow_partial {
@@ -266,37 +271,43 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     })
 }
 
+/// Check findings shown by merge when it found problems of its own: those
+/// come first, and the rest is `brief check`'s job.
+const CHECKS_SHOWN_AFTER_PROBLEMS: usize = 5;
+
 /// Runs `brief check`'s checks on the merged files and reports them on
-/// stderr, capped per file like merge's own problems; returns the number of
+/// stderr, the first [`PROBLEMS_SHOWN_PER_FILE`] in all (fewer when merge
+/// has problems of its own) and then a count; returns the number of
 /// errors. `empty` and `untranslated` are left out: merge reports those
 /// units itself (missing target, untranslated).
 fn report_checks(
     files: &[brief::UnitFile],
     reference: Option<&merge::Reference>,
     config: &Config,
+    merge_problems: bool,
 ) -> usize {
     let mut settings = config.check.clone();
     settings.empty = false;
     settings.untranslated = false;
     let reports = super::check::check_files(files, reference, &settings, None);
-    let mut shown: std::collections::BTreeMap<&std::path::Path, usize> =
-        std::collections::BTreeMap::new();
-    for report in &reports {
-        let n = shown.entry(report.path()).or_default();
-        *n += 1;
-        // --quiet keeps errors only.
-        if *n <= PROBLEMS_SHOWN_PER_FILE && (report.is_error() || !super::globals().quiet) {
-            eprintln!("brief: check: {}", report.text_line());
-        }
+    let cap = if merge_problems {
+        CHECKS_SHOWN_AFTER_PROBLEMS
+    } else {
+        PROBLEMS_SHOWN_PER_FILE
+    };
+    // --quiet keeps errors only.
+    let shown: Vec<_> = reports
+        .iter()
+        .filter(|r| r.is_error() || !super::globals().quiet)
+        .collect();
+    for report in shown.iter().take(cap) {
+        eprintln!("brief: check: {}", report.text_line());
     }
-    for (path, n) in shown {
-        if n > PROBLEMS_SHOWN_PER_FILE {
-            eprintln!(
-                "brief: check: {}: {} more finding(s) not shown (brief check lists them all)",
-                brief::escape::escape_path(path),
-                n - PROBLEMS_SHOWN_PER_FILE
-            );
-        }
+    if shown.len() > cap {
+        eprintln!(
+            "brief: check: {} more finding(s) not shown (brief check lists them all)",
+            shown.len() - cap
+        );
     }
     reports.iter().filter(|r| r.is_error()).count()
 }
