@@ -329,3 +329,43 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         super::exit::OK
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, body: &str) -> Vec<UnitFile> {
+        merge::read_bytes(body.as_bytes().to_vec(), Path::new(name)).unwrap()
+    }
+
+    #[test]
+    fn reports_come_unit_by_unit_with_consistency_beside_its_unit() {
+        let body = "id\tsource_lang\ttarget_lang\tsource\ttarget\n\
+                    s1\ten\tru\tThe talks failed.\tПереговоры сорвались.\n\
+                    s2\ten\tru\tThe talks failed.\tПереговоры провалились\n\
+                    s3\ten\tru\tIn 2019.\tВ 2018 году.\n";
+        let files = file("a.tsv", body);
+        let reports = check_files(&files, None, &CheckSettings::default(), None);
+        let got: Vec<(&str, &str)> = reports.iter().map(|r| (r.id.as_str(), r.check)).collect();
+        assert_eq!(
+            got,
+            [
+                ("s2", "end_punctuation"),
+                ("s2", "inconsistency"),
+                ("s3", "numbers")
+            ]
+        );
+        // One file: the message names the first unit by its id alone.
+        assert!(
+            reports[1].message.contains("unit s1"),
+            "{}",
+            reports[1].message
+        );
+        let off = CheckSettings {
+            inconsistency: false,
+            ..CheckSettings::default()
+        };
+        let reports = check_files(&files, None, &off, None);
+        assert!(reports.iter().all(|r| r.check != "inconsistency"));
+    }
+}
