@@ -33,6 +33,8 @@ pub struct Config {
     pub languages: BTreeMap<Lang, LanguageSettings>,
     /// `[export]`: translation export.
     pub export: crate::export::ExportSettings,
+    /// `[check]`: which translation checks `brief check` and `brief merge` run.
+    pub check: crate::check::CheckSettings,
 }
 
 /// Where the configuration in use came from.

@@ -25,6 +25,12 @@ give exit code 1; the translations are then printed (or written) only with
 --allow-partial. A file that is not a valid XLIFF/TMX/TSV/JSONL file gives
 exit code 2.
 
+The translation checks of `brief check` (numbers, spelling, punctuation,
+...; `[check]` in the configuration) then run and are reported on stderr
+as `check: FILE:ID: [check] message`. They do not change the exit code
+unless --strict: then a check error counts as a merge problem (exit code
+1, nothing written without --allow-partial).
+
 Examples:
   brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
   brief merge --format json translated/*.xlf > briefs.json
@@ -56,6 +62,10 @@ pub struct Args {
     /// that has one.
     #[arg(long, value_name = "FILE")]
     reference: Option<PathBuf>,
+    /// Translation check errors (see `brief check`) count as problems: exit
+    /// code 1, and nothing written without --allow-partial.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Problems printed per file; the rest are counted (the JSON output lists all).
@@ -164,7 +174,7 @@ fn is_reference_copy(path: &std::path::Path) -> bool {
     path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
 }
 
-pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut files = Vec::new();
     for path in &args.files {
         // `brief merge out/*` must not take the reference copy for a translation.
@@ -216,11 +226,18 @@ pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
             n - PROBLEMS_SHOWN_PER_FILE
         );
     }
-    let problems = !result.problems.is_empty();
+    let check_errors = report_checks(
+        &files,
+        reference.as_ref(),
+        config,
+        !result.problems.is_empty(),
+    );
+    let strict_errors = if args.strict { check_errors } else { 0 };
+    let problems = !result.problems.is_empty() || strict_errors > 0;
     if problems && !args.allow_partial {
         eprintln!(
             "brief: {} problem(s); nothing written (use --allow-partial to output what merged)",
-            result.problems.len()
+            result.problems.len() + strict_errors
         );
         return Ok(super::exit::DATA_PROBLEMS);
     }
@@ -252,4 +269,45 @@ pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
     } else {
         super::exit::OK
     })
+}
+
+/// Check findings shown by merge when it found problems of its own: those
+/// come first, and the rest is `brief check`'s job.
+const CHECKS_SHOWN_AFTER_PROBLEMS: usize = 5;
+
+/// Runs `brief check`'s checks on the merged files and reports them on
+/// stderr, the first [`PROBLEMS_SHOWN_PER_FILE`] in all (fewer when merge
+/// has problems of its own) and then a count; returns the number of
+/// errors. `empty` and `untranslated` are left out: merge reports those
+/// units itself (missing target, untranslated).
+fn report_checks(
+    files: &[brief::UnitFile],
+    reference: Option<&merge::Reference>,
+    config: &Config,
+    merge_problems: bool,
+) -> usize {
+    let mut settings = config.check.clone();
+    settings.empty = false;
+    settings.untranslated = false;
+    let reports = super::check::check_files(files, reference, &settings, None);
+    let cap = if merge_problems {
+        CHECKS_SHOWN_AFTER_PROBLEMS
+    } else {
+        PROBLEMS_SHOWN_PER_FILE
+    };
+    // --quiet keeps errors only.
+    let shown: Vec<_> = reports
+        .iter()
+        .filter(|r| r.is_error() || !super::globals().quiet)
+        .collect();
+    for report in shown.iter().take(cap) {
+        eprintln!("brief: check: {}", report.text_line());
+    }
+    if shown.len() > cap {
+        eprintln!(
+            "brief: check: {} more finding(s) not shown (brief check lists them all)",
+            shown.len() - cap
+        );
+    }
+    reports.iter().filter(|r| r.is_error()).count()
 }

@@ -2,6 +2,7 @@
 //! turns arguments into library calls and library results into output.
 
 mod batch;
+mod check;
 mod detect;
 mod eval;
 mod export;
@@ -31,7 +32,8 @@ pub mod exit {
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  the work was done but problems were found in the data (merge: drift, missing targets)
+  1  the work was done but problems were found in the data (merge: drift, missing targets;
+     check: translation errors)
   2  usage, configuration, input or output error
 
 Configuration: --config FILE, else ./brief.toml, else $XDG_CONFIG_HOME/brief/config.toml,
@@ -107,6 +109,8 @@ enum Command {
     Export(export::Args),
     /// Merge translated files back into translated briefs, checking for drift.
     Merge(merge::Args),
+    /// Check translations against their sources (numbers, spelling, punctuation, glossary...).
+    Check(check::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Example:\n  brief completions bash > ~/.local/share/bash-completion/completions/brief"
@@ -325,6 +329,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Eval(args) => eval::run(args, &config),
         Command::Export(args) => export::run(args, &config),
         Command::Merge(args) => merge::run(args, &config),
+        Command::Check(args) => check::run(args, &config),
     }
 }
 

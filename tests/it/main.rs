@@ -3,6 +3,7 @@
 
 mod common;
 
+mod check_cli;
 mod cli_global;
 mod clients;
 mod docs_in_step;

@@ -1,0 +1,371 @@
+//! `brief check`: translation quality checks on translated files.
+
+use std::collections::{HashMap, VecDeque};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::ValueEnum;
+use serde::Serialize;
+
+use brief::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_unit};
+use brief::escape::{escape, escape_path};
+use brief::merge::{self, Reference};
+use brief::{Config, Lang, UnitFile};
+
+use super::output;
+
+/// Check the translations in XLIFF, TMX, TSV or JSONL files against their sources.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Every unit's target is checked against its source for its target language
+(numbers, Persian orthography, mixed-script words, end punctuation,
+repeated words, length, brackets and quotes, URLs/e-mails/@handles, empty
+or untranslated targets, glossary terms), and all files together for
+inconsistent translations. See docs/quality.md for each check; switch one
+off with `[check] <name> = false` in the configuration.
+
+Text output is one line per problem, `FILE:ID: [check] message` (warnings
+say `warning:` before the message). Exit code 0: no errors (warnings
+alone do not count unless --strict); 1: errors found; 2: a file could not
+be read.
+
+Examples:
+  brief check translated/brief.fa.xliff20.xlf translated/brief.ru.xliff20.xlf
+  brief check --glossary desk.csv --format jsonl translated/*.tsv > problems.jsonl
+  brief check --strict --reference job/brief.reference.jsonl project/omegat.tmx")]
+pub struct Args {
+    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// A glossary (CSV/TSV with a header `source,fa,ru,...`, or TBX): report
+    /// source terms whose glossary translation is not in the target.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+    /// A file of the original export, as for `brief merge`: gives ids to
+    /// units that have none (a CAT tool's TMX). Default:
+    /// brief.reference.jsonl beside the first input that has one.
+    #[arg(long, value_name = "FILE")]
+    reference: Option<PathBuf>,
+    /// Warnings also give exit code 1.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `FILE:ID: [check] message`, one line per problem.
+    Text,
+    /// One JSON object: {"units", "errors", "warnings", "problems": [...]}.
+    Json,
+    /// One JSON object per problem: {"file", "id", "lang", "check", "severity", "message"}.
+    Jsonl,
+}
+
+/// One problem of one unit, as reported (the JSONL contract).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The file's path as given on the command line.
+    pub file: String,
+    /// The unit id (`-` for a unit without one).
+    pub id: String,
+    /// The target language tag of the file.
+    pub lang: String,
+    /// The check's name.
+    pub check: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong.
+    pub message: String,
+    #[serde(skip)]
+    path: PathBuf,
+    #[serde(skip)]
+    is_error: bool,
+}
+
+impl Report {
+    fn new(file: &UnitFile, id: &str, finding: Finding) -> Report {
+        Report {
+            file: file.path.to_string_lossy().into_owned(),
+            id: id.to_string(),
+            lang: file.target_lang.clone(),
+            check: finding.check.name(),
+            severity: finding.severity.name(),
+            message: finding.message,
+            path: file.path.clone(),
+            is_error: finding.severity == Severity::Error,
+        }
+    }
+
+    /// Whether it is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.is_error
+    }
+
+    /// `FILE:ID: [check] message`, escaped for a terminal.
+    pub fn text_line(&self) -> String {
+        let warning = if self.is_error { "" } else { "warning: " };
+        format!(
+            "{}:{}: [{}] {warning}{}",
+            escape_path(&self.path),
+            escape(&self.id),
+            self.check,
+            escape(&self.message)
+        )
+    }
+}
+
+/// The target language to check a file's units for.
+fn target_lang(file: &UnitFile) -> Lang {
+    // The readers validate tags, so this only falls back for an odd tag
+    // such as `x-klingon`; the language-neutral checks still apply.
+    file.target_lang.parse().unwrap_or(Lang::EN)
+}
+
+/// The id to report for each unit of each file: its own, or, for a unit
+/// without one, the reference's id of the same source (in order, as merge
+/// matches them), or `-`.
+fn unit_ids<'a>(files: &'a [UnitFile], reference: Option<&'a Reference>) -> Vec<Vec<&'a str>> {
+    let mut by_source: HashMap<&str, VecDeque<&str>> = HashMap::new();
+    if let Some(r) = reference {
+        for u in &r.units {
+            by_source
+                .entry(u.source.as_str())
+                .or_default()
+                .push_back(&u.id);
+        }
+    }
+    files
+        .iter()
+        .map(|f| {
+            // Each file takes the reference's ids afresh: one source, one id per file.
+            let mut free = by_source.clone();
+            f.units
+                .iter()
+                .map(|u| {
+                    if !u.id.is_empty() {
+                        return u.id.as_str();
+                    }
+                    free.get_mut(u.source.as_str())
+                        .and_then(|q| q.pop_front())
+                        .unwrap_or("-")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs every enabled check on every unit of `files`, and the consistency
+/// check over all of them together. Reports come file by file, unit by
+/// unit, in file order.
+pub fn check_files(
+    files: &[UnitFile],
+    reference: Option<&Reference>,
+    settings: &CheckSettings,
+    glossary: Option<&Glossary>,
+) -> Vec<Report> {
+    let ids = unit_ids(files, reference);
+    // (file index, unit index, report): sorted at the end so consistency
+    // findings sit with their unit.
+    let mut found: Vec<(usize, usize, Report)> = Vec::new();
+    for (fi, file) in files.iter().enumerate() {
+        let source_lang = file.source_lang.parse().unwrap_or(Lang::EN);
+        let lang = target_lang(file);
+        for (ui, unit) in file.units.iter().enumerate() {
+            let target = unit.target.as_deref().unwrap_or("");
+            for finding in check_unit(&unit.source, target, source_lang, lang, settings, glossary) {
+                found.push((fi, ui, Report::new(file, ids[fi][ui], finding)));
+            }
+        }
+    }
+    if settings.inconsistency || settings.orthography {
+        // With several files, a unit is named by file and id in the
+        // messages ("... in unit a.xlf:s3"), as ids repeat across files.
+        let several = files.len() > 1;
+        let mut keys: Vec<String> = Vec::new();
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        for (fi, file) in files.iter().enumerate() {
+            for (ui, &id) in ids[fi].iter().enumerate() {
+                keys.push(if several {
+                    format!("{}:{id}", file.path.display())
+                } else {
+                    id.to_string()
+                });
+                places.push((fi, ui));
+            }
+        }
+        let mut tuples = Vec::with_capacity(keys.len());
+        for (key, &(fi, ui)) in keys.iter().zip(&places) {
+            let unit = &files[fi].units[ui];
+            tuples.push((
+                key.as_str(),
+                unit.source.as_str(),
+                unit.target.as_deref().unwrap_or(""),
+                target_lang(&files[fi]),
+            ));
+        }
+        let mut place_of: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (key, &place) in keys.iter().zip(&places) {
+            place_of.entry(key.as_str()).or_insert(place);
+        }
+        for (key, finding) in check_consistency(&tuples) {
+            if !settings.enabled(finding.check) {
+                continue;
+            }
+            if let Some(&(fi, ui)) = place_of.get(key) {
+                found.push((fi, ui, Report::new(&files[fi], ids[fi][ui], finding)));
+            }
+        }
+    }
+    // Stable: within a unit, the unit checks come before consistency.
+    found.sort_by_key(|(fi, ui, _)| (*fi, *ui));
+    found.into_iter().map(|(_, _, r)| r).collect()
+}
+
+/// The reference copy beside the inputs, as merge looks for it.
+pub fn reference_beside(inputs: &[PathBuf]) -> Option<PathBuf> {
+    inputs.iter().find_map(|p| {
+        let dir = p.parent().unwrap_or(Path::new(""));
+        let candidate = dir.join(merge::REFERENCE_FILE_NAME);
+        candidate.is_file().then_some(candidate)
+    })
+}
+
+fn is_reference_copy(path: &Path) -> bool {
+    path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
+}
+
+fn read_glossary(path: &Path, source_lang: Lang) -> anyhow::Result<Glossary> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{}: cannot read", escape_path(path)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8: {e}", escape_path(path)))?;
+    Ok(Glossary::parse(&text, source_lang, path)?)
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    units: usize,
+    errors: usize,
+    warnings: usize,
+    problems: &'a [Report],
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let mut files = Vec::new();
+    for path in &args.files {
+        // `brief check out/*` must not check the export's reference copy.
+        if is_reference_copy(path) {
+            continue;
+        }
+        files.extend(merge::read_file(path)?);
+    }
+    if files.is_empty() {
+        anyhow::bail!(
+            "no translated file given ({} is the export's reference, not a translation)",
+            merge::REFERENCE_FILE_NAME
+        );
+    }
+    for f in &files {
+        for w in &f.warnings {
+            super::warn(format_args!("{}: {}", escape_path(&f.path), escape(w)));
+        }
+    }
+    let reference_path = args
+        .reference
+        .clone()
+        .or_else(|| reference_beside(&args.files));
+    let reference = match &reference_path {
+        Some(path) => Some(merge::read_reference(path)?),
+        None => None,
+    };
+    let glossary = match &args.glossary {
+        Some(path) => {
+            let source_lang = files[0].source_lang.parse().unwrap_or(Lang::EN);
+            Some(read_glossary(path, source_lang)?)
+        }
+        None => None,
+    };
+    let reports = check_files(&files, reference.as_ref(), &config.check, glossary.as_ref());
+    let units: usize = files.iter().map(|f| f.units.len()).sum();
+    let errors = reports.iter().filter(|r| r.is_error()).count();
+    let warnings = reports.len() - errors;
+    let mut out = output::stdout();
+    match args.format {
+        Format::Text => {
+            for r in &reports {
+                writeln!(out, "{}", r.text_line())?;
+            }
+        }
+        Format::Jsonl => {
+            for r in &reports {
+                output::json_line(&mut out, r)?;
+            }
+        }
+        Format::Json => {
+            let value = JsonOut {
+                units,
+                errors,
+                warnings,
+                problems: &reports,
+            };
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    if super::globals().verbose || (args.format == Format::Text && !super::globals().quiet) {
+        eprintln!(
+            "brief: {units} unit(s) in {} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
+    }
+    Ok(if errors > 0 || (args.strict && warnings > 0) {
+        super::exit::DATA_PROBLEMS
+    } else {
+        super::exit::OK
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, body: &str) -> Vec<UnitFile> {
+        merge::read_bytes(body.as_bytes().to_vec(), Path::new(name)).unwrap()
+    }
+
+    #[test]
+    fn reports_come_unit_by_unit_with_consistency_beside_its_unit() {
+        let body = "id\tsource_lang\ttarget_lang\tsource\ttarget\n\
+                    s1\ten\tru\tThe talks failed.\tПереговоры сорвались.\n\
+                    s2\ten\tru\tThe talks failed.\tПереговоры провалились\n\
+                    s3\ten\tru\tIn 2019.\tВ 2018 году.\n";
+        let files = file("a.tsv", body);
+        let reports = check_files(&files, None, &CheckSettings::default(), None);
+        let got: Vec<(&str, &str)> = reports.iter().map(|r| (r.id.as_str(), r.check)).collect();
+        assert_eq!(
+            got,
+            [
+                ("s2", "end_punctuation"),
+                ("s2", "inconsistency"),
+                ("s3", "numbers")
+            ]
+        );
+        // One file: the message names the first unit by its id alone.
+        assert!(
+            reports[1].message.contains("unit s1"),
+            "{}",
+            reports[1].message
+        );
+        let off = CheckSettings {
+            inconsistency: false,
+            ..CheckSettings::default()
+        };
+        let reports = check_files(&files, None, &off, None);
+        assert!(reports.iter().all(|r| r.check != "inconsistency"));
+    }
+}
