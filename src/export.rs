@@ -246,3 +246,95 @@ mod tests {
         }
     }
 }
+
+impl Export {
+    /// One export of several batch items' briefs, in item order: each
+    /// item's documents and summary (made from those documents), joined so
+    /// that unit ids `s1..sN` are unique across the batch and every unit's
+    /// document is named exactly as the item's document (`<item id>#<n>`),
+    /// which is how `brief merge` finds the item again. Directories are not
+    /// stripped here (unlike [`Export::from_summary`]): the name is an item
+    /// id, not a local path. The source language is `source` if given, else
+    /// the first summary's language (English when there are no items).
+    pub fn from_items(
+        items: &[(Vec<AnalyzedDocument>, Summary)],
+        source: Option<LanguageTag>,
+    ) -> Export {
+        let mut docs: Vec<AnalyzedDocument> = Vec::new();
+        let mut picks: Vec<Pick> = Vec::new();
+        for (item_docs, summary) in items {
+            let offset = docs.len();
+            picks.extend(
+                summary
+                    .sentences
+                    .iter()
+                    .map(|s| (s.doc + offset, s.sentence, Some(s.rank), Some(s.score))),
+            );
+            docs.extend(item_docs.iter().cloned());
+        }
+        let tag = source.unwrap_or_else(|| {
+            LanguageTag::from_lang(items.first().map_or(Lang::EN, |(_, s)| s.lang))
+        });
+        let mut export = Export::from_picks(&docs, &picks, tag);
+        for u in &mut export.units {
+            if let Some(doc) = u.document_index.and_then(|i| docs.get(i - 1)) {
+                u.document = Some(doc.document.name.clone());
+            }
+        }
+        // The names changed, so the id (a hash over them) is made again.
+        let id = formats::export_id(&export.source_lang, &export.units);
+        for u in &mut export.units {
+            u.export_id = Some(id.clone());
+        }
+        export
+    }
+}
+
+#[cfg(test)]
+mod from_items_tests {
+    use super::*;
+    use crate::{Config, Document, analyze};
+
+    fn item(id: &str, text: &str) -> (Vec<AnalyzedDocument>, Summary) {
+        let docs = vec![analyze(
+            Document::new(format!("{id}#0"), text),
+            &Config::default(),
+        )];
+        let settings = crate::SummarySettings::default()
+            .with_budget(crate::Budget::Sentences(2))
+            .unwrap();
+        let summary = crate::summarize(&docs, &settings, None).unwrap();
+        (docs, summary)
+    }
+
+    #[test]
+    fn units_are_numbered_across_items_and_keep_the_item_id() {
+        let items = [
+            item(
+                "desk/a1",
+                "Floods hit the city. Rescue teams came. A cat slept.",
+            ),
+            item(
+                "b2",
+                "The vote was held. Turnout was high. Results come later.",
+            ),
+        ];
+        let e = Export::from_items(&items, None);
+        let ids: Vec<_> = e.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2", "s3", "s4"]);
+        let names: Vec<_> = e.units.iter().map(|u| u.document.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("desk/a1#0"),
+                Some("desk/a1#0"),
+                Some("b2#0"),
+                Some("b2#0")
+            ]
+        );
+        assert_eq!(e.units[2].document_index, Some(2));
+        assert!(e.units.iter().all(|u| u.segment_count == Some(4)));
+        let id = formats::export_id(&e.source_lang, &e.units);
+        assert!(e.units.iter().all(|u| u.export_id.as_deref() == Some(&*id)));
+    }
+}

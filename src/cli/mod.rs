@@ -5,6 +5,7 @@ mod batch;
 mod detect;
 mod eval;
 mod export;
+mod export_batch;
 mod merge;
 mod output;
 mod segment;
