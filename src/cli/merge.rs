@@ -332,3 +332,15 @@ pub fn run(args: Args, _config: &Config) -> anyhow::Result<u8> {
         super::exit::OK
     })
 }
+
+#[cfg(test)]
+mod item_id_tests {
+    #[test]
+    fn the_item_is_the_name_before_the_last_document_number() {
+        assert_eq!(super::item_id("desk/a1#0"), "desk/a1");
+        assert_eq!(super::item_id("wire#7#12"), "wire#7");
+        assert_eq!(super::item_id("article.txt"), "article.txt");
+        assert_eq!(super::item_id("tag#x"), "tag#x");
+        assert_eq!(super::item_id("ends#"), "ends#");
+    }
+}
