@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use brief::input::BatchItem;
 use brief::outfile::{self, OutFile};
-use brief::{AnalyzedDocument, Config, Export, Format, Lang, LanguageTag, Summary, TargetMode};
+use brief::{Config, Export, Format, Lang, LanguageTag, TargetMode};
 
 use super::{batch, output};
 
@@ -27,30 +27,34 @@ pub struct Plan<'a> {
     pub lang: Option<Lang>,
 }
 
-/// One summarized item.
+/// One summarized item: its brief as an export of its own and the number
+/// of its documents (what [`Export::concat`] needs), so the analyzed
+/// documents are dropped as soon as the item is done.
 struct Done {
     id: String,
     path: PathBuf,
     line: usize,
-    docs: Vec<AnalyzedDocument>,
-    summary: Summary,
+    export: Export,
+    documents: usize,
 }
 
 pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     let work = |item: BatchItem| -> anyhow::Result<Done> {
         let docs = brief::analyze_all(item.to_documents(plan.lang), config);
         let summary = brief::summarize(&docs, &plan.settings, item.field("query"))?;
+        let documents = docs.len();
+        let export = Export::from_items(&[(docs, summary)], plan.source_tag.clone());
         Ok(Done {
             id: item.id,
             path: item.path,
             line: item.line,
-            docs,
-            summary,
+            export,
+            documents,
         })
     };
     // Items grouped by source language (code order), in batch order within
     // each: one export, hence one file set, per source language.
-    let mut groups: BTreeMap<String, Vec<(Vec<AnalyzedDocument>, Summary)>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<(Export, usize)>> = BTreeMap::new();
     let mut seen: HashMap<String, (PathBuf, usize)> = HashMap::new();
     let mut items = 0usize;
     batch::each_item(plan.inputs, work, |done, _first| {
@@ -74,7 +78,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
             return Err(e.into());
         }
         seen.insert(done.id.clone(), (done.path.clone(), done.line));
-        if done.summary.sentences.is_empty() {
+        if done.export.units.is_empty() {
             super::warn(format_args!(
                 "{}:{}: item {:?} has no sentence to export",
                 done.path.display(),
@@ -84,14 +88,10 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
             return Ok(());
         }
         items += 1;
-        let code = match &plan.source_tag {
-            Some(tag) => tag.as_str().to_string(),
-            None => done.summary.lang.as_str().to_string(),
-        };
         groups
-            .entry(code)
+            .entry(done.export.source_lang.as_str().to_string())
             .or_default()
-            .push((done.docs, done.summary));
+            .push((done.export, done.documents));
         Ok(())
     })?;
     if groups.is_empty() {
@@ -101,8 +101,9 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     let mut files = Vec::new();
     let mut units = 0usize;
     let mut ids = Vec::new();
-    for (code, group) in &groups {
-        let export = Export::from_items(group, plan.source_tag.clone());
+    for (code, group) in groups {
+        let items_in_group = group.len();
+        let export = Export::concat(group, plan.source_tag.clone());
         let (skipped, targets): (Vec<&LanguageTag>, Vec<&LanguageTag>) = plan
             .targets
             .iter()
@@ -110,14 +111,13 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
         for t in skipped {
             super::warn(format_args!(
                 "no {t} file for the {} item(s) in {code}: the source is already in {}",
-                group.len(),
-                export.source_lang
+                items_in_group, export.source_lang
             ));
         }
         let Some(first_target) = targets.first() else {
             continue;
         };
-        let dir = plan.out_dir.join(code);
+        let dir = plan.out_dir.join(&code);
         for format in &plan.formats {
             for target in &targets {
                 files.push(OutFile {
