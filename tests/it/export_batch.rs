@@ -315,3 +315,68 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_file_without_document_names_needs_the_reference_to_find_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, ids) = batch(3);
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa", "--format", "tsv",
+        ])
+        .args(["--out-dir", "job", "batch.jsonl"])
+        .assert()
+        .success();
+    let job = dir.path().join("job/en");
+    std::fs::rename(
+        job.join(brief::merge::REFERENCE_FILE_NAME),
+        dir.path().join("reference.jsonl"),
+    )
+    .unwrap();
+    // A tool that keeps only the five required columns drops `document`.
+    let tsv = std::fs::read_to_string(job.join("brief.fa.tsv")).unwrap();
+    let mut rows = tsv.lines().map(|l| l.split('\t').collect::<Vec<_>>());
+    let header = rows.next().unwrap();
+    let col = |name: &str| header.iter().position(|c| *c == name).unwrap();
+    let keep = ["id", "source_lang", "target_lang", "source", "target"].map(col);
+    let mut out = keep.map(|i| header[i]).join("\t") + "\n";
+    for r in rows {
+        let mut r: Vec<String> = r.iter().map(|s| s.to_string()).collect();
+        r[col("target")] = format!("ترجمه {}", r[col("source")]);
+        out += &(keep.map(|i| r[i].as_str()).join("\t") + "\n");
+    }
+    std::fs::write(dir.path().join("delivered.tsv"), out).unwrap();
+    brief(dir.path())
+        .args([
+            "merge",
+            "--allow-partial",
+            "--format",
+            "jsonl",
+            "delivered.tsv",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("names no document"));
+    let merged = brief(dir.path())
+        .args([
+            "merge",
+            "--format",
+            "jsonl",
+            "--reference",
+            "reference.jsonl",
+        ])
+        .arg("delivered.tsv")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let got: Vec<String> = String::from_utf8(merged)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let want: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
+    assert_eq!(got, want);
+}
