@@ -246,3 +246,143 @@ mod tests {
         }
     }
 }
+
+impl Export {
+    /// One export of several batch items' briefs, in item order: each
+    /// item's documents and summary (made from those documents), joined so
+    /// that unit ids `s1..sN` are unique across the batch and every unit's
+    /// document is named exactly as the item's document (`<item id>#<n>`),
+    /// which is how `brief merge` finds the item again. Directories are not
+    /// stripped here (unlike [`Export::from_summary`]): the name is an item
+    /// id, not a local path. The source language is `source` if given, else
+    /// the first summary's language (English when there are no items).
+    pub fn from_items(
+        items: &[(Vec<AnalyzedDocument>, Summary)],
+        source: Option<LanguageTag>,
+    ) -> Export {
+        let tag = source.unwrap_or_else(|| {
+            LanguageTag::from_lang(items.first().map_or(Lang::EN, |(_, s)| s.lang))
+        });
+        let parts: Vec<(Export, usize)> = items
+            .iter()
+            .map(|(docs, summary)| {
+                let picks: Vec<Pick> = summary
+                    .sentences
+                    .iter()
+                    .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score)))
+                    .collect();
+                let mut part = Export::from_picks(docs, &picks, tag.clone());
+                for u in &mut part.units {
+                    if let Some(doc) = u.document_index.and_then(|i| docs.get(i - 1)) {
+                        u.document = Some(doc.document.name.clone());
+                    }
+                }
+                (part, docs.len())
+            })
+            .collect();
+        Export::concat(parts, Some(tag))
+    }
+
+    /// Exports joined into one, in order; each comes with the number of
+    /// documents it was made from, so document indices stay distinct and
+    /// count the documents of the whole batch. Units are renumbered
+    /// `s1..sN` and get the joined export's segment count and id. A batch
+    /// can thus keep one small export per item instead of every item's
+    /// analyzed documents until the end. The source language is `source`
+    /// if given, else the first part's (English when there are none).
+    pub fn concat(
+        parts: impl IntoIterator<Item = (Export, usize)>,
+        source: Option<LanguageTag>,
+    ) -> Export {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut first_lang = None;
+        let mut offset = 0;
+        for (part, documents) in parts {
+            first_lang.get_or_insert(part.source_lang);
+            for mut u in part.units {
+                u.id = format!("s{}", units.len() + 1);
+                u.document_index = u.document_index.map(|i| i + offset);
+                units.push(u);
+            }
+            offset += documents;
+        }
+        let source_lang = source
+            .or(first_lang)
+            .unwrap_or_else(|| LanguageTag::from_lang(Lang::EN));
+        let total = units.len();
+        for u in &mut units {
+            u.segment_count = Some(total);
+        }
+        let id = formats::export_id(&source_lang, &units);
+        for u in &mut units {
+            u.export_id = Some(id.clone());
+        }
+        Export { source_lang, units }
+    }
+}
+
+#[cfg(test)]
+mod from_items_tests {
+    use super::*;
+    use crate::{Config, Document, analyze};
+
+    fn item(id: &str, text: &str) -> (Vec<AnalyzedDocument>, Summary) {
+        let docs = vec![analyze(
+            Document::new(format!("{id}#0"), text),
+            &Config::default(),
+        )];
+        let settings = crate::SummarySettings::default()
+            .with_budget(crate::Budget::Sentences(2))
+            .unwrap();
+        let summary = crate::summarize(&docs, &settings, None).unwrap();
+        (docs, summary)
+    }
+
+    #[test]
+    fn units_are_numbered_across_items_and_keep_the_item_id() {
+        let items = [
+            item(
+                "desk/a1",
+                "Floods hit the city. Rescue teams came. A cat slept.",
+            ),
+            item(
+                "b2",
+                "The vote was held. Turnout was high. Results come later.",
+            ),
+        ];
+        let e = Export::from_items(&items, None);
+        let ids: Vec<_> = e.units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2", "s3", "s4"]);
+        let names: Vec<_> = e.units.iter().map(|u| u.document.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("desk/a1#0"),
+                Some("desk/a1#0"),
+                Some("b2#0"),
+                Some("b2#0")
+            ]
+        );
+        assert_eq!(e.units[2].document_index, Some(2));
+        assert!(e.units.iter().all(|u| u.segment_count == Some(4)));
+        let id = formats::export_id(&e.source_lang, &e.units);
+        assert!(e.units.iter().all(|u| u.export_id.as_deref() == Some(&*id)));
+    }
+
+    #[test]
+    fn concat_renumbers_units_and_shifts_document_indices() {
+        let a = Export::from_items(&[item("a", "One here. Two there. Three now.")], None);
+        let b = Export::from_items(&[item("b", "Four here. Five there. Six now.")], None);
+        let joined = Export::concat([(a.clone(), 3), (b.clone(), 1)], None);
+        assert_eq!(joined.units.len(), a.units.len() + b.units.len());
+        let first_b = &joined.units[a.units.len()];
+        assert_eq!(first_b.id, format!("s{}", a.units.len() + 1));
+        assert_eq!(first_b.document_index, Some(4));
+        assert_eq!(first_b.source, b.units[0].source);
+        assert_ne!(joined.id(), a.id());
+        assert_eq!(
+            Export::concat([], None).source_lang,
+            LanguageTag::from_lang(Lang::EN)
+        );
+    }
+}

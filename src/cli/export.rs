@@ -25,7 +25,13 @@ overwritten without --force; if any target exists, nothing is written.
 Examples:
   brief export seeds/en-putin-assad-aleppo.txt --out-dir out
   brief export --all --to fa-IR,ru --format xliff20,xliff12,tmx --out-dir out article.txt
-  brief export --words 100 --format tsv,jsonl --out-dir mt seeds/en-*.txt")]
+  brief export --words 100 --format tsv,jsonl --out-dir mt seeds/en-*.txt
+  brief export --input jsonl --to fa,ru --format xliff20 --out-dir desk batch.jsonl
+
+With --input jsonl, each line is one item {\"id\", \"text\" | \"documents\",
+\"lang\"?, \"query\"?} as for `brief summarize`: one brief per item, all items of
+one source language in one file set under DIR/<lang>/, each unit's document
+named <item id>#<n>; `brief merge --format jsonl` gives one line per item.")]
 pub struct Args {
     /// Input files (one cluster); `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
@@ -56,6 +62,9 @@ pub struct Args {
     /// Overwrite existing files.
     #[arg(long)]
     force: bool,
+    /// How INPUT is read: text (one cluster) or jsonl (one brief per item, see docs/formats.md).
+    #[arg(long, value_enum, default_value_t = super::InputKind::Text)]
+    input: super::InputKind,
 }
 
 fn parse_tag(s: &str) -> Result<LanguageTag, String> {
@@ -108,6 +117,24 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         .source_tag
         .clone()
         .or_else(|| settings.source_tag.clone());
+    if args.input == super::InputKind::Jsonl {
+        anyhow::ensure!(
+            !args.all,
+            "--all is for one cluster; a batch exports each item's brief"
+        );
+        let plan = super::export_batch::Plan {
+            inputs: &args.inputs,
+            targets,
+            formats,
+            mode,
+            source_tag,
+            settings: super::summarize::settings_with(&config, &args.length, None)?,
+            out_dir: &args.out_dir,
+            force: args.force,
+            lang: args.lang,
+        };
+        return super::export_batch::run(&plan, &config);
+    }
 
     let docs = brief::analyze_all(super::read_text_inputs(&args.inputs)?, &config);
     // One export has one source language: a cluster of documents in several

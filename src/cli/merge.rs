@@ -35,7 +35,8 @@ Examples:
   brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
   brief merge --format json translated/*.xlf > briefs.json
   brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx
-  brief merge --reference job/brief.fa.jsonl project/brief-fa-omegat.tmx")]
+  brief merge --reference job/brief.fa.jsonl project/brief-fa-omegat.tmx
+  brief merge --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf > briefs.jsonl")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -79,6 +80,9 @@ enum Format {
     Json,
     /// Markdown: a `## <lang>` heading per language, one paragraph per source paragraph.
     Markdown,
+    /// One JSON object per batch item and language, in batch order (`brief export --input jsonl`):
+    /// {"id", "lang", "source_lang", "text", "sentences"}.
+    Jsonl,
 }
 
 impl Format {
@@ -87,6 +91,7 @@ impl Format {
             Format::Text => "txt",
             Format::Json => "json",
             Format::Markdown => "md",
+            Format::Jsonl => "jsonl",
         }
     }
 }
@@ -147,6 +152,7 @@ fn render(
                 writeln!(out, "{}", t.text())?;
             }
         }
+        Format::Jsonl => write_items(&mut out, &translations)?,
         Format::Markdown => {
             for (i, t) in translations.iter().enumerate() {
                 if i > 0 {
@@ -158,6 +164,79 @@ fn render(
         }
     }
     Ok(out)
+}
+
+/// The batch item a unit came from: its document's name without the
+/// `#<n>` that `brief export --input jsonl` appends (`desk/a1#0` is item
+/// `desk/a1`); a name without it is its own item (a one-cluster export).
+fn item_id(document: &str) -> &str {
+    match document.rsplit_once('#') {
+        Some((id, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => id,
+        _ => document,
+    }
+}
+
+#[derive(Serialize)]
+struct ItemOut<'a> {
+    id: &'a str,
+    lang: &'a str,
+    source_lang: &'a str,
+    text: String,
+    sentences: &'a [TranslatedSentence],
+}
+
+/// One line per item and language: items in the order of their first unit
+/// (the batch order of the export), languages as merged.
+fn write_items(out: &mut Vec<u8>, translations: &[&Translation]) -> anyhow::Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut per_lang: Vec<std::collections::HashMap<&str, Translation>> = Vec::new();
+    for t in translations {
+        let mut items: std::collections::HashMap<&str, Translation> =
+            std::collections::HashMap::new();
+        for s in &t.sentences {
+            let Some(document) = s.document.as_deref() else {
+                anyhow::bail!(
+                    "unit {} [{}] names no document, so its batch item is unknown \
+                     (give --reference with the export's {})",
+                    s.id,
+                    t.lang,
+                    merge::REFERENCE_FILE_NAME
+                );
+            };
+            let id = item_id(document);
+            let item = items.entry(id).or_insert_with(|| {
+                order.push(id);
+                Translation {
+                    lang: t.lang.clone(),
+                    source_lang: t.source_lang.clone(),
+                    segment_count: t.segment_count,
+                    sentences: Vec::new(),
+                }
+            });
+            item.sentences.push(s.clone());
+        }
+        per_lang.push(items);
+    }
+    let mut listed = std::collections::HashSet::new();
+    for id in order {
+        if !listed.insert(id) {
+            continue;
+        }
+        for items in &per_lang {
+            if let Some(t) = items.get(id) {
+                let line = ItemOut {
+                    id,
+                    lang: &t.lang,
+                    source_lang: &t.source_lang,
+                    text: t.text(),
+                    sentences: &t.sentences,
+                };
+                serde_json::to_writer(&mut *out, &line)?;
+                out.push(b'\n');
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The reference copy beside the inputs (the first input directory that has
@@ -310,4 +389,16 @@ fn report_checks(
         );
     }
     reports.iter().filter(|r| r.is_error()).count()
+}
+
+#[cfg(test)]
+mod item_id_tests {
+    #[test]
+    fn the_item_is_the_name_before_the_last_document_number() {
+        assert_eq!(super::item_id("desk/a1#0"), "desk/a1");
+        assert_eq!(super::item_id("wire#7#12"), "wire#7");
+        assert_eq!(super::item_id("article.txt"), "article.txt");
+        assert_eq!(super::item_id("tag#x"), "tag#x");
+        assert_eq!(super::item_id("ends#"), "ends#");
+    }
 }

@@ -6,6 +6,7 @@ mod check;
 mod detect;
 mod eval;
 mod export;
+mod export_batch;
 mod merge;
 mod output;
 mod segment;

@@ -8,6 +8,7 @@ mod cli_global;
 mod clients;
 mod docs_in_step;
 mod eval_cli;
+mod export_batch;
 mod export_cli;
 mod export_snapshots;
 mod merge_cli;

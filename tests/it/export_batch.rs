@@ -1,0 +1,382 @@
+//! `brief export --input jsonl` → fill → `brief merge --format jsonl`: a
+//! 200-item batch in every format for fa and ru, `--keep-going`, duplicate
+//! ids, and a refused overwrite that leaves nothing behind.
+
+use std::path::Path;
+
+use brief::{Format, LanguageTag};
+use predicates::str::contains;
+
+use crate::common::brief_in as brief;
+
+const SENTENCES: [&str; 8] = [
+    "Floods hit the northern city of Riverton on Monday",
+    "Rescue teams reached the flooded districts by boat",
+    "The mayor asked the government for emergency help",
+    "Schools will stay closed until the water recedes",
+    "Farmers said the harvest in the valley was lost",
+    "Weather services expect more rain later this week",
+    "Volunteers handed out food and blankets at the station",
+    "The river rose two metres above its usual level",
+];
+
+/// Item `i` of the batch: an id that must survive the round trip (slashes,
+/// a `#`, plain numbers), a text of four sentences naming the item, some
+/// items a cluster of two documents, some with a query.
+fn item(i: usize) -> serde_json::Value {
+    let id = match i % 4 {
+        0 => format!("desk/{i}"),
+        1 => format!("wire#{i}"),
+        _ => format!("{i}"),
+    };
+    let text = |k: usize| -> String {
+        (0..4)
+            .map(|j| {
+                format!(
+                    "{} in report {i}.",
+                    SENTENCES[(i + j + k) % SENTENCES.len()]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match i % 5 {
+        0 => serde_json::json!({"id": id, "documents": [text(0), text(3)]}),
+        1 => serde_json::json!({"id": id, "text": text(0), "query": "rescue boats"}),
+        _ => serde_json::json!({"id": id, "text": text(0), "lang": "en"}),
+    }
+}
+
+fn batch(n: usize) -> (String, Vec<String>) {
+    let items: Vec<serde_json::Value> = (0..n).map(item).collect();
+    let ids = items
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    let text = items.iter().map(|v| v.to_string() + "\n").collect();
+    (text, ids)
+}
+
+fn prefix(lang: &str) -> &'static str {
+    match lang {
+        "fa" => "ترجمه ",
+        _ => "перевод ",
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The sources of the export's units in unit order, from the reference copy.
+fn sources(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join(brief::merge::REFERENCE_FILE_NAME))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// Fills every empty target of an exported file, in unit order, with
+/// `prefix + source`, as a translator's tool would (and marks it translated).
+fn fill(format: Format, file: &str, targets: &[String]) -> String {
+    match format {
+        Format::Tsv => {
+            let mut lines = file.lines();
+            let header = lines.next().unwrap();
+            let col = header.split('\t').position(|c| c == "target").unwrap();
+            let mut out = header.to_string() + "\n";
+            for (line, t) in lines.zip(targets) {
+                let mut f: Vec<&str> = line.split('\t').collect();
+                f[col] = t;
+                out += &(f.join("\t") + "\n");
+            }
+            out
+        }
+        Format::Jsonl => file
+            .lines()
+            .zip(targets)
+            .map(|(line, t)| {
+                let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+                v["target"] = t.clone().into();
+                v.to_string() + "\n"
+            })
+            .collect(),
+        _ => {
+            let (empty, open, close) = match format {
+                Format::Xliff12 => (
+                    "<target state=\"new\"></target>",
+                    "<target state=\"translated\">",
+                    "</target>",
+                ),
+                Format::Tmx => ("<seg></seg>", "<seg>", "</seg>"),
+                _ => ("<target></target>", "<target>", "</target>"),
+            };
+            let file = file.replace("state=\"initial\"", "state=\"translated\"");
+            let mut parts = file.split(empty);
+            let mut out = parts.next().unwrap().to_string();
+            let mut filled = 0;
+            for (part, t) in parts.zip(targets) {
+                out += open;
+                out += &xml_escape(t);
+                out += close;
+                out += part;
+                filled += 1;
+            }
+            assert_eq!(filled, targets.len(), "every unit has an empty target");
+            out
+        }
+    }
+}
+
+#[test]
+fn a_200_item_batch_round_trips_in_every_format_for_fa_and_ru() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, ids) = batch(200);
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    for name in ["xliff20", "xliff21", "xliff12", "tmx", "tsv", "jsonl"] {
+        let format: Format = name.parse().unwrap();
+        let out = format!("out-{name}");
+        brief(dir.path())
+            .args([
+                "export", "--input", "jsonl", "--to", "fa,ru", "--format", name,
+            ])
+            .args(["--out-dir", &out, "batch.jsonl"])
+            .assert()
+            .success()
+            .stderr(contains("of 200 item(s)"));
+        let set = dir.path().join(&out).join("en");
+        let sources = sources(&set);
+        assert!(sources.len() >= 200, "{name}: {} units", sources.len());
+        let mut files = Vec::new();
+        for lang in ["fa", "ru"] {
+            let tag: LanguageTag = lang.parse().unwrap();
+            let path = set.join(brief::file_name(format, &tag));
+            let exported = std::fs::read_to_string(&path).unwrap();
+            // Every item id is in the file itself, not only in a name.
+            for id in ids.iter().step_by(37) {
+                assert!(
+                    exported.contains(&xml_escape(&format!("{id}#0"))),
+                    "{name}: {id} not in {}",
+                    path.display()
+                );
+            }
+            let targets: Vec<String> = sources
+                .iter()
+                .map(|s| format!("{}{s}", prefix(lang)))
+                .collect();
+            std::fs::write(&path, fill(format, &exported, &targets)).unwrap();
+            files.push(path);
+        }
+        let merged = brief(dir.path())
+            .args(["merge", "--format", "jsonl"])
+            .args(&files)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let lines: Vec<serde_json::Value> = String::from_utf8(merged)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 400, "{name}: one line per item and language");
+        for (i, line) in lines.iter().enumerate() {
+            let (id, lang) = (&ids[i / 2], ["fa", "ru"][i % 2]);
+            assert_eq!(line["id"], id.as_str(), "{name}: line {}", i + 1);
+            assert_eq!(line["lang"], lang, "{name}: line {}", i + 1);
+            assert_eq!(line["source_lang"], "en");
+            let sentences = line["sentences"].as_array().unwrap();
+            assert!(!sentences.is_empty());
+            for s in sentences {
+                let expected = format!("{}{}", prefix(lang), s["source"].as_str().unwrap());
+                assert_eq!(s["target"], expected.as_str(), "{name}: {id} {lang}");
+            }
+            assert!(line["text"].as_str().unwrap().starts_with(prefix(lang)));
+        }
+    }
+}
+
+#[test]
+fn keep_going_skips_a_malformed_line_and_ends_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, ids) = batch(5);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "{\"id\": \"broken\", \"text\": ");
+    std::fs::write(dir.path().join("batch.jsonl"), lines.join("\n") + "\n").unwrap();
+    let export = |extra: &[&str]| {
+        let mut cmd = brief(dir.path());
+        cmd.args(extra)
+            .args([
+                "export", "--input", "jsonl", "--to", "fa", "--format", "tsv",
+            ])
+            .args(["--out-dir", "out", "batch.jsonl"]);
+        cmd
+    };
+    export(&[])
+        .assert()
+        .code(2)
+        .stderr(contains("batch.jsonl:3"));
+    assert!(
+        !dir.path().join("out").exists(),
+        "a failed batch writes nothing"
+    );
+    export(&["--keep-going"])
+        .assert()
+        .code(1)
+        .stderr(contains("skipped"))
+        .stderr(contains("batch.jsonl:3"));
+    let reference = std::fs::read_to_string(
+        dir.path()
+            .join("out/en")
+            .join(brief::merge::REFERENCE_FILE_NAME),
+    )
+    .unwrap();
+    for id in &ids {
+        assert!(reference.contains(&format!("\"{id}#0\"")), "{id} exported");
+    }
+    assert!(!reference.contains("broken"));
+}
+
+#[test]
+fn a_duplicate_item_id_is_refused_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": "Floods hit the city. Boats came."}),
+        serde_json::json!({"id": "a", "text": "The vote was held. Turnout was high."})
+    );
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    brief(dir.path())
+        .args([
+            "export",
+            "--input",
+            "jsonl",
+            "--to",
+            "fa",
+            "--out-dir",
+            "out",
+        ])
+        .arg("batch.jsonl")
+        .assert()
+        .code(2)
+        .stderr(contains("batch.jsonl:2"))
+        .stderr(contains("duplicate item id"));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_refused_overwrite_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "en1", "text": "Floods hit the city on Monday. Boats came later."}),
+        serde_json::json!({"id": "ru1", "lang": "ru", "text": "Президент подписал закон. Закон вступит в силу в январе."})
+    );
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    // One file of the Russian set exists; the English set's directory does not.
+    let existing = dir.path().join("out/ru/brief.fa.xliff20.xlf");
+    std::fs::create_dir_all(existing.parent().unwrap()).unwrap();
+    std::fs::write(&existing, "the translator's work").unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa,ru", "--format", "xliff20",
+        ])
+        .args(["--out-dir", "out", "batch.jsonl"])
+        .assert()
+        .failure()
+        .stderr(contains("brief.fa.xliff20.xlf"));
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "the translator's work"
+    );
+    let left: Vec<_> = walk(&dir.path().join("out"));
+    assert_eq!(left, [existing], "nothing else was written");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+            if std::fs::read_dir(&p).unwrap().next().is_none() {
+                out.push(p);
+            }
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_file_without_document_names_needs_the_reference_to_find_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, ids) = batch(3);
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa", "--format", "tsv",
+        ])
+        .args(["--out-dir", "job", "batch.jsonl"])
+        .assert()
+        .success();
+    let job = dir.path().join("job/en");
+    std::fs::rename(
+        job.join(brief::merge::REFERENCE_FILE_NAME),
+        dir.path().join("reference.jsonl"),
+    )
+    .unwrap();
+    // A tool that keeps only the five required columns drops `document`.
+    let tsv = std::fs::read_to_string(job.join("brief.fa.tsv")).unwrap();
+    let mut rows = tsv.lines().map(|l| l.split('\t').collect::<Vec<_>>());
+    let header = rows.next().unwrap();
+    let col = |name: &str| header.iter().position(|c| *c == name).unwrap();
+    let keep = ["id", "source_lang", "target_lang", "source", "target"].map(col);
+    let mut out = keep.map(|i| header[i]).join("\t") + "\n";
+    for r in rows {
+        let mut r: Vec<String> = r.iter().map(|s| s.to_string()).collect();
+        r[col("target")] = format!("ترجمه {}", r[col("source")]);
+        out += &(keep.map(|i| r[i].as_str()).join("\t") + "\n");
+    }
+    std::fs::write(dir.path().join("delivered.tsv"), out).unwrap();
+    brief(dir.path())
+        .args([
+            "merge",
+            "--allow-partial",
+            "--format",
+            "jsonl",
+            "delivered.tsv",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("names no document"));
+    let merged = brief(dir.path())
+        .args([
+            "merge",
+            "--format",
+            "jsonl",
+            "--reference",
+            "reference.jsonl",
+        ])
+        .arg("delivered.tsv")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let got: Vec<String> = String::from_utf8(merged)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let want: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
+    assert_eq!(got, want);
+}
