@@ -321,6 +321,84 @@ mod tests {
         )
     }
 
+    fn memory(tus: &[(&str, &str)]) -> Memory {
+        let body: String = tus
+            .iter()
+            .map(|(src, trg)| {
+                format!(
+                    "<tu><tuv xml:lang=\"en\"><seg>{src}</seg></tuv><tuv xml:lang=\"fa\"><seg>{trg}</seg></tuv></tu>\n"
+                )
+            })
+            .collect();
+        let tmx = format!(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n{body}</body></tmx>\n"
+        );
+        Memory::read(tmx.into_bytes(), std::path::Path::new("m.tmx")).unwrap()
+    }
+
+    const ONE: &str = "The minister met the envoy in Geneva on Monday.";
+
+    #[test]
+    fn an_exact_match_is_the_target_and_fuzzy_ones_candidates() {
+        let e = export(ONE);
+        let fa: LanguageTag = "fa".parse().unwrap();
+        let m = memory(&[
+            (ONE, "وزیر"),
+            ("The minister met the envoy in Geneva on Tuesday.", "سه‌شنبه"),
+        ]);
+        let aids = e.aids(&fa, &[&m], None);
+        assert_eq!(aids.len(), 1);
+        let exact = aids[0].exact.as_ref().unwrap();
+        assert_eq!(
+            (exact.target.as_str(), exact.origin.as_str()),
+            ("وزیر", "m.tmx unit 1")
+        );
+        assert_eq!(aids[0].candidates.len(), 1);
+        assert_eq!(aids[0].candidates[0].target, "سه‌شنبه");
+        assert!(aids[0].candidates[0].score >= 75 && aids[0].candidates[0].score < 100);
+        // No memory, no glossary: nothing, and the same bytes as render.
+        let none = e.aids(&fa, &[], None);
+        assert!(none.iter().all(Aids::is_empty));
+        for format in [
+            Format::Xliff20,
+            Format::Xliff12,
+            Format::Tmx,
+            Format::Tsv,
+            Format::Jsonl,
+        ] {
+            assert_eq!(
+                e.render_with(format, &fa, TargetMode::Empty, &none)
+                    .unwrap(),
+                e.render(format, &fa, TargetMode::Empty).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn disagreeing_or_stripped_exact_matches_are_only_candidates() {
+        let e = export(ONE);
+        let fa: LanguageTag = "fa".parse().unwrap();
+        // Two memories with different translations of the same source.
+        let (a, b) = (memory(&[(ONE, "یک")]), memory(&[(ONE, "دو")]));
+        let aids = e.aids(&fa, &[&a, &b], None);
+        assert!(aids[0].exact.is_none());
+        let targets: Vec<&str> = aids[0]
+            .candidates
+            .iter()
+            .map(|c| c.target.as_str())
+            .collect();
+        assert_eq!(targets, ["یک", "دو"]);
+        assert!(aids[0].candidates.iter().all(|c| c.score == 100));
+        // The same translation twice is one exact target, no candidate.
+        let aids = e.aids(&fa, &[&a, &a], None);
+        assert!(aids[0].exact.is_some() && aids[0].candidates.is_empty());
+        // A target that lost its inline codes is not used unreviewed.
+        let coded = memory(&[(ONE, "<ph>x</ph>وزیر")]);
+        let aids = e.aids(&fa, &[&coded], None);
+        assert!(aids[0].exact.is_none());
+        assert_eq!(aids[0].candidates[0].score, 100);
+    }
+
     #[test]
     fn paragraphs_are_numbered_from_one() {
         let e = export("One. Two.\n\n\nThree.\n  \nFour.\nFive.");
