@@ -128,3 +128,64 @@ else
   echo "summarize: rouge-score not installable here; cross-check skipped"
 fi
 rm -rf "$SUMTMP"
+
+# --- Translation memory and glossary on export (issue 11) ------------------
+# Builds a memory from a seed's own sentences (exact and edited copies) and a
+# glossary of its words, exports with --tm and --glossary, validates XLIFF
+# 2.0 against the core schema and against the core with the metadata,
+# matches and glossary modules (the core lets module elements through
+# laxly), XLIFF 1.2 strict and TMX against the DTD; then merges a filled
+# file with --update-tm twice and checks the memory is valid and not doubled.
+echo "== tm/glossary: export --tm/--glossary schemas, merge --update-tm"
+command -v xmllint >/dev/null 2>&1 || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get update -qq; $SUDO apt-get install -y -qq libxml2-utils; }
+export XML_CATALOG_FILES="$SHARED/schemas/catalog-offline.xml"
+TMW=$(mktemp -d)
+SEED=seeds/en-putin-assad-aleppo.txt
+"$BRIEF" export --all --to fa --format jsonl --out-dir "$TMW/plain" "$SEED" >/dev/null 2>&1
+python3 - "$TMW" <<'PY'
+import json, sys
+from xml.sax.saxutils import escape
+d = sys.argv[1]
+units = [json.loads(l) for l in open(f"{d}/plain/brief.fa.jsonl")]
+tus = []
+for i, u in enumerate(units[:6]):
+    src = u["source"] if i % 2 == 0 else u["source"].replace(" the ", " a ", 1)
+    tus.append(f'<tu><tuv xml:lang="en"><seg>{escape(src)}</seg></tuv><tuv xml:lang="fa"><seg>ترجمه {i}</seg></tuv></tu>')
+open(f"{d}/mem.tmx", "w").write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="ci" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>\n' + "\n".join(tus) + "\n</body></tmx>\n")
+words = sorted({w.strip(".,\"'") for u in units for w in u["source"].split() if len(w) > 6 and w[0].isupper()})[:5]
+open(f"{d}/g.csv", "w").write("source,fa,ru\n" + "".join(f"{w},واژه {n},слово {n}\n" for n, w in enumerate(words)))
+PY
+"$BRIEF" export --all --to fa,ru --format xliff20,xliff12,tmx,tsv --tm "$TMW/mem.tmx" --glossary "$TMW/g.csv" --out-dir "$TMW/out" "$SEED" >/dev/null
+cat > "$TMW/modules.xsd" <<XSD
+<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import namespace="urn:oasis:names:tc:xliff:document:2.0" schemaLocation="$SHARED/schemas/xliff20/xliff_core_2.0.xsd"/>
+  <xs:import namespace="urn:oasis:names:tc:xliff:metadata:2.0" schemaLocation="$SHARED/schemas/xliff20/modules/metadata.xsd"/>
+  <xs:import namespace="urn:oasis:names:tc:xliff:matches:2.0" schemaLocation="$SHARED/schemas/xliff20/modules/matches.xsd"/>
+  <xs:import namespace="urn:oasis:names:tc:xliff:glossary:2.0" schemaLocation="$SHARED/schemas/xliff20/modules/glossary.xsd"/>
+</xs:schema>
+XSD
+for f in "$TMW"/out/*.xliff20.xlf; do
+  xmllint --nonet --noout --schema "$SHARED/schemas/xliff20/xliff_core_2.0.xsd" "$f"
+  xmllint --nonet --noout --schema "$TMW/modules.xsd" "$f"
+done
+for f in "$TMW"/out/*.xliff12.xlf; do xmllint --nonet --noout --schema "$SHARED/schemas/xliff12/xliff-core-1.2-strict.xsd" "$f"; done
+for f in "$TMW"/out/*.tmx; do (cd "$TMW/out" && xmllint --nonet --noout --nowarning --dtdvalid "$SHARED/schemas/tmx/tmx14.dtd" "$(basename "$f")"); done
+FA="$TMW/out/brief.fa.xliff20.xlf"
+exact=$(grep -c 'state="translated"' "$FA" || true); fuzzy=$(grep -c '<mtc:match ' "$FA" || true); terms=$(grep -c '<gls:glossEntry' "$FA" || true)
+echo "tm/glossary: $exact memory target(s), $fuzzy candidate(s), $terms glossary entr(y/ies) in brief.fa.xliff20.xlf"
+[ "$exact" -ge 1 ] && [ "$fuzzy" -ge 1 ] && [ "$terms" -ge 1 ]
+python3 - "$FA" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+n = iter(range(10**6))
+s = re.sub(r"<target></target>", lambda m: f"<target>پر {next(n)}</target>", s).replace('state="initial"', 'state="translated"')
+open(sys.argv[1].replace(".xliff20.xlf", ".done.xliff20.xlf"), "w").write(s)
+PY
+DONE="$TMW/out/brief.fa.done.xliff20.xlf"
+BRIEF_TM_DATE=1700000000 "$BRIEF" merge --update-tm "$TMW/new.tmx" "$DONE" >/dev/null
+BRIEF_TM_DATE=1700000000 "$BRIEF" merge --update-tm "$TMW/new.tmx" "$DONE" >/dev/null 2>"$TMW/second.txt"
+grep -q ' 0 added, 0 updated, ' "$TMW/second.txt" || { cat "$TMW/second.txt"; exit 1; }
+(cd "$TMW" && xmllint --nonet --noout --nowarning --dtdvalid "$SHARED/schemas/tmx/tmx14.dtd" new.tmx)
+echo "tm/glossary: memory of $(grep -c '<tu ' "$TMW/new.tmx") unit(s) valid; second --update-tm: $(cat "$TMW/second.txt")"
+rm -rf "$TMW"

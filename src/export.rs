@@ -23,10 +23,14 @@
 use serde::Deserialize;
 
 use crate::analysis::AnalyzedDocument;
+use crate::check::Glossary;
 use crate::error::Result;
-use crate::formats::{self, Format, LanguageTag, TargetMode, Unit, fingerprint};
+use crate::formats::{
+    self, Aids, Format, LanguageTag, Suggestion, TargetMode, TermHint, Unit, fingerprint,
+};
 use crate::lang::Lang;
 use crate::summarize::Summary;
+use crate::tm::{Match, Memory};
 
 /// The units of one export, in one source language, ready to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +128,85 @@ impl Export {
         target: &LanguageTag,
         mode: TargetMode,
     ) -> Result<Vec<u8>> {
-        formats::render(format, &self.source_lang, &self.units, target, mode)
+        formats::render(format, &self.source_lang, &self.units, target, mode, &[])
+    }
+
+    /// Renders one file with translation aids, one [`Aids`] per unit (from
+    /// [`Export::aids`]): exact memory matches become translated targets,
+    /// candidates and glossary terms go where the format keeps them.
+    pub fn render_with(
+        &self,
+        format: Format,
+        target: &LanguageTag,
+        mode: TargetMode,
+        aids: &[Aids],
+    ) -> Result<Vec<u8>> {
+        formats::render(format, &self.source_lang, &self.units, target, mode, aids)
+    }
+
+    /// Looks every unit up in `memories` (in order: the first memory with an
+    /// exact match wins) and `glossary` for `target`.
+    ///
+    /// An exact match becomes the target only if it kept all its inline
+    /// codes and no memory offers a different translation of the same
+    /// source; otherwise it is a candidate, like the fuzzy matches.
+    pub fn aids(
+        &self,
+        target: &LanguageTag,
+        memories: &[&Memory],
+        glossary: Option<&Glossary>,
+    ) -> Vec<Aids> {
+        let source_lang = self.source_lang.as_str();
+        self.units
+            .iter()
+            .map(|u| {
+                let mut aids = Aids::default();
+                let mut exact: Vec<Match> = Vec::new();
+                let mut fuzzy: Vec<Match> = Vec::new();
+                for m in memories {
+                    let found = m.lookup(&u.source, source_lang, target.as_str());
+                    exact.extend(found.exact);
+                    fuzzy.extend(found.fuzzy);
+                }
+                let mut exact = exact.into_iter();
+                let first = exact.next();
+                // Other exact matches are candidates too: the translator
+                // sees that the memories disagree.
+                fuzzy.extend(exact);
+                if let Some(first) = first {
+                    let conflict = fuzzy
+                        .iter()
+                        .any(|f| f.score == 100 && f.target != first.target);
+                    if first.target_markup > 0 || conflict || first.target.trim().is_empty() {
+                        fuzzy.insert(0, first);
+                    } else {
+                        aids.exact = Some(suggestion(&first));
+                    }
+                }
+                // Best first; equal scores keep memory order (stable sort).
+                fuzzy.sort_by_key(|m| std::cmp::Reverse(m.score));
+                let mut seen: Vec<(String, String)> = Vec::new();
+                for f in fuzzy {
+                    let key = (f.source.clone(), f.target.clone());
+                    let same_as_exact = aids
+                        .exact
+                        .as_ref()
+                        .is_some_and(|e| e.source == f.source && e.target == f.target);
+                    if same_as_exact || seen.contains(&key) || f.target.trim().is_empty() {
+                        continue;
+                    }
+                    seen.push(key);
+                    aids.candidates.push(suggestion(&f));
+                    if aids.candidates.len() == crate::tm::MAX_FUZZY {
+                        break;
+                    }
+                }
+                if let Some(g) = glossary {
+                    aids.terms = glossary_hints(g, &u.source, target);
+                }
+                aids
+            })
+            .collect()
     }
 
     /// The reference copy of this export (`brief.reference.jsonl`): its
@@ -136,6 +218,7 @@ impl Export {
             &self.units,
             target,
             TargetMode::None,
+            &[],
         )
     }
 
@@ -143,6 +226,49 @@ impl Export {
     pub fn id(&self) -> Option<&str> {
         self.units.first().and_then(|u| u.export_id.as_deref())
     }
+}
+
+fn suggestion(m: &Match) -> Suggestion {
+    let o = &m.origin;
+    let mut origin = match &o.file {
+        Some(f) => f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| f.display().to_string()),
+        None => "memory".to_string(),
+    };
+    if let Some(n) = o.unit {
+        origin.push_str(&format!(" unit {n}"));
+    }
+    if let Some(id) = &o.tuid {
+        origin.push_str(&format!(" (tuid {id})"));
+    }
+    Suggestion {
+        source: m.source.clone(),
+        target: m.target.clone(),
+        score: m.score,
+        origin,
+    }
+}
+
+/// The glossary's terms in `source` with their translations into `target`
+/// (terms without one are left out: nothing to tell the translator).
+fn glossary_hints(g: &Glossary, source: &str, target: &LanguageTag) -> Vec<TermHint> {
+    let mut hints: Vec<TermHint> = Vec::new();
+    for term in g.terms_in(source, target.lang()) {
+        let text = source
+            .get(term.start..term.end)
+            .unwrap_or(&term.source)
+            .to_string();
+        if term.targets.is_empty() || hints.iter().any(|h| h.term == text) {
+            continue;
+        }
+        hints.push(TermHint {
+            term: text,
+            translations: term.targets,
+        });
+    }
+    hints
 }
 
 /// The name written into the files for a document: its file name without
@@ -193,6 +319,84 @@ mod tests {
             &[analyze(Document::new("d", text), &Config::default())],
             None,
         )
+    }
+
+    fn memory(tus: &[(&str, &str)]) -> Memory {
+        let body: String = tus
+            .iter()
+            .map(|(src, trg)| {
+                format!(
+                    "<tu><tuv xml:lang=\"en\"><seg>{src}</seg></tuv><tuv xml:lang=\"fa\"><seg>{trg}</seg></tuv></tu>\n"
+                )
+            })
+            .collect();
+        let tmx = format!(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n{body}</body></tmx>\n"
+        );
+        Memory::read(tmx.into_bytes(), std::path::Path::new("m.tmx")).unwrap()
+    }
+
+    const ONE: &str = "The minister met the envoy in Geneva on Monday.";
+
+    #[test]
+    fn an_exact_match_is_the_target_and_fuzzy_ones_candidates() {
+        let e = export(ONE);
+        let fa: LanguageTag = "fa".parse().unwrap();
+        let m = memory(&[
+            (ONE, "وزیر"),
+            ("The minister met the envoy in Geneva on Tuesday.", "سه‌شنبه"),
+        ]);
+        let aids = e.aids(&fa, &[&m], None);
+        assert_eq!(aids.len(), 1);
+        let exact = aids[0].exact.as_ref().unwrap();
+        assert_eq!(
+            (exact.target.as_str(), exact.origin.as_str()),
+            ("وزیر", "m.tmx unit 1")
+        );
+        assert_eq!(aids[0].candidates.len(), 1);
+        assert_eq!(aids[0].candidates[0].target, "سه‌شنبه");
+        assert!(aids[0].candidates[0].score >= 75 && aids[0].candidates[0].score < 100);
+        // No memory, no glossary: nothing, and the same bytes as render.
+        let none = e.aids(&fa, &[], None);
+        assert!(none.iter().all(Aids::is_empty));
+        for format in [
+            Format::Xliff20,
+            Format::Xliff12,
+            Format::Tmx,
+            Format::Tsv,
+            Format::Jsonl,
+        ] {
+            assert_eq!(
+                e.render_with(format, &fa, TargetMode::Empty, &none)
+                    .unwrap(),
+                e.render(format, &fa, TargetMode::Empty).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn disagreeing_or_stripped_exact_matches_are_only_candidates() {
+        let e = export(ONE);
+        let fa: LanguageTag = "fa".parse().unwrap();
+        // Two memories with different translations of the same source.
+        let (a, b) = (memory(&[(ONE, "یک")]), memory(&[(ONE, "دو")]));
+        let aids = e.aids(&fa, &[&a, &b], None);
+        assert!(aids[0].exact.is_none());
+        let targets: Vec<&str> = aids[0]
+            .candidates
+            .iter()
+            .map(|c| c.target.as_str())
+            .collect();
+        assert_eq!(targets, ["یک", "دو"]);
+        assert!(aids[0].candidates.iter().all(|c| c.score == 100));
+        // The same translation twice is one exact target, no candidate.
+        let aids = e.aids(&fa, &[&a, &a], None);
+        assert!(aids[0].exact.is_some() && aids[0].candidates.is_empty());
+        // A target that lost its inline codes is not used unreviewed.
+        let coded = memory(&[(ONE, "<ph>x</ph>وزیر")]);
+        let aids = e.aids(&fa, &[&coded], None);
+        assert!(aids[0].exact.is_none());
+        assert_eq!(aids[0].candidates[0].score, 100);
     }
 
     #[test]

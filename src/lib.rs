@@ -62,7 +62,8 @@ pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
 pub use export::{Export, ExportSettings};
 pub use formats::{
-    Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, export_id, file_name, fingerprint,
+    Aids, Format, LanguageTag, Suggestion, TargetMode, TargetState, TermHint, Unit, UnitFile,
+    export_id, file_name, fingerprint,
 };
 pub use input::Document;
 pub use lang::Lang;

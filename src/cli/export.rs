@@ -65,6 +65,14 @@ pub struct Args {
     /// How INPUT is read: text (one cluster) or jsonl (one brief per item, see docs/formats.md).
     #[arg(long, value_enum, default_value_t = super::InputKind::Text)]
     input: super::InputKind,
+    /// Translation memory (TMX 1.4b; repeatable, first wins): exact matches
+    /// become translated targets, fuzzy matches candidates.
+    #[arg(long = "tm", value_name = "MEM.tmx")]
+    memories: Vec<PathBuf>,
+    /// Glossary (CSV/TSV with a `source,fa,ru,...` header, or TBX): terms
+    /// found in a source are written beside it.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 fn parse_tag(s: &str) -> Result<LanguageTag, String> {
@@ -88,6 +96,27 @@ fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
         }
     }
     out
+}
+
+/// The memories and glossary given with --tm and --glossary.
+fn load_translation_aids(
+    args: &Args,
+    source: Lang,
+) -> anyhow::Result<(Vec<brief::tm::Memory>, Option<brief::check::Glossary>)> {
+    let memories = args
+        .memories
+        .iter()
+        .map(|p| brief::tm::Memory::read_file(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let glossary = match &args.glossary {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the glossary", path.display()))?;
+            Some(brief::check::Glossary::parse(&text, source, path)?)
+        }
+        None => None,
+    };
+    Ok((memories, glossary))
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
@@ -176,10 +205,18 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             export.source_lang
         );
     }
+    // Without --tm and --glossary every unit's aids are empty and the
+    // files are exactly as without them.
+    let (memories, glossary) = load_translation_aids(&args, export.source_lang.lang())?;
+    let memories: Vec<&brief::tm::Memory> = memories.iter().collect();
+    let aids: Vec<_> = targets
+        .iter()
+        .map(|t| export.aids(t, &memories, glossary.as_ref()))
+        .collect();
     let mut files = Vec::new();
     for format in &formats {
-        for target in &targets {
-            let contents = export.render(*format, target, mode)?;
+        for (target, aids) in targets.iter().zip(&aids) {
+            let contents = export.render_with(*format, target, mode, aids)?;
             files.push(OutFile {
                 path: args.out_dir.join(brief::file_name(*format, target)),
                 contents,

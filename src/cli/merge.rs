@@ -67,6 +67,85 @@ pub struct Args {
     /// code 1, and nothing written without --allow-partial.
     #[arg(long)]
     strict: bool,
+    /// Add the merged translations (units without problems) to this TMX
+    /// memory, created if missing; a changed translation replaces the old one.
+    #[arg(long, value_name = "MEM.tmx")]
+    update_tm: Option<PathBuf>,
+}
+
+/// Fixes the date written by --update-tm (Unix seconds), for reproducible
+/// memories in tests; unset, the current time is used.
+const TM_DATE_ENV: &str = "BRIEF_TM_DATE";
+
+/// Adds the translations of `result` without problems to the memory at
+/// `path` and writes it back (atomically, under the directory's lock).
+fn update_memory(
+    path: &std::path::Path,
+    result: &MergeResult,
+    files: &[brief::UnitFile],
+    reference: Option<&merge::Reference>,
+) -> anyhow::Result<()> {
+    let export_id = files
+        .iter()
+        .flat_map(|f| &f.units)
+        .chain(reference.into_iter().flat_map(|r| &r.units))
+        .find_map(|u| u.export_id.clone())
+        .with_context(|| {
+            format!(
+                "{}: no export id in the merged files: give --reference",
+                path.display()
+            )
+        })?;
+    let date = match std::env::var(TM_DATE_ENV) {
+        Ok(v) => brief::tm::TmxDate::from_unix_seconds(v.trim().parse().with_context(|| {
+            format!("{TM_DATE_ENV}={v:?}: expected a number of seconds since 1970")
+        })?),
+        Err(_) => brief::tm::TmxDate::now(),
+    };
+    let mut memory = if path.exists() {
+        brief::tm::Memory::read_file(path)?
+    } else {
+        brief::tm::Memory::new()
+    };
+    let failed: std::collections::HashSet<(&str, &str)> = result
+        .problems
+        .iter()
+        .map(|p| (p.lang.as_str(), p.id.as_str()))
+        .collect();
+    let new: Vec<brief::tm::NewTranslation<'_>> = result
+        .translations
+        .iter()
+        .flat_map(|t| {
+            t.sentences
+                .iter()
+                .filter(|s| !failed.contains(&(t.lang.as_str(), s.id.as_str())))
+                .map(move |s| brief::tm::NewTranslation {
+                    source: &s.source,
+                    source_lang: &t.source_lang,
+                    target: &s.target,
+                    target_lang: &t.lang,
+                })
+        })
+        .collect();
+    let summary = memory.update(&new, &export_id, &date)?;
+    let file = OutFile {
+        path: path.to_path_buf(),
+        contents: memory.to_tmx()?,
+    };
+    outfile::write_all_with(
+        std::slice::from_ref(&file),
+        &outfile::WriteOptions::new(true),
+        &mut |message| eprintln!("brief: warning: {message}"),
+    )?;
+    eprintln!(
+        "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
+        path.display(),
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        summary.skipped
+    );
+    Ok(())
 }
 
 /// Problems printed per file; the rest are counted (the JSON output lists all).
@@ -338,6 +417,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         });
     }
     outfile::write_all(&outputs, args.force)?;
+    if let Some(path) = &args.update_tm {
+        update_memory(path, &result, &files, reference.as_ref())?;
+    }
     if args.out_dir.is_none() {
         let mut out = output::stdout();
         out.write_all(&render(&result, None, args.format)?)?;

@@ -380,6 +380,63 @@ impl fmt::Display for Format {
     }
 }
 
+/// Help for the translator of one unit, from translation memories and a
+/// glossary; see [`crate::Export::aids`]. Empty by default, and an empty
+/// `Aids` changes nothing in the files written.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Aids {
+    /// An exact memory match to write as the target, marked translated.
+    pub exact: Option<Suggestion>,
+    /// Candidates for the translator (fuzzy matches, conflicting exact
+    /// matches, matches that lost inline codes), best first; never targets.
+    pub candidates: Vec<Suggestion>,
+    /// Glossary terms found in the source, in source order.
+    pub terms: Vec<TermHint>,
+}
+
+impl Aids {
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_none() && self.candidates.is_empty() && self.terms.is_empty()
+    }
+}
+
+/// One translation-memory match offered for a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// The memory's source text.
+    pub source: String,
+    /// The memory's translation.
+    pub target: String,
+    /// 0–100 (100: same source).
+    pub score: u8,
+    /// Where it came from, for the translator (file and unit).
+    pub origin: String,
+}
+
+/// One glossary term found in a unit's source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermHint {
+    /// The term as the source text has it.
+    pub term: String,
+    /// The glossary's translations into the target language.
+    pub translations: Vec<String>,
+}
+
+/// The target a file gets for `unit`: an exact memory match, else what
+/// `mode` says.
+pub(crate) fn initial_target<'a>(
+    mode: TargetMode,
+    unit: &'a Unit,
+    aids: Option<&'a Aids>,
+) -> Option<&'a str> {
+    match aids.and_then(|a| a.exact.as_ref()) {
+        Some(s) => Some(&s.target),
+        None => mode.initial(unit),
+    }
+}
+
 /// What to put in the target of each exported segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -459,6 +516,7 @@ pub(crate) fn render(
     units: &[Unit],
     target: &LanguageTag,
     mode: TargetMode,
+    aids: &[Aids],
 ) -> Result<Vec<u8>> {
     if units.is_empty() {
         return Err(Error::Input {
@@ -467,15 +525,16 @@ pub(crate) fn render(
         });
     }
     match format {
-        Format::Xliff20 => xliff2::write(source, units, target, mode, "2.0"),
-        Format::Xliff21 => xliff2::write(source, units, target, mode, "2.1"),
-        Format::Xliff12 => xliff12::write(source, units, target, mode),
+        Format::Xliff20 => xliff2::write(source, units, target, mode, "2.0", aids),
+        Format::Xliff21 => xliff2::write(source, units, target, mode, "2.1", aids),
+        Format::Xliff12 => xliff12::write(source, units, target, mode, aids),
         Format::Tmx => {
             let rows: Vec<tmx::TmxUnit> = units
                 .iter()
-                .map(|u| tmx::TmxUnit {
+                .enumerate()
+                .map(|(i, u)| tmx::TmxUnit {
                     unit: u,
-                    targets: match mode.initial(u) {
+                    targets: match initial_target(mode, u, aids.get(i)) {
                         Some(t) => vec![(target.clone(), t.to_string())],
                         None => vec![],
                     },
@@ -483,8 +542,8 @@ pub(crate) fn render(
                 .collect();
             tmx::write(source, &rows, units.len())
         }
-        Format::Tsv => Ok(tabular::write_tsv(source, units, target, mode)),
-        Format::Jsonl => tabular::write_jsonl(source, units, target, mode),
+        Format::Tsv => Ok(tabular::write_tsv(source, units, target, mode, aids)),
+        Format::Jsonl => tabular::write_jsonl(source, units, target, mode, aids),
     }
 }
 

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Format, LanguageTag, META_KEYS, TargetMode, Unit, UnitFile, format_score, invalid};
+use super::{
+    Aids, Format, LanguageTag, META_KEYS, TargetMode, Unit, UnitFile, format_score, initial_target,
+    invalid,
+};
 use crate::error::{Error, Result};
 
 /// The columns before the metadata columns.
@@ -105,17 +108,20 @@ pub(crate) fn write_tsv(
     units: &[Unit],
     target: &LanguageTag,
     mode: TargetMode,
+    aids: &[Aids],
 ) -> Vec<u8> {
     let mut out = tsv_columns().join("\t");
     out.push('\n');
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
         let meta = u.meta();
         let mut fields = vec![
             u.id.clone(),
             source.to_string(),
             target.to_string(),
             u.source.clone(),
-            mode.initial(u).unwrap_or("").to_string(),
+            initial_target(mode, u, aids.get(i))
+                .unwrap_or("")
+                .to_string(),
         ];
         for key in META_KEYS {
             let value = meta.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
@@ -134,15 +140,16 @@ pub(crate) fn write_jsonl(
     units: &[Unit],
     target: &LanguageTag,
     mode: TargetMode,
+    aids: &[Aids],
 ) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
         let record = JsonlRecord {
             id: u.id.clone(),
             source_lang: source.to_string(),
             target_lang: target.to_string(),
             source: u.source.clone(),
-            target: mode.initial(u).map(str::to_string),
+            target: initial_target(mode, u, aids.get(i)).map(str::to_string),
             fingerprint: u.fingerprint.clone(),
             segment_count: u.segment_count,
             document: u.document.clone(),

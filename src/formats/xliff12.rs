@@ -9,8 +9,8 @@ use std::path::Path;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text};
 use super::{
-    Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, Unit, UnitFile, check_read_text,
-    check_unit, context_notes, invalid, read_tag, required, runs,
+    Aids, Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, Unit, UnitFile,
+    check_read_text, check_unit, context_notes, invalid, read_tag, required, runs,
 };
 use crate::error::Result;
 
@@ -23,8 +23,10 @@ pub(crate) fn write(
     units: &[Unit],
     target: &LanguageTag,
     mode: TargetMode,
+    aids: &[Aids],
 ) -> Result<Vec<u8>> {
     let mut out = XmlOut::new()?;
+    let mut index = 0usize;
     out.open("xliff", &[("xmlns", NS_12), ("version", "1.2")])?;
     for run in runs(units) {
         let original = run
@@ -57,7 +59,12 @@ pub(crate) fn write(
             check_text(&u.source, &u.place())?;
             out.open("trans-unit", &[("id", &u.id), ("xml:space", "preserve")])?;
             out.leaf("source", &[], &u.source)?;
-            if let Some(t) = mode.initial(u) {
+            let aid = aids.get(index);
+            index += 1;
+            if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
+                check_text(&exact.target, &format!("memory target of {}", u.place()))?;
+                out.leaf("target", &[("state", "translated")], &exact.target)?;
+            } else if let Some(t) = mode.initial(u) {
                 // A copy of the source carries no state: OmegaT never updates
                 // it, so "needs-translation" would stay on translated units.
                 if mode == TargetMode::Source {
@@ -101,6 +108,9 @@ pub(crate) fn write(
                     &text,
                 )?;
             }
+            if let Some(a) = aid {
+                write_aids(&mut out, a, u, target)?;
+            }
             out.close("trans-unit")?;
         }
         out.close("body")?;
@@ -108,6 +118,40 @@ pub(crate) fn write(
     }
     out.close("xliff")?;
     out.finish()
+}
+
+/// Writes a unit's memory origin note, candidates (`<alt-trans>`, never
+/// the target) and glossary terms (notes from "glossary").
+fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit, target: &LanguageTag) -> Result<()> {
+    let place = u.place();
+    if let Some(exact) = &aids.exact {
+        let text = format!("Target from translation memory: {}", exact.origin);
+        check_text(&text, &format!("memory note of {place}"))?;
+        out.leaf("note", &[("from", "tm"), ("annotates", "target")], &text)?;
+    }
+    for t in &aids.terms {
+        let text = format!("Glossary: {} = {}", t.term, t.translations.join("; "));
+        check_text(&text, &format!("glossary term of {place}"))?;
+        out.leaf(
+            "note",
+            &[("from", "glossary"), ("annotates", "source")],
+            &text,
+        )?;
+    }
+    for c in &aids.candidates {
+        for text in [&c.source, &c.target, &c.origin] {
+            check_text(text, &format!("memory match of {place}"))?;
+        }
+        let quality = c.score.to_string();
+        out.open(
+            "alt-trans",
+            &[("match-quality", &quality), ("origin", &c.origin)],
+        )?;
+        out.leaf("source", &[], &c.source)?;
+        out.leaf("target", &[("xml:lang", target.as_str())], &c.target)?;
+        out.close("alt-trans")?;
+    }
+    Ok(())
 }
 
 /// Reads an XLIFF 1.2 document: one [`UnitFile`] per target language of its

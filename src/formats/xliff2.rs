@@ -8,8 +8,8 @@ use std::path::Path;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text};
 use super::{
-    Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, check_read_text, check_unit,
-    context_notes, invalid, read_tag, required, runs,
+    Aids, Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, check_read_text,
+    check_unit, context_notes, invalid, read_tag, required, runs,
 };
 use crate::error::Result;
 
@@ -17,6 +17,13 @@ use crate::error::Result;
 pub const NS_CORE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// The XLIFF 2 metadata module namespace.
 pub const NS_MDA: &str = "urn:oasis:names:tc:xliff:metadata:2.0";
+/// The XLIFF 2 translation candidates module namespace.
+pub const NS_MTC: &str = "urn:oasis:names:tc:xliff:matches:2.0";
+/// The XLIFF 2 glossary module namespace.
+pub const NS_GLS: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
+/// The id of the one segment of a unit with candidates or terms: their
+/// `ref` must point to a segment (or a span) of the unit.
+const SEGMENT_ID: &str = "seg1";
 
 fn dir(tag: &LanguageTag) -> &'static str {
     if tag.is_rtl() { "rtl" } else { "ltr" }
@@ -29,20 +36,26 @@ pub(crate) fn write(
     target: &LanguageTag,
     mode: TargetMode,
     version: &str,
+    aids: &[Aids],
 ) -> Result<Vec<u8>> {
     let src_dir = dir(source);
     let trg_dir = dir(target);
     let mut out = XmlOut::new()?;
-    out.open(
-        "xliff",
-        &[
-            ("xmlns", NS_CORE),
-            ("xmlns:mda", NS_MDA),
-            ("version", version),
-            ("srcLang", source.as_str()),
-            ("trgLang", target.as_str()),
-        ],
-    )?;
+    let mut root = vec![("xmlns", NS_CORE), ("xmlns:mda", NS_MDA)];
+    // Declared only when used, so files without aids stay as they were.
+    if aids.iter().any(|a| !a.candidates.is_empty()) {
+        root.push(("xmlns:mtc", NS_MTC));
+    }
+    if aids.iter().any(|a| !a.terms.is_empty()) {
+        root.push(("xmlns:gls", NS_GLS));
+    }
+    root.extend([
+        ("version", version),
+        ("srcLang", source.as_str()),
+        ("trgLang", target.as_str()),
+    ]);
+    out.open("xliff", &root)?;
+    let mut index = 0usize;
     for (f, run) in runs(units).into_iter().enumerate() {
         let file_id = format!("f{}", f + 1);
         let original = run
@@ -62,6 +75,8 @@ pub(crate) fn write(
             ],
         )?;
         for u in run {
+            let aid = aids.get(index);
+            index += 1;
             check_text(&u.source, &u.place())?;
             out.open(
                 "unit",
@@ -79,6 +94,9 @@ pub(crate) fn write(
             }
             out.close("mda:metaGroup")?;
             out.close("mda:metadata")?;
+            if let Some(a) = aid {
+                write_aids(&mut out, a, u)?;
+            }
             let notes = context_notes(u);
             if !notes.is_empty() {
                 out.open("notes", &[])?;
@@ -90,12 +108,40 @@ pub(crate) fn write(
                         text,
                     )?;
                 }
+                if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
+                    let text = format!("Target from translation memory: {}", exact.origin);
+                    check_text(&text, &format!("memory note of {}", u.place()))?;
+                    out.leaf(
+                        "note",
+                        &[("id", "tm"), ("category", "tm"), ("appliesTo", "target")],
+                        &text,
+                    )?;
+                }
                 out.close("notes")?;
             }
-            out.open("segment", &[("state", "initial")])?;
+            let exact = aid.and_then(|a| a.exact.as_ref());
+            let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
+            let state = if exact.is_some() {
+                "translated"
+            } else {
+                "initial"
+            };
+            if referenced {
+                out.open("segment", &[("id", SEGMENT_ID), ("state", state)])?;
+            } else {
+                out.open("segment", &[("state", state)])?;
+            }
             out.leaf("source", &[], &u.source)?;
-            if let Some(t) = mode.initial(u) {
-                out.leaf("target", &[], t)?;
+            match exact {
+                Some(s) => {
+                    check_text(&s.target, &format!("memory target of {}", u.place()))?;
+                    out.leaf("target", &[], &s.target)?;
+                }
+                None => {
+                    if let Some(t) = mode.initial(u) {
+                        out.leaf("target", &[], t)?;
+                    }
+                }
             }
             out.close("segment")?;
             out.close("unit")?;
@@ -104,6 +150,49 @@ pub(crate) fn write(
     }
     out.close("xliff")?;
     out.finish()
+}
+
+/// Writes a unit's memory candidates (`mtc:matches`) and glossary terms
+/// (`gls:glossary`): both are module elements, allowed before `<notes>`.
+fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit) -> Result<()> {
+    let reference = format!("#{SEGMENT_ID}");
+    if !aids.candidates.is_empty() {
+        out.open("mtc:matches", &[])?;
+        for c in &aids.candidates {
+            for text in [&c.source, &c.target, &c.origin] {
+                check_text(text, &format!("memory match of {}", u.place()))?;
+            }
+            let quality = format!("{}.0", c.score);
+            out.open(
+                "mtc:match",
+                &[
+                    ("ref", &reference),
+                    ("type", "tm"),
+                    ("matchQuality", &quality),
+                    ("origin", &c.origin),
+                ],
+            )?;
+            out.leaf("source", &[], &c.source)?;
+            out.leaf("target", &[], &c.target)?;
+            out.close("mtc:match")?;
+        }
+        out.close("mtc:matches")?;
+    }
+    if !aids.terms.is_empty() {
+        out.open("gls:glossary", &[])?;
+        for t in &aids.terms {
+            check_text(&t.term, &format!("glossary term of {}", u.place()))?;
+            out.open("gls:glossEntry", &[("ref", &reference)])?;
+            out.leaf("gls:term", &[("source", "glossary")], &t.term)?;
+            for tr in &t.translations {
+                check_text(tr, &format!("glossary term of {}", u.place()))?;
+                out.leaf("gls:translation", &[], tr)?;
+            }
+            out.close("gls:glossEntry")?;
+        }
+        out.close("gls:glossary")?;
+    }
+    Ok(())
 }
 
 /// Reads an XLIFF 2.x document. Only elements in the file's XLIFF namespace
