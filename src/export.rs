@@ -95,10 +95,10 @@ impl Export {
                 target: None,
                 segment_count: None,
                 document: Some(document_name(&doc.document.name)),
-                // Files number documents, sentences and paragraphs from 1.
-                document_index: Some(d + 1),
-                position: Some(i + 1),
-                paragraph: Some(sentence.paragraph + 1),
+                // Indices from 0, as the summary's and the segmenter's.
+                document_index: Some(d),
+                position: Some(i),
+                paragraph: Some(sentence.paragraph),
                 rank,
                 score,
                 previous: neighbour(i.checked_sub(1)),
@@ -400,16 +400,16 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_are_numbered_from_one() {
+    fn paragraphs_are_indexed_from_zero() {
         let e = export("One. Two.\n\n\nThree.\n  \nFour.\nFive.");
         let paras: Vec<_> = e
             .units
             .iter()
             .map(|u| (u.source.trim(), u.paragraph))
             .collect();
-        assert_eq!(paras.first(), Some(&("One.", Some(1))));
-        assert_eq!(paras.get(2), Some(&("Three.", Some(2))));
-        assert_eq!(paras.last().map(|p| p.1), Some(Some(3)));
+        assert_eq!(paras.first(), Some(&("One.", Some(0))));
+        assert_eq!(paras.get(2), Some(&("Three.", Some(1))));
+        assert_eq!(paras.last().map(|p| p.1), Some(Some(2)));
     }
 
     #[test]
@@ -445,7 +445,7 @@ mod tests {
         assert_eq!(e.units.len(), 2);
         for (u, s) in e.units.iter().zip(&summary.sentences) {
             assert_eq!(u.source, s.text);
-            assert_eq!(u.position, Some(s.sentence + 1));
+            assert_eq!(u.position, Some(s.sentence));
             assert_eq!(u.rank, Some(s.rank));
         }
     }
@@ -477,7 +477,7 @@ impl Export {
                     .collect();
                 let mut part = Export::from_picks(docs, &picks, tag.clone());
                 for u in &mut part.units {
-                    if let Some(doc) = u.document_index.and_then(|i| docs.get(i - 1)) {
+                    if let Some(doc) = u.document_index.and_then(|i| docs.get(i)) {
                         u.document = Some(doc.document.name.clone());
                     }
                 }
@@ -567,7 +567,7 @@ mod from_items_tests {
                 Some("b2#0")
             ]
         );
-        assert_eq!(e.units[2].document_index, Some(2));
+        assert_eq!(e.units[2].document_index, Some(1));
         assert!(e.units.iter().all(|u| u.segment_count == Some(4)));
         let id = formats::export_id(&e.source_lang, &e.units);
         assert!(e.units.iter().all(|u| u.export_id.as_deref() == Some(&*id)));
@@ -581,7 +581,7 @@ mod from_items_tests {
         assert_eq!(joined.units.len(), a.units.len() + b.units.len());
         let first_b = &joined.units[a.units.len()];
         assert_eq!(first_b.id, format!("s{}", a.units.len() + 1));
-        assert_eq!(first_b.document_index, Some(4));
+        assert_eq!(first_b.document_index, Some(3));
         assert_eq!(first_b.source, b.units[0].source);
         assert_ne!(joined.id(), a.id());
         assert_eq!(

@@ -276,9 +276,9 @@ def summarize(
 
     Returns the brief's sentences: ``{"text", "doc", "sentence", "rank",
     "start", "end", "byte_start", "byte_end", "score"}`` with ``doc`` the
-    number of the text in the cluster and ``sentence`` the sentence's number
-    in it, both counted from 1 as in every output of brief (the CLI's JSON and
-    the exported files), ``rank`` 1 for the best-scored sentence, and
+    index of the text in the cluster and ``sentence`` the sentence's index
+    in it, both from 0 as every index brief outputs (the CLI's JSON and the
+    exported files), ``rank`` 1 for the best-scored sentence, and
     ``start``/``end`` character offsets into the text. For the
     brief's language, algorithm and budget, use :func:`summarize_many`."""
     names, texts = _cluster(text_or_texts, names)

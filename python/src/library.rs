@@ -399,9 +399,9 @@ struct CliSummaryOut<'a> {
 #[derive(Serialize)]
 struct PySentenceOut<'a> {
     text: &'a str,
-    /// Numbered from 1, as in every output of brief.
+    /// Index from 0, as in every output of brief.
     doc: usize,
-    /// Numbered from 1.
+    /// Index from 0.
     sentence: usize,
     rank: usize,
     start: usize,
@@ -448,8 +448,8 @@ fn summary_json(
                     let chars = char_offsets(text, &[s.start, s.end]);
                     PySentenceOut {
                         text: &s.text,
-                        doc: s.doc + 1,
-                        sentence: s.sentence + 1,
+                        doc: s.doc,
+                        sentence: s.sentence,
                         rank: s.rank,
                         start: chars[0],
                         end: chars[1],

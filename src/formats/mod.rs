@@ -35,9 +35,11 @@ pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One sentence to translate, as written to a file or read back from one.
 ///
-/// Numbers (`document_index`, `position`, `paragraph`, `rank`) count from 1,
-/// as in every file brief writes. Everything but `id` and `source` is
-/// optional when read, since other tools may drop it.
+/// Indices (`document_index`, `position`, `paragraph`) count from 0, as
+/// every index brief outputs does (the summary's `doc` and `sentence` too);
+/// `rank` is a rank, 1 for the most important sentence. Notes written for
+/// translators say "sentence 1" for position 0, as people count. Everything
+/// but `id` and `source` is optional when read, since other tools may drop it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Unit {
     /// The id shared by all files of one export: `s1`, `s2`, ... in brief
@@ -53,11 +55,11 @@ pub struct Unit {
     pub segment_count: Option<usize>,
     /// The source document's name.
     pub document: Option<String>,
-    /// The document's number among the inputs, from 1.
+    /// Index of the document among the inputs, from 0.
     pub document_index: Option<usize>,
-    /// The sentence's number in its document, from 1.
+    /// Index of the sentence in its document, from 0.
     pub position: Option<usize>,
-    /// The paragraph's number in its document, from 1.
+    /// Index of the paragraph in its document, from 0.
     pub paragraph: Option<usize>,
     /// Rank in the brief (1 = most important), if ranked.
     pub rank: Option<usize>,
@@ -188,12 +190,13 @@ impl Unit {
         }
     }
 
-    /// Where the sentence comes from, for messages: "doc.txt: sentence 3".
+    /// Where the sentence comes from, for messages: "doc.txt: sentence 3"
+    /// (counted from 1, as people count).
     pub(crate) fn place(&self) -> String {
         format!(
             "{}: sentence {}",
             self.document.as_deref().unwrap_or("<input>"),
-            self.position.unwrap_or(0)
+            self.position.map_or(0, |p| p + 1)
         )
     }
 }
@@ -775,7 +778,8 @@ pub(crate) fn runs(units: &[Unit]) -> Vec<&[Unit]> {
 /// neighbours in the document.
 pub(crate) fn context_notes(u: &Unit) -> Vec<(&'static str, String)> {
     let doc = u.document.as_deref().unwrap_or("");
-    let position = u.position.unwrap_or(0);
+    // Prose for people: the first sentence is "sentence 1".
+    let position = u.position.map_or(0, |p| p + 1);
     let mut notes = vec![(
         "where",
         match u.rank {

@@ -18,8 +18,6 @@
 
 mod settings;
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
-
 pub use settings::{IdfUnit, Order, SummarySettings};
 
 use crate::analysis::{self, AnalyzedDocument, tfidf};
@@ -30,11 +28,10 @@ use crate::select::{self, Budget, Candidate, SelectOptions, Size};
 
 /// One sentence of a summary.
 ///
-/// In Rust the indices count from 0 (`docs[s.doc].sentences[s.sentence]`);
-/// serialized (the JSON output of `brief summarize`), `doc` and `sentence`
-/// are numbered from 1, like documents, sentences and paragraphs in every
-/// file brief writes.
-#[derive(Debug, Clone, PartialEq)]
+/// Named by indices from 0 (`docs[s.doc].sentences[s.sentence]`), as every
+/// index brief outputs counts (the JSON of `brief summarize`, the document,
+/// position and paragraph metadata of exported files).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SummarySentence {
     /// The sentence, exactly as in the input.
     pub text: String,
@@ -51,20 +48,6 @@ pub struct SummarySentence {
     /// Rank among the chosen sentences: 1 for the highest score (ties: the
     /// earlier sentence).
     pub rank: usize,
-}
-
-impl Serialize for SummarySentence {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("SummarySentence", 7)?;
-        st.serialize_field("text", &self.text)?;
-        st.serialize_field("doc", &(self.doc + 1))?;
-        st.serialize_field("sentence", &(self.sentence + 1))?;
-        st.serialize_field("start", &self.start)?;
-        st.serialize_field("end", &self.end)?;
-        st.serialize_field("score", &self.score)?;
-        st.serialize_field("rank", &self.rank)?;
-        st.end()
-    }
 }
 
 /// A summary.
@@ -354,8 +337,8 @@ mod tests {
         ranks.sort_unstable();
         assert_eq!(ranks, [1, 2]);
         let json = serde_json::to_value(&s.sentences[0]).unwrap();
-        assert_eq!(json["doc"], 1);
-        assert_eq!(json["sentence"], s.sentences[0].sentence + 1);
+        assert_eq!(json["doc"], 0);
+        assert_eq!(json["sentence"], s.sentences[0].sentence);
     }
 
     #[test]
