@@ -4,7 +4,9 @@
 #   summarize  `brief summarize --input jsonl --format jsonl` on N articles
 #   export     `brief export --all` of one cluster of M article files (every
 #              sentence becomes a segment; there is no batch export yet)
-#   merge      `brief merge --allow-partial` of that export
+#   merge      `brief merge --allow-partial` of that export (targets are copies
+#              of the source, so it reports them untranslated and exits 1:
+#              the checks still run on every segment)
 # The articles are the 50 of the CNN/DM dev set, repeated with new ids; they
 # are built at run time under a temporary directory and never kept.
 # Usage: scripts/bench_batch.sh [N=10000] [M=200] [BINARY...]
@@ -40,7 +42,8 @@ PY
 # Prints user+sys seconds of one command (its output discarded).
 cpu() {
   /usr/bin/time -o "$WORK/time" -f '%U %S' "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.2f", $1 + $2}' "$WORK/time"
+  # The last line: a failing command's status line comes first.
+  awk 'END { printf "%.2f", $1 + $2 }' "$WORK/time"
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0) printf "%.0f", n / s; else printf "<0.01s" }'; }
 
