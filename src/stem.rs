@@ -242,17 +242,30 @@ thread_local! {
     static MEMOS: std::cell::RefCell<Vec<(u64, Memo)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// A small multiplicative hash for short words (the memo's keys are not
-/// attacker-chosen collisions worth SipHash: the map is bounded and per thread).
-#[derive(Default, Clone, Copy)]
-struct BuildWordHasher;
+/// A small multiplicative hash for short words, for maps local to one
+/// analysis (the term memo, TF-IDF term ids): bounded, short-lived maps whose
+/// keys an attacker gains little by colliding, where SipHash was a visible cost.
+/// Seeded once per process from std's random keys, so that colliding words
+/// cannot be precomputed.
+#[derive(Clone, Copy)]
+pub(crate) struct BuildWordHasher(u64);
 
-struct WordHasher(u64);
+impl Default for BuildWordHasher {
+    fn default() -> BuildWordHasher {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        BuildWordHasher(*SEED.get_or_init(|| {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(0u64)
+        }))
+    }
+}
+
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::BuildHasher for BuildWordHasher {
     type Hasher = WordHasher;
     fn build_hasher(&self) -> WordHasher {
-        WordHasher(0)
+        WordHasher(self.0)
     }
 }
 
