@@ -15,7 +15,7 @@ use rust_stemmers::Algorithm;
 
 use crate::lang::Lang;
 use crate::resources::{self, LanguageSettings, entries as resource_entries};
-use crate::tokenize::{normalize_key, tokenize};
+use crate::tokenize::{for_each_word, normalize_key};
 
 /// The built-in background frequency list of `lang` (empty for languages without one).
 fn builtin_background(lang: Lang) -> &'static str {
@@ -220,7 +220,78 @@ pub struct Analyzer {
     lang: Lang,
     stopwords: HashSet<String>,
     stemmer: Stemmer,
+    /// Tells apart analyzers in the per-thread term memo.
+    id: u64,
 }
+
+/// Distinct words remembered per analyzer and thread before the memo is
+/// emptied: bounds memory on long batches while the common words of a
+/// language (the bulk of every text) stay cached.
+const MEMO_WORDS: usize = 1 << 16;
+
+/// Analyzers with a memo per thread (one per language in a mixed batch).
+const MEMO_ANALYZERS: usize = 8;
+
+/// The term of each word seen on this thread, per analyzer: `None` when the
+/// word is skipped (a stopword, a one-letter word, no key). Normalizing,
+/// the stopword lookup and Snowball stemming cost most of the analysis;
+/// words repeat (Zipf), so one hashed lookup replaces them for most tokens.
+type Memo = HashMap<Box<str>, Option<Box<str>>, BuildWordHasher>;
+
+thread_local! {
+    static MEMOS: std::cell::RefCell<Vec<(u64, Memo)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A small multiplicative hash for short words, for maps local to one
+/// analysis (the term memo, TF-IDF term ids): bounded, short-lived maps whose
+/// keys an attacker gains little by colliding, where SipHash was a visible cost.
+/// Seeded once per process from std's random keys, so that colliding words
+/// cannot be precomputed.
+#[derive(Clone, Copy)]
+pub(crate) struct BuildWordHasher(u64);
+
+impl Default for BuildWordHasher {
+    fn default() -> BuildWordHasher {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        BuildWordHasher(*SEED.get_or_init(|| {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(0u64)
+        }))
+    }
+}
+
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::BuildHasher for BuildWordHasher {
+    type Hasher = WordHasher;
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(self.0)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: hashbrown takes its tag from the top bits
+        // and its bucket from the low ones.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+static NEXT_ANALYZER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Analyzer {
     /// An analyzer for `lang` with the user's extra stopwords.
@@ -240,27 +311,97 @@ impl Analyzer {
             lang,
             stopwords,
             stemmer: Stemmer::for_lang(lang),
+            id: NEXT_ANALYZER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// [`Analyzer::new`], shared: without extra stopwords, one analyzer per
+    /// language for the whole process (parsing the stopword list per
+    /// document was a measurable share of a batch, and a shared analyzer
+    /// keeps its term memo warm).
+    pub fn shared(lang: Lang, extra: Option<&LanguageSettings>) -> std::sync::Arc<Analyzer> {
+        use std::sync::{Arc, Mutex};
+        if extra.is_some_and(|e| !e.stopwords.is_empty()) {
+            return Arc::new(Analyzer::new(lang, extra));
+        }
+        static BUILTIN: OnceLock<Mutex<HashMap<Lang, Arc<Analyzer>>>> = OnceLock::new();
+        let cache = BUILTIN.get_or_init(Default::default);
+        let mut cache = cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(
+            cache
+                .entry(lang)
+                .or_insert_with(|| Arc::new(Analyzer::new(lang, None))),
+        )
+    }
+
+    /// The term of one word, or `None` when it is skipped.
+    fn term_of(&self, word: &str) -> Option<Box<str>> {
+        let key = normalize_key(word, self.lang);
+        if key.is_empty() {
+            return None;
+        }
+        let mut chars = key.chars();
+        let single = chars.next().is_some_and(|c| !c.is_numeric()) && chars.next().is_none();
+        if single || self.stopwords.contains(key.as_str()) {
+            return None;
+        }
+        Some(self.stemmer.stem(&key).into())
     }
 
     /// Calls `f(term)` for each content term of `text`, in order.
     ///
     pub fn terms(&self, text: &str, mut f: impl FnMut(&str)) {
-        for token in tokenize(text, self.lang) {
-            let key = token.key.as_str();
-            let mut chars = key.chars();
-            let single = chars.next().is_some_and(|c| !c.is_numeric()) && chars.next().is_none();
-            if single || self.stopwords.contains(key) {
-                continue;
-            }
-            f(&self.stemmer.stem(key));
-        }
+        MEMOS.with(|memos| {
+            // `f` analyzing text itself would find the memo borrowed: it
+            // then goes without.
+            let Ok(mut memos) = memos.try_borrow_mut() else {
+                for_each_word(text, |start, end| {
+                    if let Some(term) = self.term_of(&text[start..end]) {
+                        f(&term);
+                    }
+                });
+                return;
+            };
+            let at = match memos.iter().position(|(id, _)| *id == self.id) {
+                Some(at) => at,
+                None => {
+                    // Analyzers with user stopwords are made per document:
+                    // keep the memos of the few most recent ones only.
+                    if memos.len() >= MEMO_ANALYZERS {
+                        memos.remove(0);
+                    }
+                    memos.push((self.id, Memo::default()));
+                    memos.len() - 1
+                }
+            };
+            let memo = &mut memos[at].1;
+            for_each_word(text, |start, end| {
+                let word = &text[start..end];
+                if let Some(term) = memo.get(word) {
+                    if let Some(term) = term {
+                        f(term);
+                    }
+                    return;
+                }
+                let term = self.term_of(word);
+                if let Some(term) = &term {
+                    f(term);
+                }
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
+                }
+                memo.insert(word.into(), term);
+            });
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenize::tokenize;
 
     fn check_list(name: &str, text: &str, lang: Lang) {
         let entries: Vec<&str> = resource_entries(text).collect();
@@ -361,6 +502,36 @@ mod tests {
         let mut terms = Vec::new();
         a.terms("He said hello", |t| terms.push(t.to_string()));
         assert_eq!(terms, ["hello"]);
+    }
+
+    #[test]
+    fn memoized_terms_match_fresh_ones_per_analyzer() {
+        let shared = Analyzer::shared(Lang::EN, None);
+        assert!(std::sync::Arc::ptr_eq(
+            &shared,
+            &Analyzer::shared(Lang::EN, None)
+        ));
+        let extra = LanguageSettings {
+            stopwords: vec!["said".into()],
+            ..Default::default()
+        };
+        let own = Analyzer::shared(Lang::EN, Some(&extra));
+        let text = "He said the talks were running late; she said so too.";
+        let terms = |a: &Analyzer| {
+            let mut t = Vec::new();
+            a.terms(text, |x| t.push(x.to_string()));
+            t
+        };
+        let expected: Vec<String> = tokenize(text, Lang::EN)
+            .into_iter()
+            .filter_map(|tok| shared.term_of(&text[tok.start..tok.end]).map(String::from))
+            .collect();
+        // First call fills the memo, the second reads it; the analyzer with
+        // an extra stopword must not see the shared analyzer's memo.
+        assert_eq!(terms(&shared), expected);
+        assert_eq!(terms(&shared), expected);
+        assert_eq!(terms(&own), ["talk", "run", "late"]);
+        assert!(expected.contains(&"said".to_string()));
     }
 
     #[test]

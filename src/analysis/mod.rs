@@ -89,7 +89,7 @@ pub(crate) fn analyze(
         document,
         detection,
         sentences,
-        analyzer: Arc::new(Analyzer::new(lang, extra)),
+        analyzer: Analyzer::shared(lang, extra),
         terms: OnceLock::new(),
     }
 }

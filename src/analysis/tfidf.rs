@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::AnalyzedDocument;
 use crate::rank::SparseVec;
-use crate::stem::Background;
+use crate::stem::{Background, BuildWordHasher};
 
 /// What inverse document frequency is counted over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -66,7 +66,7 @@ pub(crate) fn build(
     query_terms: Option<&[String]>,
 ) -> TermSpace {
     let mut sentences = Vec::new();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32, BuildWordHasher> = HashMap::default();
     let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (p, terms) in doc.terms().iter().enumerate() {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Whole-process batch throughput in articles per CPU-second (user+sys, so a
+# machine shared with other work still gives comparable figures):
+#   summarize  `brief summarize --input jsonl --format jsonl` on N articles
+#   export     `brief export --all` of one cluster of M article files (every
+#              sentence becomes a segment; there is no batch export yet)
+#   merge      `brief merge --allow-partial` of that export (targets are copies
+#              of the source, so it reports them untranslated and exits 1:
+#              the checks still run on every segment)
+# The articles are the 50 of the CNN/DM dev set, repeated with new ids; they
+# are built at run time under a temporary directory and never kept.
+# Usage: scripts/bench_batch.sh [N=10000] [M=200] [BINARY...]
+#   Several binaries are run interleaved, REPEAT (default 3) rounds, so an
+#   old and a new build can be compared under the same load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+M=${2:-200}
+shift $(($# > 2 ? 2 : $#))
+REPEAT=${REPEAT:-3}
+DEV=${DEV:-../shared/data/summarization/cnndm_dev.jsonl}
+if [ $# -eq 0 ]; then
+  cargo build --release --quiet
+  set -- "${CARGO_TARGET_DIR:-target}/release/brief"
+fi
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 - "$DEV" "$WORK" "$N" "$M" <<'PY'
+import json, os, sys
+dev, work, n, m = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+with open(dev, encoding="utf-8") as f:
+    articles = ["\n\n".join(json.loads(line)["documents"]) for line in f if line.strip()]
+with open(os.path.join(work, "batch.jsonl"), "w", encoding="utf-8") as out:
+    for i in range(n):
+        out.write(json.dumps({"id": f"a{i:05d}", "text": articles[i % len(articles)]}) + "\n")
+os.mkdir(os.path.join(work, "cluster"))
+for i in range(m):
+    with open(os.path.join(work, "cluster", f"a{i:04d}.txt"), "w", encoding="utf-8") as out:
+        out.write(articles[i % len(articles)] + "\n")
+PY
+
+# Prints user+sys seconds of one command (its output discarded).
+cpu() {
+  /usr/bin/time -o "$WORK/time" -f '%U %S' "$@" >/dev/null 2>&1 || true
+  # The last line: a failing command's status line comes first.
+  awk 'END { printf "%.2f", $1 + $2 }' "$WORK/time"
+}
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0) printf "%.0f", n / s; else printf "<0.01s" }'; }
+
+printf '%-40s %6s %10s %10s %10s\n' binary round summarize/s export/s merge/s
+for round in $(seq "$REPEAT"); do
+  for bin in "$@"; do
+    s=$(cpu "$bin" summarize --input jsonl --format jsonl "$WORK/batch.jsonl")
+    rm -rf "$WORK/out"
+    e=$(cpu "$bin" export --all --to fa --format xliff20 --target source --out-dir "$WORK/out" "$WORK"/cluster/*.txt)
+    g=$(cpu "$bin" merge --allow-partial "$WORK"/out/brief.fa.xliff20.xlf)
+    printf '%-40s %6s %10s %10s %10s\n' "$bin" "$round" "$(rate "$N" "$s")" "$(rate "$M" "$e")" "$(rate "$M" "$g")"
+  done
+done
