@@ -36,6 +36,8 @@ Exit codes:
   1  the work was done but problems were found in the data (merge: drift, missing targets;
      check: translation errors)
   2  usage, configuration, input or output error
+  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM while writing files: nothing
+     of the new set was kept, an earlier set is untouched
 
 Configuration: --config FILE, else ./brief.toml, else $XDG_CONFIG_HOME/brief/config.toml,
 else the built-in defaults (`config/default.toml` in the source tree).";

@@ -51,6 +51,10 @@ fn exit_codes_are_documented_everywhere() {
         ("0", "success"),
         ("1", "problems were found in the data"),
         ("2", "usage, configuration, input or output error"),
+        (
+            "129, 130, 143",
+            "interrupted by SIGHUP, SIGINT or SIGTERM while writing files",
+        ),
     ] {
         assert!(
             readme.contains(&format!("| {code} |")),
