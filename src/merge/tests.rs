@@ -1,0 +1,294 @@
+use super::*;
+
+fn unit(id: &str, source: &str, target: Option<&str>) -> Unit {
+    let mut u = Unit::new(id, source, target.map(str::to_string));
+    u.fingerprint = Some(fingerprint(source));
+    u.segment_count = Some(3);
+    u
+}
+
+use crate::Format;
+
+fn file(units: Vec<Unit>) -> UnitFile {
+    UnitFile {
+        path: "f.xlf".into(),
+        format: Format::Xliff20,
+        source_lang: "en".into(),
+        target_lang: "fa".into(),
+        units,
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn every_kind_of_problem_is_reported_by_id() {
+    let mut drifted = unit("s2", "Two.", Some("دو"));
+    drifted.source = "Two!".into();
+    let f = file(vec![
+        unit("s1", "One.", Some("یک")),
+        drifted,
+        unit("s1", "One.", Some("یکی")),
+        unit("s9", "Nine.", Some("نه")),
+        unit("x", "X.", Some("x")),
+    ]);
+    let r = merge(&[f]);
+    let got: Vec<(&str, ProblemKind)> =
+        r.problems.iter().map(|p| (p.id.as_str(), p.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("s1", ProblemKind::DuplicateId),
+            ("s2", ProblemKind::Drift),
+            ("s3", ProblemKind::MissingUnit),
+            ("s9", ProblemKind::UnknownId),
+            ("x", ProblemKind::UnknownId),
+        ]
+    );
+}
+
+#[test]
+fn missing_units_are_reported_as_runs_even_for_absurd_counts() {
+    // Found by the import_tsv fuzz target: a segment count of u64::MAX
+    // made merge list every missing id, without bound.
+    let mut one = unit("s2", "Two.", Some("دو"));
+    one.segment_count = Some(usize::MAX);
+    let mut far = unit("s7", "Seven.", Some("هفت"));
+    far.segment_count = Some(7);
+    let r = merge(&[file(vec![one, far])]);
+    let got: Vec<(&str, ProblemKind)> =
+        r.problems.iter().map(|p| (p.id.as_str(), p.kind)).collect();
+    let tail = format!("s8-s{}", usize::MAX);
+    assert_eq!(
+        got,
+        [
+            ("s1", ProblemKind::MissingUnit),
+            ("s3-s6", ProblemKind::MissingUnit),
+            (tail.as_str(), ProblemKind::MissingUnit),
+        ]
+    );
+    assert_eq!(r.translations[0].text(), "دو هفت");
+}
+
+#[test]
+fn a_clean_file_merges_in_order() {
+    let f = file(vec![
+        unit("s3", "Three.", Some("سه")),
+        unit("s1", "One.", Some("یک")),
+        unit("s2", "Two.", Some("دو")),
+    ]);
+    let r = merge(&[f]);
+    assert!(r.problems.is_empty());
+    assert_eq!(r.translations[0].text(), "یک دو سه");
+    let tmx = String::from_utf8(r.to_tmx().unwrap()).unwrap();
+    assert!(tmx.contains(r#"<tuv xml:lang="fa">"#));
+}
+
+#[test]
+fn empty_targets_are_missing_translations() {
+    let f = file(vec![
+        unit("s1", "One.", Some(" ")),
+        unit("s2", "Two.", None),
+        unit("s3", "Three.", Some("سه")),
+    ]);
+    let r = merge(&[f]);
+    assert_eq!(r.problems.len(), 2);
+    assert!(
+        r.problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::EmptyTarget)
+    );
+}
+
+fn problems(r: &MergeResult) -> Vec<(&str, ProblemKind)> {
+    r.problems.iter().map(|p| (p.id.as_str(), p.kind)).collect()
+}
+
+#[test]
+fn ids_are_digits_only_and_bounded() {
+    assert_eq!(id_number("s1"), Some(1));
+    assert_eq!(id_number("s+1"), None);
+    assert_eq!(id_number("s01"), None);
+    assert_eq!(id_number("s"), None);
+    assert_eq!(id_number("s18446744073709551615"), None);
+    assert_eq!(id_number("s99999999999999999999999"), None);
+    // Such ids are unknown, and nothing overflows.
+    let mut huge = unit("s18446744073709551615", "One.", Some("یک"));
+    huge.segment_count = Some(usize::MAX);
+    let r = merge(&[file(vec![huge])]);
+    assert!(problems(&r).contains(&("s18446744073709551615", ProblemKind::UnknownId)));
+}
+
+#[test]
+fn agreeing_duplicates_are_one_unit_and_conflicts_show_both_targets() {
+    let a = file(vec![
+        unit("s1", "One.", Some("یک")),
+        unit("s2", "Two.", Some("دو")),
+    ]);
+    let mut b = a.clone();
+    b.path = "f.tmx".into();
+    b.units.push(unit("s3", "Three.", Some("سه")));
+    let r = merge(&[a.clone(), b.clone()]);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    b.units[1].target = Some("دوتا".into());
+    let r = merge(&[a, b]);
+    assert_eq!(problems(&r), [("s2", ProblemKind::DuplicateId)]);
+    let detail = r.problems[0].detail.as_deref().unwrap();
+    assert!(detail.contains("دو") && detail.contains("دوتا"), "{detail}");
+}
+
+#[test]
+fn a_copy_of_the_source_is_untranslated_unless_nothing_needs_translating() {
+    let f = file(vec![
+        unit("s1", "One.", Some("One.")),
+        unit("s2", "2024-05-01, 17:30", Some("2024-05-01, 17:30")),
+        unit(
+            "s3",
+            "https://example.org/x @reuters",
+            Some("https://example.org/x @reuters"),
+        ),
+    ]);
+    assert_eq!(
+        problems(&merge(std::slice::from_ref(&f))),
+        [("s1", ProblemKind::Untranslated)]
+    );
+    // Into the source language (an en-GB edition of an en brief) a copy is fine.
+    let mut same = f;
+    same.target_lang = "en-GB".into();
+    assert!(merge(&[same]).problems.is_empty());
+}
+
+#[test]
+fn segment_states_are_reported() {
+    let mut initial = unit("s1", "One.", Some("یک"));
+    initial.state = TargetState::Initial;
+    let mut partial = unit("s2", "Two.", Some("دو"));
+    partial.state = TargetState::Partial;
+    let r = merge(&[file(vec![
+        initial,
+        partial,
+        unit("s3", "Three.", Some("سه")),
+    ])]);
+    assert_eq!(
+        problems(&r),
+        [
+            ("s1", ProblemKind::Untranslated),
+            ("s2", ProblemKind::PartlyTranslated)
+        ]
+    );
+    assert_eq!(r.translations[0].sentences.len(), 1);
+}
+
+#[test]
+fn files_of_different_exports_are_refused() {
+    let mut a = file(vec![unit("s1", "One.", Some("یک"))]);
+    a.units[0].segment_count = Some(1);
+    a.units[0].export_id = Some("aaaa".into());
+    let mut b = a.clone();
+    b.path = "other.xlf".into();
+    b.target_lang = "ru".into();
+    b.units[0].target = Some("один".into());
+    b.units[0].export_id = Some("bbbb".into());
+    let r = merge(&[a, b]);
+    assert_eq!(problems(&r), [("-", ProblemKind::MixedExports)]);
+    assert!(r.problems[0].to_string().contains("other.xlf"));
+    assert!(r.problems[0].to_string().contains("export"));
+}
+
+#[test]
+fn exchanged_ids_are_out_of_order() {
+    let mut units: Vec<Unit> = (1..=4)
+        .map(|i| {
+            let mut u = unit(&format!("s{i}"), &format!("S{i}."), Some("ت"));
+            u.document_index = Some(1);
+            u.position = Some(i);
+            u.segment_count = Some(4);
+            u
+        })
+        .collect();
+    assert!(merge(&[file(units.clone())]).problems.is_empty());
+    units.swap(0, 1);
+    units[0].id = "s1".into();
+    units[1].id = "s2".into();
+    let r = merge(&[file(units)]);
+    assert_eq!(
+        problems(&r),
+        [
+            ("s1", ProblemKind::OutOfOrder),
+            ("s2", ProblemKind::OutOfOrder)
+        ]
+    );
+}
+
+fn reference() -> Reference {
+    let units = ["One.", "Two.", "Three."]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut u = unit(&format!("s{}", i + 1), s, None);
+            u.paragraph = Some(i / 2 + 1);
+            u.document_index = Some(1);
+            u
+        })
+        .collect();
+    Reference {
+        path: "brief.reference.jsonl".into(),
+        units,
+    }
+}
+
+#[test]
+fn without_metadata_drift_cannot_be_checked_but_a_reference_can() {
+    let bare = |id: &str, s: &str, t: &str| Unit::new(id, s, Some(t.to_string()));
+    let f = file(vec![
+        bare("s1", "One.", "یک"),
+        bare("s2", "Two, edited.", "دو"),
+    ]);
+    let r = merge(std::slice::from_ref(&f));
+    assert!(problems(&r).contains(&("s2", ProblemKind::Unchecked)));
+    let r = merge_with_reference(std::slice::from_ref(&f), Some(&reference()));
+    assert_eq!(
+        problems(&r),
+        [("s2", ProblemKind::Drift), ("s3", ProblemKind::MissingUnit)]
+    );
+    // Swapped ids: each source is now under the other's id.
+    let swapped = file(vec![
+        bare("s1", "Two.", "دو"),
+        bare("s2", "One.", "یک"),
+        bare("s3", "Three.", "سه"),
+    ]);
+    let r = merge_with_reference(&[swapped], Some(&reference()));
+    assert_eq!(
+        problems(&r),
+        [("s1", ProblemKind::Drift), ("s2", ProblemKind::Drift)]
+    );
+    // The paragraphs come from the reference.
+    let good = file(vec![
+        bare("s1", "One.", "یک"),
+        bare("s2", "Two.", "دو"),
+        bare("s3", "Three.", "سه"),
+    ]);
+    let r = merge_with_reference(&[good], Some(&reference()));
+    assert!(r.problems.is_empty());
+    assert_eq!(r.translations[0].text(), "یک دو\n\nسه");
+}
+
+#[test]
+fn units_without_ids_are_matched_by_source_with_a_reference() {
+    let bare = |s: &str, t: &str| Unit::new("", s, Some(t.to_string()));
+    // Sorted by source, as OmegaT writes its project memory.
+    let f = file(vec![
+        bare("One.", "یک"),
+        bare("Three.", "سه"),
+        bare("Two.", "دو"),
+    ]);
+    let r = merge_with_reference(std::slice::from_ref(&f), Some(&reference()));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.translations[0].text(), "یک دو\n\nسه");
+    let r = merge(&[f]);
+    assert!(
+        r.problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::Unchecked || p.kind == ProblemKind::MissingUnit)
+    );
+    assert!(!r.problems.is_empty());
+}
