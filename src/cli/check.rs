@@ -4,13 +4,12 @@ use std::collections::{HashMap, VecDeque};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use brief::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_unit};
 use brief::escape::{escape, escape_path};
-use brief::merge::{self, Reference};
+use brief::merge::Reference;
 use brief::{Config, Lang, UnitFile};
 
 use super::output;
@@ -225,22 +224,9 @@ pub fn check_files(
     found.into_iter().map(|(_, _, r)| r).collect()
 }
 
-/// The reference copy beside the inputs, as merge looks for it.
-pub fn reference_beside(inputs: &[PathBuf]) -> Option<PathBuf> {
-    inputs.iter().find_map(|p| {
-        let dir = p.parent().unwrap_or(Path::new(""));
-        let candidate = dir.join(merge::REFERENCE_FILE_NAME);
-        candidate.is_file().then_some(candidate)
-    })
-}
-
-fn is_reference_copy(path: &Path) -> bool {
-    path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
-}
-
 fn read_glossary(path: &Path, source_lang: Lang) -> anyhow::Result<Glossary> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("{}: cannot read", escape_path(path)))?;
+    // Bounded like every input (--max-input).
+    let bytes = brief::input::read_bytes(path)?;
     let text = String::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8: {e}", escape_path(path)))?;
     Ok(Glossary::parse(&text, source_lang, path)?)
@@ -255,33 +241,8 @@ struct JsonOut<'a> {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let mut files = Vec::new();
-    for path in &args.files {
-        // `brief check out/*` must not check the export's reference copy.
-        if is_reference_copy(path) {
-            continue;
-        }
-        files.extend(merge::read_file(path)?);
-    }
-    if files.is_empty() {
-        anyhow::bail!(
-            "no translated file given ({} is the export's reference, not a translation)",
-            merge::REFERENCE_FILE_NAME
-        );
-    }
-    for f in &files {
-        for w in &f.warnings {
-            super::warn(format_args!("{}: {}", escape_path(&f.path), escape(w)));
-        }
-    }
-    let reference_path = args
-        .reference
-        .clone()
-        .or_else(|| reference_beside(&args.files));
-    let reference = match &reference_path {
-        Some(path) => Some(merge::read_reference(path)?),
-        None => None,
-    };
+    let (files, reference) =
+        super::merge::read_translations(&args.files, args.reference.as_deref())?;
     let glossary = match &args.glossary {
         Some(path) => {
             let source_lang = files[0].source_lang.parse().unwrap_or(Lang::EN);
@@ -335,7 +296,7 @@ mod tests {
     use super::*;
 
     fn file(name: &str, body: &str) -> Vec<UnitFile> {
-        merge::read_bytes(body.as_bytes().to_vec(), Path::new(name)).unwrap()
+        brief::merge::read_bytes(body.as_bytes().to_vec(), Path::new(name)).unwrap()
     }
 
     #[test]

@@ -328,15 +328,17 @@ fn reference_beside(inputs: &[PathBuf]) -> Option<PathBuf> {
     })
 }
 
-fn is_reference_copy(path: &std::path::Path) -> bool {
-    path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME))
-}
-
-pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+/// The translated files and the export's reference (`reference`, else the
+/// copy beside the inputs), as merge and check read them: the reference copy
+/// among the inputs is skipped (`brief merge out/*`), and each file's
+/// warnings are printed.
+pub fn read_translations(
+    paths: &[PathBuf],
+    reference: Option<&std::path::Path>,
+) -> anyhow::Result<(Vec<brief::UnitFile>, Option<merge::Reference>)> {
     let mut files = Vec::new();
-    for path in &args.files {
-        // `brief merge out/*` must not take the reference copy for a translation.
-        if is_reference_copy(path) {
+    for path in paths {
+        if path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME)) {
             continue;
         }
         files.extend(merge::read_file(path)?);
@@ -349,17 +351,25 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     for f in &files {
         for w in &f.warnings {
-            eprintln!("brief: warning: {}: {w}", f.path.display());
+            super::warn(format_args!(
+                "{}: {}",
+                brief::escape::escape_path(&f.path),
+                brief::escape::escape(w)
+            ));
         }
     }
-    let reference_path = args
-        .reference
-        .clone()
-        .or_else(|| reference_beside(&args.files));
-    let reference = match &reference_path {
-        Some(path) => Some(merge::read_reference(path)?),
+    let reference = match reference
+        .map(PathBuf::from)
+        .or_else(|| reference_beside(paths))
+    {
+        Some(path) => Some(merge::read_reference(&path)?),
         None => None,
     };
+    Ok((files, reference))
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let (files, reference) = read_translations(&args.files, args.reference.as_deref())?;
     let result = merge::merge_with_reference(&files, reference.as_ref());
     // A file that is wrong everywhere must not flood the terminal: the
     // first problems of each file, then a count of the rest.
