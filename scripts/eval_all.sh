@@ -137,3 +137,16 @@ open(out + ".part", "w").write("\n".join(lines))
 os.replace(out + ".part", out)
 print(f"wrote {out}")
 PY
+
+# Segmentation on every dev set, beside plain UAX #29, with the net effect
+# of each rule (scripts/seg_ablation.py; the same table is in docs/segmentation.md).
+{
+  echo "## Segmentation (exact paragraph match %, boundary F1; per-rule ablation)"
+  echo
+  echo "\`scripts/seg_ablation.py\`: brief and plain UAX #29 on every segmentation dev set, then for each rule"
+  echo "brief with the rule minus brief without it (paragraphs, and F1 points in brackets)."
+  echo
+  python3 scripts/seg_ablation.py --bin "$BRIEF" --shared "$SHARED"
+  echo
+} >> "$OUT"
+echo "appended segmentation to $OUT"
