@@ -54,6 +54,8 @@ for kind in all brief; do
   "$PY" "$CHECK" check "$XW/$kind" --expected "$XW/$kind.expected.json"
   "$PY" "$CHECK" fill "$XW/$kind" "$XW/$kind-filled" --expected-out "$XW/$kind-filled.json"
   for f in "$XW/$kind-filled"/*; do
+    # The export's reference copy is not a translated file.
+    [ "$(basename "$f")" = brief.reference.jsonl ] && continue
     "$BRIEF" merge --format json "$f" > "$XW/merged.json"
     "$PY" "$CHECK" compare "$XW/merged.json" --expected "$XW/$kind-filled.json" >/dev/null
   done

@@ -632,9 +632,22 @@ fn export_plan(options: &ExportOptions, config: &brief::Config) -> Result<Export
 }
 
 fn render_export(export: &Export, plan: &ExportPlan, prefix: &str) -> Result<Vec<NamedFile>> {
+    // As `brief export`: no file for a target in the source's own language,
+    // and the reference copy beside the files.
+    let targets: Vec<&LanguageTag> = plan
+        .targets
+        .iter()
+        .filter(|t| !t.same_language(&export.source_lang))
+        .collect();
+    let Some(first) = targets.first() else {
+        return Err(CoreError::argument(format!(
+            "every target language is the source language ({}): nothing to translate",
+            export.source_lang
+        )));
+    };
     let mut files = Vec::new();
     for format in &plan.formats {
-        for target in &plan.targets {
+        for target in &targets {
             let contents = export.render(*format, target, plan.mode)?;
             files.push((
                 format!("{prefix}{}", brief::file_name(*format, target)),
@@ -642,6 +655,10 @@ fn render_export(export: &Export, plan: &ExportPlan, prefix: &str) -> Result<Vec
             ));
         }
     }
+    files.push((
+        format!("{prefix}{}", brief::merge::REFERENCE_FILE_NAME),
+        export.render_reference(first)?,
+    ));
     Ok(files)
 }
 

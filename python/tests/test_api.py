@@ -161,7 +161,9 @@ def test_library_errors_are_brief_errors(tmp_path):
 
 def test_export_merge_round_trip(tmp_path):
     files = brief.export([EN, RU], to=["fa", "ru"], formats=["xliff20", "tsv"], all=True, names=["a", "b"])
-    assert sorted(files) == ["brief.fa.tsv", "brief.fa.xliff20.xlf", "brief.ru.tsv", "brief.ru.xliff20.xlf"]
+    assert sorted(files) == [
+        "brief.fa.tsv", "brief.fa.xliff20.xlf", "brief.reference.jsonl", "brief.ru.tsv", "brief.ru.xliff20.xlf"
+    ]
     assert all(isinstance(v, bytes) for v in files.values())
     assert b'trgLang="fa"' in files["brief.fa.xliff20.xlf"]
     # Fill the TSV's target column as an MT engine would.
@@ -186,7 +188,9 @@ def test_export_merge_round_trip(tmp_path):
 
 def test_export_writes_to_a_directory_without_clobbering(tmp_path):
     files = brief.export(EN, to="fa", formats="xliff12", out_dir=tmp_path)
-    (name,) = files
+    # The file for translators, and the export's reference copy beside it.
+    assert sorted(files) == ["brief.fa.xliff12.xlf", "brief.reference.jsonl"]
+    name = "brief.fa.xliff12.xlf"
     assert (tmp_path / name).read_bytes() == files[name]
     (tmp_path / name).write_bytes(b"keep")
     with pytest.raises(brief.Error):
@@ -196,12 +200,28 @@ def test_export_writes_to_a_directory_without_clobbering(tmp_path):
     assert (tmp_path / name).read_bytes() == files[name]
 
 
+def fill_tsv(contents):
+    """The TSV with every target filled, as a translator would (not a copy
+    of the source, which merge reports as untranslated)."""
+    lines = contents.decode("utf-8").split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if line:
+            cols = line.split("\t")
+            cols[4] = "ترجمه " + cols[3]
+            line = "\t".join(cols)
+        out.append(line)
+    return "\n".join(out).encode("utf-8")
+
+
 def test_export_many_bundles_per_source_language_and_merges_back():
     items = [{"id": "e1", "text": EN}, {"id": "r1", "text": RU}, {"id": "e2", "text": EN.upper()}]
-    records, files = brief.export_many(items, to="fa", formats="tsv", sentences=1, target="source")
+    records, files = brief.export_many(items, to="fa", formats="tsv", sentences=1)
     assert [r["id"] for r in records] == ["e1", "r1", "e2"]
-    assert sorted(files) == ["en/brief.fa.tsv", "ru/brief.fa.tsv"]
-    merged = brief.merge({"brief.fa.tsv": files["en/brief.fa.tsv"]})
+    assert sorted(files) == [
+        "en/brief.fa.tsv", "en/brief.reference.jsonl", "ru/brief.fa.tsv", "ru/brief.reference.jsonl"
+    ]
+    merged = brief.merge({"brief.fa.tsv": fill_tsv(files["en/brief.fa.tsv"])})
     assert merged["problems"] == []
     docs = [s["document"] for s in merged["translations"][0]["sentences"]]
     assert docs == ["e1#0", "e2#0"]
