@@ -131,6 +131,20 @@ else
 fi
 rm -rf "$SUMTMP"
 
+# --- Cross-lingual agreement (issue 13) ---------------------------------
+# The English, Russian and Persian versions of one story should get the same
+# brief: ../shared/tools/crossling.py on ntrex_dev, every pair at least 0.9.
+echo "== cross-lingual agreement on ntrex_dev"
+python3 "$SHARED/tools/crossling.py" "$BRIEF" "$SHARED/data/parallel/ntrex_dev.jsonl" > "$XW/crossling.json"
+python3 - "$XW/crossling.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+pairs = {p: v["brief"]["jaccard"] for p, v in r["pairs"].items()}
+print("agreement: " + ", ".join(f"{p} {j:.2f}" for p, j in pairs.items()) + " (threshold 0.9)")
+low = [p for p, j in pairs.items() if j < 0.9]
+sys.exit(f"agreement below 0.9: {low}" if low else 0)
+PY
+
 # --- Translation memory and glossary on export (issue 11) ------------------
 # Builds a memory from a seed's own sentences (exact and edited copies) and a
 # glossary of its words, exports with --tm and --glossary, validates XLIFF
