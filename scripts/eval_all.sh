@@ -5,15 +5,15 @@
 # (Google's rouge-score 0.1.2).
 #
 # usage: scripts/eval_all.sh            (from the project root)
-# env:   PYTHON=/path/to/python with rouge-score==0.1.2 (default: /work/venv/bin/python,
-#        else .venv/bin/python, else python3); SHARED=../shared
+# env:   PYTHON=/path/to/python with rouge-score==0.1.2 (default:
+#        .venv/bin/python, else python3); SHARED=../shared
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 DATA=$SHARED/data/summarization
 OUT=docs/evaluation.md
 if [[ -z "${PYTHON:-}" ]]; then
-  for p in /work/venv/bin/python .venv/bin/python python3; do
+  for p in .venv/bin/python python3; do
     if command -v "$p" >/dev/null 2>&1; then PYTHON=$p; break; fi
   done
 fi

@@ -287,7 +287,7 @@ fn update_tm_records_nothing_when_merge_finds_problems() {
         .stderr(predicates::str::contains("BRIEF_TM_DATE"));
 }
 
-/// The schemas beside the project (see /work/shared/README.md), if present.
+/// The schemas beside the project (see ../shared/README.md), if present.
 pub(crate) fn shared_schemas() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas");
     let found = dir.join("catalog-offline.xml").exists();
