@@ -94,8 +94,10 @@ echo "Spark briefs equal the CLI's: $(wc -l <"$work/cli.jsonl") lines"
 import json, pathlib, sys
 import brief
 root, briefs = pathlib.Path(sys.argv[1]), sys.argv[2]
-expected = sum(len(json.loads(line)["summary"]) for line in open(briefs, encoding="utf-8"))
+records = [json.loads(line) for line in open(briefs, encoding="utf-8")]
 for target in ("fa", "ru"):
+    # No file translates a brief into its own language (export skips it).
+    expected = sum(len(r["summary"]) for r in records if r["lang"] != target)
     files = sorted(root.glob(f"part-*/*/brief.{target}.xliff20.xlf"))
     assert files, f"no XLIFF files for {target} under {root}"
     units = 0
