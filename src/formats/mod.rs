@@ -767,6 +767,17 @@ pub(crate) fn format_score(score: f64) -> String {
     format!("{rounded}")
 }
 
+/// The document name of a run of units (the XLIFF `<file original>`),
+/// checked to be writable as XML.
+pub(crate) fn run_document(run: &[Unit]) -> Result<&str> {
+    let original = run
+        .first()
+        .and_then(|u| u.document.as_deref())
+        .unwrap_or("");
+    xml::check_text(original, "document name")?;
+    Ok(original)
+}
+
 /// Consecutive units of one document.
 pub(crate) fn runs(units: &[Unit]) -> Vec<&[Unit]> {
     units

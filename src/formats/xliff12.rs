@@ -29,11 +29,7 @@ pub(crate) fn write(
     let mut index = 0usize;
     out.open("xliff", &[("xmlns", NS_12), ("version", "1.2")])?;
     for run in runs(units) {
-        let original = run
-            .first()
-            .and_then(|u| u.document.as_deref())
-            .unwrap_or("");
-        check_text(original, "document name")?;
+        let original = super::run_document(run)?;
         out.open(
             "file",
             &[

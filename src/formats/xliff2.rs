@@ -58,11 +58,7 @@ pub(crate) fn write(
     let mut index = 0usize;
     for (f, run) in runs(units).into_iter().enumerate() {
         let file_id = format!("f{}", f + 1);
-        let original = run
-            .first()
-            .and_then(|u| u.document.as_deref())
-            .unwrap_or("");
-        check_text(original, "document name")?;
+        let original = super::run_document(run)?;
         out.open(
             "file",
             &[
