@@ -2,6 +2,7 @@
 # Whole-process batch throughput in articles per CPU-second (user+sys, so a
 # machine shared with other work still gives comparable figures):
 #   summarize  `brief summarize --input jsonl --format jsonl` on N articles
+#              (also per wall-clock second, on all cores: summ/wall-s)
 #   export     `brief export --all` of one cluster of M article files (every
 #              sentence becomes a segment; there is no batch export yet)
 #   merge      `brief merge --allow-partial` of that export (targets are copies
@@ -39,21 +40,24 @@ for i in range(m):
         out.write(articles[i % len(articles)] + "\n")
 PY
 
-# Prints user+sys seconds of one command (its output discarded).
+# Prints user+sys seconds of one command (its output discarded); the
+# wall-clock seconds go to $WORK/wall.
 cpu() {
-  /usr/bin/time -o "$WORK/time" -f '%U %S' "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -o "$WORK/time" -f '%U %S %e' "$@" >/dev/null 2>&1 || true
   # The last line: a failing command's status line comes first.
+  awk 'END { printf "%.2f", $3 }' "$WORK/time" >"$WORK/wall"
   awk 'END { printf "%.2f", $1 + $2 }' "$WORK/time"
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s + 0 > 0) printf "%.0f", n / s; else printf "<0.01s" }'; }
 
-printf '%-40s %6s %10s %10s %10s\n' binary round summarize/s export/s merge/s
+printf '%-32s %6s %11s %10s %10s %10s\n' binary round summ/wall-s summarize/s export/s merge/s
 for round in $(seq "$REPEAT"); do
   for bin in "$@"; do
     s=$(cpu "$bin" summarize --input jsonl --format jsonl "$WORK/batch.jsonl")
+    w=$(cat "$WORK/wall")
     rm -rf "$WORK/out"
     e=$(cpu "$bin" export --all --to fa --format xliff20 --target source --out-dir "$WORK/out" "$WORK"/cluster/*.txt)
     g=$(cpu "$bin" merge --allow-partial "$WORK"/out/brief.fa.xliff20.xlf)
-    printf '%-40s %6s %10s %10s %10s\n' "$bin" "$round" "$(rate "$N" "$s")" "$(rate "$M" "$e")" "$(rate "$M" "$g")"
+    printf '%-32s %6s %11s %10s %10s %10s\n' "$bin" "$round" "$(rate "$N" "$w")" "$(rate "$N" "$s")" "$(rate "$M" "$e")" "$(rate "$M" "$g")"
   done
 done

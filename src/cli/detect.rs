@@ -100,5 +100,6 @@ fn method_name(d: &Detection) -> &'static str {
         Method::Detector => "detector",
         Method::Script => "script",
         Method::Fallback => "fallback",
+        Method::FunctionWords => "function-words",
     }
 }
