@@ -20,7 +20,9 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     source: super::InputArgs,
-    /// Output format.
+    /// Output format. METHOD is how the language was decided: `override` (given), `function-words`
+    /// (plainly English), `detector` (whatlang), `script` (the script's main language) or
+    /// `fallback` (no letters).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
