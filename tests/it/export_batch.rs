@@ -47,7 +47,7 @@ fn item(i: usize) -> serde_json::Value {
     }
 }
 
-fn batch(n: usize) -> (String, Vec<String>) {
+pub(crate) fn batch(n: usize) -> (String, Vec<String>) {
     let items: Vec<serde_json::Value> = (0..n).map(item).collect();
     let ids = items
         .iter()
@@ -57,7 +57,7 @@ fn batch(n: usize) -> (String, Vec<String>) {
     (text, ids)
 }
 
-fn prefix(lang: &str) -> &'static str {
+pub(crate) fn prefix(lang: &str) -> &'static str {
     match lang {
         "fa" => "ترجمه ",
         _ => "перевод ",
@@ -84,7 +84,7 @@ fn sources(dir: &Path) -> Vec<String> {
 
 /// Fills every empty target of an exported file, in unit order, with
 /// `prefix + source`, as a translator's tool would (and marks it translated).
-fn fill(format: Format, file: &str, targets: &[String]) -> String {
+pub(crate) fn fill(format: Format, file: &str, targets: &[String]) -> String {
     match format {
         Format::Tsv => {
             let mut lines = file.lines();
