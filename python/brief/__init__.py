@@ -407,12 +407,17 @@ def export_many(
     as_jsonl=False,
 ):
     """Summarizes many articles (as :func:`summarize_many`) and exports all
-    their briefs together: one file per source language, target and format,
-    named ``<source lang>/brief.<target>.<format>...`` (e.g.
-    ``en/brief.fa.xliff20.xlf``). Segment ids run ``s1..sN`` over the whole
-    batch and each segment names its article as ``<id>#0`` (``<id>#i`` for
-    the i-th text of a cluster), so :func:`merge` can route the translations
-    back.
+    their briefs together, exactly as ``brief export --input jsonl`` (the
+    same files, byte for byte, for the same items and options): one file per
+    source language, target and format, named ``<source
+    lang>/brief.<target>.<format>...`` (e.g. ``en/brief.fa.xliff20.xlf``).
+    Segment ids run ``s1..sN`` over each source language's set and each
+    segment names its article as ``<id>#0`` (``<id>#i`` for the i-th text of
+    a cluster), so :func:`merge` can route the translations back. An item
+    with no sentence gets no segments; a repeated id raises
+    :class:`ItemError`; a source language whose every target is its own
+    language gets no files (a batch with nothing to translate raises
+    ``ValueError``).
 
     Returns ``(records, files)``: the records of :func:`summarize_many` (CLI
     JSON lines with ``as_jsonl=True``) and ``{name: bytes}``; with

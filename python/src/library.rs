@@ -506,10 +506,13 @@ pub fn summarize(
 fn batch_item(raw: &str, line: usize) -> Result<brief::input::BatchItem> {
     Ok(brief::input::parse_batch_line(
         raw,
-        Path::new("<items>"),
+        Path::new(ITEMS_NAME),
         line,
     )?)
 }
+
+/// What messages call the list of items (as a file name).
+const ITEMS_NAME: &str = "<items>";
 
 fn summarize_item(
     item: &brief::input::BatchItem,
@@ -699,10 +702,13 @@ pub fn export(
 }
 
 /// Summarizes a batch (as [`summarize_items`]) and exports all the briefs
-/// together, one bundle per source language: segment ids run `s1..sN` over
-/// the batch, and each segment names its document `<id>#<i>`, so that
-/// `merge` can route every translation back to its article. File names are
-/// `<lang>/brief.<target>.<format>...`. Also returns each item's record.
+/// as `brief export --input jsonl` does, file for file and byte for byte:
+/// one export per source language (languages in code order, items in batch
+/// order), segment ids `s1..sN` over each, every segment naming its
+/// document `<id>#<i>` so that `merge` routes it back to its item. File
+/// names are `<lang>/brief.<target>.<format>...`. Items with no sentence get
+/// no units; a repeated id is an item error, as in the CLI. Also returns
+/// each item's record.
 pub fn export_items(
     lines: &[String],
     options: &SummaryOptions,
@@ -719,7 +725,10 @@ pub fn export_items(
     let settings = options.settings(&config)?;
     let plan = export_plan(export_options, &config)?;
     let lang = parse_lang(options.lang.as_deref())?;
-    type Done = (String, Vec<AnalyzedDocument>, Summary);
+    /// An item's record, id and brief as an export of its own with the
+    /// number of its documents ([`Export::concat`] joins them): the
+    /// analyzed documents are dropped once the item is done.
+    type Done = (String, String, Export, usize);
     let done: Vec<Done> = lines
         .par_iter()
         .enumerate()
@@ -727,42 +736,59 @@ pub fn export_items(
             let item = batch_item(raw, i + 1)?;
             let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
             let record = summary_json(&summary, &docs, Some(&item.id), form)?;
-            Ok((record, docs, summary))
+            let documents = docs.len();
+            let export = Export::from_items(&[(docs, summary)], plan.source_tag.clone());
+            Ok((record, item.id, export, documents))
         })
         .collect::<Result<_>>()?;
-    // One export per source language, languages in code order, items in
-    // batch order within each: the items' documents side by side and their
-    // summaries joined into one, with document indices shifted to match.
-    let mut by_lang: BTreeMap<String, (Vec<AnalyzedDocument>, Option<Summary>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<(Export, usize)>> = BTreeMap::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut records = Vec::with_capacity(done.len());
-    for (record, docs, summary) in done {
-        records.push(record);
-        let entry = by_lang
-            .entry(summary.lang.as_str().to_string())
-            .or_default();
-        let offset = entry.0.len();
-        let shifted = summary.sentences.iter().cloned().map(|mut s| {
-            s.doc += offset;
-            s
-        });
-        match &mut entry.1 {
-            Some(all) => all.sentences.extend(shifted),
-            None => {
-                let mut first = summary.clone();
-                first.sentences = shifted.collect();
-                entry.1 = Some(first);
+    for (line, (record, id, export, documents)) in done.into_iter().enumerate() {
+        let line = line + 1;
+        // Merge finds an item by its id alone: two items with one id would
+        // become one brief.
+        if let Some(first) = seen.get(&id) {
+            return Err(brief::Error::Jsonl {
+                path: PathBuf::from(ITEMS_NAME),
+                line,
+                message: format!("duplicate item id {id:?} (first at {ITEMS_NAME}:{first})"),
             }
+            .into());
         }
-        entry.0.extend(docs);
+        seen.insert(id, line);
+        records.push(record);
+        if export.units.is_empty() {
+            continue;
+        }
+        groups
+            .entry(export.source_lang.as_str().to_string())
+            .or_default()
+            .push((export, documents));
+    }
+    if groups.is_empty() {
+        return Err(CoreError::argument(
+            "no item of the batch has a sentence to export",
+        ));
     }
     let mut files = Vec::new();
-    for (code, (docs, summary)) in &by_lang {
-        let Some(summary) = summary.as_ref().filter(|s| !s.sentences.is_empty()) else {
+    for (code, group) in groups {
+        let export = Export::concat(group, plan.source_tag.clone());
+        // A set whose every target is its own language is skipped, as the
+        // CLI does (with a warning there).
+        if plan
+            .targets
+            .iter()
+            .all(|t| t.same_language(&export.source_lang))
+        {
             continue;
-        };
-        let tag = plan.source_tag.clone().or_else(|| code.parse().ok());
-        let export = Export::from_summary(docs, summary, tag);
+        }
         files.extend(render_export(&export, &plan, &format!("{code}/"))?);
+    }
+    if files.is_empty() {
+        return Err(CoreError::argument(
+            "every target language is the source language of every item: nothing to translate",
+        ));
     }
     Ok((records, files))
 }

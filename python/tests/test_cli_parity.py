@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from test_api import fill_tsv
 
 import brief
@@ -86,3 +88,37 @@ def test_merge_equals_the_cli(seeds, cli, tmp_path):
     for problem in got["problems"]:
         del problem["message"]
     assert got == expected
+
+
+def _cli_batch_files(cli, out, batch, *args):
+    cli("export", "--input", "jsonl", *args, "--out-dir", out, batch)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_export_many_files_equal_the_cli_batch_byte_for_byte(seeds, cli, tmp_path):
+    # Ids the file names must not shorten (a directory part, a `#`), a
+    # cluster, an item with a query, one with no sentence, every seed language.
+    items = [{"id": f"desk/{p.stem}", "text": t} for p, t in seeds]
+    items.append({"id": "wire#7", "documents": [t for p, t in seeds if p.name.startswith("ru-")]})
+    items.append({"id": 9, "text": seeds[0][1], "query": "Aleppo negotiations"})
+    items.append({"id": "blank", "text": ""})
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    formats = ["xliff20", "xliff12", "tmx", "tsv", "jsonl"]
+    for i, (args, kwargs) in enumerate([
+        (["--to", "fa,ru-RU", "--words", "70"], {"to": ["fa", "ru-RU"], "words": 70}),
+        (["--to", "fa", "--sentences", "2", "--target", "source"], {"to": "fa", "sentences": 2, "target": "source"}),
+        (["--to", "fa,ru", "--source-tag", "en-GB"], {"to": ["fa", "ru"], "source_tag": "en-GB"}),
+    ]):
+        expected = _cli_batch_files(cli, tmp_path / f"cli{i}", batch, "--format", ",".join(formats), *args)
+        records, got = brief.export_many(items, formats=formats, **kwargs)
+        assert [r["id"] for r in records] == [str(item["id"]) for item in items]
+        assert sorted(got) == sorted(expected), args
+        for name, contents in expected.items():
+            assert got[name] == contents, f"{args}: {name}"
+
+
+def test_export_many_refuses_a_repeated_id_as_the_cli_does(seeds):
+    items = [{"id": "a", "text": seeds[0][1]}, {"id": "a", "text": seeds[1][1]}]
+    with pytest.raises(brief.ItemError, match=r"<items>:2: duplicate item id"):
+        brief.export_many(items, to="fa", formats="tsv")

@@ -25,14 +25,21 @@ inconsistent translations. See docs/quality.md for each check; switch one
 off with `[check] <name> = false` in the configuration.
 
 Text output is one line per problem, `FILE:ID: [check] message` (warnings
-say `warning:` before the message). Exit code 0: no errors (warnings
-alone do not count unless --strict); 1: errors found; 2: a file could not
-be read.
+say `warning:` before the message). `--format jsonl` prints one JSON object
+per problem: {\"file\", \"id\", \"lang\", \"check\", \"severity\", \"message\"}.
+Exit code 0: no errors (warnings alone do not count unless --strict); 1:
+errors found; 2: a file could not be read.
+
+Files of a batch (`brief export --input jsonl`: every unit's document is
+named <item id>#<n>) name each problem's item: `FILE:ID (item ITEM): ...`
+in text, \"item\" in JSON and JSONL, and `--format json` adds \"items\":
+[{\"id\", \"units\", \"errors\", \"warnings\"}] per item in batch order.
 
 Examples:
   brief check translated/brief.fa.xliff20.xlf translated/brief.ru.xliff20.xlf
   brief check --glossary desk.csv --format jsonl translated/*.tsv > problems.jsonl
-  brief check --strict --reference job/brief.reference.jsonl project/omegat.tmx")]
+  brief check --strict --reference job/brief.reference.jsonl project/omegat.tmx
+  brief check --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -56,11 +63,11 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// `FILE:ID: [check] message`, one line per problem.
+    /// `FILE:ID: [check] message`, one line per problem (`FILE:ID (item ITEM): ...` in a batch).
     Text,
-    /// One JSON object: {"units", "errors", "warnings", "problems": [...]}.
+    /// One JSON object: {"units", "errors", "warnings", "items"?, "problems": [...]}.
     Json,
-    /// One JSON object per problem: {"file", "id", "lang", "check", "severity", "message"}.
+    /// One JSON object per problem: {"file", "id", "item"?, "lang", "check", "severity", "message"}.
     Jsonl,
 }
 
@@ -71,6 +78,10 @@ pub struct Report {
     pub file: String,
     /// The unit id (`-` for a unit without one).
     pub id: String,
+    /// The batch item the unit belongs to, for a file of
+    /// `brief export --input jsonl` (left out for other files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
     /// The target language tag of the file.
     pub lang: String,
     /// The check's name.
@@ -86,10 +97,11 @@ pub struct Report {
 }
 
 impl Report {
-    fn new(file: &UnitFile, id: &str, finding: Finding) -> Report {
+    fn new(file: &UnitFile, id: &str, item: Option<&str>, finding: Finding) -> Report {
         Report {
             file: file.path.to_string_lossy().into_owned(),
             id: id.to_string(),
+            item: item.map(str::to_string),
             lang: file.target_lang.clone(),
             check: finding.check.name(),
             severity: finding.severity.name(),
@@ -104,11 +116,16 @@ impl Report {
         self.is_error
     }
 
-    /// `FILE:ID: [check] message`, escaped for a terminal.
+    /// `FILE:ID: [check] message` (`FILE:ID (item ITEM): ...` for a unit of
+    /// a batch export), escaped for a terminal.
     pub fn text_line(&self) -> String {
         let warning = if self.is_error { "" } else { "warning: " };
+        let item = match &self.item {
+            Some(item) => format!(" (item {})", escape(item)),
+            None => String::new(),
+        };
         format!(
-            "{}:{}: [{}] {warning}{}",
+            "{}:{}{item}: [{}] {warning}{}",
             escape_path(&self.path),
             escape(&self.id),
             self.check,
@@ -157,6 +174,55 @@ fn unit_ids<'a>(files: &'a [UnitFile], reference: Option<&'a Reference>) -> Vec<
         .collect()
 }
 
+/// The batch item a document name belongs to: the name without the `#<n>`
+/// that `brief export --input jsonl` appends (`desk/a1#0` is item
+/// `desk/a1`); `None` for a name without it. Merge finds items the same way.
+fn batch_item(document: &str) -> Option<&str> {
+    match document.rsplit_once('#') {
+        Some((id, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Some(id),
+        _ => None,
+    }
+}
+
+/// The batch item of each unit of each file, for the files that are batch
+/// exports: every unit's document (its own, or the reference's for the
+/// unit of the same id and source, as merge takes it) is named
+/// `<item id>#<n>`. Other files (one-cluster exports, files that lost the
+/// names and have no reference) get `None`, and are reported as before.
+fn unit_items<'a>(
+    files: &'a [UnitFile],
+    ids: &[Vec<&'a str>],
+    reference: Option<&'a Reference>,
+) -> Vec<Option<Vec<&'a str>>> {
+    let by_id: HashMap<&str, &brief::Unit> = reference
+        .map(|r| r.units.iter().map(|u| (u.id.as_str(), u)).collect())
+        .unwrap_or_default();
+    files
+        .iter()
+        .zip(ids)
+        .map(|(file, ids)| {
+            if file.units.is_empty() {
+                return None;
+            }
+            file.units
+                .iter()
+                .zip(ids)
+                .map(|(u, id)| {
+                    let document = u.document.as_deref().or_else(|| {
+                        // The reference's name only for the same sentence:
+                        // a reference of another export says nothing here.
+                        by_id
+                            .get(id)
+                            .filter(|r| r.source == u.source)
+                            .and_then(|r| r.document.as_deref())
+                    })?;
+                    batch_item(document)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Runs every enabled check on every unit of `files`, and the consistency
 /// check over all of them together. Reports come file by file, unit by
 /// unit, in file order.
@@ -167,6 +233,8 @@ pub fn check_files(
     glossary: Option<&Glossary>,
 ) -> Vec<Report> {
     let ids = unit_ids(files, reference);
+    let items = unit_items(files, &ids, reference);
+    let item = |fi: usize, ui: usize| items[fi].as_ref().map(|i| i[ui]);
     // (file index, unit index, report): sorted at the end so consistency
     // findings sit with their unit.
     let mut found: Vec<(usize, usize, Report)> = Vec::new();
@@ -176,7 +244,11 @@ pub fn check_files(
         for (ui, unit) in file.units.iter().enumerate() {
             let target = unit.target.as_deref().unwrap_or("");
             for finding in check_unit(&unit.source, target, source_lang, lang, settings, glossary) {
-                found.push((fi, ui, Report::new(file, ids[fi][ui], finding)));
+                found.push((
+                    fi,
+                    ui,
+                    Report::new(file, ids[fi][ui], item(fi, ui), finding),
+                ));
             }
         }
     }
@@ -215,13 +287,68 @@ pub fn check_files(
                 continue;
             }
             if let Some(&(fi, ui)) = place_of.get(key) {
-                found.push((fi, ui, Report::new(&files[fi], ids[fi][ui], finding)));
+                found.push((
+                    fi,
+                    ui,
+                    Report::new(&files[fi], ids[fi][ui], item(fi, ui), finding),
+                ));
             }
         }
     }
     // Stable: within a unit, the unit checks come before consistency.
     found.sort_by_key(|(fi, ui, _)| (*fi, *ui));
     found.into_iter().map(|(_, _, r)| r).collect()
+}
+
+/// One batch item's share of the problems, for `--format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemSummary {
+    /// The item id.
+    pub id: String,
+    /// Its units in all the files checked.
+    pub units: usize,
+    /// Errors in those units.
+    pub errors: usize,
+    /// Warnings in those units.
+    pub warnings: usize,
+}
+
+/// Every batch item of the batch-export files among `files`, in the order
+/// of its first unit (the batch order within each source language), with
+/// the errors and warnings of `reports` counted per item. Empty when no
+/// file is a batch export.
+pub fn item_summaries(
+    files: &[UnitFile],
+    reference: Option<&Reference>,
+    reports: &[Report],
+) -> Vec<ItemSummary> {
+    let ids = unit_ids(files, reference);
+    let items = unit_items(files, &ids, reference);
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<ItemSummary> = Vec::new();
+    for item in items.iter().flatten().flatten() {
+        let i = *index.entry(item).or_insert_with(|| {
+            out.push(ItemSummary {
+                id: item.to_string(),
+                units: 0,
+                errors: 0,
+                warnings: 0,
+            });
+            out.len() - 1
+        });
+        out[i].units += 1;
+    }
+    for r in reports {
+        let Some(&i) = r.item.as_deref().and_then(|item| index.get(item)) else {
+            continue;
+        };
+        if r.is_error() {
+            out[i].errors += 1;
+        } else {
+            out[i].warnings += 1;
+        }
+    }
+    out
 }
 
 fn read_glossary(path: &Path, source_lang: Lang) -> anyhow::Result<Glossary> {
@@ -237,7 +364,14 @@ struct JsonOut<'a> {
     units: usize,
     errors: usize,
     warnings: usize,
+    /// Per batch item, only when a file is a batch export.
+    #[serde(skip_serializing_if = "no_items")]
+    items: &'a [ItemSummary],
     problems: &'a [Report],
+}
+
+fn no_items(items: &&[ItemSummary]) -> bool {
+    items.is_empty()
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
@@ -254,6 +388,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let units: usize = files.iter().map(|f| f.units.len()).sum();
     let errors = reports.iter().filter(|r| r.is_error()).count();
     let warnings = reports.len() - errors;
+    let items = item_summaries(&files, reference.as_ref(), &reports);
     let mut out = output::stdout();
     match args.format {
         Format::Text => {
@@ -271,6 +406,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                 units,
                 errors,
                 warnings,
+                items: &items,
                 problems: &reports,
             };
             serde_json::to_writer_pretty(&mut out, &value)?;
@@ -279,8 +415,15 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     out.flush()?;
     if super::globals().verbose || (args.format == Format::Text && !super::globals().quiet) {
+        // A batch also says how many of its items need a look.
+        let of_items = if items.is_empty() {
+            String::new()
+        } else {
+            let with_errors = items.iter().filter(|i| i.errors > 0).count();
+            format!(" ({} item(s), {with_errors} with errors)", items.len())
+        };
         eprintln!(
-            "brief: {units} unit(s) in {} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            "brief: {units} unit(s) in {} file(s) checked: {errors} error(s), {warnings} warning(s){of_items}",
             files.len()
         );
     }
@@ -328,5 +471,85 @@ mod tests {
         };
         let reports = check_files(&files, None, &off, None);
         assert!(reports.iter().all(|r| r.check != "inconsistency"));
+    }
+
+    #[test]
+    fn the_batch_item_is_the_name_before_the_last_document_number() {
+        assert_eq!(batch_item("desk/a1#0"), Some("desk/a1"));
+        assert_eq!(batch_item("wire#7#12"), Some("wire#7"));
+        assert_eq!(batch_item("article.txt"), None);
+        assert_eq!(batch_item("tag#x"), None);
+        assert_eq!(batch_item("ends#"), None);
+    }
+
+    const BATCH_TSV: &str = "id\tsource_lang\ttarget_lang\tsource\ttarget\tdocument\n\
+                             s1\ten\tru\tIn 2019.\tВ 2018 году.\tdesk/a1#0\n\
+                             s2\ten\tru\tThe talks failed.\tThe talks failed.\twire#2#1\n\
+                             s3\ten\tru\tHe left.\tОн ушёл.\tb3#0\n";
+
+    #[test]
+    fn a_batch_export_names_the_item_of_each_problem_and_counts_per_item() {
+        let files = file("b.tsv", BATCH_TSV);
+        let reports = check_files(&files, None, &CheckSettings::default(), None);
+        let got: Vec<(&str, Option<&str>, &str)> = reports
+            .iter()
+            .map(|r| (r.id.as_str(), r.item.as_deref(), r.check))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("s1", Some("desk/a1"), "numbers"),
+                ("s2", Some("wire#2"), "untranslated")
+            ]
+        );
+        assert!(
+            reports[0]
+                .text_line()
+                .starts_with("b.tsv:s1 (item desk/a1): [numbers] "),
+            "{}",
+            reports[0].text_line()
+        );
+        let summary = item_summaries(&files, None, &reports);
+        let counts: Vec<(&str, usize, usize)> = summary
+            .iter()
+            .map(|i| (i.id.as_str(), i.units, i.errors))
+            .collect();
+        assert_eq!(counts, [("desk/a1", 1, 1), ("wire#2", 1, 1), ("b3", 1, 0)]);
+    }
+
+    #[test]
+    fn a_file_with_a_unit_outside_any_item_is_not_a_batch() {
+        // A one-cluster export names documents by file name: no items.
+        let single = BATCH_TSV.replace("b3#0", "article.txt");
+        let files = file("one.tsv", &single);
+        let reports = check_files(&files, None, &CheckSettings::default(), None);
+        assert!(!reports.is_empty());
+        assert!(reports.iter().all(|r| r.item.is_none()));
+        assert!(item_summaries(&files, None, &reports).is_empty());
+        assert!(!reports[0].text_line().contains("item"));
+    }
+
+    #[test]
+    fn units_without_names_take_them_from_the_reference_of_the_same_sentence() {
+        let stripped = "id\tsource_lang\ttarget_lang\tsource\ttarget\n\
+                        s1\ten\tru\tIn 2019.\tВ 2018 году.\n\
+                        s2\ten\tru\tThe talks failed.\tПереговоры сорвались.\n";
+        let files = file("d.tsv", stripped);
+        let mut units = file("r.tsv", BATCH_TSV).remove(0).units;
+        units.truncate(2);
+        let reference = Reference {
+            path: PathBuf::from("r.tsv"),
+            units: units.clone(),
+        };
+        let reports = check_files(&files, Some(&reference), &CheckSettings::default(), None);
+        assert_eq!(reports[0].item.as_deref(), Some("desk/a1"));
+        // Another export's reference (other sources) names no item.
+        units[1].source = "Something else.".into();
+        let other = Reference {
+            path: PathBuf::from("r.tsv"),
+            units,
+        };
+        let reports = check_files(&files, Some(&other), &CheckSettings::default(), None);
+        assert!(reports.iter().all(|r| r.item.is_none()));
     }
 }

@@ -1,7 +1,7 @@
 //! `brief export`
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
@@ -98,25 +98,57 @@ fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
     out
 }
 
-/// The memories and glossary given with --tm and --glossary.
-fn load_translation_aids(
-    args: &Args,
-    source: Lang,
-) -> anyhow::Result<(Vec<brief::tm::Memory>, Option<brief::check::Glossary>)> {
-    let memories = args
-        .memories
-        .iter()
-        .map(|p| brief::tm::Memory::read_file(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let glossary = match &args.glossary {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read the glossary", path.display()))?;
-            Some(brief::check::Glossary::parse(&text, source, path)?)
-        }
-        None => None,
-    };
-    Ok((memories, glossary))
+/// The memories and glossary given with --tm and --glossary, read once for
+/// one export or a whole batch.
+pub struct TranslationAids {
+    memories: Vec<brief::tm::Memory>,
+    /// The glossary's path and text: its source column is read in each
+    /// export's source language, which a batch knows only per item.
+    glossary: Option<(PathBuf, String)>,
+}
+
+impl TranslationAids {
+    /// Reads the memories and the glossary's text (nothing for empty lists).
+    pub fn load(memories: &[PathBuf], glossary: Option<&Path>) -> anyhow::Result<TranslationAids> {
+        let memories = memories
+            .iter()
+            .map(|p| brief::tm::Memory::read_file(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let glossary = match glossary {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("{}: cannot read the glossary", path.display()))?;
+                Some((path.to_path_buf(), text))
+            }
+            None => None,
+        };
+        Ok(TranslationAids { memories, glossary })
+    }
+
+    /// The glossary with its source column in `source`, if one was given.
+    pub fn glossary(&self, source: Lang) -> anyhow::Result<Option<brief::check::Glossary>> {
+        Ok(match &self.glossary {
+            Some((path, text)) => Some(brief::check::Glossary::parse(text, source, path)?),
+            None => None,
+        })
+    }
+
+    /// The aids of every unit of `export` for each of `targets`, with
+    /// `glossary` (from [`TranslationAids::glossary`] in the export's source
+    /// language). Without memories and glossary every unit's aids are empty
+    /// and the files are exactly as without them.
+    pub fn for_export(
+        &self,
+        export: &Export,
+        targets: &[&LanguageTag],
+        glossary: Option<&brief::check::Glossary>,
+    ) -> Vec<Vec<brief::Aids>> {
+        let memories: Vec<&brief::tm::Memory> = self.memories.iter().collect();
+        targets
+            .iter()
+            .map(|t| export.aids(t, &memories, glossary))
+            .collect()
+    }
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
@@ -151,6 +183,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             !args.all,
             "--all is for one cluster; a batch exports each item's brief"
         );
+        // Read before the batch runs: a bad memory or glossary fails at once.
+        let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
         let plan = super::export_batch::Plan {
             inputs: &args.inputs,
             targets,
@@ -161,6 +195,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             out_dir: &args.out_dir,
             force: args.force,
             lang: args.lang,
+            aids,
         };
         return super::export_batch::run(&plan, &config);
     }
@@ -205,14 +240,13 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             export.source_lang
         );
     }
-    // Without --tm and --glossary every unit's aids are empty and the
-    // files are exactly as without them.
-    let (memories, glossary) = load_translation_aids(&args, export.source_lang.lang())?;
-    let memories: Vec<&brief::tm::Memory> = memories.iter().collect();
-    let aids: Vec<_> = targets
-        .iter()
-        .map(|t| export.aids(t, &memories, glossary.as_ref()))
-        .collect();
+    let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
+    let glossary = aids.glossary(export.source_lang.lang())?;
+    let aids = aids.for_export(
+        &export,
+        &targets.iter().collect::<Vec<_>>(),
+        glossary.as_ref(),
+    );
     let mut files = Vec::new();
     for format in &formats {
         for (target, aids) in targets.iter().zip(&aids) {

@@ -25,6 +25,8 @@ pub struct Plan<'a> {
     pub out_dir: &'a Path,
     pub force: bool,
     pub lang: Option<Lang>,
+    /// --tm and --glossary, applied to every item as to one cluster.
+    pub aids: super::export::TranslationAids,
 }
 
 /// One summarized item: its brief as an export of its own and the number
@@ -39,6 +41,11 @@ struct Done {
 }
 
 pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
+    // The glossary is read in each source language's set; parsed once here
+    // so that a malformed glossary stops the run before any item is done.
+    let mut glossaries: HashMap<Lang, Option<brief::check::Glossary>> = HashMap::new();
+    let first_lang = plan.lang.unwrap_or(Lang::EN);
+    glossaries.insert(first_lang, plan.aids.glossary(first_lang)?);
     let work = |item: BatchItem| -> anyhow::Result<Done> {
         let docs = brief::analyze_all(item.to_documents(plan.lang), config);
         let summary = brief::summarize(&docs, &plan.settings, item.field("query"))?;
@@ -118,11 +125,19 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
             continue;
         };
         let dir = plan.out_dir.join(&code);
+        // Memory matches and glossary terms depend on a unit's source alone,
+        // so the set's aids are each item's aids, as in a one-cluster export.
+        let source = export.source_lang.lang();
+        let glossary = match glossaries.entry(source) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(plan.aids.glossary(source)?),
+        };
+        let aids = plan.aids.for_export(&export, &targets, glossary.as_ref());
         for format in &plan.formats {
-            for target in &targets {
+            for (target, aids) in targets.iter().zip(&aids) {
                 files.push(OutFile {
                     path: dir.join(brief::file_name(*format, target)),
-                    contents: export.render(*format, target, plan.mode)?,
+                    contents: export.render_with(*format, target, plan.mode, aids)?,
                 });
             }
         }

@@ -47,7 +47,7 @@ fn item(i: usize) -> serde_json::Value {
     }
 }
 
-fn batch(n: usize) -> (String, Vec<String>) {
+pub(crate) fn batch(n: usize) -> (String, Vec<String>) {
     let items: Vec<serde_json::Value> = (0..n).map(item).collect();
     let ids = items
         .iter()
@@ -57,7 +57,7 @@ fn batch(n: usize) -> (String, Vec<String>) {
     (text, ids)
 }
 
-fn prefix(lang: &str) -> &'static str {
+pub(crate) fn prefix(lang: &str) -> &'static str {
     match lang {
         "fa" => "ترجمه ",
         _ => "перевод ",
@@ -84,7 +84,7 @@ fn sources(dir: &Path) -> Vec<String> {
 
 /// Fills every empty target of an exported file, in unit order, with
 /// `prefix + source`, as a translator's tool would (and marks it translated).
-fn fill(format: Format, file: &str, targets: &[String]) -> String {
+pub(crate) fn fill(format: Format, file: &str, targets: &[String]) -> String {
     match format {
         Format::Tsv => {
             let mut lines = file.lines();
@@ -379,4 +379,128 @@ fn a_file_without_document_names_needs_the_reference_to_find_its_items() {
         .collect();
     let want: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
     assert_eq!(got, want);
+}
+
+/// The article of the memory test, three sentences (all exported with
+/// `--sentences 3`).
+const TM_ARTICLE: &str = "Floods hit the northern city of Riverton on Monday. \
+    Rescue teams reached the flooded districts by boat. \
+    The mayor asked the government for emergency help.";
+
+/// A memory with an exact match for the second sentence and a fuzzy one
+/// for the first.
+const TM_MEMORY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="other" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>
+<tu tuid="t1"><tuv xml:lang="en"><seg>Rescue teams reached the flooded districts by boat.</seg></tuv><tuv xml:lang="fa"><seg>گروه‌های امداد با قایق به مناطق سیل‌زده رسیدند.</seg></tuv></tu>
+<tu tuid="t2"><tuv xml:lang="en"><seg>Floods hit the northern city of Riverton on Tuesday.</seg></tuv><tuv xml:lang="fa"><seg>سیل روز سه‌شنبه شهر ریورتون را فرا گرفت.</seg></tuv></tu>
+</body></tmx>
+"#;
+
+/// What an XLIFF 2 unit says beyond its metadata and where it comes from:
+/// its glossary, notes (but the one naming the document) and segment.
+fn unit_body(xliff: &str, source: &str) -> String {
+    let at = xliff
+        .find(&format!("<source>{source}</source>"))
+        .unwrap_or_else(|| panic!("{source:?} not in the file"));
+    let start = xliff[..at].rfind("</mda:metadata>").unwrap();
+    let end = at + xliff[at..].find("</unit>").unwrap();
+    xliff[start..end]
+        .lines()
+        .filter(|l| !l.contains("id=\"where\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn memory_and_glossary_apply_to_each_item_as_to_one_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mem.tmx"), TM_MEMORY).unwrap();
+    std::fs::write(
+        dir.path().join("terms.csv"),
+        "source,fa,ru\nmayor,شهردار,мэр\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), TM_ARTICLE).unwrap();
+    let other = "The vote was held on Sunday. Turnout was high in the capital. Results come later.";
+    let items = [
+        serde_json::json!({"id": "k0", "text": other}),
+        serde_json::json!({"id": "k1", "text": TM_ARTICLE}),
+        serde_json::json!({"id": "k2", "text": "Prices rose in March. The bank raised its rate. Shares fell."}),
+    ];
+    let text: String = items.iter().map(|v| v.to_string() + "\n").collect();
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    let aids = ["--tm", "mem.tmx", "--glossary", "terms.csv"];
+    let common = ["--to", "fa", "--format", "xliff20", "--sentences", "3"];
+    brief(dir.path())
+        .arg("export")
+        .args(common)
+        .args(aids)
+        .args(["--out-dir", "single", "a.txt"])
+        .assert()
+        .success();
+    brief(dir.path())
+        .args(["export", "--input", "jsonl"])
+        .args(common)
+        .args(aids)
+        .args(["--out-dir", "batch", "batch.jsonl"])
+        .assert()
+        .success();
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    let single = read("single/brief.fa.xliff20.xlf");
+    let batch = read("batch/en/brief.fa.xliff20.xlf");
+    let sentences = [
+        "Floods hit the northern city of Riverton on Monday.",
+        "Rescue teams reached the flooded districts by boat.",
+        "The mayor asked the government for emergency help.",
+    ];
+    for s in sentences {
+        assert_eq!(unit_body(&batch, s), unit_body(&single, s), "{s}");
+    }
+    // The aids are there: the exact match as the target, the fuzzy one as
+    // a candidate, the term beside its sentence; and only in item k1.
+    let exact = unit_body(&batch, sentences[1]);
+    assert!(exact.contains("<target>گروه‌های امداد با قایق به مناطق سیل‌زده رسیدند.</target>"));
+    assert!(exact.contains("state=\"translated\""));
+    assert!(unit_body(&batch, sentences[0]).contains("سیل روز سه‌شنبه"));
+    assert!(unit_body(&batch, sentences[2]).contains("<gls:translation>شهردار</gls:translation>"));
+    assert_eq!(
+        batch.matches("category=\"tm\"").count(),
+        single.matches("category=\"tm\"").count()
+    );
+    assert!(!unit_body(&batch, "The vote was held on Sunday.").contains("category=\"tm\""));
+
+    // Without the flags the batch has none of it.
+    brief(dir.path())
+        .args(["export", "--input", "jsonl"])
+        .args(common)
+        .args(["--out-dir", "plain", "batch.jsonl"])
+        .assert()
+        .success();
+    let plain = read("plain/en/brief.fa.xliff20.xlf");
+    assert!(!plain.contains("category=\"tm\"") && !plain.contains("gls:glossEntry"));
+}
+
+#[test]
+fn a_bad_memory_or_glossary_stops_the_batch_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, _) = batch(3);
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    std::fs::write(dir.path().join("bad.tmx"), "<tmx version=\"1.4\"><body>").unwrap();
+    std::fs::write(dir.path().join("bad.csv"), "source,fa\n\"unclosed,x\n").unwrap();
+    for (flag, file) in [
+        ("--tm", "bad.tmx"),
+        ("--tm", "missing.tmx"),
+        ("--glossary", "bad.csv"),
+    ] {
+        brief(dir.path())
+            .args([
+                "export", "--input", "jsonl", "--to", "fa", "--format", "tsv",
+            ])
+            .args([flag, file, "--out-dir", "out", "batch.jsonl"])
+            .assert()
+            .code(2)
+            .stderr(contains(file));
+        assert!(!dir.path().join("out").exists(), "{flag} {file}");
+    }
 }

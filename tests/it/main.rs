@@ -3,6 +3,7 @@
 
 mod common;
 
+mod check_batch;
 mod check_cli;
 mod cli_global;
 mod clients;
