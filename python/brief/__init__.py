@@ -210,8 +210,8 @@ def detect(text, lang=None, config=None):
 
     Returns ``{"lang", "confidence", "script", "method"}``: an ISO 639 code,
     a confidence between 0 and 1, the dominant writing system (or ``None``)
-    and how the language was decided (``override``, ``detector``,
-    ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
+    and how the language was decided (``override``, ``function-words``,
+    ``detector``, ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
     configuration) overrides detection, as the CLI's ``--lang``."""
     return detect_many([_text(text, "text")], lang=lang, config=config)[0]
 

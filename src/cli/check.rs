@@ -177,7 +177,7 @@ fn unit_ids<'a>(files: &'a [UnitFile], reference: Option<&'a Reference>) -> Vec<
 /// The batch item a document name belongs to: the name without the `#<n>`
 /// that `brief export --input jsonl` appends (`desk/a1#0` is item
 /// `desk/a1`); `None` for a name without it. Merge finds items the same way.
-fn batch_item(document: &str) -> Option<&str> {
+pub(super) fn batch_item(document: &str) -> Option<&str> {
     match document.rsplit_once('#') {
         Some((id, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Some(id),
         _ => None,

@@ -62,15 +62,16 @@ pub struct Args {
     /// Overwrite existing files.
     #[arg(long)]
     force: bool,
-    /// How INPUT is read: text (one cluster) or jsonl (one brief per item, see docs/formats.md).
+    /// How INPUT is read: text (one cluster; web pages by name or content), html (one cluster of
+    /// web pages) or jsonl (one brief per item, see docs/formats.md).
     #[arg(long, value_enum, default_value_t = super::InputKind::Text)]
     input: super::InputKind,
     /// Translation memory (TMX 1.4b; repeatable, first wins): exact matches
-    /// become translated targets, fuzzy matches candidates.
+    /// become translated targets, fuzzy matches candidates (every item of a batch too).
     #[arg(long = "tm", value_name = "MEM.tmx")]
     memories: Vec<PathBuf>,
     /// Glossary (CSV/TSV with a `source,fa,ru,...` header, or TBX): terms
-    /// found in a source are written beside it.
+    /// found in a source are written beside it (every item of a batch too).
     #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
 }
@@ -200,7 +201,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         return super::export_batch::run(&plan, &config);
     }
 
-    let docs = brief::analyze_all(super::read_text_inputs(&args.inputs)?, &config);
+    let docs = brief::analyze_all(
+        super::read_inputs(&args.inputs, args.input.markup())?,
+        &config,
+    );
     // One export has one source language: a cluster of documents in several
     // languages would be written with the first one's tag for all of them.
     if source_tag.is_none() {

@@ -245,14 +245,10 @@ fn render(
     Ok(out)
 }
 
-/// The batch item a unit came from: its document's name without the
-/// `#<n>` that `brief export --input jsonl` appends (`desk/a1#0` is item
-/// `desk/a1`); a name without it is its own item (a one-cluster export).
+/// The batch item a unit came from (see [`super::check::batch_item`]); a
+/// name without the `#<n>` is its own item (a one-cluster export).
 fn item_id(document: &str) -> &str {
-    match document.rsplit_once('#') {
-        Some((id, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => id,
-        _ => document,
-    }
+    super::check::batch_item(document).unwrap_or(document)
 }
 
 #[derive(Serialize)]

@@ -150,11 +150,7 @@ pub struct InputArgs {
 impl InputArgs {
     /// Reads the inputs of `--input text` or `--input html`.
     pub fn read_documents(&self) -> anyhow::Result<Vec<brief::Document>> {
-        let markup = match self.input {
-            InputKind::Html => brief::input::Markup::Html,
-            InputKind::Text | InputKind::Jsonl => brief::input::Markup::Detect,
-        };
-        read_inputs(&self.inputs, markup)
+        read_inputs(&self.inputs, self.input.markup())
     }
 
     /// The configuration with `--lang`, if given, as `[segment] lang`.
@@ -179,6 +175,16 @@ pub enum InputKind {
     Html,
     /// Each line of each INPUT is a JSON object {"id", "text" | "html" | "documents", "lang"?}.
     Jsonl,
+}
+
+impl InputKind {
+    /// How text inputs of this kind are read (JSONL items say it per item).
+    pub fn markup(self) -> brief::input::Markup {
+        match self {
+            InputKind::Html => brief::input::Markup::Html,
+            InputKind::Text | InputKind::Jsonl => brief::input::Markup::Detect,
+        }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -256,13 +262,9 @@ pub fn warn(message: impl std::fmt::Display) {
 }
 
 /// Expands and reads text inputs (files, directories, globs, `-`) with the
-/// global `--encoding`; web pages (`.html`, or plainly HTML) become their
-/// article text.
-pub fn read_text_inputs(inputs: &[PathBuf]) -> anyhow::Result<Vec<brief::Document>> {
-    read_inputs(inputs, brief::input::Markup::Detect)
-}
-
-/// [`read_text_inputs`], with every input read as a web page for `Markup::Html`.
+/// global `--encoding`. Web pages become their article text: with
+/// `Markup::Detect` the ones named `.html`/`.htm` or plainly HTML, with
+/// `Markup::Html` every input.
 pub fn read_inputs(
     inputs: &[PathBuf],
     markup: brief::input::Markup,

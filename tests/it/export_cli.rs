@@ -349,3 +349,35 @@ fn every_file_of_one_export_carries_the_same_export_id() {
     let other = std::fs::read_to_string(dir.path().join("out2/brief.fa.jsonl")).unwrap();
     assert!(!other.contains(&id));
 }
+
+/// Regression: `export --input html` read a page named `.txt` as text, so
+/// translators got `<p>` markup as segments while `summarize` extracted it.
+#[test]
+fn input_html_reads_every_input_as_a_web_page() {
+    let dir = tempfile::tempdir().unwrap();
+    // A fragment, not plainly a document: only --input html makes it a page.
+    write(
+        dir.path(),
+        "page.txt",
+        "<div><p>The dam is full after a week of rain.</p><p>Farmers welcome the water.</p></div>",
+    );
+    brief(dir.path())
+        .args(["export", "--all", "--format", "jsonl", "--to", "ru"])
+        .args(["--input", "html", "--out-dir", "out", "page.txt"])
+        .assert()
+        .success();
+    let jsonl = std::fs::read_to_string(dir.path().join("out/brief.ru.jsonl")).unwrap();
+    assert!(!jsonl.contains("<p>"), "{jsonl}");
+    assert!(
+        jsonl.contains(r#""source":"The dam is full after a week of rain.""#),
+        "{jsonl}"
+    );
+    // Without the flag the same file is plain text: its markup is kept, as written.
+    brief(dir.path())
+        .args(["export", "--all", "--format", "jsonl", "--to", "ru"])
+        .args(["--out-dir", "out2", "page.txt"])
+        .assert()
+        .success();
+    let plain = std::fs::read_to_string(dir.path().join("out2/brief.ru.jsonl")).unwrap();
+    assert!(plain.contains("<p>"), "{plain}");
+}
