@@ -493,6 +493,20 @@ mod tests {
     }
 
     #[test]
+    fn detached_persian_plural_gives_the_terms_of_the_joined_one() {
+        // `رسانه ها` (a space) and `رسانه‌ها` (a ZWNJ) are one word: the
+        // detached `ها` must not become a term of its own.
+        let a = Analyzer::new(Lang::FA, None);
+        let terms = |text: &str| {
+            let mut t = Vec::new();
+            a.terms(text, |x| t.push(x.to_string()));
+            t
+        };
+        assert_eq!(terms("رسانه ها"), terms("رسانه\u{200C}ها"));
+        assert_eq!(terms("تلاش های مخالفان"), ["تلاش", "مخالف"]);
+    }
+
+    #[test]
     fn user_stopwords_are_normalized() {
         let extra = LanguageSettings {
             stopwords: vec!["Said".into()],

@@ -356,6 +356,33 @@ mod tests {
     }
 
     #[test]
+    fn a_single_article_brief_does_not_repeat_a_sentence() {
+        // Regression: a Pasokh article printed its lead twice (the second time
+        // after the agency's name), and the brief took both copies.
+        let lead = "Floods hit the northern city of Tabriz on Monday, killing five people \
+                    and closing the main roads into the old bazaar district.";
+        let text = format!(
+            "{lead} Agency: {lead} Rescue teams from three provinces reached the city. \
+             Schools stay closed until the water goes down. A cat slept on a roof."
+        );
+        let d = docs(&[&text]);
+        let chosen = |settings: &SummarySettings| -> Vec<usize> {
+            let s = summarize(&d, settings, None).unwrap();
+            s.sentences.iter().map(|x| x.sentence).collect()
+        };
+        let mut no_cap = with(Budget::Sentences(3));
+        no_cap.redundancy = 1.0;
+        assert_eq!(
+            chosen(&no_cap),
+            [0, 1, 2],
+            "the repeat ranks second without the cap"
+        );
+        let picked = chosen(&with(Budget::Sentences(3)));
+        assert_eq!(picked.len(), 3);
+        assert!(picked.contains(&0) && !picked.contains(&1), "{picked:?}");
+    }
+
+    #[test]
     fn auto_ranks_single_articles_alike_in_every_language() {
         // Regression: Persian single articles went to `submodular` by default,
         // so the Persian version of a story got another brief than the English one.
