@@ -330,7 +330,7 @@ impl Segmenter {
                     .chars()
                     .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | '-' | '–'))
         } else {
-            date.len() >= 4
+            date.len() >= 3
                 && date
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
@@ -508,6 +508,14 @@ impl Segmenter {
         if scan.char_before(i).is_some_and(|c| c.is_ascii_digit()) {
             return j;
         }
+        // "а) Москва; б) Казань": a letter marker opening a list, not a smiley.
+        let token = scan.text.get(token_start(scan, i)..i).unwrap_or("");
+        if close == b')'
+            && single_char(token).is_some_and(char::is_lowercase)
+            && !self.disabled.off(Rule::InlineLists)
+        {
+            return j;
+        }
         let k = scan.skip_space_and_bullets(j);
         let next_starts_sentence = match scan.char_at(k) {
             Some(c) if c.is_uppercase() => true,
@@ -670,6 +678,13 @@ impl Segmenter {
                 word.parse::<u32>().ok()
             } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase()) {
                 word.bytes().next().map(|b| u32::from(b - b'a') + 1)
+            } else if let Some(c @ 'а'..='я') = single_char(word)
+                && style == 2
+                && !self.disabled.off(Rule::InlineLists)
+            {
+                // Russian letter markers "а)", "б)" (not "в." or "г.",
+                // which are abbreviations).
+                Some(u32::from(c) - u32::from('а') + 1)
             } else {
                 None
             };
@@ -696,17 +711,11 @@ impl Segmenter {
             .copied();
         scan.markers.push(marker);
         // An inline list goes on ("вопроса: 1) бюджет; 2) налоги"): its items
-        // are separated by a comma or semicolon and start in lowercase.
-        let after = i + if style == 3 { 2 } else { 1 };
-        let (_, next) = first_letter(scan, scan.skip_space_and_bullets(after));
+        // are separated by a comma or semicolon.
         let separated = text
             .get(scan.start..token)
             .is_some_and(|b| b.trim_end().ends_with([';', ',']));
-        if previous.is_some()
-            && separated
-            && next.is_some_and(char::is_lowercase)
-            && !self.disabled.off(Rule::InlineLists)
-        {
+        if previous.is_some() && separated && !self.disabled.off(Rule::InlineLists) {
             return true;
         }
         match previous {
@@ -732,6 +741,12 @@ fn follows_terminator(scan: &Scan<'_>, at: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(is_terminator)
+}
+
+/// The only character of `word`, if it has exactly one.
+fn single_char(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// The zero-width non-joiner, part of Persian words (`می‌آید`).
