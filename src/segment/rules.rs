@@ -302,7 +302,7 @@ impl Segmenter {
     /// century in Roman numerals, followed by a capitalised word: the end of
     /// the sentence when the date closes a clause, that is when at least two
     /// words of the clause before it are not part of a date (`Он родился 12
-    /// апреля 1961 г. Тогда …`, `Храм построен в XII в. Его …`). Not when
+    /// апреля 1961 г. Тогда …`, `Храм был построен в XII в. Его …`). Not when
     /// the date opens the sentence (`В 1812 г. Наполеон …`, `22 июня 1941 г.
     /// Германия …`) or follows a single word (`Когда в 1991 г. СССР распался
     /// …`); a century needs three such words (`…, составленного еще в XVIII
