@@ -33,7 +33,7 @@ THRESHOLDS = {
     "golden_ru": 100.0,
     "golden_fa": 100.0,
     "ud_dev_en": 89.5,
-    "ud_dev_ru": 72.0,
+    "ud_dev_ru": 73.0,
     "ud_dev_fa": 99.5,
     "seg_clean_en": 100.0,
     "seg_clean_ru": 98.5,

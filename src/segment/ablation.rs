@@ -90,11 +90,17 @@ pub(super) enum Rule {
     /// Persian: after a quotation closed by `؟` or `!`, a word that cannot
     /// open a sentence (`را`, `و`, a verb of saying) goes on.
     QuoteContinuation,
+    /// An emoji run that opens a sentence is its bullet, not an end
+    /// (`✔ К середине зимы …`).
+    SymbolBullets,
+    /// An `@name` directly before a terminator ends the sentence it is in
+    /// (`Приглашаем на базу @name!`): no new sentence before it.
+    HandleAtEnd,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 31] = [
+    pub(super) const ALL: [(Rule, &'static str); 33] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -126,16 +132,18 @@ impl Rule {
         (Rule::LatinLetters, "latin-letters"),
         (Rule::QuoteEllipsis, "quote-ellipsis"),
         (Rule::QuoteContinuation, "quote-continuation"),
+        (Rule::SymbolBullets, "symbol-bullets"),
+        (Rule::HandleAtEnd, "handle-at-end"),
     ];
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
 /// The rules switched off: none, unless the ablation variable names some.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Disabled(u32);
+pub(super) struct Disabled(u64);
 
 impl Disabled {
     /// The switches of this process.
@@ -180,5 +188,10 @@ mod tests {
         for (k, (rule, _)) in Rule::ALL.iter().enumerate() {
             assert_eq!(*rule as usize, k, "ALL is in declaration order");
         }
+        // Every rule has a bit of its own (the mask is 64 bits wide).
+        assert!(Rule::ALL.len() <= 64);
+        let last = Rule::ALL[Rule::ALL.len() - 1].0;
+        let d = Disabled::parse(Rule::ALL[Rule::ALL.len() - 1].1);
+        assert!(d.off(last) && !d.off(Rule::Uax29));
     }
 }

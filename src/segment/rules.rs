@@ -569,7 +569,15 @@ impl Segmenter {
                     j = k;
                     continue;
                 }
-                let ends = after_terminator || !self.disabled.off(Rule::EmojiEnds);
+                // A bullet-like mark that opens the sentence is its bullet
+                // (`✔ К середине зимы …`), not an end; a reaction that opens
+                // it (`👍👏 Я тоже …`) is a sentence of its own.
+                let opens = scan.skip_space_and_bullets(scan.sentence_start) >= start
+                    && text.get(start..j).is_some_and(|run| {
+                        run.chars().all(|c| is_bullet_mark(c) || c == '\u{FE0F}')
+                    })
+                    && !self.disabled.off(Rule::SymbolBullets);
+                let ends = !opens && (after_terminator || !self.disabled.off(Rule::EmojiEnds));
                 if ends
                     && bullet
                         .unwrap_or(rest)
@@ -747,6 +755,32 @@ fn follows_terminator(scan: &Scan<'_>, at: usize) -> bool {
 fn single_char(word: &str) -> Option<char> {
     let mut chars = word.chars();
     chars.next().filter(|_| chars.next().is_none())
+}
+
+/// Emoji and dingbats that posts use as list bullets (check marks,
+/// arrows, stars, pointers), as opposed to reactions (`👍`, `😍`).
+fn is_bullet_mark(c: char) -> bool {
+    matches!(
+        c,
+        '✔' | '✓'
+            | '☑'
+            | '✅'
+            | '➡'
+            | '➤'
+            | '▶'
+            | '✦'
+            | '✧'
+            | '★'
+            | '☆'
+            | '✳'
+            | '❇'
+            | '🔹'
+            | '🔸'
+            | '🔷'
+            | '🔶'
+            | '👉'
+            | '📌'
+    )
 }
 
 /// The zero-width non-joiner, part of Persian words (`می‌آید`).
