@@ -15,7 +15,10 @@ who is right and the rules whose removal changes that item.
 <!-- ablation:begin --> and <!-- ablation:end --> lines.
 
 Usage: python3 scripts/seg_ablation.py [--bin PATH] [--shared DIR]
-           [--diff SET] [--limit N] [--write-docs]
+           [--set FILE.jsonl ...] [--only SET] [--diff SET] [--limit N]
+           [--write-docs]
+--set and --only choose the sets as in seg_eval.py (the default is the
+shared sets and tests/data/seg_clean.jsonl).
 """
 
 import argparse
@@ -60,13 +63,21 @@ def main():
     ap.add_argument("--diff", default=None, help="list UAX #29 disagreements of this set")
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--write-docs", action="store_true", help="update docs/segmentation.md")
+    ap.add_argument("--set", action="append", default=[], metavar="FILE",
+                    help="use the sets of this JSONL file (ud_dev format) instead")
+    ap.add_argument("--only", default=None, help="only sets whose name contains this")
     args = ap.parse_args()
     binary = args.bin or os.path.join(
         os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "brief"
     )
     if not os.path.exists(binary):
         sys.exit("no binary at %s: run `cargo build --release` first" % binary)
-    sets = seg_eval.load_sets(args.shared)
+    if args.set:
+        sets = [s for path in args.set for s in seg_eval.load_jsonl_sets(path)]
+    else:
+        sets = seg_eval.load_sets(args.shared)
+    if args.only:
+        sets = [s for s in sets if args.only in s[0]]
     rules = rule_names()
 
     if args.diff:
@@ -105,19 +116,19 @@ def main():
             scores[(name, off)] = (exact, n, pct, f1)
     names = [name for name, _, _ in sets]
     lines = []
-    print = lines.append  # noqa: A001 - the table is printed or written below
-    print("| rule switched off | " + " | ".join(names) + " |")
-    print("|---" * (len(names) + 1) + "|")
+    emit = lines.append  # the table is printed or written below
+    emit("| rule switched off | " + " | ".join(names) + " |")
+    emit("|---" * (len(names) + 1) + "|")
     row = ["**brief** exact % (F1)"]
     for name in names:
         exact, n, pct, f1 = scores[(name, None)]
         row.append("%.2f (%.2f)" % (pct, f1))
-    print("| " + " | ".join(row) + " |")
+    emit("| " + " | ".join(row) + " |")
     row = ["plain UAX #29"]
     for name in names:
         exact, n, pct, f1 = scores[(name, "uax29")]
         row.append("%.2f (%.2f)" % (pct, f1))
-    print("| " + " | ".join(row) + " |")
+    emit("| " + " | ".join(row) + " |")
     for r in rules:
         row = ["`%s`" % r]
         for name in names:
@@ -126,7 +137,7 @@ def main():
             # What the rule brings: brief with it minus brief without it.
             de, df = e0 - e1, f0 - f1
             row.append("0" if de == 0 and abs(df) < 0.005 else "%+d (%+.2f)" % (de, df))
-        print("| " + " | ".join(row) + " |")
+        emit("| " + " | ".join(row) + " |")
     table = "\n".join(lines) + "\n"
     if not args.write_docs:
         sys.stdout.write(table)

@@ -8,8 +8,14 @@ stripped expected ones) and the boundary F1 (over internal sentence ends,
 as character offsets into the text).
 
 Usage: python3 scripts/seg_eval.py [--bin PATH] [--shared DIR]
-           [--only SET] [--failures N] [--check]
+           [--set FILE.jsonl ...] [--only SET] [--failures N] [--check]
+--set scores any JSONL file of the ud_dev format ({"id","lang","text",
+"expected"} per line) instead of the shared sets; its items are scored per
+language as sets named after the file (`seg_clean_ru`). Without --set, the
+shared sets and the project's own clean-text set (tests/data/seg_clean.jsonl)
+are scored.
 --check fails (exit 1) when a score is below the thresholds in THRESHOLDS.
+--uax29 scores plain UAX #29 instead of brief (BRIEF_SEGMENT_ABLATE=uax29).
 """
 
 import argparse
@@ -27,9 +33,37 @@ THRESHOLDS = {
     "golden_ru": 100.0,
     "golden_fa": 100.0,
     "ud_dev_en": 89.5,
-    "ud_dev_ru": 72.0,
+    "ud_dev_ru": 73.0,
     "ud_dev_fa": 99.5,
+    "seg_clean_en": 100.0,
+    "seg_clean_ru": 98.5,
+    "seg_clean_fa": 100.0,
 }
+
+# The project's own clean-text set (news, encyclopedic and web prose that the
+# dev sets lack); see docs/segmentation.md.
+CLEAN_SET = os.path.join(ROOT, "tests", "data", "seg_clean.jsonl")
+
+
+def load_jsonl_sets(path):
+    """The items of a ud_dev-format JSONL file, as one set per language,
+    named after the file (`seg_clean_ru`). A malformed line names the file
+    and line."""
+    base = os.path.splitext(os.path.basename(path))[0]
+    by_lang = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                it = json.loads(line)
+                lang = it["lang"]
+                if not isinstance(it["text"], str) or not isinstance(it["expected"], list):
+                    raise ValueError("text must be a string and expected a list")
+            except (ValueError, KeyError, TypeError) as e:
+                sys.exit("%s:%d: not a segmentation item: %s" % (path, n, e))
+            by_lang.setdefault(lang, []).append(it)
+    return [("%s_%s" % (base, lang), lang, items) for lang, items in sorted(by_lang.items())]
 
 
 def load_sets(shared):
@@ -54,6 +88,8 @@ def load_sets(shared):
         with open(path, encoding="utf-8") as f:
             items = [json.loads(line) for line in f if line.strip()]
         sets.append(("ud_dev_" + lang, lang, items))
+    if os.path.exists(CLEAN_SET):
+        sets.extend(load_jsonl_sets(CLEAN_SET))
     return sets
 
 
@@ -154,7 +190,13 @@ def main():
     ap.add_argument("--only", default=None, help="score only sets whose name contains this")
     ap.add_argument("--failures", type=int, default=0, help="print up to N failures per set")
     ap.add_argument("--check", action="store_true", help="exit 1 below the thresholds")
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="FILE", help="score this JSONL file instead"
+    )
+    ap.add_argument("--uax29", action="store_true", help="score plain UAX #29 instead of brief")
     args = ap.parse_args()
+    if args.uax29:
+        os.environ["BRIEF_SEGMENT_ABLATE"] = "uax29"
     binary = args.bin
     if binary is None:
         target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
@@ -163,7 +205,11 @@ def main():
         sys.exit("no binary at %s: run `cargo build --release` first" % binary)
     low = []
     print("%-18s %9s %8s %8s" % ("set", "exact", "exact%", "F1"))
-    for name, lang, items in load_sets(args.shared):
+    if args.set:
+        sets = [s for path in args.set for s in load_jsonl_sets(path)]
+    else:
+        sets = load_sets(args.shared)
+    for name, lang, items in sets:
         if args.only and args.only not in name:
             continue
         predicted = run_brief(binary, lang, items)
@@ -174,7 +220,7 @@ def main():
             print("     text: %s" % it["text"])
             print("     gold: %s" % json.dumps(it["expected"], ensure_ascii=False))
             print("     got:  %s" % json.dumps(got, ensure_ascii=False))
-        if pct < THRESHOLDS.get(name, 0.0):
+        if not args.uax29 and pct < THRESHOLDS.get(name, 0.0):
             low.append("%s %.2f < %.2f" % (name, pct, THRESHOLDS[name]))
     if args.check and low:
         print("below threshold: " + "; ".join(low))

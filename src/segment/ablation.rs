@@ -71,11 +71,36 @@ pub(super) enum Rule {
     /// No new sentence before an `@name` after another one, after `RT`,
     /// `via`, `cc`, or after a preposition (`с @name`).
     HandleContext,
+    /// A terminator glued to a letter of a caseless script ends the
+    /// sentence (`می‌آید؟نمی‌دانم`), as in UAX #29.
+    CaselessGlued,
+    /// A list marker continuing a sequence mid-line starts a sentence only
+    /// before a word that is not lowercase (`вопроса: 1) бюджет; 2) налоги`
+    /// stays one sentence).
+    InlineLists,
+    /// Russian units after a number (`20 т.`, `18 ч.`, `30 см.`) may end the
+    /// sentence before a capitalised word, as in UAX #29.
+    UnitEnds,
+    /// Russian: a single Latin capital after a word (`Пётр I.`, `витамин
+    /// D.`) is a numeral or a letter name, not an initial.
+    LatinLetters,
+    /// Inside an open «quotation», an ellipsis before a capitalised word
+    /// goes on with the quoted speech (`«Я думал… Нет, …», — сказал он`).
+    QuoteEllipsis,
+    /// Persian: after a quotation closed by `؟` or `!`, a word that cannot
+    /// open a sentence (`را`, `و`, a verb of saying) goes on.
+    QuoteContinuation,
+    /// An emoji run that opens a sentence is its bullet, not an end
+    /// (`✔ К середине зимы …`).
+    SymbolBullets,
+    /// An `@name` directly before a terminator ends the sentence it is in
+    /// (`Приглашаем на базу @name!`): no new sentence before it.
+    HandleAtEnd,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 25] = [
+    pub(super) const ALL: [(Rule, &'static str); 33] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -101,16 +126,24 @@ impl Rule {
         (Rule::NumberAfterWord, "number-after-word"),
         (Rule::YearEnds, "year-ends"),
         (Rule::HandleContext, "handle-context"),
+        (Rule::CaselessGlued, "caseless-glued"),
+        (Rule::InlineLists, "inline-lists"),
+        (Rule::UnitEnds, "unit-ends"),
+        (Rule::LatinLetters, "latin-letters"),
+        (Rule::QuoteEllipsis, "quote-ellipsis"),
+        (Rule::QuoteContinuation, "quote-continuation"),
+        (Rule::SymbolBullets, "symbol-bullets"),
+        (Rule::HandleAtEnd, "handle-at-end"),
     ];
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
 /// The rules switched off: none, unless the ablation variable names some.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Disabled(u32);
+pub(super) struct Disabled(u64);
 
 impl Disabled {
     /// The switches of this process.
@@ -155,5 +188,10 @@ mod tests {
         for (k, (rule, _)) in Rule::ALL.iter().enumerate() {
             assert_eq!(*rule as usize, k, "ALL is in declaration order");
         }
+        // Every rule has a bit of its own (the mask is 64 bits wide).
+        assert!(Rule::ALL.len() <= 64);
+        let last = Rule::ALL[Rule::ALL.len() - 1].0;
+        let d = Disabled::parse(Rule::ALL[Rule::ALL.len() - 1].1);
+        assert!(d.off(last) && !d.off(Rule::Uax29));
     }
 }

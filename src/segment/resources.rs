@@ -66,6 +66,7 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
         "ru" => RU.get_or_init(|| LanguageLists {
             abbreviations: set(Lang::RU, "abbreviations.txt"),
             prefixes: set(Lang::RU, "prefixes.txt"),
+            number_prefixes: set(Lang::RU, "number_prefixes.txt"),
             reply_handles: true,
             ..LanguageLists::default()
         }),

@@ -111,6 +111,9 @@ impl Segmenter {
             if matches!(scan.char_before(i), Some('[' | '(')) {
                 return j; // "[...]": an omission, not an end
             }
+            if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, i) {
+                return j; // "«Я думал… Нет, …», — сказал он": the speech goes on
+            }
             scan.cut(j);
             return j;
         }
@@ -136,6 +139,14 @@ impl Segmenter {
             }
             if self.dash_inside_quote(scan, i, k) {
                 return j;
+            }
+            if closers
+                && strong
+                && self.lang == Lang::FA
+                && !self.disabled.off(Rule::QuoteContinuation)
+                && FA_QUOTE_CONTINUATIONS.contains(&caseless_word(scan, word_start))
+            {
+                return j; // "«کجا می‌روی؟» پرسید": the quotation is an object
             }
             scan.cut(j);
             return j;
@@ -221,6 +232,15 @@ impl Segmenter {
             return found && self.abbreviation_ends_sentence(scan, next_word, first, None);
         }
         if single && last.is_uppercase() {
+            // Russian initials are Cyrillic: a Latin capital after a word is a
+            // numeral or a letter name ("Пётр I.", "витамин D.").
+            if self.lang == Lang::RU
+                && last.is_ascii_uppercase()
+                && !self.disabled.off(Rule::LatinLetters)
+                && previous_word_first_char(scan, word_start).is_some_and(|c| !c.is_ascii())
+            {
+                return true;
+            }
             // An initial, except the English pronoun after a lowercase word
             // ("you and I. Did you", not "Albert I. Jones").
             return self.disabled.off(Rule::Initials)
@@ -234,10 +254,24 @@ impl Segmenter {
         let on = |rule| !self.disabled.off(rule);
         let decision = if self.lang == Lang::RU
             && on(Rule::YearEnds)
-            && matches!(key.as_str(), "г" | "гг")
-            && self.year_ends_sentence(scan, word_start, first)
+            && matches!(key.as_str(), "г" | "гг" | "в" | "вв")
+            && self.year_ends_sentence(scan, word_start, first, key.starts_with('в'))
         {
             true
+        } else if self.lang == Lang::RU
+            && on(Rule::UnitEnds)
+            && RU_UNITS_AFTER_NUMBER.contains(&key.as_str())
+            && number_before(scan, word_start)
+        {
+            // "Масса груза — 20 т. Его …": after a number, a unit.
+            self.abbreviation_ends_sentence(scan, next_word, first, None)
+        } else if self.lang == Lang::RU
+            && on(Rule::Abbreviations)
+            && key == "пр"
+            && word_before(scan, word_start) == "и"
+        {
+            // "и пр." is "and so on", not "проспект".
+            self.abbreviation_ends_sentence(scan, next_word, first, None)
         } else if on(Rule::Prefixes) && self.lists.prefixes.contains(key.as_str()) {
             false
         } else if on(Rule::NumberPrefixes) && self.lists.number_prefixes.contains(key.as_str()) {
@@ -264,15 +298,23 @@ impl Segmenter {
         decision
     }
 
-    /// Russian `г.`/`гг.` (year) after a year in digits, followed by a
-    /// capitalised word: the end of the sentence when the date closes a
-    /// clause of five words or more before the year (`Завод построили на
-    /// окраине в 1968 г. Сейчас …`), not when it opens one or the clause is
-    /// short (`Он жил там в 1898–1900 гг. …` stays one) (`В 1812 г. Наполеон …`, `22 июня
-    /// 1941 г. Германия …`). Without a number `г.` is "city" and stays a
-    /// prefix (`г. Москва`); the century `в.` is left a prefix, as dev text
-    /// goes on after it (`в XVIII в. Киршей`).
-    fn year_ends_sentence(&self, scan: &Scan<'_>, word_start: usize, first: Option<char>) -> bool {
+    /// Russian `г.`/`гг.` after a year in digits, and `в.`/`вв.` after a
+    /// century in Roman numerals, followed by a capitalised word: the end of
+    /// the sentence when the date closes a clause, that is when at least two
+    /// words of the clause before it are not part of a date (`Он родился 12
+    /// апреля 1961 г. Тогда …`, `Храм был построен в XII в. Его …`). Not when
+    /// the date opens the sentence (`В 1812 г. Наполеон …`, `22 июня 1941 г.
+    /// Германия …`) or follows a single word (`Когда в 1991 г. СССР распался
+    /// …`); a century needs three such words (`…, составленного еще в XVIII
+    /// в. Киршей …` goes on). Without a number `г.` is "city"
+    /// and `в.` a letter: they stay prefixes (`г. Москва`).
+    fn year_ends_sentence(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        first: Option<char>,
+        century: bool,
+    ) -> bool {
         if !first.is_some_and(char::is_uppercase) {
             return false;
         }
@@ -281,12 +323,44 @@ impl Segmenter {
         let Some(number) = words.next() else {
             return false;
         };
-        let year = number.trim_matches(|c: char| !c.is_alphanumeric());
-        let numeric = year.len() >= 4
-            && year
+        let date = number.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_date = if century {
+            !date.is_empty()
+                && date
+                    .chars()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | '-' | '–'))
+        } else {
+            date.len() >= 3
+                && date
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+        };
+        if !is_date {
+            return false;
+        }
+        // The clause before the date: back to a comma, colon or dash.
+        let mut content = 0;
+        for word in words {
+            if matches!(word, "—" | "–" | "-") {
+                break;
+            }
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower: String = bare.chars().flat_map(char::to_lowercase).collect();
+            let date_word = bare
                 .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'));
-        numeric && words.count() >= 5
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                || RU_DATE_WORDS.contains(&lower.as_str());
+            if word.ends_with([',', ';', ':']) {
+                break;
+            }
+            if !date_word {
+                content += 1;
+            }
+        }
+        // Centuries ask for one word more: a participle and an adverb
+        // before one are not a clause of their own (`…, составленного еще в
+        // XVIII в. Киршей Даниловым`).
+        content >= if century { 3 } else { 2 }
     }
 
     /// After an abbreviation that may end a sentence: English needs a word
@@ -434,6 +508,14 @@ impl Segmenter {
         if scan.char_before(i).is_some_and(|c| c.is_ascii_digit()) {
             return j;
         }
+        // "а) Москва; б) Казань": a letter marker opening a list, not a smiley.
+        let token = scan.text.get(token_start(scan, i)..i).unwrap_or("");
+        if close == b')'
+            && single_char(token).is_some_and(char::is_lowercase)
+            && !self.disabled.off(Rule::InlineLists)
+        {
+            return j;
+        }
         let k = scan.skip_space_and_bullets(j);
         let next_starts_sentence = match scan.char_at(k) {
             Some(c) if c.is_uppercase() => true,
@@ -487,7 +569,15 @@ impl Segmenter {
                     j = k;
                     continue;
                 }
-                let ends = after_terminator || !self.disabled.off(Rule::EmojiEnds);
+                // A bullet-like mark that opens the sentence is its bullet
+                // (`✔ К середине зимы …`), not an end; a reaction that opens
+                // it (`👍👏 Я тоже …`) is a sentence of its own.
+                let opens = scan.skip_space_and_bullets(scan.sentence_start) >= start
+                    && text.get(start..j).is_some_and(|run| {
+                        run.chars().all(|c| is_bullet_mark(c) || c == '\u{FE0F}')
+                    })
+                    && !self.disabled.off(Rule::SymbolBullets);
+                let ends = !opens && (after_terminator || !self.disabled.off(Rule::EmojiEnds));
                 if ends
                     && bullet
                         .unwrap_or(rest)
@@ -528,6 +618,13 @@ impl Segmenter {
             return false;
         }
         let word = text.get(skip_openers(text, start, i)..i).unwrap_or("");
+        if is_caseless_letter(next) && !ellipsis && !self.disabled.off(Rule::CaselessGlued) {
+            // No capital letter to ask: a caseless word of two letters or
+            // more before the mark ("می‌آید؟نمی‌دانم", "شد.فردا") ends, as in
+            // UAX #29; "ق.م" (single letters) does not.
+            return word.chars().filter(|&c| is_caseless_letter(c)).count() >= 2
+                && word.chars().all(|c| is_caseless_letter(c) || c == ZWNJ);
+        }
         if word.chars().count() < 2 || !word.chars().all(char::is_alphabetic) {
             return false;
         }
@@ -589,6 +686,13 @@ impl Segmenter {
                 word.parse::<u32>().ok()
             } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase()) {
                 word.bytes().next().map(|b| u32::from(b - b'a') + 1)
+            } else if let Some(c @ 'а'..='я') = single_char(word)
+                && style == 2
+                && !self.disabled.off(Rule::InlineLists)
+            {
+                // Russian letter markers "а)", "б)" (not "в." or "г.",
+                // which are abbreviations).
+                Some(u32::from(c) - u32::from('а') + 1)
             } else {
                 None
             };
@@ -614,6 +718,14 @@ impl Segmenter {
             .find(|m| m.style == style && m.value + 1 == value)
             .copied();
         scan.markers.push(marker);
+        // An inline list goes on ("вопроса: 1) бюджет; 2) налоги"): its items
+        // are separated by a comma or semicolon.
+        let separated = text
+            .get(scan.start..token)
+            .is_some_and(|b| b.trim_end().ends_with([';', ',']));
+        if previous.is_some() && separated && !self.disabled.off(Rule::InlineLists) {
+            return true;
+        }
         match previous {
             Some(prev) => {
                 if !prev.at_sentence_start {
@@ -638,6 +750,165 @@ fn follows_terminator(scan: &Scan<'_>, at: usize) -> bool {
         .next_back()
         .is_some_and(is_terminator)
 }
+
+/// The only character of `word`, if it has exactly one.
+fn single_char(word: &str) -> Option<char> {
+    let mut chars = word.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+/// Emoji and dingbats that posts use as list bullets (check marks,
+/// arrows, stars, pointers), as opposed to reactions (`👍`, `😍`).
+fn is_bullet_mark(c: char) -> bool {
+    matches!(
+        c,
+        '✔' | '✓'
+            | '☑'
+            | '✅'
+            | '➡'
+            | '➤'
+            | '▶'
+            | '✦'
+            | '✧'
+            | '★'
+            | '☆'
+            | '✳'
+            | '❇'
+            | '🔹'
+            | '🔸'
+            | '🔷'
+            | '🔶'
+            | '👉'
+            | '📌'
+    )
+}
+
+/// The zero-width non-joiner, part of Persian words (`می‌آید`).
+const ZWNJ: char = '\u{200C}';
+
+/// Whether an open `«` before `i` in the current sentence is not closed yet.
+fn inside_open_quote(scan: &Scan<'_>, i: usize) -> bool {
+    let before = scan.text.get(scan.sentence_start..i).unwrap_or("");
+    before.matches('«').count() > before.matches('»').count()
+}
+
+/// The caseless word (letters and ZWNJ) starting at `at`.
+fn caseless_word<'t>(scan: &Scan<'t>, at: usize) -> &'t str {
+    let rest = scan.text.get(at..scan.end).unwrap_or("");
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !(is_caseless_letter(c) || c == ZWNJ))
+        .map_or(rest.len(), |(k, _)| k);
+    rest.get(..len).unwrap_or("")
+}
+
+/// The whitespace-delimited token before the one at `word_start`.
+fn word_before<'t>(scan: &Scan<'t>, word_start: usize) -> &'t str {
+    let before = scan.text.get(scan.start..word_start).unwrap_or("");
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether the token before the one at `word_start` is a number (`20`,
+/// `1,5`, `10–12`).
+fn number_before(scan: &Scan<'_>, word_start: usize) -> bool {
+    let before = scan.text.get(scan.start..word_start).unwrap_or("");
+    let token = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    token.ends_with(|c: char| c.is_ascii_digit())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '–'))
+}
+
+/// Russian prefixes that are units after a number (`20 т.` tonnes, `18 ч.`
+/// hours, `100 р.` roubles, `30 см.`, `5 мл.`), and so may end a sentence
+/// there; before a number or a name they stay prefixes (`т. 2`, `ч. 3`).
+const RU_UNITS_AFTER_NUMBER: &[&str] = &["т", "ч", "р", "см", "мл"];
+
+/// Words that belong to a Russian date phrase (`в конце`, `летом`, `12
+/// апреля`), for telling a date that opens a sentence from one that closes it.
+const RU_DATE_WORDS: &[&str] = &[
+    "в",
+    "во",
+    "с",
+    "со",
+    "по",
+    "к",
+    "ко",
+    "до",
+    "от",
+    "на",
+    "за",
+    "около",
+    "после",
+    "между",
+    "и",
+    "или",
+    "начале",
+    "конце",
+    "середине",
+    "половине",
+    "первой",
+    "второй",
+    "летом",
+    "осенью",
+    "зимой",
+    "весной",
+    "г",
+    "гг",
+    "в",
+    "вв",
+    "году",
+    "годах",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
+/// Persian words that cannot open a sentence after a quotation: the object
+/// marker, "and", "that", verbs of saying and the copula.
+const FA_QUOTE_CONTINUATIONS: &[&str] = &[
+    "را",
+    "و",
+    "که",
+    "گفت",
+    "پرسید",
+    "می‌گوید",
+    "می‌پرسد",
+    "نوشت",
+    "می‌نویسد",
+    "گفته",
+    "پرسیده",
+    "است",
+];
 
 /// A letter of a script without case (Arabic, Hebrew, CJK, Indic).
 fn is_caseless_letter(c: char) -> bool {

@@ -159,6 +159,7 @@ impl Segmenter {
                         && scan.char_at(i + 1).is_some_and(char::is_alphanumeric)
                         && (self.disabled.off(Rule::HandleContext)
                             || !handle_inside_sentence(scan, i))
+                        && (self.disabled.off(Rule::HandleAtEnd) || !handle_before_end(scan, i))
                     {
                         scan.cut(i);
                     } else if email_layout {
@@ -487,6 +488,23 @@ fn handle_inside_sentence(scan: &Scan<'_>, at: usize) -> bool {
     }
     let lower: String = word.chars().flat_map(char::to_lowercase).collect();
     HANDLE_GOVERNORS.contains(&lower.as_str())
+}
+
+/// Whether the `@name` at `at` is followed directly by a terminator
+/// (`… на нашу базу отдыха @name!`): the last word of its sentence.
+fn handle_before_end(scan: &Scan<'_>, at: usize) -> bool {
+    let rest = scan.text.get(at + 1..scan.end).unwrap_or("");
+    let name_len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .map_or(rest.len(), |(k, _)| k);
+    let name = rest.get(..name_len).unwrap_or("");
+    // A period inside the name run ("@name. Next") is taken as the end mark.
+    name.ends_with('.')
+        || rest
+            .get(name_len..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| matches!(c, '!' | '?' | '…'))
 }
 
 /// Words after which an `@name` is part of the sentence.

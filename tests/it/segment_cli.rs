@@ -183,8 +183,9 @@ fn keep_going_skips_an_item_of_the_wrong_shape() {
 #[test]
 fn lang_flag_overrides_detection_and_bad_codes_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    // As Russian, "гг." before a capital is an abbreviation; as English it is a word.
-    let text = "Он жил там в 1898–1900 гг. Вскоре переехал.";
+    // As Russian, "гг." after a date that opens the sentence is an
+    // abbreviation; as English it is a word, and the sentence ends there.
+    let text = "В 1898–1900 гг. Иванов жил там.";
     let ru = stdout_of(brief(dir.path()).args(["segment"]).write_stdin(text));
     assert_eq!(ru.lines().count(), 1);
     let en = stdout_of(
