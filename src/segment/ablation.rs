@@ -96,11 +96,14 @@ pub(super) enum Rule {
     /// An `@name` directly before a terminator ends the sentence it is in
     /// (`Приглашаем на базу @name!`): no new sentence before it.
     HandleAtEnd,
+    /// Caseless scripts: the period of an abbreviation closing a bracket
+    /// (`(۷۲۷–۷۹۲ ه.ق.) از …`) is the abbreviation's, and the sentence goes on.
+    BracketAbbreviation,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 33] = [
+    pub(super) const ALL: [(Rule, &'static str); 34] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -134,6 +137,7 @@ impl Rule {
         (Rule::QuoteContinuation, "quote-continuation"),
         (Rule::SymbolBullets, "symbol-bullets"),
         (Rule::HandleAtEnd, "handle-at-end"),
+        (Rule::BracketAbbreviation, "bracket-abbreviation"),
     ];
 
     fn bit(self) -> u64 {

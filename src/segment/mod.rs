@@ -517,6 +517,51 @@ mod tests {
         );
     }
 
+    /// Regression: Pasokh news writes Latin acronyms and initials with
+    /// glued periods; the glued-end rule cut them into sentences.
+    #[test]
+    fn persian_spelled_acronyms_and_initials_are_not_sentence_ends() {
+        check(
+            Lang::FA,
+            &[
+                ("او به «سی.ان.ان» گفت.", &["او به «سی.ان.ان» گفت."]),
+                ("شبكه اي.بي.سي اعلام كرد.", &["شبكه اي.بي.سي اعلام كرد."]),
+                (
+                    "العربيه يا بي\u{200c}.بي.سي گفتند.",
+                    &["العربيه يا بي\u{200c}.بي.سي گفتند."],
+                ),
+                ("آلن.جی برد برنده شد.", &["آلن.جی برد برنده شد."]),
+                // A real glued end before a short word still splits.
+                ("خواهد بود.وی افزود.", &["خواهد بود.", "وی افزود."]),
+            ],
+        );
+    }
+
+    #[test]
+    fn persian_abbreviations_closing_a_bracket_go_on() {
+        check(
+            Lang::FA,
+            &[
+                (
+                    "حافظ (۷۲۷–۷۹۲ ه.ق.) از شاعران ایران است. آرامگاه او در شیراز است.",
+                    &[
+                        "حافظ (۷۲۷–۷۹۲ ه.ق.) از شاعران ایران است.",
+                        "آرامگاه او در شیراز است.",
+                    ],
+                ),
+                (
+                    "(۵۲۲–۴۸۶ ق.م.) سومین پادشاه بود.",
+                    &["(۵۲۲–۴۸۶ ق.م.) سومین پادشاه بود."],
+                ),
+                // A bracket closed after an ordinary word is a sentence end.
+                (
+                    "(سال گذشته.) امسال بهتر است.",
+                    &["(سال گذشته.)", "امسال بهتر است."],
+                ),
+            ],
+        );
+    }
+
     #[test]
     fn chat_bullets_handles_at_the_end_and_ok() {
         check(

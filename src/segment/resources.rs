@@ -17,6 +17,9 @@ pub(crate) struct LanguageLists {
     pub prefixes: HashSet<String>,
     /// Abbreviations only before a number (`No. 5`); elsewhere ordinary words.
     pub number_prefixes: HashSet<String>,
+    /// Latin letters spelled in a caseless script (`سی` for C): glued after a
+    /// period they continue initials or an acronym (`سی.ان.ان`).
+    pub letter_names: HashSet<String>,
     /// Whether writers of this language often start sentences in lowercase
     /// (chat, reviews), so that a plain word, a period and a lowercase word
     /// is still a sentence end.
@@ -62,6 +65,7 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
             email_layout: true,
             reply_handles: false,
             bracket_groups: true,
+            letter_names: HashSet::new(),
         }),
         "ru" => RU.get_or_init(|| LanguageLists {
             abbreviations: set(Lang::RU, "abbreviations.txt"),
@@ -73,6 +77,7 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
         "fa" => FA.get_or_init(|| LanguageLists {
             abbreviations: set(Lang::FA, "abbreviations.txt"),
             prefixes: set(Lang::FA, "prefixes.txt"),
+            letter_names: set(Lang::FA, "letter_names.txt"),
             ..LanguageLists::default()
         }),
         _ => OTHER.get_or_init(LanguageLists::default),
@@ -101,8 +106,10 @@ mod tests {
         (Lang::EN, "number_prefixes.txt"),
         (Lang::RU, "abbreviations.txt"),
         (Lang::RU, "prefixes.txt"),
+        (Lang::RU, "number_prefixes.txt"),
         (Lang::FA, "abbreviations.txt"),
         (Lang::FA, "prefixes.txt"),
+        (Lang::FA, "letter_names.txt"),
     ];
 
     #[test]

@@ -175,6 +175,11 @@ impl Segmenter {
             return j;
         }
         if closers {
+            if first.is_some_and(is_caseless_letter)
+                && self.caseless_goes_on_after_closer(scan, i, j)
+            {
+                return j;
+            }
             scan.cut(j);
             return j;
         }
@@ -182,6 +187,25 @@ impl Segmenter {
             scan.cut(j);
         }
         j
+    }
+
+    /// A single period at `i`, closers up to `j`, then a caseless word:
+    /// whether the sentence goes on. With no capital to ask, an abbreviation
+    /// closing a bracket (`(۵۲۲–۴۸۶ ق.م.) سومین …`) keeps its period.
+    fn caseless_goes_on_after_closer(&self, scan: &Scan<'_>, i: usize, j: usize) -> bool {
+        let text = scan.text;
+        let closers = text.get(i + 1..j).unwrap_or("");
+        if !closers.starts_with([')', ']']) || self.disabled.off(Rule::BracketAbbreviation) {
+            return false;
+        }
+        let word = text
+            .get(skip_openers(text, token_start(scan, i), i)..i)
+            .unwrap_or("");
+        let key: String = word.chars().flat_map(char::to_lowercase).collect();
+        self.lists.abbreviations.contains(key.as_str())
+            || self.lists.prefixes.contains(key.as_str())
+            || self.extra.contains(key.as_str())
+            || is_dotted_acronym(word)
     }
 
     /// After a spaced three-dot ellipsis (`the region . . . This operation`),
@@ -623,7 +647,8 @@ impl Segmenter {
             // more before the mark ("می‌آید؟نمی‌دانم", "شد.فردا") ends, as in
             // UAX #29; "ق.م" (single letters) does not.
             return word.chars().filter(|&c| is_caseless_letter(c)).count() >= 2
-                && word.chars().all(|c| is_caseless_letter(c) || c == ZWNJ);
+                && word.chars().all(|c| is_caseless_letter(c) || c == ZWNJ)
+                && (strong || !self.spelled_initial(text.get(j..end).unwrap_or("")));
         }
         if word.chars().count() < 2 || !word.chars().all(char::is_alphabetic) {
             return false;
@@ -639,6 +664,34 @@ impl Segmenter {
         next.is_uppercase()
             && second.is_some_and(|c| c.is_lowercase() || c == '\'' || c == '’')
             && word.chars().all(char::is_lowercase)
+    }
+
+    /// Whether `rest`, glued after a period in a caseless script, goes on
+    /// with initials or an acronym: a word of at most three letters glued to
+    /// another period and letter (`ان.ان` of `سی.ان.ان`, `جی.فروشه`), or a
+    /// spelled Latin letter (`جی` of `آلن.جی برد`).
+    fn spelled_initial(&self, rest: &str) -> bool {
+        let word_end = rest
+            .find(|c: char| !(is_caseless_letter(c) || c == ZWNJ))
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        let letters = word.chars().filter(|&c| is_caseless_letter(c)).count();
+        let dotted = after
+            .strip_prefix('.')
+            .is_some_and(|a| a.starts_with(is_caseless_letter));
+        if dotted && letters <= 3 {
+            return true;
+        }
+        let key: String = word
+            .chars()
+            .filter(|&c| c != ZWNJ)
+            .map(|c| match c {
+                'ي' => 'ی',
+                'ك' => 'ک',
+                c => c,
+            })
+            .collect();
+        self.lists.letter_names.contains(key.as_str())
     }
 
     /// Whether the token before the period at `i` is a plain lowercase word
