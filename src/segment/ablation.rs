@@ -96,6 +96,9 @@ pub(super) enum Rule {
     /// An `@name` directly before a terminator ends the sentence it is in
     /// (`Приглашаем на базу @name!`): no new sentence before it.
     HandleAtEnd,
+    /// English `etc.` closes a list: before a capitalised word it ends the
+    /// sentence whatever the word (`spring rolls, etc. Everything was cold`).
+    EtcEnds,
     /// Caseless scripts: the period of an abbreviation closing a bracket
     /// (`(۷۲۷–۷۹۲ ه.ق.) از …`) is the abbreviation's, and the sentence goes on.
     BracketAbbreviation,
@@ -103,7 +106,7 @@ pub(super) enum Rule {
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 34] = [
+    pub(super) const ALL: [(Rule, &'static str); 35] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -137,6 +140,7 @@ impl Rule {
         (Rule::QuoteContinuation, "quote-continuation"),
         (Rule::SymbolBullets, "symbol-bullets"),
         (Rule::HandleAtEnd, "handle-at-end"),
+        (Rule::EtcEnds, "etc-ends"),
         (Rule::BracketAbbreviation, "bracket-abbreviation"),
     ];
 

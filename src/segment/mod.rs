@@ -538,6 +538,27 @@ mod tests {
     }
 
     #[test]
+    fn english_etc_before_a_capital_ends_the_sentence() {
+        check(
+            Lang::EN,
+            &[
+                (
+                    "We ordered rolls, soup, etc. Everything was cold.",
+                    &["We ordered rolls, soup, etc.", "Everything was cold."],
+                ),
+                (
+                    "Bring pens, tape, etc. to the desk.",
+                    &["Bring pens, tape, etc. to the desk."],
+                ),
+                (
+                    "Use tools (hammers, etc.) carefully.",
+                    &["Use tools (hammers, etc.) carefully."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn persian_abbreviations_closing_a_bracket_go_on() {
         check(
             Lang::FA,

@@ -418,6 +418,13 @@ impl Segmenter {
         if self.lists.starters.is_empty() {
             return true;
         }
+        if self.lang == Lang::EN
+            && key.is_some_and(|(key, _)| key == "etc")
+            && !opener_before(scan, next_word)
+            && !self.disabled.off(Rule::EtcEnds)
+        {
+            return true;
+        }
         self.lists
             .starters
             .contains(lowercase_word(scan, next_word).as_str())
