@@ -674,20 +674,22 @@ impl Segmenter {
     }
 
     /// Whether `rest`, glued after a period in a caseless script, goes on
-    /// with initials or an acronym: a word of at most three letters glued to
-    /// another period and letter (`ان.ان` of `سی.ان.ان`, `جی.فروشه`), or a
-    /// spelled Latin letter (`جی` of `آلن.جی برد`).
+    /// with a Latin acronym or initials spelled out (`ان.ان` of `سی.ان.ان`,
+    /// `جی.فروشه` of `ام.جی.فروشه`): a letter name of
+    /// `resources/fa/letter_names.txt` glued to another period and letter.
+    /// A letter name on its own is not enough: several are words (`سی`
+    /// thirty, `دی` the month, `بی` without), and `شدند.سی نفر` is two
+    /// sentences.
     fn spelled_initial(&self, rest: &str) -> bool {
         let word_end = rest
             .find(|c: char| !(is_caseless_letter(c) || c == ZWNJ))
             .unwrap_or(rest.len());
         let (word, after) = rest.split_at(word_end);
-        let letters = word.chars().filter(|&c| is_caseless_letter(c)).count();
         let dotted = after
             .strip_prefix('.')
             .is_some_and(|a| a.starts_with(is_caseless_letter));
-        if dotted && letters <= 3 {
-            return true;
+        if !dotted {
+            return false;
         }
         let key: String = word
             .chars()
