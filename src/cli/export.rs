@@ -71,7 +71,8 @@ pub struct Args {
     #[arg(long = "tm", value_name = "MEM.tmx")]
     memories: Vec<PathBuf>,
     /// Glossary (CSV/TSV with a `source,fa,ru,...` header, or TBX): terms
-    /// found in a source are written beside it (every item of a batch too).
+    /// found in a source are written beside it (every item of a batch too;
+    /// a batch's set in one of its target languages goes without, with a warning).
     #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
 }
@@ -119,6 +120,11 @@ impl TranslationAids {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("{}: cannot read the glossary", path.display()))?;
+                // Its syntax is checked now, before any work: read for an
+                // undetermined source language, which no column names, so
+                // the only error left for a real source is a clash of that
+                // language with a target column (see `glossary`).
+                brief::check::Glossary::parse(&text, undetermined(), path)?;
                 Some((path.to_path_buf(), text))
             }
             None => None,
@@ -126,12 +132,25 @@ impl TranslationAids {
         Ok(TranslationAids { memories, glossary })
     }
 
-    /// The glossary with its source column in `source`, if one was given.
-    pub fn glossary(&self, source: Lang) -> anyhow::Result<Option<brief::check::Glossary>> {
-        Ok(match &self.glossary {
-            Some((path, text)) => Some(brief::check::Glossary::parse(text, source, path)?),
-            None => None,
-        })
+    /// The glossary's path, if one was given.
+    pub fn glossary_path(&self) -> Option<&Path> {
+        self.glossary.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// The glossary with its source column in `source` (`Ok(None)` if none
+    /// was given), or why this well-formed glossary cannot serve a source
+    /// in `source` (as when `source` is one of its target columns).
+    pub fn glossary(&self, source: Lang) -> Result<Option<brief::check::Glossary>, String> {
+        let Some((path, text)) = &self.glossary else {
+            return Ok(None);
+        };
+        match brief::check::Glossary::parse(text, source, path) {
+            Ok(g) => Ok(Some(g)),
+            Err(_) if names_target_column(text, source) => {
+                Err(format!("{source} is one of its target columns"))
+            }
+            Err(e) => Err(e.to_string()),
+        }
     }
 
     /// The aids of every unit of `export` for each of `targets`, with
@@ -245,7 +264,16 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         );
     }
     let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
-    let glossary = aids.glossary(export.source_lang.lang())?;
+    // One cluster is one set: a glossary that cannot serve its source is
+    // of no use to the run, as in a batch where it serves no set.
+    let source = export.source_lang.lang();
+    let glossary = aids.glossary(source).map_err(|reason| {
+        anyhow::anyhow!(
+            "{}: the glossary cannot be used for a {source} source ({reason})",
+            aids.glossary_path()
+                .map_or_else(Default::default, |p| p.display().to_string())
+        )
+    })?;
     let aids = aids.for_export(
         &export,
         &targets.iter().collect::<Vec<_>>(),
@@ -283,4 +311,46 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         export.id().unwrap_or("-")
     );
     Ok(super::exit::OK)
+}
+
+/// A language no glossary column names (ISO 639 `und`, undetermined).
+fn undetermined() -> Lang {
+    "und".parse().expect("und is a valid language code")
+}
+
+/// Whether the header of a CSV/TSV glossary names `lang` after its first
+/// column, i.e. as a target language.
+fn names_target_column(text: &str, lang: Lang) -> bool {
+    let text = text.trim_start_matches('\u{FEFF}');
+    if text.trim_start().starts_with('<') {
+        return false;
+    }
+    let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let delim = if header.contains('\t') { '\t' } else { ',' };
+    header.split(delim).skip(1).any(|h| {
+        h.trim()
+            .trim_matches('"')
+            .trim()
+            .eq_ignore_ascii_case(lang.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_columns_are_found_in_csv_and_tsv_headers_only() {
+        let csv = "\u{FEFF}source,fa,\"RU\"\nbridge,پل,мост\n";
+        assert!(names_target_column(csv, Lang::RU));
+        assert!(names_target_column(csv, Lang::FA));
+        assert!(!names_target_column(csv, Lang::EN));
+        assert!(names_target_column("source\tru\n", Lang::RU));
+        // The first column is the source, not a target.
+        assert!(!names_target_column("ru,fa\n", Lang::RU));
+        assert!(!names_target_column("<martif/>", Lang::RU));
+        assert!(!names_target_column("", Lang::RU));
+    }
 }

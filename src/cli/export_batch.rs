@@ -41,11 +41,26 @@ struct Done {
 }
 
 pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
-    // The glossary is read in each source language's set; parsed once here
-    // so that a malformed glossary stops the run before any item is done.
-    let mut glossaries: HashMap<Lang, Option<brief::check::Glossary>> = HashMap::new();
-    let first_lang = plan.lang.unwrap_or(Lang::EN);
-    glossaries.insert(first_lang, plan.aids.glossary(first_lang)?);
+    // The glossary is read in each source language's set (its syntax was
+    // checked when it was loaded). A set it cannot serve goes without it;
+    // with --lang every item is in one language, known now, so a glossary
+    // of no use to it stops the run before any item is done.
+    let glossary_name = plan
+        .aids
+        .glossary_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let mut glossaries: HashMap<Lang, Result<Option<brief::check::Glossary>, String>> =
+        HashMap::new();
+    if let Some(lang) = plan.lang {
+        let glossary = plan.aids.glossary(lang);
+        if let Err(reason) = &glossary {
+            anyhow::bail!(
+                "{glossary_name}: the glossary cannot be used for the {lang} items ({reason})"
+            );
+        }
+        glossaries.insert(lang, glossary);
+    }
     let work = |item: BatchItem| -> anyhow::Result<Done> {
         let docs = brief::analyze_all(item.to_documents(plan.lang), config);
         let summary = brief::summarize(&docs, &plan.settings, item.field("query"))?;
@@ -108,6 +123,10 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     let mut files = Vec::new();
     let mut units = 0usize;
     let mut ids = Vec::new();
+    // Source languages of sets the glossary could not serve, and whether
+    // it served any.
+    let mut unserved: Vec<String> = Vec::new();
+    let mut glossary_used = false;
     for (code, group) in groups {
         let items_in_group = group.len();
         let export = Export::concat(group, plan.source_tag.clone());
@@ -128,11 +147,23 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
         // Memory matches and glossary terms depend on a unit's source alone,
         // so the set's aids are each item's aids, as in a one-cluster export.
         let source = export.source_lang.lang();
-        let glossary = match glossaries.entry(source) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(plan.aids.glossary(source)?),
+        let glossary = glossaries
+            .entry(source)
+            .or_insert_with(|| plan.aids.glossary(source));
+        let glossary = match glossary {
+            Ok(g) => {
+                glossary_used |= g.is_some();
+                g.as_ref()
+            }
+            Err(reason) => {
+                super::warn(format_args!(
+                    "glossary {glossary_name}: not used for the {code} items ({reason})"
+                ));
+                unserved.push(code.clone());
+                None
+            }
         };
-        let aids = plan.aids.for_export(&export, &targets, glossary.as_ref());
+        let aids = plan.aids.for_export(&export, &targets, glossary);
         for format in &plan.formats {
             for (target, aids) in targets.iter().zip(&aids) {
                 files.push(OutFile {
@@ -151,6 +182,12 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     if files.is_empty() {
         anyhow::bail!(
             "every target language is the source language of every item: nothing to translate"
+        );
+    }
+    if !glossary_used && !unserved.is_empty() {
+        anyhow::bail!(
+            "{glossary_name}: the glossary cannot be used for any item (sources in {})",
+            unserved.join(", ")
         );
     }
     write_batch(&files, plan.force)?;

@@ -200,6 +200,13 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    // Built here rather than lazily at the first parallel call: rayon panics
+    // there when threads cannot start (a tight address-space limit), and
+    // the panic hook may then run out of memory itself. Same default size.
+    if let Err(e) = rayon::ThreadPoolBuilder::new().build_global() {
+        eprintln!("brief: cannot start worker threads: {e}");
+        return ExitCode::from(exit::ERROR);
+    }
     match run(cli) {
         Ok(code) if code == exit::OK && DATA_PROBLEM.load(std::sync::atomic::Ordering::Relaxed) => {
             ExitCode::from(exit::DATA_PROBLEMS)

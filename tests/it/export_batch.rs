@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use brief::{Format, LanguageTag};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 use crate::common::brief_in as brief;
@@ -502,5 +503,159 @@ fn a_bad_memory_or_glossary_stops_the_batch_before_anything_is_written() {
             .code(2)
             .stderr(contains(file));
         assert!(!dir.path().join("out").exists(), "{flag} {file}");
+    }
+}
+
+const MIXED_GLOSSARY: &str = "source,fa,ru\nbridge,پل,мост\ncouncil,شورا,совет\n";
+
+/// An English and a Russian item, and a glossary with fa and ru columns.
+fn mixed_batch(dir: &Path) {
+    let items = [
+        serde_json::json!({"id": "a", "text": "The council will build a bridge. The bridge opens in May."}),
+        serde_json::json!({"id": "b", "text": "Совет построит мост. Мост откроют в мае.", "lang": "ru"}),
+    ];
+    let text: String = items.iter().map(|v| v.to_string() + "\n").collect();
+    std::fs::write(dir.join("batch.jsonl"), text).unwrap();
+    std::fs::write(dir.join("g.csv"), MIXED_GLOSSARY).unwrap();
+}
+
+#[test]
+fn a_glossary_is_used_for_the_sets_it_serves_and_skipped_with_a_warning_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_batch(dir.path());
+    let out = brief(dir.path())
+        .args(["export", "--input", "jsonl", "--to", "fa,ru"])
+        .args(["--format", "tsv,xliff20", "--glossary", "g.csv"])
+        .args(["--out-dir", "gm", "batch.jsonl"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "brief: warning: glossary g.csv: not used for the ru items (ru is one of its target columns)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("not used for the en items"), "{err}");
+    let read = |p: &str| {
+        std::fs::read_to_string(dir.path().join("gm").join(p)).unwrap_or_else(|e| {
+            panic!("{p}: {e}; stdout: {}", String::from_utf8_lossy(&out.stdout))
+        })
+    };
+    // Every unit of the en set names its terms, in fa and in ru.
+    let en_fa = read("en/brief.fa.xliff20.xlf");
+    let en_ru = read("en/brief.ru.xliff20.xlf");
+    for (xliff, terms) in [(&en_fa, ["شورا", "پل"]), (&en_ru, ["совет", "мост"])] {
+        let council = unit_body(xliff, "The council will build a bridge.");
+        for t in terms {
+            assert!(
+                council.contains(&format!("<gls:translation>{t}</gls:translation>")),
+                "{council}"
+            );
+        }
+        let opens = unit_body(xliff, "The bridge opens in May.");
+        assert!(
+            opens.contains(&format!("<gls:translation>{}</gls:translation>", terms[1])),
+            "{opens}"
+        );
+    }
+    // The ru set has its fa file, without any glossary entry, exactly as a
+    // batch of the Russian item alone without --glossary.
+    let ru_fa = read("ru/brief.fa.xliff20.xlf");
+    assert!(ru_fa.contains("Совет построит мост."), "{ru_fa}");
+    assert!(!ru_fa.contains("gls:"), "{ru_fa}");
+    assert!(read("ru/brief.fa.tsv").contains("Совет построит мост."));
+    let ru = serde_json::json!({"id": "b", "text": "Совет построит мост. Мост откроют в мае.", "lang": "ru"});
+    std::fs::write(dir.path().join("ru.jsonl"), ru.to_string() + "\n").unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa", "--format", "xliff20",
+        ])
+        .args(["--out-dir", "plain", "ru.jsonl"])
+        .assert()
+        .success();
+    let plain = std::fs::read_to_string(dir.path().join("plain/ru/brief.fa.xliff20.xlf")).unwrap();
+    assert_eq!(ru_fa, plain);
+    assert!(!dir.path().join("gm/ru/brief.ru.tsv").exists());
+}
+
+#[test]
+fn a_glossary_no_set_can_use_stops_the_batch_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_batch(dir.path());
+    // With --lang ru the language is known before any item is read.
+    brief(dir.path())
+        .args(["export", "--input", "jsonl", "--lang", "ru", "--to", "fa"])
+        .args([
+            "--format",
+            "tsv",
+            "--glossary",
+            "g.csv",
+            "--out-dir",
+            "out",
+            "batch.jsonl",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "g.csv: the glossary cannot be used for the ru items (ru is one of its target columns)",
+        ));
+    assert!(!dir.path().join("out").exists());
+    // Without --lang, a batch of Russian items only.
+    let ru = serde_json::json!({"id": "b", "text": "Совет построит мост. Мост откроют в мае.", "lang": "ru"});
+    std::fs::write(dir.path().join("ru.jsonl"), ru.to_string() + "\n").unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa", "--format", "tsv",
+        ])
+        .args(["--glossary", "g.csv", "--out-dir", "out", "ru.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "g.csv: the glossary cannot be used for any item (sources in ru)",
+        ));
+    assert!(!dir.path().join("out").exists());
+    // One cluster behaves as a batch of one set.
+    std::fs::write(
+        dir.path().join("ru.txt"),
+        "Совет построит мост. Мост откроют в мае.",
+    )
+    .unwrap();
+    brief(dir.path())
+        .args(["export", "--lang", "ru", "--to", "fa", "--format", "tsv"])
+        .args(["--glossary", "g.csv", "--out-dir", "one", "ru.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "g.csv: the glossary cannot be used for a ru source (ru is one of its target columns)",
+        ));
+    assert!(!dir.path().join("one").exists());
+}
+
+#[test]
+fn a_malformed_glossary_stops_a_mixed_batch_before_any_item_is_summarized() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_batch(dir.path());
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "source,fa,ru\nbridge,پل,мост,extra\n",
+    )
+    .unwrap();
+    // A broken last line: had the glossary been read after the items, the
+    // run would stop there, naming that line instead.
+    let text = std::fs::read_to_string(dir.path().join("batch.jsonl")).unwrap();
+    std::fs::write(dir.path().join("late.jsonl"), text + "{not json\n").unwrap();
+    for input in ["batch.jsonl", "late.jsonl"] {
+        brief(dir.path())
+            .args([
+                "export", "--input", "jsonl", "--to", "fa,ru", "--format", "tsv",
+            ])
+            .args(["--glossary", "bad.csv", "--out-dir", "out", input])
+            .assert()
+            .code(2)
+            .stderr(contains("bad.csv: line 2: 4 fields for 3 columns"))
+            .stderr(contains("late.jsonl").not());
+        assert!(!dir.path().join("out").exists(), "{input}");
     }
 }

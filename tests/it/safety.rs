@@ -677,3 +677,68 @@ fn a_config_that_is_not_a_regular_file_is_an_error_naming_it() {
         .stderr(contains("brief.toml"))
         .stderr(contains("directory"));
 }
+
+/// Runs `brief summarize small.txt` under an address-space limit of
+/// `max_as` bytes with eight worker threads asked for; `None` if the limit
+/// cannot be set here.
+fn summarize_with_limit(dir: &Path, max_as: u64) -> Option<Output> {
+    let mut cmd = raw(dir);
+    cmd.args(["summarize", "small.txt"])
+        .stdin(Stdio::null())
+        .env_remove("RUST_BACKTRACE")
+        // Eight threads whatever the machine: the limits at which the
+        // pool cannot start then do not depend on the number of cores.
+        .env("RAYON_NUM_THREADS", "8");
+    // SAFETY: setrlimit is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: max_as,
+                rlim_max: max_as,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().ok()
+}
+
+#[test]
+fn worker_threads_that_cannot_start_are_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("small.txt"),
+        "The council met on Monday. It voted to build a bridge.\n",
+    )
+    .unwrap();
+    // From too little memory to load the binary up to enough for the run,
+    // in 1 MiB steps: somewhere between, the program is loaded but its
+    // eight threads cannot all start.
+    let mut refused = None;
+    for mib in 8..=256u64 {
+        let Some(out) = summarize_with_limit(dir.path(), mib << 20) else {
+            eprintln!("cannot set RLIMIT_AS here: skipped");
+            return;
+        };
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "at {mib} MiB: {err}");
+        // Near the edge an allocation can still fail (in a worker that
+        // did start, or before `main`): Rust then aborts with "memory
+        // allocation of N bytes failed", which no program can catch.
+        let aborted = out.status.code().is_none() && err.contains("memory allocation of");
+        if err.contains("cannot start worker threads") && !aborted {
+            assert_eq!(out.status.code(), Some(2), "at {mib} MiB: {err}");
+            assert!(out.stdout.is_empty(), "at {mib} MiB");
+            refused.get_or_insert(mib);
+        }
+        if out.status.success() {
+            break;
+        }
+    }
+    assert!(
+        refused.is_some(),
+        "no limit made the worker threads fail to start"
+    );
+}
