@@ -45,6 +45,21 @@ pub struct Export {
 type Pick = (usize, usize, Option<usize>, Option<f64>);
 
 impl Export {
+    /// The export of `units`, numbered and final: every unit gets the
+    /// segment count and the export id, a digest of the source tag and all
+    /// units (so it is computed last).
+    fn sealed(source_lang: LanguageTag, mut units: Vec<Unit>) -> Export {
+        let total = units.len();
+        for u in &mut units {
+            u.segment_count = Some(total);
+        }
+        let id = formats::export_id(&source_lang, &units);
+        for u in &mut units {
+            u.export_id = Some(id.clone());
+        }
+        Export { source_lang, units }
+    }
+
     /// The sentences of `summary`, in its order, with their rank and score.
     /// `docs` must be the documents the summary was made from. The source
     /// language is `source` if given, else the summary's language.
@@ -107,15 +122,7 @@ impl Export {
                 state: Default::default(),
             });
         }
-        let total = units.len();
-        for u in &mut units {
-            u.segment_count = Some(total);
-        }
-        let id = formats::export_id(&source_lang, &units);
-        for u in &mut units {
-            u.export_id = Some(id.clone());
-        }
-        Export { source_lang, units }
+        Export::sealed(source_lang, units)
     }
 
     /// Renders one file of this export for `target`.
@@ -513,15 +520,7 @@ impl Export {
         let source_lang = source
             .or(first_lang)
             .unwrap_or_else(|| LanguageTag::from_lang(Lang::EN));
-        let total = units.len();
-        for u in &mut units {
-            u.segment_count = Some(total);
-        }
-        let id = formats::export_id(&source_lang, &units);
-        for u in &mut units {
-            u.export_id = Some(id.clone());
-        }
-        Export { source_lang, units }
+        Export::sealed(source_lang, units)
     }
 }
 

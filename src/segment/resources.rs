@@ -113,6 +113,13 @@ mod tests {
     ];
 
     #[test]
+    fn letter_names_are_persian_matching_keys() {
+        for name in &builtin(Lang::FA).letter_names {
+            assert_eq!(&crate::tokenize::normalize_key(name, Lang::FA), name);
+        }
+    }
+
+    #[test]
     fn resource_files_are_sorted_unique_and_normalized() {
         for &(lang, name) in ALL {
             let file = crate::resources::builtin(lang, name);

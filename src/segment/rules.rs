@@ -691,15 +691,8 @@ impl Segmenter {
         if !dotted {
             return false;
         }
-        let key: String = word
-            .chars()
-            .filter(|&c| c != ZWNJ)
-            .map(|c| match c {
-                'ي' => 'ی',
-                'ك' => 'ک',
-                c => c,
-            })
-            .collect();
+        // The matching key of the word (Arabic yeh and kaf as Persian, no ZWNJ).
+        let key = crate::tokenize::normalize_key(word, Lang::FA);
         self.lists.letter_names.contains(key.as_str())
     }
 
