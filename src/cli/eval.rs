@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use brief::eval::{EvalOptions, ItemResult, Rouge};
+use brief::eval::{EvalOptions, ItemResult, PairedDifference, RESAMPLES, Rouge};
 use brief::{Algorithm, Config, Lang};
 
 use super::output;
@@ -19,7 +19,9 @@ use super::summarize::{LengthArgs, parse_algorithm, settings_with};
 The dataset is JSONL: {\"id\", \"lang\"?, \"documents\": [...], \"references\": [...]} per line.
 Scores are ROUGE-1, ROUGE-2 and ROUGE-Lsum (recall, precision, F1, in percent), averaged over
 each item's references and then over items, computed like Google's rouge-score (Porter stemming
-for English; a Unicode word tokenizer for other languages).
+for English; a Unicode word tokenizer for other languages). The last line (\"vs_lead\" in JSON)
+gives the algorithm's ROUGE-1 F minus LEAD's with a paired-bootstrap 95% interval over the
+items: an interval that contains 0 means the set is too small to tell the two apart.
 
 Examples:
   brief eval --dataset ../shared/data/summarization/cnndm_dev.jsonl --sentences 3
@@ -64,6 +66,7 @@ struct Report<'a> {
     algorithm: &'a str,
     scores: Rouge,
     lead: Rouge,
+    vs_lead: PairedDifference,
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
@@ -84,6 +87,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         algorithm: result.algorithm,
         scores: result.scores,
         lead: result.lead,
+        vs_lead: result.vs_lead,
     };
     let mut out = output::stdout();
     match args.format {
@@ -112,6 +116,19 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                     cell(&r.rouge_lsum)
                 )?;
             }
+            let d = &report.vs_lead;
+            writeln!(
+                out,
+                "{} minus lead, ROUGE-1 F: {:+.2} (95% interval {:+.2} to {:+.2}, paired bootstrap \
+                 of {} items, {RESAMPLES} resamples); higher on {}, lower on {}",
+                report.algorithm,
+                100.0 * d.mean,
+                100.0 * d.low,
+                100.0 * d.high,
+                report.items,
+                d.better,
+                d.worse
+            )?;
         }
     }
     out.flush()?;
@@ -126,6 +143,10 @@ fn pct(mut report: Report) -> Report {
             p.p = (p.p * 10000.0).round() / 100.0;
             p.f = (p.f * 10000.0).round() / 100.0;
         }
+    }
+    let d = &mut report.vs_lead;
+    for x in [&mut d.mean, &mut d.low, &mut d.high] {
+        *x = (*x * 10000.0).round() / 100.0;
     }
     report
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{Rouge, RougeTokenizer};
+use super::{PairedDifference, RESAMPLES, Rouge, RougeTokenizer, paired_bootstrap};
 use crate::analyze_all;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -52,6 +52,9 @@ pub struct EvalReport {
     pub scores: Rouge,
     /// LEAD's mean over items.
     pub lead: Rouge,
+    /// ROUGE-1 F1 of the algorithm minus LEAD's, per item: the mean, its
+    /// paired-bootstrap 95 % interval and the items won and lost.
+    pub vs_lead: PairedDifference,
     /// The algorithm used (`auto` if `auto` chose different ones per item).
     pub algorithm: &'static str,
     /// The budget, in words ("3 sentences", "ratio 0.2", "reference length in words").
@@ -140,6 +143,11 @@ pub fn evaluate(path: &Path, config: &Config, options: &EvalOptions) -> Result<E
         .collect::<Result<_>>()?;
     let scores = Rouge::mean(&items.iter().map(|i| i.scores).collect::<Vec<_>>());
     let lead = Rouge::mean(&items.iter().map(|i| i.lead).collect::<Vec<_>>());
+    let differences: Vec<f64> = items
+        .iter()
+        .map(|i| i.scores.rouge1.f - i.lead.rouge1.f)
+        .collect();
+    let vs_lead = paired_bootstrap(&differences, RESAMPLES);
     let first = items
         .first()
         .map_or(settings.algorithm.name(), |i| i.summary.algorithm.name());
@@ -158,6 +166,7 @@ pub fn evaluate(path: &Path, config: &Config, options: &EvalOptions) -> Result<E
         items,
         scores,
         lead,
+        vs_lead,
         algorithm,
         budget,
     })

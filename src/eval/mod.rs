@@ -11,10 +11,13 @@
 //!   reference sentence against all summary sentences.
 //!
 //! Scores for an item are averaged over its references. [`evaluate`] runs
-//! the summarizer over a whole dataset.
+//! the summarizer over a whole dataset; [`paired_bootstrap`] tells whether
+//! its difference from LEAD is more than the noise of a small set.
 
+mod bootstrap;
 mod dataset;
 
+pub use bootstrap::{PairedDifference, RESAMPLES, paired_bootstrap};
 pub use dataset::{EvalOptions, EvalReport, ItemResult, evaluate};
 
 use std::collections::HashMap;

@@ -74,3 +74,90 @@ fn dev_set_scores_stay_above_the_bar() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["scores"]["rouge1"]["f"].as_f64().unwrap() >= 41.0, "{v}");
 }
+
+#[test]
+fn the_difference_from_lead_comes_with_a_bootstrap_interval() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.jsonl");
+    // Two items where the first sentence is a teaser and the reference
+    // restates the later ones, one where LEAD is right: the algorithm wins
+    // some and the interval must hold its mean.
+    let items = [
+        (
+            "a",
+            "Nobody saw it coming. The council voted to close the harbour bridge on Monday. \
+             The harbour bridge closure will last two years. Engineers found cracks in the harbour bridge.",
+            "The council voted to close the harbour bridge for two years after engineers found cracks.",
+        ),
+        (
+            "b",
+            "It was a strange week. Floods hit the valley towns after three days of rain. \
+             Floods closed the valley schools and roads. Rain is expected to ease on Friday.",
+            "Floods hit the valley towns and closed schools and roads after three days of rain.",
+        ),
+        (
+            "c",
+            "The central bank raised interest rates by half a point. Markets fell after the decision. \
+             Analysts had expected a smaller rise.",
+            "The central bank raised interest rates by half a point.",
+        ),
+    ];
+    let lines: String = items
+        .iter()
+        .map(|(id, text, reference)| {
+            serde_json::json!({"id": id, "lang": "en", "documents": [text], "references": [reference]})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(&data, lines).unwrap();
+    let out = brief()
+        .args([
+            "eval",
+            "--sentences",
+            "1",
+            "--algorithm",
+            "lexrank",
+            "--format",
+            "json",
+            "--dataset",
+        ])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["vs_lead"];
+    let (mean, low, high) = (
+        d["mean"].as_f64().unwrap(),
+        d["low"].as_f64().unwrap(),
+        d["high"].as_f64().unwrap(),
+    );
+    let expected =
+        v["scores"]["rouge1"]["f"].as_f64().unwrap() - v["lead"]["rouge1"]["f"].as_f64().unwrap();
+    assert!((mean - expected).abs() < 0.02, "{v}");
+    assert!(low <= mean && mean <= high, "{v}");
+    let (better, worse) = (d["better"].as_u64().unwrap(), d["worse"].as_u64().unwrap());
+    assert!(better + worse <= 3 && better >= 1, "{v}");
+
+    brief()
+        .args([
+            "eval",
+            "--sentences",
+            "1",
+            "--algorithm",
+            "lexrank",
+            "--dataset",
+        ])
+        .arg(&data)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("lexrank minus lead, ROUGE-1 F:")
+                .and(predicate::str::contains("95% interval")),
+        );
+}
