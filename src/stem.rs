@@ -50,7 +50,9 @@ impl Background {
             // Zipf = log10(occurrences per 10^9 words).
             let f = 10f64.powf(zipf / 100.0 - 9.0);
             rarest = rarest.min(f);
-            let key = stemmer.stem(&normalize_key(word, lang)).into_owned();
+            let key = stemmer
+                .stem_word(word, &normalize_key(word, lang))
+                .into_owned();
             *freq.entry(key).or_insert(0.0) += f;
         }
         if freq.is_empty() {
@@ -152,6 +154,16 @@ impl Stemmer {
         }
     }
 
+    /// The stem of a word as written, given its matching `key`: what the
+    /// analyzer keys a content word by. Only a Persian word with a ZWNJ
+    /// needs more than its key (see [`PersianStemmer::stem_word`]).
+    pub fn stem_word<'a>(&self, word: &str, key: &'a str) -> Cow<'a, str> {
+        match self {
+            Stemmer::Persian(p) if word.contains('\u{200C}') => Cow::Owned(p.stem_word(word)),
+            _ => self.stem(key),
+        }
+    }
+
     /// The stem of a matching key.
     ///
     pub fn stem<'a>(&self, key: &'a str) -> Cow<'a, str> {
@@ -194,6 +206,31 @@ impl PersianStemmer {
                 .then(a.0.cmp(&b.0))
         });
         PersianStemmer { suffixes }
+    }
+
+    /// Whether `key` (normalized) is one of the suffixes.
+    fn is_suffix(&self, key: &str) -> bool {
+        self.suffixes.iter().any(|(suffix, _)| suffix == key)
+    }
+
+    /// The stem of a word as written (not yet normalized). A suffix set off
+    /// by a ZWNJ (`شیوه‌ای`, `کتاب‌هایشان`, `بزرگ‌ترین`) is removed where the
+    /// writer put it, and the rest is stemmed like the bare word. The key
+    /// drops the ZWNJ, so without this `شیوه‌ای` would read as `شیوهای`,
+    /// lose `های` as if it were a plural and stop matching `شیوه`.
+    pub fn stem_word(&self, word: &str) -> String {
+        let mut head = word;
+        for _ in 0..2 {
+            match head.rsplit_once('\u{200C}') {
+                Some((before, tail))
+                    if !before.is_empty() && self.is_suffix(&normalize_key(tail, Lang::FA)) =>
+                {
+                    head = before;
+                }
+                _ => break,
+            }
+        }
+        self.stem(&normalize_key(head, Lang::FA)).to_string()
     }
 
     /// The stem of a normalized Persian key.
@@ -347,7 +384,7 @@ impl Analyzer {
         if single || self.stopwords.contains(key.as_str()) {
             return None;
         }
-        Some(self.stemmer.stem(&key).into())
+        Some(self.stemmer.stem_word(word, &key).into())
     }
 
     /// Calls `f(term)` for each content term of `text`, in order.
@@ -490,6 +527,26 @@ mod tests {
         assert_eq!(s.stem("ایران"), "ایران");
         assert_eq!(s.stem("آنها"), "آنها");
         assert_eq!(s.stem("کتابهایشان"), "کتاب");
+    }
+
+    #[test]
+    fn a_suffix_after_a_zwnj_is_removed_where_it_was_written() {
+        // Regression: `شیوه‌ای` keyed as `شیوهای` lost `های` as a plural
+        // (stem `شیو`) and stopped matching `شیوه`.
+        let analyzer = Analyzer::new(Lang::FA, None);
+        let terms = |text: &str| {
+            let mut out = Vec::new();
+            analyzer.terms(text, |t| out.push(t.to_string()));
+            out
+        };
+        assert_eq!(terms("شیوه\u{200C}ای"), terms("شیوه"));
+        assert_eq!(terms("خانه\u{200C}ای"), terms("خانه"));
+        assert_eq!(terms("کتاب\u{200C}هایشان"), terms("کتابهایشان"));
+        assert_eq!(terms("بزرگ\u{200C}ترین"), terms("بزرگترین"));
+        assert_eq!(terms("رسانه\u{200C}های"), terms("رسانه"));
+        // A ZWNJ inside a compound or after a prefix is not a suffix.
+        assert_eq!(terms("دستور\u{200C}العمل"), vec!["دستورالعمل".to_string()]);
+        assert_ne!(terms("می\u{200C}رود"), terms("رود"));
     }
 
     #[test]
