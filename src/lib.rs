@@ -71,7 +71,9 @@ pub use rank::Algorithm;
 pub use resources::LanguageSettings;
 pub use segment::{LineBreaks, SegmentSettings, Segmenter, Sentence};
 pub use select::Budget;
-pub use summarize::{IdfUnit, Order, Summary, SummarySentence, SummarySettings, summarize};
+pub use summarize::{
+    IdfUnit, Order, Summary, SummaryRecord, SummarySentence, SummarySettings, summarize,
+};
 
 /// Detects the language of `document` (its own `lang`, else `[segment] lang`,
 /// else detection) and splits it into sentences: the analysis every later

@@ -383,19 +383,6 @@ pub enum Form {
     Cli,
 }
 
-/// The CLI's record, field for field (see `src/cli/summarize.rs`).
-#[derive(Serialize)]
-struct CliSummaryOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    lang: Lang,
-    summary: &'a [brief::SummarySentence],
-    algorithm: Algorithm,
-    budget: Budget,
-    used: usize,
-    input_sentences: usize,
-}
-
 #[derive(Serialize)]
 struct PySentenceOut<'a> {
     text: &'a str,
@@ -430,15 +417,7 @@ fn summary_json(
     form: Form,
 ) -> Result<String> {
     Ok(match form {
-        Form::Cli => serde_json::to_string(&CliSummaryOut {
-            id,
-            lang: summary.lang,
-            summary: &summary.sentences,
-            algorithm: summary.algorithm,
-            budget: summary.budget,
-            used: summary.used,
-            input_sentences: summary.input_sentences,
-        })?,
+        Form::Cli => serde_json::to_string(&summary.record(id))?,
         Form::Python => {
             let sentences = summary
                 .sentences

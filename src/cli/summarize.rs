@@ -3,9 +3,8 @@
 use std::io::Write;
 
 use clap::ValueEnum;
-use serde::Serialize;
 
-use brief::{Algorithm, Budget, Config, Lang, Order, Summary, SummarySentence, SummarySettings};
+use brief::{Algorithm, Budget, Config, Order, Summary, SummarySettings};
 
 use super::{InputKind, batch, output};
 
@@ -95,30 +94,6 @@ enum Format {
     Jsonl,
 }
 
-#[derive(Serialize)]
-struct SummaryOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    lang: Lang,
-    summary: &'a [SummarySentence],
-    algorithm: Algorithm,
-    budget: Budget,
-    used: usize,
-    input_sentences: usize,
-}
-
-fn summary_out<'a>(summary: &'a Summary, id: Option<&'a str>) -> SummaryOut<'a> {
-    SummaryOut {
-        id,
-        lang: summary.lang,
-        summary: &summary.sentences,
-        algorithm: summary.algorithm,
-        budget: summary.budget,
-        used: summary.used,
-        input_sentences: summary.input_sentences,
-    }
-}
-
 /// The `[summary]` settings resolved with the command-line flags: the flag's
 /// length replaces any length from TOML, `--algorithm` the algorithm.
 pub fn settings_with(
@@ -153,12 +128,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &summary_out(&summary, None))?;
+                    serde_json::to_writer_pretty(&mut out, &summary.record(None))?;
                     out.write_all(b"\n")?;
                 }
                 Format::Jsonl => {
                     let id = docs.first().map(|d| d.document.name.as_str());
-                    output::json_line(&mut out, &summary_out(&summary, id))?;
+                    output::json_line(&mut out, &summary.record(id))?;
                 }
             }
         }
@@ -178,7 +153,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                         write_text(&mut out, &summary)?;
                     }
                     Format::Json | Format::Jsonl => {
-                        output::json_line(&mut out, &summary_out(&summary, Some(&id)))?;
+                        output::json_line(&mut out, &summary.record(Some(&id)))?;
                     }
                 }
                 Ok(())

@@ -69,6 +69,36 @@ pub struct Summary {
     pub input_sentences: usize,
 }
 
+/// A summary as brief writes it in JSON: one line of `summarize --format
+/// jsonl` (and the object of `--format json`), the same in the Python
+/// package's CLI-form records. `id` is the batch item's, when there is one.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct SummaryRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    lang: Lang,
+    summary: &'a [SummarySentence],
+    algorithm: Algorithm,
+    budget: Budget,
+    used: usize,
+    input_sentences: usize,
+}
+
+impl Summary {
+    /// The summary's JSON record, with the batch item's `id` if any.
+    pub fn record<'a>(&'a self, id: Option<&'a str>) -> SummaryRecord<'a> {
+        SummaryRecord {
+            id,
+            lang: self.lang,
+            summary: &self.sentences,
+            algorithm: self.algorithm,
+            budget: self.budget,
+            used: self.used,
+            input_sentences: self.input_sentences,
+        }
+    }
+}
+
 /// The algorithm `auto` stands for.
 fn resolve(settings: &SummarySettings, cluster: bool, query: bool, lang: Lang) -> Algorithm {
     match settings.algorithm {
