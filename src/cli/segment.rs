@@ -24,7 +24,31 @@ pub struct Args {
     format: Format,
     /// What a single line break means (overrides `[segment] line_breaks`).
     #[arg(long, value_enum, value_name = "MODE")]
-    line_breaks: Option<brief::LineBreaks>,
+    line_breaks: Option<LineBreaksArg>,
+}
+
+/// `--line-breaks`: the library's [`brief::LineBreaks`] as a flag value (the
+/// library does not depend on clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LineBreaksArg {
+    /// A line break ends a sentence, unless the paragraph looks hard-wrapped
+    /// (a line starts in lowercase, or the lines are of a similar width and
+    /// do not all end in a full stop); then it is a space.
+    Auto,
+    /// Every line break ends a sentence (headlines, lists, chat lines).
+    Sentence,
+    /// A line break is a space; only punctuation and blank lines end sentences.
+    Space,
+}
+
+impl From<LineBreaksArg> for brief::LineBreaks {
+    fn from(arg: LineBreaksArg) -> brief::LineBreaks {
+        match arg {
+            LineBreaksArg::Auto => brief::LineBreaks::Auto,
+            LineBreaksArg::Sentence => brief::LineBreaks::Sentence,
+            LineBreaksArg::Space => brief::LineBreaks::Space,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,7 +110,7 @@ fn round3(x: f64) -> f64 {
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut config = args.source.configure(config);
     if let Some(mode) = args.line_breaks {
-        config.segment.line_breaks = mode;
+        config.segment.line_breaks = mode.into();
     }
     let mut out = output::stdout();
     match args.source.input {

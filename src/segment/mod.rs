@@ -40,7 +40,7 @@ pub struct SegmentSettings {
 }
 
 /// What a single line break (not a blank line) means.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LineBreaks {
     /// A line break ends a sentence, unless the paragraph looks hard-wrapped
