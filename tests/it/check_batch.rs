@@ -9,7 +9,8 @@ use brief::{Format, LanguageTag};
 use predicates::str::contains;
 
 use crate::common::brief_in as brief;
-use crate::export_batch::{batch, fill, prefix};
+use crate::common::fill;
+use crate::export_batch::{batch, prefix};
 
 /// (source, document) of every unit of the export, in unit order, from the
 /// reference copy.

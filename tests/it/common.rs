@@ -25,3 +25,82 @@ fn empty_dir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// `s` escaped for XML character data (and `\r`, which a parser would
+/// otherwise turn into `\n`).
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\r', "&#13;")
+}
+
+/// `s` escaped for a TSV field, as brief writes them.
+pub fn tsv_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// Fills every empty target of an exported file, in unit order, with
+/// `targets`, as a translator's tool would (and marks each unit translated).
+/// Panics unless the file has exactly one empty target per entry.
+pub fn fill(format: brief::Format, file: &str, targets: &[String]) -> String {
+    use brief::Format;
+    match format {
+        Format::Tsv => {
+            let mut lines = file.lines();
+            let header = lines.next().unwrap();
+            let col = header.split('\t').position(|c| c == "target").unwrap();
+            let mut out = header.to_string() + "\n";
+            let mut filled = 0;
+            for (line, t) in lines.zip(targets) {
+                let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
+                f[col] = tsv_escape(t);
+                out += &(f.join("\t") + "\n");
+                filled += 1;
+            }
+            assert_eq!(filled, targets.len(), "one row per target");
+            out
+        }
+        Format::Jsonl => {
+            let lines: Vec<&str> = file.lines().collect();
+            assert_eq!(lines.len(), targets.len(), "one line per target");
+            lines
+                .iter()
+                .zip(targets)
+                .map(|(line, t)| {
+                    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+                    v["target"] = t.clone().into();
+                    v.to_string() + "\n"
+                })
+                .collect()
+        }
+        _ => {
+            let (empty, open, close) = match format {
+                Format::Xliff12 => (
+                    "<target state=\"new\"></target>",
+                    "<target state=\"translated\">",
+                    "</target>",
+                ),
+                Format::Tmx => ("<seg></seg>", "<seg>", "</seg>"),
+                _ => ("<target></target>", "<target>", "</target>"),
+            };
+            // A tool that fills a target marks its segment translated.
+            let file = file.replace("state=\"initial\"", "state=\"translated\"");
+            let mut parts = file.split(empty);
+            let mut out = parts.next().unwrap().to_string();
+            let mut filled = 0;
+            for (part, t) in parts.zip(targets) {
+                out += open;
+                out += &xml_escape(t);
+                out += close;
+                out += part;
+                filled += 1;
+            }
+            assert_eq!(filled, targets.len(), "every unit has an empty target");
+            out
+        }
+    }
+}

@@ -9,6 +9,8 @@ use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 use crate::common::brief_in as brief;
+use crate::common::fill;
+use crate::common::xml_escape;
 
 const SENTENCES: [&str; 8] = [
     "Floods hit the northern city of Riverton on Monday",
@@ -65,12 +67,6 @@ pub(crate) fn prefix(lang: &str) -> &'static str {
     }
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The sources of the export's units in unit order, from the reference copy.
 fn sources(dir: &Path) -> Vec<String> {
     std::fs::read_to_string(dir.join(brief::merge::REFERENCE_FILE_NAME))
@@ -81,58 +77,6 @@ fn sources(dir: &Path) -> Vec<String> {
             v["source"].as_str().unwrap().to_string()
         })
         .collect()
-}
-
-/// Fills every empty target of an exported file, in unit order, with
-/// `prefix + source`, as a translator's tool would (and marks it translated).
-pub(crate) fn fill(format: Format, file: &str, targets: &[String]) -> String {
-    match format {
-        Format::Tsv => {
-            let mut lines = file.lines();
-            let header = lines.next().unwrap();
-            let col = header.split('\t').position(|c| c == "target").unwrap();
-            let mut out = header.to_string() + "\n";
-            for (line, t) in lines.zip(targets) {
-                let mut f: Vec<&str> = line.split('\t').collect();
-                f[col] = t;
-                out += &(f.join("\t") + "\n");
-            }
-            out
-        }
-        Format::Jsonl => file
-            .lines()
-            .zip(targets)
-            .map(|(line, t)| {
-                let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-                v["target"] = t.clone().into();
-                v.to_string() + "\n"
-            })
-            .collect(),
-        _ => {
-            let (empty, open, close) = match format {
-                Format::Xliff12 => (
-                    "<target state=\"new\"></target>",
-                    "<target state=\"translated\">",
-                    "</target>",
-                ),
-                Format::Tmx => ("<seg></seg>", "<seg>", "</seg>"),
-                _ => ("<target></target>", "<target>", "</target>"),
-            };
-            let file = file.replace("state=\"initial\"", "state=\"translated\"");
-            let mut parts = file.split(empty);
-            let mut out = parts.next().unwrap().to_string();
-            let mut filled = 0;
-            for (part, t) in parts.zip(targets) {
-                out += open;
-                out += &xml_escape(t);
-                out += close;
-                out += part;
-                filled += 1;
-            }
-            assert_eq!(filled, targets.len(), "every unit has an empty target");
-            out
-        }
-    }
 }
 
 #[test]

@@ -5,6 +5,8 @@ use brief::merge;
 use brief::{Export, Format, LanguageTag, TargetMode, Unit};
 use proptest::prelude::*;
 
+use crate::common::fill;
+
 /// Text that XML 1.0 can carry, with the troublesome characters made likely.
 fn text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
@@ -23,68 +25,6 @@ fn text() -> impl Strategy<Value = String> {
         "[a-zA-Zа-яА-Я\u{0627}-\u{064A} ]{1,6}",
     ];
     prop::collection::vec(pieces, 1..8).prop_map(|v| format!("x{}", v.concat()))
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\r', "&#13;")
-}
-
-fn tsv_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('\t', "\\t")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-}
-
-/// Fills the empty targets of an exported file in order, as a tool would.
-fn fill(format: Format, file: &str, targets: &[String]) -> String {
-    match format {
-        Format::Tsv => file
-            .lines()
-            .enumerate()
-            .map(|(i, line)| {
-                let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
-                if i > 0 {
-                    f[4] = tsv_escape(&targets[i - 1]);
-                }
-                f.join("\t") + "\n"
-            })
-            .collect(),
-        Format::Jsonl => file
-            .lines()
-            .enumerate()
-            .map(|(i, line)| {
-                let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-                v["target"] = targets[i].clone().into();
-                v.to_string() + "\n"
-            })
-            .collect(),
-        _ => {
-            let (empty, open, close) = match format {
-                Format::Xliff12 => (
-                    "<target state=\"new\"></target>",
-                    "<target state=\"translated\">",
-                    "</target>",
-                ),
-                Format::Tmx => ("<seg></seg>", "<seg>", "</seg>"),
-                _ => ("<target></target>", "<target>", "</target>"),
-            };
-            // A tool that fills a target marks its segment translated.
-            let file = file.replace("state=\"initial\"", "state=\"translated\"");
-            let mut parts = file.split(empty);
-            let mut out = parts.next().unwrap().to_string();
-            for (part, t) in parts.zip(targets) {
-                out.push_str(open);
-                out.push_str(&xml_escape(t));
-                out.push_str(close);
-                out.push_str(part);
-            }
-            out
-        }
-    }
 }
 
 proptest! {
