@@ -102,11 +102,23 @@ pub(super) enum Rule {
     /// Caseless scripts: the period of an abbreviation closing a bracket
     /// (`(۷۲۷–۷۹۲ ه.ق.) از …`) is the abbreviation's, and the sentence goes on.
     BracketAbbreviation,
+    /// Russian dates in other forms before `г.`/`гг.`/`в.`/`вв.`: ranges with
+    /// an em dash (`1863—1869 гг.`) and decades (`1990-х гг.`).
+    YearForms,
+    /// Russian: a century that closes a clause opening the sentence needs two
+    /// words of its own, like a year (`Город основан в XII в. Впервые …`).
+    CenturyOpening,
+    /// Persian: an ellipsis after a finite verb ends the sentence
+    /// (`… می‌بارید... پیرمرد …`).
+    VerbEllipsis,
+    /// Persian: after a quotation closed by `؟` or `!`, a short clause that
+    /// ends in a verb of saying goes on (`«چرا دیر آمدی؟» مادر پرسید.`).
+    SayingVerbs,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 35] = [
+    pub(super) const ALL: [(Rule, &'static str); 39] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -142,6 +154,10 @@ impl Rule {
         (Rule::HandleAtEnd, "handle-at-end"),
         (Rule::EtcEnds, "etc-ends"),
         (Rule::BracketAbbreviation, "bracket-abbreviation"),
+        (Rule::YearForms, "year-forms"),
+        (Rule::CenturyOpening, "century-opening"),
+        (Rule::VerbEllipsis, "verb-ellipsis"),
+        (Rule::SayingVerbs, "saying-verbs"),
     ];
 
     fn bit(self) -> u64 {
