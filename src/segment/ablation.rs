@@ -114,11 +114,23 @@ pub(super) enum Rule {
     /// Persian: after a quotation closed by `؟` or `!`, a short clause that
     /// ends in a verb of saying goes on (`«چرا دیر آمدی؟» مادر پرسید.`).
     SayingVerbs,
+    /// Caseless scripts: a mark typed after a space and glued to the next
+    /// word (`… ببندم .کارشناس …`) ends the sentence, as in UAX #29.
+    DetachedMark,
+    /// Caseless scripts: a period set after an ellipsis (`و... .`) is a full
+    /// stop and ends the sentence.
+    EllipsisPeriod,
+    /// A zero-width non-joiner typed after a terminator (`دهد.\u{200C} …`)
+    /// belongs to the mark and does not hide the space after it.
+    FormatAfterMark,
+    /// Persian: an ellipsis before `اما` or `ولی` ("but") ends the sentence
+    /// (`… و... اما مهمان‌ها نیامدند`).
+    EllipsisConjunction,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 39] = [
+    pub(super) const ALL: [(Rule, &'static str); 43] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -158,6 +170,10 @@ impl Rule {
         (Rule::CenturyOpening, "century-opening"),
         (Rule::VerbEllipsis, "verb-ellipsis"),
         (Rule::SayingVerbs, "saying-verbs"),
+        (Rule::DetachedMark, "detached-mark"),
+        (Rule::EllipsisPeriod, "ellipsis-period"),
+        (Rule::FormatAfterMark, "format-after-mark"),
+        (Rule::EllipsisConjunction, "ellipsis-conjunction"),
     ];
 
     fn bit(self) -> u64 {

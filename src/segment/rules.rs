@@ -51,6 +51,11 @@ impl Segmenter {
                 closers = true;
                 first_run = false;
                 j += c.len_utf8();
+            } else if c == ZWNJ && j > i && !self.disabled.off(Rule::FormatAfterMark) {
+                // "دهد.\u{200C} انتظار", "شود.\u{200C}\u{200C}نقش": invisible
+                // joiners typed after the mark belong to it; what follows
+                // them decides.
+                j += c.len_utf8();
             } else {
                 break;
             }
@@ -58,6 +63,20 @@ impl Segmenter {
         let Some(next) = scan.char_at(j) else {
             return j;
         };
+        // "و... ." (or "و... .همینطور"): a period set after the ellipsis is
+        // a full stop.
+        let period_after_ellipsis = spaced
+            && dots >= 4
+            && !strong
+            && text.get(..j).is_some_and(|t| t.ends_with("... ."))
+            && !self.disabled.off(Rule::EllipsisPeriod);
+        if period_after_ellipsis {
+            let (_, after) = first_letter(scan, scan.skip_space_and_bullets(j));
+            if after.is_some_and(is_caseless_letter) {
+                scan.cut(j);
+                return j;
+            }
+        }
         if !next.is_whitespace() && !no_space_needed {
             if self.glued_sentence_start(scan, i, j, next, strong, dots >= 2 || ellipsis_char) {
                 scan.cut(j);
@@ -98,8 +117,10 @@ impl Segmenter {
                 // A finite verb closes a Persian clause (`… می‌بارید...
                 // پیرمرد …`); after a noun or `و` ("and so on") it goes on.
                 if self.lang == Lang::FA
-                    && !self.disabled.off(Rule::VerbEllipsis)
-                    && is_fa_finite_verb(word_before_mark(scan, i))
+                    && (!self.disabled.off(Rule::VerbEllipsis)
+                        && is_fa_finite_verb(word_before_mark(scan, i))
+                        || !self.disabled.off(Rule::EllipsisConjunction)
+                            && matches!(caseless_word(scan, word_start), "اما" | "ولی"))
                 {
                     scan.cut(j);
                 }
@@ -671,6 +692,22 @@ impl Segmenter {
             return false;
         }
         let word = text.get(skip_openers(text, start, i)..i).unwrap_or("");
+        if is_caseless_letter(next)
+            && !ellipsis
+            && word.is_empty()
+            && scan.char_before(i) == Some(' ')
+            && !self.disabled.off(Rule::DetachedMark)
+        {
+            // "… ببندم .کارشناس …": the mark was typed after the space. The
+            // word before the space decides, as if the mark were on it; a
+            // spelled Latin letter (`جی .ادواردز`) is an initial.
+            let before = text.get(scan.start..i).unwrap_or("").trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let key = crate::tokenize::normalize_key(word, Lang::FA);
+            return word.chars().filter(|&c| is_caseless_letter(c)).count() >= 2
+                && word.chars().all(|c| is_caseless_letter(c) || c == ZWNJ)
+                && !self.lists.letter_names.contains(key.as_str());
+        }
         if is_caseless_letter(next) && !ellipsis && !self.disabled.off(Rule::CaselessGlued) {
             // No capital letter to ask: a caseless word of two letters or
             // more before the mark ("می‌آید؟نمی‌دانم", "شد.فردا") ends, as in
