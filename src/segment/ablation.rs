@@ -126,11 +126,15 @@ pub(super) enum Rule {
     /// Persian: an ellipsis before `اما` or `ولی` ("but") ends the sentence
     /// (`… و... اما مهمان‌ها نیامدند`).
     EllipsisConjunction,
+    /// Persian: a `«` or `(` right after a mark and before a space closes a
+    /// quotation or bracket whose marks are mirrored (`»من می‌روم.« سپس …`,
+    /// as Persian text stored in visual order has them).
+    MirroredQuotes,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 43] = [
+    pub(super) const ALL: [(Rule, &'static str); 44] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -174,6 +178,7 @@ impl Rule {
         (Rule::EllipsisPeriod, "ellipsis-period"),
         (Rule::FormatAfterMark, "format-after-mark"),
         (Rule::EllipsisConjunction, "ellipsis-conjunction"),
+        (Rule::MirroredQuotes, "mirrored-quotes"),
     ];
 
     fn bit(self) -> u64 {

@@ -47,7 +47,18 @@ impl Segmenter {
                 }
                 no_space_needed |= is_cjk_terminator(c);
                 j += c.len_utf8();
-            } else if is_closer(c) {
+            } else if is_closer(c)
+                || matches!(c, '«' | '(')
+                    && j > i
+                    && self.lang == Lang::FA
+                    && !self.disabled.off(Rule::MirroredQuotes)
+                    && scan
+                        .char_at(j + c.len_utf8())
+                        .is_none_or(|n| n.is_whitespace() || is_terminator(n))
+            {
+                // A `«` or `(` after the mark and before a space can only
+                // close: Persian text stored in visual order has its quotes
+                // and brackets mirrored (`»من می‌روم.« سپس …`, `)… است.( …`).
                 closers = true;
                 first_run = false;
                 j += c.len_utf8();
