@@ -130,11 +130,14 @@ pub(super) enum Rule {
     /// quotation or bracket whose marks are mirrored (`»من می‌روم.« سپس …`,
     /// as Persian text stored in visual order has them).
     MirroredQuotes,
+    /// Persian verbs before an ellipsis written without the joiner: `می`
+    /// as a word of its own (`می کنند...`) or glued (`میکنند...`).
+    VerbSpellings,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 44] = [
+    pub(super) const ALL: [(Rule, &'static str); 45] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -179,6 +182,7 @@ impl Rule {
         (Rule::FormatAfterMark, "format-after-mark"),
         (Rule::EllipsisConjunction, "ellipsis-conjunction"),
         (Rule::MirroredQuotes, "mirrored-quotes"),
+        (Rule::VerbSpellings, "verb-spellings"),
     ];
 
     fn bit(self) -> u64 {

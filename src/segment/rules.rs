@@ -128,8 +128,7 @@ impl Segmenter {
                 // A finite verb closes a Persian clause (`… می‌بارید...
                 // پیرمرد …`); after a noun or `و` ("and so on") it goes on.
                 if self.lang == Lang::FA
-                    && (!self.disabled.off(Rule::VerbEllipsis)
-                        && is_fa_finite_verb(word_before_mark(scan, i))
+                    && (!self.disabled.off(Rule::VerbEllipsis) && self.fa_verb_before_mark(scan, i)
                         || !self.disabled.off(Rule::EllipsisConjunction)
                             && matches!(caseless_word(scan, word_start), "اما" | "ولی"))
                 {
@@ -1094,6 +1093,33 @@ fn is_fa_finite_verb(word: &str) -> bool {
         })
     };
     positive(word) || word == "نیامد" || word.strip_prefix('ن').is_some_and(positive)
+}
+
+impl Segmenter {
+    /// Whether a finite Persian verb ends at the mark at `i`, in any of the
+    /// spellings of news copy: `می‌کنند`, and without the joiner `می کنند`
+    /// (the prefix a word of its own) or `میکنند` (glued; then only a
+    /// person ending in `د` or `م`, since nouns also start with `می`).
+    fn fa_verb_before_mark(&self, scan: &Scan<'_>, i: usize) -> bool {
+        let word = word_before_mark(scan, i);
+        if is_fa_finite_verb(word) {
+            return true;
+        }
+        if self.disabled.off(Rule::VerbSpellings) || word.chars().count() < 2 {
+            return false;
+        }
+        let start = i - word.len();
+        if matches!(word_before(scan, start), "می" | "نمی") {
+            return true;
+        }
+        ["می", "نمی"].iter().any(|p| {
+            word.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && rest.ends_with(['د', 'م'])
+                    && rest.chars().all(is_caseless_letter)
+            })
+        }) && word != "میلیارد"
+    }
 }
 
 /// Stems of Persian verbs of saying, past and present (`گفت`/`گوی`,
