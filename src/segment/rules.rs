@@ -1160,20 +1160,23 @@ fn is_form_of(word: &str, stems: &[&str]) -> bool {
 fn clause_ends_in_saying_verb(scan: &Scan<'_>, word_start: usize) -> bool {
     let rest = scan.text.get(word_start..scan.end).unwrap_or("");
     let clause = rest.find(is_terminator).map_or(rest, |n| &rest[..n]);
-    let words: Vec<&str> = clause
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !(is_caseless_letter(c) || c == ZWNJ)))
-        .collect();
-    if words.len() > 6 || words.iter().any(|w| w.is_empty()) {
+    let (mut count, mut last, mut before) = (0, "", "");
+    for word in clause.split_whitespace().take(7) {
+        let word = word.trim_matches(|c: char| !(is_caseless_letter(c) || c == ZWNJ));
+        if word.is_empty() {
+            return false;
+        }
+        count += 1;
+        before = last;
+        last = word;
+    }
+    if count == 0 || count > 6 {
         return false;
     }
-    let Some((&last, before)) = words.split_last() else {
-        return false;
-    };
     is_form_of(last, FA_SAYING_STEMS)
-        || FA_SAYING_COMPOUNDS.iter().any(|(nouns, stems)| {
-            before.last().is_some_and(|w| nouns.contains(w)) && is_form_of(last, stems)
-        })
+        || FA_SAYING_COMPOUNDS
+            .iter()
+            .any(|(nouns, stems)| nouns.contains(&before) && is_form_of(last, stems))
 }
 
 /// A letter of a script without case (Arabic, Hebrew, CJK, Indic).
