@@ -232,11 +232,12 @@ impl Segmenter {
 
     /// A single period at `i`, closers up to `j`, then a caseless word:
     /// whether the sentence goes on. With no capital to ask, an abbreviation
-    /// closing a bracket (`(۵۲۲–۴۸۶ ق.م.) سومین …`) keeps its period.
+    /// closing a bracket (`(۵۲۲–۴۸۶ ق.م.) سومین …`, mirrored `)۵۲۲–۴۸۶
+    /// ق.م.( سومین …`) keeps its period.
     fn caseless_goes_on_after_closer(&self, scan: &Scan<'_>, i: usize, j: usize) -> bool {
         let text = scan.text;
         let closers = text.get(i + 1..j).unwrap_or("");
-        if !closers.starts_with([')', ']']) || self.disabled.off(Rule::BracketAbbreviation) {
+        if !closers.starts_with([')', ']', '(']) || self.disabled.off(Rule::BracketAbbreviation) {
             return false;
         }
         let word = text
