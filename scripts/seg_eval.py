@@ -35,9 +35,9 @@ THRESHOLDS = {
     "ud_dev_en": 89.5,
     "ud_dev_ru": 73.0,
     "ud_dev_fa": 99.5,
-    "seg_clean_en": 98.0,
+    "seg_clean_en": 100.0,
     "seg_clean_ru": 99.0,
-    "seg_clean_fa": 98.0,
+    "seg_clean_fa": 100.0,
 }
 
 # The project's own clean-text set (news, encyclopedic and web prose that the

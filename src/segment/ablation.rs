@@ -102,11 +102,42 @@ pub(super) enum Rule {
     /// Caseless scripts: the period of an abbreviation closing a bracket
     /// (`(۷۲۷–۷۹۲ ه.ق.) از …`) is the abbreviation's, and the sentence goes on.
     BracketAbbreviation,
+    /// Russian dates in other forms before `г.`/`гг.`/`в.`/`вв.`: ranges with
+    /// an em dash (`1863—1869 гг.`) and decades (`1990-х гг.`).
+    YearForms,
+    /// Russian: a century that closes a clause opening the sentence needs two
+    /// words of its own, like a year (`Город основан в XII в. Впервые …`).
+    CenturyOpening,
+    /// Persian: an ellipsis after a finite verb ends the sentence
+    /// (`… می‌بارید... پیرمرد …`).
+    VerbEllipsis,
+    /// Persian: after a quotation closed by `؟` or `!`, a short clause that
+    /// ends in a verb of saying goes on (`«چرا دیر آمدی؟» مادر پرسید.`).
+    SayingVerbs,
+    /// Caseless scripts: a mark typed after a space and glued to the next
+    /// word (`… ببندم .کارشناس …`) ends the sentence, as in UAX #29.
+    DetachedMark,
+    /// Caseless scripts: a period set after an ellipsis (`و... .`) is a full
+    /// stop and ends the sentence.
+    EllipsisPeriod,
+    /// A zero-width non-joiner typed after a terminator (`دهد.\u{200C} …`)
+    /// belongs to the mark and does not hide the space after it.
+    FormatAfterMark,
+    /// Persian: an ellipsis before `اما` or `ولی` ("but") ends the sentence
+    /// (`… و... اما مهمان‌ها نیامدند`).
+    EllipsisConjunction,
+    /// Persian: a `«` or `(` right after a mark and before a space closes a
+    /// quotation or bracket whose marks are mirrored (`»من می‌روم.« سپس …`,
+    /// as Persian text stored in visual order has them).
+    MirroredQuotes,
+    /// Persian verbs before an ellipsis written without the joiner: `می`
+    /// as a word of its own (`می کنند...`) or glued (`میکنند...`).
+    VerbSpellings,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 35] = [
+    pub(super) const ALL: [(Rule, &'static str); 45] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -142,6 +173,16 @@ impl Rule {
         (Rule::HandleAtEnd, "handle-at-end"),
         (Rule::EtcEnds, "etc-ends"),
         (Rule::BracketAbbreviation, "bracket-abbreviation"),
+        (Rule::YearForms, "year-forms"),
+        (Rule::CenturyOpening, "century-opening"),
+        (Rule::VerbEllipsis, "verb-ellipsis"),
+        (Rule::SayingVerbs, "saying-verbs"),
+        (Rule::DetachedMark, "detached-mark"),
+        (Rule::EllipsisPeriod, "ellipsis-period"),
+        (Rule::FormatAfterMark, "format-after-mark"),
+        (Rule::EllipsisConjunction, "ellipsis-conjunction"),
+        (Rule::MirroredQuotes, "mirrored-quotes"),
+        (Rule::VerbSpellings, "verb-spellings"),
     ];
 
     fn bit(self) -> u64 {

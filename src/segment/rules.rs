@@ -47,9 +47,25 @@ impl Segmenter {
                 }
                 no_space_needed |= is_cjk_terminator(c);
                 j += c.len_utf8();
-            } else if is_closer(c) {
+            } else if is_closer(c)
+                || matches!(c, '«' | '(')
+                    && j > i
+                    && self.lang == Lang::FA
+                    && !self.disabled.off(Rule::MirroredQuotes)
+                    && scan
+                        .char_at(j + c.len_utf8())
+                        .is_none_or(|n| n.is_whitespace() || is_terminator(n))
+            {
+                // A `«` or `(` after the mark and before a space can only
+                // close: Persian text stored in visual order has its quotes
+                // and brackets mirrored (`»من می‌روم.« سپس …`, `)… است.( …`).
                 closers = true;
                 first_run = false;
+                j += c.len_utf8();
+            } else if c == ZWNJ && j > i && !self.disabled.off(Rule::FormatAfterMark) {
+                // "دهد.\u{200C} انتظار", "شود.\u{200C}\u{200C}نقش": invisible
+                // joiners typed after the mark belong to it; what follows
+                // them decides.
                 j += c.len_utf8();
             } else {
                 break;
@@ -58,6 +74,20 @@ impl Segmenter {
         let Some(next) = scan.char_at(j) else {
             return j;
         };
+        // "و... ." (or "و... .همینطور"): a period set after the ellipsis is
+        // a full stop.
+        let period_after_ellipsis = spaced
+            && dots >= 4
+            && !strong
+            && text.get(..j).is_some_and(|t| t.ends_with("... ."))
+            && !self.disabled.off(Rule::EllipsisPeriod);
+        if period_after_ellipsis {
+            let (_, after) = first_letter(scan, scan.skip_space_and_bullets(j));
+            if after.is_some_and(is_caseless_letter) {
+                scan.cut(j);
+                return j;
+            }
+        }
         if !next.is_whitespace() && !no_space_needed {
             if self.glued_sentence_start(scan, i, j, next, strong, dots >= 2 || ellipsis_char) {
                 scan.cut(j);
@@ -95,6 +125,15 @@ impl Segmenter {
                 return j;
             }
             if first.is_some_and(is_caseless_letter) && !self.disabled.off(Rule::CaselessEllipsis) {
+                // A finite verb closes a Persian clause (`… می‌بارید...
+                // پیرمرد …`); after a noun or `و` ("and so on") it goes on.
+                if self.lang == Lang::FA
+                    && (!self.disabled.off(Rule::VerbEllipsis) && self.fa_verb_before_mark(scan, i)
+                        || !self.disabled.off(Rule::EllipsisConjunction)
+                            && matches!(caseless_word(scan, word_start), "اما" | "ولی"))
+                {
+                    scan.cut(j);
+                }
                 return j;
             }
             if spaced {
@@ -144,7 +183,9 @@ impl Segmenter {
                 && strong
                 && self.lang == Lang::FA
                 && !self.disabled.off(Rule::QuoteContinuation)
-                && FA_QUOTE_CONTINUATIONS.contains(&caseless_word(scan, word_start))
+                && (FA_QUOTE_CONTINUATIONS.contains(&caseless_word(scan, word_start))
+                    || !self.disabled.off(Rule::SayingVerbs)
+                        && clause_ends_in_saying_verb(scan, word_start))
             {
                 return j; // "«کجا می‌روی؟» پرسید": the quotation is an object
             }
@@ -191,11 +232,12 @@ impl Segmenter {
 
     /// A single period at `i`, closers up to `j`, then a caseless word:
     /// whether the sentence goes on. With no capital to ask, an abbreviation
-    /// closing a bracket (`(۵۲۲–۴۸۶ ق.م.) سومین …`) keeps its period.
+    /// closing a bracket (`(۵۲۲–۴۸۶ ق.م.) سومین …`, mirrored `)۵۲۲–۴۸۶
+    /// ق.م.( سومین …`) keeps its period.
     fn caseless_goes_on_after_closer(&self, scan: &Scan<'_>, i: usize, j: usize) -> bool {
         let text = scan.text;
         let closers = text.get(i + 1..j).unwrap_or("");
-        if !closers.starts_with([')', ']']) || self.disabled.off(Rule::BracketAbbreviation) {
+        if !closers.starts_with([')', ']', '(']) || self.disabled.off(Rule::BracketAbbreviation) {
             return false;
         }
         let word = text
@@ -347,44 +389,56 @@ impl Segmenter {
         let Some(number) = words.next() else {
             return false;
         };
-        let date = number.trim_matches(|c: char| !c.is_alphanumeric());
+        let forms = !self.disabled.off(Rule::YearForms);
+        let mut date = number.trim_matches(|c: char| !c.is_alphanumeric());
+        if forms && !century {
+            // A decade: "1990-х гг.", "в 1960-е гг.".
+            if let Some((digits, ending)) = date.rsplit_once('-')
+                && (1..=3).contains(&ending.chars().count())
+                && ending.chars().all(|c| matches!(c, 'а'..='я'))
+            {
+                date = digits;
+            }
+        }
+        let range_dash = |c: char| matches!(c, '-' | '–') || forms && c == '—';
         let is_date = if century {
             !date.is_empty()
                 && date
                     .chars()
-                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | '-' | '–'))
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || range_dash(c))
         } else {
-            date.len() >= 3
-                && date
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+            date.len() >= 3 && date.chars().all(|c| c.is_ascii_digit() || range_dash(c))
         };
         if !is_date {
             return false;
         }
         // The clause before the date: back to a comma, colon or dash.
         let mut content = 0;
+        let mut opens_sentence = true;
         for word in words {
             if matches!(word, "—" | "–" | "-") {
+                opens_sentence = false;
                 break;
             }
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
             let lower: String = bare.chars().flat_map(char::to_lowercase).collect();
-            let date_word = bare
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+            let date_word = bare.chars().all(|c| c.is_ascii_digit() || range_dash(c))
                 || RU_DATE_WORDS.contains(&lower.as_str());
             if word.ends_with([',', ';', ':']) {
+                opens_sentence = false;
                 break;
             }
             if !date_word {
                 content += 1;
             }
         }
-        // Centuries ask for one word more: a participle and an adverb
-        // before one are not a clause of their own (`…, составленного еще в
-        // XVIII в. Киршей Даниловым`).
-        content >= if century { 3 } else { 2 }
+        // Centuries ask for one word more after a comma or dash: a
+        // participle and an adverb before one are not a clause of their own
+        // (`…, составленного еще в XVIII в. Киршей Даниловым`). A clause
+        // that opens the sentence is one (`Город основан в XII в. Впервые …`).
+        let opening_counts = opens_sentence && !self.disabled.off(Rule::CenturyOpening);
+        let needed = if century && !opening_counts { 3 } else { 2 };
+        content >= needed
     }
 
     /// After an abbreviation that may end a sentence: English needs a word
@@ -649,6 +703,22 @@ impl Segmenter {
             return false;
         }
         let word = text.get(skip_openers(text, start, i)..i).unwrap_or("");
+        if is_caseless_letter(next)
+            && !ellipsis
+            && word.is_empty()
+            && scan.char_before(i) == Some(' ')
+            && !self.disabled.off(Rule::DetachedMark)
+        {
+            // "… ببندم .کارشناس …": the mark was typed after the space. The
+            // word before the space decides, as if the mark were on it; a
+            // spelled Latin letter (`جی .ادواردز`) is an initial.
+            let before = text.get(scan.start..i).unwrap_or("").trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let key = crate::tokenize::normalize_key(word, Lang::FA);
+            return word.chars().filter(|&c| is_caseless_letter(c)).count() >= 2
+                && word.chars().all(|c| is_caseless_letter(c) || c == ZWNJ)
+                && !self.lists.letter_names.contains(key.as_str());
+        }
         if is_caseless_letter(next) && !ellipsis && !self.disabled.off(Rule::CaselessGlued) {
             // No capital letter to ask: a caseless word of two letters or
             // more before the mark ("می‌آید؟نمی‌دانم", "شد.فردا") ends, as in
@@ -964,6 +1034,151 @@ const FA_QUOTE_CONTINUATIONS: &[&str] = &[
     "پرسیده",
     "است",
 ];
+
+/// The word (after any openers) that ends at the mark at `i`.
+fn word_before_mark<'t>(scan: &Scan<'t>, i: usize) -> &'t str {
+    let text = scan.text;
+    text.get(skip_openers(text, token_start(scan, i), i)..i)
+        .unwrap_or("")
+}
+
+/// Persian past stems that end clauses as finite verbs (`بود`, `شد`, `گفت`):
+/// the common ones only, since nouns also end in `د` and `ت`.
+const FA_PAST_STEMS: &[&str] = &[
+    "بود",
+    "شد",
+    "کرد",
+    "داشت",
+    "رفت",
+    "آمد",
+    "گفت",
+    "ماند",
+    "دید",
+    "خورد",
+    "نشست",
+    "افتاد",
+    "رسید",
+    "کشید",
+    "گذشت",
+    "خواست",
+    "دانست",
+    "توانست",
+    "آورد",
+    "گرفت",
+    "نوشت",
+    "پرسید",
+    "خندید",
+    "بارید",
+    "زد",
+];
+
+/// The person endings of Persian verbs (none for the third singular past).
+const FA_PERSON_ENDINGS: &[&str] = &["", "م", "ی", "یم", "ید", "ند"];
+
+/// Whether `word` is a finite Persian verb: a present or continuous form
+/// (`می‌بارید`, `نمی‌دانم`), the copula (`است`, `نیست`), or a common past
+/// form with its person ending, negated or not (`بود`, `نگفت`, `رفتند`).
+fn is_fa_finite_verb(word: &str) -> bool {
+    let prefixed = ["می\u{200C}", "نمی\u{200C}"].iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().count() >= 2)
+    });
+    if prefixed || matches!(word, "است" | "نیست" | "هست" | "هستند" | "نیستند")
+    {
+        return true;
+    }
+    let positive = |w: &str| {
+        FA_PAST_STEMS.iter().any(|stem| {
+            w.strip_prefix(stem)
+                .is_some_and(|ending| FA_PERSON_ENDINGS.contains(&ending))
+        })
+    };
+    positive(word) || word == "نیامد" || word.strip_prefix('ن').is_some_and(positive)
+}
+
+impl Segmenter {
+    /// Whether a finite Persian verb ends at the mark at `i`, in any of the
+    /// spellings of news copy: `می‌کنند`, and without the joiner `می کنند`
+    /// (the prefix a word of its own) or `میکنند` (glued; then only a
+    /// person ending in `د` or `م`, since nouns also start with `می`).
+    fn fa_verb_before_mark(&self, scan: &Scan<'_>, i: usize) -> bool {
+        let word = word_before_mark(scan, i);
+        if is_fa_finite_verb(word) {
+            return true;
+        }
+        if self.disabled.off(Rule::VerbSpellings) || word.chars().count() < 2 {
+            return false;
+        }
+        let start = i - word.len();
+        if matches!(word_before(scan, start), "می" | "نمی") {
+            return true;
+        }
+        ["می", "نمی"].iter().any(|p| {
+            word.strip_prefix(p).is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && rest.ends_with(['د', 'م'])
+                    && rest.chars().all(is_caseless_letter)
+            })
+        }) && word != "میلیارد"
+    }
+}
+
+/// Stems of Persian verbs of saying, past and present (`گفت`/`گوی`,
+/// `پرسید`/`پرس`, `نوشت`/`نویس`, `افزود`/`افزای`).
+const FA_SAYING_STEMS: &[&str] = &[
+    "گفت",
+    "گوی",
+    "پرسید",
+    "پرس",
+    "نوشت",
+    "نویس",
+    "افزود",
+    "افزای",
+];
+
+/// Stems of the light verbs of compound verbs of saying, and the nouns they
+/// follow (`فریاد زد`, `داد زد`, `جواب داد`, `پاسخ داد`, `ادامه داد`).
+const FA_SAYING_COMPOUNDS: &[(&[&str], &[&str])] = &[
+    (&["فریاد", "داد"], &["زد", "زن"]),
+    (&["جواب", "پاسخ", "ادامه"], &["داد", "ده"]),
+];
+
+/// Whether `word` is a form of one of `stems`, not negated: an optional
+/// `می‌`, the stem, and a person ending (or the participle's `ه`).
+fn is_form_of(word: &str, stems: &[&str]) -> bool {
+    let word = word.strip_prefix("می\u{200C}").unwrap_or(word);
+    stems.iter().any(|stem| {
+        word.strip_prefix(stem).is_some_and(|ending| {
+            ending == "د" || ending == "ه" || FA_PERSON_ENDINGS.contains(&ending)
+        })
+    })
+}
+
+/// After a quotation closed by `؟` or `!`: whether the clause from
+/// `word_start` to the next terminator is short and ends in a verb of
+/// saying (`«چرا دیر آمدی؟» مادر با نگرانی پرسید.`, `«بس کن!» فریاد زد.`),
+/// so that the quotation is its object and the sentence goes on.
+fn clause_ends_in_saying_verb(scan: &Scan<'_>, word_start: usize) -> bool {
+    let rest = scan.text.get(word_start..scan.end).unwrap_or("");
+    let clause = rest.find(is_terminator).map_or(rest, |n| &rest[..n]);
+    let (mut count, mut last, mut before) = (0, "", "");
+    for word in clause.split_whitespace().take(7) {
+        let word = word.trim_matches(|c: char| !(is_caseless_letter(c) || c == ZWNJ));
+        if word.is_empty() {
+            return false;
+        }
+        count += 1;
+        before = last;
+        last = word;
+    }
+    if count == 0 || count > 6 {
+        return false;
+    }
+    is_form_of(last, FA_SAYING_STEMS)
+        || FA_SAYING_COMPOUNDS
+            .iter()
+            .any(|(nouns, stems)| nouns.contains(&before) && is_form_of(last, stems))
+}
 
 /// A letter of a script without case (Arabic, Hebrew, CJK, Indic).
 fn is_caseless_letter(c: char) -> bool {
