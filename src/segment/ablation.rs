@@ -133,11 +133,14 @@ pub(super) enum Rule {
     /// Persian verbs before an ellipsis written without the joiner: `می`
     /// as a word of its own (`می کنند...`) or glued (`میکنند...`).
     VerbSpellings,
+    /// Persian: a news dateline (`تهران - واحد مرکزی خبر`) opening a
+    /// sentence, followed directly by a word, is a sentence of its own.
+    Datelines,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 45] = [
+    pub(super) const ALL: [(Rule, &'static str); 46] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -183,6 +186,7 @@ impl Rule {
         (Rule::EllipsisConjunction, "ellipsis-conjunction"),
         (Rule::MirroredQuotes, "mirrored-quotes"),
         (Rule::VerbSpellings, "verb-spellings"),
+        (Rule::Datelines, "datelines"),
     ];
 
     fn bit(self) -> u64 {

@@ -36,6 +36,9 @@ pub(crate) struct LanguageLists {
     /// threads (UD Taiga) run replies together in one paragraph. On the
     /// English dev set the rule loses, so it is Russian only.
     pub reply_handles: bool,
+    /// News agencies that sign a dateline (`تهران - واحد مرکزی خبر`), each as
+    /// its words' matching keys.
+    pub agencies: Vec<Vec<String>>,
     /// Whether a bracketed group at a sentence start followed by a capital
     /// is a sentence of its own (`(BBC) The …`): it pays in English and
     /// loses in Russian (`() Родился …`, `(*) до …` in GSD).
@@ -66,6 +69,7 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
             reply_handles: false,
             bracket_groups: true,
             letter_names: HashSet::new(),
+            agencies: Vec::new(),
         }),
         "ru" => RU.get_or_init(|| LanguageLists {
             abbreviations: set(Lang::RU, "abbreviations.txt"),
@@ -78,6 +82,16 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
             abbreviations: set(Lang::FA, "abbreviations.txt"),
             prefixes: set(Lang::FA, "prefixes.txt"),
             letter_names: set(Lang::FA, "letter_names.txt"),
+            agencies: crate::resources::entries(crate::resources::builtin(
+                Lang::FA,
+                "agencies.txt",
+            ))
+            .map(|name| {
+                name.split_whitespace()
+                    .map(|w| crate::tokenize::normalize_key(w, Lang::FA))
+                    .collect()
+            })
+            .collect(),
             ..LanguageLists::default()
         }),
         _ => OTHER.get_or_init(LanguageLists::default),
@@ -111,6 +125,19 @@ mod tests {
         (Lang::FA, "prefixes.txt"),
         (Lang::FA, "letter_names.txt"),
     ];
+
+    #[test]
+    fn agencies_are_sorted_unique_persian_matching_keys() {
+        let file = crate::resources::builtin(Lang::FA, "agencies.txt");
+        let list: Vec<&str> = crate::resources::entries(file).collect();
+        assert!(list.windows(2).all(|p| p[0] < p[1]), "{list:?}");
+        for name in &list {
+            for word in name.split_whitespace() {
+                assert_eq!(crate::tokenize::normalize_key(word, Lang::FA), word);
+            }
+        }
+        assert_eq!(builtin(Lang::FA).agencies.len(), list.len());
+    }
 
     #[test]
     fn letter_names_are_persian_matching_keys() {
