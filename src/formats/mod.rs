@@ -554,18 +554,39 @@ pub(crate) fn render(
 /// recognising its format from its content. A TMX, TSV or JSONL file with
 /// several target languages gives one [`UnitFile`] per language.
 pub fn read_file(path: &Path) -> Result<Vec<UnitFile>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > xml::MAX_INPUT_BYTES as u64 {
-        return Err(invalid(
-            path,
-            format!(
-                "larger than {} MiB; refusing to read it",
-                xml::MAX_INPUT_BYTES >> 20
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_limited(path, xml::MAX_INPUT_BYTES as u64, "")?;
     read_bytes(bytes, path)
+}
+
+/// Reads at most `limit` bytes of `path`, refusing it when it holds more.
+/// The size of a regular file is checked before reading; a FIFO or a device
+/// (`/dev/zero`, `<(...)`) has none, so the read itself stops one byte past
+/// the limit: no file can fill memory. `what` ("as a translation memory")
+/// ends the message.
+pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = || {
+        invalid(
+            path,
+            format!("larger than {} MiB; refusing to read it{what}", limit >> 20),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(invalid(path, "is a directory, not a file"));
+    }
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Like [`read_file`], for bytes already in memory; `path` names them in messages.

@@ -296,14 +296,17 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
         if !is_segment && part.name != "ignorable" {
             continue;
         }
-        let Some(src_el) = inline::child(part, ns, "source") else {
+        let only = |name| {
+            inline::only_child(part, ns, name).map_err(|e| invalid(path, format!("unit {id}: {e}")))
+        };
+        let Some(src_el) = only("source")? else {
             return Err(invalid(
                 path,
                 format!("unit {id}: <{}> without <source>", part.name),
             ));
         };
         let src = text(src_el, "source")?;
-        let trg = match inline::child(part, ns, "target") {
+        let trg = match only("target")? {
             Some(t) => Some(text(t, "target")?),
             None => None,
         };
