@@ -156,6 +156,8 @@ fn script_of_language(lang: Lang) -> Option<Script> {
 /// target.
 pub(crate) fn foreign_script(target: &str, lang: Lang) -> Option<String> {
     let expected = script_of_language(lang)?;
+    // As every unit check: the first MAX_CHECKED_BYTES of a huge target.
+    let target = super::bounded(target);
     let spans = super::text::untouchable_spans(target);
     let mut counts = [0usize; 5];
     let order = [

@@ -97,7 +97,7 @@ fn update_memory(
         .with_context(|| {
             format!(
                 "{}: no export id in the merged files: give --reference",
-                path.display()
+                brief::escape::escape_path(path)
             )
         })?;
     let date = match std::env::var(TM_DATE_ENV) {
@@ -443,7 +443,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for (path, n) in capped {
         eprintln!(
             "brief: {}: {} more problem(s) not shown (--format json lists them all)",
-            path.display(),
+            brief::escape::escape_path(path),
             n - PROBLEMS_SHOWN_PER_FILE
         );
     }

@@ -703,12 +703,31 @@ pub(crate) fn check_read_text(text: &str, what: &str, unit: &str, path: &Path) -
     Ok(())
 }
 
-/// Checks the id, source and target of a unit just read.
+/// Checks the id, source and target of a unit just read, and the metadata
+/// that brief writes without any control character (a fingerprint, an
+/// export id: both reach messages). Document names and neighbours keep
+/// theirs (a TSV export of a file named with one is valid) and are escaped
+/// wherever they are shown.
 pub(crate) fn check_unit(u: &Unit, path: &Path) -> Result<()> {
     check_read_text(&u.id, "id", &u.id, path)?;
     check_read_text(&u.source, "source", &u.id, path)?;
     if let Some(t) = &u.target {
         check_read_text(t, "target", &u.id, path)?;
+    }
+    for (what, text) in [("fingerprint", &u.fingerprint), ("export-id", &u.export_id)] {
+        if let Some(c) = text
+            .as_deref()
+            .and_then(|t| t.chars().find(|c| c.is_control()))
+        {
+            return Err(invalid(
+                path,
+                format!(
+                    "unit {}: {what} holds the control character U+{:04X}; refusing the file",
+                    u.id.escape_default(),
+                    c as u32
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -116,15 +116,17 @@ impl fmt::Display for Problem {
                 "wrong language: the target is not in the file's target language"
             }
         };
+        // File names come from directory listings (`translated/*`) and
+        // details quote file contents: escaped for the terminal.
         write!(
             f,
             "{}: {} [{}]: {what}",
-            self.file.display(),
-            self.id,
+            crate::escape::escape_path(&self.file),
+            crate::escape::escape(&self.id),
             self.lang
         )?;
         if let Some(d) = &self.detail {
-            write!(f, " ({d})")?;
+            write!(f, " ({})", crate::escape::escape(d))?;
         }
         Ok(())
     }
@@ -728,9 +730,10 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
                 kind: ProblemKind::MixedExports,
                 file: f.path.clone(),
                 detail: Some(format!(
-                    "export {}, but {} is of export {truth}",
+                    "export {}, but {} is of export {}",
                     id.escape_default(),
-                    truth_path.display()
+                    truth_path.display(),
+                    truth.escape_default()
                 )),
             });
         }

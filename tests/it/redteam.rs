@@ -609,3 +609,43 @@ fn a_device_as_input_is_read_no_further_than_the_limit() {
     }
     assert!(!dir.path().join("x").exists() && !dir.path().join("y").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_and_export_ids_reach_the_terminal_escaped() {
+    // Found: merge printed a problem's file name raw (a delivered file named
+    // with ESC ]0; ... BEL retitled the terminal), and an export id with an
+    // ESC from the file was printed raw in "another export".
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), "jsonl");
+    let filled = fill_jsonl(&read(&out.join("brief.fa.jsonl")), &FA);
+    let mut units: Vec<serde_json::Value> = filled
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    units[0]["target"] = "".into();
+    let empty: String = units.iter().map(|v| format!("{v}\n")).collect();
+    let evil = "fa\u{1b}]0;owned\u{7}\u{202e}.jsonl";
+    deliver(dir.path(), evil, &empty);
+    let assert = brief(&dir.path().join("delivered"))
+        .args(["merge", evil])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "fa\\x1b]0;owned\\x07\\u{202e}.jsonl: s1 [fa]: missing translation",
+        ));
+    let stderr = &assert.get_output().stderr;
+    assert!(!stderr.iter().any(|&b| b == 0x1b || b == 0x07));
+    units[0]["target"] = FA[0].into();
+    units[0]["export_id"] = "\u{1b}]0;owned\u{7}".into();
+    let spoofed: String = units.iter().map(|v| format!("{v}\n")).collect();
+    let file = deliver(dir.path(), "fa.jsonl", &spoofed);
+    brief(dir.path())
+        .arg("merge")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "unit s1: export-id holds the control character U+001B",
+        ));
+}
