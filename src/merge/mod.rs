@@ -289,6 +289,20 @@ pub fn read_reference(path: &std::path::Path) -> Result<Reference> {
         numbered.push((n, u));
     }
     numbered.sort_by_key(|(n, _)| *n);
+    // The truth cannot say two things about one id: a repeat is only
+    // dropped when it says the same.
+    if let Some(pair) = numbered
+        .windows(2)
+        .find(|w| w[0].0 == w[1].0 && w[0].1.source != w[1].1.source)
+    {
+        return Err(crate::formats::invalid(
+            path,
+            format!(
+                "unit {}: twice with different sources; a reference must be a file as brief exported it",
+                pair[0].1.id
+            ),
+        ));
+    }
     numbered.dedup_by_key(|(n, _)| *n);
     for (i, (n, u)) in numbered.iter().enumerate() {
         if *n != i + 1 {

@@ -337,3 +337,23 @@ fn languages_of_two_exports_disagree_on_fingerprints() {
     }
     assert!(merge(&[fa, same]).problems.is_empty());
 }
+
+#[test]
+fn a_reference_with_two_sources_for_one_id_is_refused() {
+    // Red team: the second was dropped, and merge checked against the first.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ref.tsv");
+    let fp = |s: &str| fingerprint(s);
+    let text = format!(
+        "id\tsource_lang\ttarget_lang\tsource\ttarget\tfingerprint\n\
+         s1\ten\tfa\tOne.\t\t{}\ns1\ten\tfa\tUno.\t\t{}\n",
+        fp("One."),
+        fp("Uno.")
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = read_reference(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("unit s1: twice with different sources"),
+        "{err}"
+    );
+}
