@@ -605,9 +605,26 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
         },
         other => other,
     })?;
+    let files = read_text(&text, path)?;
+    // A file without units would merge as an empty brief with exit 0 (no
+    // unit says how many there should be): brief never writes one.
+    if let Some(f) = files.iter().find(|f| f.units.is_empty()) {
+        return Err(invalid(
+            path,
+            format!(
+                "no units to merge for the target language {}",
+                f.target_lang
+            ),
+        ));
+    }
+    Ok(files)
+}
+
+/// The units of a translation file's decoded text, by its format.
+fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let start = text.trim_start();
     if start.starts_with('<') {
-        let root = xml::parse(&text, path)?;
+        let root = xml::parse(text, path)?;
         return match root.name.as_str() {
             "xliff" => {
                 let version = root.attr("version").unwrap_or("");
@@ -631,9 +648,9 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
     }
     let first = start.lines().next().unwrap_or("");
     if first.starts_with('{') {
-        tabular::read_jsonl(&text, path)
+        tabular::read_jsonl(text, path)
     } else if first.split('\t').any(|c| c == "id") && first.contains('\t') {
-        tabular::read_tsv(&text, path)
+        tabular::read_tsv(text, path)
     } else {
         Err(invalid(
             path,

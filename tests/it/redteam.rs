@@ -649,3 +649,36 @@ fn file_names_and_export_ids_reach_the_terminal_escaped() {
             "unit s1: export-id holds the control character U+001B",
         ));
 }
+
+#[test]
+fn a_file_without_units_is_refused() {
+    // Found: an XLIFF whose units were all deleted merged as an empty brief
+    // with exit 0 (no unit was left to say how many there should be).
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), "xliff20,xliff12");
+    let x2 = read(&out.join("brief.fa.xliff20.xlf"));
+    let (head, rest) = x2.split_at(x2.find("<unit ").unwrap());
+    let tail = &rest[rest.rfind("</unit>").unwrap() + "</unit>".len()..];
+    let x12 = read(&out.join("brief.fa.xliff12.xlf"));
+    // An XLIFF 1.2 with a second, empty <file> for another language.
+    let body_end = x12.rfind("</file>").unwrap() + "</file>".len();
+    let second = "<file original=\"a.txt\" source-language=\"en\" target-language=\"ru\" datatype=\"plaintext\"><body></body></file>";
+    let x12_empty_ru = format!("{}{second}{}", &x12[..body_end], &x12[body_end..]);
+    for (name, text, lang) in [
+        ("none.xlf", format!("{head}{tail}"), "fa"),
+        ("empty-ru.xlf", x12_empty_ru, "ru"),
+    ] {
+        let file = deliver(dir.path(), name, &text);
+        for command in ["merge", "check"] {
+            brief(dir.path())
+                .arg(command)
+                .arg(&file)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(contains(format!(
+                    "{name}: no units to merge for the target language {lang}"
+                )));
+        }
+    }
+}
