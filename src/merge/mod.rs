@@ -431,6 +431,9 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                 .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
                 .unwrap_or(0),
         };
+        // Whether the files say how many units the export has (else the
+        // count is only the highest id found).
+        let count_stored = units.iter().any(|(u, _)| u.segment_count.is_some());
         let mut seen: BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)> = BTreeMap::new();
         let mut reported_dup = BTreeSet::new();
         for (mut unit, path) in units {
@@ -489,6 +492,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
         }
         if reference.is_none() && !seen.is_empty() {
             match &first_count {
+                _ if !count_stored => {}
                 Some((n, other)) if *n != count => problem(
                     "-",
                     ProblemKind::MixedExports,
