@@ -628,6 +628,20 @@ fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         return match root.name.as_str() {
             "xliff" => {
                 let version = root.attr("version").unwrap_or("");
+                // No namespace is read by the version; another vocabulary's
+                // `<xliff>` is not XLIFF.
+                if let Some(ns) = root.ns.as_deref()
+                    && ns != xliff2::NS_CORE
+                    && ns != xliff12::NS_12
+                {
+                    return Err(invalid(
+                        path,
+                        format!(
+                            "<xliff> in the namespace {:?}, which is not XLIFF's",
+                            ns.escape_default().to_string()
+                        ),
+                    ));
+                }
                 if root.ns.as_deref() == Some(xliff2::NS_CORE) || version.starts_with('2') {
                     xliff2::read(&root, path).map(|f| vec![f])
                 } else if root.ns.as_deref() == Some(xliff12::NS_12) || version == "1.2" {

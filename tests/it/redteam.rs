@@ -682,3 +682,26 @@ fn a_file_without_units_is_refused() {
         }
     }
 }
+
+#[test]
+fn an_xliff_element_of_another_vocabulary_is_not_xliff() {
+    // Found: <xliff xmlns="urn:other" version="2.0"> was read as XLIFF 2,
+    // its urn:other elements taken for units.
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), "xliff20");
+    let filled = fill_xliff2(&read(&out.join("brief.fa.xliff20.xlf")), &FA);
+    let other = filled.replacen(
+        "xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"",
+        "xmlns=\"urn:other\"",
+        1,
+    );
+    let file = deliver(dir.path(), "other.xlf", &other);
+    brief(dir.path())
+        .arg("merge")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "other.xlf: <xliff> in the namespace \"urn:other\"",
+        ));
+}
