@@ -224,5 +224,34 @@ case_ "--config a FIFO"                     2 "fifo.toml.*regular" -- "$BRIEF" s
 mkdir -p cwdconf/brief.toml
 case_ "./brief.toml a directory"            2 "brief.toml.*directory" -- bash -c "cd cwdconf && exec '$BRIEF' summarize ../good.txt"
 
+# ---- red team: merge, check, memory ----
+printf 'Tom met Jerry in Paris. They talked about the weather.\n' > rt.txt
+"$BRIEF" export rt.txt --all --lang en --to fa,ru --format tsv,xliff20 --out-dir rt >/dev/null 2>&1
+mkdir -p rtd
+# fill TSV targets (column 5) with $2, $3, ... in order
+fill_tsv() { awk -F'\t' -v OFS='\t' -v t="$2" 'NR==1{print;next}{split(t,a,"|"); $5=a[NR-1]; print}' "$1"; }
+fill_tsv rt/brief.fa.tsv 'Том встретил Джерри.|Они говорили о погоде.' > rtd/ru-in-fa.tsv
+case_ "merge: Russian text in the Persian file" 1 "s1 \[fa\]: wrong language" -- "$BRIEF" merge rtd/ru-in-fa.tsv
+case_ "check: Russian text in the Persian file" 1 "error" -- "$BRIEF" check rtd/ru-in-fa.tsv
+fill_tsv rt/brief.fa.tsv $'\u200c\u200f|آن\u200cها درباره هوا صحبت کردند.' > rtd/invisible.tsv
+case_ "merge: a target of ZWNJ and RLM"   1 "s1 \[fa\]: missing translation" -- "$BRIEF" merge rtd/invisible.tsv
+sed '0,/<target><\/target>/s//<target>یک<\/target><target>دو<\/target>/' rt/brief.fa.xliff20.xlf > rtd/two.xlf
+case_ "merge: two targets in one segment" 2 "two.xlf: unit s1: <segment> with more than one <target>" -- "$BRIEF" merge rtd/two.xlf
+fill_tsv rt/brief.fa.tsv $'تام جری را در پاریس دید.|آن\u200cها درباره هوا صحبت کردند.' > rtd/brief.fa.tsv
+case_ "merge: /dev/zero stops at the limit"  2 "/dev/zero: larger than" -- "$BRIEF" merge /dev/zero
+case_ "check: /dev/zero stops at the limit"  2 "/dev/zero: larger than" -- "$BRIEF" check /dev/zero
+case_ "export: --tm /dev/zero stops"         2 "/dev/zero: larger than" -- "$BRIEF" export rt.txt --to fa --tm /dev/zero --out-dir rtx
+case_ "merge: no writing over an input"      2 "is also an input" -- "$BRIEF" merge --tmx rtd/brief.fa.tsv --force rtd/brief.fa.tsv
+mkfifo rtd/pipe.tmx
+case_ "merge: a FIFO is not replaced"        2 "pipe.tmx: is a device, FIFO or socket" -- "$BRIEF" merge --tmx rtd/pipe.tmx --force rtd/brief.fa.tsv
+check "merge: the FIFO is still a FIFO" test -p rtd/pipe.tmx
+printf '<tmx>cut' > rtd/bad.tmx
+case_ "merge: a bad --update-tm writes nothing" 2 "bad.tmx" -- "$BRIEF" merge --out-dir rtd/final --update-tm rtd/bad.tmx rtd/brief.fa.tsv
+check "merge: nothing written before the memory failed" test ! -e rtd/final
+evil=$(printf 'rtd/e\033]0;pwned\007.tsv')
+fill_tsv rt/brief.fa.tsv '|x' > "$evil"
+case_ "merge: a file name with ESC is escaped" 1 'e\\x1b\]0;pwned\\x07\.tsv: s1' -- "$BRIEF" merge "$evil"
+check "merge: no raw ESC or BEL on stderr" bash -c "! grep -q \$'[\\x1b\\x07]' '$W/stderr'"
+
 echo "bad-inputs: $pass passed, $fail failed"
 [ "$fail" = 0 ]

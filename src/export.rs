@@ -184,7 +184,10 @@ impl Export {
                     let conflict = fuzzy
                         .iter()
                         .any(|f| f.score == 100 && f.target != first.target);
-                    if first.target_markup > 0 || conflict || first.target.trim().is_empty() {
+                    // Blank as merge sees it: ZWNJ or bidi marks alone are
+                    // no target to mark translated.
+                    let blank = crate::check::is_blank(&first.target);
+                    if first.target_markup > 0 || conflict || blank {
                         fuzzy.insert(0, first);
                     } else {
                         aids.exact = Some(suggestion(&first));
@@ -404,6 +407,12 @@ mod tests {
         let aids = e.aids(&fa, &[&coded], None);
         assert!(aids[0].exact.is_none());
         assert_eq!(aids[0].candidates[0].score, 100);
+        // Red team: a target of invisible characters was written as the
+        // target, marked translated (merge calls it missing).
+        let invisible = memory(&[(ONE, "\u{200C}\u{200F}")]);
+        let aids = e.aids(&fa, &[&invisible], None);
+        assert!(aids[0].exact.is_none());
+        assert_eq!(aids[0].candidates.len(), 1, "the memory has the match");
     }
 
     #[test]

@@ -199,6 +199,13 @@ fn inspect_destination(path: &Path, force: bool) -> Result<Option<std::fs::Metad
             message: "is a directory; cannot write a file there".into(),
         }),
         Ok(_) if !force => Err(exists(path)),
+        // A rename would put a regular file in the place of `/dev/null` or a
+        // FIFO (`--tmx /dev/null --force`, as root): refused, not replaced.
+        Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "is a device, FIFO or socket, not a regular file; refusing to replace it"
+                .into(),
+        }),
         Ok(meta) => Ok(Some(meta)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),

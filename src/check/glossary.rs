@@ -386,6 +386,25 @@ impl Glossary {
         path: &Path,
         line: usize,
     ) -> Result<()> {
+        // Terms are written into exported XLIFF and shown in reports: a
+        // control character is refused here, naming its line, not later as
+        // an export error that names no glossary.
+        let texts = std::iter::once(source).chain(targets.values().flatten().map(String::as_str));
+        for text in texts {
+            if let Some(c) = text
+                .chars()
+                .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            {
+                return Err(invalid(
+                    path,
+                    format!(
+                        "line {line}: the term {:?} holds the control character U+{:04X}",
+                        text.escape_default().to_string(),
+                        c as u32
+                    ),
+                ));
+            }
+        }
         if let Some(&i) = by_source.get(source) {
             let entry = &mut self.entries[i];
             for (lang, ts) in targets {
@@ -828,5 +847,22 @@ mod tests {
         let dtd = "<!DOCTYPE martif [<!ENTITY a \"b\">]><martif/>";
         assert!(Glossary::from_tbx(dtd, Lang::EN, Path::new("g.tbx")).is_err());
         assert!(Glossary::from_tbx("<xliff/>", Lang::EN, Path::new("g.tbx")).is_err());
+    }
+
+    #[test]
+    fn a_term_with_a_control_character_is_refused_with_its_line() {
+        // Red team: it was accepted, and export then failed on the XML with
+        // a message that named no glossary.
+        let err = Glossary::parse(
+            "source,fa\nPutin,\u{1b}[2Jپوتین\n",
+            Lang::EN,
+            Path::new("g.csv"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("g.csv") && err.contains("line 2") && err.contains("U+001B"),
+            "{err}"
+        );
     }
 }

@@ -35,12 +35,15 @@ mod script;
 mod text;
 
 pub use glossary::{Glossary, Term, Word, words};
+pub(crate) use script::foreign_script;
+pub(crate) use text::is_blank;
 
 /// Which check produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CheckKind {
-    /// The target repeats the source although the source has words to translate.
+    /// The target repeats the source although the source has words to
+    /// translate, or has not one letter of its language's script.
     Untranslated,
     /// The target is blank (only whitespace or invisible characters).
     Empty,
@@ -287,7 +290,15 @@ pub fn check_unit(
         return out;
     }
     if settings.untranslated {
-        out.extend(text::untranslated(source, target, source_lang, target_lang));
+        // A copy of the source is untranslated; so is a target in another
+        // script than its language's (the Russian text in the Persian file).
+        match text::untranslated(source, target, source_lang, target_lang) {
+            Some(copy) => out.push(copy),
+            None => out.extend(
+                script::foreign_script(target, target_lang)
+                    .map(|m| Finding::error(CheckKind::Untranslated, m)),
+            ),
+        }
     }
     if settings.numbers {
         out.extend(numbers::check(source, target, target_lang));

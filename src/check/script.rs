@@ -121,9 +121,101 @@ pub(crate) fn check(target: &str, lang: Lang) -> Vec<Finding> {
         .collect()
 }
 
+impl Script {
+    fn name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Cyrillic => "Cyrillic",
+            Script::Greek => "Greek",
+            Script::Arabic => "Arabic-script",
+            Script::Other => "other",
+        }
+    }
+}
+
+/// The one script a language is written in, for the languages where there
+/// is no doubt (Serbian, written in two, is not among them); `None` for the
+/// others, whose targets are never judged by their script.
+fn script_of_language(lang: Lang) -> Option<Script> {
+    match lang.as_str() {
+        "fa" | "ar" | "ur" | "ps" | "ckb" | "sd" | "ug" => Some(Script::Arabic),
+        "ru" | "uk" | "be" | "bg" | "mk" | "kk" | "ky" | "tg" | "mn" => Some(Script::Cyrillic),
+        "el" => Some(Script::Greek),
+        _ => None,
+    }
+}
+
+/// A target that cannot be in its language: it has words to translate (as
+/// [`super::text::has_words_to_translate`] counts them: URLs, e-mail
+/// addresses, @handles and #hashtags aside) and not one letter of the
+/// language's script. A Persian target in Cyrillic letters is the Russian
+/// translation delivered in the wrong file; one in Latin letters was left
+/// in English. The message names the script found. Persian and Russian
+/// news translations keep names in Latin letters (`iPhone`, `BBC`) beside
+/// their own words, so any letter of the language's script clears a
+/// target.
+pub(crate) fn foreign_script(target: &str, lang: Lang) -> Option<String> {
+    let expected = script_of_language(lang)?;
+    // As every unit check: the first MAX_CHECKED_BYTES of a huge target.
+    let target = super::bounded(target);
+    let spans = super::text::untouchable_spans(target);
+    let mut counts = [0usize; 5];
+    let order = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Arabic,
+        Script::Other,
+    ];
+    for (i, c) in target.char_indices() {
+        if spans.iter().any(|&(a, b)| i >= a && i < b) {
+            continue;
+        }
+        if let Some(sc) = script_of(c) {
+            if sc == expected {
+                return None;
+            }
+            counts[order.iter().position(|&o| o == sc).unwrap_or(4)] += 1;
+        }
+    }
+    if !super::text::has_words_to_translate(target) {
+        return None;
+    }
+    let (found, _) = order
+        .iter()
+        .zip(counts)
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0)?;
+    Some(format!(
+        "no {} letter in a {lang} target, which is written in {} letters: a translation into another language, or the source language?",
+        expected.name(),
+        found.name()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_target_in_another_script_than_its_language() {
+        let f = |t: &str, l: Lang| foreign_script(t, l);
+        assert!(f("Путин позвонил Асаду.", Lang::FA).is_some_and(|m| m.contains("Cyrillic")));
+        assert!(f("Putin called Assad.", Lang::FA).is_some_and(|m| m.contains("Latin")));
+        assert!(f("پوتین به اسد زنگ زد.", Lang::RU).is_some_and(|m| m.contains("Arabic")));
+        assert!(f("Putin called Assad.", Lang::RU).is_some());
+        // One letter of the language's script clears it; names in Latin are fine.
+        assert!(f("شرکت Apple و iPhone", Lang::FA).is_none());
+        assert!(f("Новый iPhone от Apple", Lang::RU).is_none());
+        // Nothing to translate: a name, a number, a URL, a handle.
+        assert!(f("Reuters", Lang::FA).is_none());
+        assert!(f("BBC", Lang::RU).is_none());
+        assert!(f("2019", Lang::FA).is_none());
+        assert!(f("https://example.org/news @bbc #MeToo", Lang::FA).is_none());
+        // Languages without one script are not judged.
+        assert!(f("Путин позвонил Асаду.", Lang::EN).is_none());
+        assert!(f("Putin called Assad.", "sr".parse().unwrap()).is_none());
+    }
 
     #[test]
     fn latin_look_alikes_inside_russian_words() {

@@ -84,7 +84,7 @@ fn is_email(s: &str) -> bool {
 /// Whether `text` has a word to translate once untouchables are removed:
 /// two words with letters, or one that is not capitalized (a lone name or
 /// acronym such as "Reuters" or "NATO" is often kept as is).
-fn has_words_to_translate(text: &str) -> bool {
+pub(crate) fn has_words_to_translate(text: &str) -> bool {
     let spans = untouchable_spans(text);
     let mut words = Vec::new();
     for_each_word(text, |s, e| {

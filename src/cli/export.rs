@@ -118,8 +118,15 @@ impl TranslationAids {
             .collect::<Result<Vec<_>, _>>()?;
         let glossary = match glossary {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("{}: cannot read the glossary", path.display()))?;
+                // Bounded like every input (--max-input): `/dev/zero` or a
+                // FIFO cannot fill memory.
+                let bytes = brief::input::read_bytes(path)?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: cannot read the glossary: not UTF-8: {e}",
+                        brief::escape::escape_path(path)
+                    )
+                })?;
                 // Its syntax is checked now, before any work: read for an
                 // undetermined source language, which no column names, so
                 // the only error left for a real source is a clash of that

@@ -89,7 +89,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
                 message: format!(
                     "duplicate item id {:?} (first at {}:{line})",
                     done.id,
-                    path.display()
+                    brief::escape::escape_path(path)
                 ),
             };
             if super::globals().keep_going {
@@ -103,7 +103,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
         if done.export.units.is_empty() {
             super::warn(format_args!(
                 "{}:{}: item {:?} has no sentence to export",
-                done.path.display(),
+                brief::escape::escape_path(&done.path),
                 done.line,
                 done.id
             ));

@@ -18,7 +18,9 @@ use super::output;
 #[command(after_help = "\
 Each unit is checked against what `brief export` stored: a changed source
 (drift), a missing unit or empty target, an untranslated unit (a copy of
-its source), an unknown or conflicting duplicate id, files of different
+its source), a target in the wrong language (not one letter of the
+language's script: Russian text in the Persian file), an unknown or
+conflicting duplicate id, files of different
 exports, units out of order, or a file whose metadata was lost (drift
 cannot be checked without --reference) are reported by id on stderr and
 give exit code 1; the translations are then printed (or written) only with
@@ -77,14 +79,16 @@ pub struct Args {
 /// memories in tests; unset, the current time is used.
 const TM_DATE_ENV: &str = "BRIEF_TM_DATE";
 
-/// Adds the translations of `result` without problems to the memory at
-/// `path` and writes it back (atomically, under the directory's lock).
+/// The memory at `path` with the translations of `result` without
+/// problems added, ready to write, and what changed. Everything that can
+/// fail on the memory's content (a malformed memory, no export id) fails
+/// here, before any output is written.
 fn update_memory(
     path: &std::path::Path,
     result: &MergeResult,
     files: &[brief::UnitFile],
     reference: Option<&merge::Reference>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(OutFile, brief::tm::UpdateSummary)> {
     let export_id = files
         .iter()
         .flat_map(|f| &f.units)
@@ -93,7 +97,7 @@ fn update_memory(
         .with_context(|| {
             format!(
                 "{}: no export id in the merged files: give --reference",
-                path.display()
+                brief::escape::escape_path(path)
             )
         })?;
     let date = match std::env::var(TM_DATE_ENV) {
@@ -132,19 +136,71 @@ fn update_memory(
         path: path.to_path_buf(),
         contents: memory.to_tmx()?,
     };
+    Ok((file, summary))
+}
+
+/// Writes the updated memory (atomically, under the directory's lock; it
+/// replaces the old one, so always with force).
+fn write_memory(file: &OutFile, summary: &brief::tm::UpdateSummary) -> anyhow::Result<()> {
     outfile::write_all_with(
-        std::slice::from_ref(&file),
+        std::slice::from_ref(file),
         &outfile::WriteOptions::new(true),
         &mut |message| eprintln!("brief: warning: {message}"),
     )?;
     eprintln!(
         "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
-        path.display(),
+        brief::escape::escape_path(&file.path),
         summary.added,
         summary.updated,
         summary.unchanged,
         summary.skipped
     );
+    Ok(())
+}
+
+/// Where a path leads: the file itself when it exists (links resolved),
+/// else its resolved directory and its name.
+fn resolved(path: &std::path::Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    match (dir.canonicalize(), path.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Refuses a run that would write over one of its own inputs (`--out-dir .`
+/// beside a delivered `brief.fa.jsonl` with `--format jsonl`, `--tmx` naming
+/// the delivered TMX) or write one file twice (`--tmx` = `--update-tm`,
+/// which would replace the desk's memory by this merge's TMX): with
+/// `--force` the translator's file would be gone.
+fn check_outputs_distinct(
+    outputs: &[&std::path::Path],
+    inputs: &[&std::path::Path],
+) -> anyhow::Result<()> {
+    let inputs: Vec<PathBuf> = inputs.iter().map(|p| resolved(p)).collect();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for out in outputs {
+        let r = resolved(out);
+        if inputs.contains(&r) {
+            anyhow::bail!(
+                "{}: is also an input of this merge; refusing to write over it (choose another output)",
+                brief::escape::escape_path(out)
+            );
+        }
+        if written.contains(&r) {
+            anyhow::bail!(
+                "{}: named twice as an output (--out-dir, --tmx, --update-tm); refusing to write it twice",
+                brief::escape::escape_path(out)
+            );
+        }
+        written.push(r);
+    }
     Ok(())
 }
 
@@ -366,7 +422,8 @@ pub fn read_translations(
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let (files, reference) = read_translations(&args.files, args.reference.as_deref())?;
-    let result = merge::merge_with_reference(&files, reference.as_ref());
+    let mut result = merge::merge_with_reference(&files, reference.as_ref());
+    result.check_target_scripts();
     // A file that is wrong everywhere must not flood the terminal: the
     // first problems of each file, then a count of the rest.
     let mut shown: std::collections::HashMap<&std::path::Path, usize> =
@@ -386,7 +443,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for (path, n) in capped {
         eprintln!(
             "brief: {}: {} more problem(s) not shown (--format json lists them all)",
-            path.display(),
+            brief::escape::escape_path(path),
             n - PROBLEMS_SHOWN_PER_FILE
         );
     }
@@ -413,8 +470,6 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                 contents: render(&result, Some(t), args.format)?,
             });
         }
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
     }
     if let Some(tmx) = &args.tmx {
         outputs.push(OutFile {
@@ -422,9 +477,33 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             contents: result.to_tmx()?,
         });
     }
+    let memory = match &args.update_tm {
+        Some(path) => Some(update_memory(path, &result, &files, reference.as_ref())?),
+        None => None,
+    };
+    let written: Vec<&std::path::Path> = outputs
+        .iter()
+        .chain(memory.iter().map(|(f, _)| f))
+        .map(|f| f.path.as_path())
+        .collect();
+    let read: Vec<&std::path::Path> = args
+        .files
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(reference.iter().map(|r| r.path.as_path()))
+        .collect();
+    check_outputs_distinct(&written, &read)?;
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!(
+                "{}: cannot create the directory",
+                brief::escape::escape_path(dir)
+            )
+        })?;
+    }
     outfile::write_all(&outputs, args.force)?;
-    if let Some(path) = &args.update_tm {
-        update_memory(path, &result, &files, reference.as_ref())?;
+    if let Some((file, summary)) = &memory {
+        write_memory(file, summary)?;
     }
     if args.out_dir.is_none() {
         let mut out = output::stdout();

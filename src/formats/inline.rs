@@ -43,6 +43,22 @@ pub(crate) fn child<'a>(
     children(el, ns, name).next()
 }
 
+/// The child element with this local name in `ns`, which must be the only
+/// one: a `<segment>` with two `<target>`s has no one translation, and
+/// taking the first would drop the other unseen.
+pub(crate) fn only_child<'a>(
+    el: &'a Element,
+    ns: Option<&'a str>,
+    name: &'a str,
+) -> Result<Option<&'a Element>, String> {
+    let mut found = children(el, ns, name);
+    let first = found.next();
+    if first.is_some() && found.next().is_some() {
+        return Err(format!("<{}> with more than one <{name}>", el.name));
+    }
+    Ok(first)
+}
+
 /// The text of `el` with its inline elements mapped (see [`Dialect`]);
 /// `Err` names the element that has no text equivalent.
 pub(crate) fn text(el: &Element, ns: Option<&str>, dialect: Dialect) -> Result<String, String> {

@@ -554,18 +554,39 @@ pub(crate) fn render(
 /// recognising its format from its content. A TMX, TSV or JSONL file with
 /// several target languages gives one [`UnitFile`] per language.
 pub fn read_file(path: &Path) -> Result<Vec<UnitFile>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > xml::MAX_INPUT_BYTES as u64 {
-        return Err(invalid(
-            path,
-            format!(
-                "larger than {} MiB; refusing to read it",
-                xml::MAX_INPUT_BYTES >> 20
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_limited(path, xml::MAX_INPUT_BYTES as u64, "")?;
     read_bytes(bytes, path)
+}
+
+/// Reads at most `limit` bytes of `path`, refusing it when it holds more.
+/// The size of a regular file is checked before reading; a FIFO or a device
+/// (`/dev/zero`, `<(...)`) has none, so the read itself stops one byte past
+/// the limit: no file can fill memory. `what` ("as a translation memory")
+/// ends the message.
+pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let too_large = || {
+        invalid(
+            path,
+            format!("larger than {} MiB; refusing to read it{what}", limit >> 20),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(invalid(path, "is a directory, not a file"));
+    }
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Like [`read_file`], for bytes already in memory; `path` names them in messages.
@@ -584,12 +605,43 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
         },
         other => other,
     })?;
+    let files = read_text(&text, path)?;
+    // A file without units would merge as an empty brief with exit 0 (no
+    // unit says how many there should be): brief never writes one.
+    if let Some(f) = files.iter().find(|f| f.units.is_empty()) {
+        return Err(invalid(
+            path,
+            format!(
+                "no units to merge for the target language {}",
+                f.target_lang
+            ),
+        ));
+    }
+    Ok(files)
+}
+
+/// The units of a translation file's decoded text, by its format.
+fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let start = text.trim_start();
     if start.starts_with('<') {
-        let root = xml::parse(&text, path)?;
+        let root = xml::parse(text, path)?;
         return match root.name.as_str() {
             "xliff" => {
                 let version = root.attr("version").unwrap_or("");
+                // No namespace is read by the version; another vocabulary's
+                // `<xliff>` is not XLIFF.
+                if let Some(ns) = root.ns.as_deref()
+                    && ns != xliff2::NS_CORE
+                    && ns != xliff12::NS_12
+                {
+                    return Err(invalid(
+                        path,
+                        format!(
+                            "<xliff> in the namespace {:?}, which is not XLIFF's",
+                            ns.escape_default().to_string()
+                        ),
+                    ));
+                }
                 if root.ns.as_deref() == Some(xliff2::NS_CORE) || version.starts_with('2') {
                     xliff2::read(&root, path).map(|f| vec![f])
                 } else if root.ns.as_deref() == Some(xliff12::NS_12) || version == "1.2" {
@@ -610,9 +662,9 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
     }
     let first = start.lines().next().unwrap_or("");
     if first.starts_with('{') {
-        tabular::read_jsonl(&text, path)
+        tabular::read_jsonl(text, path)
     } else if first.split('\t').any(|c| c == "id") && first.contains('\t') {
-        tabular::read_tsv(&text, path)
+        tabular::read_tsv(text, path)
     } else {
         Err(invalid(
             path,
@@ -682,12 +734,31 @@ pub(crate) fn check_read_text(text: &str, what: &str, unit: &str, path: &Path) -
     Ok(())
 }
 
-/// Checks the id, source and target of a unit just read.
+/// Checks the id, source and target of a unit just read, and the metadata
+/// that brief writes without any control character (a fingerprint, an
+/// export id: both reach messages). Document names and neighbours keep
+/// theirs (a TSV export of a file named with one is valid) and are escaped
+/// wherever they are shown.
 pub(crate) fn check_unit(u: &Unit, path: &Path) -> Result<()> {
     check_read_text(&u.id, "id", &u.id, path)?;
     check_read_text(&u.source, "source", &u.id, path)?;
     if let Some(t) = &u.target {
         check_read_text(t, "target", &u.id, path)?;
+    }
+    for (what, text) in [("fingerprint", &u.fingerprint), ("export-id", &u.export_id)] {
+        if let Some(c) = text
+            .as_deref()
+            .and_then(|t| t.chars().find(|c| c.is_control()))
+        {
+            return Err(invalid(
+                path,
+                format!(
+                    "unit {}: {what} holds the control character U+{:04X}; refusing the file",
+                    u.id.escape_default(),
+                    c as u32
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -178,6 +178,18 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         .next()
         .map(|(_, l)| l.split('\t').collect())
         .unwrap_or_default();
+    // A column of brief's twice (a spreadsheet's pasted copy of `target`)
+    // leaves it open which one holds the translation: refused.
+    let known = tsv_columns();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim();
+        if known.iter().any(|k| k == name) && header[..i].iter().any(|p| p.trim() == name) {
+            return Err(invalid(
+                path,
+                format!("line 1: the column {name} appears twice in the header"),
+            ));
+        }
+    }
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
     let (Some(c_id), Some(c_src), Some(c_trg), Some(c_sl), Some(c_tl)) = (
         col("id"),

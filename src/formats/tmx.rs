@@ -122,14 +122,20 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
                 return Err(invalid(path, format!("{name}: <tuv> without xml:lang")));
             };
             let lang = read_tag(lang, &format!("{name}: xml:lang"), path, &mut warnings)?;
-            let text = match inline::child(tuv, None, "seg") {
+            let seg = inline::only_child(tuv, None, "seg")
+                .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?;
+            let text = match seg {
                 Some(seg) => inline::text(seg, None, Dialect::Tmx)
                     .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?,
                 None => String::new(),
             };
+            // A second variant in one language is a second translation:
+            // kept, so that merge reports the id as a duplicate with both
+            // texts instead of dropping one unseen (an identical repeat is
+            // one variant).
             if lang == tu_source && source.is_none() {
                 source = Some(text);
-            } else if !targets.iter().any(|(l, _)| *l == lang) {
+            } else if !targets.iter().any(|(l, t)| *l == lang && *t == text) {
                 targets.push((lang, text));
             }
         }

@@ -231,11 +231,15 @@ fn collect_units(
                     inline::text(e, ns, Dialect::Xliff12)
                         .map_err(|m| invalid(path, format!("trans-unit {id}: {what}: {m}")))
                 };
-                let Some(source_el) = inline::child(el, ns, "source") else {
+                let only = |name| {
+                    inline::only_child(el, ns, name)
+                        .map_err(|e| invalid(path, format!("trans-unit {id}: {e}")))
+                };
+                let Some(source_el) = only("source")? else {
                     return Err(invalid(path, format!("trans-unit {id} without <source>")));
                 };
                 let source = text(source_el, "source")?;
-                let target_el = inline::child(el, ns, "target");
+                let target_el = only("target")?;
                 if target_lang.is_none() {
                     *target_lang = target_el
                         .and_then(|t| t.attr("xml:lang"))

@@ -296,20 +296,25 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
         if !is_segment && part.name != "ignorable" {
             continue;
         }
-        let Some(src_el) = inline::child(part, ns, "source") else {
+        let only = |name| {
+            inline::only_child(part, ns, name).map_err(|e| invalid(path, format!("unit {id}: {e}")))
+        };
+        let Some(src_el) = only("source")? else {
             return Err(invalid(
                 path,
                 format!("unit {id}: <{}> without <source>", part.name),
             ));
         };
         let src = text(src_el, "source")?;
-        let trg = match inline::child(part, ns, "target") {
+        let trg = match only("target")? {
             Some(t) => Some(text(t, "target")?),
             None => None,
         };
         if is_segment {
             segments += 1;
-            let has_text = trg.as_deref().is_some_and(|t| !t.trim().is_empty());
+            // Blank as merge and check see it: ZWNJ or bidi marks alone
+            // are no translation of a segment either.
+            let has_text = trg.as_deref().is_some_and(|t| !crate::check::is_blank(t));
             translated += usize::from(has_text);
             // "initial" is the state a segment has before anyone translated it.
             if has_text
@@ -380,6 +385,13 @@ mod tests {
         assert_eq!(f.units[0].state, TargetState::Unspecified);
         assert_eq!(f.units[1].state, TargetState::Partial);
         assert_eq!(f.units[2].state, TargetState::Initial);
+        // A segment whose target is only a ZWNJ and a bidi mark is not translated.
+        let f = read_str(
+            "<unit id=\"s1\"><segment><source>A.</source><target>الف.</target></segment><segment><source>B.</source><target>\u{200C}\u{200F}</target></segment></unit>",
+            "fa",
+        )
+        .unwrap();
+        assert_eq!(f.units[0].state, TargetState::Partial);
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub enum ProblemKind {
     /// The file lost brief's metadata and no reference was given: drift,
     /// order and the unit count cannot be checked.
     Unchecked,
+    /// The target is not in the file's target language (it has no letter
+    /// of the language's script: Russian text in the Persian file), or the
+    /// file's source language is not the other files' one.
+    WrongLanguage,
 }
 
 /// A problem found while merging, named by unit id.
@@ -108,16 +112,21 @@ impl fmt::Display for Problem {
             ProblemKind::Unchecked => {
                 "drift cannot be checked: the file lost brief's metadata; pass the export's JSONL with --reference"
             }
+            ProblemKind::WrongLanguage => {
+                "wrong language: the target is not in the file's target language"
+            }
         };
+        // File names come from directory listings (`translated/*`) and
+        // details quote file contents: escaped for the terminal.
         write!(
             f,
             "{}: {} [{}]: {what}",
-            self.file.display(),
-            self.id,
+            crate::escape::escape_path(&self.file),
+            crate::escape::escape(&self.id),
             self.lang
         )?;
         if let Some(d) = &self.detail {
-            write!(f, " ({d})")?;
+            write!(f, " ({})", crate::escape::escape(d))?;
         }
         Ok(())
     }
@@ -199,6 +208,9 @@ pub struct MergeResult {
     /// Per language and id, the source segment data (for the multilingual TMX).
     #[serde(skip)]
     sources: BTreeMap<String, Unit>,
+    /// Per (language, id) of each translated sentence, the file it came from.
+    #[serde(skip)]
+    origins: BTreeMap<(String, String), PathBuf>,
 }
 
 /// How merge's loop reports one problem: (id, kind, file, detail).
@@ -277,6 +289,20 @@ pub fn read_reference(path: &std::path::Path) -> Result<Reference> {
         numbered.push((n, u));
     }
     numbered.sort_by_key(|(n, _)| *n);
+    // The truth cannot say two things about one id: a repeat is only
+    // dropped when it says the same.
+    if let Some(pair) = numbered
+        .windows(2)
+        .find(|w| w[0].0 == w[1].0 && w[0].1.source != w[1].1.source)
+    {
+        return Err(crate::formats::invalid(
+            path,
+            format!(
+                "unit {}: twice with different sources; a reference must be a file as brief exported it",
+                pair[0].1.id
+            ),
+        ));
+    }
     numbered.dedup_by_key(|(n, _)| *n);
     for (i, (n, u)) in numbered.iter().enumerate() {
         if *n != i + 1 {
@@ -304,6 +330,7 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
 pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -> MergeResult {
     let mut problems = Vec::new();
     check_exports(files, reference, &mut problems);
+    check_source_languages(files, &mut problems);
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
@@ -313,6 +340,14 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
         .unwrap_or_default();
     let mut translations = Vec::new();
     let mut sources: BTreeMap<String, Unit> = BTreeMap::new();
+    // Without a reference, the languages must agree with each other on
+    // what the export was: its unit count and each id's fingerprint. Files
+    // of two exports that lost their export ids (a fa file of one, a ru file
+    // of another) would otherwise each look whole, and the multilingual TMX
+    // would pair one sentence's source with another's translation.
+    let mut first_count: Option<(usize, String)> = None;
+    let mut first_fingerprints: HashMap<String, (String, String)> = HashMap::new();
+    let mut origins: BTreeMap<(String, String), PathBuf> = BTreeMap::new();
     for (lang, files) in by_lang {
         let first_path = files.first().map(|f| f.path.clone()).unwrap_or_default();
         let source_lang = files
@@ -396,6 +431,9 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                 .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
                 .unwrap_or(0),
         };
+        // Whether the files say how many units the export has (else the
+        // count is only the highest id found).
+        let count_stored = units.iter().any(|(u, _)| u.segment_count.is_some());
         let mut seen: BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)> = BTreeMap::new();
         let mut reported_dup = BTreeSet::new();
         for (mut unit, path) in units {
@@ -452,6 +490,47 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             }
             seen.insert(n, (unit, path));
         }
+        if reference.is_none() && !seen.is_empty() {
+            match &first_count {
+                _ if !count_stored => {}
+                Some((n, other)) if *n != count => problem(
+                    "-",
+                    ProblemKind::MixedExports,
+                    &first_path,
+                    Some(format!(
+                        "{count} segments, but the {other} files have {n}: files of different exports"
+                    )),
+                ),
+                Some(_) => {}
+                None => first_count = Some((count, lang.to_string())),
+            }
+            let mut reported = false;
+            for (unit, path) in seen.values() {
+                let Some(fp) = unit.fingerprint.as_deref() else {
+                    continue;
+                };
+                match first_fingerprints.get(unit.id.as_str()) {
+                    Some((other_fp, other)) if other_fp != fp && !reported => {
+                        // Once per language: every unit of another export differs.
+                        reported = true;
+                        problem(
+                            &unit.id,
+                            ProblemKind::MixedExports,
+                            path,
+                            Some(format!(
+                                "its source is not that of {} in the {other} files: files of different exports",
+                                unit.id
+                            )),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        first_fingerprints
+                            .insert(unit.id.clone(), (fp.to_string(), lang.to_string()));
+                    }
+                }
+            }
+        }
         let mut sentences = Vec::new();
         // Missing units are reported one run of consecutive ids at a time
         // ("s4", or "s4-s9"), so a file that claims a huge segment count
@@ -489,7 +568,12 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             sources
                 .entry(unit.id.clone())
                 .or_insert_with(|| unit.as_ref().clone());
-            let target = unit.target.as_deref().filter(|t| !t.trim().is_empty());
+            // Blank is what `brief check` calls blank: white space, ZWNJ,
+            // zero-width spaces and bidi marks show nothing either.
+            let target = unit
+                .target
+                .as_deref()
+                .filter(|t| !crate::check::is_blank(t));
             let Some(t) = target else {
                 problem(&unit.id, ProblemKind::EmptyTarget, path, None);
                 continue;
@@ -515,6 +599,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                 }
                 TargetState::Unspecified => {}
             }
+            origins.insert((lang.to_string(), unit.id.clone()), (*path).clone());
             sentences.push(TranslatedSentence {
                 id: unit.id.clone(),
                 source: unit.source.clone(),
@@ -541,18 +626,24 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             sentences,
         });
     }
+    sort_problems(&mut problems);
+    MergeResult {
+        translations,
+        problems,
+        sources,
+        origins,
+    }
+}
+
+/// Problems by language and id (a run of missing ids, "s4-s9", by its
+/// first id), each once.
+fn sort_problems(problems: &mut Vec<Problem>) {
     problems.sort_by(|a, b| {
-        // A run of missing ids ("s4-s9") sorts by its first id.
         let key =
             |p: &Problem| id_number(p.id.split('-').next().unwrap_or("")).unwrap_or(usize::MAX);
         (&a.lang, key(a), &a.id, a.kind).cmp(&(&b.lang, key(b), &b.id, b.kind))
     });
     problems.dedup();
-    MergeResult {
-        translations,
-        problems,
-        sources,
-    }
 }
 
 /// The units whose position breaks the export's order. An export lists its
@@ -594,6 +685,37 @@ fn out_of_order(seen: &BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)>) -> Vec<usize>
     found
 }
 
+/// One export has one source language: a file whose source language is not
+/// the first file's was relabelled or comes from elsewhere (`en` and `en-US`
+/// are one language).
+fn check_source_languages(files: &[UnitFile], problems: &mut Vec<Problem>) {
+    let Some(first) = files.first() else {
+        return;
+    };
+    let Ok(first_tag) = first.source_lang.parse::<LanguageTag>() else {
+        return;
+    };
+    for f in files {
+        if f.source_lang
+            .parse::<LanguageTag>()
+            .is_ok_and(|tag| !tag.same_language(&first_tag))
+        {
+            problems.push(Problem {
+                lang: f.target_lang.clone(),
+                id: "-".into(),
+                kind: ProblemKind::WrongLanguage,
+                file: f.path.clone(),
+                detail: Some(format!(
+                    "source language {}, but {} has {}: one export has one source language",
+                    f.source_lang,
+                    first.path.display(),
+                    first.source_lang
+                )),
+            });
+        }
+    }
+}
+
 /// Files of one brief must come from one export: the reference's, or else
 /// the first file's. Each file with another export id is reported once.
 fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &mut Vec<Problem>) {
@@ -626,9 +748,10 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
                 kind: ProblemKind::MixedExports,
                 file: f.path.clone(),
                 detail: Some(format!(
-                    "export {}, but {} is of export {truth}",
+                    "export {}, but {} is of export {}",
                     id.escape_default(),
-                    truth_path.display()
+                    truth_path.display(),
+                    truth.escape_default()
                 )),
             });
         }
@@ -636,6 +759,47 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
 }
 
 impl MergeResult {
+    /// Reports every translated sentence that cannot be in its language as
+    /// [`ProblemKind::WrongLanguage`] and takes it out of the translations
+    /// (as units with other problems are): a target with words to translate
+    /// and not one letter of its language's script, such as the Russian
+    /// translation delivered as the Persian file or a target left in
+    /// English (see `brief check`'s `untranslated`). Only languages written
+    /// in one script are judged (Persian, Russian, ...). `brief merge` runs
+    /// it after [`merge_with_reference`]; it is a pass of its own so that a
+    /// caller merging stand-in texts (tests, pipelines) can leave it out.
+    pub fn check_target_scripts(&mut self) {
+        let mut found = Vec::new();
+        for t in &mut self.translations {
+            let Ok(tag) = t.lang.parse::<LanguageTag>() else {
+                continue;
+            };
+            let lang = tag.lang();
+            t.sentences.retain(|s| {
+                let Some(message) = crate::check::foreign_script(&s.target, lang) else {
+                    return true;
+                };
+                let file = self
+                    .origins
+                    .get(&(t.lang.clone(), s.id.clone()))
+                    .cloned()
+                    .unwrap_or_default();
+                found.push(Problem {
+                    lang: t.lang.clone(),
+                    id: s.id.clone(),
+                    kind: ProblemKind::WrongLanguage,
+                    file,
+                    detail: Some(message),
+                });
+                false
+            });
+        }
+        if !found.is_empty() {
+            self.problems.extend(found);
+            sort_problems(&mut self.problems);
+        }
+    }
+
     /// One multilingual TMX 1.4b memory: each unit's source and every
     /// language's translation of it.
     pub fn to_tmx(&self) -> Result<Vec<u8>> {

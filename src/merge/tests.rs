@@ -292,3 +292,68 @@ fn units_without_ids_are_matched_by_source_with_a_reference() {
     );
     assert!(!r.problems.is_empty());
 }
+
+#[test]
+fn invisible_and_foreign_script_targets_are_not_translations() {
+    // Red-team findings: a target of ZWNJ and bidi marks, and the Russian
+    // text in the Persian file, merged as translations.
+    let mut r = merge(&[file(vec![
+        unit("s1", "One day.", Some("\u{200C}\u{200F} \u{200B}")),
+        unit("s2", "Two days.", Some("Два дня.")),
+        unit("s3", "Three days.", Some("سه روز.")),
+    ])]);
+    assert_eq!(problems(&r), [("s1", ProblemKind::EmptyTarget)]);
+    r.check_target_scripts();
+    assert_eq!(
+        problems(&r),
+        [
+            ("s1", ProblemKind::EmptyTarget),
+            ("s2", ProblemKind::WrongLanguage)
+        ]
+    );
+    assert_eq!(r.translations[0].sentences.len(), 1);
+}
+
+#[test]
+fn languages_of_two_exports_disagree_on_fingerprints() {
+    let fa = file(vec![
+        unit("s1", "One.", Some("یک")),
+        unit("s2", "Two.", Some("دو")),
+        unit("s3", "Three.", Some("سه")),
+    ]);
+    let mut ru = file(vec![
+        unit("s1", "One.", Some("Один")),
+        unit("s2", "Other.", Some("Другой")),
+        unit("s3", "Three.", Some("Три")),
+    ]);
+    ru.target_lang = "ru".into();
+    let r = merge(&[fa.clone(), ru.clone()]);
+    assert_eq!(problems(&r), [("s2", ProblemKind::MixedExports)]);
+    // The same export in both: nothing to report.
+    let mut same = fa.clone();
+    same.target_lang = "ru".into();
+    for u in &mut same.units {
+        u.target = Some("Перевод".into());
+    }
+    assert!(merge(&[fa, same]).problems.is_empty());
+}
+
+#[test]
+fn a_reference_with_two_sources_for_one_id_is_refused() {
+    // Red team: the second was dropped, and merge checked against the first.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ref.tsv");
+    let fp = |s: &str| fingerprint(s);
+    let text = format!(
+        "id\tsource_lang\ttarget_lang\tsource\ttarget\tfingerprint\n\
+         s1\ten\tfa\tOne.\t\t{}\ns1\ten\tfa\tUno.\t\t{}\n",
+        fp("One."),
+        fp("Uno.")
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = read_reference(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("unit s1: twice with different sources"),
+        "{err}"
+    );
+}

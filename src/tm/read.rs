@@ -55,11 +55,7 @@ fn invalid(path: &Path, message: String) -> Error {
 
 /// Reads a file, refusing it before reading when it is too large.
 pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Err(too_large(path));
-    }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    crate::formats::read_limited(path, MAX_INPUT_BYTES as u64, " as a translation memory")
 }
 
 fn too_large(path: &Path) -> Error {

@@ -18,6 +18,7 @@ mod merge_hostile;
 mod merge_reference;
 mod merge_roundtrip;
 mod pipeline_props;
+mod redteam;
 mod safety;
 mod segment_clean;
 mod segment_cli;
