@@ -236,3 +236,19 @@ def test_bytes_items_are_jsonl_lines():
         brief.summarize_many([line, b"\xff{}"])
     with pytest.raises(brief.ItemError, match=r"<items>:1: not a JSON object"):
         brief.summarize_many([b"[1, 2]"])
+
+
+def test_merge_reports_targets_in_the_wrong_script():
+    # The Russian translation delivered as the Persian file is no Persian
+    # brief: merge reports every unit, as the CLI does.
+    files = brief.export(EN, to="fa", formats="tsv")
+    lines = files["brief.fa.tsv"].decode("utf-8").splitlines()
+    filled = [lines[0]]
+    for i, row in enumerate(lines[1:]):
+        cells = row.split("\t")
+        cells[4] = f"Перевод номер {i + 1}"
+        filled.append("\t".join(cells))
+    result = brief.merge({"brief.fa.tsv": "\n".join(filled) + "\n"})
+    kinds = {p["kind"] for p in result["problems"]}
+    assert kinds == {"wrong-language"}, result["problems"]
+    assert len(result["problems"]) == len(lines) - 1

@@ -230,7 +230,10 @@ fn format_error(err: &anyhow::Error) -> String {
             parts.push(s);
         }
     }
-    parts.join(": ")
+    // Messages carry file names and quoted input: nothing from a file may
+    // reach the terminal raw. Escaping is idempotent on escaped text (it
+    // leaves backslashes alone), so parts escaped already stay as they are.
+    brief::escape::escape(&parts.join(": ")).into_owned()
 }
 
 /// Options that apply to every subcommand.

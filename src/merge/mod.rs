@@ -627,12 +627,14 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
         });
     }
     sort_problems(&mut problems);
-    MergeResult {
+    let mut result = MergeResult {
         translations,
         problems,
         sources,
         origins,
-    }
+    };
+    result.check_target_scripts();
+    result
 }
 
 /// Problems by language and id (a run of missing ids, "s4-s9", by its
@@ -765,10 +767,9 @@ impl MergeResult {
     /// and not one letter of its language's script, such as the Russian
     /// translation delivered as the Persian file or a target left in
     /// English (see `brief check`'s `untranslated`). Only languages written
-    /// in one script are judged (Persian, Russian, ...). `brief merge` runs
-    /// it after [`merge_with_reference`]; it is a pass of its own so that a
-    /// caller merging stand-in texts (tests, pipelines) can leave it out.
-    pub fn check_target_scripts(&mut self) {
+    /// in one script are judged (Persian, Russian, ...). Part of every
+    /// merge: a merge that says "ok" on the wrong language is wrong work.
+    fn check_target_scripts(&mut self) {
         let mut found = Vec::new();
         for t in &mut self.translations {
             let Ok(tag) = t.lang.parse::<LanguageTag>() else {

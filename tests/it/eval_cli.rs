@@ -161,3 +161,32 @@ fn the_difference_from_lead_comes_with_a_bootstrap_interval() {
                 .and(predicate::str::contains("95% interval")),
         );
 }
+
+#[test]
+fn a_path_in_an_error_reaches_the_terminal_escaped() {
+    // Regression: CLI messages built from `path.display()` printed control
+    // characters raw (an ESC sequence can clear the screen or retitle it).
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.jsonl");
+    let item = serde_json::json!({
+        "id": "x", "lang": "en",
+        "documents": ["The talks ended on Monday. Rebels left the city."],
+        "references": ["The talks ended."]
+    });
+    std::fs::write(&data, format!("{item}\n")).unwrap();
+    let bad = dir.path().join("no\x1b]0;owned\x07dir").join("p.jsonl");
+    let out = brief()
+        .args(["eval", "--sentences", "1", "--dataset"])
+        .arg(&data)
+        .arg("--predictions")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\x1b') && !stderr.contains('\x07'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("\\x1b]0;owned\\x07dir"), "{stderr:?}");
+}
