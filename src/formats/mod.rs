@@ -620,6 +620,9 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
     Ok(files)
 }
 
+/// What every XLIFF 1.x namespace starts with (the version follows).
+const XLIFF_NS_PREFIX: &str = "urn:oasis:names:tc:xliff:document:";
+
 /// The units of a translation file's decoded text, by its format.
 fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let start = text.trim_start();
@@ -629,11 +632,22 @@ fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             "xliff" => {
                 let version = root.attr("version").unwrap_or("");
                 // No namespace is read by the version; another vocabulary's
-                // `<xliff>` is not XLIFF.
+                // `<xliff>` is not XLIFF. Other XLIFF versions (1.0, 1.1:
+                // `urn:oasis:names:tc:xliff:document:1.1`, as translate-
+                // toolkit's po2xliff writes) are XLIFF, just not supported.
                 if let Some(ns) = root.ns.as_deref()
                     && ns != xliff2::NS_CORE
                     && ns != xliff12::NS_12
                 {
+                    if let Some(other) = ns.strip_prefix(XLIFF_NS_PREFIX) {
+                        return Err(invalid(
+                            path,
+                            format!(
+                                "unsupported XLIFF version {:?}",
+                                other.escape_default().to_string()
+                            ),
+                        ));
+                    }
                     return Err(invalid(
                         path,
                         format!(

@@ -704,4 +704,18 @@ fn an_xliff_element_of_another_vocabulary_is_not_xliff() {
         .stderr(contains(
             "other.xlf: <xliff> in the namespace \"urn:other\"",
         ));
+    // XLIFF 1.1 (translate-toolkit's po2xliff) is XLIFF, of a version merge
+    // does not read: the message says so, not "not XLIFF".
+    let v11 = filled.replacen(
+        "xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"",
+        "xmlns=\"urn:oasis:names:tc:xliff:document:1.1\"",
+        1,
+    );
+    let file = deliver(dir.path(), "v11.xlf", &v11);
+    brief(dir.path())
+        .arg("merge")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(contains("v11.xlf: unsupported XLIFF version \"1.1\""));
 }
