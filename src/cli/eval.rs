@@ -96,7 +96,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             writeln!(
                 out,
                 "{}: {} items, budget {}",
-                report.dataset, report.items, report.budget
+                brief::escape::escape(&report.dataset),
+                report.items,
+                report.budget
             )?;
             writeln!(
                 out,

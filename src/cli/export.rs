@@ -307,7 +307,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     outfile::write_all(&files, args.force)?;
     let mut out = output::stdout();
     for f in &files {
-        writeln!(out, "{}", f.path.display())?;
+        writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
     out.flush()?;
     eprintln!(

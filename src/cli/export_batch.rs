@@ -193,7 +193,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     write_batch(&files, plan.force)?;
     let mut out = output::stdout();
     for f in &files {
-        writeln!(out, "{}", f.path.display())?;
+        writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
     out.flush()?;
     eprintln!(

@@ -381,3 +381,33 @@ fn input_html_reads_every_input_as_a_web_page() {
     let plain = std::fs::read_to_string(dir.path().join("out2/brief.ru.jsonl")).unwrap();
     assert!(plain.contains("<p>"), "{plain}");
 }
+
+#[test]
+fn written_paths_reach_the_terminal_escaped() {
+    // Regression: export listed the files it wrote with `path.display()`,
+    // so a control character in the output directory reached stdout raw.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "One sentence here. Another one there.");
+    let out = brief(dir.path())
+        .args([
+            "export",
+            "--to",
+            "fa",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "o\x1b[2Jut",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
+    assert!(stdout.contains("o\\x1b[2Jut/brief.fa.tsv"), "{stdout:?}");
+    assert!(dir.path().join("o\x1b[2Jut").join("brief.fa.tsv").is_file());
+}
