@@ -46,7 +46,7 @@ pub fn tsv_escape(s: &str) -> String {
 /// Fills every empty target of an exported file, in unit order, with
 /// `targets`, as a translator's tool would (and marks each unit translated).
 /// Panics unless the file has exactly one empty target per entry.
-pub fn fill(format: brief::Format, file: &str, targets: &[String]) -> String {
+pub fn fill<T: AsRef<str>>(format: brief::Format, file: &str, targets: &[T]) -> String {
     use brief::Format;
     match format {
         Format::Tsv => {
@@ -57,7 +57,7 @@ pub fn fill(format: brief::Format, file: &str, targets: &[String]) -> String {
             let mut filled = 0;
             for (line, t) in lines.zip(targets) {
                 let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
-                f[col] = tsv_escape(t);
+                f[col] = tsv_escape(t.as_ref());
                 out += &(f.join("\t") + "\n");
                 filled += 1;
             }
@@ -72,7 +72,7 @@ pub fn fill(format: brief::Format, file: &str, targets: &[String]) -> String {
                 .zip(targets)
                 .map(|(line, t)| {
                     let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-                    v["target"] = t.clone().into();
+                    v["target"] = t.as_ref().into();
                     v.to_string() + "\n"
                 })
                 .collect()
@@ -94,7 +94,7 @@ pub fn fill(format: brief::Format, file: &str, targets: &[String]) -> String {
             let mut filled = 0;
             for (part, t) in parts.zip(targets) {
                 out += open;
-                out += &xml_escape(t);
+                out += &xml_escape(t.as_ref());
                 out += close;
                 out += part;
                 filled += 1;

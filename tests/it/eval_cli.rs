@@ -6,16 +6,33 @@ use predicates::prelude::*;
 
 use crate::common::brief;
 
+/// An English dataset of one item per `(id, text, references)` in
+/// `dir/d.jsonl`.
+fn dataset(dir: &Path, items: &[(&str, &str, &[&str])]) -> std::path::PathBuf {
+    let data = dir.join("d.jsonl");
+    let lines: String = items
+        .iter()
+        .map(|(id, text, references)| {
+            serde_json::json!({"id": id, "lang": "en", "documents": [text], "references": references})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(&data, lines).unwrap();
+    data
+}
+
 #[test]
 fn scores_a_small_dataset_next_to_lead() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("d.jsonl");
-    let item = serde_json::json!({
-        "id": "x", "lang": "en",
-        "documents": ["The talks ended on Monday. Rebels left the city. The army moved in."],
-        "references": ["The talks ended Monday.", "Talks ended and rebels left."]
-    });
-    std::fs::write(&data, format!("{item}\n")).unwrap();
+    let data = dataset(
+        dir.path(),
+        &[(
+            "x",
+            "The talks ended on Monday. Rebels left the city. The army moved in.",
+            &["The talks ended Monday.", "Talks ended and rebels left."],
+        )],
+    );
     let preds = dir.path().join("p.jsonl");
     let out = brief()
         .args(["eval", "--dataset"])
@@ -78,7 +95,6 @@ fn dev_set_scores_stay_above_the_bar() {
 #[test]
 fn the_difference_from_lead_comes_with_a_bootstrap_interval() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("d.jsonl");
     // Two items where the first sentence is a teaser and the reference
     // restates the later ones, one where LEAD is right: the algorithm wins
     // some and the interval must hold its mean.
@@ -102,15 +118,11 @@ fn the_difference_from_lead_comes_with_a_bootstrap_interval() {
             "The central bank raised interest rates by half a point.",
         ),
     ];
-    let lines: String = items
+    let items: Vec<(&str, &str, &[&str])> = items
         .iter()
-        .map(|(id, text, reference)| {
-            serde_json::json!({"id": id, "lang": "en", "documents": [text], "references": [reference]})
-                .to_string()
-                + "\n"
-        })
+        .map(|(id, text, reference)| (*id, *text, std::slice::from_ref(reference)))
         .collect();
-    std::fs::write(&data, lines).unwrap();
+    let data = dataset(dir.path(), &items);
     let out = brief()
         .args([
             "eval",
@@ -167,13 +179,14 @@ fn a_path_in_an_error_reaches_the_terminal_escaped() {
     // Regression: CLI messages built from `path.display()` printed control
     // characters raw (an ESC sequence can clear the screen or retitle it).
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("d.jsonl");
-    let item = serde_json::json!({
-        "id": "x", "lang": "en",
-        "documents": ["The talks ended on Monday. Rebels left the city."],
-        "references": ["The talks ended."]
-    });
-    std::fs::write(&data, format!("{item}\n")).unwrap();
+    let data = dataset(
+        dir.path(),
+        &[(
+            "x",
+            "The talks ended on Monday. Rebels left the city.",
+            &["The talks ended."],
+        )],
+    );
     let bad = dir.path().join("no\x1b]0;owned\x07dir").join("p.jsonl");
     let out = brief()
         .args(["eval", "--sentences", "1", "--dataset"])

@@ -11,7 +11,10 @@ use std::time::Duration;
 use predicates::prelude::*;
 use predicates::str::contains;
 
+use brief::Format;
+
 use crate::common::brief_in as brief;
+use crate::common::fill;
 
 const TEXT: &str = "Tom met Jerry in Paris on Monday. They talked about the weather.\n\nThe talks ended late in the evening.";
 
@@ -28,7 +31,20 @@ const RU: [&str; 3] = [
 
 /// `--all` of TEXT to fa and ru in `formats`, in `dir/out`.
 fn export(dir: &Path, formats: &str) -> PathBuf {
-    std::fs::write(dir.join("a.txt"), TEXT).unwrap();
+    export_text(dir, "a.txt", TEXT, "fa,ru", formats, "out")
+}
+
+/// `--all` of `text` (written to `dir/name`) to the languages `to` in
+/// `formats`, in `dir/out_dir`.
+fn export_text(
+    dir: &Path,
+    name: &str,
+    text: &str,
+    to: &str,
+    formats: &str,
+    out_dir: &str,
+) -> PathBuf {
+    std::fs::write(dir.join(name), text).unwrap();
     brief(dir)
         .args([
             "export",
@@ -36,46 +52,28 @@ fn export(dir: &Path, formats: &str) -> PathBuf {
             "--lang",
             "en",
             "--to",
-            "fa,ru",
+            to,
             "--format",
             formats,
             "--out-dir",
-            "out",
-            "a.txt",
+            out_dir,
+            name,
         ])
         .assert()
         .success();
-    dir.join("out")
+    dir.join(out_dir)
 }
 
-/// The exported TSV with the target column filled by `targets`, in order.
 fn fill_tsv(text: &str, targets: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, line) in text.lines().enumerate() {
-        let mut fields: Vec<&str> = line.split('\t').collect();
-        if i > 0 {
-            fields[4] = targets[(i - 1) % targets.len()];
-        }
-        out.push_str(&fields.join("\t"));
-        out.push('\n');
-    }
-    out
+    fill(Format::Tsv, text, targets)
 }
 
-/// The exported XLIFF 2 with its empty targets filled by `targets`, in order,
-/// and marked translated.
 fn fill_xliff2(text: &str, targets: &[&str]) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    let mut n = 0;
-    while let Some(i) = rest.find("<target></target>") {
-        out.push_str(&rest[..i]);
-        out.push_str(&format!("<target>{}</target>", targets[n % targets.len()]));
-        n += 1;
-        rest = &rest[i + "<target></target>".len()..];
-    }
-    out.push_str(rest);
-    out.replace("state=\"initial\"", "state=\"translated\"")
+    fill(Format::Xliff20, text, targets)
+}
+
+fn fill_jsonl(text: &str, targets: &[&str]) -> String {
+    fill(Format::Jsonl, text, targets)
 }
 
 /// A delivered file, away from the export's reference copy.
@@ -85,6 +83,11 @@ fn deliver(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = delivered.join(name);
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// `brief SUBCOMMAND FILE` run in `dir`, for its assertions.
+fn run_on(dir: &Path, subcommand: &str, file: &Path) -> assert_cmd::assert::Assert {
+    brief(dir).arg(subcommand).arg(file).assert()
 }
 
 fn read(path: &Path) -> String {
@@ -129,17 +132,11 @@ fn a_russian_or_english_target_in_the_persian_file_is_the_wrong_language() {
     ];
     for (name, targets) in [("ru-in-fa.xlf", &RU), ("en-in-fa.xlf", &english)] {
         let file = deliver(dir.path(), name, &fill_xliff2(&exported, targets));
-        brief(dir.path())
-            .arg("merge")
-            .arg(&file)
-            .assert()
+        run_on(dir.path(), "merge", &file)
             .code(1)
             .stdout("")
             .stderr(contains("s1 [fa]: wrong language").and(contains("no Arabic-script letter")));
-        brief(dir.path())
-            .arg("check")
-            .arg(&file)
-            .assert()
+        run_on(dir.path(), "check", &file)
             .code(1)
             .stdout(contains(":s1: [untranslated] no Arabic-script letter"));
     }
@@ -149,10 +146,7 @@ fn a_russian_or_english_target_in_the_persian_file_is_the_wrong_language() {
         "fa-in-ru.tsv",
         &fill_tsv(&read(&out.join("brief.ru.tsv")), &FA),
     );
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "merge", &file)
         .code(1)
         .stderr(contains("s3 [ru]: wrong language").and(contains("no Cyrillic letter")));
 }
@@ -174,10 +168,7 @@ fn a_target_of_invisible_characters_is_a_missing_translation() {
             "fa.tsv",
             &fill_tsv(&exported, &[blank, FA[1], FA[2]]),
         );
-        brief(dir.path())
-            .arg("merge")
-            .arg(&file)
-            .assert()
+        run_on(dir.path(), "merge", &file)
             .code(1)
             .stdout("")
             .stderr(contains("s1 [fa]: missing translation"));
@@ -201,17 +192,11 @@ fn copies_of_the_source_in_a_relabelled_file_are_the_wrong_language() {
     let copies: Vec<&str> = sources.iter().map(String::as_str).collect();
     let relabelled = fill_xliff2(&exported, &copies).replace("srcLang=\"en\"", "srcLang=\"fa\"");
     let file = deliver(dir.path(), "src-fa.xlf", &relabelled);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "merge", &file)
         .code(1)
         .stdout("")
         .stderr(contains("s1 [fa]: wrong language").and(contains("Latin letters")));
-    brief(dir.path())
-        .arg("check")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "check", &file)
         .code(1)
         .stdout(contains(":s1: [untranslated]"));
     let fa = deliver(dir.path(), "fa.xlf", &fill_xliff2(&exported, &FA));
@@ -262,10 +247,7 @@ fn two_targets_in_one_unit_are_refused() {
         ("a.tmx", tmx, "tu s1 [fa]: <tuv> with more than one <seg>"),
     ] {
         let file = deliver(dir.path(), name, &text);
-        brief(dir.path())
-            .arg("merge")
-            .arg(&file)
-            .assert()
+        run_on(dir.path(), "merge", &file)
             .code(2)
             .stdout("")
             .stderr(contains(name).and(contains(says)));
@@ -297,10 +279,7 @@ fn a_tmx_unit_with_two_translations_is_a_duplicate() {
     );
     assert_ne!(doubled, filled);
     let file = deliver(dir.path(), "fa.tmx", &doubled);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "merge", &file)
         .code(1)
         .stderr(contains("s1 [fa]: duplicate id").and(contains("ترجمه دیگر")));
     // The same text twice is one translation.
@@ -329,10 +308,7 @@ fn a_tsv_with_one_of_brief_columns_twice_is_refused() {
         .map(|(i, l)| format!("{l}\t{}\n", if i == 0 { "target" } else { "غلط" }))
         .collect();
     let file = deliver(dir.path(), "fa.tsv", &doubled);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "merge", &file)
         .code(2)
         .stderr(contains("fa.tsv: line 1: the column target appears twice"));
     // Extra columns of the MT pipeline's own are fine, even twice.
@@ -356,17 +332,6 @@ fn without_export_ids(text: &str) -> String {
         .collect()
 }
 
-fn fill_jsonl(text: &str, targets: &[&str]) -> String {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["target"] = targets[i % targets.len()].into();
-            format!("{v}\n")
-        })
-        .collect()
-}
-
 #[test]
 fn files_of_two_exports_that_lost_their_export_ids_are_another_export() {
     // Found: a fa file of one export and a ru file of another, both without
@@ -374,33 +339,20 @@ fn files_of_two_exports_that_lost_their_export_ids_are_another_export() {
     // multilingual TMX paired one sentence's source with another's target.
     let dir = tempfile::tempdir().unwrap();
     let out = export(dir.path(), "jsonl");
-    std::fs::write(
-        dir.path().join("b.txt"),
+    let other = export_text(
+        dir.path(),
+        "b.txt",
         "A storm hit the coast. Roads were closed.",
-    )
-    .unwrap();
-    brief(dir.path())
-        .args([
-            "export",
-            "--all",
-            "--lang",
-            "en",
-            "--to",
-            "ru",
-            "--format",
-            "jsonl",
-            "--out-dir",
-            "other",
-            "b.txt",
-        ])
-        .assert()
-        .success();
+        "ru",
+        "jsonl",
+        "other",
+    );
     let fa = deliver(
         dir.path(),
         "fa.jsonl",
         &without_export_ids(&fill_jsonl(&read(&out.join("brief.fa.jsonl")), &FA)),
     );
-    let other = dir.path().join("other/brief.ru.jsonl");
+    let other = other.join("brief.ru.jsonl");
     let ru = deliver(
         dir.path(),
         "ru.jsonl",
@@ -418,34 +370,18 @@ fn files_of_two_exports_that_lost_their_export_ids_are_another_export() {
         .stderr(contains("another export"));
     assert!(!dir.path().join("all.tmx").exists());
     // The same number of units and other sources: still another export.
-    std::fs::write(
-        dir.path().join("c.txt"),
+    let third = export_text(
+        dir.path(),
+        "c.txt",
         "A storm hit the coast. Roads were closed.\n\nSchools stayed shut.",
-    )
-    .unwrap();
-    brief(dir.path())
-        .args([
-            "export",
-            "--all",
-            "--lang",
-            "en",
-            "--to",
-            "ru",
-            "--format",
-            "jsonl",
-            "--out-dir",
-            "third",
-            "c.txt",
-        ])
-        .assert()
-        .success();
+        "ru",
+        "jsonl",
+        "third",
+    );
     let ru = deliver(
         dir.path(),
         "ru.jsonl",
-        &without_export_ids(&fill_jsonl(
-            &read(&dir.path().join("third/brief.ru.jsonl")),
-            &RU,
-        )),
+        &without_export_ids(&fill_jsonl(&read(&third.join("brief.ru.jsonl")), &RU)),
     );
     brief(dir.path())
         .arg("merge")
@@ -640,14 +576,9 @@ fn file_names_and_export_ids_reach_the_terminal_escaped() {
     units[0]["export_id"] = "\u{1b}]0;owned\u{7}".into();
     let spoofed: String = units.iter().map(|v| format!("{v}\n")).collect();
     let file = deliver(dir.path(), "fa.jsonl", &spoofed);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "unit s1: export-id holds the control character U+001B",
-        ));
+    run_on(dir.path(), "merge", &file).code(2).stderr(contains(
+        "unit s1: export-id holds the control character U+001B",
+    ));
 }
 
 #[test]
@@ -696,14 +627,9 @@ fn an_xliff_element_of_another_vocabulary_is_not_xliff() {
         1,
     );
     let file = deliver(dir.path(), "other.xlf", &other);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "other.xlf: <xliff> in the namespace \"urn:other\"",
-        ));
+    run_on(dir.path(), "merge", &file).code(2).stderr(contains(
+        "other.xlf: <xliff> in the namespace \"urn:other\"",
+    ));
     // XLIFF 1.1 (translate-toolkit's po2xliff) is XLIFF, of a version merge
     // does not read: the message says so, not "not XLIFF".
     let v11 = filled.replacen(
@@ -712,10 +638,7 @@ fn an_xliff_element_of_another_vocabulary_is_not_xliff() {
         1,
     );
     let file = deliver(dir.path(), "v11.xlf", &v11);
-    brief(dir.path())
-        .arg("merge")
-        .arg(&file)
-        .assert()
+    run_on(dir.path(), "merge", &file)
         .code(2)
         .stderr(contains("v11.xlf: unsupported XLIFF version \"1.1\""));
 }
