@@ -93,6 +93,34 @@ pub(super) fn dateline_end(
     (end < next && next_char.is_alphabetic()).then_some(end)
 }
 
+/// Adds a cut after each dateline that opens a sentence of the paragraph
+/// `start..end`, whose sentences end at `cuts` (sorted; they stay sorted).
+pub(super) fn cut_datelines(
+    text: &str,
+    start: usize,
+    end: usize,
+    agencies: &[Vec<String>],
+    cuts: &mut Vec<usize>,
+) {
+    let mut found = Vec::new();
+    let mut from = start;
+    for to in cuts.iter().copied().chain(std::iter::once(end)) {
+        if to > from {
+            let piece = &text[from..to];
+            let lead = piece.len() - piece.trim_start().len();
+            if let Some(cut) = dateline_end(text, from + lead, to, agencies) {
+                found.push(cut);
+            }
+            from = to;
+        }
+    }
+    if !found.is_empty() {
+        cuts.extend(found);
+        cuts.sort_unstable();
+        cuts.dedup();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -157,7 +157,7 @@ impl Segmenter {
             self.scan_paragraph(&mut scan, breaks_end_sentences);
             scan.cuts.sort_unstable();
             if !self.lists.agencies.is_empty() && !self.disabled.off(Rule::Datelines) {
-                self.cut_datelines(text, start, end, &mut scan.cuts);
+                dateline::cut_datelines(text, start, end, &self.lists.agencies, &mut scan.cuts);
             }
             let before = out.len();
             let mut from = start;
@@ -172,32 +172,6 @@ impl Segmenter {
             }
         }
         out
-    }
-}
-
-impl Segmenter {
-    /// Adds a cut after each dateline that opens a sentence of the
-    /// paragraph `start..end` (see `dateline.rs`); `cuts` stay sorted.
-    fn cut_datelines(&self, text: &str, start: usize, end: usize, cuts: &mut Vec<usize>) {
-        let mut found = Vec::new();
-        let mut from = start;
-        for to in cuts.iter().copied().chain(std::iter::once(end)) {
-            if to > from {
-                let piece = &text[from..to];
-                let lead = piece.len() - piece.trim_start().len();
-                if let Some(cut) =
-                    dateline::dateline_end(text, from + lead, to, &self.lists.agencies)
-                {
-                    found.push(cut);
-                }
-                from = to;
-            }
-        }
-        if !found.is_empty() {
-            cuts.extend(found);
-            cuts.sort_unstable();
-            cuts.dedup();
-        }
     }
 }
 
