@@ -3,7 +3,7 @@
 //! stamps, addresses and salutations.
 
 use super::Segmenter;
-use super::scan::*;
+use super::cursor::*;
 
 impl Segmenter {
     /// A run of three or more separator symbols (`***`, `-----`, `=====`,

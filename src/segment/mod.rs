@@ -13,6 +13,7 @@
 //! `docs/segmentation.md`.
 
 mod ablation;
+mod cursor;
 mod dateline;
 mod email;
 mod resources;
@@ -27,8 +28,9 @@ use crate::lang::Lang;
 use crate::resources::LanguageSettings;
 
 use ablation::{Disabled, Rule};
+use cursor::Scan;
 use resources::LanguageLists;
-use scan::{Scan, looks_wrapped, paragraphs};
+use scan::{looks_wrapped, paragraphs};
 
 /// `[segment]` settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

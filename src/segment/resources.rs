@@ -17,39 +17,117 @@ pub(crate) struct LanguageLists {
     pub prefixes: HashSet<String>,
     /// Abbreviations only before a number (`No. 5`); elsewhere ordinary words.
     pub number_prefixes: HashSet<String>,
+    /// Abbreviations that are units after a number (`20 т.`): there a
+    /// period may end the sentence.
+    pub units_after_number: HashSet<String>,
+    /// Words of a date phrase (`в конце`, `12 апреля`), for telling a year
+    /// that opens a sentence from one that closes it.
+    pub date_words: HashSet<String>,
     /// Latin letters spelled in a caseless script (`سی` for C): glued after a
     /// period they continue initials or an acronym (`سی.ان.ان`).
     pub letter_names: HashSet<String>,
-    /// Whether writers of this language often start sentences in lowercase
-    /// (chat, reviews), so that a plain word, a period and a lowercase word
-    /// is still a sentence end.
-    pub lowercase_starts: bool,
     /// After an abbreviation a sentence ends only before one of these
     /// (lowercase); empty means "before any word that is not lowercase".
     pub starters: HashSet<String>,
-    /// Whether the e-mail and web layout of UD EWT applies: separator lines
-    /// (`-----`), header stamps (`Kay Mann 04/26/2001 07:17 AM`) and
-    /// salutations (`Dear All,`) are sentences of their own. Russian Taiga
-    /// keeps separators inside the comment they decorate, so it is English only.
-    pub email_layout: bool,
-    /// Whether an `@name` after whitespace starts a sentence: Russian chat
-    /// threads (UD Taiga) run replies together in one paragraph. On the
-    /// English dev set the rule loses, so it is Russian only.
-    pub reply_handles: bool,
+    /// Words that cannot open a sentence after a closed quotation (the
+    /// object marker, "and", verbs of saying).
+    pub quote_continuations: HashSet<String>,
+    /// Past stems that end clauses as finite verbs.
+    pub past_stems: Vec<String>,
+    /// Person endings of verbs, the empty ending first.
+    pub person_endings: Vec<String>,
+    /// Stems of verbs of saying.
+    pub saying_stems: Vec<String>,
+    /// Compound verbs of saying: (noun, light-verb stem).
+    pub saying_compounds: Vec<(String, String)>,
     /// News agencies that sign a dateline (`تهران - واحد مرکزی خبر`), each as
     /// its words' matching keys.
     pub agencies: Vec<Vec<String>>,
-    /// Whether a bracketed group at a sentence start followed by a capital
-    /// is a sentence of its own (`(BBC) The …`): it pays in English and
-    /// loses in Russian (`() Родился …`, `(*) до …` in GSD).
+    /// The switches of `resources/<lang>/segmenter.txt`.
+    pub switches: Switches,
+}
+
+/// Language-specific rules that are on or off per language; the reasons
+/// stand beside each name in `resources/en/segmenter.txt`.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Switches {
+    /// Writers often start sentences in lowercase (chat, reviews), so a plain
+    /// word, a period and a lowercase word is still a sentence end.
+    pub lowercase_starts: bool,
+    /// The e-mail and web layout of UD EWT: separator lines, header stamps
+    /// and salutations are sentences of their own.
+    pub email_layout: bool,
+    /// An `@name` after whitespace starts a sentence (chat threads).
+    pub reply_handles: bool,
+    /// A bracketed group at a sentence start followed by a capital is a
+    /// sentence of its own (`(BBC) The …`).
     pub bracket_groups: bool,
 }
 
+impl Switches {
+    fn from_names<'a>(names: impl Iterator<Item = &'a str>) -> Switches {
+        let mut switches = Switches::default();
+        for name in names {
+            match name {
+                "bracket_groups" => switches.bracket_groups = true,
+                "email_layout" => switches.email_layout = true,
+                "lowercase_starts" => switches.lowercase_starts = true,
+                "reply_handles" => switches.reply_handles = true,
+                // An unknown name is caught by a test of the shipped files.
+                _ => {}
+            }
+        }
+        switches
+    }
+}
+
 /// The entries of the shipped file `resources/<lang>/<name>`.
-fn set(lang: Lang, name: &str) -> HashSet<String> {
+fn entries(lang: Lang, name: &str) -> impl Iterator<Item = &'static str> {
     crate::resources::entries(crate::resources::builtin(lang, name))
-        .map(str::to_owned)
-        .collect()
+}
+
+/// The entries of the shipped file `resources/<lang>/<name>` as a set.
+fn set(lang: Lang, name: &str) -> HashSet<String> {
+    entries(lang, name).map(str::to_owned).collect()
+}
+
+/// The entries of the shipped file `resources/<lang>/<name>` in file order.
+fn list(lang: Lang, name: &str) -> Vec<String> {
+    entries(lang, name).map(str::to_owned).collect()
+}
+
+/// Reads every list of `lang` from its files (missing files are empty lists).
+fn load(lang: Lang) -> LanguageLists {
+    let person_endings = std::iter::once(String::new())
+        .chain(list(lang, "person_endings.txt"))
+        .collect();
+    let saying_compounds = entries(lang, "saying_compounds.txt")
+        .filter_map(|line| line.split_once(' '))
+        .map(|(noun, stem)| (noun.to_owned(), stem.to_owned()))
+        .collect();
+    let agencies = entries(lang, "agencies.txt")
+        .map(|name| {
+            name.split_whitespace()
+                .map(|w| crate::tokenize::normalize_key(w, lang))
+                .collect()
+        })
+        .collect();
+    LanguageLists {
+        abbreviations: set(lang, "abbreviations.txt"),
+        prefixes: set(lang, "prefixes.txt"),
+        number_prefixes: set(lang, "number_prefixes.txt"),
+        units_after_number: set(lang, "units_after_number.txt"),
+        date_words: set(lang, "date_words.txt"),
+        letter_names: set(lang, "letter_names.txt"),
+        starters: set(lang, "sentence_starters.txt"),
+        quote_continuations: set(lang, "quote_continuations.txt"),
+        past_stems: list(lang, "past_stems.txt"),
+        person_endings,
+        saying_stems: list(lang, "saying_stems.txt"),
+        saying_compounds,
+        agencies,
+        switches: Switches::from_names(entries(lang, "segmenter.txt")),
+    }
 }
 
 /// The built-in lists for `lang` (empty lists for languages without any).
@@ -59,43 +137,23 @@ pub(crate) fn builtin(lang: Lang) -> &'static LanguageLists {
     static FA: OnceLock<LanguageLists> = OnceLock::new();
     static OTHER: OnceLock<LanguageLists> = OnceLock::new();
     match lang.as_str() {
-        "en" => EN.get_or_init(|| LanguageLists {
-            abbreviations: set(Lang::EN, "abbreviations.txt"),
-            prefixes: set(Lang::EN, "prefixes.txt"),
-            number_prefixes: set(Lang::EN, "number_prefixes.txt"),
-            lowercase_starts: true,
-            starters: set(Lang::EN, "sentence_starters.txt"),
-            email_layout: true,
-            reply_handles: false,
-            bracket_groups: true,
-            letter_names: HashSet::new(),
-            agencies: Vec::new(),
-        }),
-        "ru" => RU.get_or_init(|| LanguageLists {
-            abbreviations: set(Lang::RU, "abbreviations.txt"),
-            prefixes: set(Lang::RU, "prefixes.txt"),
-            number_prefixes: set(Lang::RU, "number_prefixes.txt"),
-            reply_handles: true,
-            ..LanguageLists::default()
-        }),
-        "fa" => FA.get_or_init(|| LanguageLists {
-            abbreviations: set(Lang::FA, "abbreviations.txt"),
-            prefixes: set(Lang::FA, "prefixes.txt"),
-            letter_names: set(Lang::FA, "letter_names.txt"),
-            agencies: crate::resources::entries(crate::resources::builtin(
-                Lang::FA,
-                "agencies.txt",
-            ))
-            .map(|name| {
-                name.split_whitespace()
-                    .map(|w| crate::tokenize::normalize_key(w, Lang::FA))
-                    .collect()
-            })
-            .collect(),
-            ..LanguageLists::default()
-        }),
+        "en" => EN.get_or_init(|| load(Lang::EN)),
+        "ru" => RU.get_or_init(|| load(Lang::RU)),
+        "fa" => FA.get_or_init(|| load(Lang::FA)),
         _ => OTHER.get_or_init(LanguageLists::default),
     }
+}
+
+/// Words after which an `@name` is part of the sentence, in every shipped
+/// language at once: chat threads mix languages.
+pub(crate) fn handle_governors() -> &'static HashSet<String> {
+    static GOVERNORS: OnceLock<HashSet<String>> = OnceLock::new();
+    GOVERNORS.get_or_init(|| {
+        [Lang::EN, Lang::RU, Lang::FA]
+            .into_iter()
+            .flat_map(|lang| set(lang, "handle_governors.txt"))
+            .collect()
+    })
 }
 
 /// The lookup key of a user-written abbreviation: lowercase, without spaces
@@ -124,7 +182,74 @@ mod tests {
         (Lang::FA, "abbreviations.txt"),
         (Lang::FA, "prefixes.txt"),
         (Lang::FA, "letter_names.txt"),
+        (Lang::RU, "units_after_number.txt"),
+        (Lang::RU, "date_words.txt"),
+        (Lang::EN, "handle_governors.txt"),
+        (Lang::RU, "handle_governors.txt"),
     ];
+
+    /// The switch names a `segmenter.txt` may hold.
+    const SWITCH_NAMES: &[&str] = &[
+        "bracket_groups",
+        "email_layout",
+        "lowercase_starts",
+        "reply_handles",
+    ];
+
+    /// Persian grammar lists: sorted, unique, each entry a matching key's
+    /// letters (no stray spaces, no period).
+    const FA_GRAMMAR: &[&str] = &[
+        "quote_continuations.txt",
+        "past_stems.txt",
+        "person_endings.txt",
+        "saying_stems.txt",
+        "saying_compounds.txt",
+    ];
+
+    #[test]
+    fn persian_grammar_lists_are_sorted_unique_and_loaded() {
+        for name in FA_GRAMMAR {
+            let list: Vec<&str> = entries(Lang::FA, name).collect();
+            assert!(!list.is_empty(), "{name} is empty");
+            assert!(list.windows(2).all(|p| p[0] < p[1]), "{name}: {list:?}");
+            assert!(list.iter().all(|e| !e.contains('.')), "{name}");
+        }
+        let fa = builtin(Lang::FA);
+        assert_eq!(fa.person_endings[0], "", "the empty ending comes first");
+        assert_eq!(
+            fa.saying_compounds.len(),
+            entries(Lang::FA, "saying_compounds.txt").count()
+        );
+        assert!(
+            fa.saying_compounds
+                .iter()
+                .all(|(n, s)| !n.is_empty() && !s.contains(' '))
+        );
+        assert!(fa.past_stems.iter().any(|s| s == "گفت"));
+    }
+
+    #[test]
+    fn switch_files_name_known_switches_only() {
+        for lang in [Lang::EN, Lang::RU, Lang::FA] {
+            let names: Vec<&str> = entries(lang, "segmenter.txt").collect();
+            assert!(names.windows(2).all(|p| p[0] < p[1]), "{lang}: {names:?}");
+            for name in names {
+                assert!(
+                    SWITCH_NAMES.contains(&name),
+                    "{lang}/segmenter.txt: unknown {name:?}"
+                );
+            }
+        }
+        assert!(builtin(Lang::EN).switches.email_layout);
+        assert!(builtin(Lang::RU).switches.reply_handles);
+        assert!(!builtin(Lang::FA).switches.lowercase_starts);
+    }
+
+    #[test]
+    fn handle_governors_join_the_languages() {
+        let all = handle_governors();
+        assert!(all.contains("via") && all.contains("для"));
+    }
 
     #[test]
     fn agencies_are_sorted_unique_persian_matching_keys() {
