@@ -69,7 +69,12 @@ step "README quick start"
 grep -q "Putin" "$work/quick.txt"
 
 step "pytest"
-BRIEF_BIN="$brief_bin" "$venv/bin/python" -m pytest -q python/tests
+# -rs lists every skip; CI installs everything, so a skip is a failure.
+BRIEF_BIN="$brief_bin" "$venv/bin/python" -m pytest -q -rs python/tests | tee "$work/pytest.txt"
+if grep -Eq '[0-9]+ skipped' "$work/pytest.txt"; then
+  echo "pytest skipped tests (see the SKIPPED lines above): CI must run every test" >&2
+  exit 1
+fi
 
 step "Spark job in local[2] on $items articles, compared with the CLI"
 batch="$work/batch.jsonl"

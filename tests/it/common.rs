@@ -104,3 +104,34 @@ pub fn fill<T: AsRef<str>>(format: brief::Format, file: &str, targets: &[T]) -> 
         }
     }
 }
+
+/// The environment variable that turns every skip into a failure. `.ci/run`
+/// sets it: CI installs every tool and has `../shared`, so a test that cannot
+/// find its input there is a broken test, not a skip.
+pub const REQUIRE_ALL: &str = "BRIEF_REQUIRE_ALL";
+
+/// Declares that `test` cannot run because `reason` (a missing file or
+/// tool). Under [`REQUIRE_ALL`] that fails the test; otherwise it prints a
+/// `SKIPPED` line (visible with `--nocapture`, and counted by
+/// `scripts/count-skips.sh` when the tests run with `--nocapture`) and the
+/// caller returns.
+pub fn skip(test: &str, reason: &str) {
+    if std::env::var_os(REQUIRE_ALL).is_some() {
+        panic!("{test}: {reason}, and {REQUIRE_ALL} is set (CI must run every test)");
+    }
+    eprintln!("SKIPPED {test}: {reason}");
+}
+
+/// `../shared/<relative>` beside the checkout, or `None` after [`skip`]
+/// when it is absent.
+pub fn shared_path(test: &str, relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        skip(test, &format!("../shared/{relative} is absent"));
+        None
+    }
+}

@@ -76,12 +76,13 @@ fn items_without_references_are_errors() {
 
 #[test]
 fn dev_set_scores_stay_above_the_bar() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/summarization");
-    let cnndm = shared.join("cnndm_dev.jsonl");
-    if !cnndm.exists() {
-        eprintln!("skipping: ../shared is absent");
+    let Some(shared) =
+        crate::common::shared_path("dev_set_scores_stay_above_the_bar", "data/summarization")
+    else {
         return;
-    }
+    };
+    let cnndm = shared.join("cnndm_dev.jsonl");
+    assert!(cnndm.exists(), "{} is missing", cnndm.display());
     let out = brief()
         .args(["eval", "--format", "json", "--sentences", "3", "--dataset"])
         .arg(&cnndm)

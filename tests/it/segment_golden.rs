@@ -72,11 +72,10 @@ fn every_language_has_golden_files() {
 /// The pySBD golden rules (grs48) and the Russian cases must all pass.
 #[test]
 fn shared_golden_rules_pass() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/segmentation");
-    if !dir.is_dir() {
-        eprintln!("../shared is absent: skipping the shared golden rules");
+    let Some(dir) = crate::common::shared_path("shared_golden_rules_pass", "data/segmentation")
+    else {
         return;
-    }
+    };
     for (file, lang, set) in [
         ("golden_en.json", Lang::EN, Some("grs48")),
         ("golden_ru.json", Lang::RU, None),
