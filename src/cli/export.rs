@@ -131,6 +131,11 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for w in &outcome.report.warnings {
         super::warn(w);
     }
+    if !batch {
+        // As always for one cluster: the directory stays, even when the
+        // set is refused (a batch removes the directories it created).
+        super::write::create_dir(&args.out_dir)?;
+    }
     super::write::set(&outcome.files, &super::write::options(args.force))?;
     let mut out = output::stdout();
     for f in &outcome.files {

@@ -143,6 +143,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if problems > 0 {
         super::note_data_problem();
     }
+    if let Some(dir) = &args.out_dir {
+        super::write::create_dir(dir)?;
+    }
     super::write::set(&plan.files, &super::write::options(args.force))?;
     if let Some(memory) = &plan.memory {
         // It replaces the old memory, so always with force.

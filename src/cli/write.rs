@@ -32,6 +32,17 @@ pub fn set(files: &[OutFile], options: &WriteOptions) -> brief::Result<()> {
     outfile::write_set(files, options, &mut |message| super::warn(message))
 }
 
+/// Creates an output directory (and its parents) that stays even when the
+/// set written into it is refused.
+pub fn create_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: cannot create the directory: {e}",
+            brief::escape::escape_path(dir)
+        )
+    })
+}
+
 /// Installs, once, a thread that on SIGINT/SIGTERM/SIGHUP abandons the set
 /// being written ([`outfile::interrupt`]) and exits with 128 + the signal.
 /// A signal the parent set to be ignored (SIGINT for a background job of a
