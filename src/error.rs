@@ -93,6 +93,13 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A job cannot run with the settings and inputs it was given (no
+    /// target language, inputs in several languages, nothing to translate).
+    #[error("{}", crate::escape::escape(message))]
+    Usage {
+        /// What is wrong, and what to give instead.
+        message: String,
+    },
 }
 
 impl Error {

@@ -15,6 +15,8 @@
 //! 4. **merge**: [`merge::read_file`] reads translated files back and
 //!    [`merge::merge`] checks and assembles the translated briefs.
 //!
+//! [`job`] holds what the front ends run (export, merge, check, memory
+//! update) from resolved settings to named output files and a report;
 //! [`eval`] scores briefs with ROUGE; [`input`] reads files and JSONL batches.
 //!
 //! ```
@@ -44,6 +46,7 @@ mod export;
 mod formats;
 pub mod html;
 pub mod input;
+pub mod job;
 mod lang;
 pub mod merge;
 pub mod outfile;
@@ -66,6 +69,7 @@ pub use formats::{
     export_id, file_name, fingerprint,
 };
 pub use input::Document;
+pub use job::ItemId;
 pub use lang::Lang;
 pub use rank::Algorithm;
 pub use resources::LanguageSettings;

@@ -5,8 +5,8 @@
 //!
 //! 1. It takes an advisory lock (`flock`) on [`LOCK_FILE`] in every target
 //!    directory, so two brief runs writing into one directory take turns; the
-//!    second waits up to [`DEFAULT_LOCK_WAIT`] (or `$BRIEF_LOCK_WAIT` seconds)
-//!    and then refuses with a message. The lock file is removed again when
+//!    second waits up to [`WriteOptions::lock_wait`] (the binary reads
+//!    `$BRIEF_LOCK_WAIT`) and then refuses with a message. The lock file is removed again when
 //!    the set is written.
 //! 2. It removes temporary files left by a brief run that was killed (they are
 //!    recognised by their name, `.brief-<pid>-<random>.<name>.tmp`, and a
@@ -24,16 +24,17 @@
 //!    the directories. If a rename fails, the renames already done are undone
 //!    from the hard links.
 //!
-//! On any error, and on SIGINT, SIGTERM or SIGHUP while a set is being
-//! written, the temporary files are removed and the previous files are left
-//! as they were; a signal then ends the process with exit code
+//! On any error the temporary files are removed and the previous files are
+//! left as they were. Signals are the program's business, not the
+//! library's: nothing here installs a handler, so a program (or a Python
+//! session) that wrote files keeps its own handling of Ctrl-C. A program
+//! that wants a signal to leave no temporary file calls [`interrupt`] from
+//! its handling thread before it exits: that removes the temporary files
+//! and locks of the set being written and makes the set fail. The `brief`
+//! binary does so for SIGINT, SIGTERM and SIGHUP, and exits with
 //! [`EXIT_SIGINT`], [`EXIT_SIGTERM`] or [`EXIT_SIGHUP`] (128 + the signal).
-//! The handling is installed by the first write and stays for the rest of the
-//! process (a later signal also exits with 128 + the signal); a signal that
-//! was ignored when the process started (a shell's background job ignores
-//! SIGINT, `nohup` SIGHUP) stays ignored.
-//! A signal that arrives during the renames waits for them to finish, so the
-//! new set is then complete.
+//! An [`interrupt`] that comes during the renames waits for them to finish,
+//! so the new set is then complete.
 //!
 //! What is not guaranteed: a SIGKILL, a crash of the machine or a power loss
 //! during step 5 (a handful of `rename` calls with no data written between
@@ -48,7 +49,7 @@ use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, Once};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -66,8 +67,6 @@ pub struct OutFile {
 pub const LOCK_FILE: &str = ".brief.lock";
 /// How long a run waits for another run writing into the same directory.
 pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
-/// Environment variable overriding [`DEFAULT_LOCK_WAIT`], in whole seconds.
-pub const LOCK_WAIT_ENV: &str = "BRIEF_LOCK_WAIT";
 /// Exit code after SIGINT interrupted a write (128 + 2).
 pub const EXIT_SIGINT: i32 = 130;
 /// Exit code after SIGTERM interrupted a write (128 + 15).
@@ -91,16 +90,11 @@ pub struct WriteOptions {
 }
 
 impl WriteOptions {
-    /// The defaults, with `force` as given and the lock wait from
-    /// `$BRIEF_LOCK_WAIT` when that is set to a number of seconds.
+    /// The defaults ([`DEFAULT_LOCK_WAIT`]), with `force` as given.
     pub fn new(force: bool) -> WriteOptions {
-        let lock_wait = std::env::var(LOCK_WAIT_ENV)
-            .ok()
-            .and_then(|s| s.trim().parse::<u64>().ok())
-            .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs);
         WriteOptions {
             force,
-            lock_wait,
+            lock_wait: DEFAULT_LOCK_WAIT,
             max_file_bytes: crate::formats::xml::MAX_INPUT_BYTES as u64,
         }
     }
@@ -177,6 +171,43 @@ pub fn write_all_with(
     Ok(())
 }
 
+/// [`write_all_with`] after creating the directories the files go to;
+/// the directories this call created are removed again when the write
+/// fails or is refused, so a refused set leaves nothing behind.
+pub fn write_set(
+    files: &[OutFile],
+    options: &WriteOptions,
+    warn: &mut dyn FnMut(String),
+) -> Result<()> {
+    let mut created: Vec<PathBuf> = Vec::new();
+    let result =
+        create_parents(files, &mut created).and_then(|()| write_all_with(files, options, warn));
+    if result.is_err() {
+        // Deepest first; a directory that is not empty is left alone.
+        created.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in &created {
+            let _ = std::fs::remove_dir(d);
+        }
+    }
+    result
+}
+
+fn create_parents(files: &[OutFile], created: &mut Vec<PathBuf>) -> Result<()> {
+    for f in files {
+        let Some(dir) = f.path.parent() else { continue };
+        let missing: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .collect();
+        std::fs::create_dir_all(dir).map_err(|e| Error::Input {
+            path: dir.to_path_buf(),
+            message: format!("cannot create the directory: {e}"),
+        })?;
+        created.extend(missing.into_iter().map(Path::to_path_buf));
+    }
+    Ok(())
+}
+
 fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -238,64 +269,25 @@ fn interrupted() -> Error {
     }
 }
 
-/// Installs, once per process, a thread that on SIGINT/SIGTERM/SIGHUP removes
-/// the files in [`PENDING`] and exits with 128 + the signal. A thread (not a
-/// signal handler) may lock a mutex and allocate; it waits for a commit in
-/// progress to finish, because the commit holds the mutex.
-fn install_signal_cleanup() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        // A signal the parent set to be ignored (SIGINT for a background job
-        // of a shell, SIGHUP under nohup) stays ignored.
-        let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
-            .into_iter()
-            .filter(|&s| !signal_ignored(s))
-            .collect();
-        let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
-            return;
-        };
-        // Without the thread the default actions stay: a signal kills the
-        // process, and the next run removes the temporary files.
-        let _ = std::thread::Builder::new()
-            .name("brief-signals".into())
-            .spawn(move || {
-                let Some(signal) = signals.forever().next() else {
-                    return;
-                };
-                let mut pending = pending();
-                pending.aborting = true;
-                let mut removed = 0usize;
-                for path in pending.paths.drain(..) {
-                    if std::fs::remove_file(&path).is_ok() {
-                        removed += 1;
-                    }
-                }
-                for lock in pending.locks.drain(..) {
-                    let _ = std::fs::remove_file(lock);
-                }
-                let message = format!(
-                    "brief: interrupted; removed {removed} temporary file(s), \
-                     the previous output files are unchanged\n"
-                );
-                // SAFETY: write(2) and _exit(2) on a valid buffer; _exit skips
-                // destructors and stdio locks another thread may hold.
-                unsafe {
-                    libc::write(2, message.as_ptr().cast(), message.len());
-                    libc::_exit(128 + signal);
-                }
-            });
-    });
-}
-
-/// Whether `signal` is currently ignored (SIG_IGN) in this process.
-fn signal_ignored(signal: i32) -> bool {
-    // SAFETY: sigaction with a null new action only reads the current one.
-    unsafe {
-        let mut old: libc::sigaction = std::mem::zeroed();
-        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
-            && old.sa_sigaction == libc::SIG_IGN
+/// Abandons the set being written, if any: removes its temporary files,
+/// backups and lock files and makes it fail with an "interrupted" error;
+/// returns the number of temporary files removed. For a program's signal
+/// handling thread (it locks a mutex and allocates, so not from an
+/// async-signal handler), which then exits. A commit in progress finishes
+/// first: it holds the same mutex.
+pub fn interrupt() -> usize {
+    let mut pending = pending();
+    pending.aborting = true;
+    let mut removed = 0usize;
+    for path in pending.paths.drain(..) {
+        if std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
     }
+    for lock in pending.locks.drain(..) {
+        let _ = std::fs::remove_file(lock);
+    }
+    removed
 }
 
 struct Staged {
@@ -311,7 +303,6 @@ struct Transaction {
 
 impl Transaction {
     fn begin() -> Transaction {
-        install_signal_cleanup();
         Transaction {
             staged: Vec::new(),
             done: false,

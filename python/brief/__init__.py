@@ -26,6 +26,7 @@ call to use fewer).
 
 import json as _json
 import os as _os
+import warnings as _warnings
 from collections.abc import Mapping as _Mapping
 
 from . import _brief
@@ -63,6 +64,9 @@ __all__ = [
     "export",
     "export_many",
     "merge",
+    "check",
+    "update_memory",
+    "Summary",
     "Error",
     "IoError",
     "EncodingError",
@@ -196,13 +200,41 @@ def _items(items):
     return lines
 
 
-def _files(pairs):
+def _files(result):
+    """{name: contents} of an export, its warnings issued as UserWarning."""
+    pairs, warnings = result
+    for message in warnings:
+        _warnings.warn(message, stacklevel=3)
     return {name: contents for name, contents in pairs}
 
 
 def _write(out_dir, files, force):
     if out_dir is not None:
-        _brief.write_files(_os.fspath(out_dir), list(files.items()), bool(force))
+        _paths, warnings = _brief.write_files(_os.fspath(out_dir), list(files.items()), bool(force))
+        for message in warnings:
+            _warnings.warn(message, stacklevel=3)
+
+
+class Summary:
+    """A brief kept with the analysis it was made from
+    (``brief.summarize(..., keep=True)``): :func:`export` takes it without
+    analyzing or summarizing the texts again.
+
+    ``sentences`` is the list :func:`summarize` returns; ``record`` the
+    whole record (``lang``, ``algorithm``, ``budget``, ...)."""
+
+    __slots__ = ("record", "_kept")
+
+    def __init__(self, record, kept):
+        self.record = record
+        self._kept = kept
+
+    @property
+    def sentences(self):
+        return self.record["summary"]
+
+    def __repr__(self):
+        return f"brief.Summary(lang={self.record['lang']!r}, sentences={len(self.sentences)})"
 
 
 def detect(text, lang=None, config=None):
@@ -262,6 +294,7 @@ def summarize(
     *,
     order=None,
     names=None,
+    keep=False,
 ):
     """Summarizes one article (a ``str``) or one cluster of articles on the
     same event (a list of ``str``, as ``brief summarize a.txt b.txt``).
@@ -280,9 +313,15 @@ def summarize(
     in it, both from 0 as every index brief outputs (the CLI's JSON and the
     exported files), ``rank`` 1 for the best-scored sentence, and
     ``start``/``end`` character offsets into the text. For the
-    brief's language, algorithm and budget, use :func:`summarize_many`."""
+    brief's language, algorithm and budget, use :func:`summarize_many`.
+
+    With ``keep=True``, returns a :class:`Summary` instead, which
+    :func:`export` takes without a second analysis."""
     names, texts = _cluster(text_or_texts, names)
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
+    if keep:
+        record, kept = _brief.summarize_kept(names, texts, options, load_config(config))
+        return Summary(_json.loads(record), kept)
     record = _json.loads(
         _brief.summarize(names, texts, options, False, load_config(config))
     )
@@ -343,6 +382,8 @@ def export(
     config=None,
     out_dir=None,
     force=False,
+    tm=None,
+    glossary=None,
 ):
     """Exports the brief of one article or cluster (or, with ``all=True``,
     every sentence) for translation, as ``brief export``.
@@ -359,21 +400,56 @@ def export(
     ``{"brief.fa.xliff20.xlf": b"<?xml ..."}``. With ``out_dir``, also writes
     them there atomically; an existing file is never replaced without
     ``force=True`` (then nothing is written and :class:`IoError` or
-    :class:`InputError` is raised)."""
-    names, texts = _cluster(text_or_texts, names)
-    options = _options(lang, sentences, words, chars, bytes, ratio)
-    files = _files(
-        _brief.export(
-            names, texts, options, _export_options(to, formats, all, target, source_tag),
-            load_config(config),
-        )
-    )
+    :class:`InputError` is raised).
+
+    ``text_or_texts`` may also be a :class:`Summary` (from
+    ``summarize(..., keep=True)``): its brief is exported as it is, with
+    no second analysis (give no length then). ``tm``: translation
+    memories (TMX paths, the first match wins) whose exact matches fill
+    the targets and whose fuzzy matches become candidates; ``glossary``: a
+    CSV/TSV/TBX glossary whose terms are written beside each source, as
+    ``brief export --tm ... --glossary ...``. Texts in several languages
+    are refused (``ValueError``) unless ``lang`` or ``source_tag`` is
+    given, as by the CLI; a target in the source language is skipped with
+    a ``UserWarning``."""
+    export_options = _export_options(to, formats, all, target, source_tag, tm, glossary)
+    if isinstance(text_or_texts, Summary):
+        if any(v is not None for v in (lang, sentences, words, chars, bytes, ratio)) or names:
+            raise ValueError("a Summary is exported as it is: give no lang, length or names")
+        files = _files(_brief.export_kept(text_or_texts._kept, export_options, load_config(config)))
+    else:
+        names, texts = _cluster(text_or_texts, names)
+        options = _options(lang, sentences, words, chars, bytes, ratio)
+        files = _files(_brief.export(names, texts, options, export_options, load_config(config)))
     _write(out_dir, files, force)
     return files
 
 
-def _export_options(to, formats, all_, target, source_tag):
-    options = {"all": bool(all_)}
+def _paths(value, what):
+    if value is None:
+        return []
+    if isinstance(value, (str, _os.PathLike)):
+        return [_os.fspath(value)]
+    out = []
+    for i, p in enumerate(value):
+        if not isinstance(p, (str, _os.PathLike)):
+            raise TypeError(f"{what}[{i}] must be a path, not {type(p).__name__}")
+        out.append(_os.fspath(p))
+    return out
+
+
+def _opt_path(value, what):
+    if value is None:
+        return None
+    if not isinstance(value, (str, _os.PathLike)):
+        raise TypeError(f"{what} must be a path or None, not {type(value).__name__}")
+    return _os.fspath(value)
+
+
+def _export_options(to, formats, all_, target, source_tag, tm=None, glossary=None):
+    options = {"all": bool(all_), "tm": _paths(tm, "tm")}
+    if glossary is not None:
+        options["glossary"] = _opt_path(glossary, "glossary")
     if to is not None:
         options["to"] = [to] if isinstance(to, str) else _texts(to, "to")
     if formats is not None:
@@ -405,6 +481,8 @@ def export_many(
     out_dir=None,
     force=False,
     as_jsonl=False,
+    tm=None,
+    glossary=None,
 ):
     """Summarizes many articles (as :func:`summarize_many`) and exports all
     their briefs together, exactly as ``brief export --input jsonl`` (the
@@ -421,38 +499,25 @@ def export_many(
 
     Returns ``(records, files)``: the records of :func:`summarize_many` (CLI
     JSON lines with ``as_jsonl=True``) and ``{name: bytes}``; with
-    ``out_dir``, the files are also written there (see :func:`export`)."""
+    ``out_dir``, the files are also written there (see :func:`export`);
+    ``tm`` and ``glossary`` as for :func:`export`, for every item."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
-    lines, pairs = _brief.export_items(
+    lines, result = _brief.export_items(
         _items(items),
         options,
-        _export_options(to, formats, False, target, source_tag),
+        _export_options(to, formats, False, target, source_tag, tm, glossary),
         bool(as_jsonl),
         load_config(config),
     )
-    files = _files(pairs)
+    files = _files(result)
     _write(out_dir, files, force)
     records = lines if as_jsonl else [_json.loads(line) for line in lines]
     return records, files
 
 
-def merge(files, *, tmx=False):
-    """Reads translated files (XLIFF 2.x/1.2, TMX, TSV or JSONL written by
-    :func:`export` and filled by a translator or an MT engine) and assembles
-    one translated brief per target language, checking every unit for drift
-    (a changed source), missing units or targets, unknown and duplicate ids.
-
-    ``files``: a list of paths, or a mapping ``{name: contents}`` with
-    ``bytes`` or ``str`` contents (the name tells the format by its
-    extension, as a path would, and names the file in problems).
-
-    Returns ``{"translations": [{"lang", "source_lang", "segment_count",
-    "sentences": [{"id", "source", "target", ...}], "text"}], "problems":
-    [{"lang", "id", "kind", "file", "message"}]}`` as ``brief merge --format
-    json`` (plus ``message``). Problems are data, not exceptions; an
-    unreadable or invalid file raises :class:`IoError` or
-    :class:`InputError`. With ``tmx=True``, ``"tmx"`` holds one multilingual
-    TMX memory (bytes)."""
+def _translated(files):
+    """(name, contents or None) pairs of translated files: a list of paths
+    (read from disk) or a mapping ``{name: contents}``."""
     inputs = []
     if isinstance(files, _Mapping):
         for name, contents in files.items():
@@ -470,9 +535,78 @@ def merge(files, *, tmx=False):
             inputs.append((_os.fspath(path), None))
     if not inputs:
         raise ValueError("files is empty: give at least one translated file")
-    text, memory = _brief.merge(inputs, bool(tmx))
+    return inputs
+
+
+def merge(files, *, tmx=False, reference=None, config=None):
+    """Reads translated files (XLIFF 2.x/1.2, TMX, TSV or JSONL written by
+    :func:`export` and filled by a translator or an MT engine) and assembles
+    one translated brief per target language, checking every unit for drift
+    (a changed source), missing units or targets, unknown and duplicate ids,
+    exactly as ``brief merge`` (the same library job).
+
+    ``files``: a list of paths, or a mapping ``{name: contents}`` with
+    ``bytes`` or ``str`` contents (the name tells the format by its
+    extension, as a path would, and names the file in problems).
+    ``reference``: the export's ``brief.reference.jsonl`` (or any file of
+    the export); without it, the one beside the first file on disk that has
+    one is used, as by the CLI.
+
+    Returns ``{"translations": [{"lang", "source_lang", "segment_count",
+    "sentences": [{"id", "source", "target", ...}], "text"}], "problems":
+    [{"lang", "id", "kind", "file", "message"}], "checks": [...],
+    "reference": path or None}``: ``brief merge --format json`` plus each
+    problem's ``message``, the check findings the CLI prints on stderr
+    (as :func:`check`'s ``problems``) and the reference used. Problems are
+    data, not exceptions; an unreadable or invalid file raises
+    :class:`IoError` or :class:`InputError`. With ``tmx=True``, ``"tmx"``
+    holds one multilingual TMX memory (bytes)."""
+    text, memory = _brief.merge(
+        _translated(files), _opt_path(reference, "reference"), bool(tmx), load_config(config)
+    )
     result = _json.loads(text)
     if tmx:
         result["tmx"] = memory
     return result
 
+
+def check(files, *, reference=None, glossary=None, config=None):
+    """Checks translations against their sources (numbers, spelling,
+    punctuation, glossary terms, consistency...), exactly as ``brief check``
+    (the same library job). ``files`` and ``reference`` as for
+    :func:`merge`; ``glossary``: a CSV/TSV/TBX glossary.
+
+    Returns ``brief check --format json``'s object: ``{"units", "errors",
+    "warnings", "items"?, "problems": [{"file", "id", "item"?, "lang",
+    "check", "severity", "message"}]}``."""
+    return _json.loads(
+        _brief.check(
+            _translated(files),
+            _opt_path(reference, "reference"),
+            _opt_path(glossary, "glossary"),
+            load_config(config),
+        )
+    )
+
+
+def update_memory(memory, files, *, reference=None, date=None, allow_partial=False, config=None):
+    """Adds the translations of ``files`` to the TMX memory at ``memory``
+    (created if missing), as ``brief merge --update-tm MEMORY`` (the same
+    library job): only units without problems are added, and when merge
+    finds problems nothing is written unless ``allow_partial=True``.
+    ``date``: the entries' date in Unix seconds (default: now).
+
+    Returns ``{"written", "added", "updated", "unchanged", "skipped",
+    "problems"}``."""
+    if date is not None and (isinstance(date, bool) or not isinstance(date, int) or date < 0):
+        raise TypeError("date must be a non-negative int (Unix seconds) or None")
+    return _json.loads(
+        _brief.update_memory(
+            _os.fspath(memory),
+            _translated(files),
+            _opt_path(reference, "reference"),
+            date,
+            bool(allow_partial),
+            load_config(config),
+        )
+    )

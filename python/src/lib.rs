@@ -7,6 +7,7 @@
 //! catches panics so that none crosses into the interpreter.
 
 mod library;
+mod translation;
 
 use std::path::PathBuf;
 
@@ -14,7 +15,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use crate::library::{CoreError, ExportOptions, Form, MergeInput, NamedFile, SummaryOptions};
+use crate::library::{CoreError, ExportOptions, Exported, Form, NamedFile, SummaryOptions};
+use crate::translation::MergeInput;
 
 /// Turns a [`CoreError`] into an instance of the matching class of
 /// `brief.errors` (a `ValueError` for bad arguments).
@@ -130,6 +132,8 @@ fn export_options(d: &Bound<'_, PyDict>) -> PyResult<ExportOptions> {
         all: get(d, "all")?.unwrap_or(false),
         target: get(d, "target")?,
         source_tag: get(d, "source_tag")?,
+        tm: get(d, "tm")?.unwrap_or_default(),
+        glossary: get(d, "glossary")?,
     })
 }
 
@@ -137,14 +141,109 @@ fn form(cli: bool) -> Form {
     if cli { Form::Cli } else { Form::Python }
 }
 
-/// Export files as Python (name, bytes) pairs.
-type PyFiles = Vec<(String, Py<PyBytes>)>;
+/// Export files as Python (name, bytes) pairs, and the job's warnings.
+type PyFiles = (Vec<(String, Py<PyBytes>)>, Vec<String>);
 
-fn py_files(py: Python<'_>, files: Vec<NamedFile>) -> PyFiles {
-    files
+fn py_files(py: Python<'_>, (files, warnings): Exported) -> PyFiles {
+    let files = files
         .into_iter()
         .map(|(name, contents)| (name, PyBytes::new(py, &contents).unbind()))
+        .collect();
+    (files, warnings)
+}
+
+/// A brief kept with its analysis (`brief.summarize(..., keep=True)`), to
+/// export without a second analysis.
+#[pyclass(frozen, module = "brief._brief", name = "KeptSummary")]
+struct KeptSummary {
+    inner: library::KeptSummary,
+}
+
+/// The record of one article or cluster and the brief kept for export.
+#[pyfunction]
+#[pyo3(signature = (names, texts, options, config = None))]
+fn summarize_kept(
+    py: Python<'_>,
+    names: Vec<String>,
+    texts: Vec<String>,
+    options: &Bound<'_, PyDict>,
+    config: Option<PyRef<'_, Config>>,
+) -> PyResult<(String, KeptSummary)> {
+    let options = summary_options(options)?;
+    let config = config_of(config);
+    let (record, inner) = run(py, || {
+        library::summarize_kept(&names, &texts, &options, &config)
+    })?;
+    Ok((record, KeptSummary { inner }))
+}
+
+/// The export files of a kept brief.
+#[pyfunction]
+#[pyo3(signature = (kept, export, config = None))]
+fn export_kept(
+    py: Python<'_>,
+    kept: PyRef<'_, KeptSummary>,
+    export: &Bound<'_, PyDict>,
+    config: Option<PyRef<'_, Config>>,
+) -> PyResult<PyFiles> {
+    let export = export_options(export)?;
+    let config = config_of(config);
+    let kept = &kept.inner;
+    let files = run(py, || library::export_kept(kept, &export, &config))?;
+    Ok(py_files(py, files))
+}
+
+fn merge_inputs(inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>) -> Vec<MergeInput> {
+    inputs
+        .into_iter()
+        .map(|(name, contents)| match contents {
+            None => MergeInput::Path(name),
+            Some(b) => MergeInput::Bytes(name.display().to_string(), b.as_bytes().to_vec()),
+        })
         .collect()
+}
+
+/// JSON check report, as `brief check --format json`.
+#[pyfunction]
+#[pyo3(signature = (inputs, reference = None, glossary = None, config = None))]
+fn check(
+    py: Python<'_>,
+    inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>,
+    reference: Option<PathBuf>,
+    glossary: Option<PathBuf>,
+    config: Option<PyRef<'_, Config>>,
+) -> PyResult<String> {
+    let inputs = merge_inputs(inputs);
+    let config = config_of(config);
+    run(py, || {
+        translation::check(&inputs, reference.as_deref(), glossary.as_deref(), &config)
+    })
+}
+
+/// JSON outcome of a memory update, as `brief merge --update-tm`.
+#[pyfunction]
+#[pyo3(signature = (memory, inputs, reference = None, date = None, allow_partial = false, config = None))]
+fn update_memory(
+    py: Python<'_>,
+    memory: PathBuf,
+    inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>,
+    reference: Option<PathBuf>,
+    date: Option<u64>,
+    allow_partial: bool,
+    config: Option<PyRef<'_, Config>>,
+) -> PyResult<String> {
+    let inputs = merge_inputs(inputs);
+    let config = config_of(config);
+    run(py, || {
+        translation::update_memory(
+            &memory,
+            &inputs,
+            reference.as_deref(),
+            date,
+            allow_partial,
+            &config,
+        )
+    })
 }
 
 /// JSON array: one detection per text.
@@ -259,7 +358,7 @@ fn write_files(
     dir: PathBuf,
     files: Vec<(String, Bound<'_, PyBytes>)>,
     force: bool,
-) -> PyResult<Vec<PathBuf>> {
+) -> PyResult<(Vec<PathBuf>, Vec<String>)> {
     let files: Vec<NamedFile> = files
         .into_iter()
         .map(|(name, b)| (name, b.as_bytes().to_vec()))
@@ -270,20 +369,19 @@ fn write_files(
 /// JSON merge result, and the multilingual TMX when asked for. Each input
 /// is (path, None) to read a file or (name, contents).
 #[pyfunction]
-#[pyo3(signature = (inputs, tmx = false))]
+#[pyo3(signature = (inputs, reference = None, tmx = false, config = None))]
 fn merge(
     py: Python<'_>,
     inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>,
+    reference: Option<PathBuf>,
     tmx: bool,
+    config: Option<PyRef<'_, Config>>,
 ) -> PyResult<(String, Option<Py<PyBytes>>)> {
-    let inputs: Vec<MergeInput> = inputs
-        .into_iter()
-        .map(|(name, contents)| match contents {
-            None => MergeInput::Path(name),
-            Some(b) => MergeInput::Bytes(name.display().to_string(), b.as_bytes().to_vec()),
-        })
-        .collect();
-    let (json, memory) = run(py, || library::merge(&inputs, tmx))?;
+    let inputs = merge_inputs(inputs);
+    let config = config_of(config);
+    let (json, memory) = run(py, || {
+        translation::merge(&inputs, reference.as_deref(), tmx, &config)
+    })?;
     Ok((json, memory.map(|m| PyBytes::new(py, &m).unbind())))
 }
 
@@ -299,5 +397,10 @@ fn _brief(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(export_items, m)?)?;
     m.add_function(wrap_pyfunction!(write_files, m)?)?;
     m.add_function(wrap_pyfunction!(merge, m)?)?;
+    m.add_class::<KeptSummary>()?;
+    m.add_function(wrap_pyfunction!(summarize_kept, m)?)?;
+    m.add_function(wrap_pyfunction!(export_kept, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(update_memory, m)?)?;
     Ok(())
 }

@@ -9,16 +9,17 @@
 //! records that must equal the CLI's output (`Form::Cli`) keep the CLI's byte
 //! offsets under `start`/`end`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use brief::job::{ExportJob, ExportOutcome, ExportedItem, Selection, TranslationAids};
+use brief::outfile::OutFile;
 use brief::{
-    Algorithm, AnalyzedDocument, Budget, Document, Export, Format, Lang, LanguageTag, Order,
-    Summary, SummarySettings, TargetMode,
+    Algorithm, AnalyzedDocument, Budget, Document, Format, Lang, LanguageTag, Order, Summary,
+    SummarySettings, TargetMode,
 };
 
 /// The library's configuration, shared between calls and threads.
@@ -55,6 +56,7 @@ impl From<brief::Error> for CoreError {
             brief::Error::InvalidLanguage(_) => "InvalidLanguage",
             brief::Error::Jsonl { .. } => "Jsonl",
             brief::Error::Input { .. } => "Input",
+            brief::Error::Usage { .. } => "Argument",
             _ => "Other",
         };
         CoreError {
@@ -155,7 +157,7 @@ pub fn config_summary(config: &brief::Config) -> String {
     )
 }
 
-fn parse_lang(code: Option<&str>) -> Result<Option<Lang>> {
+pub(crate) fn parse_lang(code: Option<&str>) -> Result<Option<Lang>> {
     code.map(|c| c.parse::<Lang>().map_err(CoreError::from))
         .transpose()
 }
@@ -544,104 +546,63 @@ pub struct ExportOptions {
     pub target: Option<String>,
     /// `--source-tag`.
     pub source_tag: Option<String>,
+    /// `--tm`: translation memories (TMX), first match wins.
+    pub tm: Vec<PathBuf>,
+    /// `--glossary`.
+    pub glossary: Option<PathBuf>,
 }
 
 /// One file to write: its name (relative) and contents.
 pub type NamedFile = (String, Vec<u8>);
 
-fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
-    let mut out: Vec<T> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
-}
+/// Export files and the job's warnings.
+pub type Exported = (Vec<NamedFile>, Vec<String>);
 
-struct ExportPlan {
-    targets: Vec<LanguageTag>,
-    formats: Vec<Format>,
-    mode: TargetMode,
-    source_tag: Option<LanguageTag>,
-}
-
-fn export_plan(options: &ExportOptions, config: &brief::Config) -> Result<ExportPlan> {
-    let settings = &config.export;
-    let targets = if options.to.is_empty() {
-        settings.targets.clone()
-    } else {
-        options
+impl ExportOptions {
+    /// The job's options, resolved over `[export]` as the CLI does.
+    fn resolve(&self, config: &brief::Config) -> Result<brief::job::ExportOptions> {
+        let to = self
             .to
             .iter()
             .map(|t| t.trim().parse::<LanguageTag>())
-            .collect::<brief::Result<_>>()?
-    };
-    let formats = if options.formats.is_empty() {
-        settings.formats.clone()
-    } else {
-        options
+            .collect::<brief::Result<Vec<_>>>()?;
+        let formats = self
             .formats
             .iter()
             .map(|f| f.parse::<Format>())
-            .collect::<brief::Result<_>>()?
-    };
-    let (targets, formats) = (dedup(targets), dedup(formats));
-    if targets.is_empty() {
-        return Err(CoreError::argument(
-            "no target languages: give to= or set [export] targets",
-        ));
+            .collect::<brief::Result<Vec<_>>>()?;
+        let mode = self
+            .target
+            .as_deref()
+            .map(str::parse::<TargetMode>)
+            .transpose()?;
+        let source_tag = self
+            .source_tag
+            .as_deref()
+            .map(|t| t.trim().parse::<LanguageTag>())
+            .transpose()?;
+        Ok(brief::job::ExportOptions::resolve(
+            &to,
+            &formats,
+            mode,
+            source_tag,
+            &config.export,
+        )?)
     }
-    if formats.is_empty() {
-        return Err(CoreError::argument(
-            "no formats: give formats= or set [export] formats",
-        ));
+
+    fn aids(&self) -> Result<TranslationAids> {
+        Ok(TranslationAids::load(&self.tm, self.glossary.as_deref())?)
     }
-    let mode = match &options.target {
-        Some(m) => m.parse::<TargetMode>()?,
-        None => settings.target,
-    };
-    let source_tag = match &options.source_tag {
-        Some(t) => Some(t.trim().parse::<LanguageTag>()?),
-        None => settings.source_tag.clone(),
-    };
-    Ok(ExportPlan {
-        targets,
-        formats,
-        mode,
-        source_tag,
-    })
 }
 
-fn render_export(export: &Export, plan: &ExportPlan, prefix: &str) -> Result<Vec<NamedFile>> {
-    // As `brief export`: no file for a target in the source's own language,
-    // and the reference copy beside the files.
-    let targets: Vec<&LanguageTag> = plan
-        .targets
-        .iter()
-        .filter(|t| !t.same_language(&export.source_lang))
+/// The files of an export outcome, named relative to the output directory.
+fn named(outcome: ExportOutcome) -> Exported {
+    let files = outcome
+        .files
+        .into_iter()
+        .map(|f| (f.path.to_string_lossy().into_owned(), f.contents))
         .collect();
-    let Some(first) = targets.first() else {
-        return Err(CoreError::argument(format!(
-            "every target language is the source language ({}): nothing to translate",
-            export.source_lang
-        )));
-    };
-    let mut files = Vec::new();
-    for format in &plan.formats {
-        for target in &targets {
-            let contents = export.render(*format, target, plan.mode)?;
-            files.push((
-                format!("{prefix}{}", brief::file_name(*format, target)),
-                contents,
-            ));
-        }
-    }
-    files.push((
-        format!("{prefix}{}", brief::merge::REFERENCE_FILE_NAME),
-        export.render_reference(first)?,
-    ));
-    Ok(files)
+    (files, outcome.report.warnings)
 }
 
 /// Exports one article or cluster, as `brief export FILE... --out-dir DIR`:
@@ -652,49 +613,95 @@ pub fn export(
     options: &SummaryOptions,
     export_options: &ExportOptions,
     config: &brief::Config,
-) -> Result<Vec<NamedFile>> {
+) -> Result<Exported> {
     if export_options.all && options.length_given() {
         return Err(CoreError::argument(
             "all=True exports every sentence: give no length with it",
         ));
     }
     let config = options.configure(config)?;
-    let plan = export_plan(export_options, &config)?;
+    let resolved = export_options.resolve(&config)?;
+    let aids = export_options.aids()?;
     let docs = brief::analyze_all(documents(names, texts, None), &config);
-    let export = if export_options.all {
-        Export::all_sentences(&docs, plan.source_tag.clone())
-    } else {
-        // `brief export` takes no algorithm, query or order: the [summary]
-        // settings with the length flags only.
-        let length_only = SummaryOptions {
-            lang: None,
-            algorithm: None,
-            query: None,
-            order: None,
-            ..options.clone()
-        };
-        let settings = length_only.settings(&config)?;
-        let summary = brief::summarize(&docs, &settings, None)?;
-        Export::from_summary(&docs, &summary, plan.source_tag.clone())
+    let job = ExportJob {
+        options: &resolved,
+        aids: &aids,
+        out_dir: PathBuf::new(),
     };
-    render_export(&export, &plan, "")
+    if export_options.all {
+        return Ok(named(job.cluster(&docs, Selection::All)?));
+    }
+    // `brief export` takes no algorithm, query or order: the [summary]
+    // settings with the length flags only.
+    let length_only = SummaryOptions {
+        lang: None,
+        algorithm: None,
+        query: None,
+        order: None,
+        ..options.clone()
+    };
+    let settings = length_only.settings(&config)?;
+    let summary = brief::summarize(&docs, &settings, None)?;
+    Ok(named(job.cluster(&docs, Selection::Brief(&summary))?))
+}
+
+/// A brief kept with the analysis it was made from, so that it can be
+/// exported without analyzing or summarizing again.
+#[derive(Debug)]
+pub struct KeptSummary {
+    docs: Vec<AnalyzedDocument>,
+    summary: Summary,
+}
+
+/// Summarizes as [`summarize`], keeping the analysis: the record (as
+/// [`summarize`] returns it) and the kept brief.
+pub fn summarize_kept(
+    names: &[String],
+    texts: &[String],
+    options: &SummaryOptions,
+    config: &brief::Config,
+) -> Result<(String, KeptSummary)> {
+    let config = options.configure(config)?;
+    let settings = options.settings(&config)?;
+    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
+    let record = summary_json(&summary, &docs, None, Form::Python)?;
+    Ok((record, KeptSummary { docs, summary }))
+}
+
+/// Exports a kept brief, as [`export`] would have exported it.
+pub fn export_kept(
+    kept: &KeptSummary,
+    export_options: &ExportOptions,
+    config: &brief::Config,
+) -> Result<Exported> {
+    if export_options.all {
+        return Err(CoreError::argument(
+            "a Summary exports its brief; all=True is for texts",
+        ));
+    }
+    let resolved = export_options.resolve(config)?;
+    let aids = export_options.aids()?;
+    let job = ExportJob {
+        options: &resolved,
+        aids: &aids,
+        out_dir: PathBuf::new(),
+    };
+    Ok(named(
+        job.cluster(&kept.docs, Selection::Brief(&kept.summary))?,
+    ))
 }
 
 /// Summarizes a batch (as [`summarize_items`]) and exports all the briefs
-/// as `brief export --input jsonl` does, file for file and byte for byte:
-/// one export per source language (languages in code order, items in batch
-/// order), segment ids `s1..sN` over each, every segment naming its
-/// document `<id>#<i>` so that `merge` routes it back to its item. File
-/// names are `<lang>/brief.<target>.<format>...`. Items with no sentence get
-/// no units; a repeated id is an item error, as in the CLI. Also returns
-/// each item's record.
+/// through the same job as `brief export --input jsonl`, file for file and
+/// byte for byte. Also returns each item's record.
 pub fn export_items(
     lines: &[String],
     options: &SummaryOptions,
     export_options: &ExportOptions,
     config: &brief::Config,
     form: Form,
-) -> Result<(Vec<String>, Vec<NamedFile>)> {
+) -> Result<(Vec<String>, Exported)> {
     if export_options.all {
         return Err(CoreError::argument(
             "export_many exports the briefs; all=True is for export()",
@@ -702,165 +709,57 @@ pub fn export_items(
     }
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
-    let plan = export_plan(export_options, &config)?;
+    let resolved = export_options.resolve(&config)?;
+    let aids = export_options.aids()?;
     let lang = parse_lang(options.lang.as_deref())?;
-    /// An item's record, id and brief as an export of its own with the
-    /// number of its documents ([`Export::concat`] joins them): the
-    /// analyzed documents are dropped once the item is done.
-    type Done = (String, String, Export, usize);
-    let done: Vec<Done> = lines
+    let job = ExportJob {
+        options: &resolved,
+        aids: &aids,
+        out_dir: PathBuf::new(),
+    };
+    let mut batch = job.batch(lang)?;
+    let done: Vec<(String, ExportedItem)> = lines
         .par_iter()
         .enumerate()
-        .map(|(i, raw)| -> Result<Done> {
+        .map(|(i, raw)| -> Result<(String, ExportedItem)> {
             let item = batch_item(raw, i + 1)?;
             let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
             let record = summary_json(&summary, &docs, Some(&item.id), form)?;
-            let documents = docs.len();
-            let export = Export::from_items(&[(docs, summary)], plan.source_tag.clone());
-            Ok((record, item.id, export, documents))
+            let exported = ExportedItem::new(&item, docs, summary, resolved.source_tag.clone());
+            Ok((record, exported))
         })
         .collect::<Result<_>>()?;
-    let mut groups: BTreeMap<String, Vec<(Export, usize)>> = BTreeMap::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut records = Vec::with_capacity(done.len());
-    for (line, (record, id, export, documents)) in done.into_iter().enumerate() {
-        let line = line + 1;
-        // Merge finds an item by its id alone: two items with one id would
-        // become one brief.
-        if let Some(first) = seen.get(&id) {
-            return Err(brief::Error::Jsonl {
-                path: PathBuf::from(ITEMS_NAME),
-                line,
-                message: format!("duplicate item id {id:?} (first at {ITEMS_NAME}:{first})"),
-            }
-            .into());
-        }
-        seen.insert(id, line);
+    let mut warnings = Vec::new();
+    for (record, exported) in done {
         records.push(record);
-        if export.units.is_empty() {
-            continue;
-        }
-        groups
-            .entry(export.source_lang.as_str().to_string())
-            .or_default()
-            .push((export, documents));
+        warnings.extend(batch.add(exported)?);
     }
-    if groups.is_empty() {
-        return Err(CoreError::argument(
-            "no item of the batch has a sentence to export",
-        ));
-    }
-    let mut files = Vec::new();
-    for (code, group) in groups {
-        let export = Export::concat(group, plan.source_tag.clone());
-        // A set whose every target is its own language is skipped, as the
-        // CLI does (with a warning there).
-        if plan
-            .targets
-            .iter()
-            .all(|t| t.same_language(&export.source_lang))
-        {
-            continue;
-        }
-        files.extend(render_export(&export, &plan, &format!("{code}/"))?);
-    }
-    if files.is_empty() {
-        return Err(CoreError::argument(
-            "every target language is the source language of every item: nothing to translate",
-        ));
-    }
-    Ok((records, files))
+    let (files, more) = named(batch.finish()?);
+    warnings.extend(more);
+    Ok((records, (files, warnings)))
 }
 
 /// Writes files under `dir` (created if missing) atomically; without
-/// `force`, nothing is written if any of them exists.
-pub fn write_files(dir: &Path, files: &[NamedFile], force: bool) -> Result<Vec<PathBuf>> {
-    let out: Vec<brief::outfile::OutFile> = files
+/// `force`, nothing is written if any of them exists. Returns the paths
+/// and the writer's warnings.
+pub fn write_files(
+    dir: &Path,
+    files: &[NamedFile],
+    force: bool,
+) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let out: Vec<OutFile> = files
         .iter()
-        .map(|(name, contents)| brief::outfile::OutFile {
+        .map(|(name, contents)| OutFile {
             path: dir.join(name),
             contents: contents.clone(),
         })
         .collect();
-    for f in &out {
-        if let Some(parent) = f.path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| CoreError::from(brief::Error::io(parent, e)))?;
-        }
-    }
-    brief::outfile::write_all(&out, force)?;
-    Ok(out.into_iter().map(|f| f.path).collect())
-}
-
-// ----------------------------------------------------------------- merge
-
-/// A translated file: read from a path, or given as bytes with a name.
-pub enum MergeInput {
-    /// A file on disk.
-    Path(PathBuf),
-    /// Contents in memory; the name is used in messages and to tell the format.
-    Bytes(String, Vec<u8>),
-}
-
-#[derive(Serialize)]
-struct TranslationOut<'a> {
-    lang: &'a str,
-    source_lang: &'a str,
-    segment_count: usize,
-    sentences: &'a [brief::merge::TranslatedSentence],
-    text: String,
-}
-
-#[derive(Serialize)]
-struct ProblemOut<'a> {
-    #[serde(flatten)]
-    problem: &'a brief::merge::Problem,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct MergeOut<'a> {
-    translations: Vec<TranslationOut<'a>>,
-    problems: Vec<ProblemOut<'a>>,
-}
-
-/// Reads and merges translated files, as `brief merge --format json`
-/// (each problem also carries the CLI's `message`); with `tmx`, also the
-/// multilingual TMX of `--tmx FILE`.
-pub fn merge(inputs: &[MergeInput], tmx: bool) -> Result<(String, Option<Vec<u8>>)> {
-    let mut files = Vec::new();
-    for input in inputs {
-        files.extend(match input {
-            MergeInput::Path(path) => brief::merge::read_file(path)?,
-            MergeInput::Bytes(name, bytes) => {
-                brief::merge::read_bytes(bytes.clone(), Path::new(name))?
-            }
-        });
-    }
-    let result = brief::merge::merge(&files);
-    let out = MergeOut {
-        translations: result
-            .translations
-            .iter()
-            .map(|t| TranslationOut {
-                lang: &t.lang,
-                source_lang: &t.source_lang,
-                segment_count: t.segment_count,
-                sentences: &t.sentences,
-                text: t.text(),
-            })
-            .collect(),
-        problems: result
-            .problems
-            .iter()
-            .map(|p| ProblemOut {
-                problem: p,
-                message: p.to_string(),
-            })
-            .collect(),
-    };
-    let memory = if tmx { Some(result.to_tmx()?) } else { None };
-    Ok((serde_json::to_string(&out)?, memory))
+    let mut warnings = Vec::new();
+    brief::outfile::write_set(&out, &brief::outfile::WriteOptions::new(force), &mut |w| {
+        warnings.push(w)
+    })?;
+    Ok((out.into_iter().map(|f| f.path).collect(), warnings))
 }
 
 /// The library's version.

@@ -30,16 +30,20 @@ def cli(tmp_path_factory):
     home = tmp_path_factory.mktemp("cli-home")
     env = dict(os.environ, XDG_CONFIG_HOME=str(home), HOME=str(home), NO_COLOR="1")
 
-    def run(*args, stdin=None):
+    def run(*args, stdin=None, code=0, extra_env=None):
+        """stdout of the run; ``code``: the exit code it must give
+        (``None``: any, and (code, stdout, stderr) is returned)."""
         done = subprocess.run(
             [binary, "--quiet", *map(str, args)],
             cwd=home,
-            env=env,
+            env=dict(env, **(extra_env or {})),
             input=stdin,
             capture_output=True,
             timeout=120,
         )
-        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        if code is None:
+            return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
+        assert done.returncode == code, done.stderr.decode("utf-8", "replace")
         return done.stdout
 
     return run

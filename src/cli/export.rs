@@ -1,15 +1,15 @@
 //! `brief export`
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::Context;
+use brief::job::{
+    ExportJob, ExportOptions, ExportOutcome, ExportedItem, Selection, TranslationAids,
+};
+use brief::{Config, Format, Lang, LanguageTag, TargetMode};
 
-use brief::outfile::{self, OutFile};
-use brief::{Config, Export, Format, Lang, LanguageTag, TargetMode};
-
-use super::output;
 use super::summarize::LengthArgs;
+use super::{batch, output};
 
 /// Write the brief (or every sentence) as XLIFF, TMX, TSV or JSONL files for translators.
 #[derive(Debug, clap::Args)]
@@ -89,275 +89,120 @@ fn parse_mode(s: &str) -> Result<TargetMode, String> {
     s.parse().map_err(|e: brief::Error| e.to_string())
 }
 
-/// Removes repeated entries, keeping the first of each.
-fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
-    let mut out: Vec<T> = Vec::new();
-    for item in items {
-        if !out.contains(item) {
-            out.push(item.clone());
-        }
-    }
-    out
-}
-
-/// The memories and glossary given with --tm and --glossary, read once for
-/// one export or a whole batch.
-pub struct TranslationAids {
-    memories: Vec<brief::tm::Memory>,
-    /// The glossary's path and text: its source column is read in each
-    /// export's source language, which a batch knows only per item.
-    glossary: Option<(PathBuf, String)>,
-}
-
-impl TranslationAids {
-    /// Reads the memories and the glossary's text (nothing for empty lists).
-    pub fn load(memories: &[PathBuf], glossary: Option<&Path>) -> anyhow::Result<TranslationAids> {
-        let memories = memories
-            .iter()
-            .map(|p| brief::tm::Memory::read_file(p))
-            .collect::<Result<Vec<_>, _>>()?;
-        let glossary = match glossary {
-            Some(path) => {
-                // Bounded like every input (--max-input): `/dev/zero` or a
-                // FIFO cannot fill memory.
-                let bytes = brief::input::read_bytes(path)?;
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{}: cannot read the glossary: not UTF-8: {e}",
-                        brief::escape::escape_path(path)
-                    )
-                })?;
-                // Its syntax is checked now, before any work: read for an
-                // undetermined source language, which no column names, so
-                // the only error left for a real source is a clash of that
-                // language with a target column (see `glossary`).
-                brief::check::Glossary::parse(&text, undetermined(), path)?;
-                Some((path.to_path_buf(), text))
-            }
-            None => None,
-        };
-        Ok(TranslationAids { memories, glossary })
-    }
-
-    /// The glossary's path, if one was given.
-    pub fn glossary_path(&self) -> Option<&Path> {
-        self.glossary.as_ref().map(|(path, _)| path.as_path())
-    }
-
-    /// The glossary with its source column in `source` (`Ok(None)` if none
-    /// was given), or why this well-formed glossary cannot serve a source
-    /// in `source` (as when `source` is one of its target columns).
-    pub fn glossary(&self, source: Lang) -> Result<Option<brief::check::Glossary>, String> {
-        let Some((path, text)) = &self.glossary else {
-            return Ok(None);
-        };
-        match brief::check::Glossary::parse(text, source, path) {
-            Ok(g) => Ok(Some(g)),
-            Err(_) if names_target_column(text, source) => {
-                Err(format!("{source} is one of its target columns"))
-            }
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    /// The aids of every unit of `export` for each of `targets`, with
-    /// `glossary` (from [`TranslationAids::glossary`] in the export's source
-    /// language). Without memories and glossary every unit's aids are empty
-    /// and the files are exactly as without them.
-    pub fn for_export(
-        &self,
-        export: &Export,
-        targets: &[&LanguageTag],
-        glossary: Option<&brief::check::Glossary>,
-    ) -> Vec<Vec<brief::Aids>> {
-        let memories: Vec<&brief::tm::Memory> = self.memories.iter().collect();
-        targets
-            .iter()
-            .map(|t| export.aids(t, &memories, glossary))
-            .collect()
-    }
-}
-
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut config = config.clone();
     if args.lang.is_some() {
         config.segment.lang = args.lang;
     }
-    let settings = &config.export;
-    let targets = dedup(if args.to.is_empty() {
-        &settings.targets
-    } else {
-        &args.to
-    });
-    let formats = dedup(if args.format.is_empty() {
-        &settings.formats
-    } else {
-        &args.format
-    });
-    if targets.is_empty() {
-        anyhow::bail!("no target languages: give --to or set [export] targets");
-    }
-    if formats.is_empty() {
-        anyhow::bail!("no formats: give --format or set [export] formats");
-    }
-    let mode = args.target.unwrap_or(settings.target);
-    let source_tag = args
-        .source_tag
-        .clone()
-        .or_else(|| settings.source_tag.clone());
-    if args.input == super::InputKind::Jsonl {
-        anyhow::ensure!(
-            !args.all,
-            "--all is for one cluster; a batch exports each item's brief"
-        );
-        // Read before the batch runs: a bad memory or glossary fails at once.
-        let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
-        let plan = super::export_batch::Plan {
-            inputs: &args.inputs,
-            targets,
-            formats,
-            mode,
-            source_tag,
-            settings: super::summarize::settings_with(&config, &args.length, None)?,
-            out_dir: &args.out_dir,
-            force: args.force,
-            lang: args.lang,
-            aids,
-        };
-        return super::export_batch::run(&plan, &config);
-    }
-
-    let docs = brief::analyze_all(
-        super::read_inputs(&args.inputs, args.input.markup())?,
-        &config,
+    let options = ExportOptions::resolve(
+        &args.to,
+        &args.format,
+        args.target,
+        args.source_tag.clone(),
+        &config.export,
+    )?;
+    let batch = args.input == super::InputKind::Jsonl;
+    anyhow::ensure!(
+        !(batch && args.all),
+        "--all is for one cluster; a batch exports each item's brief"
     );
-    // One export has one source language: a cluster of documents in several
-    // languages would be written with the first one's tag for all of them.
-    if source_tag.is_none() {
-        let mut langs: Vec<Lang> = docs.iter().map(|d| d.lang()).collect();
-        langs.sort_by_key(|l| l.as_str().to_string());
-        langs.dedup();
-        if langs.len() > 1 {
-            let names: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
-            anyhow::bail!(
-                "the inputs are in several languages ({}): export each language separately, or give --lang or --source-tag",
-                names.join(", ")
-            );
-        }
-    }
-    let export = if args.all {
-        Export::all_sentences(&docs, source_tag)
-    } else {
-        let settings = super::summarize::settings_with(&config, &args.length, None)?;
-        let summary = brief::summarize(&docs, &settings, None)?;
-        Export::from_summary(&docs, &summary, source_tag)
-    };
-
-    // A file "translating" the source into its own language is not work for
-    // anyone (a Russian article with the default targets fa,ru).
-    let (skipped, targets): (Vec<LanguageTag>, Vec<LanguageTag>) = targets
-        .into_iter()
-        .partition(|t| t.same_language(&export.source_lang));
-    for t in &skipped {
-        eprintln!(
-            "brief: warning: no {t} file: the source is already in {}",
-            export.source_lang
-        );
-    }
-    if targets.is_empty() {
-        anyhow::bail!(
-            "every target language is the source language ({}): nothing to translate",
-            export.source_lang
-        );
-    }
+    // Read before any work: a bad memory or glossary fails at once.
     let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
-    // One cluster is one set: a glossary that cannot serve its source is
-    // of no use to the run, as in a batch where it serves no set.
-    let source = export.source_lang.lang();
-    let glossary = aids.glossary(source).map_err(|reason| {
-        anyhow::anyhow!(
-            "{}: the glossary cannot be used for a {source} source ({reason})",
-            aids.glossary_path()
-                .map_or_else(Default::default, |p| p.display().to_string())
-        )
-    })?;
-    let aids = aids.for_export(
-        &export,
-        &targets.iter().collect::<Vec<_>>(),
-        glossary.as_ref(),
-    );
-    let mut files = Vec::new();
-    for format in &formats {
-        for (target, aids) in targets.iter().zip(&aids) {
-            let contents = export.render_with(*format, target, mode, aids)?;
-            files.push(OutFile {
-                path: args.out_dir.join(brief::file_name(*format, target)),
-                contents,
-            });
+    let job = ExportJob {
+        options: &options,
+        aids: &aids,
+        out_dir: args.out_dir.clone(),
+    };
+    let settings = super::summarize::settings_with(&config, &args.length, None)?;
+    let outcome = if batch {
+        export_batch(&args, &job, &settings, &config)?
+    } else {
+        let docs = brief::analyze_all(
+            super::read_inputs(&args.inputs, args.input.markup())?,
+            &config,
+        );
+        if args.all {
+            job.cluster(&docs, Selection::All)?
+        } else {
+            let summary = brief::summarize(&docs, &settings, None)?;
+            job.cluster(&docs, Selection::Brief(&summary))?
         }
+    };
+    for w in &outcome.report.warnings {
+        super::warn(w);
     }
-    // The truth about the export, for merge: found beside the files it
-    // checks, or given with --reference.
-    files.push(OutFile {
-        path: args.out_dir.join(brief::merge::REFERENCE_FILE_NAME),
-        contents: export.render_reference(&targets[0])?,
-    });
-    std::fs::create_dir_all(&args.out_dir)
-        .with_context(|| format!("{}: cannot create the directory", args.out_dir.display()))?;
-    outfile::write_all(&files, args.force)?;
+    if !batch {
+        // As always for one cluster: the directory stays, even when the
+        // set is refused (a batch removes the directories it created).
+        super::write::create_dir(&args.out_dir)?;
+    }
+    super::write::set(&outcome.files, &super::write::options(args.force))?;
     let mut out = output::stdout();
-    for f in &files {
+    for f in &outcome.files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
     out.flush()?;
-    eprintln!(
-        "brief: exported {} segment(s) to {} file(s) and {} (export {})",
-        export.units.len(),
-        files.len() - 1,
-        brief::merge::REFERENCE_FILE_NAME,
-        export.id().unwrap_or("-")
-    );
+    eprintln!("brief: {}", summary_line(&outcome, batch));
     Ok(super::exit::OK)
 }
 
-/// A language no glossary column names (ISO 639 `und`, undetermined).
-fn undetermined() -> Lang {
-    "und".parse().expect("und is a valid language code")
-}
-
-/// Whether the header of a CSV/TSV glossary names `lang` after its first
-/// column, i.e. as a target language.
-fn names_target_column(text: &str, lang: Lang) -> bool {
-    let text = text.trim_start_matches('\u{FEFF}');
-    if text.trim_start().starts_with('<') {
-        return false;
-    }
-    let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
-        return false;
+/// Every item of the JSONL inputs summarized (in parallel, in order) and
+/// added to the job's batch; `--keep-going` skips an item with a problem.
+fn export_batch(
+    args: &Args,
+    job: &ExportJob<'_>,
+    settings: &brief::SummarySettings,
+    config: &Config,
+) -> anyhow::Result<ExportOutcome> {
+    let mut export = job.batch(args.lang)?;
+    let source_tag = &job.options.source_tag;
+    let work = |item| -> anyhow::Result<ExportedItem> {
+        Ok(ExportedItem::summarize(
+            item,
+            args.lang,
+            settings,
+            config,
+            source_tag.clone(),
+        )?)
     };
-    let delim = if header.contains('\t') { '\t' } else { ',' };
-    header.split(delim).skip(1).any(|h| {
-        h.trim()
-            .trim_matches('"')
-            .trim()
-            .eq_ignore_ascii_case(lang.as_str())
-    })
+    batch::each_item(&args.inputs, work, |item, _first| {
+        match export.add(item) {
+            Ok(Some(warning)) => super::warn(warning),
+            Ok(None) => {}
+            Err(e @ brief::Error::Jsonl { .. }) if super::globals().keep_going => {
+                eprintln!("brief: skipped: {e}");
+                super::note_data_problem();
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    })?;
+    Ok(export.finish()?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn target_columns_are_found_in_csv_and_tsv_headers_only() {
-        let csv = "\u{FEFF}source,fa,\"RU\"\nbridge,پل,мост\n";
-        assert!(names_target_column(csv, Lang::RU));
-        assert!(names_target_column(csv, Lang::FA));
-        assert!(!names_target_column(csv, Lang::EN));
-        assert!(names_target_column("source\tru\n", Lang::RU));
-        // The first column is the source, not a target.
-        assert!(!names_target_column("ru,fa\n", Lang::RU));
-        assert!(!names_target_column("<martif/>", Lang::RU));
-        assert!(!names_target_column("", Lang::RU));
+/// What the export did, for stderr.
+fn summary_line(outcome: &ExportOutcome, batch: bool) -> String {
+    let report = &outcome.report;
+    if batch {
+        let ids: Vec<String> = report
+            .sets
+            .iter()
+            .map(|s| format!("{}: {}", s.source, s.export_id))
+            .collect();
+        format!(
+            "exported {} segment(s) of {} item(s) to {} file(s) (export {})",
+            report.units,
+            report.items,
+            outcome.files.len(),
+            ids.join(", ")
+        )
+    } else {
+        format!(
+            "exported {} segment(s) to {} file(s) and {} (export {})",
+            report.units,
+            outcome.files.len() - 1,
+            brief::merge::REFERENCE_FILE_NAME,
+            report.sets.first().map_or("-", |s| s.export_id.as_str())
+        )
     }
 }

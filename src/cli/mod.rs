@@ -6,11 +6,11 @@ mod check;
 mod detect;
 mod eval;
 mod export;
-mod export_batch;
 mod merge;
 mod output;
 mod segment;
 mod summarize;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,7 +32,8 @@ pub mod exit {
 
 const AFTER_HELP: &str = "\
 Exit codes:
-  0  success
+  0  success (a closed output pipe, as in `brief ... | head`, is no error: the exit code
+     is what the data gave)
   1  the work was done but problems were found in the data (merge: drift, missing targets;
      check: translation errors)
   2  usage, configuration, input or output error
@@ -213,8 +214,16 @@ pub fn main() -> ExitCode {
         }
         Ok(code) => ExitCode::from(code),
         Err(err) => {
+            // A reader that stops reading (`brief ... | head`) is not an
+            // error, and does not change what the data said.
             if output::is_broken_pipe(&err) {
-                return ExitCode::from(exit::OK);
+                return ExitCode::from(
+                    if DATA_PROBLEM.load(std::sync::atomic::Ordering::Relaxed) {
+                        exit::DATA_PROBLEMS
+                    } else {
+                        exit::OK
+                    },
+                );
             }
             eprintln!("brief: {}", format_error(&err));
             ExitCode::from(exit::ERROR)
@@ -268,6 +277,17 @@ pub fn globals() -> Globals {
 pub fn warn(message: impl std::fmt::Display) {
     if !globals().quiet {
         eprintln!("brief: warning: {message}");
+    }
+}
+
+/// Prints what the readers noticed in translated files (`--quiet` keeps it back).
+pub fn warn_about(translated: &brief::job::TranslatedFiles) {
+    for (path, w) in &translated.warnings {
+        warn(format_args!(
+            "{}: {}",
+            brief::escape::escape_path(path),
+            brief::escape::escape(w)
+        ));
     }
 }
 

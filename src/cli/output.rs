@@ -1,5 +1,5 @@
 //! Writing to standard output, where a closed pipe (`brief ... | head`) is
-//! not an error.
+//! not an error and does not change the exit code the data gives.
 
 use std::io::{self, BufWriter, Stdout, Write};
 
@@ -11,9 +11,12 @@ pub fn stdout() -> BufWriter<Stdout> {
 /// Whether an error was caused by the reader of our output going away.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        let io_kind = cause.downcast_ref::<io::Error>().map(io::Error::kind);
+        // serde_json wraps the writer's error in its own.
+        let json_kind = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        io_kind.or(json_kind) == Some(io::ErrorKind::BrokenPipe)
     })
 }
 

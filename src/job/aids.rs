@@ -1,0 +1,146 @@
+//! Translation memories and a glossary, read once for one export or a
+//! whole batch (`--tm`, `--glossary`).
+
+use std::path::{Path, PathBuf};
+
+use crate::check::Glossary;
+use crate::error::{Error, Result};
+use crate::export::Export;
+use crate::formats::{Aids, LanguageTag};
+use crate::lang::Lang;
+use crate::tm::Memory;
+
+/// The memories and glossary that fill an export's targets and term hints.
+#[derive(Debug, Default)]
+pub struct TranslationAids {
+    memories: Vec<Memory>,
+    /// The glossary's path and text: its source column is read in each
+    /// export's source language, which a batch knows only per item.
+    glossary: Option<(PathBuf, String)>,
+}
+
+impl TranslationAids {
+    /// No memory, no glossary: every unit's aids are empty and the files
+    /// are exactly as without aids.
+    pub fn none() -> TranslationAids {
+        TranslationAids::default()
+    }
+
+    /// Reads the memories (TMX; the first with a match wins) and the
+    /// glossary's text. Every file is read bounded, as any input. The
+    /// glossary's syntax is checked now, before any work: it is read for an
+    /// undetermined source language, which no column names, so the only
+    /// error left for a real source is a clash of that language with a
+    /// target column (see [`TranslationAids::glossary`]).
+    pub fn load(memories: &[PathBuf], glossary: Option<&Path>) -> Result<TranslationAids> {
+        let memories = memories
+            .iter()
+            .map(|p| Memory::read_file(p))
+            .collect::<Result<Vec<_>>>()?;
+        let glossary = match glossary {
+            Some(path) => {
+                let text = read_glossary_text(path)?;
+                Glossary::parse(&text, undetermined(), path)?;
+                Some((path.to_path_buf(), text))
+            }
+            None => None,
+        };
+        Ok(TranslationAids { memories, glossary })
+    }
+
+    /// The glossary's path, if one was given.
+    pub fn glossary_path(&self) -> Option<&Path> {
+        self.glossary.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// The glossary's path for a message (empty without one).
+    pub(crate) fn glossary_name(&self) -> String {
+        self.glossary_path()
+            .map(crate::escape::escape_path)
+            .unwrap_or_default()
+    }
+
+    /// The glossary with its source column in `source` (`Ok(None)` if none
+    /// was given), or why this well-formed glossary cannot serve a source
+    /// in `source` (as when `source` is one of its target columns).
+    pub fn glossary(&self, source: Lang) -> std::result::Result<Option<Glossary>, String> {
+        let Some((path, text)) = &self.glossary else {
+            return Ok(None);
+        };
+        match Glossary::parse(text, source, path) {
+            Ok(g) => Ok(Some(g)),
+            Err(_) if names_target_column(text, source) => {
+                Err(format!("{source} is one of its target columns"))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// The aids of every unit of `export` for each of `targets`, with
+    /// `glossary` (from [`TranslationAids::glossary`] in the export's source
+    /// language).
+    pub fn for_export(
+        &self,
+        export: &Export,
+        targets: &[&LanguageTag],
+        glossary: Option<&Glossary>,
+    ) -> Vec<Vec<Aids>> {
+        let memories: Vec<&Memory> = self.memories.iter().collect();
+        targets
+            .iter()
+            .map(|t| export.aids(t, &memories, glossary))
+            .collect()
+    }
+}
+
+/// A glossary file's text: bounded like every input, so `/dev/zero` or a
+/// FIFO cannot fill memory; UTF-8 only.
+pub(crate) fn read_glossary_text(path: &Path) -> Result<String> {
+    let bytes = crate::input::read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| Error::Encoding {
+        path: path.to_path_buf(),
+        message: format!("cannot read the glossary: not UTF-8: {e}"),
+    })
+}
+
+/// A language no glossary column names (ISO 639 `und`, undetermined).
+fn undetermined() -> Lang {
+    "und".parse().expect("und is a valid language code")
+}
+
+/// Whether the header of a CSV/TSV glossary names `lang` after its first
+/// column, i.e. as a target language.
+fn names_target_column(text: &str, lang: Lang) -> bool {
+    let text = text.trim_start_matches('\u{FEFF}');
+    if text.trim_start().starts_with('<') {
+        return false;
+    }
+    let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let delim = if header.contains('\t') { '\t' } else { ',' };
+    header.split(delim).skip(1).any(|h| {
+        h.trim()
+            .trim_matches('"')
+            .trim()
+            .eq_ignore_ascii_case(lang.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_columns_are_found_in_csv_and_tsv_headers_only() {
+        let csv = "\u{FEFF}source,fa,\"RU\"\nbridge,پل,мост\n";
+        assert!(names_target_column(csv, Lang::RU));
+        assert!(names_target_column(csv, Lang::FA));
+        assert!(!names_target_column(csv, Lang::EN));
+        assert!(names_target_column("source\tru\n", Lang::RU));
+        // The first column is the source, not a target.
+        assert!(!names_target_column("ru,fa\n", Lang::RU));
+        assert!(!names_target_column("<martif/>", Lang::RU));
+        assert!(!names_target_column("", Lang::RU));
+    }
+}

@@ -1,0 +1,440 @@
+//! The export job: which files an export writes, for one brief (a cluster
+//! of documents) or a JSONL batch, decided in this one place for the
+//! command line and the Python package.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::analysis::AnalyzedDocument;
+use crate::check::Glossary;
+use crate::error::{Error, Result};
+use crate::export::{Export, ExportSettings};
+use crate::formats::{Format, LanguageTag, TargetMode, file_name};
+use crate::input::BatchItem;
+use crate::lang::Lang;
+use crate::merge::REFERENCE_FILE_NAME;
+use crate::outfile::OutFile;
+use crate::summarize::{Summary, SummarySettings};
+
+use super::aids::TranslationAids;
+
+/// What an export writes, resolved once from the front end's options over
+/// `[export]`: targets and formats deduplicated, first of each kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportOptions {
+    /// Target language tags.
+    pub targets: Vec<LanguageTag>,
+    /// File formats.
+    pub formats: Vec<Format>,
+    /// Target handling.
+    pub mode: TargetMode,
+    /// The source tag written into the files; `None` takes the detected language.
+    pub source_tag: Option<LanguageTag>,
+}
+
+impl ExportOptions {
+    /// `to`, `formats`, `mode` and `source_tag` where given (not empty,
+    /// `Some`), else `[export]`'s. No target or no format is a usage error.
+    pub fn resolve(
+        to: &[LanguageTag],
+        formats: &[Format],
+        mode: Option<TargetMode>,
+        source_tag: Option<LanguageTag>,
+        settings: &ExportSettings,
+    ) -> Result<ExportOptions> {
+        let targets = dedup(if to.is_empty() { &settings.targets } else { to });
+        let formats = dedup(if formats.is_empty() {
+            &settings.formats
+        } else {
+            formats
+        });
+        if targets.is_empty() {
+            return Err(usage(
+                "no target languages: give --to (Python: to=) or set [export] targets",
+            ));
+        }
+        if formats.is_empty() {
+            return Err(usage(
+                "no formats: give --format (Python: formats=) or set [export] formats",
+            ));
+        }
+        Ok(ExportOptions {
+            targets,
+            formats,
+            mode: mode.unwrap_or(settings.target),
+            source_tag: source_tag.or_else(|| settings.source_tag.clone()),
+        })
+    }
+}
+
+/// Removes repeated entries, keeping the first of each.
+fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(item) {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+fn usage(message: impl Into<String>) -> Error {
+    Error::Usage {
+        message: message.into(),
+    }
+}
+
+/// What to export of a cluster.
+#[derive(Debug, Clone, Copy)]
+pub enum Selection<'a> {
+    /// The brief: the sentences of this summary, made from the same documents.
+    Brief(&'a Summary),
+    /// Every sentence of every document.
+    All,
+}
+
+/// One export set written by a job: its source language and export id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSet {
+    /// The source language code (the set's directory in a batch).
+    pub source: String,
+    /// The export id written into every file of the set.
+    pub export_id: String,
+}
+
+/// What an export job did, for the front end to tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Units (segments) exported, over all sets.
+    pub units: usize,
+    /// Batch items exported (0 for a cluster).
+    pub items: usize,
+    /// One entry per set, in file order.
+    pub sets: Vec<ExportSet>,
+    /// Warnings for the user (a target skipped, a glossary not used), unescaped.
+    pub warnings: Vec<String>,
+}
+
+/// The files an export writes, in the order they are listed, and its report.
+#[derive(Debug, Clone)]
+pub struct ExportOutcome {
+    /// Every file, the reference copy of each set last in that set.
+    pub files: Vec<OutFile>,
+    /// What was exported.
+    pub report: ExportReport,
+}
+
+/// An export with its settings and aids, writing under one directory.
+#[derive(Debug)]
+pub struct ExportJob<'a> {
+    /// The resolved options.
+    pub options: &'a ExportOptions,
+    /// Memories and glossary (empty for none).
+    pub aids: &'a TranslationAids,
+    /// The directory the files go to (file names are joined to it; an
+    /// empty path gives bare names).
+    pub out_dir: PathBuf,
+}
+
+impl ExportJob<'_> {
+    /// The files of one cluster's export. A cluster of documents in several
+    /// languages is refused unless the options name a source tag (it would
+    /// be written with the first one's tag for all of them).
+    pub fn cluster(
+        &self,
+        docs: &[AnalyzedDocument],
+        selection: Selection<'_>,
+    ) -> Result<ExportOutcome> {
+        if self.options.source_tag.is_none() {
+            refuse_mixed_languages(docs)?;
+        }
+        let source_tag = self.options.source_tag.clone();
+        let export = match selection {
+            Selection::All => Export::all_sentences(docs, source_tag),
+            Selection::Brief(summary) => Export::from_summary(docs, summary, source_tag),
+        };
+        let mut report = ExportReport::default();
+        let targets = self.targets_for(&export, &mut report.warnings);
+        if targets.is_empty() {
+            return Err(usage(format!(
+                "every target language is the source language ({}): nothing to translate",
+                export.source_lang
+            )));
+        }
+        // One cluster is one set: a glossary that cannot serve its source
+        // is of no use to the run.
+        let source = export.source_lang.lang();
+        let glossary = self.aids.glossary(source).map_err(|reason| {
+            usage(format!(
+                "{}: the glossary cannot be used for a {source} source ({reason})",
+                self.aids.glossary_name()
+            ))
+        })?;
+        let files = self.render_set(&export, &targets, glossary.as_ref(), &self.out_dir)?;
+        report.units = export.units.len();
+        report.sets.push(set_of(&export));
+        Ok(ExportOutcome { files, report })
+    }
+
+    /// A batch export: items are added with [`BatchExport::add`] in batch
+    /// order and grouped by source language. `lang` is the language every
+    /// item is in, when the front end fixed it: a glossary of no use to it
+    /// stops the job now, before any item is done.
+    pub fn batch(&self, lang: Option<Lang>) -> Result<BatchExport<'_>> {
+        let mut glossaries = HashMap::new();
+        if let Some(lang) = lang {
+            let glossary = self.aids.glossary(lang);
+            if let Err(reason) = &glossary {
+                return Err(usage(format!(
+                    "{}: the glossary cannot be used for the {lang} items ({reason})",
+                    self.aids.glossary_name()
+                )));
+            }
+            glossaries.insert(lang, glossary);
+        }
+        Ok(BatchExport {
+            job: self,
+            glossaries,
+            groups: BTreeMap::new(),
+            seen: HashMap::new(),
+            items: 0,
+        })
+    }
+
+    /// The targets of `export` that are not its source language; a warning
+    /// for each that is (a file "translating" the source into its own
+    /// language is not work for anyone).
+    fn targets_for<'t>(
+        &'t self,
+        export: &Export,
+        warnings: &mut Vec<String>,
+    ) -> Vec<&'t LanguageTag> {
+        let mut targets = Vec::new();
+        for t in &self.options.targets {
+            if t.same_language(&export.source_lang) {
+                warnings.push(format!(
+                    "no {t} file: the source is already in {}",
+                    export.source_lang
+                ));
+            } else {
+                targets.push(t);
+            }
+        }
+        targets
+    }
+
+    /// One set's files in `dir`: every format for every target, then the
+    /// reference copy (the truth about the export, for merge).
+    fn render_set(
+        &self,
+        export: &Export,
+        targets: &[&LanguageTag],
+        glossary: Option<&Glossary>,
+        dir: &Path,
+    ) -> Result<Vec<OutFile>> {
+        let aids = self.aids.for_export(export, targets, glossary);
+        let mut files = Vec::new();
+        for format in &self.options.formats {
+            for (target, aids) in targets.iter().zip(&aids) {
+                files.push(OutFile {
+                    path: dir.join(file_name(*format, target)),
+                    contents: export.render_with(*format, target, self.options.mode, aids)?,
+                });
+            }
+        }
+        files.push(OutFile {
+            path: dir.join(REFERENCE_FILE_NAME),
+            contents: export.render_reference(targets[0])?,
+        });
+        Ok(files)
+    }
+}
+
+fn set_of(export: &Export) -> ExportSet {
+    ExportSet {
+        source: export.source_lang.as_str().to_string(),
+        export_id: export.id().unwrap_or("-").to_string(),
+    }
+}
+
+/// Refuses documents in more than one language: one export has one source.
+fn refuse_mixed_languages(docs: &[AnalyzedDocument]) -> Result<()> {
+    let mut langs: Vec<String> = docs.iter().map(|d| d.lang().as_str().to_string()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    if langs.len() > 1 {
+        return Err(usage(format!(
+            "the inputs are in several languages ({}): export each language separately, \
+             or give --lang or --source-tag (Python: lang= or source_tag=)",
+            langs.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// One batch item's brief as an export of its own, with the number of its
+/// documents (what [`Export::concat`] needs), so the analyzed documents are
+/// dropped as soon as the item is done.
+#[derive(Debug)]
+pub struct ExportedItem {
+    /// The item's id.
+    pub id: String,
+    /// The batch file it came from.
+    pub path: PathBuf,
+    /// Its line there, from 1.
+    pub line: usize,
+    export: Export,
+    documents: usize,
+}
+
+impl ExportedItem {
+    /// Analyzes and summarizes one item (its own `query` field focuses the
+    /// brief), as `brief export --input jsonl` does; `lang` overrides the
+    /// item's language.
+    pub fn summarize(
+        item: BatchItem,
+        lang: Option<Lang>,
+        settings: &SummarySettings,
+        config: &crate::Config,
+        source_tag: Option<LanguageTag>,
+    ) -> Result<ExportedItem> {
+        let docs = crate::analyze_all(item.to_documents(lang), config);
+        let summary = crate::summarize(&docs, settings, item.field("query"))?;
+        Ok(ExportedItem::new(&item, docs, summary, source_tag))
+    }
+
+    /// The export of an item already summarized from `docs`.
+    pub fn new(
+        item: &BatchItem,
+        docs: Vec<AnalyzedDocument>,
+        summary: Summary,
+        source_tag: Option<LanguageTag>,
+    ) -> ExportedItem {
+        let documents = docs.len();
+        let export = Export::from_items(&[(docs, summary)], source_tag);
+        ExportedItem {
+            id: item.id.clone(),
+            path: item.path.clone(),
+            line: item.line,
+            export,
+            documents,
+        }
+    }
+}
+
+/// A batch export in progress: one export, hence one file set, per source
+/// language (code order), items in batch order within each.
+#[derive(Debug)]
+pub struct BatchExport<'a> {
+    job: &'a ExportJob<'a>,
+    glossaries: HashMap<Lang, std::result::Result<Option<Glossary>, String>>,
+    groups: BTreeMap<String, Vec<(Export, usize)>>,
+    seen: HashMap<String, (PathBuf, usize)>,
+    items: usize,
+}
+
+impl BatchExport<'_> {
+    /// Adds the next item. A repeated id is an item error
+    /// ([`Error::Jsonl`]: merge finds an item by its id alone, so two items
+    /// with one id would become one brief); an item without a sentence is
+    /// left out with the warning returned.
+    pub fn add(&mut self, item: ExportedItem) -> Result<Option<String>> {
+        if let Some((path, line)) = self.seen.get(&item.id) {
+            return Err(Error::Jsonl {
+                path: item.path,
+                line: item.line,
+                message: format!(
+                    "duplicate item id {:?} (first at {}:{line})",
+                    item.id,
+                    crate::escape::escape_path(path)
+                ),
+            });
+        }
+        self.seen
+            .insert(item.id.clone(), (item.path.clone(), item.line));
+        if item.export.units.is_empty() {
+            return Ok(Some(format!(
+                "{}:{}: item {:?} has no sentence to export",
+                crate::escape::escape_path(&item.path),
+                item.line,
+                item.id
+            )));
+        }
+        self.items += 1;
+        self.groups
+            .entry(item.export.source_lang.as_str().to_string())
+            .or_default()
+            .push((item.export, item.documents));
+        Ok(None)
+    }
+
+    /// The files of every set, under `<out_dir>/<source language>/`.
+    pub fn finish(mut self) -> Result<ExportOutcome> {
+        if self.groups.is_empty() {
+            return Err(usage("no item of the batch has a sentence to export"));
+        }
+        let job = self.job;
+        let mut report = ExportReport {
+            items: self.items,
+            ..ExportReport::default()
+        };
+        let mut files = Vec::new();
+        // Source languages of sets the glossary could not serve, and
+        // whether it served any.
+        let mut unserved: Vec<String> = Vec::new();
+        let mut glossary_used = false;
+        for (code, group) in std::mem::take(&mut self.groups) {
+            let items_in_group = group.len();
+            let export = Export::concat(group, job.options.source_tag.clone());
+            let mut skipped = Vec::new();
+            let targets = job.targets_for(&export, &mut skipped);
+            for t in job.options.targets.iter().filter(|t| !targets.contains(t)) {
+                report.warnings.push(format!(
+                    "no {t} file for the {items_in_group} item(s) in {code}: the source is already in {}",
+                    export.source_lang
+                ));
+            }
+            if targets.is_empty() {
+                continue;
+            }
+            // Memory matches and glossary terms depend on a unit's source
+            // alone, so the set's aids are each item's aids.
+            let source = export.source_lang.lang();
+            let glossary = self
+                .glossaries
+                .entry(source)
+                .or_insert_with(|| job.aids.glossary(source));
+            let glossary = match glossary {
+                Ok(g) => {
+                    glossary_used |= g.is_some();
+                    g.as_ref()
+                }
+                Err(reason) => {
+                    report.warnings.push(format!(
+                        "glossary {}: not used for the {code} items ({reason})",
+                        job.aids.glossary_name()
+                    ));
+                    unserved.push(code.clone());
+                    None
+                }
+            };
+            let dir = job.out_dir.join(&code);
+            files.extend(job.render_set(&export, &targets, glossary, &dir)?);
+            report.units += export.units.len();
+            report.sets.push(set_of(&export));
+        }
+        if files.is_empty() {
+            return Err(usage(
+                "every target language is the source language of every item: nothing to translate",
+            ));
+        }
+        if !glossary_used && !unserved.is_empty() {
+            return Err(usage(format!(
+                "{}: the glossary cannot be used for any item (sources in {})",
+                job.aids.glossary_name(),
+                unserved.join(", ")
+            )));
+        }
+        Ok(ExportOutcome { files, report })
+    }
+}

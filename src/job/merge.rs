@@ -1,0 +1,225 @@
+//! The merge job: translated files merged into translated briefs, checked
+//! with `brief check`'s checks, and the files a merge writes (briefs, a
+//! multilingual TMX, the updated memory).
+
+use std::path::{Path, PathBuf};
+
+use crate::check::CheckSettings;
+use crate::error::{Error, Result};
+use crate::merge::{MergeResult, merge_with_reference};
+use crate::outfile::OutFile;
+use crate::tm::{Memory, NewTranslation, TmxDate, UpdateSummary};
+
+use super::check::{CheckProblem, check_files};
+use super::merge_render::{MergeFormat, render};
+use super::translated::TranslatedFiles;
+
+/// A merge and the translation checks run on the same files.
+#[derive(Debug, Clone)]
+pub struct MergeOutcome {
+    /// The merged translations and merge's own problems.
+    pub result: MergeResult,
+    /// `brief check`'s findings, without `empty` and `untranslated`
+    /// (merge reports those units itself).
+    pub checks: Vec<CheckProblem>,
+}
+
+impl MergeOutcome {
+    /// The check findings that are errors.
+    pub fn check_errors(&self) -> usize {
+        self.checks.iter().filter(|c| c.is_error()).count()
+    }
+
+    /// The problems that make the data wrong: merge's, and with `strict`
+    /// the check errors too.
+    pub fn problems(&self, strict: bool) -> usize {
+        self.result.problems.len() + if strict { self.check_errors() } else { 0 }
+    }
+}
+
+/// Merges `translated` (with its reference) and runs the checks of
+/// `settings` on the same files.
+pub fn merge(translated: &TranslatedFiles, settings: &CheckSettings) -> MergeOutcome {
+    let reference = translated.reference.as_ref();
+    let result = merge_with_reference(&translated.files, reference);
+    let mut settings = settings.clone();
+    settings.empty = false;
+    settings.untranslated = false;
+    let checks = check_files(&translated.files, reference, &settings, None);
+    MergeOutcome { result, checks }
+}
+
+/// What a merge writes besides what it prints.
+#[derive(Debug, Clone)]
+pub struct MergeOutputs {
+    /// `brief.<lang>.<ext>` per language into this directory.
+    pub out_dir: Option<PathBuf>,
+    /// The format of those files.
+    pub format: MergeFormat,
+    /// One multilingual TMX (source and every target language).
+    pub tmx: Option<PathBuf>,
+    /// The memory to add the translations without problems to.
+    pub update_tm: Option<PathBuf>,
+    /// The date written into the memory's new entries.
+    pub tm_date: TmxDate,
+}
+
+/// The files a merge writes: the briefs and TMX (one set), and the updated
+/// memory (written on its own, replacing the old one).
+#[derive(Debug, Clone)]
+pub struct MergePlan {
+    /// Briefs and the multilingual TMX.
+    pub files: Vec<OutFile>,
+    /// The updated memory and what changed in it.
+    pub memory: Option<MemoryUpdate>,
+}
+
+impl MergeOutputs {
+    /// The files to write for `outcome`. Everything that can fail on the
+    /// content (a malformed memory, no export id, an output that is also
+    /// an input) fails here, before anything is written.
+    pub fn plan(
+        &self,
+        outcome: &MergeOutcome,
+        translated: &TranslatedFiles,
+        inputs: &[PathBuf],
+    ) -> Result<MergePlan> {
+        let result = &outcome.result;
+        let mut files = Vec::new();
+        if let Some(dir) = &self.out_dir {
+            for t in &result.translations {
+                files.push(OutFile {
+                    path: dir.join(format!("brief.{}.{}", t.lang, self.format.extension())),
+                    contents: render(result, Some(t), self.format)?,
+                });
+            }
+        }
+        if let Some(tmx) = &self.tmx {
+            files.push(OutFile {
+                path: tmx.clone(),
+                contents: result.to_tmx()?,
+            });
+        }
+        let memory = match &self.update_tm {
+            Some(path) => Some(update_memory(path, result, translated, &self.tm_date)?),
+            None => None,
+        };
+        let written: Vec<&Path> = files
+            .iter()
+            .chain(memory.iter().map(|m| &m.file))
+            .map(|f| f.path.as_path())
+            .collect();
+        let read: Vec<&Path> = inputs
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(translated.reference.iter().map(|r| r.path.as_path()))
+            .collect();
+        check_outputs_distinct(&written, &read)?;
+        Ok(MergePlan { files, memory })
+    }
+}
+
+/// A memory with a merge's translations added, ready to write.
+#[derive(Debug, Clone)]
+pub struct MemoryUpdate {
+    /// The memory file (TMX 1.4b).
+    pub file: OutFile,
+    /// What was added, updated, unchanged, skipped.
+    pub summary: UpdateSummary,
+}
+
+/// The memory at `path` (a new one if there is no file) with the
+/// translations of `result` that have no problem added, dated `date`.
+pub fn update_memory(
+    path: &Path,
+    result: &MergeResult,
+    translated: &TranslatedFiles,
+    date: &TmxDate,
+) -> Result<MemoryUpdate> {
+    let export_id = translated
+        .files
+        .iter()
+        .flat_map(|f| &f.units)
+        .chain(translated.reference.iter().flat_map(|r| &r.units))
+        .find_map(|u| u.export_id.clone())
+        .ok_or_else(|| Error::Input {
+            path: path.to_path_buf(),
+            message: "no export id in the merged files: give --reference".into(),
+        })?;
+    let mut memory = if path.exists() {
+        Memory::read_file(path)?
+    } else {
+        Memory::new()
+    };
+    let failed: std::collections::HashSet<(&str, &str)> = result
+        .problems
+        .iter()
+        .map(|p| (p.lang.as_str(), p.id.as_str()))
+        .collect();
+    let new: Vec<NewTranslation<'_>> = result
+        .translations
+        .iter()
+        .flat_map(|t| {
+            t.sentences
+                .iter()
+                .filter(|s| !failed.contains(&(t.lang.as_str(), s.id.as_str())))
+                .map(move |s| NewTranslation {
+                    source: &s.source,
+                    source_lang: &t.source_lang,
+                    target: &s.target,
+                    target_lang: &t.lang,
+                })
+        })
+        .collect();
+    let summary = memory.update(&new, &export_id, date)?;
+    Ok(MemoryUpdate {
+        file: OutFile {
+            path: path.to_path_buf(),
+            contents: memory.to_tmx()?,
+        },
+        summary,
+    })
+}
+
+/// Where a path leads: the file itself when it exists (links resolved),
+/// else its resolved directory and its name.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (dir.canonicalize(), path.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Refuses a run that would write over one of its own inputs (`--out-dir .`
+/// beside a delivered `brief.fa.jsonl` with `--format jsonl`, `--tmx` naming
+/// the delivered TMX) or write one file twice (`--tmx` = `--update-tm`,
+/// which would replace the desk's memory by this merge's TMX): with
+/// `--force` the translator's file would be gone.
+fn check_outputs_distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
+    let inputs: Vec<PathBuf> = inputs.iter().map(|p| resolved(p)).collect();
+    let mut written: Vec<PathBuf> = Vec::new();
+    for out in outputs {
+        let r = resolved(out);
+        if inputs.contains(&r) {
+            return Err(Error::Input {
+                path: out.to_path_buf(),
+                message: "is also an input of this merge; refusing to write over it (choose another output)".into(),
+            });
+        }
+        if written.contains(&r) {
+            return Err(Error::Input {
+                path: out.to_path_buf(),
+                message: "named twice as an output (--out-dir, --tmx, --update-tm); refusing to write it twice".into(),
+            });
+        }
+        written.push(r);
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! Jobs: what a front end (the `brief` command, the Python package) asks
+//! the library to do, from resolved settings and inputs to the named files
+//! it would write and a typed report. The front ends only build a job,
+//! run it, write the files it returns and print its report; the decisions
+//! (which files an export writes, where the reference is, which
+//! translations reach the memory) are made here, once.
+//!
+//! | job | entry points |
+//! |---|---|
+//! | export | [`ExportOptions::resolve`], [`ExportJob::cluster`], [`ExportJob::batch`] → [`BatchExport`] |
+//! | merge | [`TranslatedFiles::read`], [`merge()`], [`MergeOutputs::plan`] |
+//! | check | [`TranslatedFiles::read`], [`check()`] |
+//! | memory update | [`update_memory`] (also part of [`MergeOutputs::plan`]) |
+//!
+//! Nothing here touches process state: no signal handling, no environment
+//! variable, no output on the terminal. Writing the files is
+//! [`crate::outfile`]'s, and the caller's choice.
+
+mod aids;
+mod check;
+mod export;
+mod item;
+mod merge;
+mod merge_render;
+mod translated;
+
+pub use aids::TranslationAids;
+pub use check::{CheckProblem, CheckReport, ItemSummary, check, check_files, read_glossary};
+pub use export::{
+    BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
+    Selection,
+};
+pub use item::ItemId;
+pub use merge::{MemoryUpdate, MergeOutcome, MergeOutputs, MergePlan, merge, update_memory};
+pub use merge_render::{MergeFormat, render as render_merge};
+pub use translated::{TranslatedFiles, TranslatedInput, reference_beside};
