@@ -155,7 +155,6 @@ const NEGATIVE_HINTS: &[&str] = &[
     "tags",
     "toolbar",
     "trending",
-    "widget",
     // ru
     "реклам",
     "баннер",
@@ -209,6 +208,16 @@ const MAX_TITLE_CHARS: usize = 1000;
 /// A paragraph shorter than this (in chars) does not count for scoring.
 const MIN_SCORED_CHARS: usize = 25;
 
+/// Levels climbed from the best element at most (pages nest a few dozen).
+const MAX_NESTING_WALK: usize = 64;
+
+/// A level up joins the content when at least this share of the text it
+/// adds is paragraph text...
+const WIDEN_MIN_GOOD_SHARE: f64 = 0.5;
+
+/// ...or when it adds at most this many characters of other text.
+const WIDEN_FREE_CHARS: usize = 100;
+
 /// An element whose text is more than this share link text is a link list.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -238,6 +247,8 @@ struct Item<'a> {
     commas: usize,
     /// Accumulated content score (elements only).
     score: f64,
+    /// Chars of scored paragraphs below (a paragraph counts for itself too).
+    good_chars: usize,
     /// Whether the subtree holds an `<h1>`, `<article>` or `<main>`, which keeps
     /// a hinted ancestor from being dropped with the article inside it.
     holds_landmark: bool,
@@ -251,6 +262,8 @@ pub(super) struct Page<'a> {
     items: Vec<Item<'a>>,
     title_tag: Option<String>,
     lang: Option<Lang>,
+    date: Option<String>,
+    byline: Option<String>,
 }
 
 impl<'a> Page<'a> {
@@ -260,6 +273,7 @@ impl<'a> Page<'a> {
         let mut stack: Vec<usize> = Vec::new();
         let mut title_tag = None;
         let mut lang = None;
+        let mut meta = super::meta::Metadata::default();
         for edge in document.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(node) => {
@@ -282,6 +296,7 @@ impl<'a> Page<'a> {
                                     .collect();
                                 title_tag = Some(title);
                             }
+                            meta.see(name, element, &node);
                             if name == "html" && lang.is_none() {
                                 lang = element.attr("lang").and_then(|l| l.parse().ok());
                             }
@@ -304,6 +319,7 @@ impl<'a> Page<'a> {
                         link_chars: 0,
                         commas: 0,
                         score: 0.0,
+                        good_chars: 0,
                         holds_landmark: matches!(name, "h1" | "article" | "main")
                             && kind == Kind::Element,
                         holds_block: false,
@@ -374,6 +390,8 @@ impl<'a> Page<'a> {
             items,
             title_tag,
             lang,
+            date: meta.date(),
+            byline: meta.byline(),
         }
     }
 
@@ -417,6 +435,7 @@ impl<'a> Page<'a> {
             }
             let points = 1.0 + item.commas as f64 + (item.text_chars as f64 / 100.0).min(3.0);
             let mut ancestor = item.parent;
+            self.items[index].good_chars = self.items[index].text_chars;
             for level in 0..3 {
                 if ancestor == NO_PARENT {
                     break;
@@ -457,7 +476,15 @@ impl<'a> Page<'a> {
     /// The subtrees that make up the article: the best candidate and those of
     /// its siblings that score close to it or are plain paragraphs.
     fn content_roots(&mut self) -> Vec<usize> {
-        let Some(best) = self.best_candidate() else {
+        let best = self.best_candidate();
+        // Paragraph text, bottom-up (a nested paragraph counts in both).
+        for index in (0..self.items.len()).rev() {
+            let parent = self.items[index].parent;
+            if parent != NO_PARENT && !self.items[index].dropped {
+                self.items[parent].good_chars += self.items[index].good_chars;
+            }
+        }
+        let Some((scored, best)) = best.map(|best| (best, self.widen(best))) else {
             return self
                 .items
                 .iter()
@@ -469,7 +496,7 @@ impl<'a> Page<'a> {
         if parent == NO_PARENT {
             return vec![best];
         }
-        let threshold = (self.items[best].score * 0.2).max(10.0);
+        let threshold = (self.items[scored].score.max(self.items[best].score) * 0.2).max(10.0);
         let mut roots = Vec::new();
         let mut child = parent + 1;
         while child < self.items[parent].end {
@@ -487,6 +514,40 @@ impl<'a> Page<'a> {
             child = item.end;
         }
         roots
+    }
+
+    /// The article often spans several blocks (page builders put each
+    /// paragraph group in a block of its own), and the best-scored element is
+    /// only one of them. Climbs from `best` while each level up adds mostly
+    /// paragraph text (or hardly anything), then comes back down past the
+    /// levels that added no paragraph text at all.
+    fn widen(&self, best: usize) -> usize {
+        let mut path = vec![best];
+        let mut top = best;
+        for _ in 0..MAX_NESTING_WALK {
+            let parent = self.items[top].parent;
+            if parent == NO_PARENT || self.items[parent].name == "html" {
+                break;
+            }
+            let added_good = self.items[parent].good_chars - self.items[top].good_chars;
+            let added_text = self.items[parent]
+                .text_chars
+                .saturating_sub(self.items[top].text_chars);
+            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64;
+            if !(mostly_paragraphs || added_text <= WIDEN_FREE_CHARS) {
+                break;
+            }
+            top = parent;
+            path.push(top);
+        }
+        while path.len() > 1 {
+            let (inner, outer) = (path[path.len() - 2], path[path.len() - 1]);
+            if self.items[outer].good_chars > self.items[inner].good_chars {
+                break;
+            }
+            path.pop();
+        }
+        path.last().copied().unwrap_or(best)
     }
 
     /// The `<h1>` that is the headline: the first inside the content, else the
@@ -560,16 +621,18 @@ impl<'a> Page<'a> {
         {
             paragraphs.remove(0);
         }
-        let mut text = String::new();
-        for paragraph in title.iter().chain(paragraphs.iter()) {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(paragraph);
-        }
+        let body = paragraphs.join("\n\n");
+        let text = match &title {
+            Some(title) if body.is_empty() => title.clone(),
+            Some(title) => format!("{title}\n\n{body}"),
+            None => body.clone(),
+        };
         Extracted {
             title,
             text,
+            body,
+            date: self.date.take(),
+            byline: self.byline.take(),
             lang: self.lang,
         }
     }
@@ -797,24 +860,13 @@ fn is_dropped(name: &str, element: &scraper::node::Element) -> bool {
     if DROPPED_TAGS.contains(&name) {
         return true;
     }
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+    if super::hidden::is_hidden(|name| element.attr(name)) {
         return true;
     }
     if let Some(role) = element.attr("role")
         && DROPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
     {
         return true;
-    }
-    if let Some(style) = element.attr("style") {
-        let style: String = style
-            .chars()
-            .take(MAX_HINT_BYTES)
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
     }
     false
 }
