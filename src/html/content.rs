@@ -205,6 +205,10 @@ const MAX_HINT_BYTES: usize = 512;
 /// Characters of `<title>` kept.
 const MAX_TITLE_CHARS: usize = 1000;
 
+/// `<h1>`s compared with `<title>` at most: a page has one or a few, and a
+/// crafted one must not make the comparison quadratic.
+const MAX_HEADLINE_CANDIDATES: usize = 64;
+
 /// A paragraph shorter than this (in chars) does not count for scoring.
 const MIN_SCORED_CHARS: usize = 25;
 
@@ -217,6 +221,10 @@ const WIDEN_MIN_GOOD_SHARE: f64 = 0.5;
 
 /// ...or when it adds at most this many characters of other text.
 const WIDEN_FREE_CHARS: usize = 100;
+
+/// Text before the headline inside the content up to this many characters is
+/// a kicker, breadcrumbs or a date line; more is article text.
+const MAX_KICKER_CHARS: usize = 300;
 
 /// An element whose text is more than this share link text is a link list.
 const MAX_LINK_DENSITY: f64 = 0.5;
@@ -557,15 +565,24 @@ impl<'a> Page<'a> {
             .filter(|&i| self.is_element(i, "h1") && !self.items[i].dropped)
             .filter(|&i| self.items[i].text_chars > 0)
             .collect();
+        let title = self.title_tag.as_deref().unwrap_or("");
+        // The h1 that <title> names (sites put the headline there) wins over
+        // a section h1 or a teaser's.
+        let named = h1s.iter().take(MAX_HEADLINE_CANDIDATES).copied().find(|&h1| {
+            let text = self.inline_text(h1);
+            text.chars().count() >= 8 && text.chars().count() <= MAX_TITLE_CHARS && title.contains(text.as_str())
+        });
+        if named.is_some() {
+            return named;
+        }
         if let Some(&inside) = h1s
             .iter()
             .find(|&&i| roots.iter().any(|&r| r <= i && i < self.items[r].end))
         {
             return Some(inside);
         }
-        let title = self.title_tag.as_deref().unwrap_or("");
         let mut best: Option<(usize, usize)> = None;
-        for &h1 in &h1s {
+        for &h1 in h1s.iter().take(MAX_HEADLINE_CANDIDATES) {
             let text = self.inline_text(h1);
             let fits = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
             let shared = if fits && title.contains(text.as_str()) {
@@ -663,9 +680,7 @@ impl<'a> Page<'a> {
                 }
                 Kind::Element => {
                     if Some(i) == headline {
-                        writer.reset();
-                        writer.before_headline = false;
-                        writer.header_zone = true;
+                        writer.at_headline();
                         i = item.end;
                         continue;
                     }
@@ -715,6 +730,9 @@ struct Writer {
     link_chars: usize,
     /// Before the headline inside the content: kickers, breadcrumbs, dates.
     before_headline: bool,
+    /// Paragraphs written before the headline, kept only if they are more
+    /// than a kicker (the "headline" is then a heading inside the article).
+    pending: Vec<String>,
     /// Between the headline and the first real paragraph: bylines, dates,
     /// captions — short lines without a sentence end.
     header_zone: bool,
@@ -727,7 +745,23 @@ impl Writer {
             current: String::new(),
             link_chars: 0,
             before_headline: !headline_elsewhere,
+            pending: Vec::new(),
             header_zone: has_headline,
+        }
+    }
+
+    /// The headline is reached: what came before it was a kicker,
+    /// breadcrumbs or a date if it is short, else article text.
+    fn at_headline(&mut self) {
+        self.end_paragraph(false);
+        let before: usize = self.pending.iter().map(|p| p.chars().count()).sum();
+        self.before_headline = false;
+        if before > MAX_KICKER_CHARS {
+            self.paragraphs.append(&mut self.pending);
+            self.header_zone = false;
+        } else {
+            self.pending.clear();
+            self.header_zone = true;
         }
     }
 
@@ -774,9 +808,7 @@ impl Writer {
         let total: usize = text.chars().filter(|c| !c.is_whitespace()).count();
         let link_chars = self.link_chars;
         self.link_chars = 0;
-        if self.before_headline
-            || (total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY)
-        {
+        if total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY {
             return;
         }
         let mut lines: Vec<&str> = Vec::new();
@@ -795,6 +827,10 @@ impl Writer {
             blocks.push(lines.join("\n"));
         }
         for block in blocks {
+            if self.before_headline {
+                self.pending.push(block);
+                continue;
+            }
             if self.header_zone && !is_heading {
                 if block.chars().count() < 100 && !ends_sentence(&block) {
                     continue;
@@ -807,6 +843,8 @@ impl Writer {
 
     fn finish(mut self) -> Vec<String> {
         self.end_paragraph(false);
+        // The headline never came: nothing was a kicker.
+        self.paragraphs.append(&mut self.pending);
         self.paragraphs
     }
 }
