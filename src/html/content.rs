@@ -155,7 +155,6 @@ const NEGATIVE_HINTS: &[&str] = &[
     "tags",
     "toolbar",
     "trending",
-    "widget",
     // ru
     "реклам",
     "баннер",
@@ -206,8 +205,26 @@ const MAX_HINT_BYTES: usize = 512;
 /// Characters of `<title>` kept.
 const MAX_TITLE_CHARS: usize = 1000;
 
+/// `<h1>`s compared with `<title>` at most: a page has one or a few, and a
+/// crafted one must not make the comparison quadratic.
+const MAX_HEADLINE_CANDIDATES: usize = 64;
+
 /// A paragraph shorter than this (in chars) does not count for scoring.
 const MIN_SCORED_CHARS: usize = 25;
+
+/// Levels climbed from the best element at most (pages nest a few dozen).
+const MAX_NESTING_WALK: usize = 64;
+
+/// A level up joins the content when at least this share of the text it
+/// adds is paragraph text...
+const WIDEN_MIN_GOOD_SHARE: f64 = 0.5;
+
+/// ...or when it adds at most this many characters of other text.
+const WIDEN_FREE_CHARS: usize = 100;
+
+/// Text before the headline inside the content up to this many characters is
+/// a kicker, breadcrumbs or a date line; more is article text.
+const MAX_KICKER_CHARS: usize = 300;
 
 /// An element whose text is more than this share link text is a link list.
 const MAX_LINK_DENSITY: f64 = 0.5;
@@ -238,6 +255,8 @@ struct Item<'a> {
     commas: usize,
     /// Accumulated content score (elements only).
     score: f64,
+    /// Chars of scored paragraphs below (a paragraph counts for itself too).
+    good_chars: usize,
     /// Whether the subtree holds an `<h1>`, `<article>` or `<main>`, which keeps
     /// a hinted ancestor from being dropped with the article inside it.
     holds_landmark: bool,
@@ -251,6 +270,8 @@ pub(super) struct Page<'a> {
     items: Vec<Item<'a>>,
     title_tag: Option<String>,
     lang: Option<Lang>,
+    date: Option<String>,
+    byline: Option<String>,
 }
 
 impl<'a> Page<'a> {
@@ -260,6 +281,7 @@ impl<'a> Page<'a> {
         let mut stack: Vec<usize> = Vec::new();
         let mut title_tag = None;
         let mut lang = None;
+        let mut meta = super::meta::Metadata::default();
         for edge in document.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(node) => {
@@ -282,6 +304,7 @@ impl<'a> Page<'a> {
                                     .collect();
                                 title_tag = Some(title);
                             }
+                            meta.see(name, element, &node);
                             if name == "html" && lang.is_none() {
                                 lang = element.attr("lang").and_then(|l| l.parse().ok());
                             }
@@ -304,6 +327,7 @@ impl<'a> Page<'a> {
                         link_chars: 0,
                         commas: 0,
                         score: 0.0,
+                        good_chars: 0,
                         holds_landmark: matches!(name, "h1" | "article" | "main")
                             && kind == Kind::Element,
                         holds_block: false,
@@ -374,6 +398,8 @@ impl<'a> Page<'a> {
             items,
             title_tag,
             lang,
+            date: meta.date(),
+            byline: meta.byline(),
         }
     }
 
@@ -417,6 +443,7 @@ impl<'a> Page<'a> {
             }
             let points = 1.0 + item.commas as f64 + (item.text_chars as f64 / 100.0).min(3.0);
             let mut ancestor = item.parent;
+            self.items[index].good_chars = self.items[index].text_chars;
             for level in 0..3 {
                 if ancestor == NO_PARENT {
                     break;
@@ -457,7 +484,15 @@ impl<'a> Page<'a> {
     /// The subtrees that make up the article: the best candidate and those of
     /// its siblings that score close to it or are plain paragraphs.
     fn content_roots(&mut self) -> Vec<usize> {
-        let Some(best) = self.best_candidate() else {
+        let best = self.best_candidate();
+        // Paragraph text, bottom-up (a nested paragraph counts in both).
+        for index in (0..self.items.len()).rev() {
+            let parent = self.items[index].parent;
+            if parent != NO_PARENT && !self.items[index].dropped {
+                self.items[parent].good_chars += self.items[index].good_chars;
+            }
+        }
+        let Some((scored, best)) = best.map(|best| (best, self.widen(best))) else {
             return self
                 .items
                 .iter()
@@ -469,7 +504,7 @@ impl<'a> Page<'a> {
         if parent == NO_PARENT {
             return vec![best];
         }
-        let threshold = (self.items[best].score * 0.2).max(10.0);
+        let threshold = (self.items[scored].score.max(self.items[best].score) * 0.2).max(10.0);
         let mut roots = Vec::new();
         let mut child = parent + 1;
         while child < self.items[parent].end {
@@ -489,6 +524,40 @@ impl<'a> Page<'a> {
         roots
     }
 
+    /// The article often spans several blocks (page builders put each
+    /// paragraph group in a block of its own), and the best-scored element is
+    /// only one of them. Climbs from `best` while each level up adds mostly
+    /// paragraph text (or hardly anything), then comes back down past the
+    /// levels that added no paragraph text at all.
+    fn widen(&self, best: usize) -> usize {
+        let mut path = vec![best];
+        let mut top = best;
+        for _ in 0..MAX_NESTING_WALK {
+            let parent = self.items[top].parent;
+            if parent == NO_PARENT || self.items[parent].name == "html" {
+                break;
+            }
+            let added_good = self.items[parent].good_chars - self.items[top].good_chars;
+            let added_text = self.items[parent]
+                .text_chars
+                .saturating_sub(self.items[top].text_chars);
+            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64;
+            if !(mostly_paragraphs || added_text <= WIDEN_FREE_CHARS) {
+                break;
+            }
+            top = parent;
+            path.push(top);
+        }
+        while path.len() > 1 {
+            let (inner, outer) = (path[path.len() - 2], path[path.len() - 1]);
+            if self.items[outer].good_chars > self.items[inner].good_chars {
+                break;
+            }
+            path.pop();
+        }
+        path.last().copied().unwrap_or(best)
+    }
+
     /// The `<h1>` that is the headline: the first inside the content, else the
     /// one sharing most with `<title>`, else the first.
     fn headline(&self, roots: &[usize]) -> Option<usize> {
@@ -496,15 +565,24 @@ impl<'a> Page<'a> {
             .filter(|&i| self.is_element(i, "h1") && !self.items[i].dropped)
             .filter(|&i| self.items[i].text_chars > 0)
             .collect();
+        let title = self.title_tag.as_deref().unwrap_or("");
+        // The h1 that <title> names (sites put the headline there) wins over
+        // a section h1 or a teaser's.
+        let named = h1s.iter().take(MAX_HEADLINE_CANDIDATES).copied().find(|&h1| {
+            let text = self.inline_text(h1);
+            text.chars().count() >= 8 && text.chars().count() <= MAX_TITLE_CHARS && title.contains(text.as_str())
+        });
+        if named.is_some() {
+            return named;
+        }
         if let Some(&inside) = h1s
             .iter()
             .find(|&&i| roots.iter().any(|&r| r <= i && i < self.items[r].end))
         {
             return Some(inside);
         }
-        let title = self.title_tag.as_deref().unwrap_or("");
         let mut best: Option<(usize, usize)> = None;
-        for &h1 in &h1s {
+        for &h1 in h1s.iter().take(MAX_HEADLINE_CANDIDATES) {
             let text = self.inline_text(h1);
             let fits = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
             let shared = if fits && title.contains(text.as_str()) {
@@ -560,16 +638,18 @@ impl<'a> Page<'a> {
         {
             paragraphs.remove(0);
         }
-        let mut text = String::new();
-        for paragraph in title.iter().chain(paragraphs.iter()) {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(paragraph);
-        }
+        let body = paragraphs.join("\n\n");
+        let text = match &title {
+            Some(title) if body.is_empty() => title.clone(),
+            Some(title) => format!("{title}\n\n{body}"),
+            None => body.clone(),
+        };
         Extracted {
             title,
             text,
+            body,
+            date: self.date.take(),
+            byline: self.byline.take(),
             lang: self.lang,
         }
     }
@@ -600,9 +680,7 @@ impl<'a> Page<'a> {
                 }
                 Kind::Element => {
                     if Some(i) == headline {
-                        writer.reset();
-                        writer.before_headline = false;
-                        writer.header_zone = true;
+                        writer.at_headline();
                         i = item.end;
                         continue;
                     }
@@ -652,6 +730,9 @@ struct Writer {
     link_chars: usize,
     /// Before the headline inside the content: kickers, breadcrumbs, dates.
     before_headline: bool,
+    /// Paragraphs written before the headline, kept only if they are more
+    /// than a kicker (the "headline" is then a heading inside the article).
+    pending: Vec<String>,
     /// Between the headline and the first real paragraph: bylines, dates,
     /// captions — short lines without a sentence end.
     header_zone: bool,
@@ -664,7 +745,23 @@ impl Writer {
             current: String::new(),
             link_chars: 0,
             before_headline: !headline_elsewhere,
+            pending: Vec::new(),
             header_zone: has_headline,
+        }
+    }
+
+    /// The headline is reached: what came before it was a kicker,
+    /// breadcrumbs or a date if it is short, else article text.
+    fn at_headline(&mut self) {
+        self.end_paragraph(false);
+        let before: usize = self.pending.iter().map(|p| p.chars().count()).sum();
+        self.before_headline = false;
+        if before > MAX_KICKER_CHARS {
+            self.paragraphs.append(&mut self.pending);
+            self.header_zone = false;
+        } else {
+            self.pending.clear();
+            self.header_zone = true;
         }
     }
 
@@ -711,9 +808,7 @@ impl Writer {
         let total: usize = text.chars().filter(|c| !c.is_whitespace()).count();
         let link_chars = self.link_chars;
         self.link_chars = 0;
-        if self.before_headline
-            || (total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY)
-        {
+        if total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY {
             return;
         }
         let mut lines: Vec<&str> = Vec::new();
@@ -732,6 +827,10 @@ impl Writer {
             blocks.push(lines.join("\n"));
         }
         for block in blocks {
+            if self.before_headline {
+                self.pending.push(block);
+                continue;
+            }
             if self.header_zone && !is_heading {
                 if block.chars().count() < 100 && !ends_sentence(&block) {
                     continue;
@@ -744,6 +843,8 @@ impl Writer {
 
     fn finish(mut self) -> Vec<String> {
         self.end_paragraph(false);
+        // The headline never came: nothing was a kicker.
+        self.paragraphs.append(&mut self.pending);
         self.paragraphs
     }
 }
@@ -797,24 +898,13 @@ fn is_dropped(name: &str, element: &scraper::node::Element) -> bool {
     if DROPPED_TAGS.contains(&name) {
         return true;
     }
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+    if super::hidden::is_hidden(|name| element.attr(name)) {
         return true;
     }
     if let Some(role) = element.attr("role")
         && DROPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
     {
         return true;
-    }
-    if let Some(style) = element.attr("style") {
-        let style: String = style
-            .chars()
-            .take(MAX_HINT_BYTES)
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
     }
     false
 }

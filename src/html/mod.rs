@@ -19,13 +19,17 @@
 
 mod content;
 mod guard;
+mod hidden;
+mod meta;
 
 use scraper::Html;
 
 use crate::Lang;
 use content::Page;
-pub use guard::{MAX_ATTRIBUTES_PER_TAG, MAX_NESTING};
-use guard::{cap_attributes, cap_nesting, find};
+pub use guard::{
+    BYTES_PER_TAG, MAX_ATTRIBUTES_PER_TAG, MAX_NESTING, MAX_OPEN_FORMATTING, TAG_ALLOWANCE,
+};
+use guard::{bound_tags, cap_attributes, find};
 
 /// What [`extract`] found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +39,18 @@ pub struct Extracted {
     /// without the site name.
     pub title: Option<String>,
     /// The title (if any) and the body paragraphs, separated by blank lines; a
-    /// `<br>` is a single line break. Entities are decoded.
+    /// `<br>` is a single line break. Entities are decoded. This is what the
+    /// pipeline reads: the headline is the brief's first sentence candidate.
     pub text: String,
+    /// The body paragraphs alone, without the headline: the article text as
+    /// extraction benchmarks count it.
+    pub body: String,
+    /// When the article was published, as the page states it (a `<meta>`
+    /// publication date or the first `<time datetime>`), unparsed.
+    pub date: Option<String>,
+    /// Who wrote it, as the page states it (`<meta name=author>`, a
+    /// `rel=author` link, or a short byline element), never part of `body`.
+    pub byline: Option<String>,
     /// The language declared by `<html lang>`, when it is a valid code.
     pub lang: Option<Lang>,
 }
@@ -136,7 +150,7 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding>
 /// handling of attributes, which [`MAX_ATTRIBUTES_PER_TAG`] bounds.
 pub fn extract(html: &str) -> Extracted {
     let capped = cap_attributes(html);
-    let flattened = cap_nesting(&capped);
+    let flattened = bound_tags(&capped);
     let document = Html::parse_document(&flattened);
     let page = Page::build(&document);
     page.extract()

@@ -286,7 +286,7 @@ fn nesting_is_cut_to_the_limit_and_keeps_the_text() {
         "<div>".repeat(MAX_NESTING + 10),
         "</div>".repeat(MAX_NESTING + 10)
     );
-    let capped = cap_nesting(&deep);
+    let capped = bound_tags(&deep);
     assert_eq!(capped.matches("<div>").count(), MAX_NESTING);
     assert_eq!(capped.matches("</div>").count(), MAX_NESTING);
     assert!(capped.contains("text"));
@@ -297,7 +297,7 @@ fn nesting_is_cut_to_the_limit_and_keeps_the_text() {
         "<div>".repeat(2 * MAX_NESTING),
         "if (a <b) {}".repeat(2 * MAX_NESTING)
     );
-    assert!(matches!(cap_nesting(&flat), Cow::Borrowed(_)));
+    assert!(matches!(bound_tags(&flat), Cow::Borrowed(_)));
 }
 
 #[test]
