@@ -20,7 +20,8 @@ sentence just before a brief sentence. Every brief sentence is then judged:
   Jaccard >= 0.5.
 
 A brief has a defect when any of its sentences has one. The `title` of a brief
-is not a brief sentence and is not judged. ntrex_dev is read one language at
+is not a brief sentence and is not judged; it is shown above the sentences, so
+a sentence whose predecessor is exactly that title does not dangle. ntrex_dev is read one language at
 a time, its first line the headline, one segment a line, as crossling.py
 feeds it. Prints a Markdown table; nothing here is shared with brief's own
 furniture or connective detection (an independent judge). Standard library
@@ -165,7 +166,11 @@ def judge(binary, shared, name, examples):
             dangle = False
             if before and dangles_open(text, it["lang"]):
                 prev = before[-1]
-                dangle = (d, prev["start"]) not in chosen and (d, prev["end"]) not in chosen_end
+                # The brief's title is shown above its sentences: a sentence
+                # right after the headline it repeats is read after it.
+                shown_title = (b.get("title") or "").strip()
+                dangle = ((d, prev["start"]) not in chosen and (d, prev["end"]) not in chosen_end
+                          and not (shown_title and prev["text"].strip() == shown_title))
             frag = is_fragment(text)
             ws = words(text)
             rep = any(jaccard(ws, w) >= 0.5 for w in seen)

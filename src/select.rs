@@ -141,7 +141,7 @@ pub struct Candidate<'a> {
 const MAX_BROUGHT: usize = 2;
 /// A sentence brings the one it leans on along only when that one's score
 /// is at least this share of its own: the pair must rank well as a pair.
-const PAIR_SCORE_SHARE: f64 = 0.5;
+const PAIR_SCORE_SHARE: f64 = 0.25;
 
 /// The outcome of selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +297,43 @@ impl<'c, 'a> Gate<'c, 'a> {
         {
             return Fit::Skip;
         }
+        // A sentence that says mostly what a chosen one says is a repeat to
+        // a reader even below the cosine cap (a caption run into the lead,
+        // then the caption again).
+        if self.opts.redundancy < 1.0
+            && chosen
+                .iter()
+                .any(|&k| term_jaccard(c.vector, self.candidates[k].vector) >= REPEAT_JACCARD)
+        {
+            return Fit::Skip;
+        }
         Fit::Take(cost)
+    }
+}
+
+/// Share of their terms two sentences have in common, at which the later
+/// one repeats the earlier (when the redundancy check is on).
+const REPEAT_JACCARD: f64 = 0.5;
+
+/// Jaccard similarity of the term sets of two vectors (sorted by term).
+fn term_jaccard(a: &SparseVec, b: &SparseVec) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        0.0
+    } else {
+        both as f64 / union as f64
     }
 }
 

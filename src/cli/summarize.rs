@@ -86,11 +86,12 @@ enum OrderArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The brief, one sentence per line (inner line breaks shown as spaces).
+    /// The title (if any) on the first line, then one sentence per line (inner line breaks shown
+    /// as spaces); a batch names each item first: "[id] title".
     Text,
-    /// One JSON object: {"lang", "summary": [{"text", "doc", "start", "end", "score"}], ...}.
+    /// One JSON object: {"lang", "title"?, "summary": [{"text", "doc", "start", "end", "score"}], ...}.
     Json,
-    /// One JSON object per line: {"id", "lang", "summary": [...], ...}.
+    /// One JSON object per line: {"id", "lang", "title"?, "summary": [...], ...}.
     Jsonl,
 }
 

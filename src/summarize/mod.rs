@@ -148,8 +148,8 @@ pub fn summarize(
     let space = tfidf::build(docs, settings.idf, background, query_terms.as_deref());
     let algorithm = resolve(settings, cluster, query.is_some(), lang);
     let doc_of = space.documents();
-    let position = space.positions();
-    let (roles, title) = roles(docs);
+    let (roles, title, title_doc) = roles(docs);
+    let position = story_positions(&space.positions(), &doc_of, &roles);
     // A brief sentence starts after its dateline; the span stays a byte
     // range of the original text.
     let texts: Vec<&str> = space
@@ -204,6 +204,10 @@ pub fn summarize(
                     let before = i.checked_sub(1).filter(|&b| doc_of[b] == doc_of[i]);
                     match before.map(|b| roles[b]) {
                         Some(furniture::Role::Body { .. }) => (true, before),
+                        // The brief's title heads the brief: what leans on it stands.
+                        Some(furniture::Role::Title) if title_doc == Some(doc_of[i]) => {
+                            (true, None)
+                        }
                         _ => (false, None),
                     }
                 }
@@ -296,19 +300,44 @@ pub fn summarize(
 }
 
 /// The role of every sentence of `docs` (in the term space's order:
-/// document by document) and the cluster's title, the first document's
-/// that has one.
-fn roles(docs: &[AnalyzedDocument]) -> (Vec<furniture::Role>, Option<String>) {
+/// document by document), the cluster's title (the first document's that
+/// has one) and that document's index.
+fn roles(docs: &[AnalyzedDocument]) -> (Vec<furniture::Role>, Option<String>, Option<usize>) {
     let mut all = Vec::new();
     let mut title = None;
-    for doc in docs {
+    let mut title_doc = None;
+    for (d, doc) in docs.iter().enumerate() {
         let (roles, t) = furniture::roles(doc);
         all.extend(roles);
-        if title.is_none() {
+        if title.is_none() && t.is_some() {
             title = t;
+            title_doc = Some(d);
         }
     }
-    (all, title)
+    (all, title, title_doc)
+}
+
+/// Each sentence's position in its story: its index in the document less
+/// the headline, datelines and other furniture that open the document, so
+/// the lead of an article with a headline is at position 0 as the lead of
+/// one without (the rankers' lead priors count from there).
+fn story_positions(positions: &[usize], doc_of: &[usize], roles: &[furniture::Role]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(positions.len());
+    let mut opening = 0;
+    let mut in_opening = true;
+    for (i, &p) in positions.iter().enumerate() {
+        if i == 0 || doc_of[i] != doc_of[i - 1] {
+            opening = 0;
+            in_opening = true;
+        }
+        if in_opening && !matches!(roles[i], furniture::Role::Body { .. }) {
+            opening += 1;
+        } else {
+            in_opening = false;
+        }
+        out.push(p.saturating_sub(opening));
+    }
+    out
 }
 
 /// The random-jump bias of the PageRank rankers: a lead prior and, with a
