@@ -145,6 +145,19 @@ os.replace(out + ".part", out)
 print(f"wrote {out}")
 PY
 
+# What a reader sees: dangling references, fragments and repeats in the
+# briefs of every dev set (scripts/brief_defects.py, issue 20's definitions).
+{
+  echo "## Brief defects (dangling references, fragments, repeats)"
+  echo
+  echo "\`scripts/brief_defects.py\`: each brief sentence judged as a reader would (definitions in the"
+  echo "script); 3 sentences for single articles, 250 words (DUC 2006) and 300 words (Pasokh clusters)."
+  echo
+  python3 scripts/brief_defects.py --bin "$BRIEF" --shared "$SHARED"
+  echo
+} >> "$OUT"
+echo "appended brief defects to $OUT"
+
 # Segmentation on every dev set, beside plain UAX #29, with the net effect
 # of each rule (scripts/seg_ablation.py; the same table is in docs/segmentation.md).
 {

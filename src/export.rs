@@ -60,7 +60,9 @@ impl Export {
         Export { source_lang, units }
     }
 
-    /// The sentences of `summary`, in its order, with their rank and score.
+    /// The sentences of `summary`, in its order, with their rank and score,
+    /// after its title when the title is a document's first line (a unit of
+    /// its own, without rank or score, so the translator translates it too).
     /// `docs` must be the documents the summary was made from. The source
     /// language is `source` if given, else the summary's language.
     pub fn from_summary(
@@ -68,11 +70,7 @@ impl Export {
         summary: &Summary,
         source: Option<LanguageTag>,
     ) -> Export {
-        let picks: Vec<Pick> = summary
-            .sentences
-            .iter()
-            .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score)))
-            .collect();
+        let picks = summary_picks(docs, summary);
         let tag = source.unwrap_or_else(|| LanguageTag::from_lang(summary.lang));
         Export::from_picks(docs, &picks, tag)
     }
@@ -319,6 +317,21 @@ impl Default for ExportSettings {
     }
 }
 
+/// The picks of a summary: its title's sentence first when the title is
+/// the first line of one of `docs`, then its sentences.
+fn summary_picks(docs: &[AnalyzedDocument], summary: &Summary) -> Vec<Pick> {
+    let title = summary.title.as_deref().and_then(|t| {
+        docs.iter()
+            .position(|d| d.sentences.first().is_some_and(|s| s.text(&d.document.text).trim() == t))
+            .filter(|&d| !summary.sentences.iter().any(|s| s.doc == d && s.sentence == 0))
+            .map(|d| (d, 0, None, None))
+    });
+    title
+        .into_iter()
+        .chain(summary.sentences.iter().map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score))))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,11 +499,7 @@ impl Export {
         let parts: Vec<(Export, usize)> = items
             .iter()
             .map(|(docs, summary)| {
-                let picks: Vec<Pick> = summary
-                    .sentences
-                    .iter()
-                    .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score)))
-                    .collect();
+                let picks = summary_picks(docs, summary);
                 let mut part = Export::from_picks(docs, &picks, tag.clone());
                 for u in &mut part.units {
                     if let Some(doc) = u.document_index.and_then(|i| docs.get(i)) {

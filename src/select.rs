@@ -131,7 +131,17 @@ pub struct Candidate<'a> {
     pub vector: &'a SparseVec,
     /// Whether it may be chosen at all (e.g. not a dateline).
     pub eligible: bool,
+    /// The candidate it leans on (it opens with a reference to it): it is
+    /// chosen only together with that one.
+    pub needs: Option<usize>,
 }
+
+/// How many sentences a leaning sentence may bring along (a chain of
+/// references back), at most.
+const MAX_BROUGHT: usize = 2;
+/// A sentence brings the one it leans on along only when that one's score
+/// is at least this share of its own: the pair must rank well as a pair.
+const PAIR_SCORE_SHARE: f64 = 0.25;
 
 /// The outcome of selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,15 +168,18 @@ pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     for &i in &order {
-        if !gate.usable(&candidates[i]) {
+        if !gate.usable(&candidates[i]) || chosen.contains(&i) {
             continue;
         }
-        match gate.fit(i, &chosen, used) {
+        let Some(group) = gate.group(i, &chosen) else {
+            continue;
+        };
+        match gate.fit_group(&group, &chosen, used) {
             Fit::Full => break,
             Fit::Skip => continue,
             Fit::Take(cost) => {
                 used += cost;
-                chosen.push(i);
+                chosen.extend(group);
             }
         }
     }
@@ -223,6 +236,49 @@ impl<'c, 'a> Gate<'c, 'a> {
         c.eligible && (!self.any_in_range || self.in_range(c)) && c.size.words > 0
     }
 
+    /// `i` with the sentences it leans on that are not chosen yet, earliest
+    /// first; `None` when one of them cannot be chosen or ranks too low.
+    fn group(&self, i: usize, chosen: &[usize]) -> Option<Vec<usize>> {
+        let mut group = vec![i];
+        let mut at = i;
+        while let Some(p) = self.candidates[at].needs {
+            if chosen.contains(&p) {
+                break;
+            }
+            let c = self.candidates.get(p)?;
+            if group.len() > MAX_BROUGHT
+                || !c.eligible
+                || c.size.words == 0
+                || c.score < PAIR_SCORE_SHARE * self.candidates[i].score
+            {
+                return None;
+            }
+            group.push(p);
+            at = p;
+        }
+        group.reverse();
+        Some(group)
+    }
+
+    /// [`Gate::fit`] for a group of sentences added together.
+    fn fit_group(&self, group: &[usize], chosen: &[usize], used: usize) -> Fit {
+        let mut with = chosen.to_vec();
+        let mut total = 0;
+        for (k, &g) in group.iter().enumerate() {
+            match self.fit(g, &with, used + total) {
+                Fit::Take(cost) => {
+                    total += cost;
+                    with.push(g);
+                }
+                // A group that overflows the sentence count is skipped; the
+                // count is full only when its first member finds it so.
+                Fit::Full if k == 0 && group.len() == 1 => return Fit::Full,
+                _ => return Fit::Skip,
+            }
+        }
+        Fit::Take(total)
+    }
+
     fn fit(&self, i: usize, chosen: &[usize], used: usize) -> Fit {
         let c = &self.candidates[i];
         if let Limit::Sentences(n) = self.limit
@@ -241,7 +297,43 @@ impl<'c, 'a> Gate<'c, 'a> {
         {
             return Fit::Skip;
         }
+        // A sentence that says mostly what a chosen one says is a repeat to
+        // a reader even below the cosine cap (a caption run into the lead,
+        // then the caption again).
+        if self.opts.redundancy < 1.0
+            && chosen
+                .iter()
+                .any(|&k| term_jaccard(c.vector, self.candidates[k].vector) >= REPEAT_JACCARD)
+        {
+            return Fit::Skip;
+        }
         Fit::Take(cost)
+    }
+}
+
+/// Share of their terms two sentences have in common, at which the later
+/// one repeats the earlier (when the redundancy check is on).
+const REPEAT_JACCARD: f64 = 0.5;
+
+/// Jaccard similarity of the term sets of two vectors (sorted by term).
+fn term_jaccard(a: &SparseVec, b: &SparseVec) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        0.0
+    } else {
+        both as f64 / union as f64
     }
 }
 
@@ -293,7 +385,7 @@ pub fn select_submodular(
             continue;
         }
         let gain = objective.gain(i);
-        if best_single.is_none_or(|(g, _)| gain > g) {
+        if c.needs.is_none() && best_single.is_none_or(|(g, _)| gain > g) {
             best_single = Some((gain, i));
         }
         heap.push(Bound(ratio(gain, c), i));
@@ -302,7 +394,13 @@ pub fn select_submodular(
     let mut used = 0usize;
     while let Some(Bound(_, i)) = heap.pop() {
         let c = &candidates[i];
-        let cost = match gate.fit(i, &chosen, used) {
+        if chosen.contains(&i) {
+            continue;
+        }
+        let Some(group) = gate.group(i, &chosen) else {
+            continue;
+        };
+        let cost = match gate.fit_group(&group, &chosen, used) {
             Fit::Full => break,
             Fit::Skip => continue,
             Fit::Take(cost) => cost,
@@ -312,9 +410,11 @@ pub fn select_submodular(
             heap.push(Bound(fresh, i));
             continue;
         }
-        objective.add(i);
+        for &g in &group {
+            objective.add(g);
+        }
         used += cost;
-        chosen.push(i);
+        chosen.extend(group);
     }
     if let Some((gain, i)) = best_single
         && gain > objective.value()
@@ -349,6 +449,7 @@ mod tests {
             size: size(1),
             vector: &v,
             eligible: true,
+            needs: None,
         };
         let cands = [c(1.0), c(0.5)];
         let mut opts = SelectOptions {
@@ -372,18 +473,21 @@ mod tests {
                 size: size(5),
                 vector: &a,
                 eligible: true,
+                needs: None,
             },
             Candidate {
                 score: 2.0,
                 size: size(5),
                 vector: &a,
                 eligible: true,
+                needs: None,
             },
             Candidate {
                 score: 1.0,
                 size: size(5),
                 vector: &b,
                 eligible: true,
+                needs: None,
             },
         ];
         let opts = SelectOptions {
@@ -404,12 +508,14 @@ mod tests {
                 size: size(2),
                 vector: &v,
                 eligible: true,
+                needs: None,
             },
             Candidate {
                 score: 1.0,
                 size: size(9),
                 vector: &v,
                 eligible: true,
+                needs: None,
             },
         ];
         let opts = SelectOptions {
@@ -441,6 +547,7 @@ mod tests {
                 size: size(10),
                 vector: &v,
                 eligible: true,
+                needs: None,
             })
             .collect();
         let reward = mean_similarity(&g);
@@ -486,6 +593,7 @@ mod tests {
             },
             vector: &v,
             eligible: true,
+            needs: None,
         };
         let cands = [cand(0.1, 10), cand(0.9, 30), cand(0.5, 15)];
         let opts = SelectOptions {
@@ -497,5 +605,100 @@ mod tests {
         let sel = select(&cands, &opts);
         assert_eq!(sel.chosen, [1, 0]); // 30 + 15 would exceed 40; 30 + 10 fits
         assert_eq!(sel.used, 40);
+    }
+
+    /// Candidates of every kind, some leaning on the one before them.
+    fn leaning_candidates()
+    -> impl proptest::strategy::Strategy<Value = Vec<(f64, usize, bool, bool)>> {
+        proptest::collection::vec(
+            (
+                0.0f64..1.0,
+                1usize..30,
+                proptest::bool::ANY,
+                proptest::bool::weighted(0.9),
+            ),
+            0..25,
+        )
+    }
+
+    fn build<'v>(raw: &[(f64, usize, bool, bool)], v: &'v SparseVec) -> Vec<Candidate<'v>> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, &(score, words, leans, eligible))| Candidate {
+                score,
+                size: size(words),
+                vector: v,
+                eligible,
+                needs: if leans { i.checked_sub(1) } else { None },
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_leaning_sentence_is_never_chosen_without_its_predecessor(
+            raw in leaning_candidates(),
+            limit in 1usize..80,
+            sentences in proptest::bool::ANY,
+        ) {
+            let v = SparseVec::new();
+            let cands = build(&raw, &v);
+            let budget = if sentences { Budget::Sentences(limit % 6 + 1) } else { Budget::Words(limit) };
+            let opts = SelectOptions { budget, redundancy: 1.0, min_words: 0, max_words: 0 };
+            let sel = select(&cands, &opts);
+            let words: usize = sel.chosen.iter().map(|&i| cands[i].size.words).sum();
+            match budget {
+                Budget::Sentences(n) => proptest::prop_assert!(sel.chosen.len() <= n),
+                _ => proptest::prop_assert!(words <= limit),
+            }
+            let mut unique = sel.chosen.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            proptest::prop_assert_eq!(unique.len(), sel.chosen.len());
+            for &i in &sel.chosen {
+                proptest::prop_assert!(cands[i].eligible);
+                if let Some(p) = cands[i].needs {
+                    proptest::prop_assert!(sel.chosen.contains(&p), "{} without {}", i, p);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_leaning_sentence_brings_its_predecessor_or_gives_way() {
+        let v = SparseVec::new();
+        // 1 leans on 0; 2 stands alone.
+        let raw = [
+            (0.6, 10, false, true),
+            (0.9, 10, true, true),
+            (0.5, 10, false, true),
+        ];
+        let cands = build(&raw, &v);
+        let opts = |budget| SelectOptions {
+            budget,
+            redundancy: 1.0,
+            min_words: 0,
+            max_words: 0,
+        };
+        // Room for two: 1 brings 0 along.
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [0, 1]);
+        // Room for one: 1 gives way to 0, the next candidate.
+        assert_eq!(select(&cands, &opts(Budget::Sentences(1))).chosen, [0]);
+        // 0 ranks too low to come along: 1 gives way.
+        let raw = [
+            (0.1, 10, false, true),
+            (0.9, 10, true, true),
+            (0.5, 10, false, true),
+        ];
+        let cands = build(&raw, &v);
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2, 0]);
+        // 0 is not a sentence of the story: 1 cannot stand.
+        let raw = [
+            (0.6, 10, false, false),
+            (0.9, 10, true, true),
+            (0.5, 10, false, true),
+        ];
+        let cands = build(&raw, &v);
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2]);
     }
 }

@@ -86,11 +86,12 @@ enum OrderArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The brief, one sentence per line (inner line breaks shown as spaces).
+    /// The title (if any) on the first line, then one sentence per line (inner line breaks shown
+    /// as spaces); a batch names each item first: "[id] title".
     Text,
-    /// One JSON object: {"lang", "summary": [{"text", "doc", "start", "end", "score"}], ...}.
+    /// One JSON object: {"lang", "title"?, "summary": [{"text", "doc", "start", "end", "score"}], ...}.
     Json,
-    /// One JSON object per line: {"id", "lang", "summary": [...], ...}.
+    /// One JSON object per line: {"id", "lang", "title"?, "summary": [...], ...}.
     Jsonl,
 }
 
@@ -124,6 +125,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     match args.source.input {
         InputKind::Text | InputKind::Html => {
             let docs = brief::analyze_all(args.source.read_documents()?, &config);
+            warn_mixed_languages(&docs, None);
             let summary = brief::summarize(&docs, &settings, args.query.as_deref())?;
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,
@@ -141,6 +143,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             let work = |item: brief::input::BatchItem| -> anyhow::Result<(String, Summary)> {
                 let query = args.query.as_deref().or(item.field("query"));
                 let docs = brief::analyze_all(item.to_documents(args.source.lang), &config);
+                warn_mixed_languages(&docs, Some(&item.id));
                 let summary = brief::summarize(&docs, &settings, query)?;
                 Ok((item.id, summary))
             };
@@ -150,7 +153,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                         if !first {
                             out.write_all(b"\n")?;
                         }
-                        write_text(&mut out, &summary)?;
+                        write_item_text(&mut out, &id, &summary)?;
                     }
                     Format::Json | Format::Jsonl => {
                         output::json_line(&mut out, &summary.record(Some(&id)))?;
@@ -164,14 +167,53 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     Ok(super::exit::OK)
 }
 
+/// A text on one line: inner line breaks become spaces.
+fn flat(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
+}
+
+/// The brief as text: its title (if any) on the first line, then one
+/// sentence per line.
 fn write_text(out: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
+    if let Some(title) = &summary.title {
+        writeln!(out, "{}", flat(title))?;
+    }
     for s in &summary.sentences {
-        let flat: String = s
-            .text
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .collect();
-        writeln!(out, "{flat}")?;
+        writeln!(out, "{}", flat(&s.text))?;
     }
     Ok(())
+}
+
+/// One brief of a batch as text: a line naming the item (`[id] title`),
+/// then its sentences.
+fn write_item_text(out: &mut impl Write, id: &str, summary: &Summary) -> std::io::Result<()> {
+    let id = brief::escape::escape(id);
+    match &summary.title {
+        Some(title) => writeln!(out, "[{id}] {}", flat(title))?,
+        None => writeln!(out, "[{id}]")?,
+    }
+    for s in &summary.sentences {
+        writeln!(out, "{}", flat(&s.text))?;
+    }
+    Ok(())
+}
+
+/// Warns when the documents of one brief are in several languages: the
+/// brief takes sentences from all of them and is labelled with the
+/// language of the most text (docs/summarization.md).
+fn warn_mixed_languages(docs: &[brief::AnalyzedDocument], item: Option<&str>) {
+    let mut langs: Vec<String> = docs.iter().map(|d| d.lang().as_str().to_string()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    if langs.len() > 1 {
+        let place = item.map_or(String::new(), |id| {
+            format!("item {}: ", brief::escape::escape(id))
+        });
+        super::warn(format_args!(
+            "{place}the documents are in several languages ({}); the brief mixes them: summarize each language separately, or give --lang",
+            langs.join(", ")
+        ));
+    }
 }

@@ -24,6 +24,9 @@ pub struct Document {
     pub text: String,
     /// The language given by the user or the JSONL `lang` field, if any.
     pub lang: Option<Lang>,
+    /// The headline given with the text (a JSONL item's `title`), if any;
+    /// the summarizer also recognises a headline as the text's first line.
+    pub title: Option<String>,
 }
 
 impl Document {
@@ -33,6 +36,7 @@ impl Document {
             name: name.into(),
             text: text.into(),
             lang: None,
+            title: None,
         }
     }
 }
@@ -643,6 +647,7 @@ pub fn read_documents_as(
                 name: p.display().to_string(),
                 text: decode_document(read_bytes(p)?, p, encoding, markup)?,
                 lang: None,
+                title: None,
             })
         })
         .collect()
@@ -657,6 +662,7 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
                 name: p.display().to_string(),
                 text: read_text(p)?,
                 lang: None,
+                title: None,
             })
         })
         .collect()
@@ -691,6 +697,10 @@ impl BatchItem {
             .map(|(i, text)| {
                 let mut d = Document::new(format!("{}#{i}", self.id), text.clone());
                 d.lang = lang.or(self.lang);
+                // The item's `title` heads its first document.
+                if i == 0 {
+                    d.title = self.field("title").map(str::to_string);
+                }
                 d
             })
             .collect()

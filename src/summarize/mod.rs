@@ -16,6 +16,7 @@
 //! assert!(summary.sentences[0].sentence < summary.sentences[1].sentence);
 //! ```
 
+mod furniture;
 mod settings;
 
 pub use settings::{IdfUnit, Order, SummarySettings};
@@ -55,6 +56,10 @@ pub struct SummarySentence {
 pub struct Summary {
     /// The language of the cluster.
     pub lang: Lang,
+    /// The headline of the first document that has one (given with it, or
+    /// its first line when that is a headline): the brief's title, never
+    /// one of its sentences and not counted in the budget.
+    pub title: Option<String>,
     /// The chosen sentences, in the settings' order.
     pub sentences: Vec<SummarySentence>,
     /// The algorithm that ranked them (never `auto`).
@@ -77,6 +82,8 @@ pub struct SummaryRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     lang: Lang,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     summary: &'a [SummarySentence],
     algorithm: Algorithm,
     budget: Budget,
@@ -90,6 +97,7 @@ impl Summary {
         SummaryRecord {
             id,
             lang: self.lang,
+            title: self.title.as_deref(),
             summary: &self.sentences,
             algorithm: self.algorithm,
             budget: self.budget,
@@ -140,11 +148,18 @@ pub fn summarize(
     let space = tfidf::build(docs, settings.idf, background, query_terms.as_deref());
     let algorithm = resolve(settings, cluster, query.is_some(), lang);
     let doc_of = space.documents();
-    let position = space.positions();
+    let (roles, title, title_doc) = roles(docs);
+    let position = story_positions(&space.positions(), &doc_of, &roles);
+    // A brief sentence starts after its dateline; the span stays a byte
+    // range of the original text.
     let texts: Vec<&str> = space
         .sentences
         .iter()
-        .map(|&(d, p)| docs[d].sentence_text(p))
+        .zip(&roles)
+        .map(|(&(d, p), role)| match *role {
+            furniture::Role::Body { skip, .. } => &docs[d].sentence_text(p)[skip..],
+            _ => docs[d].sentence_text(p),
+        })
         .collect();
     let word_counts: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
     let teleport = teleport(settings, &space, &position);
@@ -171,15 +186,42 @@ pub fn summarize(
     let scores = rank::score(algorithm, &input, &params);
 
     let lead = algorithm == Algorithm::Lead;
+    // Lines without a sentence end stand in only when the input has no
+    // sentence of the story at all.
+    let any_body = roles
+        .iter()
+        .any(|r| matches!(r, furniture::Role::Body { .. }));
     let candidates: Vec<Candidate> = texts
         .iter()
         .zip(&space.vectors)
         .zip(&scores)
-        .map(|((text, vector), &score)| Candidate {
-            score,
-            size: Size::of(text),
-            vector,
-            eligible: lead || !vector.is_empty(),
+        .enumerate()
+        .map(|(i, ((text, vector), &score))| {
+            let (allowed, needs) = match roles[i] {
+                furniture::Role::Body { leans: true, .. } => {
+                    // Sentence p of a document leans on sentence p - 1, the
+                    // candidate before it (a document's sentences are consecutive).
+                    let before = i.checked_sub(1).filter(|&b| doc_of[b] == doc_of[i]);
+                    match before.map(|b| roles[b]) {
+                        Some(furniture::Role::Body { .. }) => (true, before),
+                        // The brief's title heads the brief: what leans on it stands.
+                        Some(furniture::Role::Title) if title_doc == Some(doc_of[i]) => {
+                            (true, None)
+                        }
+                        _ => (false, None),
+                    }
+                }
+                furniture::Role::Body { .. } => (true, None),
+                furniture::Role::Fragment => (!any_body, None),
+                furniture::Role::Title | furniture::Role::Furniture => (false, None),
+            };
+            Candidate {
+                score,
+                size: Size::of(text),
+                vector,
+                eligible: allowed && (lead || !vector.is_empty()),
+                needs,
+            }
         })
         .collect();
     let (redundancy, min_words, max_words) = match (lead, cluster) {
@@ -230,11 +272,15 @@ pub fn summarize(
         .map(|(&i, rank)| {
             let (doc, sentence) = space.sentences[i];
             let span = docs[doc].sentences[sentence];
+            let skip = match roles[i] {
+                furniture::Role::Body { skip, .. } => skip,
+                _ => 0,
+            };
             SummarySentence {
                 text: texts[i].to_string(),
                 doc,
                 sentence,
-                start: span.start,
+                start: span.start + skip,
                 end: span.end,
                 score: scores[i],
                 rank,
@@ -243,6 +289,7 @@ pub fn summarize(
         .collect();
     Ok(Summary {
         lang,
+        title,
         sentences,
         algorithm,
         budget,
@@ -250,6 +297,47 @@ pub fn summarize(
         limit: selection.limit,
         input_sentences: space.sentences.len(),
     })
+}
+
+/// The role of every sentence of `docs` (in the term space's order:
+/// document by document), the cluster's title (the first document's that
+/// has one) and that document's index.
+fn roles(docs: &[AnalyzedDocument]) -> (Vec<furniture::Role>, Option<String>, Option<usize>) {
+    let mut all = Vec::new();
+    let mut title = None;
+    let mut title_doc = None;
+    for (d, doc) in docs.iter().enumerate() {
+        let (roles, t) = furniture::roles(doc);
+        all.extend(roles);
+        if title.is_none() && t.is_some() {
+            title = t;
+            title_doc = Some(d);
+        }
+    }
+    (all, title, title_doc)
+}
+
+/// Each sentence's position in its story: its index in the document less
+/// the headline, datelines and other furniture that open the document, so
+/// the lead of an article with a headline is at position 0 as the lead of
+/// one without (the rankers' lead priors count from there).
+fn story_positions(positions: &[usize], doc_of: &[usize], roles: &[furniture::Role]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(positions.len());
+    let mut opening = 0;
+    let mut in_opening = true;
+    for (i, &p) in positions.iter().enumerate() {
+        if i == 0 || doc_of[i] != doc_of[i - 1] {
+            opening = 0;
+            in_opening = true;
+        }
+        if in_opening && !matches!(roles[i], furniture::Role::Body { .. }) {
+            opening += 1;
+        } else {
+            in_opening = false;
+        }
+        out.push(p.saturating_sub(opening));
+    }
+    out
 }
 
 /// The random-jump bias of the PageRank rankers: a lead prior and, with a
@@ -427,5 +515,130 @@ mod tests {
         opted_in.auto_coverage_languages = vec![Lang::FA];
         let s = summarize(&fa, &opted_in, None).unwrap();
         assert_eq!(s.algorithm, Algorithm::Submodular);
+    }
+
+    #[test]
+    fn the_headline_is_the_title_and_no_sentence() {
+        for text in [
+            "Городская дума утвердила бюджет на транспорт\n\nГородская дума Новоозёрска во вторник \
+             утвердила бюджет на 2025 год, в котором на транспорт предусмотрено 12 млрд рублей. \
+             Депутаты спорили о нём почти три часа. Мэр города поблагодарила всех депутатов думы.",
+            "City council approves the transport budget\nThe city council approved the budget on \
+             Tuesday. It passed by 31 votes. The mayor thanked the council. Buses will be replaced.",
+        ] {
+            let d = docs(&[text]);
+            let s = summarize(&d, &with(Budget::Sentences(3)), None).unwrap();
+            let title = s.title.as_deref().expect("a title");
+            assert!(text.starts_with(title));
+            assert_eq!(s.sentences.len(), 3, "the title takes no slot");
+            assert!(
+                s.sentences
+                    .iter()
+                    .all(|x| x.sentence > 0 && x.text != title)
+            );
+            let json = serde_json::to_value(s.record(None)).unwrap();
+            assert_eq!(json["title"], title);
+        }
+    }
+
+    #[test]
+    fn a_given_title_heads_the_brief_and_is_not_repeated() {
+        let mut doc = Document::new(
+            "a",
+            "Floods in Tabriz\nFloods hit Tabriz on Monday. Rescue teams \
+            reached the city. Schools stay closed this week.",
+        );
+        doc.title = Some("Floods in Tabriz".into());
+        let d = analyze_all(vec![doc], &Config::default());
+        let s = summarize(&d, &with(Budget::Sentences(2)), None).unwrap();
+        assert_eq!(s.title.as_deref(), Some("Floods in Tabriz"));
+        assert!(s.sentences.iter().all(|x| x.sentence > 0));
+    }
+
+    #[test]
+    fn furniture_is_never_a_brief_sentence_and_datelines_stay_outside_the_span() {
+        let text = "TEHRAN - Presidents of Iran and Russia spoke on the phone on Saturday about Syria. \
+            They agreed that talks should follow the fighting in Aleppo. \
+            Talks in Kazakhstan were called a step forward by the Iranian president. \
+            All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.";
+        let d = docs(&[text]);
+        for alg in Algorithm::ALL {
+            let mut settings = with(Budget::Sentences(4));
+            settings.algorithm = alg;
+            let s = summarize(&d, &settings, None).unwrap();
+            for x in &s.sentences {
+                assert_eq!(
+                    &text[x.start..x.end],
+                    x.text,
+                    "{alg}: spans are the original text"
+                );
+                assert!(!x.text.starts_with("TEHRAN"), "{alg}: {}", x.text);
+                assert!(!x.text.contains("Creative Commons"), "{alg}: {}", x.text);
+            }
+            if let Some(first) = s.sentences.first() {
+                assert_eq!(first.start, "TEHRAN - ".len(), "{alg}");
+            }
+        }
+    }
+
+    /// Sentences that stand alone and sentences that lean on the one before.
+    const EN_PARTS: [&str; 8] = [
+        "Floods hit the northern city of Tabriz on Monday morning.",
+        "He said the rescue teams arrived late in the evening.",
+        "Schools in the old bazaar district stay closed this week.",
+        "However, the main roads into the city were opened again.",
+        "This was the worst flood in the province for forty years.",
+        "The governor asked the government for emergency funds.",
+        "They will meet the ministers of energy and roads on Friday.",
+        "Farmers lost most of the wheat harvest in the valley.",
+    ];
+    const FA_PARTS: [&str; 6] = [
+        "سیل روز دوشنبه شهر تبریز را فرا گرفت.",
+        "او گفت گروه‌های امداد شب به شهر رسیدند.",
+        "مدارس بازار قدیم تا پایان هفته تعطیل است.",
+        "اما جاده‌های اصلی شهر دوباره باز شد.",
+        "استاندار از دولت بودجه اضطراری خواست.",
+        "این بدترین سیل استان در چهل سال گذشته بود.",
+    ];
+    const RU_PARTS: [&str; 6] = [
+        "Наводнение в понедельник затопило город Тебриз.",
+        "Он сказал, что спасатели прибыли поздно вечером.",
+        "Школы старого района закрыты до конца недели.",
+        "Однако главные дороги в город снова открыты.",
+        "Губернатор попросил правительство о срочной помощи.",
+        "Это худшее наводнение в провинции за сорок лет.",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn no_brief_sentence_dangles(
+            lang in 0usize..3,
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..8, 1..12), 1..4),
+            budget in 1usize..6,
+            words in proptest::bool::ANY,
+        ) {
+            let parts: &[&str] = match lang { 0 => &EN_PARTS, 1 => &FA_PARTS, _ => &RU_PARTS };
+            let texts: Vec<String> = picks
+                .iter()
+                .map(|p| p.iter().map(|&i| parts[i % parts.len()]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let d = docs(&refs);
+            let budget = if words { Budget::Words(budget * 12) } else { Budget::Sentences(budget) };
+            for alg in Algorithm::ALL {
+                let mut settings = with(budget);
+                settings.algorithm = alg;
+                let s = summarize(&d, &settings, None).unwrap();
+                for x in &s.sentences {
+                    if x.sentence > 0 && furniture::leans_on_previous(&x.text, d[x.doc].lang()) {
+                        proptest::prop_assert!(
+                            s.sentences.iter().any(|y| y.doc == x.doc && y.sentence + 1 == x.sentence),
+                            "{alg}: {:?} without the sentence before it", x.text
+                        );
+                    }
+                }
+            }
+        }
     }
 }

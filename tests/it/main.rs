@@ -29,4 +29,5 @@ mod segment_golden;
 mod segment_props;
 mod summarize_cli;
 mod summarize_props;
+mod summarize_reads;
 mod tm_cli;

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Reads briefs as a reader would: counts the sentences that dangle, the
+fragments and the repeats in brief's briefs of the dev sets.
+
+usage: scripts/brief_defects.py [--bin target/release/brief] [--shared ../shared]
+                                [--sets a,b,...] [--examples N]
+
+Each dev set goes to `BIN summarize --input jsonl --format jsonl` (3 sentences
+for single articles, 250 words for DUC 2006, 300 for Pasokh clusters); each
+document of it to `BIN segment --input jsonl --format jsonl`, which gives the
+sentence just before a brief sentence. Every brief sentence is then judged:
+
+- dangle: it opens (after any opening quote or bracket) with a reference or a
+  connective of its language (the lists below), the sentence just before it
+  in its document is not in the brief, and it is not the document's first
+  sentence;
+- fragment: no sentence-ending mark at its end (after closing quotes and
+  brackets), or fewer than 4 words;
+- repeat: its word set overlaps an earlier sentence of the same brief with
+  Jaccard >= 0.5.
+
+A brief has a defect when any of its sentences has one. The `title` of a brief
+is not a brief sentence and is not judged; it is shown above the sentences, so
+a sentence whose predecessor is exactly that title does not dangle. ntrex_dev is read one language at
+a time, its first line the headline, one segment a line, as crossling.py
+feeds it. Prints a Markdown table; nothing here is shared with brief's own
+furniture or connective detection (an independent judge). Standard library
+only.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+DANGLE = {
+    "en": """he she it they his her its their him them this these that those but however
+        also and meanwhile still instead moreover then there such so yet furthermore
+        besides nevertheless nonetheless thus therefore hence otherwise likewise
+        similarly accordingly""".split(),
+    "ru": """он она оно они его ее её их ему ей им это этот эта эти этого этой этих
+        но однако также и а при этом кроме того тем не менее поэтому же впрочем
+        зато причем притом тогда там такой такая такие такое""".split(),
+    "fa": """او وی آنها آنان این آن اما ولی همچنین و نیز بنابراین لذا سپس
+        ایشان همین همان""".split(),
+}
+DANGLE_PHRASES = {
+    "ru": ["при этом", "кроме того", "тем не менее", "в то же время", "вместе с тем"],
+    "fa": ["با این حال", "با این وجود", "از این رو", "در این حال", "به همین دلیل"],
+    "en": ["in addition", "as a result", "on the other hand", "at the same time"],
+}
+for _lang in DANGLE:
+    DANGLE[_lang] = set(w for w in DANGLE[_lang] if " " not in w)
+DANGLE["ru"] -= {"при", "кроме", "тем"}
+
+OPENERS = "\"'«»“”„‘’‹›([{<—–-‐ \t\u200f\u200e\u202b\u202a"
+CLOSERS = "\"'«»“”‘’‹›)]}>* \t\u200f\u200e\u202c"
+ENDS = ".!?…؟۔。！？"
+WORD = re.compile(r"\w+")
+ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "\u200c": ""})
+
+
+def norm(text):
+    return text.translate(ARABIC).lower().replace("ё", "е")
+
+
+def first_words(text, n):
+    words = norm(text).lstrip(OPENERS).split()
+    return [w.strip(",;:.!?،؛\"'«»“”()") for w in words[:n]]
+
+
+def dangles_open(text, lang):
+    ws = first_words(text, 4)
+    if not ws:
+        return False
+    table = DANGLE.get(lang, DANGLE["en"])
+    if ws[0] in table:
+        return True
+    joined = " ".join(ws)
+    return any(joined == p or joined.startswith(p + " ") for p in DANGLE_PHRASES.get(lang, []))
+
+
+def is_fragment(text):
+    if len(text.split()) < 4:
+        return True
+    end = text.rstrip().rstrip(CLOSERS)
+    return not end or end[-1] not in ENDS
+
+
+def words(text):
+    return set(WORD.findall(norm(text)))
+
+
+def jaccard(a, b):
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def run(argv, items):
+    data = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items).encode()
+    with tempfile.TemporaryDirectory(prefix="brief_defects.") as tmp:
+        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(tmp, "xdg"))
+        p = subprocess.run(argv, input=data, capture_output=True, cwd=tmp, env=env)
+    if p.returncode != 0:
+        sys.exit(f"{' '.join(argv)} exited {p.returncode}: {p.stderr.decode(errors='replace')[-1500:]}")
+    out = {}
+    for line in p.stdout.decode().splitlines():
+        if line.strip():
+            o = json.loads(line)
+            out[o["id"]] = o
+    return out
+
+
+def load_set(shared, name):
+    """Items {"id","lang","documents",...} and the length flags."""
+    if name.startswith("ntrex_dev_"):
+        lang = name.rsplit("_", 1)[1]
+        path = os.path.join(shared, "data/parallel/ntrex_dev.jsonl")
+        items = []
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                d = json.loads(line)
+                items.append({"id": d["id"], "lang": lang, "text": d["docs"][lang]})
+        return items, ["--sentences", "3"]
+    path = os.path.join(shared, "data/summarization", name + ".jsonl")
+    items = []
+    for line in open(path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        item = {"id": d["id"], "lang": d["lang"], "documents": d["documents"]}
+        for key in ("title", "query"):
+            if isinstance(d.get(key), str):
+                item[key] = d[key]
+        items.append(item)
+    flags = {"duc2006_dev": ["--words", "250"], "pasokh_multi_abs_dev": ["--words", "300"]}
+    return items, flags.get(name, ["--sentences", "3"])
+
+
+def judge(binary, shared, name, examples):
+    items, flags = load_set(shared, name)
+    briefs = run([binary, "-q", "summarize", "--input", "jsonl", "--format", "jsonl", *flags], items)
+    seg_items = []
+    for it in items:
+        docs = it["documents"] if "documents" in it else [it["text"]]
+        for k, text in enumerate(docs):
+            seg_items.append({"id": f"{it['id']}#{k}", "lang": it["lang"], "text": text})
+    segs = run([binary, "-q", "segment", "--input", "jsonl", "--format", "jsonl"], seg_items)
+    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = 0
+    shown = []
+    for it in items:
+        b = briefs.get(it["id"])
+        if b is None:
+            sys.exit(f"{name}: no brief for {it['id']}")
+        chosen = {(s["doc"], s["start"]) for s in b["summary"]}
+        chosen_end = {(s["doc"], s["end"]) for s in b["summary"]}
+        seen = []
+        bad = False
+        for s in b["summary"]:
+            text, d = s["text"], s["doc"]
+            sentences = segs[f"{it['id']}#{d}"]["sentences"]
+            # The sentence just before this one in its document: the last
+            # one of brief's segmentation that ends at or before its start.
+            before = [x for x in sentences if x["end"] <= s["start"]]
+            dangle = False
+            if before and dangles_open(text, it["lang"]):
+                prev = before[-1]
+                # The brief's title is shown above its sentences: a sentence
+                # right after the headline it repeats is read after it.
+                shown_title = (b.get("title") or "").strip()
+                dangle = ((d, prev["start"]) not in chosen and (d, prev["end"]) not in chosen_end
+                          and not (shown_title and prev["text"].strip() == shown_title))
+            frag = is_fragment(text)
+            ws = words(text)
+            rep = any(jaccard(ws, w) >= 0.5 for w in seen)
+            seen.append(ws)
+            n_sent += 1
+            n_dangle += dangle
+            n_frag += frag
+            n_rep += rep
+            if dangle or frag or rep:
+                bad = True
+                if len(shown) < examples:
+                    kind = "/".join(k for k, v in (("dangle", dangle), ("fragment", frag), ("repeat", rep)) if v)
+                    shown.append(f"  {name} {it['id']} {kind}: {text[:110]!r}")
+        n_briefs += 1
+        n_bad += bad
+    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    return {"set": name, "briefs": n_briefs, "sentences": n_sent,
+            "defective": pct(n_bad, n_briefs), "dangle": pct(n_dangle, n_sent),
+            "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent)}, shown
+
+
+SETS = ["ntrex_dev_en", "ntrex_dev_ru", "ntrex_dev_fa", "duc2006_dev", "pasokh_multi_abs_dev",
+        "pasokh_single_abs_dev", "cnndm_dev"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default="target/release/brief")
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--examples", type=int, default=0, help="print up to N defective sentences per set")
+    ap.add_argument("--json", action="store_true", help="one JSON line per set instead of a table")
+    a = ap.parse_args()
+    binary = os.path.abspath(a.bin)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"{binary}: no such executable (cargo build --release)")
+    shared = os.path.abspath(a.shared)
+    rows, shown = [], []
+    for name in a.sets.split(","):
+        row, ex = judge(binary, shared, name, a.examples)
+        rows.append(row)
+        shown += ex
+    if a.json:
+        for r in rows:
+            print(json.dumps(r))
+    else:
+        print("| dev set | briefs | sentences | briefs with a defect | sentences that dangle | fragments | repeats |")
+        print("|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['set']} | {r['briefs']} | {r['sentences']} | {r['defective']:.1f} % | {r['dangle']:.1f} % "
+                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % |")
+    for line in shown:
+        print(line, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,616 @@
+//! What a reader does not count as a sentence of the story: the headline
+//! (kept as the brief's title), datelines, bylines, credits, licence lines
+//! and teasers ("furniture"), and which sentences lean on the one before
+//! them (a pronoun or connective first).
+//!
+//! Every decision reads the original text and returns byte offsets into it;
+//! nothing is rewritten. The word lists are `resources/<lang>/furniture.txt`,
+//! `connectives.txt`, `months.txt` and `agencies.txt`.
+
+use std::sync::OnceLock;
+
+use crate::analysis::AnalyzedDocument;
+use crate::lang::Lang;
+use crate::resources::{builtin, entries};
+use crate::tokenize::normalize_key;
+
+/// A furniture phrase marks only sentences up to this many words: a long
+/// sentence that mentions "Creative Commons" is about it.
+const FURNITURE_MAX_WORDS: usize = 40;
+/// A headline is a short line.
+const HEADLINE_MAX_WORDS: usize = 30;
+/// A body sentence whose word set overlaps the title's at least this much
+/// (Jaccard) restates the title.
+const RESTATES_TITLE: f64 = 0.7;
+/// Words of a dateline's place, at most (`WASHINGTON, D.C.`, `NEW YORK`).
+const PLACE_WORDS: usize = 4;
+
+/// What one sentence of a document is to the brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The document's headline.
+    Title,
+    /// Not a sentence of the story: never a brief sentence.
+    Furniture,
+    /// A line without a sentence end (a caption, a subheading, a byline):
+    /// a brief sentence only when the input has nothing else.
+    Fragment,
+    /// A sentence of the story. `skip` bytes of dateline open it (its
+    /// span in a brief starts after them); `leans` when it opens with a
+    /// reference to the sentence before it.
+    Body { skip: usize, leans: bool },
+}
+
+/// The word lists of one language, as matching keys split into words.
+#[derive(Debug, Default)]
+struct Lists {
+    connectives: Vec<Vec<String>>,
+    furniture: Vec<String>,
+    months: Vec<String>,
+    agencies: Vec<Vec<String>>,
+}
+
+fn load(lang: Lang) -> Lists {
+    let words = |name: &str| -> Vec<Vec<String>> {
+        entries(builtin(lang, name))
+            .map(|e| {
+                e.split_whitespace()
+                    .map(|w| normalize_key(w, lang))
+                    .collect()
+            })
+            .collect()
+    };
+    Lists {
+        connectives: words("connectives.txt"),
+        furniture: entries(builtin(lang, "furniture.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        months: entries(builtin(lang, "months.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        agencies: words("agencies.txt"),
+    }
+}
+
+fn lists(lang: Lang) -> &'static Lists {
+    static EN: OnceLock<Lists> = OnceLock::new();
+    static RU: OnceLock<Lists> = OnceLock::new();
+    static FA: OnceLock<Lists> = OnceLock::new();
+    static NONE: OnceLock<Lists> = OnceLock::new();
+    let cell = if lang == Lang::EN {
+        &EN
+    } else if lang == Lang::RU {
+        &RU
+    } else if lang == Lang::FA {
+        &FA
+    } else {
+        return NONE.get_or_init(Lists::default);
+    };
+    cell.get_or_init(|| load(lang))
+}
+
+/// Quotes and brackets that may open a sentence before its first word.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '«' | '“' | '„' | '‘' | '‹' | '(' | '[' | '{' | '\u{200F}' | '\u{200E}'
+    )
+}
+
+/// Quotes and brackets that may close a sentence after its end mark.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '»' | '”' | '’' | '›' | ')' | ']' | '}' | '*' | '\u{200F}' | '\u{200E}'
+    )
+}
+
+/// Whether `text` ends as a sentence does: a full stop, question or
+/// exclamation mark or ellipsis, perhaps inside quotes or brackets.
+pub(crate) fn ends_a_sentence(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(is_closer);
+    end.ends_with(['.', '!', '?', '…', '؟', '۔', '。', '！', '？'])
+}
+
+/// The words of `text` (split at white space) with their byte offsets, at most `n`.
+fn words(text: &str, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+                if out.len() == n {
+                    return out;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start
+        && out.len() < n
+    {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A word's matching key without the punctuation around it, and without
+/// an English contraction (`it's` is `it`, `they've` is `they`).
+fn key(word: &str, lang: Lang) -> String {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let bare = match bare.find(['\'', '’']) {
+        Some(at) if lang == Lang::EN && at > 0 => &bare[..at],
+        _ => bare,
+    };
+    normalize_key(bare, lang)
+}
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "–" | "—" | "--" | "―" | "_")
+}
+
+/// Whether a word is written in capitals only (and has at least two letters
+/// of a cased script): a dateline's place, `TEHRAN`.
+fn all_capitals(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut n = 0;
+    for c in letters {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 || (n == 1 && word.ends_with('.'))
+}
+
+/// Whether `word` is part of a date: a number, a month, `2016-12-23`.
+fn is_date_word(word: &str, lists: &Lists, lang: Lang) -> bool {
+    let bare = word.trim_matches(|c: char| matches!(c, ',' | '.' | '،'));
+    if bare.chars().any(char::is_numeric)
+        && bare
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, '-' | '/' | '.'))
+    {
+        return true;
+    }
+    lists.months.contains(&key(bare, lang))
+}
+
+/// Whether the agency of `lists` named by the words at `ws[k..]` (its words
+/// matched as keys) opens there: the number of its words.
+fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
+    lists
+        .agencies
+        .iter()
+        .filter(|a| {
+            ws.len() >= k + a.len()
+                && a.iter()
+                    .zip(&ws[k..])
+                    .all(|(name, (_, w))| key(w, lang) == *name)
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// Bytes of dateline that open `text`: `TEHRAN - `, `date 2016-12-23 `,
+/// `WASHINGTON (Reuters) - `, `МОСКВА, 5 декабря — `, `تهران- ایرنا- `.
+/// 0 when there is none or something other than a sentence follows it;
+/// `text.len()` when the dateline is all there is.
+pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
+    let lists = lists(lang);
+    let ws = words(text, PLACE_WORDS + 10);
+    let end_of = |k: usize| -> usize {
+        // The dateline ends before word `k`, which must start a sentence.
+        match ws.get(k) {
+            None if k > 0 => text.len(),
+            Some(&(at, w))
+                if w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || is_opener(c)) =>
+            {
+                at
+            }
+            _ => 0,
+        }
+    };
+    // `date 2016-12-23 …`: a label, then a date of digits.
+    if ws.len() > 2 && key(ws[0].1, lang).chars().all(char::is_alphabetic) {
+        let date = ws[1].1;
+        if date.len() >= 8
+            && date
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+            && date.chars().filter(char::is_ascii_digit).count() >= 6
+            && ws[0].1.chars().all(|c| c.is_lowercase())
+            && ws[0].1.len() <= 8
+        {
+            return end_of(2);
+        }
+    }
+    let mut k = 0;
+    // The place: words in capitals (cased scripts), or for a script without
+    // case up to three plain words before a dash.
+    let cased = ws
+        .first()
+        .is_some_and(|(_, w)| w.chars().any(|c| c.is_uppercase() || c.is_lowercase()));
+    if cased {
+        while k < ws.len().min(PLACE_WORDS) && all_capitals(ws[k].1) && !is_dash(ws[k].1) {
+            k += 1;
+        }
+    } else {
+        while k < ws.len().min(3)
+            && ws[k]
+                .1
+                .trim_end_matches(['-', '–', '—', '،', ','])
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\u{200C}')
+            && !is_dash(ws[k].1)
+        {
+            let attached_dash = ws[k].1.ends_with(['-', '–', '—']);
+            k += 1;
+            if attached_dash {
+                break;
+            }
+        }
+    }
+    let place = k;
+    // A date after the place: `, 5 декабря`, `Dec. 5`.
+    while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
+        k += 1;
+    }
+    // An agency in brackets, `(Reuters)`, or named after a dash.
+    let mut agency = false;
+    if k < ws.len() && ws[k].1.starts_with('(') {
+        let mut j = k;
+        while j < ws.len() && j < k + 3 && !ws[j].1.contains(')') {
+            j += 1;
+        }
+        if j < ws.len() && ws[j].1.ends_with(')') && j < k + 3 {
+            k = j + 1;
+            agency = true;
+        }
+    }
+    if place == 0 && !agency {
+        return 0;
+    }
+    // The dash: a word of its own, or the end of the place's last word.
+    let attached =
+        k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1;
+    if k < ws.len() && is_dash(ws[k].1) {
+        k += 1;
+    } else if !attached {
+        return 0;
+    }
+    // An agency after the dash, closed by a dash, colon or full stop:
+    // `تهران- ایرنا- …`, `МОСКВА, 5 декабря — РИА Новости. …`.
+    let mut signed = false;
+    if let Some(n) = agency_at(&ws, k, lists, lang) {
+        let last = ws[k + n - 1].1;
+        if last.ends_with(['-', '–', '—', ':', '.']) {
+            k += n;
+            signed = true;
+        } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
+            k += n + 1;
+            signed = true;
+        }
+    }
+    // In a script without capitals a few words before a dash are no sign
+    // of a place: only an agency's signature makes them a dateline.
+    if !cased && !signed {
+        return 0;
+    }
+    end_of(k)
+}
+
+/// Whether a sentence of at most [`FURNITURE_MAX_WORDS`] words is a
+/// licence, copyright, credit or teaser line, or a byline.
+fn is_furniture(text: &str, lang: Lang) -> bool {
+    let n = text.split_whitespace().count();
+    if n == 0 {
+        return true;
+    }
+    if n > FURNITURE_MAX_WORDS {
+        return false;
+    }
+    let lists = lists(lang);
+    let lowered = normalize_key(text, lang);
+    if lists.furniture.iter().any(|p| lowered.contains(p.as_str())) {
+        return true;
+    }
+    // A byline: `By Jane Smith, CNN.`
+    let ws = words(text, 8);
+    if n <= 7
+        && ws.first().is_some_and(|(_, w)| *w == "By")
+        && ws[1..]
+            .iter()
+            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase) || *w == "and")
+    {
+        return true;
+    }
+    // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`).
+    let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
+        (
+            u + usize::from(ch.is_uppercase()),
+            c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
+        )
+    });
+    cased >= 20 && upper * 10 >= cased * 8
+}
+
+/// Whether `text` opens with a word or phrase of `connectives.txt`.
+pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
+    let lists = lists(lang);
+    let text = text.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
+    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
+    if ws.is_empty() {
+        return false;
+    }
+    lists
+        .connectives
+        .iter()
+        .any(|c| c.len() <= ws.len() && c.iter().zip(&ws).all(|(a, b)| a == b))
+}
+
+/// The set of word keys of `text`, for comparing it with the title.
+fn word_set(text: &str, lang: Lang) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| normalize_key(w, lang))
+        .collect()
+}
+
+fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f64 / union as f64
+    }
+}
+
+/// Whether the document's first sentence is its headline: a line of its
+/// own without a sentence end, followed by more text. (A short first line
+/// that ends as a sentence is taken for the lead: on the dev sets such
+/// lines are leads far more often than headlines with a full stop.)
+fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
+    let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
+        return false;
+    };
+    let text = &doc.document.text;
+    let head = first.text(text);
+    let between = text.get(first.end..second.start).unwrap_or("");
+    !ends_a_sentence(head)
+        && between.contains('\n')
+        && !head.contains('\n')
+        && head.split_whitespace().count() <= HEADLINE_MAX_WORDS
+}
+
+/// A document's roles, sentence by sentence, and its title (the given
+/// one, else the first line when it is a headline).
+pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
+    let lang = doc.lang();
+    let text = &doc.document.text;
+    let given = doc
+        .document
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let headline = first_line_is_headline(doc);
+    let first_is_given = given.is_some_and(|t| {
+        doc.sentences
+            .first()
+            .is_some_and(|s| normalize_key(s.text(text).trim(), lang) == normalize_key(t, lang))
+    });
+    let title: Option<String> = match given {
+        Some(t) => Some(t.to_string()),
+        None if headline => Some(doc.sentence_text(0).trim().to_string()),
+        None => None,
+    };
+    let title_words = title.as_deref().map(|t| word_set(t, lang));
+    let roles = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let sentence = s.text(text);
+            if i == 0 && (headline || first_is_given) {
+                return Role::Title;
+            }
+            if is_furniture(sentence, lang) {
+                return Role::Furniture;
+            }
+            let skip = dateline_len(sentence, lang);
+            if skip == sentence.len() {
+                return Role::Furniture;
+            }
+            let body = &sentence[skip..];
+            if !ends_a_sentence(body) {
+                return Role::Fragment;
+            }
+            if let Some(tw) = &title_words
+                && jaccard(tw, &word_set(body, lang)) >= RESTATES_TITLE
+            {
+                return Role::Furniture;
+            }
+            Role::Body {
+                skip,
+                leans: i > 0 && leans_on_previous(body, lang),
+            }
+        })
+        .collect();
+    (roles, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dateline(text: &str, lang: Lang) -> &str {
+        &text[..dateline_len(text, lang)]
+    }
+
+    #[test]
+    fn datelines_are_found_in_every_language() {
+        let en = Lang::EN;
+        assert_eq!(
+            dateline("TEHRAN - Presidents of Iran spoke.", en),
+            "TEHRAN - "
+        );
+        assert_eq!(
+            dateline(
+                "date 2016-12-23 Russian President Vladimir Putin has called.",
+                en
+            ),
+            "date 2016-12-23 "
+        );
+        assert_eq!(
+            dateline("WASHINGTON (Reuters) - The Senate voted.", en),
+            "WASHINGTON (Reuters) - "
+        );
+        assert_eq!(dateline("(CNN) -- A storm hit.", en), "(CNN) -- ");
+        assert_eq!(
+            dateline("WASHINGTON _ Global warming is not making people warm.", en),
+            "WASHINGTON _ "
+        );
+        assert_eq!(
+            dateline("LONDON, Dec. 5 - Prices rose.", en),
+            "LONDON, Dec. 5 - "
+        );
+        assert_eq!(
+            dateline("МОСКВА, 5 декабря — РИА Новости. Цены выросли.", Lang::RU),
+            "МОСКВА, 5 декабря — РИА Новости. "
+        );
+        assert_eq!(
+            dateline("МОСКВА, 5 декабря — Цены выросли.", Lang::RU),
+            "МОСКВА, 5 декабря — "
+        );
+        assert_eq!(
+            dateline("تهران- ایرنا- رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+            "تهران- ایرنا- "
+        );
+        assert_eq!(
+            dateline("تهران - ایرنا - رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+            "تهران - ایرنا - "
+        );
+    }
+
+    #[test]
+    fn a_dateline_alone_is_all_of_its_sentence() {
+        for (text, lang) in [
+            ("TEHRAN -", Lang::EN),
+            ("МОСКВА, 5 декабря — РИА Новости.", Lang::RU),
+        ] {
+            assert_eq!(dateline_len(text, lang), text.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_only_look_like_datelines_keep_their_start() {
+        for (text, lang) in [
+            ("Officials - who declined to be named - said so.", Lang::EN),
+            ("The UN - and NATO - met.", Lang::EN),
+            ("NATO met on Monday.", Lang::EN),
+            (
+                "US officials said the talks - held in Geneva - failed.",
+                Lang::EN,
+            ),
+            ("Он сказал — нет.", Lang::RU),
+            ("رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+            ("ایران - عراق دیدار کردند.", Lang::FA),
+            ("", Lang::EN),
+            ("-", Lang::FA),
+        ] {
+            assert_eq!(dateline_len(text, lang), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn furniture_lines_are_recognised() {
+        let en = Lang::EN;
+        assert!(is_furniture(
+            "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+            en
+        ));
+        assert!(is_furniture("By Jane Smith, CNN.", en));
+        assert!(is_furniture("Read more: the ten best parks.", en));
+        assert!(is_furniture(
+            "COPYRIGHT 1998 BY WORLDSOURCES, INC., A JOINT VENTURE OF FDCH.",
+            en
+        ));
+        assert!(is_furniture("Все права защищены.", Lang::RU));
+        assert!(is_furniture("انتهای پیام.", Lang::FA));
+        assert!(!is_furniture(
+            "By Monday, the storm had passed the city.",
+            en
+        ));
+        assert!(!is_furniture(
+            "The NATO summit opened in Brussels on Monday.",
+            en
+        ));
+    }
+
+    #[test]
+    fn connectives_are_found_after_opening_quotes() {
+        assert!(leans_on_previous("He said so.", Lang::EN));
+        assert!(leans_on_previous(
+            "\"This is a victory,\" he said.",
+            Lang::EN
+        ));
+        assert!(leans_on_previous("However, it rained.", Lang::EN));
+        assert!(leans_on_previous("In addition, schools closed.", Lang::EN));
+        assert!(!leans_on_previous("Inflation rose.", Lang::EN));
+        assert!(!leans_on_previous("Heat rose.", Lang::EN));
+        assert!(leans_on_previous("Это на 8,5% больше.", Lang::RU));
+        assert!(leans_on_previous("При этом цены выросли.", Lang::RU));
+        assert!(!leans_on_previous(
+            "При пожаре никто не пострадал.",
+            Lang::RU
+        ));
+        assert!(leans_on_previous("او گفت که باران آمد.", Lang::FA));
+        assert!(leans_on_previous("با این حال باران آمد.", Lang::FA));
+        assert!(!leans_on_previous("باران آمد.", Lang::FA));
+    }
+
+    #[test]
+    fn sentence_ends_are_read_inside_quotes() {
+        assert!(ends_a_sentence("He said: \"Yes.\""));
+        assert!(ends_a_sentence("Что дальше?»"));
+        assert!(ends_a_sentence("باران آمد؟"));
+        assert!(!ends_a_sentence(
+            "Welsh AMs worried about 'looking like muppets'"
+        ));
+        assert!(!ends_a_sentence("as follows:"));
+    }
+
+    #[test]
+    fn resource_lists_are_sorted_unique_and_lower_case() {
+        for lang in [Lang::EN, Lang::RU, Lang::FA] {
+            for name in [
+                "connectives.txt",
+                "furniture.txt",
+                "months.txt",
+                "agencies.txt",
+            ] {
+                let list: Vec<&str> = entries(builtin(lang, name)).collect();
+                if lang == Lang::FA && name == "agencies.txt" {
+                    continue; // the segmenter's list, tested there
+                }
+                assert!(!list.is_empty(), "{lang}/{name}");
+                assert!(
+                    list.windows(2).all(|w| w[0] < w[1]),
+                    "{lang}/{name} sorted, unique"
+                );
+                for e in &list {
+                    assert_eq!(
+                        *e,
+                        normalize_key(e, lang),
+                        "{lang}/{name}: {e} is a matching key"
+                    );
+                }
+            }
+        }
+    }
+}
