@@ -25,10 +25,7 @@ pub(crate) fn is_blank(text: &str) -> bool {
 /// Byte spans of the URLs, e-mail addresses, @handles and #hashtags of `text`.
 pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for piece in text.split(|c: char| c.is_whitespace()) {
-        let start = pos;
-        pos += piece.len() + 1;
+    for (start, piece) in whitespace_pieces(text) {
         // Opening punctuation before, closing punctuation after, are not part of it.
         let lead = piece.len()
             - piece
@@ -63,6 +60,32 @@ pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The pieces of `text` between white space, each with its byte offset.
+/// White space may be several bytes long (a no-break space from `&nbsp;`,
+/// an ideographic space), so offsets come from the characters themselves,
+/// never from counting one byte per separator.
+pub(crate) fn whitespace_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            rest.next();
+        }
+        let &(start, _) = rest.peek()?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if c.is_whitespace() {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
 }
 
 fn is_email(s: &str) -> bool {
