@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use brief::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_unit};
+use brief::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_target};
 use brief::escape::{escape, escape_path};
 use brief::merge::Reference;
 use brief::{Config, Lang, UnitFile};
@@ -243,7 +243,15 @@ pub fn check_files(
         let lang = target_lang(file);
         for (ui, unit) in file.units.iter().enumerate() {
             let target = unit.target.as_deref().unwrap_or("");
-            for finding in check_unit(&unit.source, target, source_lang, lang, settings, glossary) {
+            for finding in check_target(
+                &unit.source,
+                target,
+                unit.state,
+                source_lang,
+                lang,
+                settings,
+                glossary,
+            ) {
                 found.push((
                     fi,
                     ui,

@@ -403,10 +403,43 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("numbers:digit_changed", |line, lang, rng| {
             let target = target_of(line, lang);
-            let digits: Vec<(usize, char)> = target
-                .char_indices()
-                .filter(|(_, c)| c.is_ascii_digit() || ('۰'..='۹').contains(c))
-                .collect();
+            // Only digits of a target number that stands for a source
+            // number (the same digits): a number the translator added is
+            // not the source's to change.
+            let ascii = |s: &str| -> String {
+                s.chars()
+                    .map(|c| match c {
+                        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + 48).unwrap(),
+                        _ => c,
+                    })
+                    .collect()
+            };
+            let runs = |s: &str| -> Vec<String> {
+                ascii(s)
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let source_runs = runs(&line.en);
+            let mut digits: Vec<(usize, char)> = Vec::new();
+            let chars: Vec<(usize, char)> = target.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let is_digit = |c: char| c.is_ascii_digit() || ('۰'..='۹').contains(&c);
+                if !is_digit(chars[i].1) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && is_digit(chars[i].1) {
+                    i += 1;
+                }
+                let run: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                if source_runs.contains(&ascii(&run)) {
+                    digits.extend_from_slice(&chars[start..i]);
+                }
+            }
             if digits.is_empty() || !line.en.chars().any(|c| c.is_ascii_digit()) {
                 return None;
             }
@@ -896,6 +929,33 @@ fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
                 pct(row.merge, row.units),
                 pct(row.check, row.units),
                 if row.panicked { "  PANIC" } else { "" }
+            );
+        }
+        if report && row.kind == "clean:as_translated" {
+            let mut by_check: BTreeMap<String, usize> = BTreeMap::new();
+            let mut any = 0;
+            for line in &lines {
+                let t = if row.lang == Lang::RU {
+                    &line.ru
+                } else {
+                    &line.fa
+                };
+                let f = check_unit(
+                    &line.en,
+                    t,
+                    Lang::EN,
+                    row.lang,
+                    &CheckSettings::default(),
+                    None,
+                );
+                any += usize::from(!f.is_empty());
+                for f in f.iter().filter(|f| f.severity == Severity::Error) {
+                    *by_check.entry(f.check.name().to_string()).or_default() += 1;
+                }
+            }
+            eprintln!(
+                "{lang}   clean errors by check: {by_check:?}; any finding (warnings too): {:.1} %",
+                pct(any, lines.len())
             );
         }
         if *damaged {
