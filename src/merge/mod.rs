@@ -345,6 +345,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
     let mut problems = Vec::new();
     check_exports(files, reference, &mut problems);
     check_source_languages(files, &mut problems);
+    check_file_names(files, &mut problems);
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
@@ -723,6 +724,49 @@ fn check_source_languages(files: &[UnitFile], problems: &mut Vec<Problem>) {
                     f.source_lang,
                     first.path.display(),
                     first.source_lang
+                )),
+            });
+        }
+    }
+}
+
+/// The target language a file's name gives, when it is named as brief
+/// names its files (`brief.<tag>.<format>`, see [`crate::file_name`]).
+fn language_in_name(path: &std::path::Path) -> Option<LanguageTag> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_prefix("brief.")?;
+    let (tag, ext) = rest.split_once('.')?;
+    let known = [
+        "xliff20.xlf",
+        "xliff21.xlf",
+        "xliff12.xlf",
+        "tmx",
+        "tsv",
+        "jsonl",
+    ];
+    known.contains(&ext).then(|| tag.parse().ok())?
+}
+
+/// A file named for one language that holds another (the Russian file
+/// delivered as `brief.fa.xliff20.xlf`) leaves its language without a
+/// translation: reported, naming both.
+fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
+    for f in files {
+        let Some(named) = language_in_name(&f.path) else {
+            continue;
+        };
+        let Ok(tag) = f.target_lang.parse::<LanguageTag>() else {
+            continue;
+        };
+        if !named.same_language(&tag) {
+            problems.push(Problem {
+                lang: f.target_lang.clone(),
+                id: "-".into(),
+                kind: ProblemKind::WrongLanguage,
+                file: f.path.clone(),
+                detail: Some(format!(
+                    "the file is named for {named} but its target language is {}: the {named} translation is missing",
+                    f.target_lang
                 )),
             });
         }

@@ -442,3 +442,31 @@ fn merge_and_check_judge_every_target_alike() {
         );
     }
 }
+
+/// The Russian file delivered under the Persian name, merged with the real
+/// Russian file: the Persian translation is missing, and merge says so.
+#[test]
+fn a_file_named_for_another_language_is_reported() {
+    let mut u = unit("s1", "Hello there, friends.", Some("Привет, друзья."));
+    u.segment_count = Some(1);
+    let mut ru = file(vec![u]);
+    ru.target_lang = "ru".into();
+    ru.path = "out/brief.ru.xliff20.xlf".into();
+    let mut as_fa = ru.clone();
+    as_fa.path = "out/brief.fa.xliff20.xlf".into();
+    let r = merge(&[as_fa, ru.clone()]);
+    assert_eq!(problems(&r), [("-", ProblemKind::WrongLanguage)]);
+    assert!(
+        r.problems[0]
+            .to_string()
+            .contains("fa translation is missing"),
+        "{}",
+        r.problems[0]
+    );
+    assert!(merge(&[ru]).problems.is_empty());
+    assert_eq!(
+        language_in_name("brief.fa-IR.tsv".as_ref()).map(|t| t.to_string()),
+        Some("fa-IR".to_string())
+    );
+    assert_eq!(language_in_name("notes.fa.tsv".as_ref()), None);
+}
