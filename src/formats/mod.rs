@@ -550,7 +550,7 @@ pub(crate) fn render(
                 .collect();
             tmx::write(source, &rows, units.len())
         }
-        Format::Tsv => Ok(tabular::write_tsv(source, units, target, mode, aids)),
+        Format::Tsv => tabular::write_tsv(source, units, target, mode, aids),
         Format::Jsonl => tabular::write_jsonl(source, units, target, mode, aids),
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use super::xml::check_unit_text;
+
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -121,10 +123,11 @@ pub(crate) fn write_tsv(
     target: &LanguageTag,
     mode: TargetMode,
     aids: &[Aids],
-) -> Vec<u8> {
+) -> Result<Vec<u8>> {
     let mut out = tsv_columns().join("\t");
     out.push('\n');
     for (i, u) in units.iter().enumerate() {
+        check_written(u, aids.get(i), mode)?;
         let meta = u.meta();
         let mut fields = vec![
             u.id.clone(),
@@ -143,7 +146,17 @@ pub(crate) fn write_tsv(
         out.push_str(&line.join("\t"));
         out.push('\n');
     }
-    out.into_bytes()
+    Ok(out.into_bytes())
+}
+
+/// The export's character policy (see [`check_unit_text`]) for the texts
+/// of a unit that TSV and JSONL write and merge reads back.
+fn check_written(u: &Unit, aid: Option<&Aids>, mode: TargetMode) -> Result<()> {
+    check_unit_text(&u.source, &u.place())?;
+    if let Some(t) = initial_target(mode, u, aid) {
+        check_unit_text(t, &format!("target of {}", u.place()))?;
+    }
+    Ok(())
 }
 
 /// Writes a JSONL file, one object per unit.
@@ -156,6 +169,7 @@ pub(crate) fn write_jsonl(
 ) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for (i, u) in units.iter().enumerate() {
+        check_written(u, aids.get(i), mode)?;
         let record = JsonlRecord {
             id: u.id.clone(),
             source_lang: source.to_string(),

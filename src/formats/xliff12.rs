@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::inline::{self, Dialect};
-use super::xml::{Element, XmlOut, check_text};
+use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
     Aids, Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, TargetState, Unit, UnitFile,
     check_read_text, check_unit, context_notes, invalid, read_tag, required, runs,
@@ -52,7 +52,7 @@ pub(crate) fn write(
         out.close("header")?;
         out.open("body", &[])?;
         for u in run {
-            check_text(&u.source, &u.place())?;
+            check_unit_text(&u.source, &u.place())?;
             out.open("trans-unit", &[("id", &u.id), ("xml:space", "preserve")])?;
             out.leaf("source", &[], &u.source)?;
             let aid = aids.get(index);
