@@ -27,14 +27,23 @@ pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (start, piece) in whitespace_pieces(text) {
         // Opening punctuation before, closing punctuation after, are not part of it.
+        // Bidi marks and other invisible characters (a right-to-left mark
+        // before a handle in Persian text) are not part of it either.
         let lead = piece.len()
             - piece
-                .trim_start_matches(['(', '[', '{', '«', '"', '\'', '“', '‘', '„', '<'])
+                .trim_start_matches(|c: char| {
+                    is_invisible(c)
+                        || ['(', '[', '{', '«', '"', '\'', '“', '‘', '„', '<'].contains(&c)
+                })
                 .len();
-        let core = piece[lead..].trim_end_matches([
-            '.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '"', '\'', '”', '’', '>', '…', '،',
-            '؛', '؟',
-        ]);
+        let core = piece[lead..].trim_end_matches(|c: char| {
+            is_invisible(c)
+                || [
+                    '.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '"', '\'', '”', '’', '>',
+                    '…', '،', '؛', '؟',
+                ]
+                .contains(&c)
+        });
         if core.is_empty() {
             continue;
         }
@@ -581,6 +590,13 @@ mod tests {
             .len(),
             1
         );
+        // A no-break space or a bidi mark before or after an untouchable.
+        let s = "Prices\u{a0}rose; see\u{a0}https://example.org/a1 and \u{200f}@bbc\u{200e}.";
+        assert_eq!(
+            untouchables(s, "Цены выросли; см.\u{a0}https://example.org/a2 и @bbc.").len(),
+            1
+        );
+        assert!(untouchables(s, "Цены выросли; см. https://example.org/a1 и @bbc.").is_empty());
         let spans = untouchable_spans("Email a@b.co.");
         assert_eq!(spans, [(6, 12)]);
         assert!(untouchable_spans("C# and @ and # and 5@").is_empty());

@@ -1000,3 +1000,134 @@ fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+// ---- the state a client writes: a unit it marked unfinished ----
+
+/// translate-toolkit's `pomerge` keeps a PO `#, fuzzy` entry as
+/// `approved="no"` with `state="needs-translation"`; a CAT tool that
+/// segments a unit (`<seg-source>` with `<mrk mtype="seg">`) may leave a
+/// segment empty. Both are unfinished work that merge must not publish,
+/// on every unit of the dev data.
+#[test]
+fn work_the_client_marked_unfinished_is_never_published() {
+    let Some(path) = data_file() else {
+        eprintln!(
+            "SKIPPED unfinished-work battery: ../shared/data/parallel/ntrex_dev.jsonl is absent"
+        );
+        return;
+    };
+    let lines = load(&path);
+    let sources: Vec<String> = lines.iter().map(|l| l.en.clone()).collect();
+    let export = export_of(&sources);
+    let tag = LanguageTag::from_lang(Lang::RU);
+    let file = export
+        .render(Format::Xliff12, &tag, TargetMode::Empty)
+        .unwrap();
+    let targets: Vec<&str> = lines.iter().map(|l| l.ru.as_str()).collect();
+    let filled = fill(Format::Xliff12, &String::from_utf8(file).unwrap(), &targets);
+    let name = brief::file_name(Format::Xliff12, &tag);
+    let merged = |text: String| {
+        let files = brief::merge::read_bytes(text.into_bytes(), name.as_ref()).unwrap();
+        brief::merge::merge(&files)
+    };
+    let clean = merged(filled.clone());
+    assert!(
+        clean.problems.len() * 50 <= lines.len(),
+        "{:?}",
+        &clean.problems[..5.min(clean.problems.len())]
+    );
+    // pomerge's fuzzy entries.
+    let fuzzy = filled
+        .replace("<trans-unit ", "<trans-unit approved=\"no\" ")
+        .replace(
+            "<target state=\"translated\">",
+            "<target state=\"needs-translation\">",
+        );
+    let r = merged(fuzzy);
+    let flagged: BTreeSet<&str> = r.problems.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(flagged.len(), lines.len(), "fuzzy entries published");
+    assert!(r.translations.iter().all(|t| t.sentences.is_empty()));
+    // A segmented unit whose second segment is empty.
+    let mut segmented = String::new();
+    let mut rest = filled.as_str();
+    let mut n = 0;
+    while let Some(at) = rest.find("<target state=\"translated\">") {
+        let (before, after) = rest.split_at(at);
+        let end = after.find("</target>").unwrap();
+        let text = &after["<target state=\"translated\">".len()..end];
+        segmented.push_str(before);
+        segmented.push_str(&format!(
+            "<seg-source><mrk mtype=\"seg\" mid=\"1\">a</mrk> <mrk mtype=\"seg\" mid=\"2\">b</mrk></seg-source>\
+             <target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">{text}</mrk> <mrk mtype=\"seg\" mid=\"2\"></mrk></target>"
+        ));
+        rest = &after[end + "</target>".len()..];
+        n += 1;
+    }
+    segmented.push_str(rest);
+    assert_eq!(n, lines.len());
+    let r = merged(segmented);
+    let partly = r
+        .problems
+        .iter()
+        .filter(|p| p.kind == brief::merge::ProblemKind::PartlyTranslated)
+        .count();
+    assert_eq!(
+        partly,
+        lines.len(),
+        "segmented units with an empty segment published"
+    );
+}
+
+// ---- no panic around untouchables ----
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Random Unicode white space, combining marks and bidi controls around
+    /// URLs, handles, hashtags, e-mail addresses and numbers never make
+    /// merge or check panic, and check's findings are deterministic.
+    #[test]
+    fn odd_characters_around_untouchables_never_panic(
+        pads in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(vec![
+                ' ', '\u{a0}', '\u{2009}', '\u{202f}', '\u{3000}', '\u{2028}', '\u{85}', '\t',
+                '\u{301}', '\u{308}', '\u{64b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}',
+                '\u{202a}', '\u{202b}', '\u{202c}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}',
+                '-', '\u{2212}', '.', ',', '٫', '٬', '۵', '5',
+            ]), 0..4),
+            12,
+        ),
+        swap in 0usize..6,
+    ) {
+        let items = ["https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7"];
+        let pad = |i: usize| -> String { pads[i].iter().collect() };
+        let mut source = String::from("See");
+        let mut target = String::from("См.");
+        for (i, item) in items.iter().enumerate() {
+            source.push_str(&format!("{}{item}{}", pad(2 * i), pad(2 * i + 1)));
+            let shown = if i == swap { "https://example.org/x" } else { item };
+            target.push_str(&format!("{}{shown}{}", pad(2 * i + 1), pad(2 * i)));
+        }
+        for lang in [Lang::RU, Lang::FA] {
+            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            proptest::prop_assert_eq!(a, b);
+            let _ = brief::check::judge_target(&source, Some(&target), brief::TargetState::Unspecified, Lang::EN, Some(lang));
+        }
+        let mut u = Unit::new("s1", source.clone(), Some(target.clone()));
+        u.fingerprint = Some(brief::fingerprint(&source));
+        u.segment_count = Some(1);
+        let file = brief::UnitFile {
+            path: "brief.ru.jsonl".into(),
+            format: Format::Jsonl,
+            source_lang: "en".into(),
+            target_lang: "ru".into(),
+            units: vec![u],
+            warnings: Vec::new(),
+        };
+        let r = brief::merge::merge(&[file]);
+        // With white space of any kind around them, the item swapped for
+        // another URL is always found.
+        let spaced = pads.iter().flatten().all(|c| c.is_whitespace());
+        proptest::prop_assert!(!spaced || !r.problems.is_empty(), "{source:?} → {target:?}");
+    }
+}
