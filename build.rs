@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+    // Read at run time: a build script compiled in another checkout (a
+    // copied target/) must still embed this checkout's files.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR is set");
+    let root = Path::new(&manifest).join("resources");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files: Vec<(String, String)> = Vec::new();
     for lang in std::fs::read_dir(&root).expect("resources/ is readable") {

@@ -26,16 +26,20 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::formats::TargetState;
 use crate::lang::Lang;
 
 mod glossary;
+mod judge;
+mod language;
+mod number_words;
 mod numbers;
 mod persian;
 mod script;
 mod text;
 
 pub use glossary::{Glossary, Term, Word, words};
-pub(crate) use script::foreign_script;
+pub use judge::{Fault, judge_target};
 pub(crate) use text::is_blank;
 
 /// Which check produced a finding.
@@ -277,27 +281,50 @@ pub fn check_unit(
     settings: &CheckSettings,
     glossary: Option<&Glossary>,
 ) -> Vec<Finding> {
+    check_target(
+        source,
+        target,
+        TargetState::Unspecified,
+        source_lang,
+        target_lang,
+        settings,
+        glossary,
+    )
+}
+
+/// [`check_unit`] for a target with what its file says about it (its
+/// [`TargetState`]): a target the file marks unfinished or partly
+/// translated is reported as `untranslated`, as `brief merge` reports it.
+pub fn check_target(
+    source: &str,
+    target: &str,
+    state: TargetState,
+    source_lang: Lang,
+    target_lang: Lang,
+    settings: &CheckSettings,
+    glossary: Option<&Glossary>,
+) -> Vec<Finding> {
     let source = bounded(source);
     let target = bounded(target);
     let mut out = Vec::new();
-    if text::is_blank(target) {
-        if settings.empty {
-            out.push(Finding::error(
-                CheckKind::Empty,
-                "the target is blank".to_string(),
-            ));
+    // The judgement merge makes too; the number and untouchable errors
+    // come from those checks below, with their warnings.
+    let whole = judge_target(source, Some(target), state, source_lang, Some(target_lang));
+    match whole.first() {
+        Some(Fault::Blank) => {
+            if settings.empty {
+                out.push(Finding::error(
+                    CheckKind::Empty,
+                    "the target is blank".to_string(),
+                ));
+            }
+            return out;
         }
-        return out;
-    }
-    if settings.untranslated {
-        // A copy of the source is untranslated; so is a target in another
-        // script than its language's (the Russian text in the Persian file).
-        match text::untranslated(source, target, source_lang, target_lang) {
-            Some(copy) => out.push(copy),
-            None => out.extend(
-                script::foreign_script(target, target_lang)
-                    .map(|m| Finding::error(CheckKind::Untranslated, m)),
-            ),
+        Some(Fault::Numbers(_) | Fault::Untouchable(_)) | None => {}
+        Some(fault) => {
+            if settings.untranslated {
+                out.push(Finding::error(CheckKind::Untranslated, fault.message()));
+            }
         }
     }
     if settings.numbers {

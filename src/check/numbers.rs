@@ -1,25 +1,35 @@
-//! The `numbers` check: every number of the source must be in the target,
-//! compared by its digits whatever the script (Latin, Persian `۰–۹`,
-//! Arabic-Indic `٠–٩`) and whatever the separators (`, . ٫ ٬ /`, and a
-//! space, NBSP or thin space before a group of three digits).
+//! The `numbers` check: every number of the source must be in the target
+//! **as a value**: sign, decimal point, grouping and scale word count, the
+//! script of the digits (Latin, Persian `۰–۹`, Arabic-Indic `٠–٩`) does not.
+//! `7.5%` is not `75%`, `$1.5 billion` is not `15 млрд`, `3 million` is
+//! not `3 тысячи`, `-5 degrees` is not `5 градусов`, and a number the
+//! source gives twice ("3 on Monday and 3 on Tuesday") must not become
+//! another number in one of its places ("3 … 5").
 //!
-//! What translators legitimately do is tolerated: the target may write a
-//! number with other separators (`1,5` for `1.5`), scale it (`2 million` →
-//! `2 000 000`), keep only the digits of a decade or an ordinal (`1990s` →
-//! `دهه ۱۹۹۰`, `21st` → `21-й`), write a short range in full (`2015-16` →
-//! `2015–2016`), give an afternoon hour on the 24-hour clock (`5 p.m.` →
-//! `17:00`), or write a small number out (`3` → `три`, `سه`; the word lists
-//! are `resources/{ru,fa}/number_words.txt`). Only the source → target
-//! direction is checked: a number the translator added (a year made
-//! explicit, a count spelled out in the source) is not an error.
+//! What translators legitimately do is accepted as the same value: other
+//! separators (`1 250,50` = `۱٬۲۵۰٫۵۰` = `1,250.50`; `۲/۵` for `2.5`), scale
+//! words (`2 million` = `2 млн` = `2 000 000` = `۲ میلیون`), numbers written
+//! out in words, with their scale (`1.2 million` = `یک میلیون و دویست هزار`,
+//! `1,500` = `полторы тысячи`; `resources/{ru,fa}/number_words.txt`),
+//! months written as names (`2016-12-23` = `23 декабря 2016 года`;
+//! `resources/{ru,fa}/month_names.txt`), decades, ordinals and short ranges
+//! (`1990s` → `دهه ۱۹۹۰`, `21st` → `21-й`, `2015-16` → `2015–2016`), the
+//! 24-hour clock (`5 p.m.` → `17:00`) and metric conversions. A negative
+//! number may lose its sign when the target says it in words (`минус 5`,
+//! `5 градусов мороза`, `منفی ۵`). Only the source → target direction is
+//! checked: a number the translator added is not an error.
+//!
+//! Severity: a source value absent from the target, or a repeated value
+//! replaced by another number, is an error. A lost sign outside a
+//! temperature, and a year given in the Persian calendar (`2019` →
+//! `۱۳۹۸`), are warnings: they may be right.
 
-use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
+use super::number_words::word_values;
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
-use crate::resources::entries as resource_entries;
-use crate::tokenize::{normalize_key, tokenize};
+use crate::tokenize::normalize_key;
 
 /// The ASCII digit for a Latin, Persian or Arabic-Indic digit.
 pub(crate) fn ascii_digit(c: char) -> Option<char> {
@@ -38,61 +48,111 @@ fn is_point(c: char) -> bool {
     matches!(c, ',' | '.' | '\u{066B}' | '\u{066C}' | '\u{060C}' | '/')
 }
 
+/// White space that groups thousands: space, no-break and thin spaces.
 fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}')
 }
 
+/// A minus sign directly before a digit: hyphen-minus or U+2212.
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}')
+}
+
+/// Words that make the next number negative, in every language checked.
+const MINUS_WORDS: [&str; 3] = ["minus", "минус", "منفی"];
+
+/// Words that say a temperature is below zero without a sign.
+const BELOW_ZERO: [&str; 5] = [
+    "ниже нуля",
+    "мороз",
+    "زیر صفر",
+    "below zero",
+    "below freezing",
+];
+
 /// One number as written.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Number {
-    /// Byte span in the text.
+    /// Byte span in the text (the digits, without a sign).
     pub start: usize,
     pub end: usize,
     /// Digit groups between separators, ASCII.
     pub groups: Vec<String>,
     /// The separators between groups.
     pub seps: Vec<char>,
+    /// A minus sign or word stands before it.
+    pub negative: bool,
 }
 
 impl Number {
-    /// All digits, leading zeros dropped: the value up to the decimal
-    /// point's position, which separators leave ambiguous.
-    fn joined(&self) -> String {
-        canonical(&self.groups.concat())
-    }
-
-    /// The numeric values the written form can have: with its last point
-    /// as a decimal separator, or with every separator grouping thousands.
-    fn values(&self) -> Vec<f64> {
+    /// The magnitudes the written form can have: every separator grouping
+    /// thousands (only where each later group has three digits), the last
+    /// point as a decimal separator, and the digits without separators
+    /// when there are none.
+    fn magnitudes(&self) -> Vec<f64> {
         let mut out = Vec::new();
-        let all: String = self.groups.concat();
-        if let Ok(v) = all.parse::<f64>() {
-            out.push(v);
+        if self.groups.len() == 1 {
+            out.extend(self.groups[0].parse::<f64>().ok());
+            return out;
         }
-        if self.groups.len() >= 2 && self.seps.last().is_some_and(|&c| is_point(c)) {
+        let grouped = self.groups.len() >= 2
+            && self.groups[0].len() <= 3
+            && self.groups[1..].iter().all(|g| g.len() == 3)
+            && self.seps.iter().all(|&c| c != '/');
+        if grouped {
+            out.extend(self.groups.concat().parse::<f64>().ok());
+        }
+        if self.seps.last().is_some_and(|&c| is_point(c)) {
             let (int, frac) = self.groups.split_at(self.groups.len() - 1);
-            if let Ok(v) = format!("{}.{}", int.concat(), frac[0]).parse::<f64>() {
-                out.push(v);
-            }
+            out.extend(format!("{}.{}", int.concat(), frac[0]).parse::<f64>().ok());
         }
         out
     }
-}
 
-fn canonical(digits: &str) -> String {
-    let t = digits.trim_start_matches('0');
-    if t.is_empty() {
-        "0".to_string()
-    } else {
-        t.to_string()
+    /// Whether the number may be several numbers written side by side
+    /// ("15 000" or a date "1398/05/12"): its groups then count alone too.
+    fn may_be_several(&self) -> bool {
+        self.seps.iter().any(|&c| is_group_space(c) || c == '/')
+    }
+
+    fn signed(&self, v: f64) -> f64 {
+        if self.negative { -v } else { v }
     }
 }
 
-fn format_value(v: f64) -> Option<String> {
-    if !v.is_finite() || !(0.0..=1e18).contains(&v) || v.fract() != 0.0 {
-        return None;
+/// Whether two values are the same number.
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The word right before byte `start`, lowercased (`минус` in "минус 5").
+fn previous_word(text: &str, start: usize) -> String {
+    let before = text[..start].trim_end_matches(|c: char| c.is_whitespace());
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before[word_start..].to_lowercase()
+}
+
+/// Whether the number starting at char index `i` of `chars` has a minus
+/// sign: `-` or `−` right before its first digit, itself after white
+/// space, an opening bracket or the start (not "2015-16", not "COVID-19").
+fn minus_before(chars: &[(usize, char)], i: usize) -> bool {
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
+    if !is_minus(chars[j].1) {
+        return false;
     }
-    Some(format!("{}", v as u64))
+    match j.checked_sub(1) {
+        None => true,
+        Some(k) => {
+            let c = chars[k].1;
+            c.is_whitespace() || matches!(c, '(' | '[' | '«' | '"' | '“' | ':' | '\u{200F}')
+        }
+    }
 }
 
 /// The numbers of `text` in order.
@@ -107,6 +167,8 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             continue;
         };
         let start = chars[i].0;
+        let negative =
+            minus_before(&chars, i) || MINUS_WORDS.contains(&previous_word(text, start).as_str());
         let mut groups = vec![d.to_string()];
         let mut seps = Vec::new();
         i += 1;
@@ -145,24 +207,33 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             end,
             groups,
             seps,
+            negative,
         });
     }
     out
 }
 
 /// The lowercase word right after byte `end` (skipping spaces and a
-/// hyphen), e.g. "million" in "2 million", "m" in "5m", "p.m" in "5 p.m.".
-fn next_word(text: &str, end: usize) -> String {
-    let rest = text[end..].trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-']);
-    rest.chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.')
+/// hyphen), e.g. "million" in "2 million", "m" in "5m", "p.m" in "5 p.m.",
+/// and whether white space stood between.
+fn next_word(text: &str, end: usize) -> (String, bool) {
+    let rest = &text[end..];
+    let trimmed =
+        rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-', '\u{200C}']);
+    let word = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '°')
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim_end_matches('.')
-        .to_string()
+        .to_string();
+    (word, trimmed.len() != rest.len())
 }
 
-fn scale_of(word: &str) -> Option<i32> {
+/// The power of ten a scale word stands for. Short forms that are also
+/// units ("m" for metres) count only attached to the number ("5m") or
+/// after a currency sign ("$5 m").
+fn scale_of(word: &str, spaced: bool, currency: bool) -> Option<i32> {
     let w = normalize_key(word, Lang::FA);
     let by_prefix = [
         ("thousand", 3),
@@ -176,18 +247,41 @@ fn scale_of(word: &str) -> Option<i32> {
         ("هزار", 3),
         ("میلیون", 6),
         ("میلیارد", 9),
+        ("بیلیون", 9),
         ("تریلیون", 12),
     ];
     if let Some((_, s)) = by_prefix.iter().find(|(p, _)| w.starts_with(p)) {
         return Some(*s);
     }
     match w.as_str() {
-        "k" => Some(3),
-        "m" | "mn" | "mln" | "млн" => Some(6),
-        "bn" | "b" | "млрд" => Some(9),
-        "tn" | "трлн" => Some(12),
+        "млн" => Some(6),
+        "млрд" => Some(9),
+        "трлн" => Some(12),
+        "mn" | "mln" | "bn" | "tn" => Some(match w.as_str() {
+            "mn" | "mln" => 6,
+            "bn" => 9,
+            _ => 12,
+        }),
+        "k" | "m" | "b" if !spaced || currency => Some(match w.as_str() {
+            "k" => 3,
+            "m" => 6,
+            _ => 9,
+        }),
         _ => None,
     }
+}
+
+/// Whether a currency sign stands right before byte `start`.
+fn currency_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .ends_with(['$', '£', '€', '¥', '₽'])
+}
+
+/// The scale factor after the number (1 without a scale word).
+fn scale_after(text: &str, n: &Number) -> f64 {
+    let (word, spaced) = next_word(text, n.end);
+    scale_of(&word, spaced, currency_before(text, n.start)).map_or(1.0, |s| 10f64.powi(s))
 }
 
 /// Factors from imperial and US units to the metric units a translation
@@ -209,8 +303,11 @@ fn unit_factors(word: &str) -> &'static [f64] {
     }
 }
 
-fn is_fahrenheit(word: &str) -> bool {
-    matches!(word, "degree" | "degrees" | "f" | "°f" | "fahrenheit")
+fn is_degrees(word: &str) -> bool {
+    matches!(
+        word.trim_start_matches('°'),
+        "degree" | "degrees" | "f" | "fahrenheit" | "c" | "celsius" | ""
+    ) && !word.is_empty()
 }
 
 /// Words between the two numbers of a range ("1 to 4 inches").
@@ -222,17 +319,19 @@ fn is_range_word(word: &str) -> bool {
 /// writes `n` in imperial or Fahrenheit units (the unit may follow the next
 /// number of a range: "2 to 3 inches").
 fn converted(text: &str, n: &Number, next: Option<&Number>) -> Vec<f64> {
-    let mut word = next_word(text, n.end);
+    let mut word = next_word(text, n.end).0;
     if is_range_word(&word)
         && let Some(m) = next
     {
-        word = next_word(text, m.end);
+        word = next_word(text, m.end).0;
     }
+    let fahrenheit = is_degrees(&word) && !matches!(word.trim_start_matches('°'), "c" | "celsius")
+        || word == "s";
     let word = word.trim_start_matches('°').to_string();
     let mut out = Vec::new();
-    for v in n.values() {
+    for v in n.magnitudes().into_iter().map(|v| n.signed(v)) {
         out.extend(unit_factors(&word).iter().map(|f| v * f));
-        if is_fahrenheit(&word) || word == "s" {
+        if fahrenheit {
             out.push((v - 32.0) * 5.0 / 9.0);
             out.push(v * 5.0 / 9.0);
         }
@@ -245,32 +344,27 @@ fn close_to(value: f64, want: f64) -> bool {
     (value - want).abs() <= (want.abs() * 0.1).max(1.0)
 }
 
-/// Forms of `n` the target may contain and still have "the same number".
-fn source_forms(text: &str, n: &Number, prev: Option<&Number>) -> Vec<String> {
-    let mut forms = vec![n.joined()];
-    let word = next_word(text, n.end);
-    if let Some(scale) = scale_of(&word) {
-        let mult = 10f64.powi(scale);
-        forms.extend(
-            n.values()
-                .into_iter()
-                .filter_map(|v| format_value(v * mult)),
-        );
-    }
+/// The values the target may give for source number `n`: its value with
+/// its scale, and the completions of ranges, decades and the clock.
+fn source_values(text: &str, n: &Number, prev: Option<&Number>) -> Vec<f64> {
+    let scale = scale_after(text, n);
+    let mut out: Vec<f64> = n
+        .magnitudes()
+        .iter()
+        .map(|&v| n.signed(v * scale))
+        .collect();
+    let digits = |g: &str| g.parse::<f64>().ok();
+    let (word, _) = next_word(text, n.end);
     if matches!(word.as_str(), "pm" | "p.m") {
         if let Some(h) = n.groups.first().and_then(|g| g.parse::<u32>().ok())
             && (1..12).contains(&h)
         {
-            forms.push((h + 12).to_string());
+            out.push(f64::from(h + 12));
         }
-        forms.extend(n.groups.iter().map(|g| canonical(g)));
+        out.extend(n.groups.iter().filter_map(|g| digits(g)));
     }
-    if matches!(word.as_str(), "am" | "a.m") {
-        forms.extend(n.groups.iter().map(|g| canonical(g)));
-    }
-    // A space-grouped number might be two numbers.
-    if n.seps.iter().any(|&c| is_group_space(c)) {
-        forms.extend(n.groups.iter().map(|g| canonical(g)));
+    if matches!(word.as_str(), "am" | "a.m") || n.may_be_several() {
+        out.extend(n.groups.iter().filter_map(|g| digits(g)));
     }
     // "2015-16" → "2015–2016"; "'90s" → "1990-е".
     let before = &text[..n.start];
@@ -284,142 +378,109 @@ fn source_forms(text: &str, n: &Number, prev: Option<&Number>) -> Vec<String> {
                 .all(|c| matches!(c, '-' | '–' | '—' | '/'))
             && !text[p.end..n.start].trim().is_empty()
         {
-            forms.push(format!("{}{}", &p.groups[0][..2], n.groups[0]));
+            out.extend(digits(&format!("{}{}", &p.groups[0][..2], n.groups[0])));
         }
         if before.ends_with(['\'', '’']) {
-            forms.push(format!("19{}", n.groups[0]));
-            forms.push(format!("20{}", n.groups[0]));
-        }
-    }
-    forms
-}
-
-/// Every form found in the target: each number whole, each digit group,
-/// and scaled values.
-fn target_pool(text: &str, numbers: &[Number]) -> BTreeSet<String> {
-    let mut pool = BTreeSet::new();
-    for n in numbers {
-        pool.insert(n.joined());
-        for g in &n.groups {
-            pool.insert(canonical(g));
-        }
-        if let Some(scale) = scale_of(&next_word(text, n.end)) {
-            let mult = 10f64.powi(scale);
-            pool.extend(
-                n.values()
-                    .into_iter()
-                    .filter_map(|v| format_value(v * mult)),
-            );
-        }
-    }
-    pool
-}
-
-struct NumberWords {
-    exact: HashMap<String, u64>,
-    prefixes: Vec<(String, u64)>,
-}
-
-fn parse_words(text: &str) -> NumberWords {
-    let mut exact = HashMap::new();
-    let mut prefixes = Vec::new();
-    for line in resource_entries(text) {
-        let mut cols = line.split_whitespace();
-        let Some(value) = cols.next().and_then(|v| v.parse::<u64>().ok()) else {
-            continue;
-        };
-        for form in cols {
-            match form.strip_suffix('*') {
-                Some(p) => prefixes.push((p.to_string(), value)),
-                None => {
-                    exact.insert(form.to_string(), value);
-                }
-            }
-        }
-    }
-    NumberWords { exact, prefixes }
-}
-
-fn number_words(lang: Lang) -> Option<&'static NumberWords> {
-    static RU: OnceLock<NumberWords> = OnceLock::new();
-    static FA: OnceLock<NumberWords> = OnceLock::new();
-    match lang.as_str() {
-        "ru" => {
-            Some(RU.get_or_init(|| {
-                parse_words(crate::resources::builtin(Lang::RU, "number_words.txt"))
-            }))
-        }
-        "fa" => {
-            Some(FA.get_or_init(|| {
-                parse_words(crate::resources::builtin(Lang::FA, "number_words.txt"))
-            }))
-        }
-        _ => None,
-    }
-}
-
-/// The value of one number word (`سه`, `третьего`, `ششمین`), if it is one.
-fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<u64> {
-    if let Some(v) = words.exact.get(key) {
-        return Some(*v);
-    }
-    if lang == Lang::FA {
-        for ending in ["مین", "م", "می", "ها"] {
-            if let Some(stem) = key.strip_suffix(ending)
-                && let Some(v) = words.exact.get(stem)
-            {
-                return Some(*v);
-            }
-        }
-    }
-    words
-        .prefixes
-        .iter()
-        .filter(|(p, _)| key.starts_with(p.as_str()))
-        .max_by_key(|(p, _)| p.len())
-        .map(|(_, v)| *v)
-}
-
-/// The values written out as words in `text`: single words, and runs of
-/// them added up ("тридцать шесть", "سی و ششمین" = 36).
-fn word_values(text: &str, lang: Lang) -> BTreeSet<u64> {
-    let mut out = BTreeSet::new();
-    let Some(words) = number_words(lang) else {
-        return out;
-    };
-    let mut run: Option<u64> = None;
-    for tok in tokenize(text, lang) {
-        let key = tok.key.as_str();
-        if lang == Lang::FA && key == "و" && run.is_some() {
-            continue;
-        }
-        match word_value(words, key, lang) {
-            Some(v) => {
-                let sum = run.map_or(v, |r| r + v);
-                out.insert(sum);
-                run = Some(sum);
-            }
-            None => run = None,
-        }
-        if let Some(v) = words.exact.get(key) {
-            out.insert(*v);
-        }
-        if lang == Lang::FA {
-            for ending in ["م", "مین", "می", "ها"] {
-                if let Some(stem) = key.strip_suffix(ending)
-                    && let Some(v) = words.exact.get(stem)
-                {
-                    out.insert(*v);
-                }
-            }
-        }
-        for (p, v) in &words.prefixes {
-            if key.starts_with(p.as_str()) {
-                out.insert(*v);
-            }
+            out.extend(digits(&format!("19{}", n.groups[0])));
+            out.extend(digits(&format!("20{}", n.groups[0])));
         }
     }
     out
+}
+
+/// The values one target number can have: with and without the scale
+/// word after it, each group alone for a number that may be several.
+fn target_values(text: &str, n: &Number) -> Vec<f64> {
+    let scale = scale_after(text, n);
+    let mut out = Vec::new();
+    for v in n.magnitudes() {
+        out.push(n.signed(v));
+        if scale != 1.0 {
+            out.push(n.signed(v * scale));
+        }
+    }
+    if n.may_be_several() {
+        out.extend(n.groups.iter().filter_map(|g| g.parse::<f64>().ok()));
+    }
+    out
+}
+
+/// One source number judged against the target.
+enum Verdict {
+    /// The target has the value (index of the target number, if in digits).
+    Found(Option<usize>),
+    /// Only the value without its sign is in the target.
+    SignLost { temperature: bool },
+    /// The year is in the target as a Persian-calendar year.
+    PersianYear,
+    /// The value is not in the target.
+    Missing,
+}
+
+fn judge(source: &str, src: &[Number], i: usize, target: &Targets<'_>) -> Verdict {
+    let n = &src[i];
+    let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]));
+    let hit = |want: f64| {
+        target
+            .numbers
+            .iter()
+            .position(|vs| vs.iter().any(|&v| same(v, want)))
+    };
+    if let Some(j) = values.iter().find_map(|&v| hit(v)) {
+        return Verdict::Found(Some(j));
+    }
+    let words = target.words();
+    if values.iter().any(|&v| words.iter().any(|&w| same(w, v))) {
+        return Verdict::Found(None);
+    }
+    let conversions = converted(source, n, src.get(i + 1));
+    let all: Vec<f64> = target.numbers.iter().flatten().copied().collect();
+    if conversions
+        .iter()
+        .any(|&c| all.iter().any(|&v| close_to(v, c)))
+    {
+        return Verdict::Found(None);
+    }
+    if n.negative {
+        let abs: Vec<f64> = values.iter().map(|v| v.abs()).collect();
+        let unsigned = abs
+            .iter()
+            .any(|&a| all.iter().any(|&v| same(v, a)) || words.iter().any(|&w| same(w, a)));
+        if unsigned {
+            let lower = target.text.to_lowercase();
+            if BELOW_ZERO.iter().any(|w| lower.contains(w)) {
+                return Verdict::Found(None);
+            }
+            let temperature = is_degrees(&next_word(source, n.end).0);
+            return Verdict::SignLost { temperature };
+        }
+    }
+    let year = n.groups.len() == 1 && n.groups[0].len() == 4 && !n.negative;
+    if year
+        && let Ok(y) = n.groups[0].parse::<f64>()
+        && (1800.0..=2100.0).contains(&y)
+        && [621.0, 622.0]
+            .iter()
+            .any(|d| all.iter().any(|&v| same(v, y - d)))
+    {
+        return Verdict::PersianYear;
+    }
+    Verdict::Missing
+}
+
+/// The target's numbers, their values, and (computed once, on demand) the
+/// values it writes in words.
+struct Targets<'a> {
+    text: &'a str,
+    lang: Lang,
+    numbers: Vec<Vec<f64>>,
+    words: OnceLock<Vec<f64>>,
+}
+
+impl Targets<'_> {
+    fn words(&self) -> &[f64] {
+        self.words.get_or_init(|| word_values(self.text, self.lang))
+    }
 }
 
 /// Runs the check; `untouchable` spans of the source (URLs, handles) are
@@ -434,48 +495,111 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
     if src.is_empty() {
         return Vec::new();
     }
-    let tgt = extract(target);
-    let pool = target_pool(target, &tgt);
-    let target_values: Vec<f64> = tgt.iter().flat_map(Number::values).collect();
-    let mut words: Option<BTreeSet<u64>> = None;
-    let mut missing: Vec<&str> = Vec::new();
+    let tgt_numbers = extract(target);
+    let targets = Targets {
+        text: target,
+        lang: target_lang,
+        numbers: tgt_numbers
+            .iter()
+            .map(|n| target_values(target, n))
+            .collect(),
+        words: OnceLock::new(),
+    };
+    let mut out: Vec<Finding> = Vec::new();
+    let mut reported: Vec<&str> = Vec::new();
+    let mut matched = vec![false; tgt_numbers.len()];
+    let mut found_at: Vec<bool> = vec![false; src.len()];
+    for i in 0..src.len() {
+        let text = &source[src[i].start..src[i].end];
+        let shown = if src[i].negative {
+            format!("-{text}")
+        } else {
+            text.to_string()
+        };
+        let finding = match judge(source, &src, i, &targets) {
+            Verdict::Found(j) => {
+                if let Some(j) = j {
+                    matched[j] = true;
+                }
+                found_at[i] = true;
+                continue;
+            }
+            Verdict::SignLost { temperature: true } => Finding::error(
+                CheckKind::Numbers,
+                format!("the number {shown} of the source has lost its minus sign in the target"),
+            ),
+            Verdict::SignLost { temperature: false } => Finding::warning(
+                CheckKind::Numbers,
+                format!("the number {shown} of the source has no minus sign in the target"),
+            ),
+            Verdict::PersianYear => Finding::warning(
+                CheckKind::Numbers,
+                format!("the year {text} of the source is given in the Persian calendar"),
+            ),
+            Verdict::Missing => Finding::error(
+                CheckKind::Numbers,
+                format!("the number {text} of the source is not in the target"),
+            ),
+        };
+        if !reported.contains(&text) {
+            reported.push(text);
+            out.push(finding);
+        }
+    }
+    out.extend(repeated_values(source, &src, &found_at, &targets, &matched));
+    out
+}
+
+/// A value the source gives several times must be in the target as many
+/// times, unless the target merged the mentions: an error when the target
+/// has fewer and also a number of its own that matches no source number
+/// ("3 on Monday and 3 on Tuesday" → "3 … 5").
+fn repeated_values(
+    source: &str,
+    src: &[Number],
+    found_at: &[bool],
+    targets: &Targets<'_>,
+    matched: &[bool],
+) -> Option<Finding> {
+    let unmatched_target = targets.numbers.iter().zip(matched).any(|(vs, &m)| {
+        !m && !vs.is_empty()
+            && !src.iter().enumerate().any(|(i, n)| {
+                source_values(source, n, i.checked_sub(1).map(|j| &src[j]))
+                    .iter()
+                    .any(|&s| vs.iter().any(|&v| same(v, s)))
+            })
+    });
+    if !unmatched_target {
+        return None;
+    }
     for (i, n) in src.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| &src[j]);
-        if source_forms(source, n, prev)
-            .iter()
-            .any(|f| pool.contains(f))
-        {
-            continue;
-        }
-        let conversions = converted(source, n, src.get(i + 1));
-        if conversions
-            .iter()
-            .any(|&c| target_values.iter().any(|&v| close_to(v, c)))
-        {
-            continue;
-        }
-        let words = words.get_or_insert_with(|| word_values(target, target_lang));
-        let written_out = n
-            .values()
-            .iter()
-            .any(|&v| v.fract() == 0.0 && (0.0..=1e6).contains(&v) && words.contains(&(v as u64)));
-        if written_out {
+        if !found_at[i] {
             continue;
         }
         let text = &source[n.start..n.end];
-        if !missing.contains(&text) {
-            missing.push(text);
+        let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]));
+        let in_source = src
+            .iter()
+            .filter(|m| source[m.start..m.end] == *text && m.negative == n.negative)
+            .count();
+        if in_source < 2 {
+            continue;
+        }
+        let in_target = targets
+            .numbers
+            .iter()
+            .filter(|vs| vs.iter().any(|&v| values.iter().any(|&s| same(v, s))))
+            .count();
+        if in_target < in_source {
+            return Some(Finding::error(
+                CheckKind::Numbers,
+                format!(
+                    "the number {text} is in the source {in_source} times but {in_target} time(s) in the target, which has a number the source does not"
+                ),
+            ));
         }
     }
-    missing
-        .into_iter()
-        .map(|m| {
-            Finding::error(
-                CheckKind::Numbers,
-                format!("the number {m} of the source is not in the target"),
-            )
-        })
-        .collect()
+    None
 }
 
 #[cfg(test)]
@@ -486,6 +610,12 @@ mod tests {
         check(source, target, lang).len()
     }
 
+    fn errors(source: &str, target: &str, lang: Lang) -> usize {
+        check(source, target, lang)
+            .iter()
+            .filter(|f| f.severity == super::super::Severity::Error)
+            .count()
+    }
     #[test]
     fn digits_compare_across_scripts_and_separators() {
         assert_eq!(
@@ -596,37 +726,148 @@ mod tests {
     }
 
     #[test]
-    fn number_word_lists_are_normalized_keys() {
-        for (text, lang) in [
+    fn extraction_keeps_years_apart_from_counts() {
+        let n = extract("in 2019 500 people, 1 234 567 and ۱۲٬۳۴۵٫۶");
+        let values: Vec<Vec<f64>> = n.iter().map(Number::magnitudes).collect();
+        assert_eq!(
+            values,
+            [vec![2019.0], vec![500.0], vec![1234567.0], vec![12345.6]]
+        );
+    }
+
+    #[test]
+    fn values_differ_when_the_point_scale_or_sign_differs() {
+        for (source, target, lang) in [
+            ("Turnout was 7.5%.", "Явка составила 75%.", Lang::RU),
             (
-                crate::resources::builtin(Lang::RU, "number_words.txt"),
+                "It is worth $1.5 billion.",
+                "Она стоит 15 млрд долларов.",
                 Lang::RU,
             ),
             (
-                crate::resources::builtin(Lang::FA, "number_words.txt"),
+                "About 3 million voted.",
+                "Проголосовали около 3 тысяч.",
+                Lang::RU,
+            ),
+            (
+                "It fell to -5 degrees.",
+                "Температура упала до 5 градусов.",
+                Lang::RU,
+            ),
+            (
+                "3 on Monday and 3 on Tuesday.",
+                "3 в понедельник и 5 во вторник.",
+                Lang::RU,
+            ),
+            ("Turnout was 7.5%.", "مشارکت ۷۵ درصد بود.", Lang::FA),
+            (
+                "About 3 million voted.",
+                "حدود ۳ هزار نفر رای دادند.",
                 Lang::FA,
             ),
         ] {
-            let words = parse_words(text);
-            assert!(words.exact.len() + words.prefixes.len() > 20);
-            for form in words
-                .exact
-                .keys()
-                .chain(words.prefixes.iter().map(|(p, _)| p))
-            {
-                assert_eq!(
-                    &normalize_key(form, lang),
-                    form,
-                    "{form:?} is not a matching key"
-                );
-            }
+            assert_eq!(errors(source, target, lang), 1, "{source} → {target}");
         }
     }
 
     #[test]
-    fn extraction_keeps_years_apart_from_counts() {
-        let n = extract("in 2019 500 people, 1 234 567 and ۱۲٬۳۴۵٫۶");
-        let joined: Vec<String> = n.iter().map(|n| n.joined()).collect();
-        assert_eq!(joined, ["2019", "500", "1234567", "123456"]);
+    fn values_written_out_or_with_month_names_are_the_same() {
+        for (source, target, lang) in [
+            (
+                "It has 1.2 million people.",
+                "این شهر یک میلیون و دویست هزار نفر جمعیت دارد.",
+                Lang::FA,
+            ),
+            (
+                "Some 1,500 troops.",
+                "Около полторы тысячи военных.",
+                Lang::RU,
+            ),
+            (
+                "Some 2,200,000 people.",
+                "Около двух миллионов двухсот тысяч человек.",
+                Lang::RU,
+            ),
+            ("On 2016-12-23.", "23 декабря 2016 года.", Lang::RU),
+            ("On 2016-12-23.", "در ۲۳ دسامبر ۲۰۱۶.", Lang::FA),
+            (
+                "It fell to -5 degrees.",
+                "Температура упала до минус 5 градусов.",
+                Lang::RU,
+            ),
+            (
+                "It fell to -5 degrees.",
+                "Было 5 градусов мороза.",
+                Lang::RU,
+            ),
+            (
+                "It fell to −5 degrees.",
+                "دما به منفی ۵ درجه رسید.",
+                Lang::FA,
+            ),
+            ("Growth was -0.5%.", "Рост составил -0,5%.", Lang::RU),
+            (
+                "Exactly 12,345 ballots.",
+                "Ровно 12\u{a0}345 бюллетеней.",
+                Lang::RU,
+            ),
+            (
+                "3 on Monday and 3 on Tuesday.",
+                "По 3 в понедельник и во вторник.",
+                Lang::RU,
+            ),
+            (
+                "The COVID-19 crisis of 2015-16.",
+                "Кризис COVID-19 2015–2016 годов.",
+                Lang::RU,
+            ),
+        ] {
+            assert_eq!(
+                missing(source, target, lang),
+                0,
+                "{source} → {target}: {:?}",
+                check(source, target, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn a_persian_calendar_year_or_a_lost_sign_outside_temperatures_is_a_warning() {
+        let f = check("In 2019.", "در سال ۱۳۹۸.", Lang::FA);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, super::super::Severity::Warning);
+        let f = check(
+            "Growth of -2% was recorded.",
+            "Зафиксирован спад на 2%.",
+            Lang::RU,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, super::super::Severity::Warning);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_number_and_its_regrouping_are_the_same_value(int in 1u64..10_000_000, frac in 1u32..100) {
+            let source = format!("It cost {int}.{frac:02} dollars and {int} euros.");
+            let grouped = |n: u64, sep: char| -> String {
+                let s = n.to_string();
+                let mut out = String::new();
+                for (i, c) in s.chars().enumerate() {
+                    if i > 0 && (s.len() - i) % 3 == 0 { out.push(sep); }
+                    out.push(c);
+                }
+                out
+            };
+            let ru = format!("Это стоило {},{frac:02} долларов и {} евро.", grouped(int, '\u{a0}'), grouped(int, ' '));
+            proptest::prop_assert_eq!(errors(&source, &ru, Lang::RU), 0, "{}", ru);
+            let fa: String = format!("{}٫{frac:02} دلار و {} یورو", grouped(int, '٬'), grouped(int, '٬'))
+                .chars()
+                .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - 48 + 0x06F0).unwrap() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(errors(&source, &fa, Lang::FA), 0, "{}", fa);
+            // The point moved is another value.
+            let moved = format!("Это стоило {int}{frac:02} долларов и {int} евро.");
+            proptest::prop_assert!(errors(&source, &moved, Lang::RU) >= 1, "{}", moved);
+        }
     }
 }

@@ -86,6 +86,11 @@ pub enum TargetState {
     Initial,
     /// Some segments of the unit have a target and others have none.
     Partial,
+    /// The file marks the target as not approved: XLIFF 1.2
+    /// `approved="no"` (translate-toolkit's `pomerge` writes it for a PO
+    /// `#, fuzzy` entry), or a `needs-*` state with a fuzzy or machine
+    /// `state-qualifier`.
+    Unapproved,
 }
 
 /// The export id: the first 16 hex digits of the SHA-256 of everything an
@@ -545,7 +550,7 @@ pub(crate) fn render(
                 .collect();
             tmx::write(source, &rows, units.len())
         }
-        Format::Tsv => Ok(tabular::write_tsv(source, units, target, mode, aids)),
+        Format::Tsv => tabular::write_tsv(source, units, target, mode, aids),
         Format::Jsonl => tabular::write_jsonl(source, units, target, mode, aids),
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use super::xml::check_unit_text;
+
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -102,6 +104,18 @@ fn rfc4180_unquote(field: &str) -> Option<String> {
     (unquoted.matches('"').count() * 2 == inner.matches('"').count()).then_some(unquoted)
 }
 
+/// Whether a field is plainly in RFC 4180 form on its own: wrapped in
+/// quotes, with quotes inside and every one of them doubled
+/// (`"Он сказал: ""нет"""`). A field merely wrapped in quotes (`"Нет"`) may
+/// be a quotation and is left as it is.
+fn spreadsheet_quoted(field: &str) -> bool {
+    field.len() >= 2
+        && field
+            .strip_prefix('"')
+            .and_then(|f| f.strip_suffix('"'))
+            .is_some_and(|inner| inner.contains("\"\"") && rfc4180_unquote(field).is_some())
+}
+
 /// Writes a TSV file with a header row.
 pub(crate) fn write_tsv(
     source: &LanguageTag,
@@ -109,10 +123,11 @@ pub(crate) fn write_tsv(
     target: &LanguageTag,
     mode: TargetMode,
     aids: &[Aids],
-) -> Vec<u8> {
+) -> Result<Vec<u8>> {
     let mut out = tsv_columns().join("\t");
     out.push('\n');
     for (i, u) in units.iter().enumerate() {
+        check_written(u, aids.get(i), mode)?;
         let meta = u.meta();
         let mut fields = vec![
             u.id.clone(),
@@ -131,7 +146,17 @@ pub(crate) fn write_tsv(
         out.push_str(&line.join("\t"));
         out.push('\n');
     }
-    out.into_bytes()
+    Ok(out.into_bytes())
+}
+
+/// The export's character policy (see [`check_unit_text`]) for the texts
+/// of a unit that TSV and JSONL write and merge reads back.
+fn check_written(u: &Unit, aid: Option<&Aids>, mode: TargetMode) -> Result<()> {
+    check_unit_text(&u.source, &u.place())?;
+    if let Some(t) = initial_target(mode, u, aid) {
+        check_unit_text(t, &format!("target of {}", u.place()))?;
+    }
+    Ok(())
 }
 
 /// Writes a JSONL file, one object per unit.
@@ -144,6 +169,7 @@ pub(crate) fn write_jsonl(
 ) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for (i, u) in units.iter().enumerate() {
+        check_written(u, aids.get(i), mode)?;
         let record = JsonlRecord {
             id: u.id.clone(),
             source_lang: source.to_string(),
@@ -222,6 +248,12 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         let matches = |t: &str| tsv_unescape(t).is_some_and(|t| super::fingerprint(&t) == *fp);
         !matches(raw) && rfc4180_unquote(raw).is_some_and(|u| matches(&u))
     });
+    // A spreadsheet told to quote every text field quotes the ids too.
+    let quoted = quoted
+        || records.iter().any(|(_, f)| {
+            f.get(c_id)
+                .is_some_and(|id| id.len() > 2 && id.starts_with("\"s") && id.ends_with('"'))
+        });
     let mut rows = Vec::new();
     for (i, fields) in records {
         if fields.len() != header.len() {
@@ -236,8 +268,15 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             ));
         }
         let mut values: Vec<String> = Vec::with_capacity(fields.len());
-        for (name, field) in header.iter().zip(&fields) {
-            let unquoted = if quoted { rfc4180_unquote(field) } else { None };
+        for (c, (name, field)) in header.iter().zip(&fields).enumerate() {
+            // A target can be quoted alone: one holding `"` that a
+            // spreadsheet saved while no source needed quotes. (A source
+            // is only unquoted with the fingerprint's evidence, above.)
+            let unquoted = if quoted || (c == c_trg && spreadsheet_quoted(field)) {
+                rfc4180_unquote(field)
+            } else {
+                None
+            };
             let field = unquoted.as_deref().unwrap_or(field);
             let value = tsv_unescape(field).ok_or_else(|| {
                 invalid(
@@ -341,6 +380,29 @@ mod tests {
         let text = format!("{header}\n{}\n", row.join("\t"));
         let files = read_tsv(&text, Path::new("s.tsv")).unwrap();
         assert!(files[0].units[0].source.starts_with('"'));
+    }
+
+    #[test]
+    fn a_target_quoted_by_a_spreadsheet_is_unquoted_alone() {
+        assert!(spreadsheet_quoted("\"Он сказал: \"\"нет\"\"\""));
+        assert!(!spreadsheet_quoted("\"Нет\""));
+        assert!(!spreadsheet_quoted("\"a\" \"b\""));
+        assert!(!spreadsheet_quoted("\""));
+        let text = format!(
+            "{}\ns1\ten\tru\tThey said talks would resume.\t\"Они сказали, что переговоры \"\"возобновятся\"\".\"\n\
+             s2\ten\tru\t\"No.\"\t\"Нет.\"\n",
+            "id\tsource_lang\ttarget_lang\tsource\ttarget"
+        );
+        let files = read_tsv(&text, Path::new("t.tsv")).unwrap();
+        let targets: Vec<&str> = files[0]
+            .units
+            .iter()
+            .filter_map(|u| u.target.as_deref())
+            .collect();
+        assert_eq!(
+            targets,
+            ["Они сказали, что переговоры \"возобновятся\".", "\"Нет.\""]
+        );
     }
 
     #[test]

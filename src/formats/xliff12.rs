@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::inline::{self, Dialect};
-use super::xml::{Element, XmlOut, check_text};
+use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
-    Aids, Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, Unit, UnitFile,
+    Aids, Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, TargetState, Unit, UnitFile,
     check_read_text, check_unit, context_notes, invalid, read_tag, required, runs,
 };
 use crate::error::Result;
@@ -52,7 +52,7 @@ pub(crate) fn write(
         out.close("header")?;
         out.open("body", &[])?;
         for u in run {
-            check_text(&u.source, &u.place())?;
+            check_unit_text(&u.source, &u.place())?;
             out.open("trans-unit", &[("id", &u.id), ("xml:space", "preserve")])?;
             out.leaf("source", &[], &u.source)?;
             let aid = aids.get(index);
@@ -153,9 +153,10 @@ fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit, target: &LanguageTag) -> 
 /// Reads an XLIFF 1.2 document: one [`UnitFile`] per target language of its
 /// `<file>`s. Only elements in the file's XLIFF namespace count.
 ///
-/// `state` is not read: OmegaT leaves `needs-translation` on every unit it
-/// translated, so a 1.2 state cannot tell translated from untranslated;
-/// merge judges by the text (a target equal to its source is untranslated).
+/// A `needs-translation` state alone is not read as unfinished: OmegaT
+/// leaves it on every unit it translated; merge judges such units by the
+/// text. `approved="no"`, a fuzzy or MT `state-qualifier` and untranslated
+/// `mrk` segments are (see [`target_state`]).
 pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
     let ns = root.ns.as_deref();
     let files: Vec<&Element> = inline::children(root, ns, "file").collect();
@@ -249,7 +250,9 @@ fn collect_units(
                     Some(t) => Some(text(t, "target")?),
                     None => None,
                 };
+                let state = target_state(el, target_el, ns);
                 let mut unit = Unit::new(id, source, target);
+                unit.state = state;
                 let mut meta = BTreeMap::new();
                 for group in inline::children(el, ns, "context-group") {
                     for ctx in inline::children(group, ns, "context") {
@@ -278,6 +281,70 @@ fn collect_units(
     Ok(())
 }
 
+/// `state-qualifier`s that say a target was proposed, not translated.
+const PROPOSED: [&str; 6] = [
+    "fuzzy-match",
+    "mt-suggestion",
+    "leveraged-mt",
+    "leveraged-tm",
+    "leveraged-inherited",
+    "leveraged-glossary",
+];
+
+/// What a trans-unit says about its target beyond the text: `approved="no"`
+/// (translate-toolkit's `pomerge` for a PO `#, fuzzy` entry), a `needs-*`
+/// state with a fuzzy or MT qualifier, or a `<seg-source>` whose `mrk`
+/// segments are not all translated in the target. A `needs-translation`
+/// state alone says nothing (OmegaT leaves it on units it translated).
+fn target_state(unit: &Element, target: Option<&Element>, ns: Option<&str>) -> TargetState {
+    let Some(target) = target else {
+        return TargetState::Unspecified;
+    };
+    if unit.attr("approved") == Some("no") {
+        return TargetState::Unapproved;
+    }
+    let needs = target
+        .attr("state")
+        .is_some_and(|s| s.starts_with("needs-") || s == "new");
+    if needs
+        && target
+            .attr("state-qualifier")
+            .is_some_and(|q| PROPOSED.contains(&q))
+    {
+        return TargetState::Unapproved;
+    }
+    if let Some(seg_source) = inline::child(unit, ns, "seg-source") {
+        let mut source_ids = Vec::new();
+        segment_marks(seg_source, ns, 0, &mut |mid, _| {
+            source_ids.push(mid.to_string())
+        });
+        let mut translated = Vec::new();
+        segment_marks(target, ns, 0, &mut |mid, text| {
+            if !crate::check::is_blank(text) {
+                translated.push(mid.to_string());
+            }
+        });
+        if !source_ids.is_empty() && source_ids.iter().any(|m| !translated.contains(m)) {
+            return TargetState::Partial;
+        }
+    }
+    TargetState::Unspecified
+}
+
+/// Calls `f(mid, text)` for every `<mrk mtype="seg">` below `el`.
+fn segment_marks(el: &Element, ns: Option<&str>, depth: usize, f: &mut dyn FnMut(&str, &str)) {
+    if depth > 32 {
+        return;
+    }
+    for child in el.elements().filter(|e| e.ns.as_deref() == ns) {
+        if child.name == "mrk" && child.attr("mtype") == Some("seg") {
+            f(child.attr("mid").unwrap_or(""), &child.text());
+        } else {
+            segment_marks(child, ns, depth + 1, f);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +367,33 @@ mod tests {
         // The location group holds the id, not the document name.
         assert_eq!(files[0].units[0].document, None);
         assert_eq!(files[1].units[0].target.as_deref(), Some("Один"));
+    }
+
+    #[test]
+    fn unapproved_and_partly_segmented_targets_are_marked() {
+        let xml = format!(
+            r#"<xliff xmlns="{NS_12}" version="1.2"><file original="a" source-language="en" target-language="ru" datatype="plaintext"><body>
+<trans-unit id="s1" approved="no"><source>One.</source><target state="needs-translation">Один.</target></trans-unit>
+<trans-unit id="s2" approved="yes"><source>Two.</source><target state="translated">Два.</target></trans-unit>
+<trans-unit id="s3"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> <mrk mtype="seg" mid="2">B.</mrk></seg-source><target><mrk mtype="seg" mid="1">А.</mrk> <mrk mtype="seg" mid="2"></mrk></target></trans-unit>
+<trans-unit id="s4"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> <mrk mtype="seg" mid="2">B.</mrk></seg-source><target><mrk mtype="seg" mid="1">А.</mrk> <mrk mtype="seg" mid="2">Б.</mrk></target></trans-unit>
+<trans-unit id="s5"><source>Five.</source><target state="needs-review-translation" state-qualifier="mt-suggestion">Пять.</target></trans-unit>
+<trans-unit id="s6"><source>Six.</source><target state="needs-translation">Шесть.</target></trans-unit>
+</body></file></xliff>"#
+        );
+        let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
+        let files = read(&root, Path::new("t.xlf")).unwrap();
+        let states: Vec<TargetState> = files[0].units.iter().map(|u| u.state).collect();
+        assert_eq!(
+            states,
+            [
+                TargetState::Unapproved,
+                TargetState::Unspecified,
+                TargetState::Partial,
+                TargetState::Unspecified,
+                TargetState::Unapproved,
+                TargetState::Unspecified,
+            ]
+        );
     }
 }

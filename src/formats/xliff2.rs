@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::inline::{self, Dialect};
-use super::xml::{Element, XmlOut, check_text};
+use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
     Aids, Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, check_read_text,
     check_unit, context_notes, invalid, read_tag, required, runs,
@@ -73,7 +73,7 @@ pub(crate) fn write(
         for u in run {
             let aid = aids.get(index);
             index += 1;
-            check_text(&u.source, &u.place())?;
+            check_unit_text(&u.source, &u.place())?;
             out.open(
                 "unit",
                 &[("id", &u.id), ("srcDir", src_dir), ("trgDir", trg_dir)],

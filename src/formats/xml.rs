@@ -58,6 +58,27 @@ pub fn check_text(text: &str, what: &str) -> Result<()> {
     }
 }
 
+/// Checks a unit's source or target before it is exported, in every
+/// format: no control character but tab, line feed and carriage return
+/// (form feed, vertical tab, ESC, NUL and the C1 controls are refused),
+/// and nothing XML 1.0 cannot hold. It is the policy `brief merge` reads
+/// with, so an export never writes a file that merge refuses.
+pub fn check_unit_text(text: &str, what: &str) -> Result<()> {
+    match text
+        .chars()
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        None => check_text(text, what),
+        Some(c) => Err(Error::Input {
+            path: what.into(),
+            message: format!(
+                "contains the control character U+{:04X}, which brief neither exports nor merges (in any format); remove it from the input",
+                c as u32
+            ),
+        }),
+    }
+}
+
 /// Escapes element text: `&`, `<`, `>` and carriage returns (which an XML
 /// parser would otherwise turn into line feeds).
 fn escape_text(text: &str) -> Cow<'_, str> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_unit};
+use crate::check::{CheckSettings, Finding, Glossary, Severity, check_consistency, check_target};
 use crate::error::Result;
 use crate::escape::{escape, escape_path};
 use crate::formats::{Unit, UnitFile};
@@ -178,7 +178,15 @@ pub fn check_files(
         let lang = target_lang(file);
         for (ui, unit) in file.units.iter().enumerate() {
             let target = unit.target.as_deref().unwrap_or("");
-            for finding in check_unit(&unit.source, target, source_lang, lang, settings, glossary) {
+            for finding in check_target(
+                &unit.source,
+                target,
+                unit.state,
+                source_lang,
+                lang,
+                settings,
+                glossary,
+            ) {
                 found.push((
                     fi,
                     ui,

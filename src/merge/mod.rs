@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::formats::tmx::{self, TmxUnit};
-use crate::formats::{LanguageTag, TargetState, Unit, UnitFile, fingerprint};
+use crate::formats::{LanguageTag, Unit, UnitFile, fingerprint};
 
 pub use crate::formats::{REFERENCE_FILE_NAME, read_bytes, read_file};
 
@@ -68,9 +68,17 @@ pub enum ProblemKind {
     /// order and the unit count cannot be checked.
     Unchecked,
     /// The target is not in the file's target language (it has no letter
-    /// of the language's script: Russian text in the Persian file), or the
-    /// file's source language is not the other files' one.
+    /// of the language's script: Russian text in the Persian file; or
+    /// letters and words of another language of the script: Ukrainian in
+    /// the Russian file), or the file's source language is not the other
+    /// files' one.
     WrongLanguage,
+    /// A number of the source is not in the target as the same value
+    /// (`7.5%` → `75%`, `3 million` → `3 тысячи`, a lost minus sign).
+    Numbers,
+    /// A URL, e-mail address, @handle or #hashtag of the source is not in
+    /// the target verbatim.
+    Untouchables,
 }
 
 /// A problem found while merging, named by unit id.
@@ -114,6 +122,12 @@ impl fmt::Display for Problem {
             }
             ProblemKind::WrongLanguage => {
                 "wrong language: the target is not in the file's target language"
+            }
+            ProblemKind::Untouchables => {
+                "changed: a URL, e-mail address, @handle or #hashtag of the source is not in the target verbatim"
+            }
+            ProblemKind::Numbers => {
+                "wrong number: a number of the source is not in the target with its value"
             }
         };
         // File names come from directory listings (`translated/*`) and
@@ -331,6 +345,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
     let mut problems = Vec::new();
     check_exports(files, reference, &mut problems);
     check_source_languages(files, &mut problems);
+    check_file_names(files, &mut problems);
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
@@ -354,13 +369,10 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             .first()
             .map(|f| f.source_lang.clone())
             .unwrap_or_default();
-        let same_language = match (
-            lang.parse::<LanguageTag>(),
-            source_lang.parse::<LanguageTag>(),
-        ) {
-            (Ok(a), Ok(b)) => a.same_language(&b),
-            _ => false,
-        };
+        let target_tag = lang.parse::<LanguageTag>().ok();
+        let source_tag = source_lang
+            .parse::<LanguageTag>()
+            .unwrap_or_else(|_| LanguageTag::from_lang(crate::Lang::EN));
         let mut problem = |id: &str, kind, file: &PathBuf, detail: Option<String>| {
             problems.push(Problem {
                 lang: lang.to_string(),
@@ -568,37 +580,23 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
             sources
                 .entry(unit.id.clone())
                 .or_insert_with(|| unit.as_ref().clone());
-            // Blank is what `brief check` calls blank: white space, ZWNJ,
-            // zero-width spaces and bidi marks show nothing either.
-            let target = unit
-                .target
-                .as_deref()
-                .filter(|t| !crate::check::is_blank(t));
-            let Some(t) = target else {
-                problem(&unit.id, ProblemKind::EmptyTarget, path, None);
+            // Everything about the target itself is the judgement `brief
+            // check` makes too (check::judge_target), so they agree.
+            let faults = crate::check::judge_target(
+                &unit.source,
+                unit.target.as_deref(),
+                unit.state,
+                source_tag.lang(),
+                target_tag.as_ref().map(LanguageTag::lang),
+            );
+            if !faults.is_empty() {
+                for fault in faults {
+                    let (kind, detail) = problem_of(&fault);
+                    problem(&unit.id, kind, path, detail);
+                }
                 continue;
-            };
-            let copy = !same_language && t.trim() == unit.source.trim() && has_words(t);
-            match unit.state {
-                TargetState::Partial => {
-                    problem(&unit.id, ProblemKind::PartlyTranslated, path, None);
-                    continue;
-                }
-                TargetState::Initial => {
-                    problem(
-                        &unit.id,
-                        ProblemKind::Untranslated,
-                        path,
-                        Some("the segment's state is \"initial\"".into()),
-                    );
-                    continue;
-                }
-                TargetState::Unspecified if copy => {
-                    problem(&unit.id, ProblemKind::Untranslated, path, None);
-                    continue;
-                }
-                TargetState::Unspecified => {}
             }
+            let t = unit.target.as_deref().unwrap_or_default();
             origins.insert((lang.to_string(), unit.id.clone()), (*path).clone());
             sentences.push(TranslatedSentence {
                 id: unit.id.clone(),
@@ -627,14 +625,28 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
         });
     }
     sort_problems(&mut problems);
-    let mut result = MergeResult {
+    MergeResult {
         translations,
         problems,
         sources,
         origins,
-    };
-    result.check_target_scripts();
-    result
+    }
+}
+
+/// The problem merge reports for a fault of a target.
+fn problem_of(fault: &crate::check::Fault) -> (ProblemKind, Option<String>) {
+    use crate::check::Fault;
+    match fault {
+        Fault::Blank => (ProblemKind::EmptyTarget, None),
+        Fault::NotFinal(m) => (ProblemKind::Untranslated, Some(m.clone())),
+        Fault::Partial => (ProblemKind::PartlyTranslated, None),
+        Fault::Copy => (ProblemKind::Untranslated, None),
+        Fault::WrongScript(m) | Fault::WrongLanguage(m) => {
+            (ProblemKind::WrongLanguage, Some(m.clone()))
+        }
+        Fault::Numbers(m) => (ProblemKind::Numbers, Some(m.clone())),
+        Fault::Untouchable(m) => (ProblemKind::Untouchables, Some(m.clone())),
+    }
 }
 
 /// Problems by language and id (a run of missing ids, "s4-s9", by its
@@ -718,6 +730,49 @@ fn check_source_languages(files: &[UnitFile], problems: &mut Vec<Problem>) {
     }
 }
 
+/// The target language a file's name gives, when it is named as brief
+/// names its files (`brief.<tag>.<format>`, see [`crate::file_name`]).
+fn language_in_name(path: &std::path::Path) -> Option<LanguageTag> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_prefix("brief.")?;
+    let (tag, ext) = rest.split_once('.')?;
+    let known = [
+        "xliff20.xlf",
+        "xliff21.xlf",
+        "xliff12.xlf",
+        "tmx",
+        "tsv",
+        "jsonl",
+    ];
+    known.contains(&ext).then(|| tag.parse().ok())?
+}
+
+/// A file named for one language that holds another (the Russian file
+/// delivered as `brief.fa.xliff20.xlf`) leaves its language without a
+/// translation: reported, naming both.
+fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
+    for f in files {
+        let Some(named) = language_in_name(&f.path) else {
+            continue;
+        };
+        let Ok(tag) = f.target_lang.parse::<LanguageTag>() else {
+            continue;
+        };
+        if !named.same_language(&tag) {
+            problems.push(Problem {
+                lang: f.target_lang.clone(),
+                id: "-".into(),
+                kind: ProblemKind::WrongLanguage,
+                file: f.path.clone(),
+                detail: Some(format!(
+                    "the file is named for {named} but its target language is {}: the {named} translation is missing",
+                    f.target_lang
+                )),
+            });
+        }
+    }
+}
+
 /// Files of one brief must come from one export: the reference's, or else
 /// the first file's. Each file with another export id is reported once.
 fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &mut Vec<Problem>) {
@@ -761,46 +816,6 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
 }
 
 impl MergeResult {
-    /// Reports every translated sentence that cannot be in its language as
-    /// [`ProblemKind::WrongLanguage`] and takes it out of the translations
-    /// (as units with other problems are): a target with words to translate
-    /// and not one letter of its language's script, such as the Russian
-    /// translation delivered as the Persian file or a target left in
-    /// English (see `brief check`'s `untranslated`). Only languages written
-    /// in one script are judged (Persian, Russian, ...). Part of every
-    /// merge: a merge that says "ok" on the wrong language is wrong work.
-    fn check_target_scripts(&mut self) {
-        let mut found = Vec::new();
-        for t in &mut self.translations {
-            let Ok(tag) = t.lang.parse::<LanguageTag>() else {
-                continue;
-            };
-            let lang = tag.lang();
-            t.sentences.retain(|s| {
-                let Some(message) = crate::check::foreign_script(&s.target, lang) else {
-                    return true;
-                };
-                let file = self
-                    .origins
-                    .get(&(t.lang.clone(), s.id.clone()))
-                    .cloned()
-                    .unwrap_or_default();
-                found.push(Problem {
-                    lang: t.lang.clone(),
-                    id: s.id.clone(),
-                    kind: ProblemKind::WrongLanguage,
-                    file,
-                    detail: Some(message),
-                });
-                false
-            });
-        }
-        if !found.is_empty() {
-            self.problems.extend(found);
-            sort_problems(&mut self.problems);
-        }
-    }
-
     /// One multilingual TMX 1.4b memory: each unit's source and every
     /// language's translation of it.
     pub fn to_tmx(&self) -> Result<Vec<u8>> {

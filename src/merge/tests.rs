@@ -8,6 +8,8 @@ fn unit(id: &str, source: &str, target: Option<&str>) -> Unit {
 }
 
 use crate::Format;
+use crate::Lang;
+use crate::formats::TargetState;
 
 fn file(units: Vec<Unit>) -> UnitFile {
     UnitFile {
@@ -139,7 +141,7 @@ fn agreeing_duplicates_are_one_unit_and_conflicts_show_both_targets() {
 #[test]
 fn a_copy_of_the_source_is_untranslated_unless_nothing_needs_translating() {
     let f = file(vec![
-        unit("s1", "One.", Some("One.")),
+        unit("s1", "One more.", Some("One more.")),
         unit("s2", "2024-05-01, 17:30", Some("2024-05-01, 17:30")),
         unit(
             "s3",
@@ -198,7 +200,7 @@ fn files_of_different_exports_are_refused() {
 fn exchanged_ids_are_out_of_order() {
     let mut units: Vec<Unit> = (1..=4)
         .map(|i| {
-            let mut u = unit(&format!("s{i}"), &format!("S{i}."), Some("ت"));
+            let mut u = unit(&format!("s{i}"), &format!("S{i}."), Some(&format!("ت {i}")));
             u.document_index = Some(1);
             u.position = Some(i);
             u.segment_count = Some(4);
@@ -354,4 +356,117 @@ fn a_reference_with_two_sources_for_one_id_is_refused() {
         err.contains("unit s1: twice with different sources"),
         "{err}"
     );
+}
+
+/// Merge and check make one judgement of a target (check::judge_target):
+/// what merge refuses, check reports as an error, and what merge accepts
+/// ("NATO." left as it is), check accepts.
+#[test]
+fn merge_and_check_judge_every_target_alike() {
+    use crate::check::{CheckSettings, Severity, check_target};
+    let cases: [(&str, &str, TargetState, Option<ProblemKind>); 9] = [
+        ("NATO.", "NATO.", TargetState::Unspecified, None),
+        ("Reuters.", "Reuters.", TargetState::Unspecified, None),
+        (
+            "The talks failed.",
+            "The talks failed.",
+            TargetState::Unspecified,
+            Some(ProblemKind::Untranslated),
+        ),
+        (
+            "Turnout was 7.5%.",
+            "Явка составила 75%.",
+            TargetState::Unspecified,
+            Some(ProblemKind::Numbers),
+        ),
+        (
+            "Turnout was 7.5%.",
+            "Явка становила 7,5%, і це більше, ніж торік.",
+            TargetState::Unspecified,
+            Some(ProblemKind::WrongLanguage),
+        ),
+        (
+            "Turnout was 7.5%.",
+            "Явка составила 7,5%.",
+            TargetState::Unapproved,
+            Some(ProblemKind::Untranslated),
+        ),
+        (
+            "Turnout was 7.5%.",
+            "Явка составила 7,5%.",
+            TargetState::Unspecified,
+            None,
+        ),
+        (
+            "See\u{a0}https://example.org/a1.",
+            "См.\u{a0}https://example.org/a2.",
+            TargetState::Unspecified,
+            Some(ProblemKind::Untouchables),
+        ),
+        (
+            "It fell to -5 degrees.",
+            "Температура упала до 5 градусов.",
+            TargetState::Unspecified,
+            Some(ProblemKind::Numbers),
+        ),
+    ];
+    for (source, target, state, want) in cases {
+        let mut u = unit("s1", source, Some(target));
+        u.segment_count = Some(1);
+        u.state = state;
+        let mut f = file(vec![u]);
+        f.target_lang = "ru".into();
+        let merged = merge(&[f]);
+        let kinds: Vec<ProblemKind> = merged.problems.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            want.into_iter().collect::<Vec<_>>(),
+            "{source} → {target}"
+        );
+        let errors = check_target(
+            source,
+            target,
+            state,
+            Lang::EN,
+            Lang::RU,
+            &CheckSettings::default(),
+            None,
+        )
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+        assert_eq!(
+            errors > 0,
+            want.is_some(),
+            "check disagrees on {source} → {target}"
+        );
+    }
+}
+
+/// The Russian file delivered under the Persian name, merged with the real
+/// Russian file: the Persian translation is missing, and merge says so.
+#[test]
+fn a_file_named_for_another_language_is_reported() {
+    let mut u = unit("s1", "Hello there, friends.", Some("Привет, друзья."));
+    u.segment_count = Some(1);
+    let mut ru = file(vec![u]);
+    ru.target_lang = "ru".into();
+    ru.path = "out/brief.ru.xliff20.xlf".into();
+    let mut as_fa = ru.clone();
+    as_fa.path = "out/brief.fa.xliff20.xlf".into();
+    let r = merge(&[as_fa, ru.clone()]);
+    assert_eq!(problems(&r), [("-", ProblemKind::WrongLanguage)]);
+    assert!(
+        r.problems[0]
+            .to_string()
+            .contains("fa translation is missing"),
+        "{}",
+        r.problems[0]
+    );
+    assert!(merge(&[ru]).problems.is_empty());
+    assert_eq!(
+        language_in_name("brief.fa-IR.tsv".as_ref()).map(|t| t.to_string()),
+        Some("fa-IR".to_string())
+    );
+    assert_eq!(language_in_name("notes.fa.tsv".as_ref()), None);
 }

@@ -20,6 +20,7 @@ mod merge_cli;
 mod merge_hostile;
 mod merge_reference;
 mod merge_roundtrip;
+mod mutation;
 mod pipeline_props;
 mod redteam;
 mod safety;

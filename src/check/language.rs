@@ -1,0 +1,226 @@
+//! Language identification inside a script: a target in the right script
+//! but another language (Ukrainian, Belarusian or Tajik in the Russian
+//! file; Urdu, Pashto or Arabic in the Persian one).
+//!
+//! Two kinds of evidence, both from data files under `resources/<lang>/`:
+//!
+//! - letters that never occur in the language's own words
+//!   (`other_language_letters.txt`: `і ї є ґ ў ғ қ ҳ ҷ ӣ ӯ` for Russian,
+//!   `ے ہ ں ٹ ڈ ڑ ټ ډ ړ ښ ګ ې` for Persian). One such word may be a
+//!   name ("Київ" quoted in a Russian sentence), so they must be in two
+//!   words, or in half the words of a short target;
+//! - for longer targets, frequent words of the other languages that are not
+//!   words of the language (`other_language_words.txt`: Bulgarian `това`,
+//!   `които`, `са`; Arabic `فی`, `الذی`, `هذا`): at least three, and more
+//!   than the language's own stopwords in the target.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+use crate::resources::{builtin, entries};
+use crate::tokenize::{for_each_word, normalize_key};
+
+/// Letters (or words) of other languages, each with the language's code.
+type Evidence = HashMap<String, String>;
+
+fn parse(text: &str) -> Evidence {
+    entries(text)
+        .filter_map(|l| {
+            let mut cols = l.split_whitespace();
+            Some((cols.next()?.to_string(), cols.next()?.to_string()))
+        })
+        .collect()
+}
+
+struct Lists {
+    letters: Evidence,
+    words: Evidence,
+    stopwords: std::collections::HashSet<String>,
+}
+
+fn lists(lang: Lang) -> Option<&'static Lists> {
+    static RU: OnceLock<Lists> = OnceLock::new();
+    static FA: OnceLock<Lists> = OnceLock::new();
+    let cell = match lang.as_str() {
+        "ru" => &RU,
+        "fa" => &FA,
+        _ => return None,
+    };
+    Some(cell.get_or_init(|| {
+        Lists {
+            letters: parse(builtin(lang, "other_language_letters.txt")),
+            words: parse(builtin(lang, "other_language_words.txt")),
+            stopwords: entries(builtin(lang, "stopwords.txt"))
+                .map(str::to_string)
+                .collect(),
+        }
+    }))
+}
+
+/// The fewest words with another language's letters that identify it
+/// (unless the target is short: see [`other_language`]).
+const MIN_LETTER_WORDS: usize = 2;
+
+/// The fewest frequent words of another language that identify it.
+const MIN_EVIDENCE_WORDS: usize = 3;
+
+/// The language `target` is written in when it is not `lang` although in
+/// `lang`'s script, as a message naming the evidence; `None` when nothing
+/// says so (or `lang` has no lists).
+pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
+    let lists = lists(lang)?;
+    let target = super::bounded(target);
+    let spans = super::text::untouchable_spans(target);
+    let mut words: Vec<&str> = Vec::new();
+    for_each_word(target, |s, e| {
+        if !spans.iter().any(|&(a, b)| s >= a && e <= b) {
+            words.push(&target[s..e]);
+        }
+    });
+    let lettered: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    // Letters: the words that have one, and the languages they point to.
+    let mut letter_words = 0;
+    let mut codes: Vec<&str> = Vec::new();
+    let mut letters: Vec<char> = Vec::new();
+    for w in &lettered {
+        let mut any = false;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            if let Some(code) = lists.letters.get(c.encode_utf8(&mut [0; 4]) as &str) {
+                any = true;
+                if !codes.contains(&code.as_str()) {
+                    codes.push(code.as_str());
+                }
+                if !letters.contains(&c) {
+                    letters.push(c);
+                }
+            }
+        }
+        letter_words += usize::from(any);
+    }
+    if letter_words >= MIN_LETTER_WORDS || (letter_words > 0 && letter_words * 2 >= lettered.len())
+    {
+        let shown: Vec<String> = letters.iter().take(5).map(char::to_string).collect();
+        return Some(format!(
+            "{letter_words} word(s) with letters that {lang} does not use ({}): written in {}?",
+            shown.join(" "),
+            codes.join(" or ")
+        ));
+    }
+    // Words: frequent words of another language against the language's own.
+    let keys: Vec<String> = lettered.iter().map(|w| normalize_key(w, lang)).collect();
+    let own = keys.iter().filter(|k| lists.stopwords.contains(*k)).count();
+    let mut by_words: HashMap<&str, Vec<&str>> = HashMap::new();
+    for k in &keys {
+        if let Some(code) = lists.words.get(k) {
+            let e = by_words.entry(code.as_str()).or_default();
+            if !e.contains(&k.as_str()) {
+                e.push(k.as_str());
+            }
+        }
+    }
+    let (code, found) = by_words
+        .into_iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))?;
+    (found.len() >= MIN_EVIDENCE_WORDS && found.len() > own).then(|| {
+        format!(
+            "words of another language ({}), more than {lang} function words: written in {code}?",
+            found.iter().take(4).copied().collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_languages_in_the_same_script_are_named() {
+        for (text, lang, code) in [
+            (
+                "Переговори відновляться у понеділок у Женеві.",
+                Lang::RU,
+                "uk",
+            ),
+            (
+                "Перамовы аднавяцца ў панядзелак у Жэневе, і гэта важна.",
+                Lang::RU,
+                "be",
+            ),
+            (
+                "Гуфтугӯҳо рӯзи душанбе дар Женева аз сар гирифта мешаванд.",
+                Lang::RU,
+                "tg",
+            ),
+            (
+                "Това са думите, които той каза вчера на срещата.",
+                Lang::RU,
+                "bg",
+            ),
+            (
+                "یہ مذاکرات پیر کے روز جنیوا میں دوبارہ شروع ہوں گے۔",
+                Lang::FA,
+                "ur",
+            ),
+            (
+                "قال الوزير في هذا الاجتماع الذي عقد أمس إن المحادثات ستستأنف",
+                Lang::FA,
+                "ar",
+            ),
+        ] {
+            let found = other_language(text, lang);
+            assert!(
+                found.as_deref().is_some_and(|m| m.contains(code)),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_and_the_language_itself_are_not_reported() {
+        for (text, lang) in [
+            ("Переговоры возобновятся в понедельник в Женеве.", Lang::RU),
+            (
+                "Мэр Киева (по-украински Київ) заявил об этом в понедельник.",
+                Lang::RU,
+            ),
+            ("Он сказал, что это не так, и ушёл.", Lang::RU),
+            ("گفتگوها روز دوشنبه در ژنو از سر گرفته می‌شود.", Lang::FA),
+            (
+                "علی گفت که این کار را در سال ۱۳۹۸ انجام داده است.",
+                Lang::FA,
+            ),
+        ] {
+            assert_eq!(other_language(text, lang), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_lists_are_sorted_unique_and_name_a_language() {
+        for lang in [Lang::RU, Lang::FA] {
+            for file in ["other_language_letters.txt", "other_language_words.txt"] {
+                let lines: Vec<&str> = entries(builtin(lang, file)).collect();
+                assert!(lines.len() >= 5, "{lang} {file}");
+                let mut sorted = lines.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                assert_eq!(lines, sorted, "{lang} {file} is not sorted and unique");
+                for l in &lines {
+                    let cols: Vec<&str> = l.split_whitespace().collect();
+                    assert_eq!(cols.len(), 2, "{lang} {file}: {l}");
+                    if file == "other_language_words.txt" {
+                        assert_eq!(normalize_key(cols[0], lang), cols[0], "{lang} {file}: {l}");
+                    }
+                    assert!(
+                        !lists(lang).unwrap().stopwords.contains(cols[0]),
+                        "{lang} {file}: {l} is a {lang} stopword"
+                    );
+                }
+            }
+        }
+    }
+}

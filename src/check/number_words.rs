@@ -1,0 +1,196 @@
+//! Numbers written in words, and months written as names, for the
+//! `numbers` check: the word lists `resources/{ru,fa}/number_words.txt`
+//! and `month_names.txt`, and the values a text writes with them.
+
+use std::sync::OnceLock;
+
+use crate::lang::Lang;
+use crate::resources::entries as resource_entries;
+use crate::tokenize::tokenize;
+
+/// A list of words with values: number words, or month names.
+struct NumberWords {
+    exact: std::collections::HashMap<String, f64>,
+    prefixes: Vec<(String, f64)>,
+}
+
+fn parse_words(text: &str) -> NumberWords {
+    let mut exact = std::collections::HashMap::new();
+    let mut prefixes = Vec::new();
+    for line in resource_entries(text) {
+        let mut cols = line.split_whitespace();
+        let Some(value) = cols.next().and_then(|v| v.parse::<f64>().ok()) else {
+            continue;
+        };
+        for form in cols {
+            match form.strip_suffix('*') {
+                Some(p) => prefixes.push((p.to_string(), value)),
+                None => {
+                    exact.insert(form.to_string(), value);
+                }
+            }
+        }
+    }
+    NumberWords { exact, prefixes }
+}
+
+/// The word list `file` of `lang` (Russian and Persian have them).
+fn word_list(lang: Lang, file: &'static str) -> Option<&'static NumberWords> {
+    static LISTS: OnceLock<Vec<(Lang, &'static str, NumberWords)>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut out = Vec::new();
+        for l in [Lang::RU, Lang::FA] {
+            for f in ["number_words.txt", "month_names.txt"] {
+                out.push((l, f, parse_words(crate::resources::builtin(l, f))));
+            }
+        }
+        out
+    });
+    lists
+        .iter()
+        .find(|(l, f, _)| *l == lang && *f == file)
+        .map(|(_, _, w)| w)
+}
+
+/// The value of one word of `words` (`سه`, `третьего`, `ششمین`), if any.
+fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
+    if let Some(v) = words.exact.get(key) {
+        return Some(*v);
+    }
+    if lang == Lang::FA {
+        for ending in ["مین", "م", "می", "ها"] {
+            if let Some(stem) = key.strip_suffix(ending)
+                && let Some(v) = words.exact.get(stem)
+            {
+                return Some(*v);
+            }
+        }
+    }
+    words
+        .prefixes
+        .iter()
+        .filter(|(p, _)| key.starts_with(p.as_str()))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, v)| *v)
+}
+
+/// The values written in words in `text`: each number word alone, each
+/// run of them read as one number ("тридцать шесть" = 36, "два миллиона
+/// двести тысяч" = 2,200,000, "یک میلیون و دویست هزار" = 1,200,000,
+/// "полторы тысячи" = 1,500), and each month name as its number.
+pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
+    let mut out = Vec::new();
+    let Some(words) = word_list(lang, "number_words.txt") else {
+        return out;
+    };
+    let months = word_list(lang, "month_names.txt");
+    // The run so far: completed scales, and the part below the next scale.
+    let mut run: Option<(f64, f64)> = None;
+    for tok in tokenize(text, lang) {
+        let key = tok.key.as_str();
+        if lang == Lang::FA && key == "و" && run.is_some() {
+            continue;
+        }
+        if let Some(m) = months.and_then(|m| {
+            m.exact.get(key).copied().or_else(|| {
+                m.prefixes
+                    .iter()
+                    .find(|(p, _)| key.starts_with(p.as_str()))
+                    .map(|(_, v)| *v)
+            })
+        }) {
+            out.push(m);
+        }
+        let Some(v) = word_value(words, key, lang) else {
+            run = None;
+            continue;
+        };
+        out.push(v);
+        let (total, part) = run.unwrap_or((0.0, 0.0));
+        run = Some(if v >= 1000.0 {
+            let multiplier = if part == 0.0 { 1.0 } else { part };
+            (total + multiplier * v, 0.0)
+        } else {
+            (total, part + v)
+        });
+        if let Some((t, p)) = run {
+            out.push(t + p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::normalize_key;
+
+    #[test]
+    fn number_word_lists_are_normalized_keys() {
+        for (text, lang) in [
+            (
+                crate::resources::builtin(Lang::RU, "number_words.txt"),
+                Lang::RU,
+            ),
+            (
+                crate::resources::builtin(Lang::FA, "number_words.txt"),
+                Lang::FA,
+            ),
+        ] {
+            let words = parse_words(text);
+            assert!(words.exact.len() + words.prefixes.len() > 20);
+            for form in words
+                .exact
+                .keys()
+                .chain(words.prefixes.iter().map(|(p, _)| p))
+            {
+                assert_eq!(
+                    &normalize_key(form, lang),
+                    form,
+                    "{form:?} is not a matching key"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn month_lists_are_normalized_keys_of_twelve_months() {
+        for lang in [Lang::RU, Lang::FA] {
+            let words = parse_words(crate::resources::builtin(lang, "month_names.txt"));
+            let mut values: Vec<u32> = words
+                .exact
+                .values()
+                .chain(words.prefixes.iter().map(|(_, v)| v))
+                .map(|&v| v as u32)
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            assert_eq!(values, (1..=12).collect::<Vec<u32>>());
+            for form in words
+                .exact
+                .keys()
+                .chain(words.prefixes.iter().map(|(p, _)| p))
+            {
+                assert_eq!(
+                    &normalize_key(form, lang),
+                    form,
+                    "{form:?} is not a matching key"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_number_words_are_read_as_one_number() {
+        let has = |text: &str, lang: Lang, v: f64| word_values(text, lang).contains(&v);
+        assert!(has(
+            "два миллиона двести тысяч человек",
+            Lang::RU,
+            2_200_000.0
+        ));
+        assert!(has("полторы тысячи военных", Lang::RU, 1500.0));
+        assert!(has("یک میلیون و دویست هزار نفر", Lang::FA, 1_200_000.0));
+        assert!(has("سی و ششمین", Lang::FA, 36.0));
+        assert!(has("23 декабря", Lang::RU, 12.0));
+    }
+}

@@ -1,0 +1,1133 @@
+//! The mutation battery: the professional Russian and Persian translations
+//! of `ntrex_dev.jsonl` (read from `../shared`), damaged one kind of wrong
+//! work at a time, and rewritten in ways a good translator writes them
+//! (written-out numbers, month-name dates, Persian digits, decimal commas,
+//! no-break spaces). Every variant goes through every format brief exports
+//! and reads back (XLIFF 2, XLIFF 1.2, TSV, JSONL) and through `merge`.
+//!
+//! - recall per kind: the share of damaged units that merge reports (so
+//!   plain `brief merge` exits 1 naming the unit); must be ≥ 99 %;
+//! - false alarms per language: the share of clean units (the translations
+//!   as they are, and each correct rewriting) that merge reports, or on
+//!   which `check` gives an error; must be ≤ 2 %.
+//!
+//! Without the data file the test says so on stderr and stops: it cannot
+//! pass on missing input silently, and CI counts the skip.
+//! `BRIEF_MUTATION_REPORT=1` prints the whole table.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use brief::check::{CheckSettings, Severity, check_unit};
+use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
+
+use crate::common::fill;
+
+/// The data file, looked up beside the checkout (`../shared`) and beside
+/// the worktree's parent (`../../shared`).
+fn data_file() -> Option<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"]
+        .iter()
+        .map(|d| here.join(d).join("data/parallel/ntrex_dev.jsonl"))
+        .find(|p| p.is_file())
+}
+
+/// One aligned line: English source and the two translations.
+struct Line {
+    en: String,
+    ru: String,
+    fa: String,
+}
+
+fn load(path: &Path) -> Vec<Line> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let doc = |k: &str| -> Vec<String> {
+            v["docs"][k]
+                .as_str()
+                .unwrap()
+                .split('\n')
+                .map(str::to_string)
+                .collect()
+        };
+        let (en, ru, fa) = (doc("en"), doc("ru"), doc("fa"));
+        assert_eq!(en.len(), ru.len());
+        assert_eq!(en.len(), fa.len());
+        for ((en, ru), fa) in en.into_iter().zip(ru).zip(fa) {
+            if en.trim().is_empty() || ru.trim().is_empty() || fa.trim().is_empty() {
+                continue;
+            }
+            out.push(Line { en, ru, fa });
+        }
+    }
+    out
+}
+
+/// SplitMix64 with a fixed seed: the battery is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+}
+
+fn persian_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap(),
+            _ => c,
+        })
+        .collect()
+}
+
+// ---- numbers written out, as a translator writes them (nominative forms) ----
+
+fn ru_words(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "",
+        "один",
+        "два",
+        "три",
+        "четыре",
+        "пять",
+        "шесть",
+        "семь",
+        "восемь",
+        "девять",
+        "десять",
+        "одиннадцать",
+        "двенадцать",
+        "тринадцать",
+        "четырнадцать",
+        "пятнадцать",
+        "шестнадцать",
+        "семнадцать",
+        "восемнадцать",
+        "девятнадцать",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "двадцать",
+        "тридцать",
+        "сорок",
+        "пятьдесят",
+        "шестьдесят",
+        "семьдесят",
+        "восемьдесят",
+        "девяносто",
+    ];
+    const HUNDREDS: [&str; 10] = [
+        "",
+        "сто",
+        "двести",
+        "триста",
+        "четыреста",
+        "пятьсот",
+        "шестьсот",
+        "семьсот",
+        "восемьсот",
+        "девятьсот",
+    ];
+    let below_thousand = |n: u64, feminine: bool| -> Vec<String> {
+        let mut w = Vec::new();
+        if n >= 100 {
+            w.push(HUNDREDS[(n / 100) as usize].to_string());
+        }
+        let r = n % 100;
+        let last = if r < 20 {
+            r
+        } else {
+            w.push(TENS[(r / 10) as usize].to_string());
+            r % 10
+        };
+        if last > 0 {
+            let word = match (last, feminine) {
+                (1, true) => "одна",
+                (2, true) => "две",
+                _ => ONES[last as usize],
+            };
+            w.push(word.to_string());
+        }
+        w
+    };
+    let plural = |n: u64, forms: [&str; 3]| -> String {
+        let (r10, r100) = (n % 10, n % 100);
+        let i = if r10 == 1 && r100 != 11 {
+            0
+        } else if (2..=4).contains(&r10) && !(12..=14).contains(&r100) {
+            1
+        } else {
+            2
+        };
+        forms[i].to_string()
+    };
+    let mut words = Vec::new();
+    let millions = n / 1_000_000;
+    let thousands = n / 1000 % 1000;
+    if millions > 0 {
+        words.extend(below_thousand(millions, false));
+        words.push(plural(millions, ["миллион", "миллиона", "миллионов"]));
+    }
+    if thousands > 0 {
+        words.extend(below_thousand(thousands, true));
+        words.push(plural(thousands, ["тысяча", "тысячи", "тысяч"]));
+    }
+    words.extend(below_thousand(n % 1000, false));
+    words.join(" ")
+}
+
+fn fa_words(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "",
+        "یک",
+        "دو",
+        "سه",
+        "چهار",
+        "پنج",
+        "شش",
+        "هفت",
+        "هشت",
+        "نه",
+        "ده",
+        "یازده",
+        "دوازده",
+        "سیزده",
+        "چهارده",
+        "پانزده",
+        "شانزده",
+        "هفده",
+        "هجده",
+        "نوزده",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "بیست",
+        "سی",
+        "چهل",
+        "پنجاه",
+        "شصت",
+        "هفتاد",
+        "هشتاد",
+        "نود",
+    ];
+    const HUNDREDS: [&str; 10] = [
+        "",
+        "صد",
+        "دویست",
+        "سیصد",
+        "چهارصد",
+        "پانصد",
+        "ششصد",
+        "هفتصد",
+        "هشتصد",
+        "نهصد",
+    ];
+    let below_thousand = |n: u64| -> Vec<&str> {
+        let mut w = Vec::new();
+        if n >= 100 {
+            w.push(HUNDREDS[(n / 100) as usize]);
+        }
+        let r = n % 100;
+        if r >= 20 {
+            w.push(TENS[(r / 10) as usize]);
+            if r % 10 > 0 {
+                w.push(ONES[(r % 10) as usize]);
+            }
+        } else if r > 0 {
+            w.push(ONES[r as usize]);
+        }
+        w
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for (scale, word) in [(1_000_000, "میلیون"), (1000, "هزار")] {
+        let k = n / scale % 1000;
+        if k > 0 {
+            parts.push(format!("{} {word}", below_thousand(k).join(" و ")));
+        }
+    }
+    let rest = n % 1000;
+    if rest > 0 {
+        parts.push(below_thousand(rest).join(" و "));
+    }
+    parts.join(" و ")
+}
+
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const FA_MONTHS: [&str; 12] = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+// ---- the kinds ----
+
+/// A pair of sentences appended to a unit's source and target: the clean
+/// translation and, for a damaged kind, the damaged one.
+struct Clause {
+    en: String,
+    target: String,
+}
+
+/// What a kind does to a unit of language `lang` (`None`: not eligible).
+type Make = fn(&Line, Lang, &mut Rng) -> Option<Clause>;
+
+fn target_of(line: &Line, lang: Lang) -> &str {
+    if lang == Lang::RU { &line.ru } else { &line.fa }
+}
+
+fn appended(line: &Line, lang: Lang, en: String, target: String) -> Option<Clause> {
+    Some(Clause {
+        en: format!("{} {en}", line.en),
+        target: format!("{} {target}", target_of(line, lang)),
+    })
+}
+
+/// Digits in the target script: Persian digits in Persian.
+fn d(lang: Lang, n: impl ToString) -> String {
+    let s = n.to_string();
+    if lang == Lang::FA {
+        persian_digits(&s)
+    } else {
+        s
+    }
+}
+
+fn decimal_sep(lang: Lang) -> &'static str {
+    if lang == Lang::FA { "٫" } else { "," }
+}
+
+/// The damaged kinds: each is wrong work that merge must report.
+fn damaged_kinds() -> Vec<(&'static str, Make)> {
+    vec![
+        ("numbers:decimal_dropped", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 99), rng.range(1, 9));
+            let en = format!("Turnout was {a}.{b}%.");
+            let t = match lang {
+                Lang::RU => format!("Явка составила {a}{b}%."),
+                _ => format!("میزان مشارکت {} درصد بود.", d(lang, format!("{a}{b}"))),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:scale_changed", |line, lang, rng| {
+            let n = rng.range(2, 900);
+            let en = format!("About {n} million people voted.");
+            let t = match lang {
+                Lang::RU => format!("Проголосовали около {n} тысяч человек."),
+                _ => format!("حدود {} هزار نفر رای دادند.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:decimal_with_scale", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
+            let en = format!("The deal is worth ${a}.{b} billion.");
+            let t = match lang {
+                Lang::RU => format!("Сделка оценивается в {a}{b} млрд долларов."),
+                _ => format!(
+                    "ارزش این معامله {} میلیارد دلار است.",
+                    d(lang, format!("{a}{b}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:sign_dropped", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до {n} градусов."),
+                _ => format!("دمای هوا در شب به {} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:count_changed", |line, lang, rng| {
+            let a = rng.range(4, 60);
+            let b = a + rng.range(1, 9);
+            let en = format!("{a} people were arrested on Monday and {a} on Tuesday.");
+            let t = match lang {
+                Lang::RU => format!("В понедельник были задержаны {a} человек, во вторник — {b}."),
+                _ => format!(
+                    "روز دوشنبه {} نفر و روز جمعه {} نفر بازداشت شدند.",
+                    d(lang, a),
+                    d(lang, b)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:digit_changed", |line, lang, rng| {
+            let target = target_of(line, lang);
+            // Only digits of a target number that stands for a source
+            // number (the same digits): a number the translator added is
+            // not the source's to change.
+            let ascii = |s: &str| -> String {
+                s.chars()
+                    .map(|c| match c {
+                        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + 48).unwrap(),
+                        _ => c,
+                    })
+                    .collect()
+            };
+            let runs = |s: &str| -> Vec<String> {
+                ascii(s)
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let source_runs = runs(&line.en);
+            let mut digits: Vec<(usize, char)> = Vec::new();
+            let chars: Vec<(usize, char)> = target.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let is_digit = |c: char| c.is_ascii_digit() || ('۰'..='۹').contains(&c);
+                if !is_digit(chars[i].1) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && is_digit(chars[i].1) {
+                    i += 1;
+                }
+                let run: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                if source_runs.contains(&ascii(&run)) {
+                    digits.extend_from_slice(&chars[start..i]);
+                }
+            }
+            if digits.is_empty() || !line.en.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let (i, c) = digits[(rng.next() % digits.len() as u64) as usize];
+            let base = if c.is_ascii_digit() { '0' } else { '۰' } as u32;
+            let v = (c as u32 - base + 1 + (rng.next() % 8) as u32) % 10;
+            let mut t = target.to_string();
+            t.replace_range(
+                i..i + c.len_utf8(),
+                &char::from_u32(base + v).unwrap().to_string(),
+            );
+            Some(Clause {
+                en: line.en.clone(),
+                target: t,
+            })
+        }),
+        ("untouchables:url_after_nbsp", |line, lang, rng| {
+            let n = rng.range(10, 999);
+            let en = format!("Details\u{a0}are at https://example.org/report/{n}.");
+            let t = match lang {
+                Lang::RU => format!(
+                    "Подробности\u{a0}— на https://example.org/report/{}.",
+                    n + 1
+                ),
+                _ => format!("جزئیات\u{a0}در https://example.org/report/{} است.", n + 1),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("language:ukrainian", |line, lang, _| {
+            (lang == Lang::RU).then(|| Clause {
+                en: line.en.clone(),
+                target: ukrainian(&line.ru),
+            })
+        }),
+        ("language:belarusian", |line, lang, _| {
+            (lang == Lang::RU).then(|| Clause {
+                en: line.en.clone(),
+                target: belarusian(&line.ru),
+            })
+        }),
+        ("language:tajik", |line, lang, _| {
+            (lang == Lang::RU).then(|| Clause {
+                en: line.en.clone(),
+                target: tajik(&line.fa),
+            })
+        }),
+        ("language:urdu", |line, lang, _| {
+            (lang == Lang::FA).then(|| Clause {
+                en: line.en.clone(),
+                target: urdu(&line.fa),
+            })
+        }),
+        ("language:pashto", |line, lang, _| {
+            (lang == Lang::FA).then(|| Clause {
+                en: line.en.clone(),
+                target: pashto(&line.fa),
+            })
+        }),
+        ("untranslated:copy", |line, _, _| {
+            Some(Clause {
+                en: line.en.clone(),
+                target: line.en.clone(),
+            })
+        }),
+        ("empty:blank", |line, _, _| {
+            Some(Clause {
+                en: line.en.clone(),
+                target: "\u{a0}\u{200c} ".to_string(),
+            })
+        }),
+    ]
+}
+
+/// The clean kinds: correct work that merge must accept.
+fn clean_kinds() -> Vec<(&'static str, Make)> {
+    vec![
+        ("clean:as_translated", |line, lang, _| {
+            Some(Clause {
+                en: line.en.clone(),
+                target: target_of(line, lang).to_string(),
+            })
+        }),
+        ("clean:written_out_count", |line, lang, rng| {
+            let n = rng.range(2, 999);
+            let en = format!("Police said {n} people were injured.");
+            let t = match lang {
+                Lang::RU => format!("По данным полиции, пострадали {} человек.", ru_words(n)),
+                _ => format!("به گفته پلیس {} نفر زخمی شدند.", fa_words(n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:written_out_scale", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
+            let en = format!("The city has {a}.{b} million residents.");
+            let n = a * 1_000_000 + b * 100_000;
+            let t = match lang {
+                Lang::RU => format!("В городе живут {} жителей.", ru_words(n)),
+                _ => format!("این شهر {} نفر جمعیت دارد.", fa_words(n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:written_out_thousands", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
+            let en = format!("Some {a},{b}00 troops took part.");
+            let n = a * 1000 + b * 100;
+            let words = if lang == Lang::RU && a == 1 && b == 5 {
+                "полторы тысячи".to_string()
+            } else if lang == Lang::RU {
+                ru_words(n)
+            } else {
+                fa_words(n)
+            };
+            let t = match lang {
+                Lang::RU => format!("В учениях участвовали около {words} военных."),
+                _ => format!("حدود {words} سرباز شرکت کردند."),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:month_date_iso", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("The vote was held on {y}-{m:02}-{day:02}.");
+            let t = match lang {
+                Lang::RU => format!(
+                    "Голосование прошло {day} {} {y} года.",
+                    RU_MONTHS[m as usize - 1]
+                ),
+                _ => format!(
+                    "رای‌گیری در {} {} {} برگزار شد.",
+                    d(lang, day),
+                    FA_MONTHS[m as usize - 1],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:month_date_written", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
+            let t = match lang {
+                Lang::RU => format!(
+                    "Это закончилось {day} {} {y} года.",
+                    RU_MONTHS[m as usize - 1]
+                ),
+                _ => format!(
+                    "این در {} {} {} پایان یافت.",
+                    d(lang, day),
+                    FA_MONTHS[m as usize - 1],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:decimal_comma", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 99), rng.range(1, 9));
+            let en = format!("Unemployment rose to {a}.{b}%.");
+            let t = match lang {
+                Lang::RU => format!("Безработица выросла до {a},{b} %."),
+                _ => format!(
+                    "بیکاری به {}{}{} درصد رسید.",
+                    d(lang, a),
+                    decimal_sep(lang),
+                    d(lang, b)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:grouping_nbsp", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 99), rng.range(100, 999));
+            let en = format!("Exactly {a},{b} ballots were counted.");
+            let t = match lang {
+                Lang::RU => format!("Было подсчитано ровно {a}\u{a0}{b} бюллетеней."),
+                _ => format!("دقیقا {}٬{} برگه رای شمارش شد.", d(lang, a), d(lang, b)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:negative_written", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до минус {n} градусов."),
+                _ => format!("دمای هوا در شب به منفی {} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:nbsp_untouchables", |line, lang, rng| {
+            let n = rng.range(10, 999);
+            let en = format!(
+                "Follow\u{a0}@newsdesk{n} and\u{a0}#vote{n} or see\u{a0}https://example.org/a/{n}."
+            );
+            let t = match lang {
+                Lang::RU => format!(
+                    "Следите за\u{a0}@newsdesk{n} и\u{a0}#vote{n} или смотрите\u{a0}https://example.org/a/{n}."
+                ),
+                _ => format!(
+                    "‏@newsdesk{n} و\u{a0}#vote{n} را دنبال کنید یا\u{a0}https://example.org/a/{n} را ببینید."
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+    ]
+}
+
+// ---- letters of other languages in the same script ----
+
+fn ukrainian(ru: &str) -> String {
+    ru.chars()
+        .map(|c| match c {
+            'и' => 'і',
+            'И' => 'І',
+            'ы' => 'и',
+            'э' => 'е',
+            'Э' => 'Е',
+            'ъ' => '\'',
+            'ё' => 'ї',
+            _ => c,
+        })
+        .collect()
+}
+
+fn belarusian(ru: &str) -> String {
+    let mut out = String::new();
+    let mut prev = ' ';
+    for c in ru.chars() {
+        match c {
+            'и' => out.push('і'),
+            'И' => out.push('І'),
+            'щ' => out.push_str("шч"),
+            'ъ' => out.push('\''),
+            'у' if "аеиоуыэюя".contains(prev) => out.push('ў'),
+            _ => out.push(c),
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Persian text in Tajik's Cyrillic alphabet (letter by letter, as a crude
+/// but faithful sample of what Tajik letters look like).
+fn tajik(fa: &str) -> String {
+    let chars: Vec<char> = fa.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
+        let s = match c {
+            'ا' => "а",
+            'آ' => "о",
+            'ب' => "б",
+            'پ' => "п",
+            'ت' | 'ط' => "т",
+            'ث' | 'س' | 'ص' => "с",
+            'ج' => "ҷ",
+            'چ' => "ч",
+            'ح' | 'ه' => "ҳ",
+            'خ' => "х",
+            'د' => "д",
+            'ذ' | 'ز' | 'ض' | 'ظ' => "з",
+            'ر' => "р",
+            'ژ' => "ж",
+            'ش' => "ш",
+            'ع' => "ъ",
+            'غ' => "ғ",
+            'ف' => "ф",
+            'ق' => "қ",
+            'ک' => "к",
+            'گ' => "г",
+            'ل' => "л",
+            'م' => "м",
+            'ن' => "н",
+            'و' => "у",
+            'ی' if last => "ӣ",
+            'ی' => "и",
+            '\u{200c}' => "-",
+            '،' => ",",
+            '؟' => "?",
+            '۰'..='۹' => {
+                out.push(char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap());
+                continue;
+            }
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(s);
+    }
+    out
+}
+
+fn urdu(fa: &str) -> String {
+    let chars: Vec<char> = fa.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
+            match c {
+                'ه' => 'ہ',
+                'ی' if last => 'ے',
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+fn pashto(fa: &str) -> String {
+    let chars: Vec<char> = fa.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
+            match c {
+                'گ' => 'ګ',
+                'ش' => 'ښ',
+                'ی' if last => 'ې',
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+// ---- through the formats ----
+
+const FORMATS: [Format; 4] = [Format::Xliff20, Format::Xliff12, Format::Tsv, Format::Jsonl];
+
+/// The export of `sources` as brief makes it (ids `s1..sN`, fingerprints,
+/// count and export id).
+fn export_of(sources: &[String]) -> Export {
+    let mut units: Vec<Unit> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut u = Unit::new(format!("s{}", i + 1), s.clone(), None);
+            u.fingerprint = Some(brief::fingerprint(s));
+            u.segment_count = Some(sources.len());
+            u
+        })
+        .collect();
+    let tag = LanguageTag::from_lang(Lang::EN);
+    let id = brief::export_id(&tag, &units);
+    for u in &mut units {
+        u.export_id = Some(id.clone());
+    }
+    Export {
+        source_lang: tag,
+        units,
+    }
+}
+
+/// The ids merge (and, when `with_check`, check at error severity)
+/// reports for `clauses` in `format`; `None` when the file cannot be
+/// rendered (counted as a refusal, not as a pass).
+fn flagged(all: &[Clause], lang: Lang, format: Format, take: &[usize]) -> BTreeSet<usize> {
+    let clauses: Vec<&Clause> = take.iter().map(|&i| &all[i]).collect();
+    let sources: Vec<String> = clauses.iter().map(|c| c.en.clone()).collect();
+    let export = export_of(&sources);
+    let tag = LanguageTag::from_lang(lang);
+    let file = export.render(format, &tag, TargetMode::Empty).unwrap();
+    let targets: Vec<&str> = clauses.iter().map(|c| c.target.as_str()).collect();
+    let filled = fill(format, &String::from_utf8(file).unwrap(), &targets);
+    let name = brief::file_name(format, &tag);
+    let files = brief::merge::read_bytes(filled.into_bytes(), name.as_ref()).unwrap();
+    let result = brief::merge::merge(&files);
+    let mut out = BTreeSet::new();
+    for p in &result.problems {
+        if let Some(n) = p.id.strip_prefix('s').and_then(|n| n.parse::<usize>().ok()) {
+            out.insert(take[n - 1]);
+        }
+    }
+    out
+}
+
+/// Units with an error of `check` (the findings `brief check` fails on).
+fn check_errors(clauses: &[Clause], lang: Lang) -> BTreeSet<usize> {
+    let settings = CheckSettings::default();
+    clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            check_unit(&c.en, &c.target, Lang::EN, lang, &settings, None)
+                .iter()
+                .any(|f| f.severity == Severity::Error)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+struct Row {
+    kind: &'static str,
+    lang: Lang,
+    units: usize,
+    /// Units merge reported, in every format (damaged: a unit counts only
+    /// when every format reports it).
+    merge: usize,
+    /// Units `check` gives an error.
+    check: usize,
+    /// Whether merge or check panicked on the kind.
+    panicked: bool,
+}
+
+fn run_kind(lines: &[Line], kind: &'static str, make: Make, lang: Lang, damaged: bool) -> Row {
+    let mut rng = Rng(0xB1E5_u64 ^ kind.len() as u64 ^ (lang == Lang::FA) as u64);
+    let clauses: Vec<Clause> = lines
+        .iter()
+        .filter_map(|l| make(l, lang, &mut rng))
+        .collect();
+    // Every unit goes through XLIFF 2 and through one of the other formats
+    // in turn (all four for every unit would double the run for little:
+    // the judgement is one, only the reading differs).
+    let mut per_format: Vec<(Vec<usize>, BTreeSet<usize>)> = Vec::new();
+    let mut panicked = false;
+    for (k, format) in FORMATS.into_iter().enumerate() {
+        let take: Vec<usize> = (0..clauses.len())
+            .filter(|i| k == 0 || i % (FORMATS.len() - 1) == k - 1)
+            .collect();
+        if take.is_empty() {
+            continue;
+        }
+        // A panic is reported as such (and fails the test), not hidden.
+        match std::panic::catch_unwind(|| flagged(&clauses, lang, format, &take)) {
+            Ok(f) => per_format.push((take, f)),
+            Err(_) => panicked = true,
+        }
+    }
+    let merge = (0..clauses.len())
+        .filter(|i| {
+            let mut through = per_format.iter().filter(|(take, _)| take.contains(i));
+            if damaged {
+                through.all(|(_, f)| f.contains(i))
+            } else {
+                through.any(|(_, f)| f.contains(i))
+            }
+        })
+        .count();
+    let check = std::panic::catch_unwind(|| check_errors(&clauses, lang).len());
+    Row {
+        kind,
+        lang,
+        units: clauses.len(),
+        merge,
+        check: check.unwrap_or_else(|_| {
+            panicked = true;
+            0
+        }),
+        panicked,
+    }
+}
+
+fn pct(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / of as f64
+    }
+}
+
+#[test]
+fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
+    let Some(path) = data_file() else {
+        eprintln!(
+            "SKIPPED mutation battery: ../shared/data/parallel/ntrex_dev.jsonl is absent; no figures measured"
+        );
+        return;
+    };
+    let lines = load(&path);
+    assert!(
+        lines.len() > 400,
+        "{}: too few aligned lines",
+        path.display()
+    );
+    let mut rows = Vec::new();
+    for lang in [Lang::FA, Lang::RU] {
+        for (kind, make) in damaged_kinds() {
+            rows.push((run_kind(&lines, kind, make, lang, true), true));
+        }
+        for (kind, make) in clean_kinds() {
+            rows.push((run_kind(&lines, kind, make, lang, false), false));
+        }
+    }
+    let mut failures = Vec::new();
+    let mut alarms: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let report = std::env::var_os("BRIEF_MUTATION_REPORT").is_some();
+    for (row, damaged) in &rows {
+        if row.units == 0 {
+            continue;
+        }
+        let lang = row.lang.as_str();
+        if row.panicked {
+            failures.push(format!("{lang} {}: merge or check panicked", row.kind));
+        }
+        if report {
+            eprintln!(
+                "{lang} {:<32} {:>4} units  merge {:>5.1} %  check-error {:>5.1} %{}",
+                row.kind,
+                row.units,
+                pct(row.merge, row.units),
+                pct(row.check, row.units),
+                if row.panicked { "  PANIC" } else { "" }
+            );
+        }
+        if report && row.kind == "clean:as_translated" {
+            let mut by_check: BTreeMap<String, usize> = BTreeMap::new();
+            let mut any = 0;
+            for line in &lines {
+                let t = if row.lang == Lang::RU {
+                    &line.ru
+                } else {
+                    &line.fa
+                };
+                let f = check_unit(
+                    &line.en,
+                    t,
+                    Lang::EN,
+                    row.lang,
+                    &CheckSettings::default(),
+                    None,
+                );
+                any += usize::from(!f.is_empty());
+                for f in f.iter().filter(|f| f.severity == Severity::Error) {
+                    *by_check.entry(f.check.name().to_string()).or_default() += 1;
+                }
+            }
+            eprintln!(
+                "{lang}   clean errors by check: {by_check:?}; any finding (warnings too): {:.1} %",
+                pct(any, lines.len())
+            );
+        }
+        if *damaged {
+            if pct(row.merge, row.units) < 99.0 {
+                failures.push(format!(
+                    "{lang} {}: merge recall {:.1} % ({}/{}) < 99 %",
+                    row.kind,
+                    pct(row.merge, row.units),
+                    row.merge,
+                    row.units
+                ));
+            }
+        } else {
+            let flagged = row.merge.max(row.check);
+            let e = alarms.entry(lang).or_default();
+            e.0 += flagged;
+            e.1 += row.units;
+            if pct(flagged, row.units) > 2.0 {
+                failures.push(format!(
+                    "{lang} {}: false alarms {:.1} % ({flagged}/{}) > 2 %",
+                    row.kind,
+                    pct(flagged, row.units),
+                    row.units
+                ));
+            }
+        }
+    }
+    for (lang, (n, of)) in &alarms {
+        eprintln!(
+            "mutation battery: {lang}: false alarms {:.2} % ({n}/{of})",
+            pct(*n, *of)
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- the state a client writes: a unit it marked unfinished ----
+
+/// translate-toolkit's `pomerge` keeps a PO `#, fuzzy` entry as
+/// `approved="no"` with `state="needs-translation"`; a CAT tool that
+/// segments a unit (`<seg-source>` with `<mrk mtype="seg">`) may leave a
+/// segment empty. Both are unfinished work that merge must not publish,
+/// on every unit of the dev data.
+#[test]
+fn work_the_client_marked_unfinished_is_never_published() {
+    let Some(path) = data_file() else {
+        eprintln!(
+            "SKIPPED unfinished-work battery: ../shared/data/parallel/ntrex_dev.jsonl is absent"
+        );
+        return;
+    };
+    let lines = load(&path);
+    let sources: Vec<String> = lines.iter().map(|l| l.en.clone()).collect();
+    let export = export_of(&sources);
+    let tag = LanguageTag::from_lang(Lang::RU);
+    let file = export
+        .render(Format::Xliff12, &tag, TargetMode::Empty)
+        .unwrap();
+    let targets: Vec<&str> = lines.iter().map(|l| l.ru.as_str()).collect();
+    let filled = fill(Format::Xliff12, &String::from_utf8(file).unwrap(), &targets);
+    let name = brief::file_name(Format::Xliff12, &tag);
+    let merged = |text: String| {
+        let files = brief::merge::read_bytes(text.into_bytes(), name.as_ref()).unwrap();
+        brief::merge::merge(&files)
+    };
+    let clean = merged(filled.clone());
+    assert!(
+        clean.problems.len() * 50 <= lines.len(),
+        "{:?}",
+        &clean.problems[..5.min(clean.problems.len())]
+    );
+    // pomerge's fuzzy entries.
+    let fuzzy = filled
+        .replace("<trans-unit ", "<trans-unit approved=\"no\" ")
+        .replace(
+            "<target state=\"translated\">",
+            "<target state=\"needs-translation\">",
+        );
+    let r = merged(fuzzy);
+    let flagged: BTreeSet<&str> = r.problems.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(flagged.len(), lines.len(), "fuzzy entries published");
+    assert!(r.translations.iter().all(|t| t.sentences.is_empty()));
+    // A segmented unit whose second segment is empty.
+    let mut segmented = String::new();
+    let mut rest = filled.as_str();
+    let mut n = 0;
+    while let Some(at) = rest.find("<target state=\"translated\">") {
+        let (before, after) = rest.split_at(at);
+        let end = after.find("</target>").unwrap();
+        let text = &after["<target state=\"translated\">".len()..end];
+        segmented.push_str(before);
+        segmented.push_str(&format!(
+            "<seg-source><mrk mtype=\"seg\" mid=\"1\">a</mrk> <mrk mtype=\"seg\" mid=\"2\">b</mrk></seg-source>\
+             <target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">{text}</mrk> <mrk mtype=\"seg\" mid=\"2\"></mrk></target>"
+        ));
+        rest = &after[end + "</target>".len()..];
+        n += 1;
+    }
+    segmented.push_str(rest);
+    assert_eq!(n, lines.len());
+    let r = merged(segmented);
+    let partly = r
+        .problems
+        .iter()
+        .filter(|p| p.kind == brief::merge::ProblemKind::PartlyTranslated)
+        .count();
+    assert_eq!(
+        partly,
+        lines.len(),
+        "segmented units with an empty segment published"
+    );
+}
+
+// ---- no panic around untouchables ----
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Random Unicode white space, combining marks and bidi controls around
+    /// URLs, handles, hashtags, e-mail addresses and numbers never make
+    /// merge or check panic, and check's findings are deterministic.
+    #[test]
+    fn odd_characters_around_untouchables_never_panic(
+        pads in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(vec![
+                ' ', '\u{a0}', '\u{2009}', '\u{202f}', '\u{3000}', '\u{2028}', '\u{85}', '\t',
+                '\u{301}', '\u{308}', '\u{64b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}',
+                '\u{202a}', '\u{202b}', '\u{202c}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}',
+                '-', '\u{2212}', '.', ',', '٫', '٬', '۵', '5',
+            ]), 0..4),
+            12,
+        ),
+        swap in 0usize..6,
+    ) {
+        let items = ["https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7"];
+        let pad = |i: usize| -> String { pads[i].iter().collect() };
+        let mut source = String::from("See");
+        let mut target = String::from("См.");
+        for (i, item) in items.iter().enumerate() {
+            source.push_str(&format!("{}{item}{}", pad(2 * i), pad(2 * i + 1)));
+            let shown = if i == swap { "https://example.org/x" } else { item };
+            target.push_str(&format!("{}{shown}{}", pad(2 * i + 1), pad(2 * i)));
+        }
+        for lang in [Lang::RU, Lang::FA] {
+            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            proptest::prop_assert_eq!(a, b);
+            let _ = brief::check::judge_target(&source, Some(&target), brief::TargetState::Unspecified, Lang::EN, Some(lang));
+        }
+        let mut u = Unit::new("s1", source.clone(), Some(target.clone()));
+        u.fingerprint = Some(brief::fingerprint(&source));
+        u.segment_count = Some(1);
+        let file = brief::UnitFile {
+            path: "brief.ru.jsonl".into(),
+            format: Format::Jsonl,
+            source_lang: "en".into(),
+            target_lang: "ru".into(),
+            units: vec![u],
+            warnings: Vec::new(),
+        };
+        let r = brief::merge::merge(&[file]);
+        // With white space of any kind around them, the item swapped for
+        // another URL is always found.
+        let spaced = pads.iter().flatten().all(|c| c.is_whitespace());
+        proptest::prop_assert!(!spaced || !r.problems.is_empty(), "{source:?} → {target:?}");
+    }
+}
