@@ -112,10 +112,21 @@ pub struct TranslationAids {
 impl TranslationAids {
     /// Reads the memories and the glossary's text (nothing for empty lists).
     pub fn load(memories: &[PathBuf], glossary: Option<&Path>) -> anyhow::Result<TranslationAids> {
-        let memories = memories
-            .iter()
-            .map(|p| brief::tm::Memory::read_file(p))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut read = Vec::new();
+        for path in memories {
+            // A desk's first day: the memory that merge --update-tm will
+            // create does not exist yet. Not an error, but said.
+            if !path.exists() && path.symlink_metadata().is_err() {
+                eprintln!(
+                    "brief: note: {}: no translation memory there yet; exporting without its matches \
+                     (merge --update-tm creates it)",
+                    brief::escape::escape_path(path)
+                );
+                continue;
+            }
+            read.push(brief::tm::Memory::read_file(path)?);
+        }
+        let memories = read;
         let glossary = match glossary {
             Some(path) => {
                 // Bounded like every input (--max-input): `/dev/zero` or a
@@ -286,6 +297,13 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         &targets.iter().collect::<Vec<_>>(),
         glossary.as_ref(),
     );
+    if !args.memories.is_empty() {
+        let mut stats = brief::tm::MatchStats::default();
+        for per_target in &aids {
+            stats.add(brief::tm::MatchStats::of(per_target));
+        }
+        eprintln!("brief: memory matches: {stats} (units × target languages)");
+    }
     let mut files = Vec::new();
     for format in &formats {
         for (target, aids) in targets.iter().zip(&aids) {

@@ -79,16 +79,17 @@ pub struct Args {
 /// memories in tests; unset, the current time is used.
 const TM_DATE_ENV: &str = "BRIEF_TM_DATE";
 
-/// The memory at `path` with the translations of `result` without
-/// problems added, ready to write, and what changed. Everything that can
+/// The update of the memory at `path` with the translations of `result`
+/// without problems, prepared under the memory's lock: everything that can
 /// fail on the memory's content (a malformed memory, no export id) fails
-/// here, before any output is written.
+/// here, before any output is written; the update is written together with
+/// the outputs (`PendingUpdate::commit_with`).
 fn update_memory(
     path: &std::path::Path,
     result: &MergeResult,
     files: &[brief::UnitFile],
     reference: Option<&merge::Reference>,
-) -> anyhow::Result<(OutFile, brief::tm::UpdateSummary)> {
+) -> anyhow::Result<brief::tm::PendingUpdate> {
     let export_id = files
         .iter()
         .flat_map(|f| &f.units)
@@ -105,11 +106,6 @@ fn update_memory(
             format!("{TM_DATE_ENV}={v:?}: expected a number of seconds since 1970")
         })?),
         Err(_) => brief::tm::TmxDate::now(),
-    };
-    let mut memory = if path.exists() {
-        brief::tm::Memory::read_file(path)?
-    } else {
-        brief::tm::Memory::new()
     };
     let failed: std::collections::HashSet<(&str, &str)> = result
         .problems
@@ -131,31 +127,22 @@ fn update_memory(
                 })
         })
         .collect();
-    let summary = memory.update(&new, &export_id, &date)?;
-    let file = OutFile {
-        path: path.to_path_buf(),
-        contents: memory.to_tmx()?,
-    };
-    Ok((file, summary))
+    let lock_wait = outfile::WriteOptions::new(false).lock_wait;
+    Ok(brief::tm::PendingUpdate::prepare(
+        path, &new, &export_id, &date, lock_wait,
+    )?)
 }
 
-/// Writes the updated memory (atomically, under the directory's lock; it
-/// replaces the old one, so always with force).
-fn write_memory(file: &OutFile, summary: &brief::tm::UpdateSummary) -> anyhow::Result<()> {
-    outfile::write_all_with(
-        std::slice::from_ref(file),
-        &outfile::WriteOptions::new(true),
-        &mut |message| eprintln!("brief: warning: {message}"),
-    )?;
+/// Reports what the memory update did.
+fn report_memory(path: &std::path::Path, summary: &brief::tm::UpdateSummary) {
     eprintln!(
         "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
-        brief::escape::escape_path(&file.path),
+        brief::escape::escape_path(path),
         summary.added,
         summary.updated,
         summary.unchanged,
         summary.skipped
     );
-    Ok(())
 }
 
 /// Where a path leads: the file itself when it exists (links resolved),
@@ -482,8 +469,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     };
     let written: Vec<&std::path::Path> = outputs
         .iter()
-        .chain(memory.iter().map(|(f, _)| f))
         .map(|f| f.path.as_path())
+        .chain(args.update_tm.as_deref())
         .collect();
     let read: Vec<&std::path::Path> = args
         .files
@@ -500,9 +487,20 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             )
         })?;
     }
-    outfile::write_all(&outputs, args.force)?;
-    if let Some((file, summary)) = &memory {
-        write_memory(file, summary)?;
+    match memory {
+        // The outputs and the memory: all written, or none.
+        Some(update) => {
+            let summary = update.summary();
+            update.commit_with(
+                &outputs,
+                &outfile::WriteOptions::new(args.force),
+                &mut |message| eprintln!("brief: warning: {message}"),
+            )?;
+            if let Some(path) = &args.update_tm {
+                report_memory(path, &summary);
+            }
+        }
+        None => outfile::write_all(&outputs, args.force)?,
     }
     if args.out_dir.is_none() {
         let mut out = output::stdout();

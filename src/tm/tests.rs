@@ -36,6 +36,12 @@ fn content(m: &Memory) -> (Option<String>, Vec<Entry>) {
         .cloned()
         .map(|mut e| {
             e.from = None;
+            e.span = None;
+            e.edited = false;
+            e.read_variants = 0;
+            for v in &mut e.variants {
+                v.edited = false;
+            }
             e
         })
         .collect();
