@@ -223,7 +223,9 @@ pub(crate) fn read_units(
     let mut last_child_end: Option<usize> = None;
     let mut number = 0usize;
     let root = parse_split(text, path, MAX_UNIT_ELEMENTS, &mut |ancestors, el, span| {
-        let in_tmx = ancestors.first().is_some_and(|r| r.name == "tmx" && r.ns.is_none());
+        let in_tmx = ancestors
+            .first()
+            .is_some_and(|r| r.name == "tmx" && r.ns.is_none());
         if !in_tmx || el.ns.is_some() {
             return Ok(Some(el));
         }
@@ -300,9 +302,9 @@ pub(crate) fn looks_like_tmx(text: &str) -> bool {
                 None => return false,
             }
         } else {
-            return rest
-                .strip_prefix("<tmx")
-                .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/'));
+            return rest.strip_prefix("<tmx").is_some_and(|r| {
+                r.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            });
         }
     }
 }

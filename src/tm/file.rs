@@ -362,7 +362,9 @@ mod tests {
         )
         .unwrap();
         assert!(first.creates());
-        first.commit(&WriteOptions::new(false), &mut |_| {}).unwrap();
+        first
+            .commit(&WriteOptions::new(false), &mut |_| {})
+            .unwrap();
         let real = shared.join("desk.tmx");
         std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
         let link = dir.path().join("desk.tmx");
@@ -377,7 +379,9 @@ mod tests {
         .unwrap();
         assert_eq!(update.target(), Some(real.as_path()));
         assert_eq!(update.summary().added, 1);
-        update.commit(&WriteOptions::new(false), &mut |_| {}).unwrap();
+        update
+            .commit(&WriteOptions::new(false), &mut |_| {})
+            .unwrap();
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
         let text = std::fs::read_to_string(&real).unwrap();
         assert!(text.contains("One.") && text.contains("Two."), "{text}");

@@ -40,9 +40,9 @@
 #![deny(missing_docs)]
 
 mod date;
+mod file;
 mod index;
 mod lang;
-mod file;
 mod read;
 mod text;
 mod write;

@@ -85,10 +85,7 @@ pub(super) struct Base {
 
 /// The units of a TMX document, its header's `srclang`, and the document
 /// itself for writing back.
-pub(super) fn read_tmx(
-    bytes: Vec<u8>,
-    path: &Path,
-) -> Result<(Vec<Entry>, Option<String>, Base)> {
+pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>, Base)> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(too_large(path));
     }

@@ -12,8 +12,8 @@ use quick_xml::events::Event;
 
 use super::read::Base;
 use super::{
-    Attrs, EXPORT_PROP, Entry, Memory, Meta, NewTranslation, TmxDate, UpdateSummary, Variant,
-    attr, lang, prop, set_attr, set_prop, text,
+    Attrs, EXPORT_PROP, Entry, Memory, Meta, NewTranslation, TmxDate, UpdateSummary, Variant, attr,
+    lang, prop, set_attr, set_prop, text,
 };
 use crate::error::{Error, Result};
 use crate::formats::tmx::{self, Insert, MetaOut, TuOut, TuvOut};
@@ -372,9 +372,10 @@ fn unit_spans(raw: &str) -> Result<(Range<usize>, Vec<TuvSpans>)> {
                         }
                     }
                     (2, "prop") => {
-                        let ours = e.attributes().flatten().any(|a| {
-                            a.key.0 == "type" && *a.value == *EXPORT_PROP
-                        });
+                        let ours = e
+                            .attributes()
+                            .flatten()
+                            .any(|a| a.key.0 == "type" && *a.value == *EXPORT_PROP);
                         prop = Some((pos, ours));
                     }
                     _ => {}
@@ -430,7 +431,8 @@ fn set_tag_attr(tag: &str, name: &str, value: &str) -> String {
     let bytes = tag.as_bytes();
     // Skip `<` and the element name.
     let mut i = 1;
-    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/' {
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/'
+    {
         i += 1;
     }
     loop {
@@ -458,7 +460,11 @@ fn set_tag_attr(tag: &str, name: &str, value: &str) -> String {
         }
         i = value_end + 1;
     }
-    let end = if tag.ends_with("/>") { tag.len() - 2 } else { tag.len() - 1 };
+    let end = if tag.ends_with("/>") {
+        tag.len() - 2
+    } else {
+        tag.len() - 1
+    };
     let end = tag[..end].trim_end().len();
     format!("{} {name}=\"{escaped}\"{}", &tag[..end], &tag[end..])
 }
@@ -506,9 +512,7 @@ fn patch_unit(entry: &Entry, raw: &str) -> Result<String> {
         out.push_str(&tag);
         let export = prop(&v.meta, EXPORT_PROP);
         let new_prop = match export {
-            Some(id) => element_text(|o| {
-                o.leaf("prop", &[("type", EXPORT_PROP)], id)
-            })?,
+            Some(id) => element_text(|o| o.leaf("prop", &[("type", EXPORT_PROP)], id))?,
             None => String::new(),
         };
         let new_seg = element_text(|o| o.leaf("seg", &[], &v.text))?;
@@ -533,8 +537,8 @@ fn patch_unit(entry: &Entry, raw: &str) -> Result<String> {
         for v in &entry.variants[entry.read_variants..] {
             tmx::write_variant(&mut added, &variant_out(v))?;
         }
-        let added = String::from_utf8(added.into_bytes())
-            .map_err(|_| refused("wrote invalid UTF-8"))?;
+        let added =
+            String::from_utf8(added.into_bytes()).map_err(|_| refused("wrote invalid UTF-8"))?;
         out.push_str(&added);
     }
     out.push_str(&raw[last_tuv_end..]);
