@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::inline::{self, Dialect};
-use super::xml::{Element, MAX_ELEMENTS, XmlOut, check_text, parse_split};
+use super::xml::{Element, MAX_ELEMENTS, MAX_INPUT_BYTES, XmlOut, check_text, parse_split};
 use super::{
     Format, LanguageTag, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text, check_unit,
     invalid, read_tag, required,
@@ -212,46 +212,54 @@ const MAX_UNIT_ELEMENTS: usize = MAX_ELEMENTS;
 
 /// Reads a TMX document (decoded `text`) unit by unit: `unit` receives the
 /// header, each `<tu>` directly in `<body>` with its byte span in `text`,
-/// and its 1-based number. Only one unit is held at a time.
+/// and its 1-based number. Only one unit is held at a time. `max_bytes`
+/// bounds the text (a memory may be larger than an export file).
 pub(crate) fn read_units(
     text: &str,
     path: &Path,
+    max_bytes: usize,
     unit: &mut dyn FnMut(&Element, Element, Range<usize>, usize) -> Result<()>,
 ) -> Result<Layout> {
     let mut header: Option<Element> = None;
     let mut body: Option<Range<usize>> = None;
     let mut last_child_end: Option<usize> = None;
     let mut number = 0usize;
-    let root = parse_split(text, path, MAX_UNIT_ELEMENTS, &mut |ancestors, el, span| {
-        let in_tmx = ancestors
-            .first()
-            .is_some_and(|r| r.name == "tmx" && r.ns.is_none());
-        if !in_tmx || el.ns.is_some() {
-            return Ok(Some(el));
-        }
-        match (ancestors.len(), el.name.as_str()) {
-            (1, "header") if header.is_none() => {
-                header = Some(el);
-                Ok(None)
+    let root = parse_split(
+        text,
+        path,
+        max_bytes,
+        MAX_UNIT_ELEMENTS,
+        &mut |ancestors, el, span| {
+            let in_tmx = ancestors
+                .first()
+                .is_some_and(|r| r.name == "tmx" && r.ns.is_none());
+            if !in_tmx || el.ns.is_some() {
+                return Ok(Some(el));
             }
-            (1, "body") if body.is_none() => {
-                body = Some(span);
-                Ok(None)
-            }
-            (2, name) if ancestors[1].name == "body" => {
-                last_child_end = Some(span.end);
-                if name == "tu" {
-                    number += 1;
-                    let Some(h) = &header else {
-                        return Err(invalid(path, "TMX without <header> before <body>"));
-                    };
-                    unit(h, el, span, number)?;
+            match (ancestors.len(), el.name.as_str()) {
+                (1, "header") if header.is_none() => {
+                    header = Some(el);
+                    Ok(None)
                 }
-                Ok(None)
+                (1, "body") if body.is_none() => {
+                    body = Some(span);
+                    Ok(None)
+                }
+                (2, name) if ancestors[1].name == "body" => {
+                    last_child_end = Some(span.end);
+                    if name == "tu" {
+                        number += 1;
+                        let Some(h) = &header else {
+                            return Err(invalid(path, "TMX without <header> before <body>"));
+                        };
+                        unit(h, el, span, number)?;
+                    }
+                    Ok(None)
+                }
+                _ => Ok(Some(el)),
             }
-            _ => Ok(Some(el)),
-        }
-    })?;
+        },
+    )?;
     if root.name != "tmx" || root.ns.is_some() {
         return Err(invalid(
             path,
@@ -320,7 +328,7 @@ pub(crate) fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let mut warnings = Vec::new();
     let mut source_lang: Option<String> = None;
     let mut by_lang: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
-    read_units(text, path, &mut |header, tu, _, n| {
+    read_units(text, path, MAX_INPUT_BYTES, &mut |header, tu, _, n| {
         let source_lang = match &source_lang {
             Some(s) => s.clone(),
             None => {

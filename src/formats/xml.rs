@@ -276,7 +276,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Element> {
 }
 
 fn parse_bounded(text: &str, path: &Path, max_elements: usize) -> Result<Element> {
-    parse_split(text, path, max_elements, &mut |_, el, _| Ok(Some(el)))
+    parse_split(
+        text,
+        path,
+        MAX_INPUT_BYTES,
+        max_elements,
+        &mut |_, el, _| Ok(Some(el)),
+    )
 }
 
 /// What [`parse_split`] hands each completed element to: its ancestors
@@ -287,21 +293,20 @@ pub(crate) type Split<'s> =
 
 /// [`parse`] for documents too large to hold as a tree (a translation
 /// memory): every completed element goes through `split`, which may consume
-/// it, so only what it gives back is kept. The guards are [`parse`]'s;
-/// `max_elements` bounds the elements held at once, not those read.
+/// it, so only what it gives back is kept. The guards are [`parse`]'s,
+/// with `max_bytes` for the input; `max_elements` bounds the elements held
+/// at once, not those read.
 pub(crate) fn parse_split(
     text: &str,
     path: &Path,
+    max_bytes: usize,
     max_elements: usize,
     split: &mut Split<'_>,
 ) -> Result<Element> {
-    if text.len() > MAX_INPUT_BYTES {
+    if text.len() > max_bytes {
         return Err(invalid(
             path,
-            format!(
-                "larger than {} MiB; refusing to read it",
-                MAX_INPUT_BYTES >> 20
-            ),
+            format!("larger than {} MiB; refusing to read it", max_bytes >> 20),
         ));
     }
     check_raw_characters(text, path)?;

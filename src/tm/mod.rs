@@ -66,6 +66,10 @@ pub const FUZZY_THRESHOLD: u8 = 75;
 pub const MAX_FUZZY: usize = 3;
 /// The most `<tu>` elements a memory file may hold.
 pub const MAX_UNITS: usize = 1_000_000;
+/// The largest memory file read (a million units of news sentences in two
+/// languages take about 450 MB). Read as a stream of units, never as one
+/// tree.
+pub const MAX_MEMORY_BYTES: usize = 1024 * 1024 * 1024;
 /// Segments with more words than this get exact matches only (the edit
 /// distance costs the product of the two lengths).
 pub const MAX_FUZZY_WORDS: usize = 200;
@@ -275,8 +279,7 @@ impl Memory {
     }
 
     /// Reads a TMX memory from `bytes`; `path` names it in messages and in
-    /// each match's [`Origin`]. Refuses files over 256 MiB (the XML
-    /// readers' limit), with more than
+    /// each match's [`Origin`]. Refuses files over [`MAX_MEMORY_BYTES`], with more than
     /// [`MAX_UNITS`] units, or that are not TMX (the error names the file and
     /// the 1-based `<tu>` number).
     pub fn read(bytes: Vec<u8>, path: &Path) -> Result<Memory> {

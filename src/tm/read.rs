@@ -6,10 +6,10 @@ use std::sync::Arc;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Attrs, Entry, MAX_UNITS, Meta, Variant, lang, text};
+use super::{Attrs, Entry, MAX_MEMORY_BYTES, MAX_UNITS, Meta, Variant, lang, text};
 use crate::error::{Error, Result};
 use crate::formats::tmx::{self, Insert};
-use crate::formats::xml::{Element, MAX_INPUT_BYTES};
+use crate::formats::xml::Element;
 
 /// `<tu>` attributes the DTD defines (others are not kept: writing them
 /// would make the file invalid).
@@ -56,7 +56,7 @@ fn invalid(path: &Path, message: String) -> Error {
 
 /// Reads a file, refusing it before reading when it is too large.
 pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    crate::formats::read_limited(path, MAX_INPUT_BYTES as u64, " as a translation memory")
+    crate::formats::read_limited(path, MAX_MEMORY_BYTES as u64, " as a translation memory")
 }
 
 fn too_large(path: &Path) -> Error {
@@ -64,7 +64,7 @@ fn too_large(path: &Path) -> Error {
         path,
         format!(
             "larger than {} MiB; refusing to read it as a translation memory",
-            MAX_INPUT_BYTES >> 20
+            MAX_MEMORY_BYTES >> 20
         ),
     )
 }
@@ -86,7 +86,7 @@ pub(super) struct Base {
 /// The units of a TMX document, its header's `srclang`, and the document
 /// itself for writing back.
 pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>, Base)> {
-    if bytes.len() > MAX_INPUT_BYTES {
+    if bytes.len() > MAX_MEMORY_BYTES {
         return Err(too_large(path));
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
@@ -96,21 +96,26 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
     let mut tags = Tags::default();
     let mut entries = Vec::new();
     let mut srclang: Option<Option<String>> = None;
-    let layout = tmx::read_units(&text, path, &mut |header, tu, span, number| {
-        if srclang.is_none() {
-            srclang = Some(header_srclang(header));
-        }
-        if number > MAX_UNITS {
-            return Err(invalid(
-                path,
-                format!("more than {MAX_UNITS} <tu> units; split the memory"),
-            ));
-        }
-        let mut entry = read_tu(&tu, number, &file, &mut tags, path)?;
-        entry.span = Some(span);
-        entries.push(entry);
-        Ok(())
-    })
+    let layout = tmx::read_units(
+        &text,
+        path,
+        MAX_MEMORY_BYTES,
+        &mut |header, tu, span, number| {
+            if srclang.is_none() {
+                srclang = Some(header_srclang(header));
+            }
+            if number > MAX_UNITS {
+                return Err(invalid(
+                    path,
+                    format!("more than {MAX_UNITS} <tu> units; split the memory"),
+                ));
+            }
+            let mut entry = read_tu(&tu, number, &file, &mut tags, path)?;
+            entry.span = Some(span);
+            entries.push(entry);
+            Ok(())
+        },
+    )
     .map_err(|e| match e {
         Error::Input { path, message } if message.contains("not a TMX document") => Error::Input {
             path,

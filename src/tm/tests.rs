@@ -793,10 +793,15 @@ const ANOTHER_TOOL: &str = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>
 /// The bytes of each `<tu>` of a TMX document, in order.
 fn unit_texts(text: &str) -> Vec<String> {
     let mut spans = Vec::new();
-    crate::formats::tmx::read_units(text, Path::new("t.tmx"), &mut |_, _, span, _| {
-        spans.push(text[span].to_string());
-        Ok(())
-    })
+    crate::formats::tmx::read_units(
+        text,
+        Path::new("t.tmx"),
+        MAX_MEMORY_BYTES,
+        &mut |_, _, span, _| {
+            spans.push(text[span].to_string());
+            Ok(())
+        },
+    )
     .unwrap();
     spans
 }
@@ -983,5 +988,39 @@ proptest! {
         }
         prop_assert!(out.starts_with(&doc[..doc.find("<body>").unwrap()]));
         prop_assert!(read_str(&out).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// What the fuzz target `tm_memory` checks, on bodies assembled from
+    /// TMX pieces (most of them well-formed, many of them odd).
+    #[test]
+    fn any_memory_read_takes_an_update_and_reads_again(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "<tu>", "</tu>", "<tu tuid='x'>", "<tuv xml:lang='en'>", "<tuv xml:lang='fa'>",
+            "<tuv lang='EN'>", "</tuv>", "<seg>", "</seg>", "<seg/>", "Talks ended.", "یک",
+            "<ph>x</ph>", "<bpt i='1'>&lt;b&gt;</bpt>", "<!-- c -->", "<prop type='x'>p</prop>",
+            "<note>n</note>", " ", "\n", "<hi>h</hi>", "&amp;", "<tuv xml:lang='fa'/>",
+        ]), 0..40),
+    ) {
+        let body: String = pieces.concat();
+        let doc = format!(
+            "<tmx version='1.4'><header srclang='en' segtype='sentence' o-tmf='x' adminlang='en' datatype='plaintext' creationtool='x' creationtoolversion='1'/><body>{body}</body></tmx>"
+        );
+        if let Ok(mut m) = read_str(&doc) {
+            let before = m.len();
+            let s = m
+                .update(&[pair("A sentence of its own.", "جمله", "fa"), pair("Talks ended.", "پایان", "fa")], "e", &date("20261201T000000Z"))
+                .unwrap();
+            let out = m.to_tmx().unwrap();
+            let again = Memory::read(out, Path::new("again.tmx")).unwrap();
+            prop_assert_eq!(again.len(), before + s.added);
+            prop_assert_eq!(
+                again.lookup("Talks ended.", "en", "fa").exact.map(|e| e.target),
+                Some("پایان".to_string())
+            );
+        }
     }
 }
