@@ -207,6 +207,10 @@ pub(crate) struct Layout {
     pub insert: Insert,
 }
 
+/// What [`read_units`] hands each unit to: the header, the `<tu>`, its byte
+/// span and its 1-based number.
+pub(crate) type UnitSink<'s> = dyn FnMut(&Element, Element, Range<usize>, usize) -> Result<()> + 's;
+
 /// The most elements one `<tu>` (or the header) may hold.
 const MAX_UNIT_ELEMENTS: usize = MAX_ELEMENTS;
 
@@ -218,7 +222,7 @@ pub(crate) fn read_units(
     text: &str,
     path: &Path,
     max_bytes: usize,
-    unit: &mut dyn FnMut(&Element, Element, Range<usize>, usize) -> Result<()>,
+    unit: &mut UnitSink<'_>,
 ) -> Result<Layout> {
     let mut header: Option<Element> = None;
     let mut body: Option<Range<usize>> = None;

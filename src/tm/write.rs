@@ -291,7 +291,7 @@ fn in_place(memory: &Memory, base: &Base) -> Result<Vec<u8>> {
     for entry in &memory.entries {
         match &entry.span {
             Some(span) if span.start >= cursor => {
-                out.extend_from_slice(text[cursor..span.start].as_bytes());
+                out.extend_from_slice(&text.as_bytes()[cursor..span.start]);
                 let raw = &text[span.clone()];
                 if entry.edited {
                     out.extend_from_slice(patch_unit(entry, raw)?.as_bytes());
@@ -307,20 +307,20 @@ fn in_place(memory: &Memory, base: &Base) -> Result<Vec<u8>> {
     match &base.insert {
         Insert::At(at) => {
             let at = (*at).max(cursor);
-            out.extend_from_slice(text[cursor..at].as_bytes());
+            out.extend_from_slice(&text.as_bytes()[cursor..at]);
             out.extend_from_slice(&added);
-            out.extend_from_slice(text[at..].as_bytes());
+            out.extend_from_slice(&text.as_bytes()[at..]);
         }
         Insert::EmptyBody(body) => {
-            out.extend_from_slice(text[cursor..body.start].as_bytes());
+            out.extend_from_slice(&text.as_bytes()[cursor..body.start]);
             if added.is_empty() {
-                out.extend_from_slice(text[body.clone()].as_bytes());
+                out.extend_from_slice(&text.as_bytes()[body.clone()]);
             } else {
                 out.extend_from_slice(b"<body>");
                 out.extend_from_slice(&added);
                 out.extend_from_slice(b"\n  </body>");
             }
-            out.extend_from_slice(text[body.end..].as_bytes());
+            out.extend_from_slice(&text.as_bytes()[body.end..]);
         }
     }
     Ok(out)
