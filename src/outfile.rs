@@ -128,6 +128,20 @@ pub fn write_all_with(
     options: &WriteOptions,
     warn: &mut dyn FnMut(String),
 ) -> Result<()> {
+    write_all_replacing(files, 0, options, warn)
+}
+
+/// [`write_all_with`] where the last `replace` files of `files` replace
+/// their destinations even without `options.force`: a file updated in place
+/// (a translation memory) written in one transaction with new outputs.
+pub fn write_all_replacing(
+    files: &[OutFile],
+    replace: usize,
+    options: &WriteOptions,
+    warn: &mut dyn FnMut(String),
+) -> Result<()> {
+    let replaced_from = files.len().saturating_sub(replace);
+    let force_of = |i: usize| options.force || i >= replaced_from;
     for (i, file) in files.iter().enumerate() {
         if files[..i].iter().any(|f| f.path == file.path) {
             return Err(Error::Input {
@@ -159,14 +173,15 @@ pub fn write_all_with(
         remove_stale_temporaries(dir, warn);
     }
     let mut existing = Vec::with_capacity(files.len());
-    for file in files {
-        existing.push(inspect_destination(&file.path, options.force)?);
+    for (i, file) in files.iter().enumerate() {
+        existing.push(inspect_destination(&file.path, force_of(i))?);
     }
     let mut tx = Transaction::begin();
     for (file, old) in files.iter().zip(&existing) {
         tx.stage(file, old.as_ref())?;
     }
-    tx.commit(options.force, &dirs)?;
+    let forced: Vec<bool> = (0..files.len()).map(force_of).collect();
+    tx.commit(&forced, &dirs)?;
     drop(locks);
     Ok(())
 }
@@ -381,25 +396,26 @@ impl Transaction {
         Ok(())
     }
 
-    fn commit(&mut self, force: bool, dirs: &[PathBuf]) -> Result<()> {
+    fn commit(&mut self, forced: &[bool], dirs: &[PathBuf]) -> Result<()> {
         let mut pending = pending();
         if pending.aborting {
             return Err(interrupted());
         }
         for i in 0..self.staged.len() {
             let s = &self.staged[i];
+            let force = forced.get(i).copied().unwrap_or(false);
             let renamed = if force {
                 std::fs::rename(&s.temp, &s.dest)
             } else {
                 rename_noreplace(&s.temp, &s.dest)
             };
             if let Err(e) = renamed {
-                for done in &self.staged[..i] {
+                for (j, done) in self.staged[..i].iter().enumerate() {
                     match &done.backup {
                         Some(backup) => {
                             let _ = std::fs::rename(backup, &done.dest);
                         }
-                        None if !force => {
+                        None if !forced.get(j).copied().unwrap_or(false) => {
                             let _ = std::fs::remove_file(&done.dest);
                         }
                         None => {}
@@ -770,7 +786,7 @@ mod tests {
         let meta = a.symlink_metadata().unwrap();
         tx.stage(&files[0], Some(&meta)).unwrap();
         tx.stage(&files[1], None).unwrap();
-        assert!(tx.commit(true, &[]).is_err());
+        assert!(tx.commit(&[true, true], &[]).is_err());
         drop(tx);
         assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
         assert_eq!(names(dir.path()), ["a", "b"]);

@@ -160,13 +160,16 @@ pub fn update_memory(
             problems,
         })?);
     }
-    let update = brief::job::update_memory(memory, &outcome.result, &translated, &date)?;
-    brief::outfile::write_set(
-        std::slice::from_ref(&update.file),
-        &brief::outfile::WriteOptions::new(true),
-        &mut |_| {},
+    let options = brief::outfile::WriteOptions::new(false);
+    let update = brief::job::update_memory(
+        memory,
+        &outcome.result,
+        &translated,
+        &date,
+        options.lock_wait,
     )?;
-    let s = &update.summary;
+    let s = update.summary();
+    update.commit(&options, &mut |_| {})?;
     Ok(serde_json::to_string(&MemoryOut {
         written: true,
         added: s.added,

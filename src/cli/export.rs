@@ -108,6 +108,14 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     );
     // Read before any work: a bad memory or glossary fails at once.
     let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
+    for path in aids.missing_memories() {
+        // A desk's first day: the memory merge --update-tm will create.
+        eprintln!(
+            "brief: note: {}: no translation memory there yet; exporting without its matches \
+             (merge --update-tm creates it)",
+            brief::escape::escape_path(path)
+        );
+    }
     let job = ExportJob {
         options: &options,
         aids: &aids,
@@ -143,6 +151,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     out.flush()?;
     eprintln!("brief: {}", summary_line(&outcome, batch));
+    if !args.memories.is_empty() {
+        eprintln!(
+            "brief: memory matches: {} (units × target languages)",
+            outcome.report.matches
+        );
+    }
     Ok(super::exit::OK)
 }
 

@@ -132,6 +132,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         format: args.format.into(),
         tmx: args.tmx.clone(),
         update_tm: args.update_tm.clone(),
+        lock_wait: super::write::options(args.force).lock_wait,
         tm_date: if args.update_tm.is_some() {
             tm_date()?
         } else {
@@ -146,22 +147,26 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if let Some(dir) = &args.out_dir {
         super::write::create_dir(dir)?;
     }
-    super::write::set(&plan.files, &super::write::options(args.force))?;
-    if let Some(memory) = &plan.memory {
-        // It replaces the old memory, so always with force.
-        super::write::set(
-            std::slice::from_ref(&memory.file),
-            &super::write::options(true),
-        )?;
-        let s = &memory.summary;
-        eprintln!(
-            "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
-            brief::escape::escape_path(&memory.file.path),
-            s.added,
-            s.updated,
-            s.unchanged,
-            s.skipped
-        );
+    let options = super::write::options(args.force);
+    match plan.memory {
+        // The outputs and the memory: all written, or none.
+        Some(update) => {
+            let summary = update.summary();
+            let created = update.creates();
+            super::write::set_with_memory(&plan.files, update, &options)?;
+            if let Some(path) = &args.update_tm {
+                let created = if created { " (created)" } else { "" };
+                eprintln!(
+                    "brief: {}{created}: {} added, {} updated, {} unchanged, {} skipped",
+                    brief::escape::escape_path(path),
+                    summary.added,
+                    summary.updated,
+                    summary.unchanged,
+                    summary.skipped
+                );
+            }
+        }
+        None => super::write::set(&plan.files, &options)?,
     }
     if args.out_dir.is_none() {
         let mut out = output::stdout();

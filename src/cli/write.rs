@@ -32,6 +32,18 @@ pub fn set(files: &[OutFile], options: &WriteOptions) -> brief::Result<()> {
     outfile::write_set(files, options, &mut |message| super::warn(message))
 }
 
+/// Writes `files` and the prepared memory update as one set: all of them
+/// or none (see [`brief::tm::PendingUpdate::commit_with`]), with the signal
+/// handling installed first.
+pub fn set_with_memory(
+    files: &[OutFile],
+    memory: brief::tm::PendingUpdate,
+    options: &WriteOptions,
+) -> brief::Result<()> {
+    install_signal_cleanup();
+    memory.commit_with(files, options, &mut |message| super::warn(message))
+}
+
 /// Creates an output directory (and its parents) that stays even when the
 /// set written into it is refused.
 pub fn create_dir(dir: &std::path::Path) -> anyhow::Result<()> {

@@ -631,6 +631,9 @@ const XLIFF_NS_PREFIX: &str = "urn:oasis:names:tc:xliff:document:";
 /// The units of a translation file's decoded text, by its format.
 fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let start = text.trim_start();
+    if tmx::looks_like_tmx(start) {
+        return tmx::read_text(text, path);
+    }
     if start.starts_with('<') {
         let root = xml::parse(text, path)?;
         return match root.name.as_str() {
@@ -672,7 +675,7 @@ fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
                     ))
                 }
             }
-            "tmx" => tmx::read(&root, path),
+            "tmx" => tmx::read_text(text, path),
             other => Err(invalid(
                 path,
                 format!("root element <{other}> is neither <xliff> nor <tmx>"),

@@ -1,18 +1,118 @@
-//! TMX 1.4b: the bilingual export files, and the multilingual memory that
-//! `brief merge --tmx` writes. brief's metadata travels as `x-brief-*` props.
+//! TMX 1.4b, the one codec for every TMX file brief reads or writes: the
+//! bilingual export files, the multilingual TMX that `brief merge --tmx`
+//! writes, and translation memories (`crate::tm`). brief's metadata travels
+//! as `x-brief-*` props.
+//!
+//! - Reading is streaming ([`read_units`]): the guarded XML reader
+//!   ([`super::xml::parse_split`]) hands over one `<tu>` at a time with its
+//!   byte span, so a memory of a million units is never a tree, and a memory
+//!   can be written back with every unit it did not change kept byte for byte.
+//! - Writing goes through [`write_document`] and [`write_unit`], shared by
+//!   the export files and the memory.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use super::inline::{self, Dialect};
-use super::xml::{Element, XmlOut, check_text};
+use super::xml::{Element, MAX_ELEMENTS, MAX_INPUT_BYTES, XmlOut, check_text, parse_split};
 use super::{
     Format, LanguageTag, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text, check_unit,
     invalid, read_tag, required,
 };
 use crate::error::Result;
 
-/// One translation unit: the source unit and its target variants.
+/// One `<prop>` or `<note>` to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MetaOut<'a> {
+    /// `<note>text</note>`.
+    Note(&'a str),
+    /// `<prop type="kind" xml:lang="lang">text</prop>`.
+    Prop {
+        kind: &'a str,
+        lang: Option<&'a str>,
+        text: &'a str,
+    },
+}
+
+/// One `<tuv>` to write: its attributes (the language first), notes and
+/// props, and the segment's plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TuvOut<'a> {
+    pub attrs: Vec<(&'a str, &'a str)>,
+    pub meta: Vec<MetaOut<'a>>,
+    pub seg: &'a str,
+}
+
+/// One `<tu>` to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TuOut<'a> {
+    pub attrs: Vec<(&'a str, &'a str)>,
+    pub meta: Vec<MetaOut<'a>>,
+    pub variants: Vec<TuvOut<'a>>,
+}
+
+fn write_meta(out: &mut XmlOut, meta: &[MetaOut<'_>]) -> Result<()> {
+    for m in meta {
+        match *m {
+            MetaOut::Note(text) => out.leaf("note", &[], text)?,
+            MetaOut::Prop { kind, lang, text } => {
+                let mut attrs: Vec<(&str, &str)> = vec![("type", kind)];
+                if let Some(l) = lang {
+                    attrs.push(("xml:lang", l));
+                }
+                out.leaf("prop", &attrs, text)?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one `<tuv>` at the writer's depth.
+pub(crate) fn write_variant(out: &mut XmlOut, tuv: &TuvOut<'_>) -> Result<()> {
+    out.open("tuv", &tuv.attrs)?;
+    write_meta(out, &tuv.meta)?;
+    out.leaf("seg", &[], tuv.seg)?;
+    out.close("tuv")
+}
+
+/// Writes one `<tu>` at the writer's depth.
+pub(crate) fn write_unit(out: &mut XmlOut, tu: &TuOut<'_>) -> Result<()> {
+    out.open("tu", &tu.attrs)?;
+    write_meta(out, &tu.meta)?;
+    for v in &tu.variants {
+        write_variant(out, v)?;
+    }
+    out.close("tu")
+}
+
+/// A whole TMX 1.4b document: the declaration, `<header>` with `attrs` (and
+/// `props`, if any), and `units` in `<body>`.
+pub(crate) fn write_document<'u>(
+    header: &[(&str, &str)],
+    props: &[MetaOut<'_>],
+    units: impl IntoIterator<Item = Result<TuOut<'u>>>,
+) -> Result<Vec<u8>> {
+    let mut out = XmlOut::new()?;
+    out.doctype(r#"tmx SYSTEM "tmx14.dtd""#)?;
+    out.open("tmx", &[("version", "1.4")])?;
+    if props.is_empty() {
+        out.empty("header", header)?;
+    } else {
+        out.open("header", header)?;
+        write_meta(&mut out, props)?;
+        out.close("header")?;
+    }
+    out.open("body", &[])?;
+    for tu in units {
+        write_unit(&mut out, &tu?)?;
+    }
+    out.close("body")?;
+    out.close("tmx")?;
+    out.finish()
+}
+
+/// One translation unit of an export: the source unit and its target variants.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TmxUnit<'a> {
     /// The source unit (its id becomes the `tuid`).
@@ -21,53 +121,204 @@ pub(crate) struct TmxUnit<'a> {
     pub targets: Vec<(LanguageTag, String)>,
 }
 
-/// Writes a TMX 1.4b document. `total` is the number of units in the
-/// export, stored so that merge can notice missing units.
+/// Writes an export's TMX 1.4b document. `total` is the number of units in
+/// the export, stored so that merge can notice missing units.
 pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -> Result<Vec<u8>> {
-    let mut out = XmlOut::new()?;
-    out.doctype(r#"tmx SYSTEM "tmx14.dtd""#)?;
-    out.open("tmx", &[("version", "1.4")])?;
-    out.open(
-        "header",
-        &[
-            ("creationtool", TOOL_NAME),
-            ("creationtoolversion", TOOL_VERSION),
-            ("segtype", "sentence"),
-            ("o-tmf", "brief"),
-            ("adminlang", "en"),
-            ("srclang", source.as_str()),
-            ("datatype", "plaintext"),
-        ],
-    )?;
-    out.leaf(
-        "prop",
-        &[("type", "x-brief-segment-count")],
-        &total.to_string(),
-    )?;
-    out.close("header")?;
-    out.open("body", &[])?;
-    for row in units {
+    let total = total.to_string();
+    let header = [
+        ("creationtool", TOOL_NAME),
+        ("creationtoolversion", TOOL_VERSION),
+        ("segtype", "sentence"),
+        ("o-tmf", "brief"),
+        ("adminlang", "en"),
+        ("srclang", source.as_str()),
+        ("datatype", "plaintext"),
+    ];
+    let props = [MetaOut::Prop {
+        kind: "x-brief-segment-count",
+        lang: None,
+        text: &total,
+    }];
+    // The props' types and values are owned here, one row at a time.
+    let rows: Vec<(Vec<(String, String)>, &TmxUnit<'_>)> = units
+        .iter()
+        .map(|row| {
+            let u = row.unit;
+            let meta = u
+                .meta()
+                .into_iter()
+                .map(|(key, value)| (format!("x-brief-{key}"), value))
+                .collect();
+            (meta, row)
+        })
+        .collect();
+    let tus = rows.iter().map(|(meta, row)| {
         let u = row.unit;
         check_text(&u.source, &u.place())?;
-        out.open("tu", &[("tuid", &u.id)])?;
-        for (key, value) in u.meta() {
-            check_text(&value, &format!("{} of {}", key, u.place()))?;
-            out.leaf("prop", &[("type", &format!("x-brief-{key}"))], &value)?;
+        for (key, value) in meta {
+            let key = key.strip_prefix("x-brief-").unwrap_or(key);
+            check_text(value, &format!("{} of {}", key, u.place()))?;
         }
-        out.open("tuv", &[("xml:lang", source.as_str())])?;
-        out.leaf("seg", &[], &u.source)?;
-        out.close("tuv")?;
+        let mut variants = vec![TuvOut {
+            attrs: vec![("xml:lang", source.as_str())],
+            meta: Vec::new(),
+            seg: &u.source,
+        }];
         for (lang, text) in &row.targets {
             check_text(text, &format!("{lang} translation of {}", u.id))?;
-            out.open("tuv", &[("xml:lang", lang.as_str())])?;
-            out.leaf("seg", &[], text)?;
-            out.close("tuv")?;
+            variants.push(TuvOut {
+                attrs: vec![("xml:lang", lang.as_str())],
+                meta: Vec::new(),
+                seg: text,
+            });
         }
-        out.close("tu")?;
+        Ok(TuOut {
+            attrs: vec![("tuid", u.id.as_str())],
+            meta: meta
+                .iter()
+                .map(|(k, v)| MetaOut::Prop {
+                    kind: k,
+                    lang: None,
+                    text: v,
+                })
+                .collect(),
+            variants,
+        })
+    });
+    write_document(&header, &props, tus)
+}
+
+/// Where units added to a TMX document go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Insert {
+    /// At this byte offset: after the last element of `<body>`, or right
+    /// after `<body>` when it has none.
+    At(usize),
+    /// `<body/>` at this span: it becomes `<body>`, the units, `</body>`.
+    EmptyBody(Range<usize>),
+}
+
+/// What [`read_units`] learns about a document besides its units.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// The `<header>` element (its props, notes and `<ude>` as a tree).
+    pub header: Element,
+    /// Where new units go.
+    pub insert: Insert,
+}
+
+/// What [`read_units`] hands each unit to: the header, the `<tu>`, its byte
+/// span and its 1-based number.
+pub(crate) type UnitSink<'s> = dyn FnMut(&Element, Element, Range<usize>, usize) -> Result<()> + 's;
+
+/// The most elements one `<tu>` (or the header) may hold.
+const MAX_UNIT_ELEMENTS: usize = MAX_ELEMENTS;
+
+/// Reads a TMX document (decoded `text`) unit by unit: `unit` receives the
+/// header, each `<tu>` directly in `<body>` with its byte span in `text`,
+/// and its 1-based number. Only one unit is held at a time. `max_bytes`
+/// bounds the text (a memory may be larger than an export file).
+pub(crate) fn read_units(
+    text: &str,
+    path: &Path,
+    max_bytes: usize,
+    unit: &mut UnitSink<'_>,
+) -> Result<Layout> {
+    let mut header: Option<Element> = None;
+    let mut body: Option<Range<usize>> = None;
+    let mut last_child_end: Option<usize> = None;
+    let mut number = 0usize;
+    let root = parse_split(
+        text,
+        path,
+        max_bytes,
+        MAX_UNIT_ELEMENTS,
+        &mut |ancestors, el, span| {
+            let in_tmx = ancestors
+                .first()
+                .is_some_and(|r| r.name == "tmx" && r.ns.is_none());
+            if !in_tmx || el.ns.is_some() {
+                return Ok(Some(el));
+            }
+            match (ancestors.len(), el.name.as_str()) {
+                (1, "header") if header.is_none() => {
+                    header = Some(el);
+                    Ok(None)
+                }
+                (1, "body") if body.is_none() => {
+                    body = Some(span);
+                    Ok(None)
+                }
+                (2, name) if ancestors[1].name == "body" => {
+                    last_child_end = Some(span.end);
+                    if name == "tu" {
+                        number += 1;
+                        let Some(h) = &header else {
+                            return Err(invalid(path, "TMX without <header> before <body>"));
+                        };
+                        unit(h, el, span, number)?;
+                    }
+                    Ok(None)
+                }
+                _ => Ok(Some(el)),
+            }
+        },
+    )?;
+    if root.name != "tmx" || root.ns.is_some() {
+        return Err(invalid(
+            path,
+            format!(
+                "root element <{}> is not <tmx>: not a TMX document",
+                root.name
+            ),
+        ));
     }
-    out.close("body")?;
-    out.close("tmx")?;
-    out.finish()
+    let Some(header) = header else {
+        return Err(invalid(path, "TMX without <header>"));
+    };
+    let Some(body) = body else {
+        return Err(invalid(path, "TMX without <body>"));
+    };
+    let raw = &text[body.clone()];
+    let insert = if raw.ends_with("/>") {
+        Insert::EmptyBody(body)
+    } else {
+        match last_child_end {
+            Some(end) => Insert::At(end),
+            // `<body>` then white space then `</body>`: right after the start tag.
+            None => Insert::At(body.start + raw.find('>').map_or(0, |i| i + 1)),
+        }
+    };
+    Ok(Layout { header, insert })
+}
+
+/// Whether decoded text is a TMX document (its first element is `<tmx>`),
+/// judged from the prolog alone.
+pub(crate) fn looks_like_tmx(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{FEFF}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            match r.find("?>") {
+                Some(i) => rest = &r[i + 2..],
+                None => return false,
+            }
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            match r.find("-->") {
+                Some(i) => rest = &r[i + 3..],
+                None => return false,
+            }
+        } else if let Some(r) = rest.strip_prefix("<!") {
+            match r.find('>') {
+                Some(i) => rest = &r[i + 1..],
+                None => return false,
+            }
+        } else {
+            return rest.strip_prefix("<tmx").is_some_and(|r| {
+                r.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            });
+        }
+    }
 }
 
 /// Reads a TMX document: one [`UnitFile`] per target language, holding the
@@ -77,95 +328,119 @@ pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -
 /// A `<tu>` without `tuid` (a CAT tool's memory, e.g. OmegaT's project TMX
 /// or po2tmx) gets an empty id: merge matches it to the export's units by
 /// its source text, which needs a reference (`brief merge --reference`).
-pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
+pub(crate) fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let mut warnings = Vec::new();
-    // TMX has no namespace.
-    let Some(header) = root.child("header") else {
-        return Err(invalid(path, "TMX without <header>"));
-    };
-    let source_lang = read_tag(
-        required(header, "srclang", path)?,
-        "srclang",
-        path,
-        &mut warnings,
-    )?;
-    let Some(body) = inline::child(root, None, "body") else {
-        return Err(invalid(path, "TMX without <body>"));
-    };
+    let mut source_lang: Option<String> = None;
     let mut by_lang: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
-    for (n, tu) in inline::children(body, None, "tu").enumerate() {
-        let id = tu.attr("tuid").unwrap_or("").to_string();
-        check_read_text(&id, "id", &id, path)?;
-        let name = if id.is_empty() {
-            format!("<tu> number {}", n + 1)
-        } else {
-            format!("tu {id}")
-        };
-        let mut unit = Unit::new(id.clone(), String::new(), None);
-        for prop in inline::children(tu, None, "prop") {
-            if let Some(key) = prop.attr("type").and_then(|t| t.strip_prefix("x-brief-")) {
-                unit.set_meta(key, &prop.text());
+    read_units(text, path, MAX_INPUT_BYTES, &mut |header, tu, _, n| {
+        let source_lang = match &source_lang {
+            Some(s) => s.clone(),
+            None => {
+                let s = read_tag(
+                    required(header, "srclang", path)?,
+                    "srclang",
+                    path,
+                    &mut warnings,
+                )?;
+                source_lang = Some(s.clone());
+                s
             }
+        };
+        read_tu(&tu, n, &source_lang, path, &mut warnings, &mut by_lang)
+    })
+    .and_then(|layout| match &source_lang {
+        Some(s) => Ok(s.clone()),
+        None => read_tag(
+            required(&layout.header, "srclang", path)?,
+            "srclang",
+            path,
+            &mut warnings,
+        ),
+    })
+    .and_then(|source_lang| {
+        if by_lang.is_empty() {
+            return Err(invalid(path, "TMX without any target-language variant"));
         }
-        // A source's tu may name its own source language (po2tmx writes
-        // srclang on every <tu>).
-        let tu_source = match tu.attr("srclang") {
-            Some(l) if !l.eq_ignore_ascii_case("*all*") => {
-                read_tag(l, &format!("{name}: srclang"), path, &mut warnings)?
-            }
-            _ => source_lang.clone(),
-        };
-        let mut source = None;
-        let mut targets: Vec<(String, String)> = Vec::new();
-        for tuv in inline::children(tu, None, "tuv") {
-            let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
-                return Err(invalid(path, format!("{name}: <tuv> without xml:lang")));
-            };
-            let lang = read_tag(lang, &format!("{name}: xml:lang"), path, &mut warnings)?;
-            let seg = inline::only_child(tuv, None, "seg")
-                .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?;
-            let text = match seg {
-                Some(seg) => inline::text(seg, None, Dialect::Tmx)
-                    .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?,
-                None => String::new(),
-            };
-            // A second variant in one language is a second translation:
-            // kept, so that merge reports the id as a duplicate with both
-            // texts instead of dropping one unseen (an identical repeat is
-            // one variant).
-            if lang == tu_source && source.is_none() {
-                source = Some(text);
-            } else if !targets.iter().any(|(l, t)| *l == lang && *t == text) {
-                targets.push((lang, text));
-            }
-        }
-        let Some(source) = source else {
-            return Err(invalid(path, format!("{name} has no {tu_source} variant")));
-        };
-        unit.source = source;
-        for (lang, text) in targets {
-            let mut u = unit.clone();
-            u.target = Some(text);
-            check_unit(&u, path)?;
-            by_lang.entry(lang).or_default().push(u);
+        let mut files: Vec<UnitFile> = std::mem::take(&mut by_lang)
+            .into_iter()
+            .map(|(lang, units)| UnitFile {
+                path: path.to_path_buf(),
+                format: Format::Tmx,
+                source_lang: source_lang.clone(),
+                target_lang: lang,
+                units,
+                warnings: Vec::new(),
+            })
+            .collect();
+        files[0].warnings = std::mem::take(&mut warnings);
+        Ok(files)
+    })
+}
+
+fn read_tu(
+    tu: &Element,
+    n: usize,
+    source_lang: &str,
+    path: &Path,
+    warnings: &mut Vec<String>,
+    by_lang: &mut BTreeMap<String, Vec<Unit>>,
+) -> Result<()> {
+    let id = tu.attr("tuid").unwrap_or("").to_string();
+    check_read_text(&id, "id", &id, path)?;
+    let name = if id.is_empty() {
+        format!("<tu> number {n}")
+    } else {
+        format!("tu {id}")
+    };
+    let mut unit = Unit::new(id.clone(), String::new(), None);
+    for prop in inline::children(tu, None, "prop") {
+        if let Some(key) = prop.attr("type").and_then(|t| t.strip_prefix("x-brief-")) {
+            unit.set_meta(key, &prop.text());
         }
     }
-    if by_lang.is_empty() {
-        return Err(invalid(path, "TMX without any target-language variant"));
+    // A source's tu may name its own source language (po2tmx writes
+    // srclang on every <tu>).
+    let tu_source = match tu.attr("srclang") {
+        Some(l) if !l.eq_ignore_ascii_case("*all*") => {
+            read_tag(l, &format!("{name}: srclang"), path, warnings)?
+        }
+        _ => source_lang.to_string(),
+    };
+    let mut source = None;
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for tuv in inline::children(tu, None, "tuv") {
+        let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
+            return Err(invalid(path, format!("{name}: <tuv> without xml:lang")));
+        };
+        let lang = read_tag(lang, &format!("{name}: xml:lang"), path, warnings)?;
+        let seg = inline::only_child(tuv, None, "seg")
+            .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?;
+        let text = match seg {
+            Some(seg) => inline::text(seg, None, Dialect::Tmx)
+                .map_err(|e| invalid(path, format!("{name} [{lang}]: {e}")))?,
+            None => String::new(),
+        };
+        // A second variant in one language is a second translation:
+        // kept, so that merge reports the id as a duplicate with both
+        // texts instead of dropping one unseen (an identical repeat is
+        // one variant).
+        if lang == tu_source && source.is_none() {
+            source = Some(text);
+        } else if !targets.iter().any(|(l, t)| *l == lang && *t == text) {
+            targets.push((lang, text));
+        }
     }
-    let mut files: Vec<UnitFile> = by_lang
-        .into_iter()
-        .map(|(lang, units)| UnitFile {
-            path: path.to_path_buf(),
-            format: Format::Tmx,
-            source_lang: source_lang.clone(),
-            target_lang: lang,
-            units,
-            warnings: Vec::new(),
-        })
-        .collect();
-    files[0].warnings = warnings;
-    Ok(files)
+    let Some(source) = source else {
+        return Err(invalid(path, format!("{name} has no {tu_source} variant")));
+    };
+    unit.source = source;
+    for (lang, text) in targets {
+        let mut u = unit.clone();
+        u.target = Some(text);
+        check_unit(&u, path)?;
+        by_lang.entry(lang).or_default().push(u);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -177,8 +452,7 @@ mod tests {
         // OmegaT's project memory: TMX 1.1, lang= instead of xml:lang.
         let xml = r#"<tmx version="1.1"><header srclang="EN" segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" datatype="plaintext" creationtool="OmegaT" creationtoolversion="3.6"/><body>
 <tu><tuv lang="EN"><seg>One.</seg></tuv><tuv lang="FA"><seg>یک <ph x="1">&lt;br/&gt;</ph></seg></tuv></tu></body></tmx>"#;
-        let root = super::super::xml::parse(xml, Path::new("t.tmx")).unwrap();
-        let files = read(&root, Path::new("t.tmx")).unwrap();
+        let files = read_text(xml, Path::new("t.tmx")).unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].source_lang, "en");
         assert_eq!(files[0].target_lang, "fa");

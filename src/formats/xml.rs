@@ -135,6 +135,21 @@ impl XmlOut {
         Ok(out)
     }
 
+    /// Continues a document written elsewhere: no declaration, elements
+    /// indented as inside `depth` open elements (units added to a memory
+    /// that is otherwise kept as read).
+    pub fn fragment(depth: usize) -> XmlOut {
+        XmlOut {
+            writer: Writer::new(Vec::with_capacity(4096)),
+            depth,
+        }
+    }
+
+    /// The bytes written so far, without a final newline (see [`XmlOut::fragment`]).
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.writer.into_inner()
+    }
+
     fn event(&mut self, event: Event<'_>) -> Result<()> {
         // Writing to a Vec cannot fail; map the error anyway rather than panic.
         self.writer
@@ -282,13 +297,37 @@ pub fn parse(text: &str, path: &Path) -> Result<Element> {
 }
 
 fn parse_bounded(text: &str, path: &Path, max_elements: usize) -> Result<Element> {
-    if text.len() > MAX_INPUT_BYTES {
+    parse_split(
+        text,
+        path,
+        MAX_INPUT_BYTES,
+        max_elements,
+        &mut |_, el, _| Ok(Some(el)),
+    )
+}
+
+/// What [`parse_split`] hands each completed element to: its ancestors
+/// (root first), the element and its byte span in `text`; the element comes
+/// back (`Some`) to be attached to its parent, or is consumed (`None`).
+pub(crate) type Split<'s> =
+    dyn FnMut(&[Element], Element, std::ops::Range<usize>) -> Result<Option<Element>> + 's;
+
+/// [`parse`] for documents too large to hold as a tree (a translation
+/// memory): every completed element goes through `split`, which may consume
+/// it, so only what it gives back is kept. The guards are [`parse`]'s,
+/// with `max_bytes` for the input; `max_elements` bounds the elements held
+/// at once, not those read.
+pub(crate) fn parse_split(
+    text: &str,
+    path: &Path,
+    max_bytes: usize,
+    max_elements: usize,
+    split: &mut Split<'_>,
+) -> Result<Element> {
+    if text.len() > max_bytes {
         return Err(invalid(
             path,
-            format!(
-                "larger than {} MiB; refusing to read it",
-                MAX_INPUT_BYTES >> 20
-            ),
+            format!("larger than {} MiB; refusing to read it", max_bytes >> 20),
         ));
     }
     check_raw_characters(text, path)?;
@@ -296,6 +335,8 @@ fn parse_bounded(text: &str, path: &Path, max_elements: usize) -> Result<Element
     reader.config_mut().check_end_names = true;
     reader.config_mut().expand_empty_elements = false;
     let mut stack: Vec<Element> = Vec::new();
+    // Where each open element starts, and how many elements it holds.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut root: Option<Element> = None;
     let mut namespaces = Namespaces {
         interned: HashSet::new(),
@@ -356,21 +397,40 @@ fn parse_bounded(text: &str, path: &Path, max_elements: usize) -> Result<Element
                     ));
                 }
                 stack.push(element(&start, ns, path, pos)?);
+                starts.push((pos as usize, 1));
             }
             Event::Empty(start) => {
                 let el = element(&start, ns, path, pos)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
+                let span = pos as usize..reader.buffer_position() as usize;
+                match split(&stack, el, span)? {
+                    Some(el) => match stack.last_mut() {
+                        Some(parent) => {
+                            parent.children.push(Node::Element(el));
+                            if let Some(open) = starts.last_mut() {
+                                open.1 += 1;
+                            }
+                        }
+                        None => root = Some(el),
+                    },
+                    None => elements -= 1,
                 }
             }
             Event::End(_) => {
-                let Some(el) = stack.pop() else {
+                let (Some(el), Some((begin, held))) = (stack.pop(), starts.pop()) else {
                     return Err(invalid(path, format!("unexpected end tag near byte {pos}")));
                 };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
+                let span = begin..reader.buffer_position() as usize;
+                match split(&stack, el, span)? {
+                    Some(el) => match stack.last_mut() {
+                        Some(parent) => {
+                            parent.children.push(Node::Element(el));
+                            if let Some(open) = starts.last_mut() {
+                                open.1 += held;
+                            }
+                        }
+                        None => root = Some(el),
+                    },
+                    None => elements -= held,
                 }
             }
             Event::Text(t) => push_text(&mut stack, &t.xml10_content(), path, pos)?,

@@ -568,10 +568,16 @@ impl<'a> Page<'a> {
         let title = self.title_tag.as_deref().unwrap_or("");
         // The h1 that <title> names (sites put the headline there) wins over
         // a section h1 or a teaser's.
-        let named = h1s.iter().take(MAX_HEADLINE_CANDIDATES).copied().find(|&h1| {
-            let text = self.inline_text(h1);
-            text.chars().count() >= 8 && text.chars().count() <= MAX_TITLE_CHARS && title.contains(text.as_str())
-        });
+        let named = h1s
+            .iter()
+            .take(MAX_HEADLINE_CANDIDATES)
+            .copied()
+            .find(|&h1| {
+                let text = self.inline_text(h1);
+                text.chars().count() >= 8
+                    && text.chars().count() <= MAX_TITLE_CHARS
+                    && title.contains(text.as_str())
+            });
         if named.is_some() {
             return named;
         }

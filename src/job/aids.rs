@@ -14,6 +14,9 @@ use crate::tm::Memory;
 #[derive(Debug, Default)]
 pub struct TranslationAids {
     memories: Vec<Memory>,
+    /// Memories named but not there yet (a desk's first day: `merge
+    /// --update-tm` creates them).
+    missing: Vec<PathBuf>,
     /// The glossary's path and text: its source column is read in each
     /// export's source language, which a batch knows only per item.
     glossary: Option<(PathBuf, String)>,
@@ -32,11 +35,19 @@ impl TranslationAids {
     /// undetermined source language, which no column names, so the only
     /// error left for a real source is a clash of that language with a
     /// target column (see [`TranslationAids::glossary`]).
-    pub fn load(memories: &[PathBuf], glossary: Option<&Path>) -> Result<TranslationAids> {
-        let memories = memories
-            .iter()
-            .map(|p| Memory::read_file(p))
-            .collect::<Result<Vec<_>>>()?;
+    /// A memory file that does not exist yet is no error: it is listed in
+    /// [`TranslationAids::missing_memories`] for the caller to mention.
+    pub fn load(paths: &[PathBuf], glossary: Option<&Path>) -> Result<TranslationAids> {
+        let mut memories = Vec::new();
+        let mut missing = Vec::new();
+        for path in paths {
+            // A dangling link is not "missing": reading it says what is wrong.
+            if !path.exists() && path.symlink_metadata().is_err() {
+                missing.push(path.clone());
+            } else {
+                memories.push(Memory::read_file(path)?);
+            }
+        }
         let glossary = match glossary {
             Some(path) => {
                 let text = read_glossary_text(path)?;
@@ -45,7 +56,16 @@ impl TranslationAids {
             }
             None => None,
         };
-        Ok(TranslationAids { memories, glossary })
+        Ok(TranslationAids {
+            memories,
+            missing,
+            glossary,
+        })
+    }
+
+    /// The memories that were named but do not exist yet.
+    pub fn missing_memories(&self) -> &[PathBuf] {
+        &self.missing
     }
 
     /// The glossary's path, if one was given.

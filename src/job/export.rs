@@ -15,6 +15,7 @@ use crate::lang::Lang;
 use crate::merge::REFERENCE_FILE_NAME;
 use crate::outfile::OutFile;
 use crate::summarize::{Summary, SummarySettings};
+use crate::tm::MatchStats;
 
 use super::aids::TranslationAids;
 
@@ -113,6 +114,9 @@ pub struct ExportReport {
     pub sets: Vec<ExportSet>,
     /// Warnings for the user (a target skipped, a glossary not used), unescaped.
     pub warnings: Vec<String>,
+    /// How the units found the memories (units × target languages), over
+    /// all sets.
+    pub matches: MatchStats,
 }
 
 /// The files an export writes, in the order they are listed, and its report.
@@ -170,7 +174,13 @@ impl ExportJob<'_> {
                 self.aids.glossary_name()
             ))
         })?;
-        let files = self.render_set(&export, &targets, glossary.as_ref(), &self.out_dir)?;
+        let files = self.render_set(
+            &export,
+            &targets,
+            glossary.as_ref(),
+            &self.out_dir,
+            &mut report.matches,
+        )?;
         report.units = export.units.len();
         report.sets.push(set_of(&export));
         Ok(ExportOutcome { files, report })
@@ -231,8 +241,12 @@ impl ExportJob<'_> {
         targets: &[&LanguageTag],
         glossary: Option<&Glossary>,
         dir: &Path,
+        matches: &mut MatchStats,
     ) -> Result<Vec<OutFile>> {
         let aids = self.aids.for_export(export, targets, glossary);
+        for per_target in &aids {
+            matches.add(MatchStats::of(per_target));
+        }
         let mut files = Vec::new();
         for format in &self.options.formats {
             for (target, aids) in targets.iter().zip(&aids) {
@@ -419,7 +433,7 @@ impl BatchExport<'_> {
                 }
             };
             let dir = job.out_dir.join(&code);
-            files.extend(job.render_set(&export, &targets, glossary, &dir)?);
+            files.extend(job.render_set(&export, &targets, glossary, &dir, &mut report.matches)?);
             report.units += export.units.len();
             report.sets.push(set_of(&export));
         }

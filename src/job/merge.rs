@@ -8,7 +8,8 @@ use crate::check::CheckSettings;
 use crate::error::{Error, Result};
 use crate::merge::{MergeResult, merge_with_reference};
 use crate::outfile::OutFile;
-use crate::tm::{Memory, NewTranslation, TmxDate, UpdateSummary};
+use crate::tm::{NewTranslation, PendingUpdate, TmxDate};
+use std::time::Duration;
 
 use super::check::{CheckProblem, check_files};
 use super::merge_render::{MergeFormat, render};
@@ -62,16 +63,19 @@ pub struct MergeOutputs {
     pub update_tm: Option<PathBuf>,
     /// The date written into the memory's new entries.
     pub tm_date: TmxDate,
+    /// How long to wait for another run updating the same memory.
+    pub lock_wait: Duration,
 }
 
-/// The files a merge writes: the briefs and TMX (one set), and the updated
-/// memory (written on its own, replacing the old one).
-#[derive(Debug, Clone)]
+/// The files a merge writes: the briefs and TMX, and the memory update,
+/// prepared under the memory's lock, to be written with them as one set
+/// ([`PendingUpdate::commit_with`]).
+#[derive(Debug)]
 pub struct MergePlan {
     /// Briefs and the multilingual TMX.
     pub files: Vec<OutFile>,
-    /// The updated memory and what changed in it.
-    pub memory: Option<MemoryUpdate>,
+    /// The memory update (it holds the memory's lock until written or dropped).
+    pub memory: Option<PendingUpdate>,
 }
 
 impl MergeOutputs {
@@ -101,13 +105,19 @@ impl MergeOutputs {
             });
         }
         let memory = match &self.update_tm {
-            Some(path) => Some(update_memory(path, result, translated, &self.tm_date)?),
+            Some(path) => Some(update_memory(
+                path,
+                result,
+                translated,
+                &self.tm_date,
+                self.lock_wait,
+            )?),
             None => None,
         };
         let written: Vec<&Path> = files
             .iter()
-            .chain(memory.iter().map(|m| &m.file))
             .map(|f| f.path.as_path())
+            .chain(self.update_tm.as_deref())
             .collect();
         let read: Vec<&Path> = inputs
             .iter()
@@ -119,23 +129,18 @@ impl MergeOutputs {
     }
 }
 
-/// A memory with a merge's translations added, ready to write.
-#[derive(Debug, Clone)]
-pub struct MemoryUpdate {
-    /// The memory file (TMX 1.4b).
-    pub file: OutFile,
-    /// What was added, updated, unchanged, skipped.
-    pub summary: UpdateSummary,
-}
-
-/// The memory at `path` (a new one if there is no file) with the
-/// translations of `result` that have no problem added, dated `date`.
+/// The update of the memory at `path` (a new one if there is no file) with
+/// the translations of `result` that have no problem, dated `date`,
+/// prepared under the memory's lock (waiting up to `lock_wait` for another
+/// run): everything that can fail on the memory's content fails here,
+/// before any output is written.
 pub fn update_memory(
     path: &Path,
     result: &MergeResult,
     translated: &TranslatedFiles,
     date: &TmxDate,
-) -> Result<MemoryUpdate> {
+    lock_wait: Duration,
+) -> Result<PendingUpdate> {
     let export_id = translated
         .files
         .iter()
@@ -146,11 +151,6 @@ pub fn update_memory(
             path: path.to_path_buf(),
             message: "no export id in the merged files: give --reference".into(),
         })?;
-    let mut memory = if path.exists() {
-        Memory::read_file(path)?
-    } else {
-        Memory::new()
-    };
     let failed: std::collections::HashSet<(&str, &str)> = result
         .problems
         .iter()
@@ -171,14 +171,7 @@ pub fn update_memory(
                 })
         })
         .collect();
-    let summary = memory.update(&new, &export_id, date)?;
-    Ok(MemoryUpdate {
-        file: OutFile {
-            path: path.to_path_buf(),
-            contents: memory.to_tmx()?,
-        },
-        summary,
-    })
+    PendingUpdate::prepare(path, &new, &export_id, date, lock_wait)
 }
 
 /// Where a path leads: the file itself when it exists (links resolved),

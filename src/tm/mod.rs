@@ -40,6 +40,7 @@
 #![deny(missing_docs)]
 
 mod date;
+mod file;
 mod index;
 mod lang;
 mod read;
@@ -55,6 +56,7 @@ use std::sync::{Arc, OnceLock};
 use crate::error::Result;
 
 pub use date::TmxDate;
+pub use file::{MatchStats, PendingUpdate, resolve_link};
 pub use text::normalize;
 
 /// The lowest fuzzy score (0–100) [`Memory::lookup`] reports.
@@ -64,6 +66,10 @@ pub const FUZZY_THRESHOLD: u8 = 75;
 pub const MAX_FUZZY: usize = 3;
 /// The most `<tu>` elements a memory file may hold.
 pub const MAX_UNITS: usize = 1_000_000;
+/// The largest memory file read (a million units of news sentences in two
+/// languages take about 450 MB). Read as a stream of units, never as one
+/// tree.
+pub const MAX_MEMORY_BYTES: usize = 1024 * 1024 * 1024;
 /// Segments with more words than this get exact matches only (the edit
 /// distance costs the product of the two lengths).
 pub const MAX_FUZZY_WORDS: usize = 200;
@@ -74,6 +80,9 @@ pub const EXPORT_PROP: &str = "x-brief-export";
 #[derive(Clone, Default)]
 pub struct Memory {
     entries: Vec<Entry>,
+    /// The file the memory was read from, for writing it back with every
+    /// unit not changed kept as it was (`None`: a memory that is new).
+    base: Option<Arc<read::Base>>,
     /// The header's `srclang`, as read or as set by the first update.
     srclang: Option<String>,
     /// One index per primary language subtag, built on first lookup.
@@ -184,8 +193,14 @@ struct Entry {
     /// `<note>` and `<prop>` children, in document order.
     meta: Vec<Meta>,
     variants: Vec<Variant>,
+    /// How many of `variants` were read from the file (the rest are new).
+    read_variants: usize,
     /// Where the unit was read from; not part of its content.
     from: Option<(Arc<Path>, usize)>,
+    /// The unit's bytes in the file the memory was read from (`base`).
+    span: Option<std::ops::Range<usize>>,
+    /// Changed by an update since it was read.
+    edited: bool,
 }
 
 /// One `<tuv>`.
@@ -202,6 +217,8 @@ struct Variant {
     text: String,
     /// How many inline elements the segment held.
     markup: usize,
+    /// Its text was replaced by an update.
+    edited: bool,
 }
 
 /// A `<note>` or `<prop>`.
@@ -262,14 +279,14 @@ impl Memory {
     }
 
     /// Reads a TMX memory from `bytes`; `path` names it in messages and in
-    /// each match's [`Origin`]. Refuses files over 256 MiB (the XML
-    /// readers' limit), with more than
+    /// each match's [`Origin`]. Refuses files over [`MAX_MEMORY_BYTES`], with more than
     /// [`MAX_UNITS`] units, or that are not TMX (the error names the file and
     /// the 1-based `<tu>` number).
     pub fn read(bytes: Vec<u8>, path: &Path) -> Result<Memory> {
-        let (entries, srclang) = read::read_tmx(bytes, path)?;
+        let (entries, srclang, base) = read::read_tmx(bytes, path)?;
         let mut memory = Memory {
             entries,
+            base: Some(Arc::new(base)),
             srclang,
             indexes: BTreeMap::new(),
         };
@@ -286,7 +303,25 @@ impl Memory {
     /// Adds the units of `other` after this memory's own. Lookups prefer
     /// earlier units when scores and dates tie, so append memories in order
     /// of preference.
+    ///
+    /// The units of `other` are written by [`Memory::to_tmx`] as new units of
+    /// this memory (from their parsed content), unless this memory is new
+    /// and empty: then it takes `other`'s file as its own.
     pub fn append(&mut self, other: Memory) {
+        if self.entries.is_empty() && self.base.is_none() {
+            self.base = other.base.clone();
+        } else {
+            self.entries.extend(other.entries.into_iter().map(|mut e| {
+                e.span = None;
+                e.read_variants = 0;
+                e
+            }));
+            if let Some(theirs) = other.srclang {
+                self.note_source_lang(&theirs);
+            }
+            self.reset_indexes();
+            return;
+        }
         if let Some(theirs) = other.srclang {
             self.note_source_lang(&theirs);
         }
@@ -304,9 +339,9 @@ impl Memory {
         self.entries.is_empty()
     }
 
-    /// How many segments hold inline markup, which [`Memory::to_tmx`]
-    /// writes as plain text (their codes are lost); a caller updating a
-    /// memory from another tool may want to warn.
+    /// How many segments hold inline markup. [`Memory::to_tmx`] writes them
+    /// back as read unless an update replaced their text; lookups see their
+    /// text without the codes (see [`Match::target_markup`]).
     pub fn segments_with_markup(&self) -> usize {
         self.entries
             .iter()
@@ -351,10 +386,15 @@ impl Memory {
         Ok(summary)
     }
 
-    /// The memory as a TMX 1.4b document (valid against `tmx14.dtd`): units
-    /// in memory order (read order, then new units in the order added), each
-    /// unit's attributes, notes and properties kept. Inline codes are not
-    /// written (see [`Memory::segments_with_markup`]).
+    /// The memory as a TMX document. A memory read from a file is written
+    /// back as read, byte for byte, except for the units an update changed
+    /// (rewritten in their place: `changedate` set, the replaced `<tuv>`s
+    /// given their new `<seg>`, new `<tuv>`s added, all else kept) and the
+    /// units it added (at the end of `<body>`). A new memory is a TMX 1.4b
+    /// document valid against `tmx14.dtd`.
+    ///
+    /// Fails for a memory read from a UTF-16 file: it would not be written
+    /// back as it was (the message says how to convert it).
     pub fn to_tmx(&self) -> Result<Vec<u8>> {
         write::to_tmx(self)
     }

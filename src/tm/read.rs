@@ -6,9 +6,10 @@ use std::sync::Arc;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::{Attrs, Entry, MAX_UNITS, Meta, Variant, lang, text};
+use super::{Attrs, Entry, MAX_MEMORY_BYTES, MAX_UNITS, Meta, Variant, lang, text};
 use crate::error::{Error, Result};
-use crate::formats::xml::{Element, MAX_INPUT_BYTES, parse};
+use crate::formats::tmx::{self, Insert};
+use crate::formats::xml::Element;
 
 /// `<tu>` attributes the DTD defines (others are not kept: writing them
 /// would make the file invalid).
@@ -55,7 +56,7 @@ fn invalid(path: &Path, message: String) -> Error {
 
 /// Reads a file, refusing it before reading when it is too large.
 pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    crate::formats::read_limited(path, MAX_INPUT_BYTES as u64, " as a translation memory")
+    crate::formats::read_limited(path, MAX_MEMORY_BYTES as u64, " as a translation memory")
 }
 
 fn too_large(path: &Path) -> Error {
@@ -63,53 +64,81 @@ fn too_large(path: &Path) -> Error {
         path,
         format!(
             "larger than {} MiB; refusing to read it as a translation memory",
-            MAX_INPUT_BYTES >> 20
+            MAX_MEMORY_BYTES >> 20
         ),
     )
 }
 
-/// The units of a TMX document and its header's `srclang`.
-pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>)> {
-    if bytes.len() > MAX_INPUT_BYTES {
+/// A memory file as read: its decoded text, kept so that units brief does
+/// not change are written back exactly as they were.
+#[derive(Debug)]
+pub(super) struct Base {
+    /// The decoded text (UTF-8).
+    pub text: String,
+    /// Where new units go.
+    pub insert: Insert,
+    /// The file began with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// The file was UTF-16 (written back as UTF-8 it would not be "as read").
+    pub utf16: bool,
+}
+
+/// The units of a TMX document, its header's `srclang`, and the document
+/// itself for writing back.
+pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>, Base)> {
+    if bytes.len() > MAX_MEMORY_BYTES {
         return Err(too_large(path));
     }
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let text = crate::input::decode(bytes, path)?;
-    let root = parse(&text, path)?;
-    drop(text);
-    if root.name != "tmx" {
-        return Err(invalid(
-            path,
-            format!(
-                "root element <{}> is not <tmx>: not a translation memory",
-                root.name
-            ),
-        ));
-    }
-    let Some(header) = root.child("header") else {
-        return Err(invalid(path, "TMX without <header>".into()));
-    };
-    let srclang = header
-        .attr("srclang")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
-    let Some(body) = root.child("body") else {
-        return Err(invalid(path, "TMX without <body>".into()));
-    };
     let file: Arc<Path> = Arc::from(path);
     let mut tags = Tags::default();
     let mut entries = Vec::new();
-    for (i, tu) in body.children_named("tu").enumerate() {
-        let number = i + 1;
-        if number > MAX_UNITS {
-            return Err(invalid(
-                path,
-                format!("more than {MAX_UNITS} <tu> units; split the memory"),
-            ));
-        }
-        entries.push(read_tu(tu, number, &file, &mut tags, path)?);
-    }
-    Ok((entries, srclang))
+    let mut srclang: Option<Option<String>> = None;
+    let layout = tmx::read_units(
+        &text,
+        path,
+        MAX_MEMORY_BYTES,
+        &mut |header, tu, span, number| {
+            if srclang.is_none() {
+                srclang = Some(header_srclang(header));
+            }
+            if number > MAX_UNITS {
+                return Err(invalid(
+                    path,
+                    format!("more than {MAX_UNITS} <tu> units; split the memory"),
+                ));
+            }
+            let mut entry = read_tu(&tu, number, &file, &mut tags, path)?;
+            entry.span = Some(span);
+            entries.push(entry);
+            Ok(())
+        },
+    )
+    .map_err(|e| match e {
+        Error::Input { path, message } if message.contains("not a TMX document") => Error::Input {
+            path,
+            message: message.replace("not a TMX document", "not a translation memory"),
+        },
+        other => other,
+    })?;
+    let srclang = srclang.unwrap_or_else(|| header_srclang(&layout.header));
+    let base = Base {
+        text,
+        insert: layout.insert,
+        bom,
+        utf16,
+    };
+    Ok((entries, srclang, base))
+}
+
+fn header_srclang(header: &Element) -> Option<String> {
+    header
+        .attr("srclang")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 fn unit_name(tu: &Element, number: usize) -> String {
@@ -217,6 +246,7 @@ fn read_tu(
             meta: read_meta(tuv),
             text,
             markup,
+            edited: false,
         });
     }
     if variants.is_empty() {
@@ -228,7 +258,10 @@ fn read_tu(
     Ok(Entry {
         attrs: known_attrs(tu, &TU_ATTRS),
         meta: read_meta(tu),
+        read_variants: variants.len(),
         variants,
         from: Some((Arc::clone(file), number)),
+        span: None,
+        edited: false,
     })
 }

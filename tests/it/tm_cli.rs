@@ -363,3 +363,263 @@ pub(crate) fn validate(dir: &Path) {
         &["--schema", strict.to_str().unwrap(), "brief.fa.xliff12.xlf"],
     );
 }
+
+/// A desk memory from another tool: header props, notes and `<ude>`, inline
+/// codes and highlights, variant props and notes, its own layout.
+const DESK: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+<header creationtool="OtherCAT" creationtoolversion="9" segtype="sentence" o-tmf="OCAT" adminlang="en" srclang="en" datatype="html">
+  <prop type="x-desk">Wire &amp; web</prop>
+  <ude name="MacRoman" base="Macintosh"><map unicode="#xF8FF" code="#xF0" ent="Apple_logo" subst="[Apple]"/></ude>
+</header>
+<body>
+ <tu tuid="k1" creationid="anna">
+  <prop type="x-client">AP</prop>
+  <tuv xml:lang="en"><seg>Press <bpt i="1" x="1">&lt;b&gt;</bpt>Enter<ept i="1">&lt;/b&gt;</ept> to go on.</seg></tuv>
+  <tuv xml:lang="fa" creationid="reza"><prop type="x-reviewed">yes</prop><note>checked</note><seg>برای ادامه <bpt i="1" x="1">&lt;b&gt;</bpt>Enter<ept i="1">&lt;/b&gt;</ept> را بزنید.</seg></tuv>
+ </tu>
+ <tu tuid="k2"><tuv xml:lang="en"><seg>A <hi type="emph">big</hi> day<ph x="2">&lt;br/&gt;</ph> in <it pos="begin" x="3">&lt;i&gt;</it>Tehran.</seg></tuv><tuv xml:lang="ru"><seg>Большой день в Тегеране.</seg></tuv></tu>
+ <tu tuid="k3"><tuv xml:lang="en"><seg>Tom met Jerry in Paris yesterday.</seg></tuv><tuv xml:lang="fa"><seg>تام دیروز جری را در پاریس دید.</seg></tuv></tu>
+</body>
+</tmx>
+"##;
+
+/// The `<tu>` elements of a memory, as written.
+fn units_of(tmx: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = tmx;
+    while let Some(start) = rest.find("<tu ") {
+        let end = start + rest[start..].find("</tu>").unwrap() + "</tu>".len();
+        out.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn update_tm_keeps_another_tools_units_and_writes_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = setup();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let real = shared.join("desk.tmx");
+    std::fs::write(&real, DESK).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o664)).unwrap();
+    std::os::unix::fs::symlink("shared/desk.tmx", dir.path().join("desk.tmx")).unwrap();
+    export(dir.path(), &["--tm", "desk.tmx"]);
+    translate(dir.path(), "ترجمه");
+    let stderr = brief(dir.path())
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--update-tm", "desk.tmx", "out/done.xliff20.xlf"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    // s1 is k3's source (its exact target came from the memory): unchanged.
+    assert!(
+        stderr.contains("desk.tmx: 2 added, 0 updated, 1 unchanged, 0 skipped"),
+        "{stderr}"
+    );
+    let link = dir.path().join("desk.tmx");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let after = std::fs::read_to_string(&real).unwrap();
+    assert_eq!(real.metadata().unwrap().permissions().mode() & 0o777, 0o664);
+    // Everything the merge did not add is as it was, byte for byte: the
+    // prolog, the header with its props and <ude>, every unit, the end.
+    let last = DESK.rfind("</tu>").unwrap() + "</tu>".len();
+    assert!(after.starts_with(&DESK[..last]), "{after}");
+    assert!(after.ends_with(&DESK[last..]), "{after}");
+    let units = units_of(&after);
+    assert_eq!(units.len(), 5);
+    assert_eq!(units[..3], units_of(DESK)[..]);
+    assert!(units[3].contains("ترجمه s2") && units[4].contains("ترجمه s3"));
+    // No lock or temporary file is left beside the memory.
+    let mut left: Vec<String> = std::fs::read_dir(&shared)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["desk.tmx"]);
+}
+
+#[test]
+fn first_day_export_notes_the_missing_memory_and_merge_creates_it() {
+    let dir = setup();
+    let out = brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa",
+            "--format",
+            "xliff20",
+            "--out-dir",
+            "out",
+            "--tm",
+            "desk.tmx",
+            "a.txt",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(
+        stderr.contains("desk.tmx: no translation memory there yet"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("memory matches: 0 exact, 0 fuzzy, 3 without a match"),
+        "{stderr}"
+    );
+    translate(dir.path(), "ترجمه");
+    let stderr = brief(dir.path())
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--update-tm", "desk.tmx", "out/done.xliff20.xlf"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert!(
+        stderr.contains("desk.tmx: 3 added, 0 updated, 0 unchanged, 0 skipped"),
+        "{stderr}"
+    );
+    // The next export finds all three.
+    let out = brief(dir.path())
+        .args([
+            "export",
+            "--all",
+            "--to",
+            "fa",
+            "--format",
+            "xliff20",
+            "--out-dir",
+            "out2",
+            "--tm",
+            "desk.tmx",
+            "a.txt",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(
+        stderr.contains("memory matches: 3 exact, 0 fuzzy, 0 without a match"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_failed_output_leaves_the_memory_as_it_was() {
+    let dir = setup();
+    export(dir.path(), &["--tm", "mem.tmx"]);
+    translate(dir.path(), "ترجمه");
+    // The merge's own output exists already and --force is not given: the
+    // run fails, and neither the outputs nor the memory are written.
+    std::fs::create_dir(dir.path().join("final")).unwrap();
+    std::fs::write(dir.path().join("final").join("brief.fa.txt"), "old").unwrap();
+    brief(dir.path())
+        .args([
+            "merge",
+            "--update-tm",
+            "mem.tmx",
+            "--out-dir",
+            "final",
+            "out/done.xliff20.xlf",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mem.tmx")).unwrap(),
+        MEMORY
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("final").join("brief.fa.txt")).unwrap(),
+        "old"
+    );
+}
+
+/// Two merges updating one memory at the same time, ten rounds: each round
+/// both add three new units; every unit of every round must be there.
+#[test]
+fn concurrent_updates_lose_no_unit() {
+    const ROUNDS: usize = 10;
+    let root = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("brief");
+    let memory = root.path().join("desk.tmx");
+    let mut expected = Vec::new();
+    for round in 0..ROUNDS {
+        let mut jobs = Vec::new();
+        for side in ["north", "south"] {
+            let dir = root.path().join(format!("{side}{round}"));
+            std::fs::create_dir(&dir).unwrap();
+            let sentences: Vec<String> = (0..3)
+                .map(|i| format!("The {side} desk filed report {i} in round {round} today."))
+                .collect();
+            expected.extend(sentences.iter().cloned());
+            std::fs::write(dir.join("a.txt"), sentences.join(" ")).unwrap();
+            brief(&dir)
+                .args([
+                    "export",
+                    "--all",
+                    "--lang",
+                    "en",
+                    "--to",
+                    "fa",
+                    "--format",
+                    "xliff20",
+                    "--out-dir",
+                    "out",
+                    "a.txt",
+                ])
+                .assert()
+                .success();
+            translate(&dir, "ترجمه");
+            jobs.push(dir);
+        }
+        let children: Vec<std::process::Child> = jobs
+            .iter()
+            .map(|dir| {
+                std::process::Command::new(&bin)
+                    .current_dir(dir)
+                    .env("XDG_CONFIG_HOME", dir.join("no-xdg"))
+                    .env("BRIEF_LOCK_WAIT", "120")
+                    .args(["merge", "--update-tm"])
+                    .arg(&memory)
+                    .arg("out/done.xliff20.xlf")
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "round {round}: {stderr}");
+            assert!(
+                stderr.contains("3 added, 0 updated"),
+                "round {round}: {stderr}"
+            );
+        }
+    }
+    let text = std::fs::read_to_string(&memory).unwrap();
+    assert_eq!(units_of(&text).len(), 2 * 3 * ROUNDS);
+    for sentence in &expected {
+        assert_eq!(
+            text.matches(&format!("<seg>{sentence}</seg>")).count(),
+            1,
+            "{sentence}"
+        );
+    }
+}
