@@ -353,7 +353,7 @@ pub fn item_summaries(
 
 fn read_glossary(path: &Path, source_lang: Lang) -> anyhow::Result<Glossary> {
     // Bounded like every input (--max-input).
-    let bytes = brief::input::read_bytes(path)?;
+    let bytes = brief::input::read_bytes_limited(path, super::input_settings().max_bytes)?;
     let text = String::from_utf8(bytes)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8: {e}", escape_path(path)))?;
     Ok(Glossary::parse(&text, source_lang, path)?)

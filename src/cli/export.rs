@@ -120,7 +120,8 @@ impl TranslationAids {
             Some(path) => {
                 // Bounded like every input (--max-input): `/dev/zero` or a
                 // FIFO cannot fill memory.
-                let bytes = brief::input::read_bytes(path)?;
+                let bytes =
+                    brief::input::read_bytes_limited(path, super::input_settings().max_bytes)?;
                 let text = String::from_utf8(bytes).map_err(|e| {
                     anyhow::anyhow!(
                         "{}: cannot read the glossary: not UTF-8: {e}",
