@@ -12,6 +12,7 @@ mod eval_cli;
 mod export_batch;
 mod export_cli;
 mod export_snapshots;
+mod fetch;
 mod glossary_cli;
 mod merge_cli;
 mod merge_hostile;
