@@ -313,3 +313,92 @@ fn proxy(value: &str, key: &str) -> Result<ureq::Proxy> {
 fn seconds(d: Duration) -> String {
     format!("{} s", d.as_secs_f64())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    fn client() -> Client {
+        Client::new(&FetchSettings::default()).unwrap()
+    }
+
+    #[test]
+    fn a_redirect_never_leaves_https_for_http() {
+        let from = url("https://news.example/a");
+        let e = client().redirect(&from, "http://news.example/b", std::slice::from_ref(&from));
+        assert!(e.unwrap_err().contains("from https to http"));
+        let ok = client().redirect(&url("http://news.example/a"), "https://news.example/b", &[]);
+        assert_eq!(ok.unwrap().as_str(), "https://news.example/b");
+    }
+
+    #[test]
+    fn a_redirect_is_resolved_checked_and_stripped_of_credentials() {
+        let from = url("https://news.example/world/a?x=1");
+        let c = client();
+        let to = |loc: &str| c.redirect(&from, loc, std::slice::from_ref(&from));
+        assert_eq!(to("../b").unwrap().as_str(), "https://news.example/b");
+        assert_eq!(
+            to("//cdn.example/c").unwrap().as_str(),
+            "https://cdn.example/c"
+        );
+        assert_eq!(
+            to("https://u:p@news.example/d").unwrap().as_str(),
+            "https://news.example/d"
+        );
+        assert!(
+            to("javascript:alert(1)")
+                .unwrap_err()
+                .contains("a javascript: URL")
+        );
+        assert!(
+            to("https://news.example/world/a?x=1")
+                .unwrap_err()
+                .contains("a redirect loop")
+        );
+        assert!(to("http://[::1").is_err());
+    }
+
+    #[test]
+    fn the_sixth_redirect_is_refused() {
+        let c = client();
+        let chain: Vec<Url> = (0..6)
+            .map(|i| url(&format!("http://h.example/{i}")))
+            .collect();
+        assert!(
+            c.redirect(&chain[5], "/6", &chain)
+                .unwrap_err()
+                .contains("more than 5 redirects")
+        );
+        assert!(c.redirect(&chain[4], "/6", &chain[..5]).is_ok());
+    }
+
+    #[test]
+    fn only_http_urls_with_a_host_are_fetched() {
+        assert!(
+            http_url("ftp://x.example/")
+                .unwrap_err()
+                .contains("a ftp: URL")
+        );
+        assert!(http_url("http://").is_err());
+        assert!(http_url("not a url").unwrap_err().starts_with("not a URL"));
+        let u = http_url("https://u:p@президент.рф/новости#top").unwrap();
+        assert_eq!(
+            u.as_str(),
+            "https://xn--d1abbgf6aiiy.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8"
+        );
+    }
+
+    #[test]
+    fn proxies_are_http_or_https_and_never_shown_with_credentials() {
+        assert!(proxy("proxy.example:3128", "HTTPS_PROXY").is_ok());
+        assert!(proxy("https://proxy.example", "HTTPS_PROXY").is_ok());
+        let e = proxy("socks5://u:secret@proxy.example:1080", "ALL_PROXY")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("ALL_PROXY") && !e.contains("secret"), "{e}");
+    }
+}
