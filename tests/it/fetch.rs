@@ -109,15 +109,16 @@ fn respond(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body:
     let _ = stream.write_all(body);
 }
 
-/// A route table: path -> (status, headers, body).
-fn pages(
-    table: Vec<(
-        &'static str,
-        &'static str,
-        Vec<(&'static str, String)>,
-        Vec<u8>,
-    )>,
-) -> Server {
+/// One route: path, status, headers, body.
+type Route = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, String)>,
+    Vec<u8>,
+);
+
+/// A server answering each route's path with its response, 404 otherwise.
+fn pages(table: Vec<Route>) -> Server {
     Server::start(
         move |req, stream| match table.iter().find(|(path, ..)| *path == req.target) {
             Some((_, status, headers, body)) => {
