@@ -837,3 +837,17 @@ fn cli_jsonl_batches_fetch_url_items() {
         .stdout(contains("\"id\":\"a\""))
         .stderr(contains("item \"b\"").and(contains("HTTP 404")));
 }
+
+#[test]
+fn a_url_names_its_document_normalised_without_control_characters() {
+    let server = pages(vec![(
+        "/a%20b?q=x%1B[31m",
+        "200 OK",
+        vec![("Content-Type", "text/plain".into())],
+        b"Plain text from the server.".to_vec(),
+    )]);
+    let given = format!("http://user:pw@{}/a b?q=x\u{1b}[31m#part", server.addr);
+    let doc = read(&given, &quick()).unwrap();
+    assert_eq!(doc.name, server.url("/a%20b?q=x%1B[31m"));
+    assert_eq!(doc.text, "Plain text from the server.");
+}

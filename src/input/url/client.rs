@@ -60,9 +60,12 @@ impl Client {
     }
 
     pub(super) fn fetch(&self, address: &str, max_bytes: u64) -> Result<Page> {
-        let name = super::without_credentials(address.trim());
+        let mut current = http_url(address.trim())
+            .map_err(|m| failure(&super::without_credentials(address.trim()), m))?;
+        // The name is the parsed URL: percent-encoded, so no control
+        // character of the argument reaches a name or a message.
+        let name = current.to_string();
         let fail = |message: String| failure(&name, message);
-        let mut current = http_url(address.trim()).map_err(fail)?;
         let deadline = Instant::now() + self.settings.timeout;
         let mut chain = vec![current.clone()];
         loop {

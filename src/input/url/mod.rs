@@ -151,8 +151,8 @@ impl ProxySettings {
 /// A fetched page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// The URL as asked for, without user name and password: the document's
-    /// name.
+    /// The URL as asked for, normalised (percent-encoded, punycode host)
+    /// and without user name, password and `#fragment`: the document's name.
     pub name: String,
     /// The URL the page came from after redirects (without user name and
     /// password).
