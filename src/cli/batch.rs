@@ -83,7 +83,7 @@ pub fn each_item<R: Send>(
 ) -> anyhow::Result<()> {
     let mut first = true;
     for path in &super::inputs_or_stdin(inputs) {
-        let items = brief::input::batch_items(path)?;
+        let items = brief::input::batch_items_with(path, super::input_settings())?;
         ordered(items, &work, |result| {
             let r = match result {
                 Ok(r) => r,

@@ -77,7 +77,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                 }
             }
             InputKind::Jsonl => {
-                let items = brief::input::batch_items(&path)?;
+                let items = brief::input::batch_items_with(&path, super::input_settings())?;
                 batch::ordered(
                     items,
                     |item| {

@@ -87,6 +87,36 @@ pub struct Cli {
     )]
     max_input: Option<u64>,
 
+    /// URL inputs: the longest time for a whole request, redirects included (default 30).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        value_parser = parse_seconds,
+        help_heading = "Global options"
+    )]
+    timeout: Option<std::time::Duration>,
+
+    /// URL inputs: the longest wait for a connection (default 10).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        value_parser = parse_seconds,
+        help_heading = "Global options"
+    )]
+    connect_timeout: Option<std::time::Duration>,
+
+    /// URL inputs: the longest wait for the server to send anything (default 20).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        value_parser = parse_seconds,
+        help_heading = "Global options"
+    )]
+    read_timeout: Option<std::time::Duration>,
+
     /// In JSONL batches, report a malformed line, skip it and go on (exit code 1 at the end).
     #[arg(long, global = true, help_heading = "Global options")]
     keep_going: bool,
@@ -136,7 +166,7 @@ enum Command {
 /// The inputs and how to read them: shared by `detect`, `segment` and `summarize`.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Input files, directories or quoted globs; `-` or nothing reads standard input.
+    /// Input files, directories, quoted globs or http(s) URLs; `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Language of every input (ISO 639 code). Precedence: this flag, then a JSONL item's
@@ -174,7 +204,7 @@ pub enum InputKind {
     /// Each INPUT is a web page: its title and article paragraphs, without
     /// navigation, scripts, comments and other page furniture.
     Html,
-    /// Each line of each INPUT is a JSON object {"id", "text" | "html" | "documents", "lang"?}.
+    /// Each line of each INPUT is a JSON object {"id", "text" | "html" | "url" | "documents", "lang"?}.
     Jsonl,
 }
 
@@ -248,8 +278,6 @@ fn format_error(err: &anyhow::Error) -> String {
 /// Options that apply to every subcommand.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Globals {
-    /// How text inputs are decoded.
-    pub encoding: brief::input::Encoding,
     /// Only errors on stderr.
     pub quiet: bool,
     /// More detail on stderr.
@@ -300,21 +328,69 @@ pub fn read_inputs(
     markup: brief::input::Markup,
 ) -> anyhow::Result<Vec<brief::Document>> {
     let paths = brief::input::expand_inputs_reporting(&inputs_or_stdin(inputs), &mut |m| warn(m))?;
-    let docs = brief::input::read_documents_as(&paths, globals().encoding, markup)?;
+    let settings = brief::input::InputSettings {
+        markup,
+        ..input_settings().clone()
+    };
+    let docs = brief::input::read_documents_with(&paths, &settings)?;
     if globals().verbose {
         eprintln!("brief: read {} document(s)", docs.len());
     }
     for doc in &docs {
         if doc.text.trim().is_empty() {
-            warn(format_args!("{}: empty input, nothing to do", doc.name));
+            warn(format_args!(
+                "{}: empty input, nothing to do",
+                brief::escape::escape(&doc.name)
+            ));
         }
     }
     Ok(docs)
 }
 
+static INPUT_SETTINGS: std::sync::OnceLock<brief::input::InputSettings> =
+    std::sync::OnceLock::new();
+
+/// How inputs are read in this run: `--max-input` (else `$BRIEF_MAX_INPUT`),
+/// `--encoding`, the URL timeouts, and the proxy variables. The library
+/// reads no environment variable; this is where the binary does.
+pub fn input_settings() -> &'static brief::input::InputSettings {
+    INPUT_SETTINGS.get_or_init(brief::input::InputSettings::default)
+}
+
+fn resolve_input_settings(cli: &Cli) -> anyhow::Result<brief::input::InputSettings> {
+    let env = |name: &str| std::env::var(name).ok();
+    let max_bytes = brief::input::InputSettings::max_bytes_from(
+        cli.max_input,
+        env(brief::input::MAX_INPUT_ENV).as_deref(),
+    )?;
+    let defaults = brief::input::url::FetchSettings::default();
+    let fetch = brief::input::url::FetchSettings {
+        timeout: cli.timeout.unwrap_or(defaults.timeout),
+        connect_timeout: cli.connect_timeout.unwrap_or(defaults.connect_timeout),
+        read_timeout: cli.read_timeout.unwrap_or(defaults.read_timeout),
+        proxy: brief::input::url::ProxySettings::from_vars(env),
+        ..defaults
+    };
+    Ok(brief::input::InputSettings {
+        max_bytes,
+        encoding: cli.encoding,
+        fetch,
+        ..brief::input::InputSettings::default()
+    })
+}
+
+/// A positive number of seconds, such as `30` or `0.5`.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds between 0 and 86400, such as 30 or 0.5"
+        )),
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let _ = GLOBALS.set(Globals {
-        encoding: cli.encoding,
         quiet: cli.quiet,
         verbose: cli.verbose,
         keep_going: cli.keep_going,
@@ -349,9 +425,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         _ => {}
     }
-    if let Some(limit) = cli.max_input {
-        brief::input::set_max_input_bytes(limit);
-    }
+    let _ = INPUT_SETTINGS.set(resolve_input_settings(&cli)?);
     let (config, source) = Config::load(cli.config.as_deref()).context("configuration")?;
     if cli.verbose {
         eprintln!("brief: configuration: {source}");

@@ -8,7 +8,6 @@
 use std::collections::HashSet;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -49,33 +48,66 @@ pub fn is_stdin(path: &Path) -> bool {
 /// The default input size limit: the same as merge reads back
 /// ([`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES), 256 MiB).
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::formats::xml::MAX_INPUT_BYTES as u64;
-/// Environment variable setting the input size limit (bytes, or with a
-/// `K`, `M` or `G` suffix, powers of 1024), unless [`set_max_input_bytes`]
-/// was called.
+/// The environment variable the `brief` binary reads for the input size
+/// limit when `--max-input` is not given. The library never reads it: a
+/// program passes the limit in [`InputSettings`].
 pub const MAX_INPUT_ENV: &str = "BRIEF_MAX_INPUT";
 
-/// 0 means "not set": use the environment variable or the default.
-static MAX_INPUT: AtomicU64 = AtomicU64::new(0);
-
-/// Sets the input size limit for this process (a `--max-input` option);
-/// `0` goes back to `$BRIEF_MAX_INPUT` or the default.
-pub fn set_max_input_bytes(limit: u64) {
-    MAX_INPUT.store(limit, Ordering::Relaxed);
+/// How inputs are read: the size limit, the text encoding, how web pages are
+/// told from text, and how URLs are fetched. The caller (the binary, from
+/// its flags and environment) decides every one of them; the library keeps
+/// no process-wide state and reads no environment variable.
+///
+/// ```
+/// use brief::input::InputSettings;
+/// let settings = InputSettings { max_bytes: 1 << 20, ..InputSettings::default() };
+/// assert_eq!(settings.max_bytes, 1048576);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputSettings {
+    /// The most bytes read from one input (a file, a device, standard input,
+    /// a JSONL line, a fetched page after decompression); more is refused.
+    pub max_bytes: u64,
+    /// How text is decoded.
+    pub encoding: Encoding,
+    /// How web pages are told from plain text.
+    pub markup: Markup,
+    /// How URLs are fetched: timeouts, redirects, proxy, user agent.
+    pub fetch: url::FetchSettings,
 }
 
-/// The input size limit in bytes: what [`set_max_input_bytes`] set, else
-/// `$BRIEF_MAX_INPUT`, else [`DEFAULT_MAX_INPUT_BYTES`]. Every file, device,
-/// FIFO and standard input is read up to this many bytes and refused beyond.
-pub fn max_input_bytes() -> Result<u64> {
-    match MAX_INPUT.load(Ordering::Relaxed) {
-        0 => match std::env::var(MAX_INPUT_ENV) {
-            Ok(value) => parse_size(&value).map_err(|message| Error::InvalidSetting {
+impl Default for InputSettings {
+    fn default() -> InputSettings {
+        InputSettings {
+            max_bytes: DEFAULT_MAX_INPUT_BYTES,
+            encoding: Encoding::Auto,
+            markup: Markup::Detect,
+            fetch: url::FetchSettings::default(),
+        }
+    }
+}
+
+impl InputSettings {
+    /// The input limit from a `--max-input` value if given, else from the
+    /// value of [`MAX_INPUT_ENV`] if set, else [`DEFAULT_MAX_INPUT_BYTES`].
+    /// The caller reads the environment; an unparsable value is an
+    /// [`Error::InvalidSetting`] naming the variable.
+    ///
+    /// ```
+    /// use brief::input::InputSettings;
+    /// assert_eq!(InputSettings::max_bytes_from(None, Some("1K")).unwrap(), 1024);
+    /// assert_eq!(InputSettings::max_bytes_from(Some(5), Some("1K")).unwrap(), 5);
+    /// assert!(InputSettings::max_bytes_from(None, Some("lots")).is_err());
+    /// ```
+    pub fn max_bytes_from(flag: Option<u64>, env: Option<&str>) -> Result<u64> {
+        match (flag, env) {
+            (Some(limit), _) => Ok(limit),
+            (None, Some(value)) => parse_size(value).map_err(|message| Error::InvalidSetting {
                 key: MAX_INPUT_ENV.into(),
                 message,
             }),
-            Err(_) => Ok(DEFAULT_MAX_INPUT_BYTES),
-        },
-        limit => Ok(limit),
+            (None, None) => Ok(DEFAULT_MAX_INPUT_BYTES),
+        }
     }
 }
 
@@ -142,16 +174,19 @@ fn read_bounded(reader: impl Read, path: &Path, limit: u64, hint: u64) -> Result
     Ok(bytes)
 }
 
-/// Reads a whole file (or standard input for `-`) as raw bytes, up to the
-/// input limit ([`max_input_bytes`]). FIFOs, devices and standard input are
-/// read until end of file or the limit; a regular file that changes size or
-/// modification time while it is read is refused (it was being written).
+/// Reads a whole file (or standard input for `-`) as raw bytes, up to
+/// [`DEFAULT_MAX_INPUT_BYTES`]; [`read_bytes_limited`] takes the caller's
+/// limit (the user's `--max-input`).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    read_bytes_limited(path, max_input_bytes()?)
+    read_bytes_limited(path, DEFAULT_MAX_INPUT_BYTES)
 }
 
-/// [`read_bytes`] with an explicit limit (merge reads translated files with
-/// its fixed [`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES)).
+/// Reads a whole file (or standard input for `-`) as raw bytes, up to
+/// `limit` bytes: the one bounded file reader of brief. FIFOs, devices and
+/// standard input are read until end of file or the limit; a regular file
+/// larger than the limit is refused before it is read, and one that changes
+/// size or modification time while it is read is refused (it was being
+/// written).
 pub fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
     if is_stdin(path) {
         return read_bounded(std::io::stdin().lock(), path, limit, 0);
@@ -197,7 +232,8 @@ fn changed_while_read(before: &std::fs::Metadata, read: u64, after: &std::fs::Me
         || (read != before.len() && before.len() != 0)
 }
 
-/// Reads and decodes a text file (or standard input for `-`).
+/// Reads and decodes a text file (or standard input for `-`), up to
+/// [`DEFAULT_MAX_INPUT_BYTES`].
 pub fn read_text(path: &Path) -> Result<String> {
     decode(read_bytes(path)?, path)
 }
@@ -334,7 +370,9 @@ pub fn decode_as(bytes: Vec<u8>, path: &Path, encoding: Encoding) -> Result<Stri
     }
 }
 
-/// Expands the command line's inputs: `-` stays standard input; a directory
+/// Expands the command line's inputs: `-` stays standard input and an
+/// `http://` or `https://` URL stays as it is (any other `scheme://` that
+/// names no file is refused); a directory
 /// becomes every `.txt` and `.md` file below it (recursively, sorted by
 /// path); a pattern with `*`, `?` or `[` that names no existing file is
 /// expanded as a glob (sorted). Other paths are kept as given, so a missing
@@ -367,8 +405,16 @@ pub fn expand_inputs_reporting(
         warn,
     };
     for input in inputs {
-        if is_stdin(input) {
+        if is_stdin(input) || url::as_url(input).is_some() {
             out.push(input.clone());
+        } else if let Some(scheme) = url::foreign_scheme(input) {
+            return Err(Error::Input {
+                path: input.clone(),
+                message: format!(
+                    "a {scheme}: URL; brief reads only http and https URLs (write ./{} for a file of that name)",
+                    input.display()
+                ),
+            });
         } else if input.is_dir() {
             let mut found = Vec::new();
             walk.dir(input, None, &mut |p| has_text_extension(p), &mut found)?;
@@ -634,26 +680,106 @@ impl Walk<'_> {
     }
 }
 
-/// Reads plain-text documents with an explicit encoding choice.
+/// Reads documents with an explicit encoding choice and the default
+/// [`InputSettings`] otherwise; see [`read_documents_with`].
 pub fn read_documents_as(
     paths: &[PathBuf],
     encoding: Encoding,
     markup: Markup,
 ) -> Result<Vec<Document>> {
+    let settings = InputSettings {
+        encoding,
+        markup,
+        ..InputSettings::default()
+    };
+    read_documents_with(paths, &settings)
+}
+
+/// Reads one document per input: a file, standard input for `-`, or a web
+/// page for an `http://` or `https://` URL (see [`url`]), each bounded by
+/// `settings.max_bytes`. A document read from a URL is named by the URL
+/// without its user name and password.
+pub fn read_documents_with(paths: &[PathBuf], settings: &InputSettings) -> Result<Vec<Document>> {
+    let mut fetcher = None;
     paths
         .iter()
-        .map(|p| {
-            Ok(Document {
-                name: p.display().to_string(),
-                text: decode_document(read_bytes(p)?, p, encoding, markup)?,
-                lang: None,
-                title: None,
-            })
-        })
+        .map(|p| read_one(p, settings, &mut fetcher))
         .collect()
 }
 
-/// Reads plain-text documents: one per path, standard input for `-`.
+/// Reads one input (a file, `-`, or a URL); see [`read_documents_with`].
+pub fn read_document(path: &Path, settings: &InputSettings) -> Result<Document> {
+    read_one(path, settings, &mut None)
+}
+
+/// [`read_document`] with a fetcher made on the first URL and kept for the
+/// next ones (its connections and TLS roots).
+fn read_one(
+    path: &Path,
+    settings: &InputSettings,
+    fetcher: &mut Option<url::Fetcher>,
+) -> Result<Document> {
+    if let Some(address) = url::as_url(path) {
+        let page = fetch_with(fetcher, address, settings)?;
+        return Ok(Document {
+            text: page_text(&page, settings.markup)?,
+            name: page.name,
+            lang: None,
+            title: None,
+        });
+    }
+    Ok(Document {
+        name: path.display().to_string(),
+        text: decode_document(
+            read_bytes_limited(path, settings.max_bytes)?,
+            path,
+            settings.encoding,
+            settings.markup,
+        )?,
+        lang: None,
+        title: None,
+    })
+}
+
+fn fetch_with(
+    fetcher: &mut Option<url::Fetcher>,
+    address: &str,
+    settings: &InputSettings,
+) -> Result<url::Page> {
+    let fetcher = match fetcher {
+        Some(f) => f,
+        None => fetcher.insert(url::Fetcher::new(&settings.fetch)?),
+    };
+    fetcher.fetch(address, settings.max_bytes)
+}
+
+/// The text of a fetched page: its article text when it is a web page
+/// (by its media type, or by its content when the server gives none), else
+/// the text as it is. Its encoding is chosen by [`charset::decode_page`].
+pub fn page_text(page: &url::Page, markup: Markup) -> Result<String> {
+    let shown = Path::new(&page.name);
+    let media = page.media_type.as_deref();
+    let is_html = matches!(media, Some("text/html" | "application/xhtml+xml"));
+    let is_text = is_html || media.is_none_or(|m| m.starts_with("text/"));
+    if !is_text {
+        return Err(Error::Input {
+            path: shown.to_path_buf(),
+            message: format!(
+                "the server sent {}, not a web page or text",
+                media.unwrap_or_default()
+            ),
+        });
+    }
+    let text = charset::decode_page(&page.body, page.charset.as_deref(), page.tld(), shown)?;
+    if is_html || markup == Markup::Html || crate::html::looks_like_html(&text) {
+        Ok(crate::html::extract(&text).text)
+    } else {
+        Ok(text)
+    }
+}
+
+/// Reads plain-text documents: one per path, standard input for `-`, each
+/// up to [`DEFAULT_MAX_INPUT_BYTES`].
 pub fn read_documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
     paths
         .iter()
@@ -717,14 +843,38 @@ struct RawItem {
     id: Option<serde_json::Value>,
     text: Option<String>,
     html: Option<String>,
+    url: Option<String>,
     documents: Option<Vec<String>>,
     lang: Option<String>,
     #[serde(flatten)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Parses one JSONL line (`line` is one-based, for messages).
+/// Parses one JSONL line (`line` is one-based, for messages) with the
+/// default [`InputSettings`]; see [`parse_batch_line_with`].
 pub fn parse_batch_line(raw: &str, path: &Path, line: usize) -> Result<BatchItem> {
+    parse_batch_line_with(raw, path, line, &InputSettings::default())
+}
+
+/// Parses one JSONL line (`line` is one-based, for messages). An item with
+/// `"url"` is fetched now, with `settings.fetch` and up to
+/// `settings.max_bytes`, and read as [`read_document`] reads a URL.
+pub fn parse_batch_line_with(
+    raw: &str,
+    path: &Path,
+    line: usize,
+    settings: &InputSettings,
+) -> Result<BatchItem> {
+    parse_line(raw, path, line, settings, &mut None)
+}
+
+fn parse_line(
+    raw: &str,
+    path: &Path,
+    line: usize,
+    settings: &InputSettings,
+    fetcher: &mut Option<url::Fetcher>,
+) -> Result<BatchItem> {
     let err = |message: String| Error::Jsonl {
         path: path.to_path_buf(),
         line,
@@ -738,19 +888,30 @@ pub fn parse_batch_line(raw: &str, path: &Path, line: usize) -> Result<BatchItem
         Some(_) => return Err(err("\"id\" must be a string or a number".into())),
         None => return Err(err("missing \"id\"".into())),
     };
-    let documents = match (item.text, item.html, item.documents) {
-        (Some(t), None, None) => vec![t],
+    let documents = match (item.text, item.html, item.documents, item.url) {
+        (Some(t), None, None, None) => vec![t],
         // A web page: its article text (title and body paragraphs).
-        (None, Some(h), None) => vec![crate::html::extract(&h).text],
-        (None, None, Some(d)) => d,
-        (None, None, None) => {
+        (None, Some(h), None, None) => vec![crate::html::extract(&h).text],
+        (None, None, Some(d), None) => d,
+        (None, None, None, Some(address)) => {
+            if url::as_url(Path::new(&address)).is_none() {
+                return Err(err(format!(
+                    "item {id:?}: \"url\" must be an http:// or https:// URL, not {address:?}"
+                )));
+            }
+            let page = fetch_with(fetcher, &address, settings)
+                .and_then(|page| page_text(&page, Markup::Detect))
+                .map_err(|e| err(format!("item {id:?}: {e}")))?;
+            vec![page]
+        }
+        (None, None, None, None) => {
             return Err(err(format!(
-                "item {id:?} has no \"text\", \"html\" or \"documents\""
+                "item {id:?} has no \"text\", \"html\", \"documents\" or \"url\""
             )));
         }
         _ => {
             return Err(err(format!(
-                "item {id:?} has more than one of \"text\", \"html\" and \"documents\"; give one"
+                "item {id:?} has more than one of \"text\", \"html\", \"documents\" and \"url\"; give one"
             )));
         }
     };
@@ -768,9 +929,20 @@ pub fn parse_batch_line(raw: &str, path: &Path, line: usize) -> Result<BatchItem
     })
 }
 
+/// Iterates over the items of a JSONL batch with the default
+/// [`InputSettings`]; see [`batch_items_with`].
+pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>> + use<>> {
+    batch_items_with(path, &InputSettings::default())
+}
+
 /// Iterates over the items of a JSONL batch, one line at a time (bounded
-/// memory). Blank lines are skipped; each item carries its line number.
-pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>>> {
+/// memory: each line up to `settings.max_bytes`). Blank lines are skipped;
+/// each item carries its line number. Items with `"url"` are fetched as
+/// they are read, one after another (see [`parse_batch_line_with`]).
+pub fn batch_items_with(
+    path: &Path,
+    settings: &InputSettings,
+) -> Result<impl Iterator<Item = Result<BatchItem>> + use<>> {
     let reader: Box<dyn BufRead> = if is_stdin(path) {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
@@ -778,10 +950,12 @@ pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>
         Box::new(std::io::BufReader::new(file))
     };
     let path = path.to_path_buf();
-    let limit = max_input_bytes()?;
+    let settings = settings.clone();
+    let limit = settings.max_bytes;
     let mut reader = reader;
     let mut line_no = 0usize;
     let mut failed = false;
+    let mut fetcher = None;
     Ok(std::iter::from_fn(move || {
         loop {
             if failed {
@@ -829,10 +1003,13 @@ pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>
             if trimmed.is_empty() {
                 continue;
             }
-            return Some(parse_batch_line(trimmed, &path, line_no));
+            return Some(parse_line(trimmed, &path, line_no, &settings, &mut fetcher));
         }
     }))
 }
+
+pub mod charset;
+pub mod url;
 
 #[cfg(test)]
 mod tests;

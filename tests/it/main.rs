@@ -13,6 +13,7 @@ mod eval_cli;
 mod export_batch;
 mod export_cli;
 mod export_snapshots;
+mod fetch;
 mod glossary_cli;
 mod job_parity;
 mod library_signals;
