@@ -46,6 +46,7 @@ pub mod html;
 pub mod input;
 mod lang;
 pub mod merge;
+pub mod omegat;
 pub mod outfile;
 mod rank;
 mod resources;
