@@ -39,9 +39,10 @@ pub struct Args {
     /// Target languages (BCP 47 tags, comma-separated); default: [export] targets.
     #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_tag)]
     to: Vec<LanguageTag>,
-    /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl; default: [export] formats.
+    /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl, or omegat (an OmegaT
+    /// project DIR/brief.<lang>.omegat/); default: [export] formats.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_format)]
-    format: Vec<Format>,
+    format: Vec<FormatArg>,
     /// Directory to write the files to (created if missing).
     #[arg(long, value_name = "DIR")]
     out_dir: PathBuf,
@@ -81,8 +82,20 @@ fn parse_tag(s: &str) -> Result<LanguageTag, String> {
     s.trim().parse().map_err(|e: brief::Error| e.to_string())
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse().map_err(|e: brief::Error| e.to_string())
+/// A file format, or an OmegaT project (a directory, not a [`Format`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FormatArg {
+    File(Format),
+    Omegat,
+}
+
+fn parse_format(s: &str) -> Result<FormatArg, String> {
+    if s.trim().eq_ignore_ascii_case("omegat") {
+        return Ok(FormatArg::Omegat);
+    }
+    s.parse()
+        .map(FormatArg::File)
+        .map_err(|e: brief::Error| format!("{e} (or omegat)"))
 }
 
 fn parse_mode(s: &str) -> Result<TargetMode, String> {
@@ -189,15 +202,24 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     } else {
         &args.to
     });
+    let omegat = args.format.contains(&FormatArg::Omegat);
+    let file_formats: Vec<Format> = args
+        .format
+        .iter()
+        .filter_map(|f| match f {
+            FormatArg::File(f) => Some(*f),
+            FormatArg::Omegat => None,
+        })
+        .collect();
     let formats = dedup(if args.format.is_empty() {
         &settings.formats
     } else {
-        &args.format
+        &file_formats
     });
     if targets.is_empty() {
         anyhow::bail!("no target languages: give --to or set [export] targets");
     }
-    if formats.is_empty() {
+    if formats.is_empty() && !omegat {
         anyhow::bail!("no formats: give --format or set [export] formats");
     }
     let mode = args.target.unwrap_or(settings.target);
@@ -223,6 +245,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             force: args.force,
             lang: args.lang,
             aids,
+            omegat,
         };
         return super::export_batch::run(&plan, &config);
     }
@@ -296,15 +319,32 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             });
         }
     }
+    if omegat {
+        for (target, aids) in targets.iter().zip(&aids) {
+            files.extend(brief::omegat::project_files(
+                &args.out_dir,
+                &export,
+                target,
+                aids,
+            )?);
+        }
+    }
     // The truth about the export, for merge: found beside the files it
     // checks, or given with --reference.
     files.push(OutFile {
         path: args.out_dir.join(brief::merge::REFERENCE_FILE_NAME),
         contents: export.render_reference(&targets[0])?,
     });
-    std::fs::create_dir_all(&args.out_dir)
-        .with_context(|| format!("{}: cannot create the directory", args.out_dir.display()))?;
+    for dir in files.iter().filter_map(|f| f.path.parent()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    }
     outfile::write_all(&files, args.force)?;
+    if omegat {
+        for dir in brief::omegat::project_dirs(&args.out_dir, &targets) {
+            brief::omegat::create_directories(&dir)?;
+        }
+    }
     let mut out = output::stdout();
     for f in &files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;

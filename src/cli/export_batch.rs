@@ -27,6 +27,8 @@ pub struct Plan<'a> {
     pub lang: Option<Lang>,
     /// --tm and --glossary, applied to every item as to one cluster.
     pub aids: super::export::TranslationAids,
+    /// --format omegat: an OmegaT project per target language in each set.
+    pub omegat: bool,
 }
 
 /// One summarized item: its brief as an export of its own and the number
@@ -127,6 +129,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
     // it served any.
     let mut unserved: Vec<String> = Vec::new();
     let mut glossary_used = false;
+    let mut projects: Vec<PathBuf> = Vec::new();
     for (code, group) in groups {
         let items_in_group = group.len();
         let export = Export::concat(group, plan.source_tag.clone());
@@ -172,6 +175,12 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
                 });
             }
         }
+        if plan.omegat {
+            for (target, aids) in targets.iter().zip(&aids) {
+                files.extend(brief::omegat::project_files(&dir, &export, target, aids)?);
+                projects.push(dir.join(brief::omegat::project_dir_name(target)));
+            }
+        }
         files.push(OutFile {
             path: dir.join(brief::merge::REFERENCE_FILE_NAME),
             contents: export.render_reference(first_target)?,
@@ -191,6 +200,9 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
         );
     }
     write_batch(&files, plan.force)?;
+    for dir in &projects {
+        brief::omegat::create_directories(dir)?;
+    }
     let mut out = output::stdout();
     for f in &files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;

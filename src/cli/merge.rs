@@ -388,6 +388,25 @@ pub fn read_translations(
     paths: &[PathBuf],
     reference: Option<&std::path::Path>,
 ) -> anyhow::Result<(Vec<brief::UnitFile>, Option<merge::Reference>)> {
+    // An OmegaT project (`brief export --format omegat`) stands for its
+    // translated documents, checked against the reference in the project.
+    let mut expanded: Vec<PathBuf> = Vec::with_capacity(paths.len());
+    let mut project_reference: Option<PathBuf> = None;
+    for path in paths {
+        if brief::omegat::is_project(path) {
+            let project = brief::omegat::read_project(path)?;
+            for w in &project.warnings {
+                super::warn(format_args!("{w}"));
+            }
+            expanded.extend(project.files);
+            project_reference = project_reference.or(project.reference);
+        } else {
+            expanded.push(path.clone());
+        }
+    }
+    let paths = &expanded[..];
+    let reference = reference.map(PathBuf::from).or(project_reference);
+    let reference = reference.as_deref();
     let mut files = Vec::new();
     for path in paths {
         if path.file_name() == Some(std::ffi::OsStr::new(merge::REFERENCE_FILE_NAME)) {
