@@ -50,6 +50,7 @@ pub mod omegat;
 pub mod outfile;
 mod rank;
 mod resources;
+pub mod review;
 mod segment;
 mod select;
 mod stem;
