@@ -69,6 +69,30 @@ enum Format {
     Json,
     /// One JSON object per problem: {"file", "id", "item"?, "lang", "check", "severity", "message"}.
     Jsonl,
+    /// A review page: one self-contained HTML5 file (no script, no network) with every unit's
+    /// source and target, its neighbours and its findings; redirect it to a file.
+    Html,
+}
+
+/// The reports as marks on the review page.
+pub fn review_marks(reports: &[Report]) -> Vec<brief::review::Mark> {
+    reports
+        .iter()
+        .map(|r| {
+            let severity = if r.is_error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            brief::review::Mark::new(
+                r.path.clone(),
+                r.id.clone(),
+                r.check,
+                severity,
+                r.message.clone(),
+            )
+        })
+        .collect()
 }
 
 /// One problem of one unit, as reported (the JSONL contract).
@@ -400,6 +424,15 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             for r in &reports {
                 output::json_line(&mut out, r)?;
             }
+        }
+        Format::Html => {
+            let page = brief::review::render(
+                "brief check",
+                &files,
+                reference.as_ref(),
+                &review_marks(&reports),
+            );
+            out.write_all(page.as_bytes())?;
         }
         Format::Json => {
             let value = JsonOut {

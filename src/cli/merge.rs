@@ -218,6 +218,9 @@ enum Format {
     /// One JSON object per batch item and language, in batch order (`brief export --input jsonl`):
     /// {"id", "lang", "source_lang", "text", "sentences"}.
     Jsonl,
+    /// A review page: one self-contained HTML5 file with every unit, merge's problems and the
+    /// checks' findings; written even when merge found problems (the exit code still says so).
+    Html,
 }
 
 impl Format {
@@ -227,6 +230,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "md",
             Format::Jsonl => "jsonl",
+            Format::Html => "html",
         }
     }
 }
@@ -288,6 +292,8 @@ fn render(
             }
         }
         Format::Jsonl => write_items(&mut out, &translations)?,
+        // Written by `review_page`, which has the files and the findings.
+        Format::Html => {}
         Format::Markdown => {
             for (i, t) in translations.iter().enumerate() {
                 if i > 0 {
@@ -473,6 +479,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     );
     let strict_errors = if args.strict { check_errors } else { 0 };
     let problems = !result.problems.is_empty() || strict_errors > 0;
+    if args.format == Format::Html {
+        return review_page(&args, &result, &files, reference.as_ref(), config, problems);
+    }
     if problems && !args.allow_partial {
         eprintln!(
             "brief: {} problem(s); nothing written (use --allow-partial to output what merged)",
@@ -527,6 +536,88 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         let mut out = output::stdout();
         out.write_all(&render(&result, None, args.format)?)?;
         out.flush()?;
+    }
+    Ok(if problems {
+        super::exit::DATA_PROBLEMS
+    } else {
+        super::exit::OK
+    })
+}
+
+/// `--format html`: the review page of the merged files (to stdout, or
+/// `brief.<lang>.html` per language in --out-dir), with merge's problems
+/// and the checks' findings. Written even when there are problems: showing
+/// them is its purpose.
+fn review_page(
+    args: &Args,
+    result: &MergeResult,
+    files: &[brief::UnitFile],
+    reference: Option<&merge::Reference>,
+    config: &Config,
+    problems: bool,
+) -> anyhow::Result<u8> {
+    let mut settings = config.check.clone();
+    settings.empty = false;
+    settings.untranslated = false;
+    let reports = super::check::check_files(files, reference, &settings, None);
+    let mut marks: Vec<brief::review::Mark> = result
+        .problems
+        .iter()
+        .map(|p| {
+            let kind = serde_json::to_value(p.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let full = p.to_string();
+            // The message without the file, id and language the page shows.
+            let message = full
+                .split_once("]: ")
+                .map_or(full.as_str(), |(_, m)| m)
+                .to_string();
+            brief::review::Mark::new(
+                p.file.clone(),
+                p.id.clone(),
+                kind,
+                brief::check::Severity::Error,
+                message,
+            )
+        })
+        .collect();
+    marks.extend(super::check::review_marks(&reports));
+    let page = |only: Option<&str>| -> String {
+        let chosen: Vec<brief::UnitFile> = files
+            .iter()
+            .filter(|f| only.is_none_or(|l| f.target_lang == l))
+            .cloned()
+            .collect();
+        brief::review::render("brief merge", &chosen, reference, &marks)
+    };
+    match &args.out_dir {
+        Some(dir) => {
+            let outputs: Vec<OutFile> = result
+                .translations
+                .iter()
+                .map(|t| OutFile {
+                    path: dir.join(format!("brief.{}.html", t.lang)),
+                    contents: page(Some(&t.lang)).into_bytes(),
+                })
+                .collect();
+            let written: Vec<&std::path::Path> = outputs.iter().map(|f| f.path.as_path()).collect();
+            let read: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
+            check_outputs_distinct(&written, &read)?;
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "{}: cannot create the directory",
+                    brief::escape::escape_path(dir)
+                )
+            })?;
+            outfile::write_all(&outputs, args.force)?;
+        }
+        None => {
+            let mut out = output::stdout();
+            out.write_all(page(None).as_bytes())?;
+            out.flush()?;
+        }
     }
     Ok(if problems {
         super::exit::DATA_PROBLEMS
