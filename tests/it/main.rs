@@ -19,6 +19,7 @@ mod merge_reference;
 mod merge_roundtrip;
 mod pipeline_props;
 mod redteam;
+mod review_page;
 mod safety;
 mod segment_clean;
 mod segment_cli;
