@@ -73,6 +73,12 @@ pub enum ProblemKind {
     WrongLanguage,
 }
 
+/// Why a filled XLIFF 2 target with `state="initial"` is refused, and the
+/// fix: the file says nobody translated it (a tool that fills targets but
+/// never sets states writes exactly this).
+const INITIAL_WITH_TARGET: &str = "the target is filled but its segment still says state=\"initial\"; \
+     if it is translated, set state=\"translated\" on the <segment> (docs/guide.md, section 4)";
+
 /// A problem found while merging, named by unit id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
@@ -589,7 +595,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                         &unit.id,
                         ProblemKind::Untranslated,
                         path,
-                        Some("the segment's state is \"initial\"".into()),
+                        Some(INITIAL_WITH_TARGET.into()),
                     );
                     continue;
                 }

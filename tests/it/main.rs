@@ -7,6 +7,7 @@ mod check_batch;
 mod check_cli;
 mod cli_global;
 mod clients;
+mod docs_commands;
 mod docs_in_step;
 mod eval_cli;
 mod export_batch;
