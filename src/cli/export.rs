@@ -254,6 +254,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         super::read_inputs(&args.inputs, args.input.markup())?,
         &config,
     );
+    super::report_languages(&docs);
     // One export has one source language: a cluster of documents in several
     // languages would be written with the first one's tag for all of them.
     if source_tag.is_none() {

@@ -124,6 +124,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     match args.source.input {
         InputKind::Text | InputKind::Html => {
             let docs = brief::analyze_all(args.source.read_documents()?, &config);
+            super::report_languages(&docs);
             let summary = brief::summarize(&docs, &settings, args.query.as_deref())?;
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,
