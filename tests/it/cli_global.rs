@@ -259,13 +259,13 @@ fn language_precedence_is_flag_then_item_then_toml() {
 fn verbose_names_the_language_of_each_document() {
     // Issue 22: `-v` said what was read but not the languages `--help` promises.
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dir = tempfile::tempdir().unwrap();
     for command in ["summarize", "export"] {
         let mut cmd = super::common::brief();
         cmd.arg("-v").arg(command);
         if command == "export" {
-            let out = tempfile::tempdir().unwrap();
             cmd.args(["--to", "fa", "--out-dir"])
-                .arg(out.path().join("x"));
+                .arg(dir.path().join("x"));
         }
         let out = cmd
             .arg(seeds.join("en-putin-assad-aleppo.txt"))
