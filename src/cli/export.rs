@@ -152,6 +152,23 @@ impl TranslationAids {
         Ok(TranslationAids { memories, glossary })
     }
 
+    /// Says on stderr, per target language, what the memories gave: exact
+    /// matches written as translated targets and other candidates (nothing
+    /// without --tm; nothing with -q).
+    pub fn report_matches(&self, targets: &[&LanguageTag], aids: &[Vec<brief::Aids>]) {
+        if self.memories.is_empty() || super::globals().quiet {
+            return;
+        }
+        for (target, aids) in targets.iter().zip(aids) {
+            let exact = aids.iter().filter(|a| a.exact.is_some()).count();
+            let with_candidates = aids.iter().filter(|a| !a.candidates.is_empty()).count();
+            eprintln!(
+                "brief: memory: {target}: {exact} of {} unit(s) with an exact match (written as translated), {with_candidates} with other candidates",
+                aids.len()
+            );
+        }
+    }
+
     /// The glossary's path, if one was given.
     pub fn glossary_path(&self) -> Option<&Path> {
         self.glossary.as_ref().map(|(path, _)| path.as_path())
@@ -305,11 +322,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
                 .map_or_else(Default::default, |p| p.display().to_string())
         )
     })?;
-    let aids = aids.for_export(
-        &export,
-        &targets.iter().collect::<Vec<_>>(),
-        glossary.as_ref(),
-    );
+    let target_refs: Vec<&LanguageTag> = targets.iter().collect();
+    let loaded = aids;
+    let aids = loaded.for_export(&export, &target_refs, glossary.as_ref());
+    loaded.report_matches(&target_refs, &aids);
     let mut files = Vec::new();
     for format in &formats {
         for (target, aids) in targets.iter().zip(&aids) {

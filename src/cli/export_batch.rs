@@ -167,6 +167,7 @@ pub fn run(plan: &Plan, config: &Config) -> anyhow::Result<u8> {
             }
         };
         let aids = plan.aids.for_export(&export, &targets, glossary);
+        plan.aids.report_matches(&targets, &aids);
         for format in &plan.formats {
             for (target, aids) in targets.iter().zip(&aids) {
                 files.push(OutFile {

@@ -152,6 +152,17 @@ fn reading_a_project_finds_the_translated_document_and_the_reference() {
     assert_eq!(found.files, [dir.join("target/brief.fa.xliff12.xlf")]);
     assert_eq!(found.reference, Some(dir.join(REFERENCE_FILE_NAME)));
     assert!(found.warnings.is_empty());
+    // OmegaT saved translations after the documents were created: merge
+    // would read old text, and says so.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(dir.join("omegat/project_save.tmx"), "<tmx/>").unwrap();
+    let found = read_project(&dir).unwrap();
+    assert_eq!(found.warnings.len(), 1);
+    assert!(
+        found.warnings[0].contains("older than the project's memory"),
+        "{:?}",
+        found.warnings
+    );
 }
 
 #[test]

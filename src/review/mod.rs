@@ -117,10 +117,10 @@ fn summary(out: &mut String, files: &[UnitFile], marks: &[Mark]) {
         .iter()
         .filter(|m| m.severity == Severity::Error)
         .count();
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<p class=\"totals\">{units} unit(s) in {} file(s): <span class=\"error\">{errors} error(s)</span>, \
-         <span class=\"warning\">{} warning(s)</span></p>\n",
+         <span class=\"warning\">{} warning(s)</span></p>",
         files.len(),
         marks.len() - errors
     );

@@ -255,7 +255,17 @@ fn omegat_projects_of_one_brief_translate_every_segment_and_merge() {
         "out",
     ];
     args.extend(seeds.iter().map(String::as_str));
-    brief_ok(dir, &args);
+    let exported = brief_ok(dir, &args);
+    // Export says what the memory gave (issue 22: it said nothing).
+    let said = String::from_utf8_lossy(&exported.stderr);
+    for lang in ["fa", "ru"] {
+        let want = format!(
+            "memory: {lang}: {} of {} unit(s) with an exact match",
+            sources.len() - 1,
+            sources.len()
+        );
+        assert!(said.contains(&want), "{want:?} not in {said}");
+    }
     let projects = [
         dir.join("out/brief.fa.omegat"),
         dir.join("out/brief.ru.omegat"),
