@@ -584,6 +584,7 @@ impl ExportOptions {
         Ok(brief::job::ExportOptions::resolve(
             &to,
             &formats,
+            false,
             mode,
             source_tag,
             &config.export,

@@ -66,8 +66,12 @@ pub fn judge_target(
     match state {
         TargetState::Partial => return vec![Fault::Partial],
         TargetState::Initial => {
+            // A CAT tool that never touches states leaves filled targets
+            // "initial": say what to change (docs/guide.md, section 4).
             return vec![Fault::NotFinal(
-                "the segment's state is \"initial\"".to_string(),
+                "the target is filled but its segment's state is still \"initial\"; if it is \
+                 translated, set state=\"translated\" on the <segment> (docs/guide.md, section 4)"
+                    .to_string(),
             )];
         }
         TargetState::Unapproved => {

@@ -65,6 +65,9 @@ enum Format {
     Json,
     /// One JSON object per problem: {"file", "id", "item"?, "lang", "check", "severity", "message"}.
     Jsonl,
+    /// A review page: one self-contained HTML5 file (no script, no network) with every unit's
+    /// source and target, its neighbours and its findings; redirect it to a file.
+    Html,
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
@@ -87,6 +90,15 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             for r in &report.problems {
                 output::json_line(&mut out, r)?;
             }
+        }
+        Format::Html => {
+            let page = brief::review::render(
+                "brief check",
+                &translated.files,
+                translated.reference.as_ref(),
+                &brief::review::check_marks(&report.problems),
+            );
+            out.write_all(page.as_bytes())?;
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;

@@ -96,7 +96,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     Ok(super::exit::OK)
 }
 
-fn method_name(d: &Detection) -> &'static str {
+pub(super) fn method_name(d: &Detection) -> &'static str {
     match d.method {
         Method::Override => "override",
         Method::Detector => "detector",

@@ -39,9 +39,10 @@ pub struct Args {
     /// Target languages (BCP 47 tags, comma-separated); default: [export] targets.
     #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_tag)]
     to: Vec<LanguageTag>,
-    /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl; default: [export] formats.
+    /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl, or omegat (an OmegaT
+    /// project DIR/brief.<lang>.omegat/); default: [export] formats.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_format)]
-    format: Vec<Format>,
+    format: Vec<FormatArg>,
     /// Directory to write the files to (created if missing).
     #[arg(long, value_name = "DIR")]
     out_dir: PathBuf,
@@ -81,8 +82,20 @@ fn parse_tag(s: &str) -> Result<LanguageTag, String> {
     s.trim().parse().map_err(|e: brief::Error| e.to_string())
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse().map_err(|e: brief::Error| e.to_string())
+/// A file format, or an OmegaT project (a directory, not a [`Format`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FormatArg {
+    File(Format),
+    Omegat,
+}
+
+fn parse_format(s: &str) -> Result<FormatArg, String> {
+    if s.trim().eq_ignore_ascii_case("omegat") {
+        return Ok(FormatArg::Omegat);
+    }
+    s.parse()
+        .map(FormatArg::File)
+        .map_err(|e: brief::Error| format!("{e} (or omegat)"))
 }
 
 fn parse_mode(s: &str) -> Result<TargetMode, String> {
@@ -94,9 +107,19 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if args.lang.is_some() {
         config.segment.lang = args.lang;
     }
+    let omegat = args.format.contains(&FormatArg::Omegat);
+    let file_formats: Vec<Format> = args
+        .format
+        .iter()
+        .filter_map(|f| match f {
+            FormatArg::File(f) => Some(*f),
+            FormatArg::Omegat => None,
+        })
+        .collect();
     let options = ExportOptions::resolve(
         &args.to,
-        &args.format,
+        &file_formats,
+        omegat,
         args.target,
         args.source_tag.clone(),
         &config.export,
@@ -129,6 +152,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             super::read_inputs(&args.inputs, args.input.markup())?,
             &config,
         );
+        super::report_languages(&docs);
         if args.all {
             job.cluster(&docs, Selection::All)?
         } else {
@@ -145,6 +169,15 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         super::write::create_dir(&args.out_dir)?;
     }
     super::write::set(&outcome.files, &super::write::options(args.force))?;
+    // The folders an OmegaT project needs and brief writes nothing into.
+    for dir in &outcome.report.empty_dirs {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot create the directory: {e}",
+                brief::escape::escape_path(dir)
+            )
+        })?;
+    }
     let mut out = output::stdout();
     for f in &outcome.files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;

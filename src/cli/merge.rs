@@ -101,6 +101,9 @@ enum Format {
     /// One JSON object per batch item and language, in batch order (`brief export --input jsonl`):
     /// {"id", "lang", "source_lang", "text", "sentences"}.
     Jsonl,
+    /// A review page: one self-contained HTML5 file with every unit, merge's problems and the
+    /// checks' findings; written even when merge found problems (the exit code still says so).
+    Html,
 }
 
 impl From<Format> for MergeFormat {
@@ -110,6 +113,8 @@ impl From<Format> for MergeFormat {
             Format::Json => MergeFormat::Json,
             Format::Markdown => MergeFormat::Markdown,
             Format::Jsonl => MergeFormat::Jsonl,
+            // Never rendered as a brief: `run` writes the review page first.
+            Format::Html => MergeFormat::Text,
         }
     }
 }
@@ -121,6 +126,9 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     report_problems(&outcome);
     report_checks(&outcome, !outcome.result.problems.is_empty());
     let problems = outcome.problems(args.strict);
+    if args.format == Format::Html {
+        return review_page(&args, &outcome, &translated, problems > 0);
+    }
     if problems > 0 && !args.allow_partial {
         eprintln!(
             "brief: {problems} problem(s); nothing written (use --allow-partial to output what merged)"
@@ -154,7 +162,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             let summary = update.summary();
             let created = update.creates();
             super::write::set_with_memory(&plan.files, update, &options)?;
-            if let Some(path) = &args.update_tm {
+            if let Some(path) = args.update_tm.as_ref().filter(|_| !super::globals().quiet) {
                 let created = if created { " (created)" } else { "" };
                 eprintln!(
                     "brief: {}{created}: {} added, {} updated, {} unchanged, {} skipped",
@@ -236,4 +244,67 @@ fn report_checks(outcome: &MergeOutcome, merge_problems: bool) {
             shown.len() - cap
         );
     }
+}
+
+/// `--format html`: the review page of the merged files (to stdout, or
+/// `brief.<lang>.html` per language in --out-dir), with merge's problems
+/// and the checks' findings. Written even when there are problems: showing
+/// them is its purpose; the exit code still says what the data said.
+fn review_page(
+    args: &Args,
+    outcome: &MergeOutcome,
+    translated: &TranslatedFiles,
+    problems: bool,
+) -> anyhow::Result<u8> {
+    if problems {
+        super::note_data_problem();
+    }
+    let marks = brief::review::merge_marks(outcome);
+    let page = |only: Option<&str>| -> String {
+        let chosen: Vec<brief::UnitFile> = translated
+            .files
+            .iter()
+            .filter(|f| only.is_none_or(|l| f.target_lang == l))
+            .cloned()
+            .collect();
+        brief::review::render(
+            "brief merge",
+            &chosen,
+            translated.reference.as_ref(),
+            &marks,
+        )
+    };
+    match &args.out_dir {
+        Some(dir) => {
+            let outputs: Vec<brief::outfile::OutFile> = outcome
+                .result
+                .translations
+                .iter()
+                .map(|t| brief::outfile::OutFile {
+                    path: dir.join(format!("brief.{}.html", t.lang)),
+                    contents: page(Some(&t.lang)).into_bytes(),
+                })
+                .collect();
+            let written: Vec<&Path> = outputs.iter().map(|f| f.path.as_path()).collect();
+            let read: Vec<&Path> = args
+                .files
+                .iter()
+                .map(PathBuf::as_path)
+                .chain(translated.reference.iter().map(|r| r.path.as_path()))
+                .collect();
+            brief::job::check_outputs_distinct(&written, &read)?;
+            super::write::create_dir(dir)?;
+            super::write::set(&outputs, &super::write::options(args.force))?;
+        }
+        None => {
+            let mut out = output::stdout();
+            out.write_all(page(None).as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(if problems {
+        super::exit::DATA_PROBLEMS
+    } else {
+        super::exit::OK
+    })
 }

@@ -319,6 +319,23 @@ pub fn warn_about(translated: &brief::job::TranslatedFiles) {
     }
 }
 
+/// `-v`: each document's language and how it was decided (as `--help`
+/// says), once the documents are analyzed.
+pub fn report_languages(docs: &[brief::AnalyzedDocument]) {
+    if !globals().verbose {
+        return;
+    }
+    for d in docs {
+        eprintln!(
+            "brief: {}: {} ({}, confidence {:.3})",
+            brief::escape::escape(&d.document.name),
+            d.lang(),
+            detect::method_name(&d.detection),
+            d.detection.confidence
+        );
+    }
+}
+
 /// Expands and reads text inputs (files, directories, globs, `-`) with the
 /// global `--encoding`. Web pages become their article text: with
 /// `Markup::Detect` the ones named `.html`/`.htm` or plainly HTML, with

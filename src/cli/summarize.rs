@@ -126,6 +126,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         InputKind::Text | InputKind::Html => {
             let docs = brief::analyze_all(args.source.read_documents()?, &config);
             warn_mixed_languages(&docs, None);
+            super::report_languages(&docs);
             let summary = brief::summarize(&docs, &settings, args.query.as_deref())?;
             match args.format {
                 Format::Text => write_text(&mut out, &summary)?,

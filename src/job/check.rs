@@ -56,6 +56,11 @@ impl CheckProblem {
         }
     }
 
+    /// The file the unit was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Whether it is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.is_error

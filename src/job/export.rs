@@ -27,6 +27,8 @@ pub struct ExportOptions {
     pub targets: Vec<LanguageTag>,
     /// File formats.
     pub formats: Vec<Format>,
+    /// Whether an OmegaT project is written per target language too.
+    pub omegat: bool,
     /// Target handling.
     pub mode: TargetMode,
     /// The source tag written into the files; `None` takes the detected language.
@@ -36,15 +38,18 @@ pub struct ExportOptions {
 impl ExportOptions {
     /// `to`, `formats`, `mode` and `source_tag` where given (not empty,
     /// `Some`), else `[export]`'s. No target or no format is a usage error.
+    /// With `omegat` (an OmegaT project per target language), `formats`
+    /// may be empty: then no other file is written.
     pub fn resolve(
         to: &[LanguageTag],
         formats: &[Format],
+        omegat: bool,
         mode: Option<TargetMode>,
         source_tag: Option<LanguageTag>,
         settings: &ExportSettings,
     ) -> Result<ExportOptions> {
         let targets = dedup(if to.is_empty() { &settings.targets } else { to });
-        let formats = dedup(if formats.is_empty() {
+        let formats = dedup(if formats.is_empty() && !omegat {
             &settings.formats
         } else {
             formats
@@ -54,7 +59,7 @@ impl ExportOptions {
                 "no target languages: give --to (Python: to=) or set [export] targets",
             ));
         }
-        if formats.is_empty() {
+        if formats.is_empty() && !omegat {
             return Err(usage(
                 "no formats: give --format (Python: formats=) or set [export] formats",
             ));
@@ -62,6 +67,7 @@ impl ExportOptions {
         Ok(ExportOptions {
             targets,
             formats,
+            omegat,
             mode: mode.unwrap_or(settings.target),
             source_tag: source_tag.or_else(|| settings.source_tag.clone()),
         })
@@ -117,6 +123,9 @@ pub struct ExportReport {
     /// How the units found the memories (units × target languages), over
     /// all sets.
     pub matches: MatchStats,
+    /// Folders to create after the files are written (those of an OmegaT
+    /// project that brief writes nothing into).
+    pub empty_dirs: Vec<PathBuf>,
 }
 
 /// The files an export writes, in the order they are listed, and its report.
@@ -179,7 +188,7 @@ impl ExportJob<'_> {
             &targets,
             glossary.as_ref(),
             &self.out_dir,
-            &mut report.matches,
+            &mut report,
         )?;
         report.units = export.units.len();
         report.sets.push(set_of(&export));
@@ -241,11 +250,11 @@ impl ExportJob<'_> {
         targets: &[&LanguageTag],
         glossary: Option<&Glossary>,
         dir: &Path,
-        matches: &mut MatchStats,
+        report: &mut ExportReport,
     ) -> Result<Vec<OutFile>> {
         let aids = self.aids.for_export(export, targets, glossary);
         for per_target in &aids {
-            matches.add(MatchStats::of(per_target));
+            report.matches.add(MatchStats::of(per_target));
         }
         let mut files = Vec::new();
         for format in &self.options.formats {
@@ -255,6 +264,18 @@ impl ExportJob<'_> {
                     contents: export.render_with(*format, target, self.options.mode, aids)?,
                 });
             }
+        }
+        if self.options.omegat {
+            for (target, aids) in targets.iter().zip(&aids) {
+                files.extend(crate::omegat::project_files(dir, export, target, aids)?);
+            }
+            report.empty_dirs.extend(
+                crate::omegat::project_dirs(dir, targets.iter().copied()).flat_map(|project| {
+                    crate::omegat::DIRECTORIES
+                        .iter()
+                        .map(move |d| project.join(d))
+                }),
+            );
         }
         files.push(OutFile {
             path: dir.join(REFERENCE_FILE_NAME),
@@ -433,7 +454,7 @@ impl BatchExport<'_> {
                 }
             };
             let dir = job.out_dir.join(&code);
-            files.extend(job.render_set(&export, &targets, glossary, &dir, &mut report.matches)?);
+            files.extend(job.render_set(&export, &targets, glossary, &dir, &mut report)?);
             report.units += export.units.len();
             report.sets.push(set_of(&export));
         }

@@ -195,7 +195,7 @@ fn resolved(path: &Path) -> PathBuf {
 /// the delivered TMX) or write one file twice (`--tmx` = `--update-tm`,
 /// which would replace the desk's memory by this merge's TMX): with
 /// `--force` the translator's file would be gone.
-fn check_outputs_distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
+pub fn check_outputs_distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
     let inputs: Vec<PathBuf> = inputs.iter().map(|p| resolved(p)).collect();
     let mut written: Vec<PathBuf> = Vec::new();
     for out in outputs {

@@ -31,6 +31,8 @@ pub use export::{
     Selection,
 };
 pub use item::ItemId;
-pub use merge::{MergeOutcome, MergeOutputs, MergePlan, merge, update_memory};
+pub use merge::{
+    MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct, merge, update_memory,
+};
 pub use merge_render::{MergeFormat, render as render_merge};
 pub use translated::{TranslatedFiles, TranslatedInput, reference_beside};

@@ -60,7 +60,26 @@ impl TranslatedFiles {
     /// Reads `inputs` and the reference (`reference`, else the copy
     /// beside the inputs). The reference copy among the inputs is skipped
     /// (`brief merge out/*`); no translated file at all is an error.
+    /// An OmegaT project folder (`brief export --format omegat`) stands
+    /// for its translated documents, checked against the reference copy in
+    /// the project.
     pub fn read(inputs: &[TranslatedInput], reference: Option<&Path>) -> Result<TranslatedFiles> {
+        let mut expanded: Vec<TranslatedInput> = Vec::with_capacity(inputs.len());
+        let mut project_reference: Option<PathBuf> = None;
+        let mut project_warnings: Vec<(PathBuf, String)> = Vec::new();
+        for input in inputs {
+            match input {
+                TranslatedInput::Path(path) if crate::omegat::is_project(path) => {
+                    let project = crate::omegat::read_project(path)?;
+                    project_warnings
+                        .extend(project.warnings.into_iter().map(|w| (path.clone(), w)));
+                    expanded.extend(project.files.into_iter().map(TranslatedInput::Path));
+                    project_reference = project_reference.or(project.reference);
+                }
+                other => expanded.push(other.clone()),
+            }
+        }
+        let inputs = &expanded[..];
         let mut files = Vec::new();
         for input in inputs {
             if input.name().file_name() == Some(std::ffi::OsStr::new(REFERENCE_FILE_NAME)) {
@@ -80,12 +99,17 @@ impl TranslatedFiles {
                 ),
             });
         }
-        let warnings = files
-            .iter()
-            .flat_map(|f| f.warnings.iter().map(|w| (f.path.clone(), w.clone())))
+        let warnings = project_warnings
+            .into_iter()
+            .chain(
+                files
+                    .iter()
+                    .flat_map(|f| f.warnings.iter().map(|w| (f.path.clone(), w.clone()))),
+            )
             .collect();
         let reference = match reference
             .map(Path::to_path_buf)
+            .or(project_reference)
             .or_else(|| reference_beside(inputs))
         {
             Some(path) => Some(merge::read_reference(&path)?),

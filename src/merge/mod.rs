@@ -81,6 +81,9 @@ pub enum ProblemKind {
     Untouchables,
 }
 
+/// Why a filled XLIFF 2 target with `state="initial"` is refused, and the
+/// fix: the file says nobody translated it (a tool that fills targets but
+/// never sets states writes exactly this).
 /// A problem found while merging, named by unit id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {

@@ -254,3 +254,33 @@ fn language_precedence_is_flag_then_item_then_toml() {
         assert_eq!(first["lang"], want, "{extra:?}");
     }
 }
+
+#[test]
+fn verbose_names_the_language_of_each_document() {
+    // Issue 22: `-v` said what was read but not the languages `--help` promises.
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["summarize", "export"] {
+        let mut cmd = super::common::brief();
+        cmd.arg("-v").arg(command);
+        if command == "export" {
+            cmd.args(["--to", "fa", "--out-dir"])
+                .arg(dir.path().join("x"));
+        }
+        let out = cmd
+            .arg(seeds.join("en-putin-assad-aleppo.txt"))
+            .arg(seeds.join("en-iran-russia-phone-call.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("en-putin-assad-aleppo.txt: en (function-words, confidence 1.000)"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("en-iran-russia-phone-call.txt: en ("),
+            "{stderr}"
+        );
+    }
+}
