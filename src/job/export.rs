@@ -473,3 +473,130 @@ impl BatchExport<'_> {
         Ok(ExportOutcome { files, report })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document};
+
+    const EN: &str = "Heavy rain fell on Tehran on Monday. The rain filled the city's dams.";
+    const RU: &str = "В понедельник в Москве шёл сильный дождь. Дождь наполнил водохранилища.";
+
+    fn options(to: &[&str]) -> ExportOptions {
+        let to: Vec<LanguageTag> = to.iter().map(|t| t.parse().unwrap()).collect();
+        let formats = [Format::Tsv, Format::Tsv];
+        ExportOptions::resolve(&to, &formats, None, None, &ExportSettings::default()).unwrap()
+    }
+
+    fn job<'a>(options: &'a ExportOptions, aids: &'a TranslationAids) -> ExportJob<'a> {
+        ExportJob {
+            options,
+            aids,
+            out_dir: PathBuf::from("out"),
+        }
+    }
+
+    #[test]
+    fn options_keep_the_first_of_repeated_entries_and_need_a_target() {
+        let o = options(&["fa", "ru", "fa"]);
+        assert_eq!(o.targets.len(), 2);
+        assert_eq!(o.formats, [Format::Tsv]);
+        let settings = ExportSettings {
+            targets: Vec::new(),
+            ..ExportSettings::default()
+        };
+        let err = ExportOptions::resolve(&[], &[], None, None, &settings).unwrap_err();
+        assert!(matches!(err, Error::Usage { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_cluster_in_two_languages_is_refused_unless_a_source_tag_is_given() {
+        let config = Config::default();
+        let docs = crate::analyze_all(
+            vec![Document::new("a", EN), Document::new("b", RU)],
+            &config,
+        );
+        let aids = TranslationAids::none();
+        let mut o = options(&["fa"]);
+        let err = job(&o, &aids).cluster(&docs, Selection::All).unwrap_err();
+        assert!(
+            err.to_string().contains("several languages (en, ru)"),
+            "{err}"
+        );
+        o.source_tag = Some("en".parse().unwrap());
+        let outcome = job(&o, &aids).cluster(&docs, Selection::All).unwrap();
+        let names: Vec<String> = outcome
+            .files
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        assert_eq!(names, ["out/brief.fa.tsv", "out/brief.reference.jsonl"]);
+    }
+
+    #[test]
+    fn a_target_in_the_source_language_is_skipped_with_a_warning() {
+        let config = Config::default();
+        let docs = crate::analyze_all(vec![Document::new("a", RU)], &config);
+        let aids = TranslationAids::none();
+        let o = options(&["fa", "ru"]);
+        let outcome = job(&o, &aids).cluster(&docs, Selection::All).unwrap();
+        assert_eq!(outcome.files.len(), 2);
+        assert_eq!(
+            outcome.report.warnings.len(),
+            1,
+            "{:?}",
+            outcome.report.warnings
+        );
+        let o = options(&["ru"]);
+        assert!(job(&o, &aids).cluster(&docs, Selection::All).is_err());
+    }
+
+    #[test]
+    fn a_batch_groups_items_by_language_and_refuses_a_repeated_id() {
+        let config = Config::default();
+        let aids = TranslationAids::none();
+        let o = options(&["fa"]);
+        let job = job(&o, &aids);
+        let mut batch = job.batch(None).unwrap();
+        let path = std::path::Path::new("b.jsonl");
+        for (line, raw) in [
+            r#"{"id": "e1", "text": "Heavy rain fell on Tehran on Monday."}"#,
+            r#"{"id": "r1", "text": "В понедельник в Москве шёл сильный дождь."}"#,
+            r#"{"id": "e1", "text": "The rain filled the city's dams."}"#,
+        ]
+        .iter()
+        .enumerate()
+        {
+            let item = crate::input::parse_batch_line(raw, path, line + 1).unwrap();
+            let exported =
+                ExportedItem::summarize(item, None, &config.summary, &config, None).unwrap();
+            let added = batch.add(exported);
+            if line == 2 {
+                let err = added.unwrap_err();
+                assert!(
+                    err.to_string()
+                        .contains("duplicate item id \"e1\" (first at b.jsonl:1)"),
+                    "{err}"
+                );
+            } else {
+                assert_eq!(added.unwrap(), None);
+            }
+        }
+        let outcome = batch.finish().unwrap();
+        let names: Vec<String> = outcome
+            .files
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "out/en/brief.fa.tsv",
+                "out/en/brief.reference.jsonl",
+                "out/ru/brief.fa.tsv",
+                "out/ru/brief.reference.jsonl"
+            ]
+        );
+        assert_eq!((outcome.report.items, outcome.report.sets.len()), (2, 2));
+    }
+}
