@@ -747,6 +747,15 @@ fn cli_summarizes_and_segments_a_url() {
         .assert()
         .success()
         .stdout(contains("cutting power to thousands of homes."));
+    let dir = tempfile::tempdir().unwrap();
+    no_proxy_env(&mut brief())
+        .args(["export", "--to", "fa", "--format", "tsv", "--out-dir"])
+        .arg(dir.path())
+        .arg(&url)
+        .assert()
+        .success();
+    let exported: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(!exported.is_empty());
 }
 
 #[test]

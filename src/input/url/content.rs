@@ -1,7 +1,8 @@
 //! Content codings (`Content-Encoding: gzip, deflate, br`), decoded with the
 //! size limit applied to the decoded bytes: a small body that inflates
 //! without end (a compression bomb) is refused once it passes the limit,
-//! having used at most the limit in memory.
+//! holding at most the limit of decoded bytes (beside the compressed body,
+//! itself at most the limit).
 
 use std::io::Read;
 
