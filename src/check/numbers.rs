@@ -399,7 +399,9 @@ fn target_values(text: &str, n: &Number) -> Vec<f64> {
             out.push(n.signed(v * scale));
         }
     }
-    if n.may_be_several() {
+    // A date "1398/05/12" is several numbers; a space-grouped "77 002" is
+    // one (reading it as 77 and 2 would accept "77 002" for "77,000").
+    if n.seps.contains(&'/') {
         out.extend(n.groups.iter().filter_map(|g| g.parse::<f64>().ok()));
     }
     out
@@ -829,6 +831,18 @@ mod tests {
                 check(source, target, lang)
             );
         }
+    }
+
+    #[test]
+    fn a_grouped_number_is_one_value() {
+        assert_eq!(
+            errors("With 77,000 views.", "77 002 просмотров.", Lang::RU),
+            1
+        );
+        assert_eq!(
+            errors("With 77,000 views.", "77 000 просмотров.", Lang::RU),
+            0
+        );
     }
 
     #[test]
