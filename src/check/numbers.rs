@@ -867,7 +867,7 @@ mod tests {
                 let s = n.to_string();
                 let mut out = String::new();
                 for (i, c) in s.chars().enumerate() {
-                    if i > 0 && (s.len() - i) % 3 == 0 { out.push(sep); }
+                    if i > 0 && (s.len() - i).is_multiple_of(3) { out.push(sep); }
                     out.push(c);
                 }
                 out

@@ -19,14 +19,14 @@ impl Report<'_> {
         &mut self,
         id: &str,
         kind: ProblemKind,
-        file: &PathBuf,
+        file: &std::path::Path,
         detail: Option<String>,
     ) {
         self.problems.push(Problem {
             lang: self.lang.to_string(),
             id: id.to_string(),
             kind,
-            file: file.clone(),
+            file: file.to_path_buf(),
             detail,
         });
     }
@@ -210,7 +210,7 @@ impl Agreement {
         seen: &Seen<'_>,
         count: usize,
         count_stored: bool,
-        first_path: &PathBuf,
+        first_path: &std::path::Path,
         report: &mut Report<'_>,
     ) {
         let lang = report.lang;
@@ -221,7 +221,7 @@ impl Agreement {
             Some((n, other)) if *n != count => report.add(
                 "-",
                 ProblemKind::MixedExports,
-                &first_path,
+                first_path,
                 Some(format!(
                     "{count} segments, but the {other} files have {n}: files of different exports"
                 )),
@@ -293,14 +293,14 @@ impl LanguagePass<'_> {
                 report.add(
                     &format!("s{from}"),
                     ProblemKind::MissingUnit,
-                    &first_path,
+                    first_path,
                     None,
                 );
             } else if from < to {
                 report.add(
                     &format!("s{from}-s{to}"),
                     ProblemKind::MissingUnit,
-                    &first_path,
+                    first_path,
                     None,
                 );
             }

@@ -243,7 +243,7 @@ fn fa_words(n: u64) -> String {
         let r = n % 100;
         if r >= 20 {
             w.push(TENS[(r / 10) as usize]);
-            if r % 10 > 0 {
+            if !r.is_multiple_of(10) {
                 w.push(ONES[(r % 10) as usize]);
             }
         } else if r > 0 {
