@@ -253,5 +253,22 @@ fill_tsv rt/brief.fa.tsv '|x' > "$evil"
 case_ "merge: a file name with ESC is escaped" 1 'e\\x1b\]0;pwned\\x07\.tsv: s1' -- "$BRIEF" merge "$evil"
 check "merge: no raw ESC or BEL on stderr" bash -c "! grep -q \$'[\\x1b\\x07]' '$W/stderr'"
 
+# ---- wrong work of whole classes (issue 21) ----
+printf 'Turnout was 7.5%% on 2016-12-23.\tTalks will resume.\n' | tr '\t' '\n' > rtn.txt
+"$BRIEF" export rtn.txt --all --lang en --to ru --format tsv --out-dir rtn >/dev/null 2>&1
+fill_tsv rtn/brief.ru.tsv 'Явка составила 75% 23 декабря 2016 года.|Переговоры возобновятся.' > rtd/decimal.tsv
+case_ "merge: 7.5% translated 75%"            1 "s1 \[ru\]: wrong number" -- "$BRIEF" merge rtd/decimal.tsv
+fill_tsv rtn/brief.ru.tsv 'Явка составила 7,5 % 23 декабря 2016 года.|Переговоры возобновятся.' > rtd/written.tsv
+case_ "merge: decimal comma and month name"   0 "" -- "$BRIEF" merge rtd/written.tsv
+fill_tsv rtn/brief.ru.tsv 'Явка склала 7,5% 23 грудня 2016 року.|Переговори відновляться.' > rtd/uk.tsv
+case_ "merge: Ukrainian in the Russian file"  1 "\[ru\]: wrong language" -- "$BRIEF" merge rtd/uk.tsv
+printf 'See\302\240https://example.org/a1 now.\n' > rtu.txt
+"$BRIEF" export rtu.txt --all --lang en --to ru --format tsv --out-dir rtu >/dev/null 2>&1
+fill_tsv rtu/brief.ru.tsv 'См.\302\240https://example.org/a2 сейчас.' > rtd/nbsp.tsv
+case_ "merge: no-break space before a URL, no panic" 1 "s1 \[ru\]: changed" -- "$BRIEF" merge rtd/nbsp.tsv
+case_ "check: no-break space before a URL, no panic" 1 "untouchables" -- "$BRIEF" check rtd/nbsp.tsv
+printf 'A form\014feed from a PDF.\n' > rtf.txt
+case_ "export: a form feed is refused in TSV as in XLIFF" 2 "U\+000C" -- "$BRIEF" export rtf.txt --all --lang en --to ru --format tsv --out-dir rtf
+
 echo "bad-inputs: $pass passed, $fail failed"
 [ "$fail" = 0 ]

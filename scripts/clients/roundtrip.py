@@ -113,12 +113,24 @@ DESCRIPTIONS = {
 PROBLEM_LINE = re.compile(r"^brief: (?P<file>.*?): (?P<id>\S+) \[(?P<lang>[^\]]*)\]: (?P<what>.*)$")
 
 
-def translation(export, lang, uid):
-    """The translator's text: distinct per unit, with characters that must survive."""
+def kept(source):
+    """What a translator keeps from the source: its numbers, URLs, e-mail
+    addresses, @handles and #hashtags (merge checks that they are there)."""
+    out = []
+    for token in source.split():
+        core = token.strip("()[]{}«»\"'“”‘’.,;:!?")
+        if any(c.isdigit() for c in core) or core.startswith(("http", "www.", "@", "#")) or "@" in core:
+            out.append(token)
+    return (" " + " ".join(out)) if out else ""
+
+
+def translation(export, lang, uid, source=""):
+    """The translator's text: distinct per unit, with characters that must
+    survive, and what the source's translation must keep (kept())."""
     n = uid.lstrip("s")
     if lang.lower().startswith("fa"):
-        return f"«ترجمه{ZWNJ}ی {export}{n}» می{ZWNJ}گوید: A&B <تگ> \"نقل\""
-    return f"«Перевод {export}{n}» — A&B <тег> 'кавычки'"
+        return f"«ترجمه{ZWNJ}ی {export}{n}» می{ZWNJ}گوید: A&B <تگ> \"نقل\"{kept(source)}"
+    return f"«Перевод {export}{n}» — A&B <тег> 'кавычки'{kept(source)}"
 
 
 # --- The run's context -------------------------------------------------------
@@ -185,7 +197,7 @@ class Ctx:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     def targets(self, name, lang, skip=()):
-        return {r["id"]: translation(name, lang, r["id"]) for r in self.reference(name, lang) if r["id"] not in skip}
+        return {r["id"]: translation(name, lang, r["id"], r["source"]) for r in self.reference(name, lang) if r["id"] not in skip}
 
     def last_id(self, name, lang="fa"):
         return self.reference(name, lang)[-1]["id"]
@@ -577,7 +589,7 @@ def build_tt_cases(ctx):
             c = case("tt-xliff2po-pomerge-duplicate", "xliff12→po→xliff12", lang, export="D", note="s1 and s3 have the same source")
             dd = ctx.out("tt-po-duplicate", "")
             c.files = [dd / "brief.fa.xliff12.xlf"]
-            by_source_d = {r["source"]: translation("D", lang, r["id"]) for r in ctx.reference("D", lang)}
+            by_source_d = {r["source"]: translation("D", lang, r["id"], r["source"]) for r in ctx.reference("D", lang)}
 
             def pomerge_duplicate(c=c, dd=dd, by_source_d=by_source_d):
                 tt_cli("xliff2po", ctx.file("D", "fa", "xliff12"), dd / "d.po")
@@ -820,10 +832,10 @@ def build_omegat_cases(ctx):
     projects, cases = [], []
     root = ctx.work / "omegat"
     for lang in LANGS:
-        mem_a = [(r["source"], translation("A", lang, r["id"])) for r in ctx.reference("A", lang)]
-        mem_c = [(r["source"], translation("C", lang, r["id"])) for r in ctx.reference("C", lang)]
+        mem_a = [(r["source"], translation("A", lang, r["id"], r["source"])) for r in ctx.reference("A", lang)]
+        mem_c = [(r["source"], translation("C", lang, r["id"], r["source"])) for r in ctx.reference("C", lang)]
         # B's last unit has no translation in the memory: the translator skipped it.
-        mem_b = [(r["source"], translation("B", lang, r["id"])) for r in ctx.reference("B", lang)[:-1]]
+        mem_b = [(r["source"], translation("B", lang, r["id"], r["source"])) for r in ctx.reference("B", lang)[:-1]]
         p1 = root / f"brief-{lang}"
         omegat_project(
             p1,

@@ -6,9 +6,11 @@
 //!
 //! - letters that never occur in the language's own words
 //!   (`other_language_letters.txt`: `і ї є ґ ў ғ қ ҳ ҷ ӣ ӯ` for Russian,
-//!   `ے ہ ں ٹ ڈ ڑ ټ ډ ړ ښ ګ ې` for Persian). One such word may be a
-//!   name ("Київ" quoted in a Russian sentence), so they must be in two
-//!   words, or in half the words of a short target;
+//!   `ے ہ ں ٹ ڈ ڑ ټ ډ ړ ښ ګ ې` for Persian). In Persian one such word is
+//!   evidence (Persian spells foreign names in its own letters); in Russian
+//!   a capitalized word may be a name quoted as its language spells it
+//!   ("Київ"), so it takes a lowercase word, two words, or half the words
+//!   of a short target;
 //! - for longer targets, frequent words of the other languages that are not
 //!   words of the language (`other_language_words.txt`: Bulgarian `това`,
 //!   `които`, `са`; Arabic `فی`, `الذی`, `هذا`): at least three, and more
@@ -85,6 +87,7 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
         .collect();
     // Letters: the words that have one, and the languages they point to.
     let mut letter_words = 0;
+    let mut lowercase_letter_words = 0;
     let mut codes: Vec<&str> = Vec::new();
     let mut letters: Vec<char> = Vec::new();
     for w in &lettered {
@@ -101,9 +104,19 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
             }
         }
         letter_words += usize::from(any);
+        lowercase_letter_words += usize::from(any && !w.starts_with(char::is_uppercase));
     }
-    if letter_words >= MIN_LETTER_WORDS || (letter_words > 0 && letter_words * 2 >= lettered.len())
-    {
+    // Arabic script has no capitals and Persian writes foreign names in
+    // its own letters: one word is evidence. In Cyrillic, a capitalized
+    // word may be a name quoted as its language spells it ("Київ").
+    let enough = if lang == Lang::FA {
+        letter_words >= 1
+    } else {
+        lowercase_letter_words >= 1
+            || letter_words >= MIN_LETTER_WORDS
+            || (letter_words > 0 && letter_words * 2 >= lettered.len())
+    };
+    if enough {
         let shown: Vec<String> = letters.iter().take(5).map(char::to_string).collect();
         return Some(format!(
             "{letter_words} word(s) with letters that {lang} does not use ({}): written in {}?",

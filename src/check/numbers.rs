@@ -399,7 +399,9 @@ fn target_values(text: &str, n: &Number) -> Vec<f64> {
             out.push(n.signed(v * scale));
         }
     }
-    if n.may_be_several() {
+    // A date "1398/05/12" is several numbers; a space-grouped "77 002" is
+    // one (reading it as 77 and 2 would accept "77 002" for "77,000").
+    if n.seps.contains(&'/') {
         out.extend(n.groups.iter().filter_map(|g| g.parse::<f64>().ok()));
     }
     out
@@ -832,6 +834,18 @@ mod tests {
     }
 
     #[test]
+    fn a_grouped_number_is_one_value() {
+        assert_eq!(
+            errors("With 77,000 views.", "77 002 просмотров.", Lang::RU),
+            1
+        );
+        assert_eq!(
+            errors("With 77,000 views.", "77 000 просмотров.", Lang::RU),
+            0
+        );
+    }
+
+    #[test]
     fn a_persian_calendar_year_or_a_lost_sign_outside_temperatures_is_a_warning() {
         let f = check("In 2019.", "در سال ۱۳۹۸.", Lang::FA);
         assert_eq!(f.len(), 1);
@@ -853,7 +867,7 @@ mod tests {
                 let s = n.to_string();
                 let mut out = String::new();
                 for (i, c) in s.chars().enumerate() {
-                    if i > 0 && (s.len() - i) % 3 == 0 { out.push(sep); }
+                    if i > 0 && (s.len() - i).is_multiple_of(3) { out.push(sep); }
                     out.push(c);
                 }
                 out

@@ -404,14 +404,12 @@ pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
             "quotation marks do not pair up in the target as in the source ({} unclosed in the source, {} in the target)",
             src_q.net, tgt_q.net
         );
-        // A quotation that runs across segments may be paired differently
-        // by a good translator: only a source that pairs its own marks
-        // makes a target that does not an error.
-        out.push(if src_q.net == 0 && src_q.low == 0 {
-            Finding::error(CheckKind::Brackets, message)
-        } else {
-            Finding::warning(CheckKind::Brackets, message)
-        });
+        // A warning: quotation conventions differ between languages, a
+        // quotation may run across segments and be paired differently by a
+        // good translator, and an unclosed « is worth a look but does not
+        // change what the text says (an error must be near-certain and
+        // fails the run).
+        out.push(Finding::warning(CheckKind::Brackets, message));
     }
     out
 }

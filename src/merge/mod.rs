@@ -29,7 +29,7 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -38,6 +38,9 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::formats::tmx::{self, TmxUnit};
 use crate::formats::{LanguageTag, Unit, UnitFile, fingerprint};
+use passes::{
+    Agreement, Collected, LanguagePass, Report, export_count, units_by_number, units_with_ids,
+};
 
 pub use crate::formats::{REFERENCE_FILE_NAME, read_bytes, read_file};
 
@@ -230,9 +233,6 @@ pub struct MergeResult {
     origins: BTreeMap<(String, String), PathBuf>,
 }
 
-/// How merge's loop reports one problem: (id, kind, file, detail).
-type ReportFn<'a> = dyn FnMut(&str, ProblemKind, &PathBuf, Option<String>) + 'a;
-
 /// The largest unit number merge accepts in an id (`s1` .. `s4294967295`):
 /// far more than any file merge can read, and small enough that `n + 1`
 /// never overflows.
@@ -344,6 +344,12 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
 /// Like [`merge`], checking every unit against `reference` (the export's
 /// own units): files that lost brief's metadata are then checked fully, and
 /// units without ids (a CAT tool's TMX) are matched by their source text.
+///
+/// Merge runs in passes: over all files (one export, one source language,
+/// files named for their language), then per target language: ids for
+/// units without one, the units by number (unknown and duplicate ids,
+/// the reference's truth), agreement between the languages, and the
+/// judgement of each unit (drift, missing, the target itself).
 pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -> MergeResult {
     let mut problems = Vec::new();
     check_exports(files, reference, &mut problems);
@@ -357,266 +363,36 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
         .map(|r| r.units.iter().map(|u| (u.id.as_str(), u)).collect())
         .unwrap_or_default();
     let mut translations = Vec::new();
-    let mut sources: BTreeMap<String, Unit> = BTreeMap::new();
-    // Without a reference, the languages must agree with each other on
-    // what the export was: its unit count and each id's fingerprint. Files
-    // of two exports that lost their export ids (a fa file of one, a ru file
-    // of another) would otherwise each look whole, and the multilingual TMX
-    // would pair one sentence's source with another's translation.
-    let mut first_count: Option<(usize, String)> = None;
-    let mut first_fingerprints: HashMap<String, (String, String)> = HashMap::new();
-    let mut origins: BTreeMap<(String, String), PathBuf> = BTreeMap::new();
+    let mut agreement = Agreement::default();
+    let mut out = Collected::default();
     for (lang, files) in by_lang {
         let first_path = files.first().map(|f| f.path.clone()).unwrap_or_default();
         let source_lang = files
             .first()
             .map(|f| f.source_lang.clone())
             .unwrap_or_default();
-        let target_tag = lang.parse::<LanguageTag>().ok();
-        let source_tag = source_lang
-            .parse::<LanguageTag>()
-            .unwrap_or_else(|_| LanguageTag::from_lang(crate::Lang::EN));
-        let mut problem = |id: &str, kind, file: &PathBuf, detail: Option<String>| {
-            problems.push(Problem {
-                lang: lang.to_string(),
-                id: id.to_string(),
-                kind,
-                file: file.clone(),
-                detail,
-            });
+        let mut report = Report {
+            lang,
+            problems: &mut problems,
         };
-        // Units without an id are matched to the reference by source text,
-        // in order (a sentence that occurs twice takes the next free id).
-        let mut by_source: HashMap<&str, std::collections::VecDeque<&str>> = HashMap::new();
-        if let Some(r) = reference {
-            for u in &r.units {
-                by_source
-                    .entry(u.source.as_str())
-                    .or_default()
-                    .push_back(&u.id);
-            }
-        }
-        // Borrowed unless merge has to change the unit: a file of a million
-        // units is not copied.
-        let mut units: Vec<(Cow<'_, Unit>, &PathBuf)> = Vec::new();
-        for f in &files {
-            for u in &f.units {
-                let mut u = Cow::Borrowed(u);
-                if u.id.is_empty() {
-                    match by_source
-                        .get_mut(u.source.as_str())
-                        .and_then(|q| q.pop_front())
-                    {
-                        Some(id) => u.to_mut().id = id.to_string(),
-                        None if reference.is_some() => {
-                            problem(
-                                "-",
-                                ProblemKind::UnknownId,
-                                &f.path,
-                                Some(format!(
-                                    "a unit without id whose source is not in the reference: {:.60?}",
-                                    u.source
-                                )),
-                            );
-                            continue;
-                        }
-                        None => {
-                            problem(
-                                "-",
-                                ProblemKind::Unchecked,
-                                &f.path,
-                                Some(format!(
-                                    "a unit without id ({:.40?}) can only be matched by its source with --reference",
-                                    u.source
-                                )),
-                            );
-                            continue;
-                        }
-                    }
-                }
-                units.push((u, &f.path));
-            }
-        }
-        let count = match reference {
-            Some(r) => r.units.len(),
-            None => units
-                .iter()
-                .filter_map(|(u, _)| u.segment_count)
-                .max()
-                .or_else(|| units.iter().filter_map(|(u, _)| id_number(&u.id)).max())
-                .unwrap_or(0),
-        };
-        // Whether the files say how many units the export has (else the
-        // count is only the highest id found).
-        let count_stored = units.iter().any(|(u, _)| u.segment_count.is_some());
-        let mut seen: BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)> = BTreeMap::new();
-        let mut reported_dup = BTreeSet::new();
-        for (mut unit, path) in units {
-            let n = id_number(&unit.id).filter(|n| (1..=count).contains(n));
-            let Some(n) = n else {
-                problem(
-                    &unit.id.escape_default().to_string(),
-                    ProblemKind::UnknownId,
-                    path,
-                    None,
-                );
-                continue;
-            };
-            if let Some(truth) = ref_by_id.get(unit.id.as_str()) {
-                // The reference is the truth; what the file says about the
-                // unit must agree with it (metadata may have moved with
-                // exchanged units, or been dropped).
-                let agrees = truth.fingerprint.as_deref()
-                    == Some(fingerprint(&unit.source).as_str())
-                    && unit
-                        .fingerprint
-                        .as_deref()
-                        .is_none_or(|fp| Some(fp) == truth.fingerprint.as_deref());
-                if !agrees {
-                    problem(
-                        &unit.id,
-                        ProblemKind::Drift,
-                        path,
-                        Some(format!("the export has {:.60?}", truth.source)),
-                    );
-                }
-                let mut merged = (*truth).clone();
-                merged.target = unit.target.clone();
-                merged.state = unit.state;
-                merged.source = unit.source.clone();
-                unit = Cow::Owned(merged);
-            }
-            if let Some((prev, prev_path)) = seen.get(&n) {
-                let agree = prev.source == unit.source && prev.target == unit.target;
-                if !agree && reported_dup.insert(n) {
-                    problem(
-                        &unit.id,
-                        ProblemKind::DuplicateId,
-                        path,
-                        Some(format!(
-                            "{:.60?} in {}, {:.60?} here",
-                            prev.target.as_deref().unwrap_or(""),
-                            prev_path.display(),
-                            unit.target.as_deref().unwrap_or("")
-                        )),
-                    );
-                }
-                continue;
-            }
-            seen.insert(n, (unit, path));
-        }
+        let units = units_with_ids(&files, reference, &mut report);
+        let (count, count_stored) = export_count(&units, reference);
+        let seen = units_by_number(units, count, &ref_by_id, &mut report);
         if reference.is_none() && !seen.is_empty() {
-            match &first_count {
-                _ if !count_stored => {}
-                Some((n, other)) if *n != count => problem(
-                    "-",
-                    ProblemKind::MixedExports,
-                    &first_path,
-                    Some(format!(
-                        "{count} segments, but the {other} files have {n}: files of different exports"
-                    )),
-                ),
-                Some(_) => {}
-                None => first_count = Some((count, lang.to_string())),
-            }
-            let mut reported = false;
-            for (unit, path) in seen.values() {
-                let Some(fp) = unit.fingerprint.as_deref() else {
-                    continue;
-                };
-                match first_fingerprints.get(unit.id.as_str()) {
-                    Some((other_fp, other)) if other_fp != fp && !reported => {
-                        // Once per language: every unit of another export differs.
-                        reported = true;
-                        problem(
-                            &unit.id,
-                            ProblemKind::MixedExports,
-                            path,
-                            Some(format!(
-                                "its source is not that of {} in the {other} files: files of different exports",
-                                unit.id
-                            )),
-                        );
-                    }
-                    Some(_) => {}
-                    None => {
-                        first_fingerprints
-                            .insert(unit.id.clone(), (fp.to_string(), lang.to_string()));
-                    }
-                }
-            }
+            agreement.check(&seen, count, count_stored, &first_path, &mut report);
         }
-        let mut sentences = Vec::new();
-        // Missing units are reported one run of consecutive ids at a time
-        // ("s4", or "s4-s9"), so a file that claims a huge segment count
-        // cannot flood the report or memory.
-        let mut missing_from = 1usize;
-        let missing = |from: usize, to: usize, problem: &mut ReportFn<'_>| {
-            if from == to {
-                problem(
-                    &format!("s{from}"),
-                    ProblemKind::MissingUnit,
-                    &first_path,
-                    None,
-                );
-            } else if from < to {
-                problem(
-                    &format!("s{from}-s{to}"),
-                    ProblemKind::MissingUnit,
-                    &first_path,
-                    None,
-                );
-            }
+        let pass = LanguagePass {
+            lang,
+            source_lang: &source_lang,
+            count,
+            reference,
+            first_path: &first_path,
         };
-        for (&n, (unit, path)) in &seen {
-            if n > missing_from {
-                missing(missing_from, n - 1, &mut problem);
-            }
-            missing_from = n.saturating_add(1);
-            match unit.fingerprint.as_deref() {
-                Some(fp) if reference.is_none() && fp != fingerprint(&unit.source) => {
-                    problem(&unit.id, ProblemKind::Drift, path, None);
-                }
-                None => problem(&unit.id, ProblemKind::Unchecked, path, None),
-                _ => {}
-            }
-            sources
-                .entry(unit.id.clone())
-                .or_insert_with(|| unit.as_ref().clone());
-            // Everything about the target itself is the judgement `brief
-            // check` makes too (check::judge_target), so they agree.
-            let faults = crate::check::judge_target(
-                &unit.source,
-                unit.target.as_deref(),
-                unit.state,
-                source_tag.lang(),
-                target_tag.as_ref().map(LanguageTag::lang),
-            );
-            if !faults.is_empty() {
-                for fault in faults {
-                    let (kind, detail) = problem_of(&fault);
-                    problem(&unit.id, kind, path, detail);
-                }
-                continue;
-            }
-            let t = unit.target.as_deref().unwrap_or_default();
-            origins.insert((lang.to_string(), unit.id.clone()), (*path).clone());
-            sentences.push(TranslatedSentence {
-                id: unit.id.clone(),
-                source: unit.source.clone(),
-                target: t.to_string(),
-                document: unit.document.clone(),
-                document_index: unit.document_index,
-                paragraph: unit.paragraph,
-            });
-        }
-        if missing_from <= count {
-            missing(missing_from, count, &mut problem);
-        }
+        let sentences = pass.judge_units(&seen, &mut report, &mut out);
         if reference.is_none() {
             for n in out_of_order(&seen) {
                 if let Some((u, path)) = seen.get(&n) {
-                    problem(&u.id, ProblemKind::OutOfOrder, path, None);
+                    report.add(&u.id, ProblemKind::OutOfOrder, path, None);
                 }
             }
         }
@@ -631,24 +407,8 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
     MergeResult {
         translations,
         problems,
-        sources,
-        origins,
-    }
-}
-
-/// The problem merge reports for a fault of a target.
-fn problem_of(fault: &crate::check::Fault) -> (ProblemKind, Option<String>) {
-    use crate::check::Fault;
-    match fault {
-        Fault::Blank => (ProblemKind::EmptyTarget, None),
-        Fault::NotFinal(m) => (ProblemKind::Untranslated, Some(m.clone())),
-        Fault::Partial => (ProblemKind::PartlyTranslated, None),
-        Fault::Copy => (ProblemKind::Untranslated, None),
-        Fault::WrongScript(m) | Fault::WrongLanguage(m) => {
-            (ProblemKind::WrongLanguage, Some(m.clone()))
-        }
-        Fault::Numbers(m) => (ProblemKind::Numbers, Some(m.clone())),
-        Fault::Untouchable(m) => (ProblemKind::Untouchables, Some(m.clone())),
+        sources: out.sources,
+        origins: out.origins,
     }
 }
 
@@ -879,5 +639,6 @@ impl MergeResult {
     }
 }
 
+mod passes;
 #[cfg(test)]
 mod tests;

@@ -439,33 +439,52 @@ fn merge_reports_the_checks_and_strict_makes_errors_count() {
         .assert()
         .success();
     let exported = std::fs::read_to_string(d.join("out/brief.ru.tsv")).unwrap();
-    // Fill the target column (the fifth) with a translation whose number is wrong.
-    let filled: String = exported
-        .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
-            if i == 1 {
-                f[4] = "В 2018 году цены выросли на 5%.".to_string();
-            } else if i == 2 {
-                f[4] = "Министр ушёл в отставку в понедельник.".to_string();
-            }
-            f.join("\t") + "\n"
-        })
-        .collect();
-    std::fs::write(d.join("out/brief.ru.tsv"), filled).unwrap();
+    // Fill the target column (the fifth) with a translation that doubles a
+    // word (a check error that merge leaves to the checks), or whose number
+    // is wrong (a judgement of the target, which merge makes itself).
+    let fill = |first: &str| -> String {
+        exported
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut f: Vec<String> = line.split('\t').map(str::to_string).collect();
+                if i == 1 {
+                    f[4] = first.to_string();
+                } else if i == 2 {
+                    f[4] = "Министр ушёл в отставку в понедельник.".to_string();
+                }
+                f.join("\t") + "\n"
+            })
+            .collect()
+    };
+    std::fs::write(
+        d.join("out/brief.ru.tsv"),
+        fill("В 2019 году цены цены выросли на 5%."),
+    )
+    .unwrap();
     brief(&d)
         .args(["merge", "out/brief.ru.tsv"])
         .assert()
         .code(0)
         .stdout(contains("Министр"))
-        .stderr(contains("check: out/brief.ru.tsv:s1: [numbers]"));
+        .stderr(contains("check: out/brief.ru.tsv:s1: [repeated_word]"));
     brief(&d)
         .args(["merge", "--strict", "out/brief.ru.tsv"])
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("[numbers]").and(contains("nothing written")));
+        .stderr(contains("[repeated_word]").and(contains("nothing written")));
+    std::fs::write(
+        d.join("out/brief.ru.tsv"),
+        fill("В 2018 году цены выросли на 5%."),
+    )
+    .unwrap();
+    brief(&d)
+        .args(["merge", "out/brief.ru.tsv"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("s1 [ru]: wrong number").and(contains("2019")));
 }
 
 #[test]

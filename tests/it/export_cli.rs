@@ -186,7 +186,8 @@ fn bad_arguments_and_unrepresentable_text_exit_2() {
         .code(2)
         .stderr(contains("U+0007"));
     assert!(!dir.path().join("o").join("brief.fa.xliff20.xlf").exists());
-    // TSV and JSONL carry any character.
+    // TSV and JSONL refuse it too: merge would refuse the file they wrote
+    // (one character policy for export and merge in every format).
     brief(dir.path())
         .args([
             "export",
@@ -198,7 +199,9 @@ fn bad_arguments_and_unrepresentable_text_exit_2() {
             "a.txt",
         ])
         .assert()
-        .success();
+        .code(2)
+        .stderr(contains("U+0007"));
+    assert!(!dir.path().join("o").join("brief.fa.tsv").exists());
 }
 
 #[test]
