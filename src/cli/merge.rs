@@ -160,12 +160,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         // The outputs and the memory: all written, or none.
         Some(update) => {
             let summary = update.summary();
-            let created = update.creates();
             super::write::set_with_memory(&plan.files, update, &options)?;
             if let Some(path) = args.update_tm.as_ref().filter(|_| !super::globals().quiet) {
-                let created = if created { " (created)" } else { "" };
                 eprintln!(
-                    "brief: {}{created}: {} added, {} updated, {} unchanged, {} skipped",
+                    "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
                     brief::escape::escape_path(path),
                     summary.added,
                     summary.updated,

@@ -46,7 +46,16 @@ pub fn merge(translated: &TranslatedFiles, settings: &CheckSettings) -> MergeOut
     let mut settings = settings.clone();
     settings.empty = false;
     settings.untranslated = false;
-    let checks = check_files(&translated.files, reference, &settings, None);
+    let mut checks = check_files(&translated.files, reference, &settings, None);
+    // Merge already reports, as its own problem, every error the one target
+    // judgement finds (numbers, untouchables, ...): the check's error for the
+    // same unit would say it twice.
+    let judged: std::collections::HashSet<(&Path, &str)> = result
+        .problems
+        .iter()
+        .map(|p| (p.file.as_path(), p.id.as_str()))
+        .collect();
+    checks.retain(|c| !(c.is_error() && judged.contains(&(c.path(), c.id.as_str()))));
     MergeOutcome { result, checks }
 }
 

@@ -433,9 +433,13 @@ fn a_bad_memory_or_glossary_stops_the_batch_before_anything_is_written() {
     std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
     std::fs::write(dir.path().join("bad.tmx"), "<tmx version=\"1.4\"><body>").unwrap();
     std::fs::write(dir.path().join("bad.csv"), "source,fa\n\"unclosed,x\n").unwrap();
+    // A memory that does not exist yet is a desk's first day, not an error
+    // (tm_cli::first_day_export_notes_the_missing_memory_and_merge_creates_it);
+    // one that cannot be read is.
+    std::fs::create_dir(dir.path().join("dir.tmx")).unwrap();
     for (flag, file) in [
         ("--tm", "bad.tmx"),
-        ("--tm", "missing.tmx"),
+        ("--tm", "dir.tmx"),
         ("--glossary", "bad.csv"),
     ] {
         brief(dir.path())

@@ -737,11 +737,11 @@ fn cli_summarizes_and_segments_a_url() {
         .assert()
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert_eq!(
-        text.lines().filter(|l| !l.trim().is_empty()).count(),
-        2,
-        "{text}"
-    );
+    // The page's headline is the brief's title (its first line), then the
+    // two sentences.
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], "Storm hits the coast", "{text}");
     no_proxy_env(&mut brief())
         .args(["segment", "--format", "jsonl", &url])
         .assert()
