@@ -485,7 +485,7 @@ mod tests {
     fn options(to: &[&str]) -> ExportOptions {
         let to: Vec<LanguageTag> = to.iter().map(|t| t.parse().unwrap()).collect();
         let formats = [Format::Tsv, Format::Tsv];
-        ExportOptions::resolve(&to, &formats, None, None, &ExportSettings::default()).unwrap()
+        ExportOptions::resolve(&to, &formats, false, None, None, &ExportSettings::default()).unwrap()
     }
 
     fn job<'a>(options: &'a ExportOptions, aids: &'a TranslationAids) -> ExportJob<'a> {
@@ -505,7 +505,7 @@ mod tests {
             targets: Vec::new(),
             ..ExportSettings::default()
         };
-        let err = ExportOptions::resolve(&[], &[], None, None, &settings).unwrap_err();
+        let err = ExportOptions::resolve(&[], &[], false, None, None, &settings).unwrap_err();
         assert!(matches!(err, Error::Usage { .. }), "{err}");
     }
 
