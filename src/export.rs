@@ -322,13 +322,27 @@ impl Default for ExportSettings {
 fn summary_picks(docs: &[AnalyzedDocument], summary: &Summary) -> Vec<Pick> {
     let title = summary.title.as_deref().and_then(|t| {
         docs.iter()
-            .position(|d| d.sentences.first().is_some_and(|s| s.text(&d.document.text).trim() == t))
-            .filter(|&d| !summary.sentences.iter().any(|s| s.doc == d && s.sentence == 0))
+            .position(|d| {
+                d.sentences
+                    .first()
+                    .is_some_and(|s| s.text(&d.document.text).trim() == t)
+            })
+            .filter(|&d| {
+                !summary
+                    .sentences
+                    .iter()
+                    .any(|s| s.doc == d && s.sentence == 0)
+            })
             .map(|d| (d, 0, None, None))
     });
     title
         .into_iter()
-        .chain(summary.sentences.iter().map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score))))
+        .chain(
+            summary
+                .sentences
+                .iter()
+                .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score))),
+        )
         .collect()
 }
 

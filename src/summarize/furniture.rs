@@ -19,6 +19,11 @@ use crate::tokenize::normalize_key;
 const FURNITURE_MAX_WORDS: usize = 40;
 /// A headline is a short line.
 const HEADLINE_MAX_WORDS: usize = 30;
+/// A first line that ends as a sentence is a headline when the longer
+/// sentence after it repeats at least this share of its words (of three
+/// letters or more) with at least this Jaccard overlap.
+const HEADLINE_RESTATED_SHARE: f64 = 0.55;
+const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
 /// A body sentence whose word set overlaps the title's at least this much
 /// (Jaccard) restates the title.
 const RESTATES_TITLE: f64 = 0.7;
@@ -371,9 +376,10 @@ fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<
 }
 
 /// Whether the document's first sentence is its headline: a line of its
-/// own without a sentence end, followed by more text. (A short first line
-/// that ends as a sentence is taken for the lead: on the dev sets such
-/// lines are leads far more often than headlines with a full stop.)
+/// own, followed by more text, either without a sentence end or restated by
+/// the longer sentence after it (translators sometimes end a headline with a
+/// full stop: `18 ایالت … حمایت می‌کنند.`). A first line that ends as a
+/// sentence and is not restated is the lead.
 fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
         return false;
@@ -381,10 +387,27 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     let text = &doc.document.text;
     let head = first.text(text);
     let between = text.get(first.end..second.start).unwrap_or("");
-    !ends_a_sentence(head)
-        && between.contains('\n')
-        && !head.contains('\n')
-        && head.split_whitespace().count() <= HEADLINE_MAX_WORDS
+    let words = head.split_whitespace().count();
+    if !between.contains('\n') || head.contains('\n') || words > HEADLINE_MAX_WORDS {
+        return false;
+    }
+    if !ends_a_sentence(head) {
+        return true;
+    }
+    let next = second.text(text);
+    let lang = doc.lang();
+    let content = |t: &str| -> std::collections::HashSet<String> {
+        word_set(t, lang)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3)
+            .collect()
+    };
+    let (h, n) = (content(head), content(next));
+    let both = h.intersection(&n).count() as f64;
+    words < next.split_whitespace().count()
+        && !h.is_empty()
+        && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
+        && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
 }
 
 /// A document's roles, sentence by sentence, and its title (the given

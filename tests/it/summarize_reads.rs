@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::common::brief;
 
 fn seed(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
 }
 
 fn run(args: &[&str], inputs: &[PathBuf]) -> (String, String) {
@@ -44,7 +46,10 @@ fn a_dateline_never_opens_a_brief_sentence() {
         ],
     );
     for line in text.lines() {
-        assert!(!line.starts_with("TEHRAN") && !line.starts_with("date "), "{text}");
+        assert!(
+            !line.starts_with("TEHRAN") && !line.starts_with("date "),
+            "{text}"
+        );
         assert!(!line.contains("Creative Commons"), "{text}");
     }
 }
