@@ -204,6 +204,22 @@ fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Optio
 /// 0 when there is none or something other than a sentence follows it;
 /// `text.len()` when the dateline is all there is.
 pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
+    // Every dateline opens with a word in capitals, a bracket, a lower-case
+    // label before a date, or (scripts without case) has a dash near the start.
+    let Some(first) = text.split_whitespace().next() else {
+        return 0;
+    };
+    let cased_first = first.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let may_open = if cased_first {
+        all_capitals(first) || first.starts_with('(') || first.chars().all(char::is_lowercase)
+    } else {
+        text.char_indices()
+            .take(80)
+            .any(|(_, c)| matches!(c, '-' | '–' | '—' | '―' | '_'))
+    };
+    if !may_open {
+        return 0;
+    }
     let lists = lists(lang);
     let ws = words(text, PLACE_WORDS + 10);
     let end_of = |k: usize| -> usize {
@@ -325,16 +341,20 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
         return true;
     }
     // A byline: `By Jane Smith, CNN.`
-    let ws = words(text, 8);
     if n <= 7
-        && ws.first().is_some_and(|(_, w)| *w == "By")
-        && ws[1..]
-            .iter()
-            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase) || *w == "and")
+        && text.starts_with("By ")
+        && text
+            .split_whitespace()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and")
     {
         return true;
     }
-    // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`).
+    // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`); it opens
+    // with a word in capitals.
+    if !text.split_whitespace().next().is_some_and(all_capitals) {
+        return false;
+    }
     let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
         (
             u + usize::from(ch.is_uppercase()),
@@ -348,10 +368,14 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
 pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
     let lists = lists(lang);
     let text = text.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
-    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
-    if ws.is_empty() {
+    // Most sentences open with no connective: look at the first word alone first.
+    let Some(first) = text.split_whitespace().next().map(|w| key(w, lang)) else {
+        return false;
+    };
+    if !lists.connectives.iter().any(|c| c.first() == Some(&first)) {
         return false;
     }
+    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
     lists
         .connectives
         .iter()
