@@ -320,39 +320,41 @@ impl Default for ExportSettings {
     }
 }
 
-/// The picks of a summary: its title's sentence first when the title is
-/// the first line of one of `docs`, then its sentences.
+/// The picks of a summary: its sentences, and its title's sentence when
+/// the title is the first line of one of `docs`, in document order among
+/// them (so `brief merge` finds the units in the order it checks). A brief
+/// in rank order gets no title unit: its units follow their ranks, which a
+/// title does not have.
 fn summary_picks(docs: &[AnalyzedDocument], summary: &Summary) -> Vec<Pick> {
-    let title = summary.title.as_deref().and_then(|t| {
-        docs.iter()
-            .position(|d| {
-                d.sentences
-                    .first()
-                    .is_some_and(|s| s.text(&d.document.text).trim() == t)
-            })
-            .filter(|&d| {
-                !summary
-                    .sentences
-                    .iter()
-                    .any(|s| s.doc == d && s.sentence == 0)
-            })
-            .map(|d| (d, 0, None, None, 0))
-    });
     // A brief sentence may start after its sentence's dateline.
     let skip = |s: &crate::SummarySentence| {
         docs.get(s.doc)
             .and_then(|d| d.sentences.get(s.sentence))
             .map_or(0, |span| s.start.saturating_sub(span.start))
     };
-    title
-        .into_iter()
-        .chain(
-            summary
-                .sentences
-                .iter()
-                .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score), skip(s))),
-        )
-        .collect()
+    let mut picks: Vec<Pick> = summary
+        .sentences
+        .iter()
+        .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score), skip(s)))
+        .collect();
+    let in_document_order = picks
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1));
+    let title_doc = summary.title.as_deref().and_then(|t| {
+        docs.iter().position(|d| {
+            d.sentences
+                .first()
+                .is_some_and(|s| s.text(&d.document.text).trim() == t)
+        })
+    });
+    if let Some(d) = title_doc
+        && in_document_order
+        && !picks.iter().any(|p| (p.0, p.1) == (d, 0))
+    {
+        let at = picks.iter().position(|p| p.0 >= d).unwrap_or(picks.len());
+        picks.insert(at, (d, 0, None, None, 0));
+    }
+    picks
 }
 
 #[cfg(test)]

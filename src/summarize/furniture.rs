@@ -412,7 +412,11 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     let head = first.text(text);
     let between = text.get(first.end..second.start).unwrap_or("");
     let words = head.split_whitespace().count();
-    if !between.contains('\n') || head.contains('\n') || words > HEADLINE_MAX_WORDS {
+    if !between.contains('\n')
+        || head.contains('\n')
+        || words > HEADLINE_MAX_WORDS
+        || !head.chars().any(char::is_alphanumeric)
+    {
         return false;
     }
     if !ends_a_sentence(head) {
@@ -444,7 +448,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty());
+        .filter(|t| t.chars().any(char::is_alphanumeric));
     let headline = first_line_is_headline(doc);
     let first_is_given = given.is_some_and(|t| {
         doc.sentences

@@ -137,7 +137,7 @@ proptest! {
             "{:?}", merged.problems
         );
         let got: Vec<&str> = merged.translations[0].sentences.iter().map(|s| s.target.as_str()).collect();
-        // A title that is a document's first line leads the export (issue 20).
+        // A title that is a document's first line is a unit too, in document order (issue 20).
         let title = (export.units.len() == summary.sentences.len() + 1)
             .then(|| summary.title.as_deref())
             .flatten();
