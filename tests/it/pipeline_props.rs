@@ -139,7 +139,7 @@ proptest! {
         let got: Vec<&str> = merged.translations[0].sentences.iter().map(|s| s.target.as_str()).collect();
         // A title that is a document's first line is a unit too, in document order (issue 20).
         let title = (export.units.len() == summary.sentences.len() + 1)
-            .then(|| summary.title.as_deref())
+            .then_some(summary.title.as_deref())
             .flatten();
         let want: Vec<&str> = title
             .into_iter()
