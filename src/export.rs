@@ -42,7 +42,9 @@ pub struct Export {
 }
 
 /// One picked sentence: (document index, sentence index, rank, score).
-type Pick = (usize, usize, Option<usize>, Option<f64>);
+/// A sentence to export: document, sentence, rank, score, and the bytes
+/// of dateline before the part a brief takes (0 for the whole sentence).
+type Pick = (usize, usize, Option<usize>, Option<f64>, usize);
 
 impl Export {
     /// The export of `units`, numbered and final: every unit gets the
@@ -82,7 +84,7 @@ impl Export {
         let picks: Vec<Pick> = docs
             .iter()
             .enumerate()
-            .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |i| (d, i, None, None)))
+            .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |i| (d, i, None, None, 0)))
             .collect();
         let tag = source
             .unwrap_or_else(|| LanguageTag::from_lang(docs.first().map_or(Lang::EN, |d| d.lang())));
@@ -91,7 +93,7 @@ impl Export {
 
     fn from_picks(docs: &[AnalyzedDocument], picks: &[Pick], source_lang: LanguageTag) -> Export {
         let mut units = Vec::with_capacity(picks.len());
-        for &(d, i, rank, score) in picks {
+        for &(d, i, rank, score, skip) in picks {
             let Some(doc) = docs.get(d) else { continue };
             let Some(sentence) = doc.sentences.get(i) else {
                 continue;
@@ -100,7 +102,8 @@ impl Export {
                 j.filter(|&j| j < doc.sentences.len())
                     .map(|j| doc.sentence_text(j).to_string())
             };
-            let source = doc.sentence_text(i).to_string();
+            let whole = doc.sentence_text(i);
+            let source = whole.get(skip..).unwrap_or(whole).to_string();
             units.push(Unit {
                 id: format!("s{}", units.len() + 1),
                 fingerprint: Some(fingerprint(&source)),
@@ -317,33 +320,41 @@ impl Default for ExportSettings {
     }
 }
 
-/// The picks of a summary: its title's sentence first when the title is
-/// the first line of one of `docs`, then its sentences.
+/// The picks of a summary: its sentences, and its title's sentence when
+/// the title is the first line of one of `docs`, in document order among
+/// them (so `brief merge` finds the units in the order it checks). A brief
+/// in rank order gets no title unit: its units follow their ranks, which a
+/// title does not have.
 fn summary_picks(docs: &[AnalyzedDocument], summary: &Summary) -> Vec<Pick> {
-    let title = summary.title.as_deref().and_then(|t| {
-        docs.iter()
-            .position(|d| {
-                d.sentences
-                    .first()
-                    .is_some_and(|s| s.text(&d.document.text).trim() == t)
-            })
-            .filter(|&d| {
-                !summary
-                    .sentences
-                    .iter()
-                    .any(|s| s.doc == d && s.sentence == 0)
-            })
-            .map(|d| (d, 0, None, None))
+    // A brief sentence may start after its sentence's dateline.
+    let skip = |s: &crate::SummarySentence| {
+        docs.get(s.doc)
+            .and_then(|d| d.sentences.get(s.sentence))
+            .map_or(0, |span| s.start.saturating_sub(span.start))
+    };
+    let mut picks: Vec<Pick> = summary
+        .sentences
+        .iter()
+        .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score), skip(s)))
+        .collect();
+    let in_document_order = picks
+        .windows(2)
+        .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1));
+    let title_doc = summary.title.as_deref().and_then(|t| {
+        docs.iter().position(|d| {
+            d.sentences
+                .first()
+                .is_some_and(|s| s.text(&d.document.text).trim() == t)
+        })
     });
-    title
-        .into_iter()
-        .chain(
-            summary
-                .sentences
-                .iter()
-                .map(|s| (s.doc, s.sentence, Some(s.rank), Some(s.score))),
-        )
-        .collect()
+    if let Some(d) = title_doc
+        && in_document_order
+        && !picks.iter().any(|p| (p.0, p.1) == (d, 0))
+    {
+        let at = picks.iter().position(|p| p.0 >= d).unwrap_or(picks.len());
+        picks.insert(at, (d, 0, None, None, 0));
+    }
+    picks
 }
 
 #[cfg(test)]

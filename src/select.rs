@@ -262,6 +262,9 @@ impl<'c, 'a> Gate<'c, 'a> {
 
     /// [`Gate::fit`] for a group of sentences added together.
     fn fit_group(&self, group: &[usize], chosen: &[usize], used: usize) -> Fit {
+        if let [single] = group {
+            return self.fit(*single, chosen, used);
+        }
         let mut with = chosen.to_vec();
         let mut total = 0;
         for (k, &g) in group.iter().enumerate() {

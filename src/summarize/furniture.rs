@@ -19,6 +19,11 @@ use crate::tokenize::normalize_key;
 const FURNITURE_MAX_WORDS: usize = 40;
 /// A headline is a short line.
 const HEADLINE_MAX_WORDS: usize = 30;
+/// A first line that ends as a sentence is a headline when the longer
+/// sentence after it repeats at least this share of its words (of three
+/// letters or more) with at least this Jaccard overlap.
+const HEADLINE_RESTATED_SHARE: f64 = 0.55;
+const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
 /// A body sentence whose word set overlaps the title's at least this much
 /// (Jaccard) restates the title.
 const RESTATES_TITLE: f64 = 0.7;
@@ -199,6 +204,22 @@ fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Optio
 /// 0 when there is none or something other than a sentence follows it;
 /// `text.len()` when the dateline is all there is.
 pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
+    // Every dateline opens with a word in capitals, a bracket, a lower-case
+    // label before a date, or (scripts without case) has a dash near the start.
+    let Some(first) = text.split_whitespace().next() else {
+        return 0;
+    };
+    let cased_first = first.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    let may_open = if cased_first {
+        all_capitals(first) || first.starts_with('(') || first.chars().all(char::is_lowercase)
+    } else {
+        text.char_indices()
+            .take(80)
+            .any(|(_, c)| matches!(c, '-' | '–' | '—' | '―' | '_'))
+    };
+    if !may_open {
+        return 0;
+    }
     let lists = lists(lang);
     let ws = words(text, PLACE_WORDS + 10);
     let end_of = |k: usize| -> usize {
@@ -320,16 +341,20 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
         return true;
     }
     // A byline: `By Jane Smith, CNN.`
-    let ws = words(text, 8);
     if n <= 7
-        && ws.first().is_some_and(|(_, w)| *w == "By")
-        && ws[1..]
-            .iter()
-            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase) || *w == "and")
+        && text.starts_with("By ")
+        && text
+            .split_whitespace()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and")
     {
         return true;
     }
-    // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`).
+    // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`); it opens
+    // with a word in capitals.
+    if !text.split_whitespace().next().is_some_and(all_capitals) {
+        return false;
+    }
     let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
         (
             u + usize::from(ch.is_uppercase()),
@@ -343,10 +368,14 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
 pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
     let lists = lists(lang);
     let text = text.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
-    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
-    if ws.is_empty() {
+    // Most sentences open with no connective: look at the first word alone first.
+    let Some(first) = text.split_whitespace().next().map(|w| key(w, lang)) else {
+        return false;
+    };
+    if !lists.connectives.iter().any(|c| c.first() == Some(&first)) {
         return false;
     }
+    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
     lists
         .connectives
         .iter()
@@ -371,9 +400,10 @@ fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<
 }
 
 /// Whether the document's first sentence is its headline: a line of its
-/// own without a sentence end, followed by more text. (A short first line
-/// that ends as a sentence is taken for the lead: on the dev sets such
-/// lines are leads far more often than headlines with a full stop.)
+/// own, followed by more text, either without a sentence end or restated by
+/// the longer sentence after it (translators sometimes end a headline with a
+/// full stop: `18 ایالت … حمایت می‌کنند.`). A first line that ends as a
+/// sentence and is not restated is the lead.
 fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
         return false;
@@ -381,10 +411,31 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     let text = &doc.document.text;
     let head = first.text(text);
     let between = text.get(first.end..second.start).unwrap_or("");
-    !ends_a_sentence(head)
-        && between.contains('\n')
-        && !head.contains('\n')
-        && head.split_whitespace().count() <= HEADLINE_MAX_WORDS
+    let words = head.split_whitespace().count();
+    if !between.contains('\n')
+        || head.contains('\n')
+        || words > HEADLINE_MAX_WORDS
+        || !head.chars().any(char::is_alphanumeric)
+    {
+        return false;
+    }
+    if !ends_a_sentence(head) {
+        return true;
+    }
+    let next = second.text(text);
+    let lang = doc.lang();
+    let content = |t: &str| -> std::collections::HashSet<String> {
+        word_set(t, lang)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3)
+            .collect()
+    };
+    let (h, n) = (content(head), content(next));
+    let both = h.intersection(&n).count() as f64;
+    words < next.split_whitespace().count()
+        && !h.is_empty()
+        && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
+        && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
 }
 
 /// A document's roles, sentence by sentence, and its title (the given
@@ -397,7 +448,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty());
+        .filter(|t| t.chars().any(char::is_alphanumeric));
     let headline = first_line_is_headline(doc);
     let first_is_given = given.is_some_and(|t| {
         doc.sentences

@@ -542,6 +542,25 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_full_stop_is_a_title_when_the_lead_restates_it() {
+        let restated = "Warren plans a hard look at running for president.\nSenator Elizabeth \
+            Warren says she will take a hard look at running for president after the elections. \
+            The Boston Globe reports she spoke at a town hall. Warren runs for re-election in November.";
+        let s = summarize(&docs(&[restated]), &with(Budget::Sentences(3)), None).unwrap();
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Warren plans a hard look at running for president.")
+        );
+        assert!(s.sentences.iter().all(|x| x.sentence > 0));
+        // A first line that ends as a sentence and is not restated is the lead.
+        let lead = "Floods hit Tabriz on Monday morning.\nRescue teams from three provinces \
+            reached the flooded city late at night. Schools stay closed this week.";
+        let s = summarize(&docs(&[lead]), &with(Budget::Sentences(3)), None).unwrap();
+        assert_eq!(s.title, None);
+        assert_eq!(s.sentences[0].sentence, 0);
+    }
+
+    #[test]
     fn a_given_title_heads_the_brief_and_is_not_repeated() {
         let mut doc = Document::new(
             "a",

@@ -91,7 +91,10 @@ fn batch_text_names_each_item_and_jsonl_titles_are_read() {
         ),
     )
     .unwrap();
-    let (text, _) = run(&["--input", "jsonl", "--sentences", "1"], &[batch.clone()]);
+    let (text, _) = run(
+        &["--input", "jsonl", "--sentences", "1"],
+        std::slice::from_ref(&batch),
+    );
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "[a] Floods in Tabriz", "{text}");
     // An id from the file reaches the terminal escaped.
