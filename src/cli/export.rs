@@ -124,7 +124,7 @@ impl TranslationAids {
                 );
                 continue;
             }
-            read.push(brief::tm::Memory::read_file(path)?);
+            read.push(brief::tm::Memory::read_file(path)?.for_lookups());
         }
         let memories = read;
         let glossary = match glossary {
