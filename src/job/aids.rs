@@ -45,7 +45,7 @@ impl TranslationAids {
             if !path.exists() && path.symlink_metadata().is_err() {
                 missing.push(path.clone());
             } else {
-                memories.push(Memory::read_file(path)?);
+                memories.push(Memory::read_file(path)?.for_lookups());
             }
         }
         let glossary = match glossary {

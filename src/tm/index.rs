@@ -32,7 +32,10 @@ const OVERFLOW_BIT: u32 = 63;
 #[derive(Debug, Clone, Default)]
 pub(super) struct LangIndex {
     items: Vec<Item>,
-    exact: HashMap<Box<str>, Vec<u32>>,
+    /// Items by a hash of their normalized text (a copy of every text
+    /// would cost as much memory as the texts; a hash collision is sorted
+    /// out by comparing the texts at lookup).
+    exact: HashMap<u64, Vec<u32>>,
     words: HashMap<Box<str>, u32>,
     /// Key ids by word id and occurrence number.
     keys: Vec<Vec<u32>>,
@@ -114,7 +117,7 @@ impl LangIndex {
     fn add(&mut self, entry: u32, variant: u32, lang: u32, targets: u64, text: &str) {
         let id = self.items.len() as u32;
         self.exact
-            .entry(text::normalize(text).into_boxed_str())
+            .entry(exact_key(&text::normalize(text)))
             .or_default()
             .push(id);
         let mut word_ids: Vec<u32> = Vec::new();
@@ -194,11 +197,20 @@ impl LangIndex {
         if normalized.is_empty() {
             return Lookup::default();
         }
-        let exact_items: &[u32] = self
+        let exact_items: Vec<u32> = self
             .exact
-            .get(normalized.as_str())
+            .get(&exact_key(&normalized))
             .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let item = &self.items[i as usize];
+                let v = &memory.entries[item.entry as usize].variants[item.variant as usize];
+                text::normalize(&v.text) == normalized
+            })
+            .collect();
+        let exact_items = exact_items.as_slice();
         let mut exact: Vec<(Option<&str>, u32, Match)> = exact_items
             .iter()
             .filter(|&&i| eligible(&self.items[i as usize]))
@@ -412,6 +424,16 @@ fn latest_date(entry: &Entry, target: usize) -> Option<&str> {
         .flatten()
         .filter(|d| date::is_tmx_date(d))
         .max()
+}
+
+/// The exact map's key of a normalized text: SipHash with fixed keys, so
+/// the index is the same in every run.
+fn exact_key(normalized: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    normalized.hash(&mut h);
+    h.finish()
 }
 
 /// (word, occurrence number) for each word, in word-id order: the second

@@ -87,6 +87,8 @@ pub struct Memory {
     srclang: Option<String>,
     /// One index per primary language subtag, built on first lookup.
     indexes: BTreeMap<String, OnceLock<index::LangIndex>>,
+    /// Read from a file whose text was then dropped ([`Memory::for_lookups`]).
+    lookup_only: bool,
 }
 
 impl fmt::Debug for Memory {
@@ -289,6 +291,7 @@ impl Memory {
             base: Some(Arc::new(base)),
             srclang,
             indexes: BTreeMap::new(),
+            lookup_only: false,
         };
         memory.reset_indexes();
         Ok(memory)
@@ -300,6 +303,16 @@ impl Memory {
         Memory::read(bytes, path)
     }
 
+    /// The memory for lookups only: drops the file's text that
+    /// [`Memory::to_tmx`] needs to write the memory back as read (as much
+    /// memory as the file's size), after which `to_tmx` refuses.
+    pub fn for_lookups(mut self) -> Memory {
+        if self.base.take().is_some() {
+            self.lookup_only = true;
+        }
+        self
+    }
+
     /// Adds the units of `other` after this memory's own. Lookups prefer
     /// earlier units when scores and dates tie, so append memories in order
     /// of preference.
@@ -308,8 +321,9 @@ impl Memory {
     /// this memory (from their parsed content), unless this memory is new
     /// and empty: then it takes `other`'s file as its own.
     pub fn append(&mut self, other: Memory) {
-        if self.entries.is_empty() && self.base.is_none() {
+        if self.entries.is_empty() && self.base.is_none() && !self.lookup_only {
             self.base = other.base.clone();
+            self.lookup_only = other.lookup_only;
         } else {
             self.entries.extend(other.entries.into_iter().map(|mut e| {
                 e.span = None;
@@ -396,6 +410,14 @@ impl Memory {
     /// Fails for a memory read from a UTF-16 file: it would not be written
     /// back as it was (the message says how to convert it).
     pub fn to_tmx(&self) -> Result<Vec<u8>> {
+        if self.lookup_only {
+            return Err(crate::error::Error::Input {
+                path: "translation memory".into(),
+                message:
+                    "was read for lookups only (Memory::for_lookups); read it again to write it"
+                        .into(),
+            });
+        }
         write::to_tmx(self)
     }
 

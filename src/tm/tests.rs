@@ -1024,3 +1024,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_memory_for_lookups_only_finds_the_same_and_refuses_to_be_written() {
+    let m = read_str(OMEGAT).unwrap();
+    let found = m.lookup("The talks ended on Monday.", "en", "ru");
+    let light = m.clone().for_lookups();
+    assert_eq!(
+        light.lookup("The talks ended on Monday.", "en", "ru"),
+        found
+    );
+    assert!(light.base.is_none());
+    let err = light.to_tmx().unwrap_err().to_string();
+    assert!(err.contains("lookups only"), "{err}");
+    // A new memory has nothing to drop and is written as before.
+    assert!(Memory::new().for_lookups().to_tmx().is_ok());
+}

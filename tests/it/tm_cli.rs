@@ -477,6 +477,27 @@ fn first_day_export_notes_the_missing_memory_and_merge_creates_it() {
         stderr.contains("memory matches: 0 exact, 0 fuzzy, 3 without a match"),
         "{stderr}"
     );
+    // A batch on the first day too.
+    let item = serde_json::json!({"id": "a", "text": ARTICLE}).to_string();
+    std::fs::write(dir.path().join("batch.jsonl"), item + "\n").unwrap();
+    brief(dir.path())
+        .args([
+            "export",
+            "--input",
+            "jsonl",
+            "--to",
+            "fa",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "batch",
+            "--tm",
+            "desk.tmx",
+            "batch.jsonl",
+        ])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("no translation memory there yet"));
     translate(dir.path(), "ترجمه");
     let stderr = brief(dir.path())
         .env("BRIEF_TM_DATE", "1700000000")
