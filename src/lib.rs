@@ -46,6 +46,8 @@ pub mod html;
 pub mod input;
 mod lang;
 pub mod merge;
+#[cfg(feature = "mt")]
+pub mod mt;
 pub mod outfile;
 mod rank;
 mod resources;
@@ -62,8 +64,8 @@ pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
 pub use export::{Export, ExportSettings};
 pub use formats::{
-    Aids, Format, LanguageTag, Suggestion, TargetMode, TargetState, TermHint, Unit, UnitFile,
-    export_id, file_name, fingerprint,
+    Aids, FilledTarget, Format, LanguageTag, Suggestion, TargetMode, TargetState, TermHint, Unit,
+    UnitFile, export_id, file_name, fingerprint,
 };
 pub use input::Document;
 pub use lang::Lang;

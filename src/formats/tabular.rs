@@ -55,6 +55,9 @@ struct JsonlRecord {
     next: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     export_id: Option<String>,
+    /// `mt:ENGINE` when a machine wrote the target (`brief translate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    origin: Option<String>,
 }
 
 /// Escapes a TSV field: backslash, tab, line feed and carriage return become
@@ -110,7 +113,13 @@ pub(crate) fn write_tsv(
     mode: TargetMode,
     aids: &[Aids],
 ) -> Vec<u8> {
+    // An `origin` column only in files `brief translate` wrote: readers
+    // find columns by name, so files without it read as before.
+    let machine = aids.iter().any(|a| a.machine().is_some());
     let mut out = tsv_columns().join("\t");
+    if machine {
+        out.push_str("\torigin");
+    }
     out.push('\n');
     for (i, u) in units.iter().enumerate() {
         let meta = u.meta();
@@ -126,6 +135,10 @@ pub(crate) fn write_tsv(
         for key in META_KEYS {
             let value = meta.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
             fields.push(value.unwrap_or_default());
+        }
+        if machine {
+            let engine = aids.get(i).and_then(Aids::machine);
+            fields.push(engine.map(|e| format!("mt:{e}")).unwrap_or_default());
         }
         let line: Vec<String> = fields.iter().map(|f| tsv_escape(f)).collect();
         out.push_str(&line.join("\t"));
@@ -161,6 +174,10 @@ pub(crate) fn write_jsonl(
             previous: u.previous.clone(),
             next: u.next.clone(),
             export_id: u.export_id.clone(),
+            origin: aids
+                .get(i)
+                .and_then(Aids::machine)
+                .map(|e| format!("mt:{e}")),
         };
         serde_json::to_writer(&mut out, &record).map_err(|e| Error::Input {
             path: "<jsonl>".into(),

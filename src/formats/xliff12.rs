@@ -57,7 +57,20 @@ pub(crate) fn write(
             out.leaf("source", &[], &u.source)?;
             let aid = aids.get(index);
             index += 1;
-            if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
+            if let Some(f) = aid.and_then(|a| a.filled.as_ref()) {
+                check_text(&f.text, &format!("target of {}", u.place()))?;
+                match &f.machine {
+                    Some(_) => out.leaf(
+                        "target",
+                        &[
+                            ("state", "needs-review-translation"),
+                            ("state-qualifier", "leveraged-mt"),
+                        ],
+                        &f.text,
+                    )?,
+                    None => out.leaf("target", &[("state", "translated")], &f.text)?,
+                }
+            } else if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
                 check_text(&exact.target, &format!("memory target of {}", u.place()))?;
                 out.leaf("target", &[("state", "translated")], &exact.target)?;
             } else if let Some(t) = mode.initial(u) {
@@ -133,6 +146,15 @@ fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit, target: &LanguageTag) -> 
             &[("from", "glossary"), ("annotates", "source")],
             &text,
         )?;
+    }
+    if let (Some(f), Some(engine)) = (&aids.filled, aids.machine()) {
+        // The engine's proposal, named: the target above is the same text.
+        let origin = format!("brief-mt:{engine}");
+        check_text(&origin, &format!("machine origin of {place}"))?;
+        out.open("alt-trans", &[("origin", &origin)])?;
+        out.leaf("source", &[], &u.source)?;
+        out.leaf("target", &[("xml:lang", target.as_str())], &f.text)?;
+        out.close("alt-trans")?;
     }
     for c in &aids.candidates {
         for text in [&c.source, &c.target, &c.origin] {

@@ -117,17 +117,34 @@ pub(crate) fn write(
             }
             let exact = aid.and_then(|a| a.exact.as_ref());
             let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
-            let state = if exact.is_some() {
+            let filled = aid.and_then(|a| a.filled.as_ref());
+            let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
                 "translated"
             } else {
                 "initial"
             };
+            // Machine translation stays "initial" (not reviewed), its origin
+            // in brief's own subState.
+            let sub_state = filled
+                .and_then(|f| f.machine.as_deref())
+                .map(|engine| format!("brief:mt-{engine}"));
+            let mut attrs: Vec<(&str, &str)> = Vec::new();
             if referenced {
-                out.open("segment", &[("id", SEGMENT_ID), ("state", state)])?;
-            } else {
-                out.open("segment", &[("state", state)])?;
+                attrs.push(("id", SEGMENT_ID));
             }
+            attrs.push(("state", state));
+            if let Some(sub) = &sub_state {
+                attrs.push(("subState", sub));
+            }
+            out.open("segment", &attrs)?;
             out.leaf("source", &[], &u.source)?;
+            if let Some(f) = filled {
+                check_text(&f.text, &format!("target of {}", u.place()))?;
+                out.leaf("target", &[], &f.text)?;
+                out.close("segment")?;
+                out.close("unit")?;
+                continue;
+            }
             match exact {
                 Some(s) => {
                     check_text(&s.target, &format!("memory target of {}", u.place()))?;
