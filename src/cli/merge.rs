@@ -73,6 +73,10 @@ pub struct Args {
     /// memory, created if missing; a changed translation replaces the old one.
     #[arg(long, value_name = "MEM.tmx")]
     update_tm: Option<PathBuf>,
+    /// Take machine translation no translator has confirmed (`brief translate`'s
+    /// marks still in place) as it is, instead of reporting it (exit code 1).
+    #[arg(long)]
+    accept_mt: bool,
 }
 
 /// Fixes the date written by --update-tm (Unix seconds), for reproducible
@@ -422,7 +426,10 @@ pub fn read_translations(
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let (files, reference) = read_translations(&args.files, args.reference.as_deref())?;
-    let result = merge::merge_with_reference(&files, reference.as_ref());
+    let mut result = merge::merge_with_reference(&files, reference.as_ref());
+    if args.accept_mt {
+        result.accept_machine_translation();
+    }
     // A file that is wrong everywhere must not flood the terminal: the
     // first problems of each file, then a count of the rest.
     let mut shown: std::collections::HashMap<&std::path::Path, usize> =

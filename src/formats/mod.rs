@@ -86,7 +86,20 @@ pub enum TargetState {
     Initial,
     /// Some segments of the unit have a target and others have none.
     Partial,
+    /// The target is machine translation no one has reviewed (`brief
+    /// translate`'s marks, still in place: XLIFF 2 `subState="brief:mt-…"`
+    /// on an `initial` segment, XLIFF 1.2 `state-qualifier="leveraged-mt"`
+    /// with the engine's text unchanged, TSV/JSONL `origin` `mt:…`).
+    Machine,
 }
+
+/// The `origin` value TSV and JSONL give a machine target, and the prefix
+/// of XLIFF 2's `subState`.
+pub(crate) const MACHINE_ORIGIN_PREFIX: &str = "mt:";
+/// The prefix of the XLIFF 2 `subState` of a machine target.
+pub(crate) const MACHINE_SUBSTATE_PREFIX: &str = "brief:mt-";
+/// The prefix of the XLIFF 1.2 `alt-trans` `origin` of a machine target.
+pub(crate) const MACHINE_ALT_TRANS_PREFIX: &str = "brief-mt:";
 
 /// The export id: the first 16 hex digits of the SHA-256 of everything an
 /// export writes about its units (source language, ids, sources, metadata),

@@ -266,6 +266,9 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         }
         let get = |c: usize| values.get(c).cloned().unwrap_or_default();
         let mut unit = Unit::new(get(c_id), get(c_src), Some(get(c_trg)));
+        if col("origin").is_some_and(|c| get(c).starts_with(super::MACHINE_ORIGIN_PREFIX)) {
+            unit.state = super::TargetState::Machine;
+        }
         for (name, value) in header.iter().zip(&values) {
             if !value.is_empty() {
                 unit.set_meta(&name.trim().replace('_', "-"), value);
@@ -300,7 +303,15 @@ pub(crate) fn read_jsonl(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             previous: r.previous,
             next: r.next,
             export_id: r.export_id,
-            state: Default::default(),
+            state: if r
+                .origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with(super::MACHINE_ORIGIN_PREFIX))
+            {
+                super::TargetState::Machine
+            } else {
+                Default::default()
+            },
         };
         rows.push((r.source_lang, r.target_lang, unit));
     }

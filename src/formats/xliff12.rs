@@ -235,6 +235,29 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
     Ok(out)
 }
 
+/// Whether a target is `brief translate`'s, unreviewed: marked
+/// `leveraged-mt`, not in a state a translator sets on confirming it
+/// (`translated`, `signed-off`, `final`), and still the text of brief's
+/// machine `<alt-trans>` (OmegaT keeps the attributes of a target it
+/// rewrites, so an edited text is what shows a person's work).
+fn is_machine_target(unit: &Element, target: &Element, text: &str, ns: Option<&str>) -> bool {
+    if target.attr("state-qualifier") != Some("leveraged-mt")
+        || matches!(
+            target.attr("state"),
+            Some("translated" | "signed-off" | "final")
+        )
+    {
+        return false;
+    }
+    inline::children(unit, ns, "alt-trans")
+        .filter(|a| {
+            a.attr("origin")
+                .is_some_and(|o| o.starts_with(super::MACHINE_ALT_TRANS_PREFIX))
+        })
+        .filter_map(|a| inline::children(a, ns, "target").next())
+        .any(|t| inline::text(t, ns, Dialect::Xliff12).is_ok_and(|m| m == text))
+}
+
 fn collect_units(
     parent: &Element,
     ns: Option<&str>,
@@ -271,7 +294,14 @@ fn collect_units(
                     Some(t) => Some(text(t, "target")?),
                     None => None,
                 };
+                let machine = match (target_el, &target) {
+                    (Some(t), Some(text)) => is_machine_target(el, t, text, ns),
+                    _ => false,
+                };
                 let mut unit = Unit::new(id, source, target);
+                if machine {
+                    unit.state = super::TargetState::Machine;
+                }
                 let mut meta = BTreeMap::new();
                 for group in inline::children(el, ns, "context-group") {
                     for ctx in inline::children(group, ns, "context") {

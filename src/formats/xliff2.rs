@@ -308,6 +308,7 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
     let mut source = String::new();
     let mut target = String::new();
     let (mut segments, mut translated, mut initial) = (0usize, 0usize, 0usize);
+    let mut machine_segments = 0usize;
     for part in unit.elements().filter(|e| e.ns.as_deref() == ns) {
         let is_segment = part.name == "segment";
         if !is_segment && part.name != "ignorable" {
@@ -338,7 +339,16 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
                 && part.attr("state").unwrap_or("initial") == "initial"
                 && part.attr("state").is_some()
             {
-                initial += 1;
+                // brief translate's mark: a machine's, not reviewed. A
+                // translator who confirms it changes the state.
+                let machine = part
+                    .attr("subState")
+                    .is_some_and(|s| s.starts_with(super::MACHINE_SUBSTATE_PREFIX));
+                if machine {
+                    machine_segments += 1;
+                } else {
+                    initial += 1;
+                }
             }
             target.push_str(trg.as_deref().unwrap_or(""));
         } else {
@@ -354,6 +364,8 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
         TargetState::Partial
     } else if initial > 0 {
         TargetState::Initial
+    } else if machine_segments > 0 {
+        TargetState::Machine
     } else {
         TargetState::Unspecified
     };

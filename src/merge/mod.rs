@@ -71,6 +71,10 @@ pub enum ProblemKind {
     /// of the language's script: Russian text in the Persian file), or the
     /// file's source language is not the other files' one.
     WrongLanguage,
+    /// The target is machine translation that no translator has confirmed
+    /// (see [`crate::TargetState::Machine`]). The sentence is in the brief;
+    /// [`MergeResult::accept_machine_translation`] drops these problems.
+    MachineTranslation,
 }
 
 /// A problem found while merging, named by unit id.
@@ -114,6 +118,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::WrongLanguage => {
                 "wrong language: the target is not in the file's target language"
+            }
+            ProblemKind::MachineTranslation => {
+                "unreviewed machine translation: no translator has confirmed the target (--accept-mt to take it)"
             }
         };
         // File names come from directory listings (`translated/*`) and
@@ -211,6 +218,16 @@ pub struct MergeResult {
     /// Per (language, id) of each translated sentence, the file it came from.
     #[serde(skip)]
     origins: BTreeMap<(String, String), PathBuf>,
+}
+
+impl MergeResult {
+    /// Takes unreviewed machine translation as it is: drops the
+    /// [`ProblemKind::MachineTranslation`] problems (the sentences are
+    /// already in the translations).
+    pub fn accept_machine_translation(&mut self) {
+        self.problems
+            .retain(|p| p.kind != ProblemKind::MachineTranslation);
+    }
 }
 
 /// How merge's loop reports one problem: (id, kind, file, detail).
@@ -596,6 +613,10 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
                 TargetState::Unspecified if copy => {
                     problem(&unit.id, ProblemKind::Untranslated, path, None);
                     continue;
+                }
+                TargetState::Machine => {
+                    // Reported, and kept: the desk may accept it.
+                    problem(&unit.id, ProblemKind::MachineTranslation, path, None);
                 }
                 TargetState::Unspecified => {}
             }

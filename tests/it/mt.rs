@@ -434,3 +434,89 @@ fn the_library_sends_identical_texts_once_and_keeps_order() {
     let key = ApiKey::new("zzz-secret").unwrap();
     assert_eq!(format!("{key:?}"), "ApiKey(<redacted>)");
 }
+
+/// Merge reports unreviewed machine targets as their own kind (exit 1),
+/// takes them with --accept-mt, and takes a target a translator confirmed
+/// (the format's own way) as human work.
+#[test]
+fn merge_reports_machine_translation_until_accepted_or_confirmed() {
+    let desk = Desk::new("xliff20,xliff12,tsv,jsonl");
+    let server = FakeServer::honest();
+    let names = [
+        "brief.fa.xliff20.xlf",
+        "brief.ru.xliff12.xlf",
+        "brief.fa.tsv",
+        "brief.ru.jsonl",
+    ];
+    let inputs: Vec<String> = names.iter().map(|n| format!("out/{n}")).collect();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    desk.translate("libretranslate", &server.url, &inputs)
+        .success();
+    let merge = |file: &str, accept: bool| {
+        let mut cmd = brief_in(desk.dir.path());
+        cmd.args(["merge", file]);
+        if accept {
+            cmd.arg("--accept-mt");
+        }
+        cmd.assert()
+    };
+    // A translator's confirmation, in each format's terms.
+    let confirm = |name: &str, text: &str| -> String {
+        match name {
+            "brief.fa.xliff20.xlf" => text.replace(
+                r#"state="initial" subState="brief:mt-libretranslate""#,
+                r#"state="translated""#,
+            ),
+            "brief.ru.xliff12.xlf" => text.replace(
+                r#"state="needs-review-translation" state-qualifier="leveraged-mt""#,
+                r#"state="translated""#,
+            ),
+            "brief.fa.tsv" => text.replace("\tmt:libretranslate", "\t"),
+            _ => text.replace(r#","origin":"mt:libretranslate""#, ""),
+        }
+    };
+    for name in names {
+        let file = format!("mt/{name}");
+        let a = merge(&file, false).code(1);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+        assert_eq!(
+            err.matches("unreviewed machine translation").count(),
+            5,
+            "{name}: {err}"
+        );
+        let a = merge(&file, true).success();
+        let brief_text = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+        let first = targets(&desk.path(&file)).remove(0).target.unwrap();
+        assert!(brief_text.contains(&first), "{name}: {brief_text}");
+        let confirmed = confirm(name, &desk.read(&file));
+        assert_ne!(confirmed, desk.read(&file), "{name}: the marks were found");
+        std::fs::write(desk.path(&file), confirmed).unwrap();
+        merge(&file, false).success();
+    }
+}
+
+/// A translator who rewrites a machine target in a tool that keeps the
+/// XLIFF 1.2 attributes (OmegaT) made it human work: the text differs from
+/// brief's machine alt-trans.
+#[test]
+fn an_edited_xliff12_machine_target_is_human_work() {
+    let desk = Desk::new("xliff12");
+    let server = FakeServer::honest();
+    desk.translate("libretranslate", &server.url, &["out/brief.fa.xliff12.xlf"])
+        .success();
+    let file = desk.read("mt/brief.fa.xliff12.xlf");
+    let units = targets(&desk.path("mt/brief.fa.xliff12.xlf"));
+    let mut edited = file.clone();
+    for u in &units {
+        let t = u.target.as_deref().unwrap();
+        let marked = format!(r#"state-qualifier="leveraged-mt">{t}</target>"#);
+        let human = format!(r#"state-qualifier="leveraged-mt">{t} ویرایش</target>"#);
+        assert!(edited.contains(&marked));
+        edited = edited.replacen(&marked, &human, 1);
+    }
+    std::fs::write(desk.path("mt/brief.fa.xliff12.xlf"), edited).unwrap();
+    brief_in(desk.dir.path())
+        .args(["merge", "mt/brief.fa.xliff12.xlf"])
+        .assert()
+        .success();
+}
