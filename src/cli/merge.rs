@@ -75,7 +75,8 @@ pub struct Args {
     update_tm: Option<PathBuf>,
     /// Take machine translation no translator has confirmed (`brief translate`'s
     /// marks still in place) as it is, instead of reporting it (exit code 1).
-    #[arg(long)]
+    /// Not with --update-tm: unreviewed machine translation stays out of memories.
+    #[arg(long, conflicts_with = "update_tm")]
     accept_mt: bool,
 }
 

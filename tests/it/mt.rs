@@ -520,3 +520,14 @@ fn an_edited_xliff12_machine_target_is_human_work() {
         .assert()
         .success();
 }
+
+/// Unreviewed machine translation never enters a translation memory.
+#[test]
+fn accept_mt_refuses_to_update_a_memory() {
+    let a = crate::common::brief()
+        .args(["merge", "--accept-mt", "--update-tm", "m.tmx", "x.xlf"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("--update-tm"), "{err}");
+}
