@@ -73,6 +73,12 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     };
     let key = api_key(engine, config)?;
     let translator = Translator::new(engine, args.url.as_deref(), key, &config.mt)?;
+    if translator.sends_key_in_clear() {
+        super::warn(format_args!(
+            "{engine}: the API key goes unencrypted to {} (http://, not a loopback address)",
+            brief::escape::escape(translator.url())
+        ));
+    }
     let mut files = Vec::new();
     // Printed once the files are written: they name the outputs.
     let mut findings = Vec::new();

@@ -103,6 +103,32 @@ impl Translator {
         &self.base
     }
 
+    /// Whether the key would travel unencrypted to another machine: a key,
+    /// and a plain `http://` URL whose host is not a loopback address.
+    pub fn sends_key_in_clear(&self) -> bool {
+        if !self
+            .base
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("http://"))
+        {
+            return false;
+        }
+        let host = self.base[7..]
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or_default();
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        let name = match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or_default(),
+            None => host.split(':').next().unwrap_or_default(),
+        };
+        let loopback = name.eq_ignore_ascii_case("localhost")
+            || name
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        self.key.is_some() && !loopback
+    }
+
     /// HTTP requests sent so far.
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
@@ -489,6 +515,21 @@ mod tests {
         assert!(
             Translator::new(Engine::DeepL, None, Some(ApiKey::new("a").unwrap()), &bad).is_err()
         );
+    }
+
+    #[test]
+    fn a_key_over_plain_http_to_another_host_is_noticed() {
+        let s = MtSettings::default();
+        let key = || Some(ApiKey::new("k").unwrap());
+        let at =
+            |url: &str, key| Translator::new(Engine::LibreTranslate, Some(url), key, &s).unwrap();
+        assert!(at("http://mt.example.org:5000", key()).sends_key_in_clear());
+        assert!(at("HTTP://10.0.0.7/", key()).sends_key_in_clear());
+        assert!(!at("http://127.0.0.1:5000", key()).sends_key_in_clear());
+        assert!(!at("http://localhost:5000/x", key()).sends_key_in_clear());
+        assert!(!at("http://[::1]:5000", key()).sends_key_in_clear());
+        assert!(!at("https://mt.example.org", key()).sends_key_in_clear());
+        assert!(!at("http://mt.example.org", None).sends_key_in_clear());
     }
 
     #[test]
