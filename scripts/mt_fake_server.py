@@ -4,8 +4,8 @@
 POST /translate {"q": [...], "source", "target", "format"} answers
 {"translatedText": [...]}, each text with its Latin letters replaced by
 Persian or Russian ones; GET /languages lists en->fa,ru. It prints the
-number of POST requests and the seconds spent inside handlers when it gets
-SIGTERM. Usage: mt_fake_server.py PORT
+number of POST requests, the seconds spent inside handlers and its CPU
+seconds when it gets SIGTERM. Usage: mt_fake_server.py PORT
 """
 import json
 import signal
@@ -58,6 +58,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def stop(*_):
+    STATS["cpu"] = time.process_time()
     print(json.dumps(STATS), flush=True)
     sys.exit(0)
 

@@ -33,6 +33,6 @@ server = json.load(open(sys.argv[6]))
 wall = end - start
 print(f"sentences: {units}  wall: {wall:.2f}s  sentences/s: {units / wall:.0f}")
 print(f"brief CPU: {user + sys_:.2f}s ({(user + sys_) / wall:.0%} of wall)")
-print(f"server: {server['posts']} translation requests, {server['texts']} texts, {server['busy']:.2f}s inside handlers")
+print(f"server: {server['posts']} translation requests, {server['texts']} texts, {server['busy']:.2f}s inside handlers, {server['cpu']:.2f}s CPU")
 print(open(sys.argv[7]).read().strip())
 PY
