@@ -17,9 +17,15 @@ Details are at https://example.org/plan and questions go to press@example.org. \
 The mayor, @citymayor on social media, called it a good start. \
 The council approved a budget of 5 million dollars on Monday.\n";
 
-/// Short timeouts and waits, so misbehaving servers fail fast.
-const FAST: &str = "[mt]\nconnect_timeout = 2.0\nread_timeout = 1.0\nrequest_timeout = 3.0\n\
+/// Short timeouts and waits, so misbehaving servers fail fast (yet long
+/// enough for a loaded machine to answer).
+const FAST: &str = "[mt]\nconnect_timeout = 3.0\nread_timeout = 3.0\nrequest_timeout = 4.0\n\
 retries = 2\nretry_delay = 0.01\nmax_retry_wait = 2.0\nmax_response_bytes = 65536\n";
+
+/// Short waits between retries but generous timeouts, so that an honest
+/// server on a loaded machine is never taken for a silent one.
+const PATIENT: &str = "[mt]\nconnect_timeout = 30.0\nread_timeout = 60.0\nrequest_timeout = 120.0\n\
+retries = 2\nretry_delay = 0.01\nmax_retry_wait = 2.0\n";
 
 struct Desk {
     dir: tempfile::TempDir,
@@ -30,7 +36,7 @@ impl Desk {
     fn new(formats: &str) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
-        std::fs::write(dir.path().join("brief.toml"), FAST).unwrap();
+        std::fs::write(dir.path().join("brief.toml"), PATIENT).unwrap();
         brief_in(dir.path())
             .args([
                 "export", "--all", "--lang", "en", "--to", "fa,ru", "--format", formats,
@@ -244,6 +250,7 @@ fn misbehaving_engines_fail_cleanly_with_nothing_written() {
         (Behaviour::NotJson, "not a translation list"),
     ];
     let desk = Desk::new("xliff20");
+    std::fs::write(desk.path("brief.toml"), FAST).unwrap();
     for engine in ["libretranslate", "deepl"] {
         for (behaviour, reason) in &cases {
             let server = FakeServer::start(vec![], behaviour.clone());
@@ -346,7 +353,7 @@ fn a_200_item_batch_is_filled_with_identical_sentences_sent_once() {
         batch.push('\n');
     }
     std::fs::write(dir.path().join("batch.jsonl"), batch).unwrap();
-    std::fs::write(dir.path().join("brief.toml"), FAST).unwrap();
+    std::fs::write(dir.path().join("brief.toml"), PATIENT).unwrap();
     brief_in(dir.path())
         .args([
             "export",
