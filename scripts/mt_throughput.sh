@@ -2,13 +2,15 @@
 # Times `brief translate` on a 10,000-sentence export against the local
 # LibreTranslate stand-in (scripts/mt_fake_server.py). Prints brief's wall
 # and CPU time, sentences/s, and the server's request count and busy time.
-# Usage: scripts/mt_throughput.sh [BRIEF_BINARY]   (default target/release/brief)
+# Usage: [CONCURRENCY=N] scripts/mt_throughput.sh [BRIEF_BINARY]
+#        (default target/release/brief; CONCURRENCY sets [mt] concurrency, default 4)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 brief=${1:-$root/target/release/brief}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 port=$((20000 + RANDOM % 20000))
+printf '[mt]\nconcurrency = %s\n' "${CONCURRENCY:-4}" > "$work/brief.toml"
 python3 - "$work/news.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
@@ -21,7 +23,7 @@ python3 "$root/scripts/mt_fake_server.py" "$port" > "$work/server.json" &
 server=$!
 sleep 1
 start=$(date +%s.%N)
-/usr/bin/env time -f "%U %S" -o "$work/cpu" "$brief" translate --engine libretranslate \
+/usr/bin/env time -f "%U %S" -o "$work/cpu" "$brief" --config "$work/brief.toml" translate --engine libretranslate \
     --url "http://127.0.0.1:$port" --out-dir "$work/mt" "$work/out/brief.fa.jsonl" >/dev/null 2>"$work/err"
 end=$(date +%s.%N)
 kill -TERM "$server"; wait "$server" || true
