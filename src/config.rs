@@ -35,6 +35,9 @@ pub struct Config {
     pub export: crate::export::ExportSettings,
     /// `[check]`: which translation checks `brief check` and `brief merge` run.
     pub check: crate::check::CheckSettings,
+    /// `[mt]`: the machine translation engine `brief translate` uses.
+    #[cfg(feature = "mt")]
+    pub mt: crate::mt::MtSettings,
 }
 
 /// Where the configuration in use came from.

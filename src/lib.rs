@@ -49,6 +49,8 @@ pub mod input;
 pub mod job;
 mod lang;
 pub mod merge;
+#[cfg(feature = "mt")]
+pub mod mt;
 pub mod omegat;
 pub mod outfile;
 mod rank;
@@ -67,8 +69,8 @@ pub use detect::{Detection, Method, detect};
 pub use error::{Error, Result};
 pub use export::{Export, ExportSettings};
 pub use formats::{
-    Aids, Format, LanguageTag, Suggestion, TargetMode, TargetState, TermHint, Unit, UnitFile,
-    export_id, file_name, fingerprint,
+    Aids, FilledTarget, Format, LanguageTag, Suggestion, TargetMode, TargetState, TermHint, Unit,
+    UnitFile, export_id, file_name, fingerprint,
 };
 pub use input::Document;
 pub use job::ItemId;

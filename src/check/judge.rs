@@ -35,6 +35,10 @@ pub enum Fault {
     /// A URL, e-mail address, @handle or #hashtag of the source is not in
     /// the target verbatim: the message.
     Untouchable(String),
+    /// Machine translation no translator has confirmed (`brief translate`'s
+    /// marks still in place). It comes first, before what the text itself
+    /// shows; a desk may accept it (`merge --accept-mt`).
+    Machine,
 }
 
 /// Judges one target against its source. At most one fault about the
@@ -53,6 +57,21 @@ pub enum Fault {
 /// assert_eq!(j(" \u{200c}"), [Fault::Blank]);
 /// ```
 pub fn judge_target(
+    source: &str,
+    target: Option<&str>,
+    state: TargetState,
+    source_lang: Lang,
+    target_lang: Option<Lang>,
+) -> Vec<Fault> {
+    let mut faults = judge_text(source, target, state, source_lang, target_lang);
+    if state == TargetState::Machine && faults.first() != Some(&Fault::Blank) {
+        faults.insert(0, Fault::Machine);
+    }
+    faults
+}
+
+/// [`judge_target`] without the machine origin: the text and the state.
+fn judge_text(
     source: &str,
     target: Option<&str>,
     state: TargetState,
@@ -80,7 +99,7 @@ pub fn judge_target(
                     .to_string(),
             )];
         }
-        TargetState::Unspecified => {}
+        TargetState::Unspecified | TargetState::Machine => {}
     }
     if target_lang != Some(source_lang) && text::is_copy(source, target) {
         return vec![Fault::Copy];
@@ -117,6 +136,7 @@ impl Fault {
             Fault::NotFinal(m) => format!("not final: {m}"),
             Fault::Partial => "some segments of the unit have no target".to_string(),
             Fault::Copy => "the target is the source, untranslated".to_string(),
+            Fault::Machine => "machine translation that no translator has confirmed".to_string(),
             Fault::WrongScript(m)
             | Fault::WrongLanguage(m)
             | Fault::Numbers(m)

@@ -40,6 +40,7 @@ mod text;
 
 pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};
+pub(crate) use script::foreign_script;
 pub(crate) use text::is_blank;
 
 /// Which check produced a finding.
@@ -309,7 +310,16 @@ pub fn check_target(
     let mut out = Vec::new();
     // The judgement merge makes too; the number and untouchable errors
     // come from those checks below, with their warnings.
-    let whole = judge_target(source, Some(target), state, source_lang, Some(target_lang));
+    let mut whole = judge_target(source, Some(target), state, source_lang, Some(target_lang));
+    if whole.first() == Some(&Fault::Machine) {
+        // Shown, not counted as an error: its origin is what a reviewer
+        // needs to know; what the text shows is judged below as for any target.
+        out.push(Finding::warning(
+            CheckKind::Untranslated,
+            Fault::Machine.message(),
+        ));
+        whole.remove(0);
+    }
     match whole.first() {
         Some(Fault::Blank) => {
             if settings.empty {

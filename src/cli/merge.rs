@@ -71,6 +71,11 @@ pub struct Args {
     /// memory, created if missing; a changed translation replaces the old one.
     #[arg(long, value_name = "MEM.tmx")]
     update_tm: Option<PathBuf>,
+    /// Take machine translation no translator has confirmed (`brief translate`'s
+    /// marks still in place) as it is, instead of reporting it (exit code 1).
+    /// Not with --update-tm: unreviewed machine translation stays out of memories.
+    #[arg(long, conflicts_with = "update_tm")]
+    accept_mt: bool,
 }
 
 /// Fixes the date written by --update-tm (Unix seconds), for reproducible
@@ -122,7 +127,10 @@ impl From<Format> for MergeFormat {
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let translated = TranslatedFiles::read_paths(&args.files, args.reference.as_deref())?;
     super::warn_about(&translated);
-    let outcome = brief::job::merge(&translated, &config.check);
+    let mut outcome = brief::job::merge(&translated, &config.check);
+    if args.accept_mt {
+        outcome.result.accept_machine_translation();
+    }
     report_problems(&outcome);
     report_checks(&outcome, !outcome.result.problems.is_empty());
     let problems = outcome.problems(args.strict);

@@ -10,6 +10,8 @@ mod merge;
 mod output;
 mod segment;
 mod summarize;
+#[cfg(feature = "mt")]
+mod translate;
 mod write;
 
 use std::path::PathBuf;
@@ -145,6 +147,9 @@ enum Command {
     Merge(merge::Args),
     /// Check translations against their sources (numbers, spelling, punctuation, glossary...).
     Check(check::Args),
+    /// Fill the empty targets of exported files with a machine translation engine.
+    #[cfg(feature = "mt")]
+    Translate(translate::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Example:\n  brief completions bash > ~/.local/share/bash-completion/completions/brief"
@@ -456,6 +461,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Export(args) => export::run(args, &config),
         Command::Merge(args) => merge::run(args, &config),
         Command::Check(args) => check::run(args, &config),
+        #[cfg(feature = "mt")]
+        Command::Translate(args) => translate::run(args, &config),
     }
 }
 

@@ -93,7 +93,20 @@ pub enum TargetState {
     /// `#, fuzzy` entry), or a `needs-*` state with a fuzzy or machine
     /// `state-qualifier`.
     Unapproved,
+    /// The target is machine translation no one has reviewed (`brief
+    /// translate`'s marks, still in place: XLIFF 2 `subState="brief:mt-…"`
+    /// on an `initial` segment, XLIFF 1.2 `state-qualifier="leveraged-mt"`
+    /// with the engine's text unchanged, TSV/JSONL `origin` `mt:…`).
+    Machine,
 }
+
+/// The `origin` value TSV and JSONL give a machine target, and the prefix
+/// of XLIFF 2's `subState`.
+pub(crate) const MACHINE_ORIGIN_PREFIX: &str = "mt:";
+/// The prefix of the XLIFF 2 `subState` of a machine target.
+pub(crate) const MACHINE_SUBSTATE_PREFIX: &str = "brief:mt-";
+/// The prefix of the XLIFF 1.2 `alt-trans` `origin` of a machine target.
+pub(crate) const MACHINE_ALT_TRANS_PREFIX: &str = "brief-mt:";
 
 /// The export id: the first 16 hex digits of the SHA-256 of everything an
 /// export writes about its units (source language, ids, sources, metadata),
@@ -303,12 +316,34 @@ pub struct Aids {
     pub candidates: Vec<Suggestion>,
     /// Glossary terms found in the source, in source order.
     pub terms: Vec<TermHint>,
+    /// A target to write as it is (`brief translate`): a translator's, kept,
+    /// or an engine's, marked as machine translation.
+    pub filled: Option<FilledTarget>,
+}
+
+/// A target written back by `brief translate`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilledTarget {
+    /// The target text.
+    pub text: String,
+    /// The engine that wrote it (`None`: a person did, keep it as translated).
+    pub machine: Option<String>,
+}
+
+impl Aids {
+    /// The engine that wrote this unit's target, if a machine did.
+    pub(crate) fn machine(&self) -> Option<&str> {
+        self.filled.as_ref().and_then(|f| f.machine.as_deref())
+    }
 }
 
 impl Aids {
     /// Whether there is nothing to write.
     pub fn is_empty(&self) -> bool {
-        self.exact.is_none() && self.candidates.is_empty() && self.terms.is_empty()
+        self.exact.is_none()
+            && self.candidates.is_empty()
+            && self.terms.is_empty()
+            && self.filled.is_none()
     }
 }
 
@@ -341,6 +376,9 @@ pub(crate) fn initial_target<'a>(
     unit: &'a Unit,
     aids: Option<&'a Aids>,
 ) -> Option<&'a str> {
+    if let Some(f) = aids.and_then(|a| a.filled.as_ref()) {
+        return Some(&f.text);
+    }
     match aids.and_then(|a| a.exact.as_ref()) {
         Some(s) => Some(&s.target),
         None => mode.initial(unit),

@@ -57,6 +57,9 @@ struct JsonlRecord {
     next: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     export_id: Option<String>,
+    /// `mt:ENGINE` when a machine wrote the target (`brief translate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    origin: Option<String>,
 }
 
 /// Escapes a TSV field: backslash, tab, line feed and carriage return become
@@ -124,7 +127,13 @@ pub(crate) fn write_tsv(
     mode: TargetMode,
     aids: &[Aids],
 ) -> Result<Vec<u8>> {
+    // An `origin` column only in files `brief translate` wrote: readers
+    // find columns by name, so files without it read as before.
+    let machine = aids.iter().any(|a| a.machine().is_some());
     let mut out = tsv_columns().join("\t");
+    if machine {
+        out.push_str("\torigin");
+    }
     out.push('\n');
     for (i, u) in units.iter().enumerate() {
         check_written(u, aids.get(i), mode)?;
@@ -141,6 +150,10 @@ pub(crate) fn write_tsv(
         for key in META_KEYS {
             let value = meta.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
             fields.push(value.unwrap_or_default());
+        }
+        if machine {
+            let engine = aids.get(i).and_then(Aids::machine);
+            fields.push(engine.map(|e| format!("mt:{e}")).unwrap_or_default());
         }
         let line: Vec<String> = fields.iter().map(|f| tsv_escape(f)).collect();
         out.push_str(&line.join("\t"));
@@ -187,6 +200,10 @@ pub(crate) fn write_jsonl(
             previous: u.previous.clone(),
             next: u.next.clone(),
             export_id: u.export_id.clone(),
+            origin: aids
+                .get(i)
+                .and_then(Aids::machine)
+                .map(|e| format!("mt:{e}")),
         };
         serde_json::to_writer(&mut out, &record).map_err(|e| Error::Input {
             path: "<jsonl>".into(),
@@ -288,6 +305,9 @@ pub(crate) fn read_tsv(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         }
         let get = |c: usize| values.get(c).cloned().unwrap_or_default();
         let mut unit = Unit::new(get(c_id), get(c_src), Some(get(c_trg)));
+        if col("origin").is_some_and(|c| get(c).starts_with(super::MACHINE_ORIGIN_PREFIX)) {
+            unit.state = super::TargetState::Machine;
+        }
         for (name, value) in header.iter().zip(&values) {
             if !value.is_empty() {
                 unit.set_meta(&name.trim().replace('_', "-"), value);
@@ -322,7 +342,15 @@ pub(crate) fn read_jsonl(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             previous: r.previous,
             next: r.next,
             export_id: r.export_id,
-            state: Default::default(),
+            state: if r
+                .origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with(super::MACHINE_ORIGIN_PREFIX))
+            {
+                super::TargetState::Machine
+            } else {
+                Default::default()
+            },
         };
         rows.push((r.source_lang, r.target_lang, unit));
     }

@@ -57,7 +57,20 @@ pub(crate) fn write(
             out.leaf("source", &[], &u.source)?;
             let aid = aids.get(index);
             index += 1;
-            if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
+            if let Some(f) = aid.and_then(|a| a.filled.as_ref()) {
+                check_text(&f.text, &format!("target of {}", u.place()))?;
+                match &f.machine {
+                    Some(_) => out.leaf(
+                        "target",
+                        &[
+                            ("state", "needs-review-translation"),
+                            ("state-qualifier", "leveraged-mt"),
+                        ],
+                        &f.text,
+                    )?,
+                    None => out.leaf("target", &[("state", "translated")], &f.text)?,
+                }
+            } else if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
                 check_text(&exact.target, &format!("memory target of {}", u.place()))?;
                 out.leaf("target", &[("state", "translated")], &exact.target)?;
             } else if let Some(t) = mode.initial(u) {
@@ -133,6 +146,15 @@ fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit, target: &LanguageTag) -> 
             &[("from", "glossary"), ("annotates", "source")],
             &text,
         )?;
+    }
+    if let (Some(f), Some(engine)) = (&aids.filled, aids.machine()) {
+        // The engine's proposal, named: the target above is the same text.
+        let origin = format!("brief-mt:{engine}");
+        check_text(&origin, &format!("machine origin of {place}"))?;
+        out.open("alt-trans", &[("origin", &origin)])?;
+        out.leaf("source", &[], &u.source)?;
+        out.leaf("target", &[("xml:lang", target.as_str())], &f.text)?;
+        out.close("alt-trans")?;
     }
     for c in &aids.candidates {
         for text in [&c.source, &c.target, &c.origin] {
@@ -214,6 +236,29 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
     Ok(out)
 }
 
+/// Whether a target is `brief translate`'s, unreviewed: marked
+/// `leveraged-mt`, not in a state a translator sets on confirming it
+/// (`translated`, `signed-off`, `final`), and still the text of brief's
+/// machine `<alt-trans>` (OmegaT keeps the attributes of a target it
+/// rewrites, so an edited text is what shows a person's work).
+fn is_machine_target(unit: &Element, target: &Element, text: &str, ns: Option<&str>) -> bool {
+    if target.attr("state-qualifier") != Some("leveraged-mt")
+        || matches!(
+            target.attr("state"),
+            Some("translated" | "signed-off" | "final")
+        )
+    {
+        return false;
+    }
+    inline::children(unit, ns, "alt-trans")
+        .filter(|a| {
+            a.attr("origin")
+                .is_some_and(|o| o.starts_with(super::MACHINE_ALT_TRANS_PREFIX))
+        })
+        .filter_map(|a| inline::children(a, ns, "target").next())
+        .any(|t| inline::text(t, ns, Dialect::Xliff12).is_ok_and(|m| m == text))
+}
+
 fn collect_units(
     parent: &Element,
     ns: Option<&str>,
@@ -250,7 +295,17 @@ fn collect_units(
                     Some(t) => Some(text(t, "target")?),
                     None => None,
                 };
-                let state = target_state(el, target_el, ns);
+                let machine = match (target_el, &target) {
+                    (Some(t), Some(text)) => is_machine_target(el, t, text, ns),
+                    _ => false,
+                };
+                // brief translate's own marks, the engine's text unchanged:
+                // machine work; any other state is read as the file says.
+                let state = if machine {
+                    super::TargetState::Machine
+                } else {
+                    target_state(el, target_el, ns)
+                };
                 let mut unit = Unit::new(id, source, target);
                 unit.state = state;
                 let mut meta = BTreeMap::new();

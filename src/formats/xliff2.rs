@@ -117,17 +117,34 @@ pub(crate) fn write(
             }
             let exact = aid.and_then(|a| a.exact.as_ref());
             let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
-            let state = if exact.is_some() {
+            let filled = aid.and_then(|a| a.filled.as_ref());
+            let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
                 "translated"
             } else {
                 "initial"
             };
+            // Machine translation stays "initial" (not reviewed), its origin
+            // in brief's own subState.
+            let sub_state = filled
+                .and_then(|f| f.machine.as_deref())
+                .map(|engine| format!("brief:mt-{engine}"));
+            let mut attrs: Vec<(&str, &str)> = Vec::new();
             if referenced {
-                out.open("segment", &[("id", SEGMENT_ID), ("state", state)])?;
-            } else {
-                out.open("segment", &[("state", state)])?;
+                attrs.push(("id", SEGMENT_ID));
             }
+            attrs.push(("state", state));
+            if let Some(sub) = &sub_state {
+                attrs.push(("subState", sub));
+            }
+            out.open("segment", &attrs)?;
             out.leaf("source", &[], &u.source)?;
+            if let Some(f) = filled {
+                check_text(&f.text, &format!("target of {}", u.place()))?;
+                out.leaf("target", &[], &f.text)?;
+                out.close("segment")?;
+                out.close("unit")?;
+                continue;
+            }
             match exact {
                 Some(s) => {
                     check_text(&s.target, &format!("memory target of {}", u.place()))?;
@@ -291,6 +308,7 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
     let mut source = String::new();
     let mut target = String::new();
     let (mut segments, mut translated, mut initial) = (0usize, 0usize, 0usize);
+    let mut machine_segments = 0usize;
     for part in unit.elements().filter(|e| e.ns.as_deref() == ns) {
         let is_segment = part.name == "segment";
         if !is_segment && part.name != "ignorable" {
@@ -321,7 +339,16 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
                 && part.attr("state").unwrap_or("initial") == "initial"
                 && part.attr("state").is_some()
             {
-                initial += 1;
+                // brief translate's mark: a machine's, not reviewed. A
+                // translator who confirms it changes the state.
+                let machine = part
+                    .attr("subState")
+                    .is_some_and(|s| s.starts_with(super::MACHINE_SUBSTATE_PREFIX));
+                if machine {
+                    machine_segments += 1;
+                } else {
+                    initial += 1;
+                }
             }
             target.push_str(trg.as_deref().unwrap_or(""));
         } else {
@@ -337,6 +364,8 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
         TargetState::Partial
     } else if initial > 0 {
         TargetState::Initial
+    } else if machine_segments > 0 {
+        TargetState::Machine
     } else {
         TargetState::Unspecified
     };

@@ -485,7 +485,8 @@ mod tests {
     fn options(to: &[&str]) -> ExportOptions {
         let to: Vec<LanguageTag> = to.iter().map(|t| t.parse().unwrap()).collect();
         let formats = [Format::Tsv, Format::Tsv];
-        ExportOptions::resolve(&to, &formats, false, None, None, &ExportSettings::default()).unwrap()
+        ExportOptions::resolve(&to, &formats, false, None, None, &ExportSettings::default())
+            .unwrap()
     }
 
     fn job<'a>(options: &'a ExportOptions, aids: &'a TranslationAids) -> ExportJob<'a> {

@@ -82,6 +82,10 @@ pub enum ProblemKind {
     /// A URL, e-mail address, @handle or #hashtag of the source is not in
     /// the target verbatim.
     Untouchables,
+    /// The target is machine translation that no translator has confirmed
+    /// (see [`crate::TargetState::Machine`]). The sentence is in the brief;
+    /// [`MergeResult::accept_machine_translation`] drops these problems.
+    MachineTranslation,
 }
 
 /// Why a filled XLIFF 2 target with `state="initial"` is refused, and the
@@ -134,6 +138,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::Numbers => {
                 "wrong number: a number of the source is not in the target with its value"
+            }
+            ProblemKind::MachineTranslation => {
+                "unreviewed machine translation: no translator has confirmed the target (--accept-mt to take it)"
             }
         };
         // File names come from directory listings (`translated/*`) and
@@ -231,6 +238,16 @@ pub struct MergeResult {
     /// Per (language, id) of each translated sentence, the file it came from.
     #[serde(skip)]
     origins: BTreeMap<(String, String), PathBuf>,
+}
+
+impl MergeResult {
+    /// Takes unreviewed machine translation as it is: drops the
+    /// [`ProblemKind::MachineTranslation`] problems (the sentences are
+    /// already in the translations).
+    pub fn accept_machine_translation(&mut self) {
+        self.problems
+            .retain(|p| p.kind != ProblemKind::MachineTranslation);
+    }
 }
 
 /// The largest unit number merge accepts in an id (`s1` .. `s4294967295`):

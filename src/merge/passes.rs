@@ -329,11 +329,14 @@ impl LanguagePass<'_> {
                 source_tag.lang(),
                 target_tag.as_ref().map(LanguageTag::lang),
             );
-            if !faults.is_empty() {
-                for fault in faults {
-                    let (kind, detail) = problem_of(&fault);
-                    report.add(&unit.id, kind, path, detail);
-                }
+            // Unreviewed machine work is reported and kept: the desk may
+            // accept it (--accept-mt) when nothing else is wrong with it.
+            let machine_only = faults.iter().all(|f| *f == crate::check::Fault::Machine);
+            for fault in &faults {
+                let (kind, detail) = problem_of(fault);
+                report.add(&unit.id, kind, path, detail);
+            }
+            if !machine_only {
                 continue;
             }
             let t = unit.target.as_deref().unwrap_or_default();
@@ -368,5 +371,6 @@ fn problem_of(fault: &crate::check::Fault) -> (ProblemKind, Option<String>) {
         }
         Fault::Numbers(m) => (ProblemKind::Numbers, Some(m.clone())),
         Fault::Untouchable(m) => (ProblemKind::Untouchables, Some(m.clone())),
+        Fault::Machine => (ProblemKind::MachineTranslation, None),
     }
 }

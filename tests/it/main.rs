@@ -22,6 +22,8 @@ mod merge_cli;
 mod merge_hostile;
 mod merge_reference;
 mod merge_roundtrip;
+mod mt;
+mod mt_server;
 mod mutation;
 mod pipeline_props;
 mod redteam;

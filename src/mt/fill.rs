@@ -1,0 +1,130 @@
+//! Filling one exported file: the units without a translation go to the
+//! engine; translators' targets are kept; every machine target is then
+//! checked with `brief check`'s rules (numbers, URLs, e-mail addresses,
+//! handles...) and the findings are returned for the caller to report.
+
+use crate::check::{CheckSettings, Finding, check_unit, is_blank};
+use crate::formats::{self, Aids, FilledTarget, LanguageTag, TargetMode, TargetState, UnitFile};
+
+use super::{MtError, Translator};
+
+/// One finding of `brief check` on a machine target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MachineFinding {
+    /// The unit id.
+    pub id: String,
+    /// What the check found.
+    pub finding: Finding,
+}
+
+/// A file with its empty targets filled, ready to write.
+#[derive(Debug, Clone)]
+pub struct Filled {
+    /// The file's new contents, in its own format.
+    pub contents: Vec<u8>,
+    /// Units the engine translated.
+    pub machine: usize,
+    /// Units whose translator's target was kept.
+    pub kept: usize,
+    /// Distinct texts sent.
+    pub unique: usize,
+    /// HTTP requests sent (retries included).
+    pub requests: usize,
+    /// `brief check` findings on the machine targets, in unit order.
+    pub findings: Vec<MachineFinding>,
+}
+
+/// Whether a unit still needs a translation: no target, a blank one, a copy
+/// of the source, or one the file marks as not translated.
+fn needs_translation(u: &formats::Unit) -> bool {
+    match &u.target {
+        None => true,
+        Some(t) => is_blank(t) || *t == u.source || u.state == TargetState::Initial,
+    }
+}
+
+/// Translates the empty targets of `file` and renders it again in its
+/// format. Either every empty target is filled or an error is returned.
+pub fn fill_file(
+    file: &UnitFile,
+    translator: &Translator,
+    check: &CheckSettings,
+) -> Result<Filled, MtError> {
+    let bad_tag = |which: &str, tag: &str| MtError::Response {
+        engine: translator.engine(),
+        message: format!(
+            "{}: the {which} language {:?} is not a language tag",
+            crate::escape::escape_path(&file.path),
+            crate::escape::escape(tag)
+        ),
+    };
+    let source: LanguageTag = file
+        .source_lang
+        .parse()
+        .map_err(|_| bad_tag("source", &file.source_lang))?;
+    let target: LanguageTag = file
+        .target_lang
+        .parse()
+        .map_err(|_| bad_tag("target", &file.target_lang))?;
+    let todo: Vec<usize> = (0..file.units.len())
+        .filter(|&i| needs_translation(&file.units[i]))
+        .collect();
+    let texts: Vec<&str> = todo
+        .iter()
+        .map(|&i| file.units[i].source.as_str())
+        .collect();
+    let translated = if texts.is_empty() {
+        None
+    } else {
+        translator.check_languages(&source, &target)?;
+        Some(translator.translate(&texts, &source, &target)?)
+    };
+    let engine = translator.engine().name().to_string();
+    let mut aids: Vec<Aids> = vec![Aids::default(); file.units.len()];
+    let mut kept = 0;
+    for (i, u) in file.units.iter().enumerate() {
+        if let (Some(t), false) = (&u.target, todo.contains(&i)) {
+            kept += 1;
+            aids[i].filled = Some(FilledTarget {
+                text: t.clone(),
+                machine: None,
+            });
+        }
+    }
+    let mut findings = Vec::new();
+    if let Some(tr) = &translated {
+        for (&i, text) in todo.iter().zip(&tr.texts) {
+            let u = &file.units[i];
+            for finding in check_unit(&u.source, text, source.lang(), target.lang(), check, None) {
+                findings.push(MachineFinding {
+                    id: u.id.clone(),
+                    finding,
+                });
+            }
+            aids[i].filled = Some(FilledTarget {
+                text: text.clone(),
+                machine: Some(engine.clone()),
+            });
+        }
+    }
+    let contents = formats::render(
+        file.format,
+        &source,
+        &file.units,
+        &target,
+        TargetMode::Empty,
+        &aids,
+    )
+    .map_err(|e| MtError::Response {
+        engine: translator.engine(),
+        message: format!("the translated file cannot be written: {e}"),
+    })?;
+    Ok(Filled {
+        contents,
+        machine: todo.len(),
+        kept,
+        unique: translated.as_ref().map_or(0, |t| t.unique),
+        requests: translated.as_ref().map_or(0, |t| t.requests),
+        findings,
+    })
+}
