@@ -19,12 +19,13 @@ step_start=0
 step() { step_start=$(date +%s); echo "== clients: $*"; }
 done_step() { echo "   ($(( $(date +%s) - step_start )) s)"; }
 
-step "Debian: omegat default-jre-headless libxml2-utils"
-if [ -f /usr/share/omegat/OmegaT.jar ] && command -v java >/dev/null && command -v xmllint >/dev/null; then
+step "Debian: omegat default-jre-headless libxml2-utils chromium tidy"
+if [ -f /usr/share/omegat/OmegaT.jar ] && command -v java >/dev/null && command -v xmllint >/dev/null \
+  && command -v chromium >/dev/null && command -v tidy >/dev/null; then
   echo "   already installed"
 else
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq omegat default-jre-headless libxml2-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq omegat default-jre-headless libxml2-utils chromium tidy >/dev/null
 fi
 done_step
 

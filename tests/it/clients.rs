@@ -39,7 +39,10 @@ fn real_clients_round_trip_and_negative_cases() {
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let Some(python) = python(repo) else {
-        eprintln!("SKIP clients: no Python found (BRIEF_CLIENTS_PYTHON, .venv-ci, python3)");
+        crate::common::skip(
+            "clients",
+            "no Python found (BRIEF_CLIENTS_PYTHON, .venv-ci, python3)",
+        );
         return;
     };
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("clients");
@@ -212,7 +215,7 @@ fn omegat_projects_of_one_brief_translate_every_segment_and_merge() {
     let jar = match omegat() {
         Ok(jar) => jar,
         Err(why) => {
-            eprintln!("SKIP omegat project test: {why}");
+            crate::common::skip("omegat project test", &why);
             return;
         }
     };
@@ -333,7 +336,7 @@ fn omegat_projects_of_a_200_item_batch_translate_every_segment_and_merge() {
     let jar = match omegat() {
         Ok(jar) => jar,
         Err(why) => {
-            eprintln!("SKIP omegat batch project test: {why}");
+            crate::common::skip("omegat batch project test", &why);
             return;
         }
     };

@@ -19,7 +19,7 @@ fn export_into(dir: &Path) {
                 Officials said the dams were nearly full.";
     let docs = brief::analyze_all(vec![Document::new("rain.txt", text)], &config);
     let summary = brief::summarize(&docs, &config.summary, None).unwrap();
-    let options = ExportOptions::resolve(&[], &[], None, None, &config.export).unwrap();
+    let options = ExportOptions::resolve(&[], &[], false, None, None, &config.export).unwrap();
     let aids = TranslationAids::none();
     let job = ExportJob {
         options: &options,

@@ -919,8 +919,9 @@ fn pct(n: usize, of: usize) -> f64 {
 #[test]
 fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
     let Some(path) = data_file() else {
-        eprintln!(
-            "SKIPPED mutation battery: ../shared/data/parallel/ntrex_dev.jsonl is absent; no figures measured"
+        crate::common::skip(
+            "mutation battery",
+            "../shared/data/parallel/ntrex_dev.jsonl is absent; no figures measured",
         );
         return;
     };
@@ -1034,8 +1035,9 @@ fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
 #[test]
 fn work_the_client_marked_unfinished_is_never_published() {
     let Some(path) = data_file() else {
-        eprintln!(
-            "SKIPPED unfinished-work battery: ../shared/data/parallel/ntrex_dev.jsonl is absent"
+        crate::common::skip(
+            "unfinished-work battery",
+            "../shared/data/parallel/ntrex_dev.jsonl is absent",
         );
         return;
     };

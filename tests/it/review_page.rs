@@ -73,8 +73,9 @@ fn tidy_accepts(page: &Path) -> bool {
         .arg(page)
         .output()
     else {
-        eprintln!(
-            "SKIP review page: tidy not installed (apt-get install tidy); HTML5 validity not checked"
+        crate::common::skip(
+            "review page",
+            "tidy not installed (apt-get install tidy); HTML5 validity not checked",
         );
         return false;
     };
@@ -101,7 +102,7 @@ fn render(page: &Path, shot: &Path, expect_console: bool) -> Option<String> {
         .expect("run python3 scripts/clients/render_review.py");
     let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
     if run.status.code() == Some(77) {
-        eprintln!("{stdout}");
+        crate::common::skip("review page in Chromium", stdout.trim());
         return None;
     }
     assert!(

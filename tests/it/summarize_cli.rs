@@ -230,7 +230,7 @@ fn russian_seeds_end_to_end() {
         .map(|n| seed(n))
         .collect();
     if inputs.iter().any(|p| !p.exists()) {
-        eprintln!("skipping: Russian seeds not present");
+        crate::common::skip("russian seeds", "seeds/ru-*.txt not present");
         return;
     }
     for input in &inputs {
@@ -254,7 +254,7 @@ fn persian_seeds_end_to_end() {
         .map(|n| seed(n))
         .collect();
     if inputs.iter().any(|p| !p.exists()) {
-        eprintln!("skipping: Persian seeds not present");
+        crate::common::skip("persian seeds", "seeds/fa-*.txt not present");
         return;
     }
     for input in &inputs {

@@ -296,7 +296,10 @@ pub(crate) fn shared_schemas() -> Option<PathBuf> {
         .output()
         .is_ok();
     if !found || !tool {
-        eprintln!("xmllint or ../shared/schemas missing: schema validation skipped");
+        crate::common::skip(
+            "tmx schema validation",
+            "xmllint or ../shared/schemas missing",
+        );
         return None;
     }
     Some(dir.canonicalize().unwrap())
