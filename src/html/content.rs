@@ -118,13 +118,13 @@ const NEGATIVE_HINTS: &[&str] = &[
     "ad",
     "ads",
     "adsbygoogle",
+    "adslot",
     "advert",
     "advertisement",
-    "adslot",
+    "author",
     "banner",
     "breadcrumb",
     "byline",
-    "author",
     "caption",
     "comment",
     "consent",
@@ -135,8 +135,8 @@ const NEGATIVE_HINTS: &[&str] = &[
     "menu",
     "modal",
     "more",
-    "mostread",
     "most",
+    "mostread",
     "nav",
     "newsletter",
     "outbrain",
@@ -145,39 +145,45 @@ const NEGATIVE_HINTS: &[&str] = &[
     "promo",
     "recommend",
     "related",
-    "share",
-    "sharing",
     "sidebar",
-    "social",
     "sponsor",
     "subscribe",
     "taboola",
     "tags",
-    "toolbar",
     "trending",
     // ru
-    "реклам",
+    "автор",
     "баннер",
     "коммент",
     "меню",
     "подвал",
     "поделит",
-    "читайте",
-    "популярн",
-    "автор",
     "подпис",
+    "популярн",
+    "реклам",
     "теги",
+    "читайте",
     // fa
-    "تبلیغ",
     "آگهی",
-    "نظر",
+    "برچسب",
+    "تبلیغ",
     "مرتبط",
     "منو",
-    "پربازدید",
-    "برچسب",
+    "نظر",
     "نویسنده",
+    "پربازدید",
     "کوکی",
 ];
+
+/// Words of `class`/`id` that mark boilerplate only on small elements: sites
+/// also put them on wrappers around the whole article (`share-container`,
+/// `share-bar` wrappers), so an element with at least
+/// [`WEAK_HINT_MAX_PARAGRAPH_CHARS`] of paragraph text stays.
+const WEAK_NEGATIVE_HINTS: &[&str] = &["share", "sharing", "social", "toolbar"];
+
+/// Paragraph text (in `<p>`s, in characters) from which a weak hint no longer
+/// drops an element: a few paragraphs, more than any share bar or tag list.
+const WEAK_HINT_MAX_PARAGRAPH_CHARS: usize = 1000;
 
 /// Words of `class`/`id` that mark the article.
 const POSITIVE_HINTS: &[&str] = &[
@@ -308,8 +314,17 @@ impl<'a> Page<'a> {
                             if name == "html" && lang.is_none() {
                                 lang = element.attr("lang").and_then(|l| l.parse().ok());
                             }
-                            let hint = hint_weight(element.attr("class"))
-                                + hint_weight(element.attr("id"));
+                            let (class, id) = (
+                                hint_weight(element.attr("class")),
+                                hint_weight(element.attr("id")),
+                            );
+                            // A strong hint decides; weak ones and article
+                            // words cancel out.
+                            let hint = if class.min(id) <= -2 {
+                                -2
+                            } else {
+                                (class + id).max(-1)
+                            };
                             (Kind::Element, name, is_dropped(name, element), hint)
                         }
                         Node::Text(text) => (Kind::Text, text.deref(), false, 0),
@@ -342,10 +357,24 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Landmarks, bottom-up: children come after their parent.
+        // Landmarks and paragraph text (hidden or not), bottom-up: children
+        // come after their parent.
+        let mut raw_text = vec![0usize; items.len()];
+        let mut paragraph_text = vec![0usize; items.len()];
         for index in (0..items.len()).rev() {
+            if items[index].kind == Kind::Text {
+                raw_text[index] = items[index]
+                    .name
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+            } else if items[index].name == "p" {
+                paragraph_text[index] = raw_text[index];
+            }
             let parent = items[index].parent;
             if parent != NO_PARENT {
+                raw_text[parent] += raw_text[index];
+                paragraph_text[parent] += paragraph_text[index];
                 let is_block =
                     items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
                 if items[index].holds_landmark {
@@ -359,8 +388,13 @@ impl<'a> Page<'a> {
         // Dropping, top-down: a hinted element goes unless it holds the article.
         for index in 0..items.len() {
             let parent = items[index].parent;
+            // A weak hint (a share bar, a tag list) on an element holding
+            // pages of paragraphs is a wrapper the site named oddly.
+            let hinted = items[index].hint <= -2
+                || (items[index].hint == -1
+                    && paragraph_text[index] < WEAK_HINT_MAX_PARAGRAPH_CHARS);
             let by_hint = items[index].kind == Kind::Element
-                && items[index].hint < 0
+                && hinted
                 && !items[index].holds_landmark
                 && !matches!(items[index].name, "html" | "body");
             items[index].dropped =
@@ -568,10 +602,16 @@ impl<'a> Page<'a> {
         let title = self.title_tag.as_deref().unwrap_or("");
         // The h1 that <title> names (sites put the headline there) wins over
         // a section h1 or a teaser's.
-        let named = h1s.iter().take(MAX_HEADLINE_CANDIDATES).copied().find(|&h1| {
-            let text = self.inline_text(h1);
-            text.chars().count() >= 8 && text.chars().count() <= MAX_TITLE_CHARS && title.contains(text.as_str())
-        });
+        let named = h1s
+            .iter()
+            .take(MAX_HEADLINE_CANDIDATES)
+            .copied()
+            .find(|&h1| {
+                let text = self.inline_text(h1);
+                text.chars().count() >= 8
+                    && text.chars().count() <= MAX_TITLE_CHARS
+                    && title.contains(text.as_str())
+            });
         if named.is_some() {
             return named;
         }
@@ -870,9 +910,16 @@ pub(super) fn hint_weight(attr: Option<&str>) -> i32 {
         .filter(|t| !t.is_empty())
     {
         if NEGATIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
-            return -1;
+            return -2;
         }
-        if POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
+        if WEAK_NEGATIVE_HINTS
+            .iter()
+            .any(|hint| hint_matches(token, hint))
+        {
+            weight = -1;
+            continue;
+        }
+        if weight == 0 && POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
             weight = 1;
         }
     }
