@@ -225,7 +225,11 @@ const MAX_NESTING_WALK: usize = 64;
 /// adds is paragraph text...
 const WIDEN_MIN_GOOD_SHARE: f64 = 0.5;
 
-/// ...or when it adds at most this many characters of other text.
+/// ...and at least this share of the paragraph text already taken...
+const WIDEN_MIN_GROWTH: f64 = 0.3;
+
+/// ...or when it adds no paragraph and at most this many characters of
+/// other text.
 const WIDEN_FREE_CHARS: usize = 100;
 
 /// Text before the headline inside the content up to this many characters is
@@ -561,8 +565,9 @@ impl<'a> Page<'a> {
     /// The article often spans several blocks (page builders put each
     /// paragraph group in a block of its own), and the best-scored element is
     /// only one of them. Climbs from `best` while each level up adds mostly
-    /// paragraph text (or hardly anything), then comes back down past the
-    /// levels that added no paragraph text at all.
+    /// paragraph text, at least 30 % more of it (or nothing but a little
+    /// wrapper text), then comes back down past the levels that added no
+    /// paragraph text at all.
     fn widen(&self, best: usize) -> usize {
         let mut path = vec![best];
         let mut top = best;
@@ -575,8 +580,13 @@ impl<'a> Page<'a> {
             let added_text = self.items[parent]
                 .text_chars
                 .saturating_sub(self.items[top].text_chars);
-            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64;
-            if !(mostly_paragraphs || added_text <= WIDEN_FREE_CHARS) {
+            // A level joins when what it adds is mostly paragraphs and a
+            // real part of the article (not one footer line or a reply), or
+            // when it adds no paragraph and hardly any other text (a wrapper).
+            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64
+                && added_good as f64 >= WIDEN_MIN_GROWTH * self.items[top].good_chars as f64;
+            let wrapper = added_good == 0 && added_text <= WIDEN_FREE_CHARS;
+            if !(mostly_paragraphs || wrapper) {
                 break;
             }
             top = parent;
