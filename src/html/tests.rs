@@ -700,3 +700,13 @@ fn body_is_the_text_without_the_headline() {
     );
     assert_eq!(out.text, format!("Metro opens\n\n{}", out.body));
 }
+
+/// Regression: each `</script>` used to close one level of the nesting count
+/// (its start tag never opened one), so scripts between start tags let the
+/// nesting grow past the limit.
+#[test]
+fn script_end_tags_do_not_reopen_the_nesting_budget() {
+    let page = "<div><script></script>".repeat(2 * MAX_NESTING);
+    let bounded = bound_tags(&page);
+    assert_eq!(bounded.matches("<div>").count(), MAX_NESTING);
+}
