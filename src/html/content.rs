@@ -272,6 +272,8 @@ struct Item<'a> {
     holds_landmark: bool,
     /// Whether the subtree holds a block element.
     holds_block: bool,
+    /// `<article>` elements in the subtree (itself included), not dropped.
+    articles: usize,
 }
 
 const NO_PARENT: usize = usize::MAX;
@@ -350,6 +352,7 @@ impl<'a> Page<'a> {
                         holds_landmark: matches!(name, "h1" | "article" | "main")
                             && kind == Kind::Element,
                         holds_block: false,
+                        articles: 0,
                     });
                     own_drop.push(drop_self);
                     stack.push(index);
@@ -420,16 +423,21 @@ impl<'a> Page<'a> {
             if items[index].name == "a" && items[index].kind == Kind::Element {
                 items[index].link_chars = items[index].text_chars;
             }
+            if items[index].name == "article" && items[index].kind == Kind::Element {
+                items[index].articles += 1;
+            }
             let parent = items[index].parent;
             if parent != NO_PARENT {
-                let (text, link, commas) = (
+                let (text, link, commas, articles) = (
                     items[index].text_chars,
                     items[index].link_chars,
                     items[index].commas,
+                    items[index].articles,
                 );
                 items[parent].text_chars += text;
                 items[parent].link_chars += link;
                 items[parent].commas += commas;
+                items[parent].articles += articles;
             }
         }
         Page {
@@ -573,7 +581,12 @@ impl<'a> Page<'a> {
         let mut top = best;
         for _ in 0..MAX_NESTING_WALK {
             let parent = self.items[top].parent;
-            if parent == NO_PARENT || self.items[parent].name == "html" {
+            // Another <article> under the parent is a teaser or a reply: the
+            // article does not merge with it.
+            if parent == NO_PARENT
+                || self.items[parent].name == "html"
+                || self.items[parent].articles > self.items[top].articles
+            {
                 break;
             }
             let added_good = self.items[parent].good_chars - self.items[top].good_chars;
