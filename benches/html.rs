@@ -1,6 +1,7 @@
 //! HTML extraction speed, in bytes of HTML per second, on the test pages
 //! (tests/data/html: en, ru, fa; 4–8 KB each) one at a time, and on one large
-//! page made of their bodies repeated (about 1 MB).
+//! page made of their bodies repeated (about 1 MB), and on issue 23's page of
+//! unclosed formatting elements at two sizes.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -48,6 +49,16 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_with_input(BenchmarkId::from_parameter("1MB"), &big, |b, html| {
         b.iter(|| brief::html::extract(black_box(html)))
     });
+    // Issue 23's hostile page (250 unclosed formatting elements, then
+    // paragraphs) at 400 KB and 4 MB: time per byte must stay flat.
+    let formatting: String = (0..250).map(|i| format!("<b id={i}>")).collect();
+    for (name, paragraphs) in [("formatting_400KB", 50_000), ("formatting_4MB", 500_000)] {
+        let page = format!("{formatting}{}", "<p>x</p>".repeat(paragraphs));
+        group.throughput(Throughput::Bytes(page.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &page, |b, html| {
+            b.iter(|| brief::html::extract(black_box(html)))
+        });
+    }
     group.finish();
 }
 

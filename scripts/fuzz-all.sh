@@ -19,7 +19,7 @@ cp -f tests/snapshots/*.tmx fuzz/corpus/tm_memory/
 cp -f tests/snapshots/*.tsv fuzz/corpus/import_tsv/
 cp -f tests/snapshots/*.jsonl fuzz/corpus/import_jsonl/
 (cd fuzz && cargo fuzz build --release)
-targets=(${FUZZ_TARGETS:-segment import_xliff2 import_xliff12 import_tmx import_tsv import_jsonl summarize xml_bounds tm_memory})
+targets=(${FUZZ_TARGETS:-segment import_xliff2 import_xliff12 import_tmx import_tsv import_jsonl summarize xml_bounds tm_memory html})
 mkdir -p fuzz/logs
 printf '%s\n' "${targets[@]}" | xargs -P "$JOBS" -I{} bash -c \
   "cd fuzz && cargo fuzz run --release {} -- -max_total_time=$SECONDS_EACH -rss_limit_mb=2048 -timeout=10 > logs/{}.log 2>&1; echo \"{}: exit \$? \$(grep -E '^Done|^#[0-9]+.*DONE' logs/{}.log | tail -1)\""

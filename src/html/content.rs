@@ -118,13 +118,13 @@ const NEGATIVE_HINTS: &[&str] = &[
     "ad",
     "ads",
     "adsbygoogle",
+    "adslot",
     "advert",
     "advertisement",
-    "adslot",
+    "author",
     "banner",
     "breadcrumb",
     "byline",
-    "author",
     "caption",
     "comment",
     "consent",
@@ -135,8 +135,8 @@ const NEGATIVE_HINTS: &[&str] = &[
     "menu",
     "modal",
     "more",
-    "mostread",
     "most",
+    "mostread",
     "nav",
     "newsletter",
     "outbrain",
@@ -145,39 +145,45 @@ const NEGATIVE_HINTS: &[&str] = &[
     "promo",
     "recommend",
     "related",
-    "share",
-    "sharing",
     "sidebar",
-    "social",
     "sponsor",
     "subscribe",
     "taboola",
     "tags",
-    "toolbar",
     "trending",
     // ru
-    "реклам",
+    "автор",
     "баннер",
     "коммент",
     "меню",
     "подвал",
     "поделит",
-    "читайте",
-    "популярн",
-    "автор",
     "подпис",
+    "популярн",
+    "реклам",
     "теги",
+    "читайте",
     // fa
-    "تبلیغ",
     "آگهی",
-    "نظر",
+    "برچسب",
+    "تبلیغ",
     "مرتبط",
     "منو",
-    "پربازدید",
-    "برچسب",
+    "نظر",
     "نویسنده",
+    "پربازدید",
     "کوکی",
 ];
+
+/// Words of `class`/`id` that mark boilerplate only on small elements: sites
+/// also put them on wrappers around the whole article (`share-container`,
+/// `share-bar` wrappers), so an element with at least
+/// [`WEAK_HINT_MAX_PARAGRAPH_CHARS`] of paragraph text stays.
+const WEAK_NEGATIVE_HINTS: &[&str] = &["share", "sharing", "social", "toolbar"];
+
+/// Paragraph text (in `<p>`s, in characters) from which a weak hint no longer
+/// drops an element: a few paragraphs, more than any share bar or tag list.
+const WEAK_HINT_MAX_PARAGRAPH_CHARS: usize = 1000;
 
 /// Words of `class`/`id` that mark the article.
 const POSITIVE_HINTS: &[&str] = &[
@@ -219,7 +225,11 @@ const MAX_NESTING_WALK: usize = 64;
 /// adds is paragraph text...
 const WIDEN_MIN_GOOD_SHARE: f64 = 0.5;
 
-/// ...or when it adds at most this many characters of other text.
+/// ...and at least this share of the paragraph text already taken...
+const WIDEN_MIN_GROWTH: f64 = 0.3;
+
+/// ...or when it adds no paragraph and at most this many characters of
+/// other text.
 const WIDEN_FREE_CHARS: usize = 100;
 
 /// Text before the headline inside the content up to this many characters is
@@ -262,6 +272,8 @@ struct Item<'a> {
     holds_landmark: bool,
     /// Whether the subtree holds a block element.
     holds_block: bool,
+    /// `<article>` elements in the subtree (itself included), not dropped.
+    articles: usize,
 }
 
 const NO_PARENT: usize = usize::MAX;
@@ -308,8 +320,17 @@ impl<'a> Page<'a> {
                             if name == "html" && lang.is_none() {
                                 lang = element.attr("lang").and_then(|l| l.parse().ok());
                             }
-                            let hint = hint_weight(element.attr("class"))
-                                + hint_weight(element.attr("id"));
+                            let (class, id) = (
+                                hint_weight(element.attr("class")),
+                                hint_weight(element.attr("id")),
+                            );
+                            // A strong hint decides; weak ones and article
+                            // words cancel out.
+                            let hint = if class.min(id) <= -2 {
+                                -2
+                            } else {
+                                (class + id).max(-1)
+                            };
                             (Kind::Element, name, is_dropped(name, element), hint)
                         }
                         Node::Text(text) => (Kind::Text, text.deref(), false, 0),
@@ -331,6 +352,7 @@ impl<'a> Page<'a> {
                         holds_landmark: matches!(name, "h1" | "article" | "main")
                             && kind == Kind::Element,
                         holds_block: false,
+                        articles: 0,
                     });
                     own_drop.push(drop_self);
                     stack.push(index);
@@ -342,10 +364,24 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Landmarks, bottom-up: children come after their parent.
+        // Landmarks and paragraph text (hidden or not), bottom-up: children
+        // come after their parent.
+        let mut raw_text = vec![0usize; items.len()];
+        let mut paragraph_text = vec![0usize; items.len()];
         for index in (0..items.len()).rev() {
+            if items[index].kind == Kind::Text {
+                raw_text[index] = items[index]
+                    .name
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+            } else if items[index].name == "p" {
+                paragraph_text[index] = raw_text[index];
+            }
             let parent = items[index].parent;
             if parent != NO_PARENT {
+                raw_text[parent] += raw_text[index];
+                paragraph_text[parent] += paragraph_text[index];
                 let is_block =
                     items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
                 if items[index].holds_landmark {
@@ -359,8 +395,13 @@ impl<'a> Page<'a> {
         // Dropping, top-down: a hinted element goes unless it holds the article.
         for index in 0..items.len() {
             let parent = items[index].parent;
+            // A weak hint (a share bar, a tag list) on an element holding
+            // pages of paragraphs is a wrapper the site named oddly.
+            let hinted = items[index].hint <= -2
+                || (items[index].hint == -1
+                    && paragraph_text[index] < WEAK_HINT_MAX_PARAGRAPH_CHARS);
             let by_hint = items[index].kind == Kind::Element
-                && items[index].hint < 0
+                && hinted
                 && !items[index].holds_landmark
                 && !matches!(items[index].name, "html" | "body");
             items[index].dropped =
@@ -382,16 +423,21 @@ impl<'a> Page<'a> {
             if items[index].name == "a" && items[index].kind == Kind::Element {
                 items[index].link_chars = items[index].text_chars;
             }
+            if items[index].name == "article" && items[index].kind == Kind::Element {
+                items[index].articles += 1;
+            }
             let parent = items[index].parent;
             if parent != NO_PARENT {
-                let (text, link, commas) = (
+                let (text, link, commas, articles) = (
                     items[index].text_chars,
                     items[index].link_chars,
                     items[index].commas,
+                    items[index].articles,
                 );
                 items[parent].text_chars += text;
                 items[parent].link_chars += link;
                 items[parent].commas += commas;
+                items[parent].articles += articles;
             }
         }
         Page {
@@ -527,22 +573,33 @@ impl<'a> Page<'a> {
     /// The article often spans several blocks (page builders put each
     /// paragraph group in a block of its own), and the best-scored element is
     /// only one of them. Climbs from `best` while each level up adds mostly
-    /// paragraph text (or hardly anything), then comes back down past the
-    /// levels that added no paragraph text at all.
+    /// paragraph text, at least 30 % more of it (or nothing but a little
+    /// wrapper text), then comes back down past the levels that added no
+    /// paragraph text at all.
     fn widen(&self, best: usize) -> usize {
         let mut path = vec![best];
         let mut top = best;
         for _ in 0..MAX_NESTING_WALK {
             let parent = self.items[top].parent;
-            if parent == NO_PARENT || self.items[parent].name == "html" {
+            // Another <article> under the parent is a teaser or a reply: the
+            // article does not merge with it.
+            if parent == NO_PARENT
+                || self.items[parent].name == "html"
+                || self.items[parent].articles > self.items[top].articles
+            {
                 break;
             }
             let added_good = self.items[parent].good_chars - self.items[top].good_chars;
             let added_text = self.items[parent]
                 .text_chars
                 .saturating_sub(self.items[top].text_chars);
-            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64;
-            if !(mostly_paragraphs || added_text <= WIDEN_FREE_CHARS) {
+            // A level joins when what it adds is mostly paragraphs and a
+            // real part of the article (not one footer line or a reply), or
+            // when it adds no paragraph and hardly any other text (a wrapper).
+            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64
+                && added_good as f64 >= WIDEN_MIN_GROWTH * self.items[top].good_chars as f64;
+            let wrapper = added_good == 0 && added_text <= WIDEN_FREE_CHARS;
+            if !(mostly_paragraphs || wrapper) {
                 break;
             }
             top = parent;
@@ -876,9 +933,16 @@ pub(super) fn hint_weight(attr: Option<&str>) -> i32 {
         .filter(|t| !t.is_empty())
     {
         if NEGATIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
-            return -1;
+            return -2;
         }
-        if POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
+        if WEAK_NEGATIVE_HINTS
+            .iter()
+            .any(|hint| hint_matches(token, hint))
+        {
+            weight = -1;
+            continue;
+        }
+        if weight == 0 && POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
             weight = 1;
         }
     }

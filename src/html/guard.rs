@@ -173,6 +173,10 @@ pub(super) fn bound_tags(html: &str) -> Cow<'_, str> {
             out.cut(start, tag_end);
             continue;
         }
+        if closing && RAW_TEXT_TAGS.contains(&name.as_str()) {
+            // Its start tag did not count either.
+            continue;
+        }
         if FORMATTING_TAGS.contains(&name.as_str()) {
             if closing {
                 if let Some(entry) = removed_formatting

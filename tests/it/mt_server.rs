@@ -305,6 +305,16 @@ pub fn fake_translate(text: &str, target: &str) -> String {
             if keep {
                 return word.to_string();
             }
+            // Scale words are translated, as an engine does: merge reads
+            // "5 million" as a value, and a letter-for-letter "million"
+            // would change it.
+            let fa = target.eq_ignore_ascii_case("fa");
+            match word.trim_end_matches(['.', ',']) {
+                "thousand" => return if fa { "هزار" } else { "тысяч" }.to_string(),
+                "million" => return if fa { "میلیون" } else { "миллионов" }.to_string(),
+                "billion" => return if fa { "میلیارد" } else { "миллиардов" }.to_string(),
+                _ => {}
+            }
             word.chars()
                 .map(|c| {
                     if c.is_ascii_alphabetic() {

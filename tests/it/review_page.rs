@@ -23,10 +23,11 @@ fn targets(lang: &str, n: usize) -> Vec<String> {
             ("fa", 1) => {
                 "مذاکرات </textarea><img src=x onerror=alert(1)> \u{202e}آغاز شد.".to_string()
             }
-            ("fa", _) => "این موفقیت ممکن شد.".to_string(),
+            // Not Persian at all: an error whatever the source says.
+            ("fa", _) => "This became possible.".to_string(),
             (_, 0) => "Путин сказал в 2015 году <!-- ' \" & </style>".to_string(),
             (_, 1) => "Переговоры начались.".to_string(),
-            _ => "Это стало возможным.".to_string(),
+            _ => "This became possible.".to_string(),
         })
         .collect()
 }
@@ -125,7 +126,7 @@ fn check_review_page_shows_every_finding_escaped_in_its_direction() {
         .args(&files)
         .output()
         .unwrap();
-    assert_eq!(jsonl.status.code(), Some(1), "the fills have number errors");
+    assert_eq!(jsonl.status.code(), Some(1), "the fills have errors");
     let findings: Vec<serde_json::Value> = String::from_utf8(jsonl.stdout)
         .unwrap()
         .lines()

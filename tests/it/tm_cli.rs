@@ -587,8 +587,19 @@ fn concurrent_updates_lose_no_unit() {
         for side in ["north", "south"] {
             let dir = root.path().join(format!("{side}{round}"));
             std::fs::create_dir(&dir).unwrap();
-            let sentences: Vec<String> = (0..3)
-                .map(|i| format!("The {side} desk filed report {i} in round {round} today."))
+            // Words, not digits: the fake translation keeps no number.
+            const ROUND_NAMES: [&str; ROUNDS] = [
+                "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
+                "india", "juliet",
+            ];
+            let sentences: Vec<String> = ["kilo", "lima", "mike"]
+                .iter()
+                .map(|i| {
+                    format!(
+                        "The {side} desk filed report {i} in round {} today.",
+                        ROUND_NAMES[round]
+                    )
+                })
                 .collect();
             expected.extend(sentences.iter().cloned());
             std::fs::write(dir.join("a.txt"), sentences.join(" ")).unwrap();
