@@ -311,8 +311,22 @@ pub fn fake_translate(text: &str, target: &str) -> String {
             let fa = target.eq_ignore_ascii_case("fa");
             match word.trim_end_matches(['.', ',']) {
                 "thousand" => return if fa { "هزار" } else { "тысяч" }.to_string(),
-                "million" => return if fa { "میلیون" } else { "миллионов" }.to_string(),
-                "billion" => return if fa { "میلیارد" } else { "миллиардов" }.to_string(),
+                "million" => {
+                    return if fa {
+                        "میلیون"
+                    } else {
+                        "миллионов"
+                    }
+                    .to_string();
+                }
+                "billion" => {
+                    return if fa {
+                        "میلیارد"
+                    } else {
+                        "миллиардов"
+                    }
+                    .to_string();
+                }
                 _ => {}
             }
             word.chars()

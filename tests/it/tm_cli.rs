@@ -589,8 +589,8 @@ fn concurrent_updates_lose_no_unit() {
             std::fs::create_dir(&dir).unwrap();
             // Words, not digits: the fake translation keeps no number.
             const ROUND_NAMES: [&str; ROUNDS] = [
-                "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
-                "india", "juliet",
+                "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+                "juliet",
             ];
             let sentences: Vec<String> = ["kilo", "lima", "mike"]
                 .iter()
