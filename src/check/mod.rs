@@ -40,6 +40,7 @@ mod text;
 
 pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};
+#[cfg(feature = "mt")]
 pub(crate) use script::foreign_script;
 pub(crate) use text::is_blank;
 

@@ -521,7 +521,18 @@ fn an_edited_xliff12_machine_target_is_human_work() {
         assert!(edited.contains(&marked));
         edited = edited.replacen(&marked, &human, 1);
     }
-    std::fs::write(desk.path("mt/brief.fa.xliff12.xlf"), edited).unwrap();
+    // Edited but still marked for review: not confirmed, not published.
+    std::fs::write(desk.path("mt/brief.fa.xliff12.xlf"), &edited).unwrap();
+    brief_in(desk.dir.path())
+        .args(["merge", "mt/brief.fa.xliff12.xlf"])
+        .assert()
+        .code(1);
+    // The translator confirms: state="translated" makes it human work.
+    let confirmed = edited.replace(
+        r#"state="needs-review-translation""#,
+        r#"state="translated""#,
+    );
+    std::fs::write(desk.path("mt/brief.fa.xliff12.xlf"), confirmed).unwrap();
     brief_in(desk.dir.path())
         .args(["merge", "mt/brief.fa.xliff12.xlf"])
         .assert()
