@@ -582,24 +582,18 @@ fn concurrent_updates_lose_no_unit() {
     let bin = assert_cmd::cargo::cargo_bin("brief");
     let memory = root.path().join("desk.tmx");
     let mut expected = Vec::new();
-    for round in 0..ROUNDS {
+    // Words, not digits: the fake translation keeps no number.
+    const ROUND_NAMES: [&str; ROUNDS] = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+    ];
+    for (round, round_name) in ROUND_NAMES.iter().enumerate() {
         let mut jobs = Vec::new();
         for side in ["north", "south"] {
             let dir = root.path().join(format!("{side}{round}"));
             std::fs::create_dir(&dir).unwrap();
-            // Words, not digits: the fake translation keeps no number.
-            const ROUND_NAMES: [&str; ROUNDS] = [
-                "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-                "juliet",
-            ];
             let sentences: Vec<String> = ["kilo", "lima", "mike"]
                 .iter()
-                .map(|i| {
-                    format!(
-                        "The {side} desk filed report {i} in round {} today.",
-                        ROUND_NAMES[round]
-                    )
-                })
+                .map(|i| format!("The {side} desk filed report {i} in round {round_name} today."))
                 .collect();
             expected.extend(sentences.iter().cloned());
             std::fs::write(dir.join("a.txt"), sentences.join(" ")).unwrap();
