@@ -47,7 +47,6 @@ fn merge_and_check_agree_on_translated_targets() {
 }
 
 #[test]
-#[ignore = "needs verify branch: merge and check share one rule for copied targets there"]
 fn merge_and_check_agree_on_copies_of_short_sources() {
     // Issue 19: "NATO." and "Reuters." copied into German targets.
     let dir = tempfile::tempdir().unwrap();
