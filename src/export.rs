@@ -187,7 +187,7 @@ impl Export {
                         .any(|f| f.score == 100 && f.target != first.target);
                     // Blank as merge sees it: ZWNJ or bidi marks alone are
                     // no target to mark translated.
-                    let blank = crate::check::is_blank(&first.target);
+                    let blank = crate::invisible::is_blank(&first.target);
                     if first.target_markup > 0 || conflict || blank {
                         fuzzy.insert(0, first);
                     } else {

@@ -46,6 +46,7 @@ mod export;
 mod formats;
 pub mod html;
 pub mod input;
+mod invisible;
 pub mod job;
 mod lang;
 pub mod merge;

@@ -9,18 +9,7 @@ use crate::lang::Lang;
 use crate::resources::entries as resource_entries;
 use crate::tokenize::{for_each_word, normalize_key};
 
-/// Characters that show nothing: ZWNJ/ZWJ, zero-width space, word joiner,
-/// BOM, and the bidirectional marks and controls.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
-}
-
-/// Whether `text` shows nothing: only whitespace and invisible characters.
-pub(crate) fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
-}
+pub(crate) use crate::invisible::{is_blank, is_invisible};
 
 /// Byte spans of the URLs, e-mail addresses, @handles and #hashtags of `text`.
 pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {

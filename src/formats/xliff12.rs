@@ -375,7 +375,7 @@ fn target_state(unit: &Element, target: Option<&Element>, ns: Option<&str>) -> T
         });
         let mut translated = Vec::new();
         segment_marks(target, ns, 0, &mut |mid, text| {
-            if !crate::check::is_blank(text) {
+            if !crate::invisible::is_blank(text) {
                 translated.push(mid.to_string());
             }
         });

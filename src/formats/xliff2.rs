@@ -332,7 +332,9 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
             segments += 1;
             // Blank as merge and check see it: ZWNJ or bidi marks alone
             // are no translation of a segment either.
-            let has_text = trg.as_deref().is_some_and(|t| !crate::check::is_blank(t));
+            let has_text = trg
+                .as_deref()
+                .is_some_and(|t| !crate::invisible::is_blank(t));
             translated += usize::from(has_text);
             // "initial" is the state a segment has before anyone translated it.
             if has_text
