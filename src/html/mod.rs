@@ -21,6 +21,7 @@ mod content;
 mod guard;
 mod hidden;
 mod meta;
+mod vocabulary;
 
 use scraper::Html;
 

@@ -82,61 +82,80 @@ impl Segmenter {
                         continue;
                     }
                 }
-                b'@' => {
-                    // "@name" replies start a new comment in chat threads.
-                    if i > scan.start
-                        && self.lists.switches.reply_handles
-                        && !self.disabled.off(Rule::Handles)
-                        && scan.char_before(i).is_some_and(char::is_whitespace)
-                        && scan.char_at(i + 1).is_some_and(char::is_alphanumeric)
-                        && (self.disabled.off(Rule::HandleContext)
-                            || !handle_inside_sentence(scan, i))
-                        && (self.disabled.off(Rule::HandleAtEnd) || !handle_before_end(scan, i))
-                    {
-                        scan.cut(i);
-                    } else if email_layout {
-                        self.address_end(scan, i);
-                    }
-                }
+                b'@' => self.at_sign(scan, i, email_layout),
                 b'#' => {
-                    if scan.char_before(i).is_none_or(char::is_whitespace)
-                        && scan.char_at(i + 1).is_some_and(char::is_alphabetic)
-                    {
-                        let len = scan
-                            .text
-                            .get(i..scan.end)
-                            .unwrap_or("")
-                            .find(char::is_whitespace)
-                            .unwrap_or(scan.end - i);
-                        i = self.symbol_run_end(scan, i, i + len);
+                    if let Some(next) = self.hashtag(scan, i) {
+                        i = next;
                         continue;
                     }
                 }
                 0x00..=0x7F => {}
                 _ => {
-                    let Some(c) = scan.char_at(i) else { break };
-                    if is_emoji(c) {
-                        i = self.symbol_run_end(scan, i, i + c.len_utf8());
-                        continue;
-                    }
-                    if b >= 0xD8 {
-                        if is_terminator(c) {
-                            i = self.terminator(scan, i);
-                            continue;
-                        }
-                        if is_bullet(c)
-                            && !self.disabled.off(Rule::Bullets)
-                            && scan.char_before(i).is_none_or(char::is_whitespace)
-                        {
-                            scan.cut(i);
-                        }
-                    }
-                    i += c.len_utf8();
+                    let Some(next) = self.non_ascii(scan, i, b) else {
+                        break;
+                    };
+                    i = next;
                     continue;
                 }
             }
             i += 1;
         }
+    }
+
+    /// An `@` at `i`: "@name" replies start a new comment in chat threads;
+    /// in e-mail layout an address may end a header line.
+    fn at_sign(&self, scan: &mut Scan<'_>, i: usize, email_layout: bool) {
+        if i > scan.start
+            && self.lists.switches.reply_handles
+            && !self.disabled.off(Rule::Handles)
+            && scan.char_before(i).is_some_and(char::is_whitespace)
+            && scan.char_at(i + 1).is_some_and(char::is_alphanumeric)
+            && (self.disabled.off(Rule::HandleContext) || !handle_inside_sentence(scan, i))
+            && (self.disabled.off(Rule::HandleAtEnd) || !handle_before_end(scan, i))
+        {
+            scan.cut(i);
+        } else if email_layout {
+            self.address_end(scan, i);
+        }
+    }
+
+    /// A `#` at `i`: a hashtag (and any symbols after it) belongs to the
+    /// sentence before; returns where to go on, or `None` for a plain `#`.
+    fn hashtag(&self, scan: &mut Scan<'_>, i: usize) -> Option<usize> {
+        if scan.char_before(i).is_none_or(char::is_whitespace)
+            && scan.char_at(i + 1).is_some_and(char::is_alphabetic)
+        {
+            let len = scan
+                .text
+                .get(i..scan.end)
+                .unwrap_or("")
+                .find(char::is_whitespace)
+                .unwrap_or(scan.end - i);
+            return Some(self.symbol_run_end(scan, i, i + len));
+        }
+        None
+    }
+
+    /// The character starting with the non-ASCII byte `b` at `i`: emoji,
+    /// terminators and bullets of other scripts. Returns where to go on, or
+    /// `None` when `i` is not on a character (the paragraph ends there).
+    fn non_ascii(&self, scan: &mut Scan<'_>, i: usize, b: u8) -> Option<usize> {
+        let c = scan.char_at(i)?;
+        if is_emoji(c) {
+            return Some(self.symbol_run_end(scan, i, i + c.len_utf8()));
+        }
+        if b >= 0xD8 {
+            if is_terminator(c) {
+                return Some(self.terminator(scan, i));
+            }
+            if is_bullet(c)
+                && !self.disabled.off(Rule::Bullets)
+                && scan.char_before(i).is_none_or(char::is_whitespace)
+            {
+                scan.cut(i);
+            }
+        }
+        Some(i + c.len_utf8())
     }
 }
 

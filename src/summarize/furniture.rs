@@ -236,19 +236,8 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
             _ => 0,
         }
     };
-    // `date 2016-12-23 …`: a label, then a date of digits.
-    if ws.len() > 2 && key(ws[0].1, lang).chars().all(char::is_alphabetic) {
-        let date = ws[1].1;
-        if date.len() >= 8
-            && date
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
-            && date.chars().filter(char::is_ascii_digit).count() >= 6
-            && ws[0].1.chars().all(|c| c.is_lowercase())
-            && ws[0].1.len() <= 8
-        {
-            return end_of(2);
-        }
+    if labelled_date(&ws, lang) {
+        return end_of(2);
     }
     let mut k = 0;
     // The place: words in capitals (cased scripts), or for a script without
@@ -323,6 +312,21 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     end_of(k)
+}
+
+/// `date 2016-12-23 …`: a short lower-case label, then a date of digits.
+fn labelled_date(ws: &[(usize, &str)], lang: Lang) -> bool {
+    if ws.len() <= 2 || !key(ws[0].1, lang).chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let date = ws[1].1;
+    date.len() >= 8
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+        && date.chars().filter(char::is_ascii_digit).count() >= 6
+        && ws[0].1.chars().all(|c| c.is_lowercase())
+        && ws[0].1.len() <= 8
 }
 
 /// Whether a sentence of at most [`FURNITURE_MAX_WORDS`] words is a

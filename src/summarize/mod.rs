@@ -132,14 +132,7 @@ pub fn summarize(
     let budget = settings.budget()?;
     let query = query.filter(|q| !q.trim().is_empty());
     let lang = analysis::cluster_lang(docs);
-    let query_terms: Option<Vec<String>> = query.map(|q| {
-        let mut terms = Vec::new();
-        match docs.iter().find(|d| d.lang() == lang) {
-            Some(d) => d.analyzer().terms(q, |t| terms.push(t.to_string())),
-            None => crate::stem::Analyzer::new(lang, None).terms(q, |t| terms.push(t.to_string())),
-        }
-        terms
-    });
+    let query_terms = query.map(|q| query_terms(docs, lang, q));
     let cluster = docs.len() > 1;
     // A cluster is corpus enough for its IDF; the background is for one article.
     let background = crate::stem::Background::builtin(lang)
@@ -172,7 +165,79 @@ pub fn summarize(
         &position,
         teleport.as_deref(),
     );
-    let params = RankParams {
+    let scores = rank::score(algorithm, &input, &rank_params(settings));
+
+    let lead = algorithm == Algorithm::Lead;
+    let candidates = candidates(
+        &texts,
+        &space.vectors,
+        &scores,
+        &roles,
+        &doc_of,
+        title_doc,
+        lead,
+    );
+    let (redundancy, min_words, max_words) = match (lead, cluster) {
+        (true, _) => (1.0, 0, 0),
+        (false, true) => (
+            settings.cluster_redundancy,
+            settings.cluster_min_words,
+            settings.cluster_max_words,
+        ),
+        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
+    };
+    let opts = SelectOptions {
+        budget,
+        redundancy,
+        min_words,
+        max_words,
+    };
+    let selection = if algorithm == Algorithm::Submodular {
+        let ranked = Ranked {
+            input: &input,
+            scores: &scores,
+            position: &position,
+            space: &space,
+            doc_of: &doc_of,
+        };
+        select_submodular(&ranked, &candidates, settings, &opts)
+    } else {
+        select::select(&candidates, &opts)
+    };
+    let mut chosen = selection.chosen.clone();
+    if settings.order == Order::Document {
+        chosen.sort_unstable();
+    }
+    let ranks = ranks(&chosen, &scores);
+    let sentences = chosen
+        .iter()
+        .zip(ranks)
+        .map(|(&i, rank)| {
+            summary_sentence(
+                docs,
+                space.sentences[i],
+                roles[i],
+                texts[i],
+                scores[i],
+                rank,
+            )
+        })
+        .collect();
+    Ok(Summary {
+        lang,
+        title,
+        sentences,
+        algorithm,
+        budget,
+        used: selection.used,
+        limit: selection.limit,
+        input_sentences: space.sentences.len(),
+    })
+}
+
+/// The rankers' parameters from the settings.
+fn rank_params(settings: &SummarySettings) -> RankParams {
+    RankParams {
         damping: settings.damping,
         threshold: settings.threshold,
         length_power: settings.length_power,
@@ -182,19 +247,65 @@ pub fn summarize(
             beta: settings.position_beta,
             prior: settings.position_prior,
         },
-    };
-    let scores = rank::score(algorithm, &input, &params);
+    }
+}
 
-    let lead = algorithm == Algorithm::Lead;
-    // Lines without a sentence end stand in only when the input has no
-    // sentence of the story at all.
+/// The matching keys of `query`, analyzed as the cluster's language.
+fn query_terms(docs: &[AnalyzedDocument], lang: Lang, query: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    match docs.iter().find(|d| d.lang() == lang) {
+        Some(d) => d.analyzer().terms(query, |t| terms.push(t.to_string())),
+        None => crate::stem::Analyzer::new(lang, None).terms(query, |t| terms.push(t.to_string())),
+    }
+    terms
+}
+
+/// Sentence `sentence` of document `doc` as a brief sentence: its span starts after
+/// its dateline (`role`'s skip), and stays a byte range of the original text.
+fn summary_sentence(
+    docs: &[AnalyzedDocument],
+    (doc, sentence): (usize, usize),
+    role: furniture::Role,
+    text: &str,
+    score: f64,
+    rank: usize,
+) -> SummarySentence {
+    let span = docs[doc].sentences[sentence];
+    let skip = match role {
+        furniture::Role::Body { skip, .. } => skip,
+        _ => 0,
+    };
+    SummarySentence {
+        text: text.to_string(),
+        doc,
+        sentence,
+        start: span.start + skip,
+        end: span.end,
+        score,
+        rank,
+    }
+}
+
+/// The selection's view of every sentence: its score, size and vector,
+/// whether it may be chosen (story sentences; lines without a sentence end
+/// only when the input has no sentence of the story at all) and the
+/// sentence it leans on, if any.
+fn candidates<'a>(
+    texts: &[&str],
+    vectors: &'a [crate::rank::SparseVec],
+    scores: &[f64],
+    roles: &[furniture::Role],
+    doc_of: &[usize],
+    title_doc: Option<usize>,
+    lead: bool,
+) -> Vec<Candidate<'a>> {
     let any_body = roles
         .iter()
         .any(|r| matches!(r, furniture::Role::Body { .. }));
-    let candidates: Vec<Candidate> = texts
+    texts
         .iter()
-        .zip(&space.vectors)
-        .zip(&scores)
+        .zip(vectors)
+        .zip(scores)
         .enumerate()
         .map(|(i, ((text, vector), &score))| {
             let (allowed, needs) = match roles[i] {
@@ -223,80 +334,45 @@ pub fn summarize(
                 needs,
             }
         })
-        .collect();
-    let (redundancy, min_words, max_words) = match (lead, cluster) {
-        (true, _) => (1.0, 0, 0),
-        (false, true) => (
-            settings.cluster_redundancy,
-            settings.cluster_min_words,
-            settings.cluster_max_words,
-        ),
-        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
-    };
-    let opts = SelectOptions {
-        budget,
-        redundancy,
-        min_words,
-        max_words,
-    };
-    let selection = if algorithm == Algorithm::Submodular {
-        let graph = input.graph();
-        let reward = submodular::reward(graph, &scores, &position, settings.reward_lead);
-        let groups = submodular::partition(graph, &reward, settings.group_threshold);
-        let mut objective = submodular::Objective::new(
-            graph,
-            &reward,
-            groups,
-            submodular::SubmodularParams {
-                alpha: settings.coverage_alpha,
-                lambda: settings.diversity_lambda,
-                mu: settings.concept_weight,
-            },
-        )
-        .with_concepts(
-            &space.vectors,
-            submodular::concept_weights(&space.vectors, &doc_of, space.n_terms),
-        );
-        select::select_submodular(&candidates, &mut objective, settings.cost_power, &opts)
-    } else {
-        select::select(&candidates, &opts)
-    };
-    let mut chosen = selection.chosen.clone();
-    if settings.order == Order::Document {
-        chosen.sort_unstable();
-    }
-    let ranks = ranks(&chosen, &scores);
-    let sentences = chosen
-        .iter()
-        .zip(ranks)
-        .map(|(&i, rank)| {
-            let (doc, sentence) = space.sentences[i];
-            let span = docs[doc].sentences[sentence];
-            let skip = match roles[i] {
-                furniture::Role::Body { skip, .. } => skip,
-                _ => 0,
-            };
-            SummarySentence {
-                text: texts[i].to_string(),
-                doc,
-                sentence,
-                start: span.start + skip,
-                end: span.end,
-                score: scores[i],
-                rank,
-            }
-        })
-        .collect();
-    Ok(Summary {
-        lang,
-        title,
-        sentences,
-        algorithm,
-        budget,
-        used: selection.used,
-        limit: selection.limit,
-        input_sentences: space.sentences.len(),
-    })
+        .collect()
+}
+
+/// What ranking computed, as the submodular selection needs it.
+struct Ranked<'r, 'a> {
+    input: &'r RankInput<'a>,
+    scores: &'r [f64],
+    position: &'r [usize],
+    space: &'r tfidf::TermSpace,
+    doc_of: &'r [usize],
+}
+
+/// The submodular selection: coverage of the sentence graph, diversity
+/// across its groups and coverage of the cluster's concepts.
+fn select_submodular(
+    ranked: &Ranked<'_, '_>,
+    candidates: &[Candidate<'_>],
+    settings: &SummarySettings,
+    opts: &SelectOptions,
+) -> select::Selection {
+    let graph = ranked.input.graph();
+    let reward = submodular::reward(graph, ranked.scores, ranked.position, settings.reward_lead);
+    let groups = submodular::partition(graph, &reward, settings.group_threshold);
+    let space = ranked.space;
+    let mut objective = submodular::Objective::new(
+        graph,
+        &reward,
+        groups,
+        submodular::SubmodularParams {
+            alpha: settings.coverage_alpha,
+            lambda: settings.diversity_lambda,
+            mu: settings.concept_weight,
+        },
+    )
+    .with_concepts(
+        &space.vectors,
+        submodular::concept_weights(&space.vectors, ranked.doc_of, space.n_terms),
+    );
+    select::select_submodular(candidates, &mut objective, settings.cost_power, opts)
 }
 
 /// The role of every sentence of `docs` (in the term space's order:
