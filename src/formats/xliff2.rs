@@ -73,96 +73,109 @@ pub(crate) fn write(
         for u in run {
             let aid = aids.get(index);
             index += 1;
-            check_unit_text(&u.source, &u.place())?;
-            out.open(
-                "unit",
-                &[("id", &u.id), ("srcDir", src_dir), ("trgDir", trg_dir)],
-            )?;
-            out.open("mda:metadata", &[])?;
-            out.open("mda:metaGroup", &[("category", "brief")])?;
-            // The neighbours go into notes, where translators see them.
-            for (key, value) in u
-                .meta()
-                .iter()
-                .filter(|(k, _)| !matches!(*k, "previous" | "next"))
-            {
-                out.leaf("mda:meta", &[("type", key)], value)?;
-            }
-            out.close("mda:metaGroup")?;
-            out.close("mda:metadata")?;
-            if let Some(a) = aid {
-                write_aids(&mut out, a, u)?;
-            }
-            let notes = context_notes(u);
-            if !notes.is_empty() {
-                out.open("notes", &[])?;
-                for (id, text) in &notes {
-                    check_text(text, &format!("context of {}", u.place()))?;
-                    out.leaf(
-                        "note",
-                        &[("id", id), ("category", "context"), ("appliesTo", "source")],
-                        text,
-                    )?;
-                }
-                if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
-                    let text = format!("Target from translation memory: {}", exact.origin);
-                    check_text(&text, &format!("memory note of {}", u.place()))?;
-                    out.leaf(
-                        "note",
-                        &[("id", "tm"), ("category", "tm"), ("appliesTo", "target")],
-                        &text,
-                    )?;
-                }
-                out.close("notes")?;
-            }
-            let exact = aid.and_then(|a| a.exact.as_ref());
-            let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
-            let filled = aid.and_then(|a| a.filled.as_ref());
-            let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
-                "translated"
-            } else {
-                "initial"
-            };
-            // Machine translation stays "initial" (not reviewed), its origin
-            // in brief's own subState.
-            let sub_state = filled
-                .and_then(|f| f.machine.as_deref())
-                .map(|engine| format!("brief:mt-{engine}"));
-            let mut attrs: Vec<(&str, &str)> = Vec::new();
-            if referenced {
-                attrs.push(("id", SEGMENT_ID));
-            }
-            attrs.push(("state", state));
-            if let Some(sub) = &sub_state {
-                attrs.push(("subState", sub));
-            }
-            out.open("segment", &attrs)?;
-            out.leaf("source", &[], &u.source)?;
-            if let Some(f) = filled {
-                check_text(&f.text, &format!("target of {}", u.place()))?;
-                out.leaf("target", &[], &f.text)?;
-                out.close("segment")?;
-                out.close("unit")?;
-                continue;
-            }
-            match exact {
-                Some(s) => {
-                    check_text(&s.target, &format!("memory target of {}", u.place()))?;
-                    out.leaf("target", &[], &s.target)?;
-                }
-                None => {
-                    if let Some(t) = mode.initial(u) {
-                        out.leaf("target", &[], t)?;
-                    }
-                }
-            }
-            out.close("segment")?;
-            out.close("unit")?;
+            write_unit(&mut out, u, aid, mode, (src_dir, trg_dir))?;
         }
         out.close("file")?;
     }
     out.close("xliff")?;
     out.finish()
+}
+
+/// Writes one unit: its metadata, aids, context notes and the segment with
+/// its target (a memory's exact match, a filled target, or `mode`'s).
+fn write_unit(
+    out: &mut XmlOut,
+    u: &Unit,
+    aid: Option<&Aids>,
+    mode: TargetMode,
+    (src_dir, trg_dir): (&str, &str),
+) -> Result<()> {
+    check_unit_text(&u.source, &u.place())?;
+    out.open(
+        "unit",
+        &[("id", &u.id), ("srcDir", src_dir), ("trgDir", trg_dir)],
+    )?;
+    out.open("mda:metadata", &[])?;
+    out.open("mda:metaGroup", &[("category", "brief")])?;
+    // The neighbours go into notes, where translators see them.
+    for (key, value) in u
+        .meta()
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "previous" | "next"))
+    {
+        out.leaf("mda:meta", &[("type", key)], value)?;
+    }
+    out.close("mda:metaGroup")?;
+    out.close("mda:metadata")?;
+    if let Some(a) = aid {
+        write_aids(out, a, u)?;
+    }
+    let notes = context_notes(u);
+    if !notes.is_empty() {
+        out.open("notes", &[])?;
+        for (id, text) in &notes {
+            check_text(text, &format!("context of {}", u.place()))?;
+            out.leaf(
+                "note",
+                &[("id", id), ("category", "context"), ("appliesTo", "source")],
+                text,
+            )?;
+        }
+        if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
+            let text = format!("Target from translation memory: {}", exact.origin);
+            check_text(&text, &format!("memory note of {}", u.place()))?;
+            out.leaf(
+                "note",
+                &[("id", "tm"), ("category", "tm"), ("appliesTo", "target")],
+                &text,
+            )?;
+        }
+        out.close("notes")?;
+    }
+    let exact = aid.and_then(|a| a.exact.as_ref());
+    let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
+    let filled = aid.and_then(|a| a.filled.as_ref());
+    let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
+        "translated"
+    } else {
+        "initial"
+    };
+    // Machine translation stays "initial" (not reviewed), its origin
+    // in brief's own subState.
+    let sub_state = filled
+        .and_then(|f| f.machine.as_deref())
+        .map(|engine| format!("brief:mt-{engine}"));
+    let mut attrs: Vec<(&str, &str)> = Vec::new();
+    if referenced {
+        attrs.push(("id", SEGMENT_ID));
+    }
+    attrs.push(("state", state));
+    if let Some(sub) = &sub_state {
+        attrs.push(("subState", sub));
+    }
+    out.open("segment", &attrs)?;
+    out.leaf("source", &[], &u.source)?;
+    if let Some(f) = filled {
+        check_text(&f.text, &format!("target of {}", u.place()))?;
+        out.leaf("target", &[], &f.text)?;
+        out.close("segment")?;
+        out.close("unit")?;
+        return Ok(());
+    }
+    match exact {
+        Some(s) => {
+            check_text(&s.target, &format!("memory target of {}", u.place()))?;
+            out.leaf("target", &[], &s.target)?;
+        }
+        None => {
+            if let Some(t) = mode.initial(u) {
+                out.leaf("target", &[], t)?;
+            }
+        }
+    }
+    out.close("segment")?;
+    out.close("unit")?;
+    Ok(())
 }
 
 /// Writes a unit's memory candidates (`mtc:matches`) and glossary terms

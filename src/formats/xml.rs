@@ -338,15 +338,7 @@ pub(crate) fn parse_split(
     // Where each open element starts, and how many elements it holds.
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut root: Option<Element> = None;
-    let mut namespaces = Namespaces {
-        interned: HashSet::new(),
-        last: None,
-        resolved_bytes: 0,
-        budget: text
-            .len()
-            .saturating_mul(NAMESPACE_BYTES_PER_INPUT_BYTE)
-            .saturating_add(1 << 20),
-    };
+    let mut namespaces = Namespaces::for_input(text.len());
     let mut elements = 0usize;
     loop {
         let pos = reader.buffer_position();
@@ -369,20 +361,7 @@ pub(crate) fn parse_split(
             _ => None,
         };
         match event {
-            Event::DocType(d) => {
-                let decl = d.into_inner();
-                let decl = decl.trim();
-                let allowed = !decl.contains(['[', '<', '%', '&'])
-                    && decl.split_whitespace().next() == Some("tmx");
-                if !allowed {
-                    return Err(invalid(
-                        path,
-                        "a DOCTYPE with entity declarations or an internal subset is not allowed \
-                         (only TMX's <!DOCTYPE tmx SYSTEM \"tmx14.dtd\">)"
-                            .into(),
-                    ));
-                }
-            }
+            Event::DocType(d) => check_doctype(&d.into_inner(), path)?,
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
                 return Err(invalid(
                     path,
@@ -436,31 +415,7 @@ pub(crate) fn parse_split(
             Event::Text(t) => push_text(&mut stack, &t.xml10_content(), path, pos)?,
             Event::CData(t) => push_text(&mut stack, &t.xml10_content(), path, pos)?,
             Event::GeneralRef(r) => {
-                let resolved: String = if r.is_char_ref() {
-                    match r.resolve_char_ref() {
-                        Ok(Some(c)) if xml_char_ok(c) => c.to_string(),
-                        _ => {
-                            return Err(invalid(
-                                path,
-                                format!("invalid character reference near byte {pos}"),
-                            ));
-                        }
-                    }
-                } else {
-                    match &*r {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "apos" => "'".into(),
-                        "quot" => "\"".into(),
-                        _ => {
-                            return Err(invalid(
-                                path,
-                                format!("reference to an undeclared entity near byte {pos}"),
-                            ));
-                        }
-                    }
-                };
+                let resolved = resolve_reference(&r, path, pos)?;
                 push_text(&mut stack, &resolved, path, pos)?;
             }
             Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
@@ -476,12 +431,69 @@ pub(crate) fn parse_split(
     root.ok_or_else(|| invalid(path, "no root element".into()))
 }
 
+/// Only TMX's own DOCTYPE is allowed: no entity declarations, no internal
+/// subset (the way to billion-laughs and external entities).
+fn check_doctype(decl: &str, path: &Path) -> Result<()> {
+    let decl = decl.trim();
+    let allowed =
+        !decl.contains(['[', '<', '%', '&']) && decl.split_whitespace().next() == Some("tmx");
+    if allowed {
+        return Ok(());
+    }
+    Err(invalid(
+        path,
+        "a DOCTYPE with entity declarations or an internal subset is not allowed \
+         (only TMX's <!DOCTYPE tmx SYSTEM \"tmx14.dtd\">)"
+            .into(),
+    ))
+}
+
+/// The text of a character reference or one of XML's five predefined
+/// entities; any other reference is refused.
+fn resolve_reference(r: &quick_xml::events::BytesRef<'_>, path: &Path, pos: u64) -> Result<String> {
+    if r.is_char_ref() {
+        return match r.resolve_char_ref() {
+            Ok(Some(c)) if xml_char_ok(c) => Ok(c.to_string()),
+            _ => Err(invalid(
+                path,
+                format!("invalid character reference near byte {pos}"),
+            )),
+        };
+    }
+    match &**r {
+        "lt" => Ok("<".into()),
+        "gt" => Ok(">".into()),
+        "amp" => Ok("&".into()),
+        "apos" => Ok("'".into()),
+        "quot" => Ok("\"".into()),
+        _ => Err(invalid(
+            path,
+            format!("reference to an undeclared entity near byte {pos}"),
+        )),
+    }
+}
+
 /// The namespace URIs of one document, each stored once.
 struct Namespaces {
     interned: HashSet<Arc<str>>,
     last: Option<Arc<str>>,
     resolved_bytes: usize,
     budget: usize,
+}
+
+impl Namespaces {
+    /// No namespace yet, and a budget of resolved bytes in proportion to an
+    /// input of `len` bytes.
+    fn for_input(len: usize) -> Namespaces {
+        Namespaces {
+            interned: HashSet::new(),
+            last: None,
+            resolved_bytes: 0,
+            budget: len
+                .saturating_mul(NAMESPACE_BYTES_PER_INPUT_BYTE)
+                .saturating_add(1 << 20),
+        }
+    }
 }
 
 impl Namespaces {

@@ -171,82 +171,9 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Landmarks and paragraph text (hidden or not), bottom-up: children
-        // come after their parent.
-        let mut raw_text = vec![0usize; items.len()];
-        let mut paragraph_text = vec![0usize; items.len()];
-        for index in (0..items.len()).rev() {
-            if items[index].kind == Kind::Text {
-                raw_text[index] = items[index]
-                    .name
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count();
-            } else if items[index].name == "p" {
-                paragraph_text[index] = raw_text[index];
-            }
-            let parent = items[index].parent;
-            if parent != NO_PARENT {
-                raw_text[parent] += raw_text[index];
-                paragraph_text[parent] += paragraph_text[index];
-                let is_block =
-                    items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
-                if items[index].holds_landmark {
-                    items[parent].holds_landmark = true;
-                }
-                if is_block || items[index].holds_block {
-                    items[parent].holds_block = true;
-                }
-            }
-        }
-        // Dropping, top-down: a hinted element goes unless it holds the article.
-        for index in 0..items.len() {
-            let parent = items[index].parent;
-            // A weak hint (a share bar, a tag list) on an element holding
-            // pages of paragraphs is a wrapper the site named oddly.
-            let hinted = items[index].hint <= -2
-                || (items[index].hint == -1
-                    && paragraph_text[index] < WEAK_HINT_MAX_PARAGRAPH_CHARS);
-            let by_hint = items[index].kind == Kind::Element
-                && hinted
-                && !items[index].holds_landmark
-                && !matches!(items[index].name, "html" | "body");
-            items[index].dropped =
-                own_drop[index] || by_hint || (parent != NO_PARENT && items[parent].dropped);
-        }
-        // Text statistics, bottom-up.
-        for index in (0..items.len()).rev() {
-            if items[index].dropped {
-                continue;
-            }
-            if items[index].kind == Kind::Text {
-                let text = items[index].name;
-                items[index].text_chars = text.chars().filter(|c| !c.is_whitespace()).count();
-                items[index].commas = text
-                    .chars()
-                    .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
-                    .count();
-            }
-            if items[index].name == "a" && items[index].kind == Kind::Element {
-                items[index].link_chars = items[index].text_chars;
-            }
-            if items[index].name == "article" && items[index].kind == Kind::Element {
-                items[index].articles += 1;
-            }
-            let parent = items[index].parent;
-            if parent != NO_PARENT {
-                let (text, link, commas, articles) = (
-                    items[index].text_chars,
-                    items[index].link_chars,
-                    items[index].commas,
-                    items[index].articles,
-                );
-                items[parent].text_chars += text;
-                items[parent].link_chars += link;
-                items[parent].commas += commas;
-                items[parent].articles += articles;
-            }
-        }
+        let paragraph_text = mark_blocks(&mut items);
+        drop_boilerplate(&mut items, &own_drop, &paragraph_text);
+        count_text(&mut items);
         Page {
             items,
             title_tag,
@@ -814,4 +741,98 @@ fn strip_site_name(title: &str) -> String {
         .max_by_key(|p| p.chars().count())
         .unwrap_or("")
         .to_string()
+}
+
+/// Landmarks and blocks, bottom-up (children come after their parent):
+/// whether each element holds an `<h1>`/`<article>`/`<main>` or a block
+/// element; returns each element's paragraph text (hidden or not), in
+/// characters.
+fn mark_blocks(items: &mut [Item<'_>]) -> Vec<usize> {
+    // Landmarks and paragraph text (hidden or not), bottom-up: children
+    // come after their parent.
+    let mut raw_text = vec![0usize; items.len()];
+    let mut paragraph_text = vec![0usize; items.len()];
+    for index in (0..items.len()).rev() {
+        if items[index].kind == Kind::Text {
+            raw_text[index] = items[index]
+                .name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+        } else if items[index].name == "p" {
+            paragraph_text[index] = raw_text[index];
+        }
+        let parent = items[index].parent;
+        if parent != NO_PARENT {
+            raw_text[parent] += raw_text[index];
+            paragraph_text[parent] += paragraph_text[index];
+            let is_block =
+                items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
+            if items[index].holds_landmark {
+                items[parent].holds_landmark = true;
+            }
+            if is_block || items[index].holds_block {
+                items[parent].holds_block = true;
+            }
+        }
+    }
+    paragraph_text
+}
+
+/// Dropping, top-down: an element goes when it is dropped by its own tag
+/// or role (`own_drop`), by a class/id hint (unless it holds the article),
+/// or with its parent.
+fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[bool], paragraph_text: &[usize]) {
+    // Dropping, top-down: a hinted element goes unless it holds the article.
+    for index in 0..items.len() {
+        let parent = items[index].parent;
+        // A weak hint (a share bar, a tag list) on an element holding
+        // pages of paragraphs is a wrapper the site named oddly.
+        let hinted = items[index].hint <= -2
+            || (items[index].hint == -1 && paragraph_text[index] < WEAK_HINT_MAX_PARAGRAPH_CHARS);
+        let by_hint = items[index].kind == Kind::Element
+            && hinted
+            && !items[index].holds_landmark
+            && !matches!(items[index].name, "html" | "body");
+        items[index].dropped =
+            own_drop[index] || by_hint || (parent != NO_PARENT && items[parent].dropped);
+    }
+}
+
+/// Text statistics of what is kept, bottom-up: characters, link
+/// characters, commas and `<article>`s below each element.
+fn count_text(items: &mut [Item<'_>]) {
+    // Text statistics, bottom-up.
+    for index in (0..items.len()).rev() {
+        if items[index].dropped {
+            continue;
+        }
+        if items[index].kind == Kind::Text {
+            let text = items[index].name;
+            items[index].text_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            items[index].commas = text
+                .chars()
+                .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
+                .count();
+        }
+        if items[index].name == "a" && items[index].kind == Kind::Element {
+            items[index].link_chars = items[index].text_chars;
+        }
+        if items[index].name == "article" && items[index].kind == Kind::Element {
+            items[index].articles += 1;
+        }
+        let parent = items[index].parent;
+        if parent != NO_PARENT {
+            let (text, link, commas, articles) = (
+                items[index].text_chars,
+                items[index].link_chars,
+                items[index].commas,
+                items[index].articles,
+            );
+            items[parent].text_chars += text;
+            items[parent].link_chars += link;
+            items[parent].commas += commas;
+            items[parent].articles += articles;
+        }
+    }
 }

@@ -29,22 +29,7 @@ pub(super) fn update(
     date: &TmxDate,
 ) -> Result<UpdateSummary> {
     // Validate everything first, so that a failure changes nothing.
-    if export_id.trim().is_empty() {
-        return Err(Error::InvalidSetting {
-            key: "export id".into(),
-            message: "must not be empty".into(),
-        });
-    }
-    check_text(export_id, WHAT)?;
-    for t in translations {
-        for tag in [t.source_lang, t.target_lang] {
-            if !lang::is_valid(tag) {
-                return Err(Error::InvalidLanguage(tag.to_string()));
-            }
-        }
-        check_text(t.source, WHAT)?;
-        check_text(t.target, WHAT)?;
-    }
+    validate(translations, export_id)?;
 
     let mut summary = UpdateSummary::default();
     // Units that existed before this update, and which of them changed: a
@@ -121,33 +106,8 @@ pub(super) fn update(
                         .collect()
                 });
                 let tuid = new_tuid(&primary, &normalized, tuids);
-                let mut source = new_variant(t.source, t.source_lang, export_id, date);
-                source.meta.clear();
-                let mut attrs: Attrs = vec![("tuid", tuid), ("creationdate", date.as_str().into())];
-                // A source in another language than the header's says so
-                // itself: the header of a memory is never rewritten.
-                if let Some(header) = &memory.srclang
-                    && header != "*all*"
-                    && lang::match_level(&lang::key(header), &source_key).is_none()
-                {
-                    attrs.push(("srclang", t.source_lang.to_string()));
-                }
-                memory.entries.push(Entry {
-                    attrs,
-                    meta: vec![Meta::Prop {
-                        kind: Cow::Borrowed(EXPORT_PROP),
-                        lang: None,
-                        text: export_id.into(),
-                    }],
-                    variants: vec![
-                        source,
-                        new_variant(t.target, t.target_lang, export_id, date),
-                    ],
-                    read_variants: 0,
-                    from: None,
-                    span: None,
-                    edited: false,
-                });
+                let entry = new_entry(memory.srclang.as_deref(), t, tuid, export_id, date);
+                memory.entries.push(entry);
                 sources
                     .entry(normalized)
                     .or_default()
@@ -158,6 +118,65 @@ pub(super) fn update(
         }
     }
     Ok(summary)
+}
+
+/// Refuses an update that could not be written: an empty or unwritable
+/// export id, an invalid language tag, text that XML cannot hold.
+fn validate(translations: &[NewTranslation<'_>], export_id: &str) -> Result<()> {
+    if export_id.trim().is_empty() {
+        return Err(Error::InvalidSetting {
+            key: "export id".into(),
+            message: "must not be empty".into(),
+        });
+    }
+    check_text(export_id, WHAT)?;
+    for t in translations {
+        for tag in [t.source_lang, t.target_lang] {
+            if !lang::is_valid(tag) {
+                return Err(Error::InvalidLanguage(tag.to_string()));
+            }
+        }
+        check_text(t.source, WHAT)?;
+        check_text(t.target, WHAT)?;
+    }
+    Ok(())
+}
+
+/// A new unit for `t`, with `tuid`, dated `date`, tagged with the export.
+/// A source in another language than the header's (`header_srclang`) says
+/// so itself: the header of a memory is never rewritten.
+fn new_entry(
+    header_srclang: Option<&str>,
+    t: &NewTranslation<'_>,
+    tuid: String,
+    export_id: &str,
+    date: &TmxDate,
+) -> Entry {
+    let mut source = new_variant(t.source, t.source_lang, export_id, date);
+    source.meta.clear();
+    let mut attrs: Attrs = vec![("tuid", tuid), ("creationdate", date.as_str().into())];
+    if let Some(header) = header_srclang
+        && header != "*all*"
+        && lang::match_level(&lang::key(header), &lang::key(t.source_lang)).is_none()
+    {
+        attrs.push(("srclang", t.source_lang.to_string()));
+    }
+    Entry {
+        attrs,
+        meta: vec![Meta::Prop {
+            kind: Cow::Borrowed(EXPORT_PROP),
+            lang: None,
+            text: export_id.into(),
+        }],
+        variants: vec![
+            source,
+            new_variant(t.target, t.target_lang, export_id, date),
+        ],
+        read_variants: 0,
+        from: None,
+        span: None,
+        edited: false,
+    }
 }
 
 /// Normalized text -> units, over the variants in one primary language.
