@@ -266,7 +266,14 @@ printf 'See\302\240https://example.org/a1 now.\n' > rtu.txt
 "$BRIEF" export rtu.txt --all --lang en --to ru --format tsv --out-dir rtu >/dev/null 2>&1
 fill_tsv rtu/brief.ru.tsv 'См.\302\240https://example.org/a2 сейчас.' > rtd/nbsp.tsv
 case_ "merge: no-break space before a URL, no panic" 1 "s1 \[ru\]: changed" -- "$BRIEF" merge rtd/nbsp.tsv
-case_ "check: no-break space before a URL, no panic" 1 "untouchables" -- "$BRIEF" check rtd/nbsp.tsv
+# check prints its findings on stdout; stderr has the count.
+case_ "check: no-break space before a URL, no panic" 1 "1 error" -- "$BRIEF" check rtd/nbsp.tsv
+found=$("$BRIEF" check rtd/nbsp.tsv 2>/dev/null || true)
+if grep -q "\[untouchables\]" <<<"$found"; then
+  pass=$((pass + 1)); echo "ok    check: the changed URL is named as untouchables"
+else
+  fail=$((fail + 1)); echo "FAIL  check: the changed URL is not named as untouchables on stdout"
+fi
 printf 'A form\014feed from a PDF.\n' > rtf.txt
 case_ "export: a form feed is refused in TSV as in XLIFF" 2 "U\+000C" -- "$BRIEF" export rtf.txt --all --lang en --to ru --format tsv --out-dir rtf
 
