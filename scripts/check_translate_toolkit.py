@@ -60,12 +60,19 @@ def unit_id(unit):
     return unit.getid().split("\x04")[-1]
 
 
-def translation_for(lang, uid):
-    """A deterministic translation full of characters that must survive exactly."""
-    n = uid.lstrip("s")
+def translation_for(lang, uid, source):
+    """A deterministic translation full of characters that must survive
+    exactly. It keeps the source's numbers, as a translator does (merge
+    compares numbers as values), and names the unit in letters, not digits."""
+    n = "".join("abcdefghij"[int(d)] for d in uid.lstrip("s") if d.isdigit())
+    numbers = " ".join(
+        w.strip(".,;:!?()[]«»\"'“”")
+        for w in (source or "").split()
+        if any(c.isdigit() for c in w)
+    )
     if lang.startswith("fa"):
-        return f"«جمله{ZWNJ}ی {n}» می{ZWNJ}گوید: A&B <tag> \"نقل\""
-    return f"«Предложение {n}» — A&B <тег> 'кавычки' & ещё"
+        return f"«جمله{ZWNJ}ی {n}» می{ZWNJ}گوید: A&B <tag> \"نقل\" {numbers}".rstrip()
+    return f"«Предложение {n}» — A&B <тег> 'кавычки' & ещё {numbers}".rstrip()
 
 
 def check(args):
@@ -133,7 +140,7 @@ def fill(args):
                 if u.isheader():
                     continue
                 uid = unit_id(u)
-                u.target = translation_for(lang, uid)
+                u.target = translation_for(lang, uid, str(u.source))
                 record[uid] = u.target
                 # Mark the unit translated, as a CAT tool does.
                 el = u.xmlelement
@@ -146,18 +153,22 @@ def fill(args):
             tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
             for tu in tree.getroot().iter("tu"):
                 uid = tu.get("tuid")
-                for tuv in tu.findall("tuv"):
+                tuvs = tu.findall("tuv")
+                # The source variant comes first in brief's TMX.
+                source = "".join(tuvs[0].find("seg").itertext()) if tuvs else ""
+                for tuv in tuvs:
                     if tuv.get("{http://www.w3.org/XML/1998/namespace}lang") == lang:
-                        tuv.find("seg").text = translation_for(lang, uid)
+                        tuv.find("seg").text = translation_for(lang, uid, source)
                         record[uid] = tuv.find("seg").text
             tree.write(str(out / path.name), xml_declaration=True, encoding="UTF-8", doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
         elif path.suffix == ".tsv":
             rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
             header = rows[0]
-            t, i = header.index("target"), header.index("id")
+            t, i, si = header.index("target"), header.index("id"), header.index("source")
             for row in rows[1:]:
                 # brief's TSV escaping: backslash, tab, LF, CR as \\ \t \n \r.
-                text = translation_for(lang, row[i])
+                source = row[si].replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
+                text = translation_for(lang, row[i], source)
                 row[t] = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
                 record[row[i]] = text
             (out / path.name).write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
@@ -165,7 +176,7 @@ def fill(args):
             lines = []
             for line in path.read_text(encoding="utf-8").splitlines():
                 obj = json.loads(line)
-                obj["target"] = translation_for(lang, obj["id"])
+                obj["target"] = translation_for(lang, obj["id"], obj.get("source", ""))
                 record[obj["id"]] = obj["target"]
                 lines.append(json.dumps(obj, ensure_ascii=False))
             (out / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")

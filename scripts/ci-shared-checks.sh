@@ -173,7 +173,10 @@ units = [json.loads(l) for l in open(f"{d}/plain/brief.fa.jsonl")]
 tus = []
 for i, u in enumerate(units[:6]):
     src = u["source"] if i % 2 == 0 else u["source"].replace(" the ", " a ", 1)
-    tus.append(f'<tu><tuv xml:lang="en"><seg>{escape(src)}</seg></tuv><tuv xml:lang="fa"><seg>ترجمه {i}</seg></tuv></tu>')
+    # The memory's translation keeps the source's numbers, as a translator's does.
+    numbers = " ".join(w.strip(".,;:!?()[]") for w in src.split() if any(c.isdigit() for c in w))
+    name = "abcdef"[i]
+    tus.append(f'<tu><tuv xml:lang="en"><seg>{escape(src)}</seg></tuv><tuv xml:lang="fa"><seg>{escape(f"ترجمه {name} {numbers}".rstrip())}</seg></tuv></tu>')
 open(f"{d}/mem.tmx", "w").write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="ci" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>\n' + "\n".join(tus) + "\n</body></tmx>\n")
 words = sorted({w.strip(".,\"'") for u in units for w in u["source"].split() if len(w) > 6 and w[0].isupper()})[:5]
 open(f"{d}/g.csv", "w").write("source,fa,ru\n" + "".join(f"{w},واژه {n},слово {n}\n" for n, w in enumerate(words)))
@@ -202,7 +205,13 @@ python3 - "$FA" <<'PY'
 import re, sys
 s = open(sys.argv[1]).read()
 n = iter(range(10**6))
-s = re.sub(r"<target></target>", lambda m: f"<target>پر {next(n)}</target>", s).replace('state="initial"', 'state="translated"')
+def fill(m):
+    # A translation keeps the source's numbers (merge compares values); the
+    # unit is named in letters, not digits.
+    numbers = " ".join(w.strip(".,;:!?()[]") for w in m.group(2).split() if any(c.isdigit() for c in w))
+    name = "".join("abcdefghij"[int(d)] for d in str(next(n)))
+    return f"{m.group(1)}<target>پر {name} {numbers}".rstrip() + "</target>"
+s = re.sub(r"(<source>([^<]*)</source>\s*)<target></target>", fill, s).replace('state="initial"', 'state="translated"')
 open(sys.argv[1].replace(".xliff20.xlf", ".done.xliff20.xlf"), "w").write(s)
 PY
 DONE="$TMW/out/brief.fa.done.xliff20.xlf"
