@@ -174,13 +174,16 @@ def test_export_merge_round_trip(tmp_path):
     filled = [header]
     for i, row in enumerate(rows):
         cells = row.split("\t")
-        cells[4] = f"ترجمه {i + 1}"
+        # A translation keeps the source's numbers (merge compares values)
+        # and names the row in letters, not digits.
+        numbers = " ".join(w.strip(".,") for w in cells[3].split() if any(c.isdigit() for c in w))
+        cells[4] = f"ترجمه {'ابپتثجچحخدذرزژسشصضطظ'[i]} {numbers}".strip()
         filled.append("\t".join(cells))
     result = brief.merge({"brief.fa.tsv": "\n".join(filled) + "\n"}, tmx=True)
     assert result["problems"] == []
     (fa,) = result["translations"]
     assert fa["lang"] == "fa" and fa["segment_count"] == 6
-    assert fa["text"].startswith("ترجمه 1")
+    assert fa["text"].startswith("ترجمه ا 5")
     assert result["tmx"].startswith(b"<?xml")
     # The untouched file has only empty targets: problems, not exceptions.
     problems = brief.merge({"brief.ru.tsv": files["brief.ru.tsv"]})["problems"]

@@ -42,7 +42,6 @@ pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};
 #[cfg(feature = "mt")]
 pub(crate) use script::foreign_script;
-pub(crate) use text::is_blank;
 
 /// Which check produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -3,8 +3,9 @@
 //! checked with `brief check`'s rules (numbers, URLs, e-mail addresses,
 //! handles...) and the findings are returned for the caller to report.
 
-use crate::check::{CheckSettings, Finding, check_unit, is_blank};
+use crate::check::{CheckSettings, Finding, check_unit};
 use crate::formats::{self, Aids, FilledTarget, LanguageTag, TargetMode, TargetState, UnitFile};
+use crate::invisible::is_blank;
 
 use super::{MtError, Translator};
 
