@@ -94,15 +94,16 @@ if ! cmp -s "$work/spark.jsonl" "$work/cli.jsonl"; then
   exit 1
 fi
 echo "Spark briefs equal the CLI's: $(wc -l <"$work/cli.jsonl") lines"
-# The per-partition export files read back: every brief sentence is a unit.
+# The per-partition export files read back: every brief sentence (and title) is a unit.
 "$venv/bin/python" - "$work/out/xliff" "$work/cli.jsonl" <<'EOF'
 import json, pathlib, sys
 import brief
 root, briefs = pathlib.Path(sys.argv[1]), sys.argv[2]
 records = [json.loads(line) for line in open(briefs, encoding="utf-8")]
 for target in ("fa", "ru"):
-    # No file translates a brief into its own language (export skips it).
-    expected = sum(len(r["summary"]) for r in records if r["lang"] != target)
+    # No file translates a brief into its own language (export skips it);
+    # a brief's title (its document's headline) is a unit of its own.
+    expected = sum(len(r["summary"]) + (1 if r.get("title") else 0) for r in records if r["lang"] != target)
     files = sorted(root.glob(f"part-*/*/brief.{target}.xliff20.xlf"))
     assert files, f"no XLIFF files for {target} under {root}"
     units = 0
@@ -111,6 +112,6 @@ for target in ("fa", "ru"):
         assert {p["kind"] for p in result["problems"]} <= {"empty-target"}, result["problems"][:3]
         units += result["translations"][0]["segment_count"]
     assert units == expected, f"{target}: {units} units in {len(files)} files, {expected} brief sentences"
-    print(f"{target}: {len(files)} XLIFF files, {units} units = the briefs' sentences")
+    print(f"{target}: {len(files)} XLIFF files, {units} units = the briefs' sentences and titles")
 EOF
 step "done"
