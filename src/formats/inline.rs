@@ -62,112 +62,113 @@ pub(crate) fn only_child<'a>(
 /// The text of `el` with its inline elements mapped (see [`Dialect`]);
 /// `Err` names the element that has no text equivalent.
 pub(crate) fn text(el: &Element, ns: Option<&str>, dialect: Dialect) -> Result<String, String> {
-    let mut out = String::new();
-    collect(el, ns, dialect, &mut out, 0)?;
-    Ok(out)
+    let mut text = Text {
+        ns,
+        dialect,
+        out: String::new(),
+    };
+    text.collect(el, 0)?;
+    Ok(text.out)
 }
 
-fn collect(
-    el: &Element,
-    ns: Option<&str>,
+/// The text being collected from one element, in one namespace and dialect.
+struct Text<'a> {
+    ns: Option<&'a str>,
     dialect: Dialect,
-    out: &mut String,
-    depth: usize,
-) -> Result<(), String> {
-    for node in &el.children {
-        let e = match node {
-            Node::Text(t) => {
-                out.push_str(t);
-                continue;
+    out: String,
+}
+
+impl Text<'_> {
+    fn collect(&mut self, el: &Element, depth: usize) -> Result<(), String> {
+        for node in &el.children {
+            let e = match node {
+                Node::Text(t) => {
+                    self.out.push_str(t);
+                    continue;
+                }
+                Node::Element(e) => e,
+            };
+            if e.ns.as_deref() != self.ns {
+                return Err(format!(
+                    "<{}> from another vocabulary ({}) inside <{}>",
+                    e.name,
+                    e.ns.as_deref().unwrap_or("no namespace"),
+                    el.name
+                ));
             }
-            Node::Element(e) => e,
-        };
-        if e.ns.as_deref() != ns {
-            return Err(format!(
-                "<{}> from another vocabulary ({}) inside <{}>",
-                e.name,
-                e.ns.as_deref().unwrap_or("no namespace"),
-                el.name
-            ));
-        }
-        // The parser bounds depth; this keeps the recursion obviously finite.
-        if depth > 64 {
-            return Err("inline markup nested too deeply".into());
-        }
-        match (dialect, e.name.as_str()) {
-            (Dialect::Xliff2, "pc" | "mrk")
-            | (Dialect::Xliff12, "g" | "mrk")
-            | (Dialect::Tmx, "hi") => collect(e, ns, dialect, out, depth + 1)?,
-            (Dialect::Xliff2, "ph" | "sc" | "ec") => {
-                match e.attr("equiv").or_else(|| e.attr("disp")) {
-                    Some(equiv) => out.push_str(equiv),
-                    // A paired code's end or start without text stands for
-                    // formatting only.
-                    None if e.name != "ph" => {}
-                    None => {
+            // The parser bounds depth; this keeps the recursion obviously finite.
+            if depth > 64 {
+                return Err("inline markup nested too deeply".into());
+            }
+            match (self.dialect, e.name.as_str()) {
+                (Dialect::Xliff2, "pc" | "mrk")
+                | (Dialect::Xliff12, "g" | "mrk")
+                | (Dialect::Tmx, "hi") => self.collect(e, depth + 1)?,
+                (Dialect::Xliff2, "ph" | "sc" | "ec") => {
+                    match e.attr("equiv").or_else(|| e.attr("disp")) {
+                        Some(equiv) => self.out.push_str(equiv),
+                        // A paired code's end or start without text stands for
+                        // formatting only.
+                        None if e.name != "ph" => {}
+                        None => {
+                            return Err(format!(
+                                "<ph id=\"{}\"> without equiv or disp: what text does it stand for?",
+                                e.attr("id").unwrap_or("")
+                            ));
+                        }
+                    }
+                }
+                (Dialect::Xliff2, "sm" | "em") => {}
+                (Dialect::Xliff2, "cp") => {
+                    let c = e
+                        .attr("hex")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+                    match c {
+                        Some(c) => self.out.push(c),
+                        None => {
+                            return Err(format!(
+                                "<cp hex=\"{}\"> is not a printable character",
+                                e.attr("hex").unwrap_or("").escape_default()
+                            ));
+                        }
+                    }
+                }
+                (Dialect::Xliff12, "x" | "bx" | "ex") => {
+                    if let Some(equiv) = e.attr("equiv-text") {
+                        self.out.push_str(equiv);
+                    } else if e.name == "x" {
                         return Err(format!(
-                            "<ph id=\"{}\"> without equiv or disp: what text does it stand for?",
+                            "<x id=\"{}\"> without equiv-text: what text does it stand for?",
                             e.attr("id").unwrap_or("")
                         ));
                     }
                 }
-            }
-            (Dialect::Xliff2, "sm" | "em") => {}
-            (Dialect::Xliff2, "cp") => {
-                let c = e
-                    .attr("hex")
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .and_then(char::from_u32)
-                    .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
-                match c {
-                    Some(c) => out.push(c),
-                    None => {
-                        return Err(format!(
-                            "<cp hex=\"{}\"> is not a printable character",
-                            e.attr("hex").unwrap_or("").escape_default()
-                        ));
-                    }
+                (Dialect::Xliff12, "bpt" | "ept" | "ph" | "it")
+                | (Dialect::Tmx, "bpt" | "ept" | "ph" | "it" | "ut") => {
+                    self.native_code_subs(e, depth + 1)?;
                 }
-            }
-            (Dialect::Xliff12, "x" | "bx" | "ex") => {
-                if let Some(equiv) = e.attr("equiv-text") {
-                    out.push_str(equiv);
-                } else if e.name == "x" {
+                _ => {
                     return Err(format!(
-                        "<x id=\"{}\"> without equiv-text: what text does it stand for?",
-                        e.attr("id").unwrap_or("")
+                        "inline element <{}> inside <{}> is not supported",
+                        e.name, el.name
                     ));
                 }
             }
-            (Dialect::Xliff12, "bpt" | "ept" | "ph" | "it")
-            | (Dialect::Tmx, "bpt" | "ept" | "ph" | "it" | "ut") => {
-                native_code_subs(e, ns, dialect, out, depth + 1)?;
-            }
-            _ => {
-                return Err(format!(
-                    "inline element <{}> inside <{}> is not supported",
-                    e.name, el.name
-                ));
-            }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-/// Inside a native-code element only `<sub>` holds translatable text.
-fn native_code_subs(
-    el: &Element,
-    ns: Option<&str>,
-    dialect: Dialect,
-    out: &mut String,
-    depth: usize,
-) -> Result<(), String> {
-    for sub in el.elements() {
-        if sub.name == "sub" && sub.ns.as_deref() == ns {
-            collect(sub, ns, dialect, out, depth + 1)?;
+    /// Inside a native-code element only `<sub>` holds translatable text.
+    fn native_code_subs(&mut self, el: &Element, depth: usize) -> Result<(), String> {
+        for sub in el.elements() {
+            if sub.name == "sub" && sub.ns.as_deref() == self.ns {
+                self.collect(sub, depth + 1)?;
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

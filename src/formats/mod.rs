@@ -4,17 +4,22 @@
 //! - [`xliff2`]: XLIFF 2.0 and 2.1 (metadata module, notes);
 //! - [`xliff12`]: XLIFF 1.2 (strict schema, context groups);
 //! - [`tmx`]: TMX 1.4b (bilingual export files and multilingual memories);
-//! - [`tabular`]: TSV and JSONL for MT engines.
+//! - [`tsv`] and [`jsonl`]: for MT engines (sharing [`tabular`]).
+//!
+//! Each is reached through its [`codec::Codec`] (sniff, read, write).
 //!
 //! A [`Unit`] is one sentence to translate with the data stored beside it
 //! (its [`Unit::meta`] list, written once here and named the same way in
 //! every format); a [`UnitFile`] is what a reader gives back for one target
 //! language.
 
+mod codec;
 pub(crate) mod inline;
-pub(crate) mod tabular;
+mod jsonl;
+mod tabular;
 mod tag;
 pub(crate) mod tmx;
+mod tsv;
 pub(crate) mod xliff12;
 pub(crate) mod xliff2;
 pub(crate) mod xml;
@@ -472,27 +477,13 @@ pub(crate) fn render(
             message: "no sentences to export".into(),
         });
     }
-    match format {
-        Format::Xliff20 => xliff2::write(source, units, target, mode, "2.0", aids),
-        Format::Xliff21 => xliff2::write(source, units, target, mode, "2.1", aids),
-        Format::Xliff12 => xliff12::write(source, units, target, mode, aids),
-        Format::Tmx => {
-            let rows: Vec<tmx::TmxUnit> = units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| tmx::TmxUnit {
-                    unit: u,
-                    targets: match initial_target(mode, u, aids.get(i)) {
-                        Some(t) => vec![(target.clone(), t.to_string())],
-                        None => vec![],
-                    },
-                })
-                .collect();
-            tmx::write(source, &rows, units.len())
-        }
-        Format::Tsv => tabular::write_tsv(source, units, target, mode, aids),
-        Format::Jsonl => tabular::write_jsonl(source, units, target, mode, aids),
-    }
+    codec::codec(format).write(&codec::Render {
+        source,
+        units,
+        target,
+        mode,
+        aids,
+    })
 }
 
 /// Reads one translated file (UTF-8, or UTF-16 with a byte-order mark),
@@ -503,35 +494,29 @@ pub fn read_file(path: &Path) -> Result<Vec<UnitFile>> {
     read_bytes(bytes, path)
 }
 
-/// Reads at most `limit` bytes of `path`, refusing it when it holds more.
-/// The size of a regular file is checked before reading; a FIFO or a device
-/// (`/dev/zero`, `<(...)`) has none, so the read itself stops one byte past
-/// the limit: no file can fill memory. `what` ("as a translation memory")
-/// ends the message.
+/// Reads at most `limit` bytes of `path` with brief's one bounded reader
+/// ([`crate::input::read_bytes_limited`]: the size of a regular file is
+/// checked before it is read, a FIFO or a device stops one byte past the
+/// limit, and a file that changes while it is read is refused). A limit
+/// here is the format's, not the user's `--max-input`, so a file over it is
+/// refused with a message of its own; `what` ("as a translation memory")
+/// ends that message. `-` is a file of that name, not standard input.
 pub(crate) fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let too_large = || {
-        invalid(
+    let dash = Path::new(".").join("-");
+    let read_path = if crate::input::is_stdin(path) {
+        dash.as_path()
+    } else {
+        path
+    };
+    crate::input::read_bytes_limited(read_path, limit).map_err(|e| match e {
+        Error::Input { message, .. } if message.starts_with("larger than") => invalid(
             path,
             format!("larger than {} MiB; refusing to read it{what}", limit >> 20),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-    if meta.is_dir() {
-        return Err(invalid(path, "is a directory, not a file"));
-    }
-    if meta.len() > limit {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
-    Ok(bytes)
+        ),
+        Error::Input { message, .. } => invalid(path, message),
+        Error::Io { source, .. } => Error::io(path, source),
+        other => other,
+    })
 }
 
 /// Like [`read_file`], for bytes already in memory; `path` names them in messages.
@@ -550,7 +535,7 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
         },
         other => other,
     })?;
-    let files = read_text(&text, path)?;
+    let files = codec::read_text(&text, path)?;
     // A file without units would merge as an empty brief with exit 0 (no
     // unit says how many there should be): brief never writes one.
     if let Some(f) = files.iter().find(|f| f.units.is_empty()) {
@@ -563,76 +548,6 @@ pub fn read_bytes(bytes: Vec<u8>, path: &Path) -> Result<Vec<UnitFile>> {
         ));
     }
     Ok(files)
-}
-
-/// What every XLIFF 1.x namespace starts with (the version follows).
-const XLIFF_NS_PREFIX: &str = "urn:oasis:names:tc:xliff:document:";
-
-/// The units of a translation file's decoded text, by its format.
-fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
-    let start = text.trim_start();
-    if tmx::looks_like_tmx(start) {
-        return tmx::read_text(text, path);
-    }
-    if start.starts_with('<') {
-        let root = xml::parse(text, path)?;
-        return match root.name.as_str() {
-            "xliff" => {
-                let version = root.attr("version").unwrap_or("");
-                // No namespace is read by the version; another vocabulary's
-                // `<xliff>` is not XLIFF. Other XLIFF versions (1.0, 1.1:
-                // `urn:oasis:names:tc:xliff:document:1.1`, as translate-
-                // toolkit's po2xliff writes) are XLIFF, just not supported.
-                if let Some(ns) = root.ns.as_deref()
-                    && ns != xliff2::NS_CORE
-                    && ns != xliff12::NS_12
-                {
-                    if let Some(other) = ns.strip_prefix(XLIFF_NS_PREFIX) {
-                        return Err(invalid(
-                            path,
-                            format!(
-                                "unsupported XLIFF version {:?}",
-                                other.escape_default().to_string()
-                            ),
-                        ));
-                    }
-                    return Err(invalid(
-                        path,
-                        format!(
-                            "<xliff> in the namespace {:?}, which is not XLIFF's",
-                            ns.escape_default().to_string()
-                        ),
-                    ));
-                }
-                if root.ns.as_deref() == Some(xliff2::NS_CORE) || version.starts_with('2') {
-                    xliff2::read(&root, path).map(|f| vec![f])
-                } else if root.ns.as_deref() == Some(xliff12::NS_12) || version == "1.2" {
-                    xliff12::read(&root, path)
-                } else {
-                    Err(invalid(
-                        path,
-                        format!("unsupported XLIFF version {version:?}"),
-                    ))
-                }
-            }
-            "tmx" => tmx::read_text(text, path),
-            other => Err(invalid(
-                path,
-                format!("root element <{other}> is neither <xliff> nor <tmx>"),
-            )),
-        };
-    }
-    let first = start.lines().next().unwrap_or("");
-    if first.starts_with('{') {
-        tabular::read_jsonl(text, path)
-    } else if first.split('\t').any(|c| c == "id") && first.contains('\t') {
-        tabular::read_tsv(text, path)
-    } else {
-        Err(invalid(
-            path,
-            "not an XLIFF, TMX, TSV (with brief's header row) or JSONL file",
-        ))
-    }
 }
 
 pub(crate) fn invalid(path: &Path, message: impl Into<String>) -> Error {

@@ -14,11 +14,12 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, MAX_ELEMENTS, MAX_INPUT_BYTES, XmlOut, check_text, parse_split};
 use super::{
     Format, LanguageTag, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text, check_unit,
-    invalid, read_tag, required,
+    initial_target, invalid, read_tag, required,
 };
 use crate::error::Result;
 
@@ -290,6 +291,24 @@ pub(crate) fn read_units(
         }
     };
     Ok(Layout { header, insert })
+}
+
+/// Writes one bilingual TMX export file: each unit with its source and,
+/// where the unit has one, its target variant.
+pub(crate) fn write_export(render: &Render<'_>) -> Result<Vec<u8>> {
+    let rows: Vec<TmxUnit> = render
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| TmxUnit {
+            unit: u,
+            targets: match initial_target(render.mode, u, render.aids.get(i)) {
+                Some(t) => vec![(render.target.clone(), t.to_string())],
+                None => vec![],
+            },
+        })
+        .collect();
+    write(render.source, &rows, render.units.len())
 }
 
 /// Whether decoded text is a TMX document (its first element is `<tmx>`),

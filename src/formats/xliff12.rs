@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
@@ -18,24 +19,18 @@ use crate::error::Result;
 pub const NS_12: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 /// Writes one XLIFF 1.2 file.
-pub(crate) fn write(
-    source: &LanguageTag,
-    units: &[Unit],
-    target: &LanguageTag,
-    mode: TargetMode,
-    aids: &[Aids],
-) -> Result<Vec<u8>> {
+pub(crate) fn write(render: &Render<'_>) -> Result<Vec<u8>> {
     let mut out = XmlOut::new()?;
     let mut index = 0usize;
     out.open("xliff", &[("xmlns", NS_12), ("version", "1.2")])?;
-    for run in runs(units) {
+    for run in runs(render.units) {
         let original = super::run_document(run)?;
         out.open(
             "file",
             &[
                 ("original", original),
-                ("source-language", source.as_str()),
-                ("target-language", target.as_str()),
+                ("source-language", render.source.as_str()),
+                ("target-language", render.target.as_str()),
                 ("datatype", "plaintext"),
                 ("tool-id", TOOL_NAME),
             ],
@@ -55,7 +50,7 @@ pub(crate) fn write(
             check_unit_text(&u.source, &u.place())?;
             out.open("trans-unit", &[("id", &u.id), ("xml:space", "preserve")])?;
             out.leaf("source", &[], &u.source)?;
-            let aid = aids.get(index);
+            let aid = render.aids.get(index);
             index += 1;
             if let Some(f) = aid.and_then(|a| a.filled.as_ref()) {
                 check_text(&f.text, &format!("target of {}", u.place()))?;
@@ -73,10 +68,10 @@ pub(crate) fn write(
             } else if let Some(exact) = aid.and_then(|a| a.exact.as_ref()) {
                 check_text(&exact.target, &format!("memory target of {}", u.place()))?;
                 out.leaf("target", &[("state", "translated")], &exact.target)?;
-            } else if let Some(t) = mode.initial(u) {
+            } else if let Some(t) = render.mode.initial(u) {
                 // A copy of the source carries no state: OmegaT never updates
                 // it, so "needs-translation" would stay on translated units.
-                if mode == TargetMode::Source {
+                if render.mode == TargetMode::Source {
                     out.leaf("target", &[], t)?;
                 } else {
                     out.leaf("target", &[("state", "new")], t)?;
@@ -118,7 +113,7 @@ pub(crate) fn write(
                 )?;
             }
             if let Some(a) = aid {
-                write_aids(&mut out, a, u, target)?;
+                write_aids(&mut out, a, u, render.target)?;
             }
             out.close("trans-unit")?;
         }

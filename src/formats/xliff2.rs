@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
@@ -30,33 +31,26 @@ fn dir(tag: &LanguageTag) -> &'static str {
 }
 
 /// Writes one XLIFF 2 file (`version` "2.0" or "2.1").
-pub(crate) fn write(
-    source: &LanguageTag,
-    units: &[Unit],
-    target: &LanguageTag,
-    mode: TargetMode,
-    version: &str,
-    aids: &[Aids],
-) -> Result<Vec<u8>> {
-    let src_dir = dir(source);
-    let trg_dir = dir(target);
+pub(crate) fn write(render: &Render<'_>, version: &str) -> Result<Vec<u8>> {
+    let src_dir = dir(render.source);
+    let trg_dir = dir(render.target);
     let mut out = XmlOut::new()?;
     let mut root = vec![("xmlns", NS_CORE), ("xmlns:mda", NS_MDA)];
     // Declared only when used, so files without aids stay as they were.
-    if aids.iter().any(|a| !a.candidates.is_empty()) {
+    if render.aids.iter().any(|a| !a.candidates.is_empty()) {
         root.push(("xmlns:mtc", NS_MTC));
     }
-    if aids.iter().any(|a| !a.terms.is_empty()) {
+    if render.aids.iter().any(|a| !a.terms.is_empty()) {
         root.push(("xmlns:gls", NS_GLS));
     }
     root.extend([
         ("version", version),
-        ("srcLang", source.as_str()),
-        ("trgLang", target.as_str()),
+        ("srcLang", render.source.as_str()),
+        ("trgLang", render.target.as_str()),
     ]);
     out.open("xliff", &root)?;
     let mut index = 0usize;
-    for (f, run) in runs(units).into_iter().enumerate() {
+    for (f, run) in runs(render.units).into_iter().enumerate() {
         let file_id = format!("f{}", f + 1);
         let original = super::run_document(run)?;
         out.open(
@@ -71,9 +65,9 @@ pub(crate) fn write(
             ],
         )?;
         for u in run {
-            let aid = aids.get(index);
+            let aid = render.aids.get(index);
             index += 1;
-            write_unit(&mut out, u, aid, mode, (src_dir, trg_dir))?;
+            write_unit(&mut out, u, aid, render.mode, (src_dir, trg_dir))?;
         }
         out.close("file")?;
     }
