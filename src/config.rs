@@ -3,7 +3,9 @@
 //! Lookup order (the first that exists wins; command-line flags override it):
 //! 1. `--config PATH` (an error if the file is missing);
 //! 2. `./brief.toml`;
-//! 3. `$XDG_CONFIG_HOME/brief/config.toml` (or `~/.config/brief/config.toml`);
+//! 3. `<config home>/brief/config.toml`, where the binary takes the config
+//!    home from `$XDG_CONFIG_HOME` (or `~/.config`) and passes it in
+//!    ([`Config::search_path`]): the library reads no environment variable;
 //! 4. the defaults embedded in the binary, which are `config/default.toml`.
 //!
 //! A file need only name the settings it changes. Unknown keys are errors
@@ -92,8 +94,20 @@ impl Config {
         Config::from_toml(DEFAULT_TOML, Path::new("<embedded defaults>")).unwrap_or_default()
     }
 
-    /// Finds and loads the configuration as described in the module docs.
+    /// Loads `explicit` if given, else the first file of
+    /// `Config::search_path(None)` that exists (`./brief.toml`), else the
+    /// embedded defaults. [`Config::load_with`] takes the search path.
     pub fn load(explicit: Option<&Path>) -> Result<(Config, ConfigSource)> {
+        Self::load_with(explicit, &Self::search_path(None))
+    }
+
+    /// Finds and loads the configuration as described in the module docs:
+    /// `explicit` if given (an error if it is missing), else the first of
+    /// `search` that exists, else the embedded defaults.
+    pub fn load_with(
+        explicit: Option<&Path>,
+        search: &[PathBuf],
+    ) -> Result<(Config, ConfigSource)> {
         if let Some(path) = explicit {
             let text = read_config_file(path)?;
             return Ok((
@@ -101,7 +115,7 @@ impl Config {
                 ConfigSource::File(path.to_path_buf()),
             ));
         }
-        for candidate in Self::search_path() {
+        for candidate in search {
             // Only a name that is not there at all is passed over: a
             // directory, FIFO or dangling link in its place is an error, so
             // a broken configuration is never silently ignored.
@@ -110,27 +124,32 @@ impl Config {
                     continue;
                 }
                 return Err(config_error(
-                    &candidate,
+                    candidate,
                     format!("cannot read configuration file: {e}"),
                 ));
             }
-            let text = read_config_file(&candidate)?;
+            let text = read_config_file(candidate)?;
             return Ok((
-                Config::from_toml(&text, &candidate)?,
-                ConfigSource::File(candidate),
+                Config::from_toml(&text, candidate)?,
+                ConfigSource::File(candidate.clone()),
             ));
         }
         Ok((Config::embedded(), ConfigSource::Embedded))
     }
 
-    /// The files looked for when no `--config` is given, in order.
-    pub fn search_path() -> Vec<PathBuf> {
+    /// The files looked for when no `--config` is given, in order:
+    /// `./brief.toml`, then `brief/config.toml` in the user's configuration
+    /// directory (`config_home`, which the binary takes from
+    /// `$XDG_CONFIG_HOME` or `~/.config`).
+    ///
+    /// ```
+    /// use std::path::{Path, PathBuf};
+    /// let paths = brief::Config::search_path(Some(Path::new("/home/u/.config")));
+    /// assert_eq!(paths, [PathBuf::from("brief.toml"), PathBuf::from("/home/u/.config/brief/config.toml")]);
+    /// ```
+    pub fn search_path(config_home: Option<&Path>) -> Vec<PathBuf> {
         let mut paths = vec![PathBuf::from("brief.toml")];
-        let xdg = std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
-        if let Some(dir) = xdg {
+        if let Some(dir) = config_home {
             paths.push(dir.join("brief").join("config.toml"));
         }
         paths

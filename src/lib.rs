@@ -78,6 +78,8 @@ pub use job::ItemId;
 pub use lang::Lang;
 pub use rank::Algorithm;
 pub use resources::LanguageSettings;
+#[doc(hidden)]
+pub use segment::AblatedRules;
 pub use segment::{LineBreaks, SegmentSettings, Segmenter, Sentence};
 pub use select::Budget;
 pub use summarize::{

@@ -89,35 +89,8 @@ pub struct Cli {
     )]
     max_input: Option<u64>,
 
-    /// URL inputs: the longest time for a whole request, redirects included (default 30).
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECONDS",
-        value_parser = parse_seconds,
-        help_heading = "Global options"
-    )]
-    timeout: Option<std::time::Duration>,
-
-    /// URL inputs: the longest wait for a connection (default 10).
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECONDS",
-        value_parser = parse_seconds,
-        help_heading = "Global options"
-    )]
-    connect_timeout: Option<std::time::Duration>,
-
-    /// URL inputs: the longest wait for the server to send anything (default 20).
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECONDS",
-        value_parser = parse_seconds,
-        help_heading = "Global options"
-    )]
-    read_timeout: Option<std::time::Duration>,
+    #[command(flatten)]
+    timeouts: UrlTimeouts,
 
     /// In JSONL batches, report a malformed line, skip it and go on (exit code 1 at the end).
     #[arg(long, global = true, help_heading = "Global options")]
@@ -129,6 +102,38 @@ pub struct Cli {
 
     #[command(subcommand)]
     command: Command,
+}
+
+/// The URL timeouts, each a global option taking seconds.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Global options")]
+struct UrlTimeouts {
+    /// URL inputs: the longest time for a whole request, redirects included (default 30).
+    #[arg(long = "timeout", global = true, value_name = "SECONDS")]
+    whole: Option<Seconds>,
+    /// URL inputs: the longest wait for a connection (default 10).
+    #[arg(long = "connect-timeout", global = true, value_name = "SECONDS")]
+    connect: Option<Seconds>,
+    /// URL inputs: the longest wait for the server to send anything (default 20).
+    #[arg(long = "read-timeout", global = true, value_name = "SECONDS")]
+    read: Option<Seconds>,
+}
+
+/// A positive number of seconds, such as `30` or `0.5`.
+#[derive(Debug, Clone, Copy)]
+struct Seconds(std::time::Duration);
+
+impl std::str::FromStr for Seconds {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Seconds, String> {
+        match text.trim().parse::<f64>() {
+            Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(Seconds(std::time::Duration::from_secs_f64(s))),
+            _ => Err(format!(
+                "{text:?} is not a number of seconds between 0 and 86400, such as 30 or 0.5"
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -387,9 +392,12 @@ fn resolve_input_settings(cli: &Cli) -> anyhow::Result<brief::input::InputSettin
     )?;
     let defaults = brief::input::url::FetchSettings::default();
     let fetch = brief::input::url::FetchSettings {
-        timeout: cli.timeout.unwrap_or(defaults.timeout),
-        connect_timeout: cli.connect_timeout.unwrap_or(defaults.connect_timeout),
-        read_timeout: cli.read_timeout.unwrap_or(defaults.read_timeout),
+        timeout: cli.timeouts.whole.map_or(defaults.timeout, |s| s.0),
+        connect_timeout: cli
+            .timeouts
+            .connect
+            .map_or(defaults.connect_timeout, |s| s.0),
+        read_timeout: cli.timeouts.read.map_or(defaults.read_timeout, |s| s.0),
         proxy: brief::input::url::ProxySettings::from_vars(env),
         ..defaults
     };
@@ -399,16 +407,6 @@ fn resolve_input_settings(cli: &Cli) -> anyhow::Result<brief::input::InputSettin
         fetch,
         ..brief::input::InputSettings::default()
     })
-}
-
-/// A positive number of seconds, such as `30` or `0.5`.
-fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
-    match text.trim().parse::<f64>() {
-        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
-        _ => Err(format!(
-            "{text:?} is not a number of seconds between 0 and 86400, such as 30 or 0.5"
-        )),
-    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -448,7 +446,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         _ => {}
     }
     let _ = INPUT_SETTINGS.set(resolve_input_settings(&cli)?);
-    let (config, source) = Config::load(cli.config.as_deref()).context("configuration")?;
+    let search = Config::search_path(config_home().as_deref());
+    let (config, source) = Config::load_with(cli.config.as_deref(), &search)
+        .map(|(mut config, source)| {
+            config.segment.ablate = ablated_rules();
+            (config, source)
+        })
+        .context("configuration")?;
     if cli.verbose {
         eprintln!("brief: configuration: {source}");
     }
@@ -464,6 +468,24 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         #[cfg(feature = "mt")]
         Command::Translate(args) => translate::run(args, &config),
     }
+}
+
+/// The user's configuration directory: `$XDG_CONFIG_HOME` when set and not
+/// empty, else `$HOME/.config`.
+fn config_home() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+}
+
+/// The segmentation rules switched off for an ablation run: the hidden
+/// `BRIEF_SEGMENT_ABLATE` variable (rule names, comma-separated) that
+/// `scripts/seg_ablation.py` sets; none in an ordinary run.
+fn ablated_rules() -> brief::AblatedRules {
+    std::env::var("BRIEF_SEGMENT_ABLATE")
+        .map(|names| brief::AblatedRules::parse(&names))
+        .unwrap_or_default()
 }
 
 /// The inputs to read: `-` (standard input) when none are given.

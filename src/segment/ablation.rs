@@ -1,13 +1,9 @@
 //! Switches that turn single rules off, for measuring what each rule is
 //! worth (`scripts/seg_ablation.py`). Not part of the documented interface:
-//! they are read once per process from the hidden `BRIEF_SEGMENT_ABLATE`
-//! environment variable (rule names, comma-separated), and are all on when
-//! it is unset, as in every ordinary run.
-
-use std::sync::OnceLock;
-
-/// The environment variable the ablation script sets.
-const VARIABLE: &str = "BRIEF_SEGMENT_ABLATE";
+//! the binary reads them from the hidden `BRIEF_SEGMENT_ABLATE` environment
+//! variable (rule names, comma-separated) and passes them in through
+//! [`SegmentSettings`](super::SegmentSettings); they are all on when it is
+//! unset, as in every ordinary run. The library reads no variable.
 
 /// A rule that can be switched off. Each one names a place where the
 /// segmenter decides differently from plain UAX #29 sentence boundaries.
@@ -194,24 +190,15 @@ impl Rule {
     }
 }
 
-/// The rules switched off: none, unless the ablation variable names some.
+/// The rules switched off: none, unless an ablation run names some.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Disabled(u64);
+pub struct Disabled(u64);
 
 impl Disabled {
-    /// The switches of this process.
-    pub(super) fn from_env() -> Disabled {
-        static FROM_ENV: OnceLock<Disabled> = OnceLock::new();
-        *FROM_ENV.get_or_init(|| {
-            std::env::var(VARIABLE)
-                .map(|names| Disabled::parse(&names))
-                .unwrap_or_default()
-        })
-    }
-
-    /// Names not in [`Rule::ALL`] are ignored; the ablation script takes
-    /// its names from that table.
-    pub(super) fn parse(names: &str) -> Disabled {
+    /// The rules named in `names` (comma-separated). Names not in
+    /// [`Rule::ALL`] are ignored; the ablation script takes its names from
+    /// that table.
+    pub fn parse(names: &str) -> Disabled {
         let mut bits = 0;
         for name in names.split(',').map(str::trim) {
             if let Some((rule, _)) = Rule::ALL.iter().find(|(_, n)| *n == name) {

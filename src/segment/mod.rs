@@ -27,6 +27,10 @@ use serde::Deserialize;
 use crate::lang::Lang;
 use crate::resources::LanguageSettings;
 
+/// Segmentation rules switched off, for measuring what each is worth
+/// (hidden: the ablation script's, through the binary).
+#[doc(hidden)]
+pub use ablation::Disabled as AblatedRules;
 use ablation::{Disabled, Rule};
 use cursor::Scan;
 use resources::LanguageLists;
@@ -40,6 +44,11 @@ pub struct SegmentSettings {
     pub lang: Option<Lang>,
     /// What a single line break inside a paragraph means.
     pub line_breaks: LineBreaks,
+    /// Rules switched off for an ablation run (none otherwise); never read
+    /// from a file.
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub ablate: AblatedRules,
 }
 
 /// What a single line break (not a blank line) means.
@@ -119,7 +128,7 @@ impl Segmenter {
             lists: resources::builtin(lang),
             extra,
             line_breaks: settings.line_breaks,
-            disabled: Disabled::from_env(),
+            disabled: settings.ablate,
         }
     }
 
