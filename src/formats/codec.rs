@@ -6,25 +6,9 @@
 use std::path::Path;
 
 use super::xml::{self, Element};
-use super::{Aids, Format, LanguageTag, TargetMode, Unit, UnitFile, invalid};
+use super::{Format, Render, UnitFile, invalid};
 use super::{jsonl, tmx, tsv, xliff2, xliff12};
 use crate::error::Result;
-
-/// Everything a writer is given for one file: the export's units (in one
-/// source language) rendered for one target language.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Render<'a> {
-    /// The source language.
-    pub source: &'a LanguageTag,
-    /// The units, in brief order (never empty).
-    pub units: &'a [Unit],
-    /// The target language of the file.
-    pub target: &'a LanguageTag,
-    /// What to put in a target without an aid.
-    pub mode: TargetMode,
-    /// The aids of each unit, by index (may be shorter than `units`).
-    pub aids: &'a [Aids],
-}
 
 /// What a reader looks at to recognise its format.
 #[derive(Debug, Clone, Copy)]

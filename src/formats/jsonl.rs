@@ -5,9 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::codec::Render;
 use super::tabular::{check_written, machine_origin, origin_state};
-use super::{Format, Unit, UnitFile, format_score, initial_target, invalid};
+use super::{Format, Render, Unit, UnitFile, format_score, initial_target, invalid};
 use crate::error::{Error, Result};
 
 /// One JSONL line.

@@ -459,6 +459,22 @@ pub fn file_name(format: Format, target: &LanguageTag) -> String {
 /// JSONL, without targets. It is not a file to translate.
 pub const REFERENCE_FILE_NAME: &str = "brief.reference.jsonl";
 
+/// Everything a writer is given for one file: the export's units (in one
+/// source language) rendered for one target language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Render<'a> {
+    /// The source language.
+    pub source: &'a LanguageTag,
+    /// The units, in brief order (never empty).
+    pub units: &'a [Unit],
+    /// The target language of the file.
+    pub target: &'a LanguageTag,
+    /// What to put in a target without an aid.
+    pub mode: TargetMode,
+    /// The aids of each unit, by index (may be shorter than `units`).
+    pub aids: &'a [Aids],
+}
+
 /// Renders `units` (in one source language) as one file for `target`.
 ///
 /// Fails when there are no units, or when a text holds a character that
@@ -477,7 +493,7 @@ pub(crate) fn render(
             message: "no sentences to export".into(),
         });
     }
-    codec::codec(format).write(&codec::Render {
+    codec::codec(format).write(&Render {
         source,
         units,
         target,
@@ -647,6 +663,17 @@ pub(crate) fn required<'a>(el: &'a xml::Element, attr: &str, path: &Path) -> Res
             format!("<{}> without the required {attr} attribute", el.name),
         )
     })
+}
+
+/// The language tag in the required attribute `attr` of `el` (see
+/// [`read_tag`]).
+pub(crate) fn required_tag(
+    el: &xml::Element,
+    attr: &str,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<String> {
+    read_tag(required(el, attr, path)?, attr, path, warnings)
 }
 
 /// Groups (source language, target language, unit) rows into one file per

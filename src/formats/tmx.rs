@@ -14,12 +14,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, MAX_ELEMENTS, MAX_INPUT_BYTES, XmlOut, check_text, parse_split};
 use super::{
-    Format, LanguageTag, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text, check_unit,
-    initial_target, invalid, read_tag, required,
+    Format, LanguageTag, Render, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text,
+    check_unit, initial_target, invalid, read_tag, required_tag,
 };
 use crate::error::Result;
 
@@ -355,12 +354,7 @@ pub(crate) fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
         let source_lang = match &source_lang {
             Some(s) => s.clone(),
             None => {
-                let s = read_tag(
-                    required(header, "srclang", path)?,
-                    "srclang",
-                    path,
-                    &mut warnings,
-                )?;
+                let s = required_tag(header, "srclang", path, &mut warnings)?;
                 source_lang = Some(s.clone());
                 s
             }
@@ -369,12 +363,7 @@ pub(crate) fn read_text(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     })
     .and_then(|layout| match &source_lang {
         Some(s) => Ok(s.clone()),
-        None => read_tag(
-            required(&layout.header, "srclang", path)?,
-            "srclang",
-            path,
-            &mut warnings,
-        ),
+        None => required_tag(&layout.header, "srclang", path, &mut warnings),
     })
     .and_then(|source_lang| {
         if by_lang.is_empty() {

@@ -4,9 +4,8 @@
 
 use std::path::Path;
 
-use super::codec::Render;
 use super::tabular::{check_written, machine_origin, origin_state};
-use super::{Format, META_KEYS, Unit, UnitFile, initial_target, invalid};
+use super::{Format, META_KEYS, Render, Unit, UnitFile, initial_target, invalid};
 use crate::error::Result;
 
 /// The columns before the metadata columns.

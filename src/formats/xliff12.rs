@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
-    Aids, Format, LanguageTag, TOOL_NAME, TOOL_VERSION, TargetMode, TargetState, Unit, UnitFile,
-    check_read_text, check_unit, context_notes, invalid, read_tag, required, runs,
+    Aids, Format, LanguageTag, Render, TOOL_NAME, TOOL_VERSION, TargetMode, TargetState, Unit,
+    UnitFile, check_read_text, check_unit, context_notes, invalid, read_tag, required,
+    required_tag, runs,
 };
 use crate::error::Result;
 
@@ -181,20 +181,10 @@ pub(crate) fn read(root: &Element, path: &Path) -> Result<Vec<UnitFile>> {
         return Err(invalid(path, "XLIFF 1.2 file without any <file> element"));
     };
     let mut warnings = Vec::new();
-    let source_lang = read_tag(
-        required(first, "source-language", path)?,
-        "source-language",
-        path,
-        &mut warnings,
-    )?;
+    let source_lang = required_tag(first, "source-language", path, &mut warnings)?;
     let mut out: Vec<UnitFile> = Vec::new();
     for file in &files {
-        let src = read_tag(
-            required(file, "source-language", path)?,
-            "source-language",
-            path,
-            &mut warnings,
-        )?;
+        let src = required_tag(file, "source-language", path, &mut warnings)?;
         if src != source_lang {
             return Err(invalid(
                 path,

@@ -5,12 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::codec::Render;
 use super::inline::{self, Dialect};
 use super::xml::{Element, XmlOut, check_text, check_unit_text};
 use super::{
-    Aids, Format, LanguageTag, TargetMode, TargetState, Unit, UnitFile, check_read_text,
-    check_unit, context_notes, invalid, read_tag, required, runs,
+    Aids, Format, LanguageTag, Render, TargetMode, TargetState, Unit, UnitFile, check_read_text,
+    check_unit, context_notes, invalid, read_tag, required, required_tag, runs,
 };
 use crate::error::Result;
 
@@ -220,12 +219,7 @@ fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit) -> Result<()> {
 pub(crate) fn read(root: &Element, path: &Path) -> Result<UnitFile> {
     let ns = root.ns.as_deref();
     let mut warnings = Vec::new();
-    let source_lang = read_tag(
-        required(root, "srcLang", path)?,
-        "srcLang",
-        path,
-        &mut warnings,
-    )?;
+    let source_lang = required_tag(root, "srcLang", path, &mut warnings)?;
     let target_lang = match root.attr("trgLang") {
         Some(t) => Some(read_tag(t, "trgLang", path, &mut warnings)?),
         None => None,

@@ -79,42 +79,37 @@ pub fn check_unit_text(text: &str, what: &str) -> Result<()> {
     }
 }
 
-/// Escapes element text: `&`, `<`, `>` and carriage returns (which an XML
-/// parser would otherwise turn into line feeds).
-fn escape_text(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '\r']) {
+/// The character reference that stands for `c` in element text (`&`,
+/// `<`, `>`, and carriage returns, which an XML parser would otherwise turn
+/// into line feeds) or, with `attr`, in an attribute value (also `"` and
+/// the white space that attribute-value normalization would turn into
+/// spaces).
+fn reference(c: char, attr: bool) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '\r' => Some("&#13;"),
+        '"' if attr => Some("&quot;"),
+        '\t' if attr => Some("&#9;"),
+        '\n' if attr => Some("&#10;"),
+        _ => None,
+    }
+}
+
+/// `text` with every character that needs it written as a reference.
+fn escape(text: &str, attr: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| reference(c, attr).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            _ => out.push(c),
+        match reference(c, attr) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
         }
     }
     Cow::Owned(out)
-}
-
-/// Escapes an attribute value, including white space that attribute-value
-/// normalization would otherwise turn into spaces.
-fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// An XML document being written, two spaces per level, with text written
@@ -167,7 +162,7 @@ impl XmlOut {
         for (key, value) in attrs {
             start.push_attribute(Attribute {
                 key: QName(key),
-                value: Cow::Owned(escape_attr(value)),
+                value: Cow::Owned(escape(value, true).into_owned()),
             });
         }
         start
@@ -199,7 +194,7 @@ impl XmlOut {
         self.newline()?;
         self.event(Event::Start(Self::start_tag(name, attrs)))?;
         if !text.is_empty() {
-            self.event(Event::Text(BytesText::from_escaped(escape_text(text))))?;
+            self.event(Event::Text(BytesText::from_escaped(escape(text, false))))?;
         }
         self.event(Event::End(BytesEnd::new(name)))
     }
