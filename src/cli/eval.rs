@@ -74,6 +74,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         settings: settings_with(config, &args.length, args.algorithm)?,
         reference_words: args.reference_words,
         use_query: !args.no_query,
+        input: super::input_settings().clone(),
     };
     let path = &args.dataset;
     let result = brief::eval::evaluate(path, config, &options)?;

@@ -24,6 +24,9 @@ pub struct EvalOptions {
     pub reference_words: bool,
     /// Use the items' `query` fields (query-focused briefs).
     pub use_query: bool,
+    /// How the dataset is read: its lines are bounded by `max_bytes` (the
+    /// user's `--max-input`), URL items fetched with its settings.
+    pub input: crate::input::InputSettings,
 }
 
 /// One item's result.
@@ -93,11 +96,12 @@ fn describe(budget: Budget) -> String {
 
 /// Evaluates on the JSONL dataset at `path`: `{"id", "lang"?, "documents" |
 /// "text", "references": [...], "query"?}` per line.
+/// Evaluates the JSONL dataset at `path` (items with `"references"`).
 pub fn evaluate(path: &Path, config: &Config, options: &EvalOptions) -> Result<EvalReport> {
     let settings = &options.settings;
     settings.validate()?;
     let mut parsed = Vec::new();
-    for item in crate::input::batch_items(path)? {
+    for item in crate::input::batch_items_with(path, &options.input)? {
         let item = item?;
         let references: Vec<String> = match item.extra.get("references") {
             Some(v) => serde_json::from_value(v.clone()).map_err(|e| Error::Jsonl {

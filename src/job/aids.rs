@@ -37,7 +37,20 @@ impl TranslationAids {
     /// target column (see [`TranslationAids::glossary`]).
     /// A memory file that does not exist yet is no error: it is listed in
     /// [`TranslationAids::missing_memories`] for the caller to mention.
+    ///
+    /// The glossary is read up to the default input limit;
+    /// [`TranslationAids::load_limited`] takes the user's `--max-input`.
     pub fn load(paths: &[PathBuf], glossary: Option<&Path>) -> Result<TranslationAids> {
+        Self::load_limited(paths, glossary, crate::input::DEFAULT_MAX_INPUT_BYTES)
+    }
+
+    /// [`TranslationAids::load`] with the glossary read up to `max_bytes`
+    /// (the user's input limit). Memories keep their own limit.
+    pub fn load_limited(
+        paths: &[PathBuf],
+        glossary: Option<&Path>,
+        max_bytes: u64,
+    ) -> Result<TranslationAids> {
         let mut memories = Vec::new();
         let mut missing = Vec::new();
         for path in paths {
@@ -50,7 +63,7 @@ impl TranslationAids {
         }
         let glossary = match glossary {
             Some(path) => {
-                let text = read_glossary_text(path)?;
+                let text = read_glossary_text_limited(path, max_bytes)?;
                 Glossary::parse(&text, undetermined(), path)?;
                 Some((path.to_path_buf(), text))
             }
@@ -113,10 +126,15 @@ impl TranslationAids {
     }
 }
 
-/// A glossary file's text: bounded like every input, so `/dev/zero` or a
-/// FIFO cannot fill memory; UTF-8 only.
+/// A glossary file's text: bounded like every input (the default input
+/// limit), so `/dev/zero` or a FIFO cannot fill memory; UTF-8 only.
 pub(crate) fn read_glossary_text(path: &Path) -> Result<String> {
-    let bytes = crate::input::read_bytes(path)?;
+    read_glossary_text_limited(path, crate::input::DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// [`read_glossary_text`] up to `max_bytes`.
+fn read_glossary_text_limited(path: &Path, max_bytes: u64) -> Result<String> {
+    let bytes = crate::input::read_bytes_limited(path, max_bytes)?;
     String::from_utf8(bytes).map_err(|e| Error::Encoding {
         path: path.to_path_buf(),
         message: format!("cannot read the glossary: not UTF-8: {e}"),
@@ -162,5 +180,19 @@ mod tests {
         assert!(!names_target_column("ru,fa\n", Lang::RU));
         assert!(!names_target_column("<martif/>", Lang::RU));
         assert!(!names_target_column("", Lang::RU));
+    }
+
+    #[test]
+    fn the_glossary_follows_the_limit_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.csv");
+        std::fs::write(&path, "source,ru\nbridge,мост\n").unwrap();
+        let err = TranslationAids::load_limited(&[], Some(&path), 10).unwrap_err();
+        assert!(
+            err.to_string().contains("larger than the input limit"),
+            "{err}"
+        );
+        let aids = TranslationAids::load_limited(&[], Some(&path), 1 << 10).unwrap();
+        assert!(aids.glossary.is_some());
     }
 }

@@ -204,3 +204,33 @@ fn a_path_in_an_error_reaches_the_terminal_escaped() {
     );
     assert!(stderr.contains("\\x1b]0;owned\\x07dir"), "{stderr:?}");
 }
+
+/// Regression: the dataset was read with the default 256 MiB line limit
+/// whatever `--max-input` said.
+#[test]
+fn the_dataset_follows_max_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dataset(
+        dir.path(),
+        &[(
+            "x",
+            "The talks ended on Monday. Rebels left the city. The army moved in.",
+            &["The talks ended Monday."],
+        )],
+    );
+    let line = std::fs::read_to_string(&data).unwrap().len();
+    brief()
+        .args(["--max-input", "100", "eval", "--dataset"])
+        .arg(&data)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line longer than the input limit of 100 bytes",
+        ));
+    assert!(line > 100, "the line ({line} bytes) must be over the limit");
+    brief()
+        .args(["--max-input", &line.to_string(), "eval", "--dataset"])
+        .arg(&data)
+        .assert()
+        .success();
+}

@@ -447,3 +447,25 @@ fn detect_flags_and_formats() {
         .assert()
         .code(2);
 }
+
+/// The hidden ablation switches reach the segmenter from the binary's
+/// environment (the library reads none): `uax29` is plain UAX #29, which
+/// breaks after "Dr." before a capital.
+#[test]
+fn the_ablation_variable_reaches_the_segmenter_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Dr. Smith left. He was happy.";
+    let plain = stdout_of(
+        brief(dir.path())
+            .args(["segment", "--lang", "en"])
+            .write_stdin(text),
+    );
+    assert_eq!(plain, "Dr. Smith left.\nHe was happy.\n");
+    let ablated = stdout_of(
+        brief(dir.path())
+            .env("BRIEF_SEGMENT_ABLATE", "uax29")
+            .args(["segment", "--lang", "en"])
+            .write_stdin(text),
+    );
+    assert_eq!(ablated, "Dr.\nSmith left.\nHe was happy.\n");
+}
