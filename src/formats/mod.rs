@@ -690,18 +690,11 @@ pub(crate) fn group_rows(
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (src, trg, unit) in rows {
         check_unit(&unit, path)?;
-        let src = read_tag(
-            &src,
-            &format!("unit {}: source_lang", unit.id),
-            path,
-            &mut warnings,
-        )?;
-        let trg = read_tag(
-            &trg,
-            &format!("unit {}: target_lang", unit.id),
-            path,
-            &mut warnings,
-        )?;
+        let mut tag = |value: &str, column: &str| {
+            let what = format!("unit {}: {column}", unit.id);
+            read_tag(value, &what, path, &mut warnings)
+        };
+        let (src, trg) = (tag(&src, "source_lang")?, tag(&trg, "target_lang")?);
         match index.get(&trg) {
             Some(&i) => {
                 let f = &mut files[i];
