@@ -543,7 +543,8 @@ def export(
     ``to``: target language tags (``["fa", "ru-RU"]``; default ``[export]
     targets``); ``formats``: ``xliff20``, ``xliff21``, ``xliff12``, ``tmx``,
     ``tsv``, ``jsonl``, ``omegat`` (an OmegaT project
-    ``brief.<lang>.omegat/``) (default ``[export] formats``); an empty
+    ``brief.<lang>.omegat/``; each empty folder it needs is a name ending
+    in ``/`` with empty contents) (default ``[export] formats``); an empty
     ``to`` or ``formats`` is refused, as by the CLI; ``target``:
     ``"empty"`` (default), ``"source"`` or ``"none"``; ``source_tag``: the
     source language tag written into the files. ``names`` name the documents

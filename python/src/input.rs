@@ -200,3 +200,89 @@ pub fn each_item<R: Send>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Item {
+        Item::Line(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn the_first_bad_item_in_order_is_named_whatever_the_timing() {
+        let mut items: Vec<Item> = (0..700)
+            .map(|i| line(&format!(r#"{{"id": {i}, "text": "A."}}"#)))
+            .collect();
+        items[600] = Item::Line(b"{\"id\": \"\xe0\"}".to_vec());
+        items[650] = line("{not json");
+        let source = ItemSource::default();
+        let input = InputOptions::default();
+        let cancel = crate::run::Cancel::default();
+        let mut seen = 0;
+        let err = each_item(
+            items,
+            &source,
+            &input,
+            &cancel,
+            |item| Ok(item.id),
+            |_| {
+                seen += 1;
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, "Jsonl");
+        assert!(
+            err.message.starts_with("<items>:601: invalid UTF-8"),
+            "{}",
+            err.message
+        );
+        assert_eq!(seen, 600);
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_texts_prepared_as_files() {
+        let items = vec![
+            Item::Line(b"\xef\xbb\xbf{\"id\": \"a\", \"text\": \"T.\"}\xc2\xa0\r".to_vec()),
+            line("  "),
+            Item::Text {
+                id: "b".into(),
+                raw: b"\xef\xbb\xbf<!DOCTYPE html><html><body><p>Hello there.</p></body></html>"
+                    .to_vec(),
+            },
+        ];
+        let mut got = Vec::new();
+        each_item(
+            items,
+            &ItemSource::default(),
+            &InputOptions::default(),
+            &crate::run::Cancel::default(),
+            |item| Ok((item.id, item.line, item.documents)),
+            |r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "a");
+        assert_eq!((got[1].0.as_str(), got[1].1), ("b", 3));
+        assert!(!got[1].2[0].contains('<') && got[1].2[0].contains("Hello there."));
+    }
+
+    #[test]
+    fn windows_1251_and_oversized_texts_are_refused() {
+        let input = InputOptions::new(8, None, false).unwrap();
+        let err = input
+            .prepare("a.txt", b"\xcf\xf0\xe8".to_vec())
+            .unwrap_err();
+        assert_eq!(err.kind, "Encoding");
+        assert!(err.message.contains("use encoding="), "{}", err.message);
+        let err = input.prepare("a.txt", b"123456789".to_vec()).unwrap_err();
+        assert_eq!(err.kind, "Input");
+        assert!(InputOptions::new(0, None, false).is_err());
+        let named = InputOptions::new(8, Some("windows-1251"), false).unwrap();
+        assert_eq!(named.prepare("a", b"\xcf\xf0\xe8".to_vec()).unwrap(), "При");
+    }
+}

@@ -608,12 +608,30 @@ impl ExportOptions {
 }
 
 /// The files of an export outcome, named relative to the output directory.
+/// The directories an OmegaT project needs and brief writes nothing into
+/// come last, each as its name ending in `/` with no contents.
 fn named(outcome: ExportOutcome) -> Exported {
-    let files = outcome
+    let empty: Vec<String> = outcome
+        .report
+        .empty_dirs
+        .iter()
+        .filter(|dir| !outcome.files.iter().any(|f| f.path.starts_with(dir)))
+        // `tm/` is made with `tm/auto/`.
+        .filter(|dir| {
+            !outcome
+                .report
+                .empty_dirs
+                .iter()
+                .any(|other| other != *dir && other.starts_with(dir))
+        })
+        .map(|dir| format!("{}/", dir.to_string_lossy()))
+        .collect();
+    let mut files: Vec<NamedFile> = outcome
         .files
         .into_iter()
         .map(|f| (f.path.to_string_lossy().into_owned(), f.contents))
         .collect();
+    files.extend(empty.into_iter().map(|dir| (dir, Vec::new())));
     (files, outcome.report.warnings)
 }
 
@@ -762,6 +780,8 @@ pub fn write_files(
     files: &[NamedFile],
     force: bool,
 ) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let (dirs, files): (Vec<&NamedFile>, Vec<&NamedFile>) =
+        files.iter().partition(|(name, _)| name.ends_with('/'));
     let out: Vec<OutFile> = files
         .iter()
         .map(|(name, contents)| OutFile {
@@ -773,6 +793,12 @@ pub fn write_files(
     brief::outfile::write_set(&out, &brief::outfile::WriteOptions::new(force), &mut |w| {
         warnings.push(w)
     })?;
+    // The folders an OmegaT project needs and brief writes nothing into,
+    // as the CLI makes them.
+    for (name, _) in dirs {
+        let path = dir.join(name.trim_end_matches('/'));
+        std::fs::create_dir_all(&path).map_err(|e| brief::Error::io(&path, e))?;
+    }
     Ok((out.into_iter().map(|f| f.path).collect(), warnings))
 }
 

@@ -48,10 +48,10 @@ static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
 pub fn pool() -> library::Result<Arc<rayon::ThreadPool>> {
     let pid = std::process::id();
     let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((owner, pool)) = slot.as_ref() {
-        if *owner == pid {
-            return Ok(pool.clone());
-        }
+    if let Some((owner, pool)) = slot.as_ref()
+        && *owner == pid
+    {
+        return Ok(pool.clone());
     }
     if let Some((_, inherited)) = slot.take() {
         // Dropping it would signal threads that do not exist here.
