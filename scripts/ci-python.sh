@@ -120,10 +120,12 @@ spark() {
   "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false --conf spark.log.level=WARN \
     examples/spark/brief_spark.py "$@"
 }
+# spark-submit passes the driver's stderr on its stdout: each run's two
+# streams go to one log.
 # A rerun into the same output: one line, exit 2, nothing written.
 before=$(find "$work/out" -type f | sort | xargs cat | cksum)
 set +e
-spark "$batch" "$work/out" --words 85 --to fa,ru --formats xliff20,tsv >"$work/rerun.out" 2>"$work/rerun.err"
+spark "$batch" "$work/out" --words 85 --to fa,ru --formats xliff20,tsv >"$work/rerun.err" 2>&1
 code=$?
 set -e
 grep -q '^brief_spark: .*already exists' "$work/rerun.err" || { cat "$work/rerun.err" >&2; exit 1; }
@@ -132,7 +134,7 @@ grep -q '^brief_spark: .*already exists' "$work/rerun.err" || { cat "$work/rerun
 # A non-empty --files-dir without --force: refused the same way.
 mkdir -p "$work/files" && echo previous >"$work/files/old.txt"
 set +e
-spark "$batch" "$work/out2" --files-dir "$work/files" >/dev/null 2>"$work/files.err"
+spark "$batch" "$work/out2" --files-dir "$work/files" >"$work/files.err" 2>&1
 code=$?
 set -e
 [ "$code" -eq 2 ] && grep -q '^brief_spark: --files-dir .* is not empty' "$work/files.err" \
@@ -144,7 +146,7 @@ printf '{"id": "cp1251", "text": "\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2."}\n' >>"
 set +e
 "$brief_bin" --quiet summarize --input jsonl "$bad" >/dev/null 2>"$work/bad-cli.err"
 cli_code=$?
-spark "$bad" "$work/out3" --no-export >/dev/null 2>"$work/bad.err"
+spark "$bad" "$work/out3" --no-export >"$work/bad.err" 2>&1
 code=$?
 set -e
 [ "$cli_code" -ne 0 ] && grep -q 'bad.jsonl:4: invalid UTF-8 at byte' "$work/bad-cli.err" || { cat "$work/bad-cli.err" >&2; exit 1; }
