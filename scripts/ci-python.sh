@@ -5,7 +5,8 @@
 # the extension crate (fmt, clippy, unit tests), runs pytest (including the
 # parity tests against target/release/brief), then runs the Spark job in
 # local[2] on a small batch and compares its briefs with the CLI's
-# `summarize --input jsonl --format jsonl`, byte for byte.
+# `summarize --input jsonl --format jsonl`, byte for byte, and checks that
+# it refuses a rerun, a non-empty --files-dir and a windows-1251 line.
 #
 #   bash scripts/ci-python.sh            # from anywhere; CI calls it from .ci/run
 #
@@ -114,4 +115,43 @@ for target in ("fa", "ru"):
     assert units == expected, f"{target}: {units} units in {len(files)} files, {expected} brief sentences"
     print(f"{target}: {len(files)} XLIFF files, {units} units = the briefs' sentences and titles")
 EOF
+step "Spark job refuses what the CLI refuses, and never mixes runs"
+spark() {
+  "$venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false --conf spark.log.level=WARN \
+    examples/spark/brief_spark.py "$@"
+}
+# spark-submit passes the driver's stderr on its stdout: each run's two
+# streams go to one log.
+# A rerun into the same output: one line, exit 2, nothing written.
+before=$(find "$work/out" -type f | sort | xargs cat | cksum)
+set +e
+spark "$batch" "$work/out" --words 85 --to fa,ru --formats xliff20,tsv >"$work/rerun.err" 2>&1
+code=$?
+set -e
+grep -q '^brief_spark: .*already exists' "$work/rerun.err" || { cat "$work/rerun.err" >&2; exit 1; }
+[ "$code" -eq 2 ] && ! grep -Eq 'Traceback|Exception' "$work/rerun.err" || { echo "rerun: exit $code" >&2; exit 1; }
+[ "$before" = "$(find "$work/out" -type f | sort | xargs cat | cksum)" ] || { echo "rerun changed the output" >&2; exit 1; }
+# A non-empty --files-dir without --force: refused the same way.
+mkdir -p "$work/files" && echo previous >"$work/files/old.txt"
+set +e
+spark "$batch" "$work/out2" --files-dir "$work/files" >"$work/files.err" 2>&1
+code=$?
+set -e
+[ "$code" -eq 2 ] && grep -q '^brief_spark: --files-dir .* is not empty' "$work/files.err" \
+  || { echo "files-dir: exit $code" >&2; cat "$work/files.err" >&2; exit 1; }
+# A windows-1251 line: refused as the CLI refuses it, naming the file and line.
+bad="$work/bad.jsonl"
+head -n 3 "$batch" >"$bad"
+printf '{"id": "cp1251", "text": "\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2."}\n' >>"$bad"
+set +e
+"$brief_bin" --quiet summarize --input jsonl "$bad" >/dev/null 2>"$work/bad-cli.err"
+cli_code=$?
+spark "$bad" "$work/out3" --no-export >"$work/bad.err" 2>&1
+code=$?
+set -e
+[ "$cli_code" -ne 0 ] && grep -q 'bad.jsonl:4: invalid UTF-8 at byte' "$work/bad-cli.err" || { cat "$work/bad-cli.err" >&2; exit 1; }
+[ "$code" -eq 1 ] && grep -q '^brief_spark: ItemError: .*bad.jsonl:4: invalid UTF-8 at byte' "$work/bad.err" \
+  || { echo "bad input: exit $code" >&2; tail -3 "$work/bad.err" >&2; exit 1; }
+echo "Spark: rerun, non-empty --files-dir and a windows-1251 line refused in one line"
+
 step "done"

@@ -10,18 +10,32 @@ the ``brief`` command's, byte for byte where the command prints JSON.
     >>> [s["text"] for s in brief.summarize(text, sentences=1)]  # doctest: +SKIP
     ['Rain fell on Tehran on Monday.']
 
-Offsets: ``start``/``end`` are character offsets into the Python ``str``
-(``text[s["start"]:s["end"]] == s["text"]``); ``byte_start``/``byte_end``
-are the UTF-8 byte offsets the CLI prints.
+Offsets: ``start``/``end`` are character offsets into the text as
+prepared (see below; the ``str`` itself unless it starts with a BOM or is a
+web page: ``prepare_text(text)[s["start"]:s["end"]] == s["text"]``);
+``byte_start``/``byte_end`` are the UTF-8 byte offsets the CLI prints.
 
 Settings: ``config=`` takes a :class:`Config`, the path of a TOML file (the
 layout of ``config/default.toml``), or a mapping with that layout
 (``{"summary": {"words": 80}}``). Without it, the built-in defaults are used;
 unlike the CLI, no ``./brief.toml`` is looked for.
 
+Inputs: every text (a ``str``, or ``bytes`` as read from a file) is prepared
+exactly as the CLI prepares a file holding it: bytes that are not UTF-8 (or
+UTF-16 with a byte-order mark) are refused with :class:`EncodingError`
+(``encoding=`` reads another encoding, as ``--encoding``), a byte-order mark
+is dropped, a web page becomes its article text (``html=True`` takes every
+text as a page, as ``--input html``), and a text larger than ``max_input``
+bytes (default :data:`DEFAULT_MAX_INPUT`, 256 MiB, as ``--max-input``) is
+refused with :class:`InputError`. Offsets point into the prepared text
+(:func:`prepare_text` returns it).
+
 Threads: every call releases the GIL while it works; the ``*_many`` forms
 process their items on all cores (set ``RAYON_NUM_THREADS`` before the first
-call to use fewer).
+call to use fewer). The threads belong to the process that made them: a
+child forked after a call (``multiprocessing`` on Linux) makes its own.
+Ctrl-C raises ``KeyboardInterrupt`` within a tenth of a second during any
+call (a long job still running stops at its next chunk of items).
 """
 
 import json as _json
@@ -43,6 +57,7 @@ from .errors import (
 )
 
 __version__ = _brief.__version__
+DEFAULT_MAX_INPUT = _brief.DEFAULT_MAX_INPUT
 
 Config = _brief.Config
 Config.__doc__ = """A parsed configuration.
@@ -55,6 +70,8 @@ to many calls to avoid re-reading the file."""
 __all__ = [
     "Config",
     "load_config",
+    "prepare_text",
+    "DEFAULT_MAX_INPUT",
     "detect",
     "detect_many",
     "segment",
@@ -105,23 +122,76 @@ def load_config(value=None):
     )
 
 
+_TEXT_TYPES = (str, bytes, bytearray)
+
+
 def _text(value, what):
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    """One text: a str or bytes (a mapping or anything else is refused)."""
+    if not isinstance(value, _TEXT_TYPES):
+        raise TypeError(f"{what} must be a str or bytes, not {type(value).__name__}")
     return value
 
 
-def _texts(value, what):
-    if isinstance(value, str):
-        raise TypeError(f"{what} must be a list of str; for one text use the single form")
+def _list(value, what, kinds, kind_name):
+    """A list (or other iterable that is not a text or a mapping) of
+    ``kinds``; each element checked."""
+    if isinstance(value, (str, bytes, bytearray, _Mapping)) or value is None:
+        raise TypeError(f"{what} must be a list of {kind_name}, not {type(value).__name__}")
     try:
         items = list(value)
     except TypeError:
-        raise TypeError(f"{what} must be a list of str, not {type(value).__name__}") from None
+        raise TypeError(f"{what} must be a list of {kind_name}, not {type(value).__name__}") from None
     for i, t in enumerate(items):
-        if not isinstance(t, str):
-            raise TypeError(f"{what}[{i}] must be a str, not {type(t).__name__}")
+        if not isinstance(t, kinds):
+            raise TypeError(f"{what}[{i}] must be a {kind_name}, not {type(t).__name__}")
     return items
+
+
+def _texts(value, what):
+    """A list of texts (str or bytes)."""
+    return _list(value, what, _TEXT_TYPES, "str or bytes")
+
+
+def _strs(value, what):
+    """A list of str (names, tags, formats)."""
+    return _list(value, what, str, "str")
+
+
+def _flag(value, what):
+    if not isinstance(value, bool):
+        raise TypeError(f"{what} must be True or False, not {type(value).__name__}")
+    return value
+
+
+def _input(max_input, encoding, html, texts=()):
+    """The input keywords, as the CLI's ``--max-input``, ``--encoding`` and
+    ``--input html``. A ``str`` longer (in characters) than the limit is
+    refused here, before it is copied: its UTF-8 is at least as long."""
+    if isinstance(max_input, bool) or not isinstance(max_input, int):
+        raise TypeError(f"max_input must be an int (bytes), not {type(max_input).__name__}")
+    if max_input <= 0:
+        raise ValueError(f"max_input must be more than 0 bytes, got {max_input}")
+    for i, t in enumerate(texts):
+        if isinstance(t, str) and len(t) > max_input:
+            name = "text" if len(texts) == 1 else f"texts[{i}]"
+            raise InputError(
+                f"{name}: more than {max_input} bytes, larger than the input limit; "
+                "refusing to read it (raise it with max_input=)"
+            )
+    return {"max_input": max_input, "encoding": _opt_str(encoding, "encoding"), "html": _flag(html, "html")}
+
+
+def prepare_text(text, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False):
+    """The text every function of brief works on when given ``text`` (a
+    ``str`` or ``bytes``): what the CLI reads from a file holding it.
+    Bytes that are not valid UTF-8 (windows-1251 text, say) raise
+    :class:`EncodingError` unless ``encoding`` names their encoding; a
+    leading byte-order mark is dropped; a web page (or any text with
+    ``html=True``) becomes its article text; more than ``max_input`` bytes
+    raise :class:`InputError`. Offsets that brief returns point into this
+    text."""
+    _text(text, "text")
+    return _brief.prepare_text(text, _input(max_input, encoding, html, [text]))
 
 
 def _opt_str(value, what):
@@ -131,17 +201,23 @@ def _opt_str(value, what):
 
 
 def _cluster(text_or_texts, names):
-    """(names, texts) of one article (a str) or one cluster (a list of str)."""
-    if isinstance(text_or_texts, str):
+    """(names, texts) of one article (a str or bytes) or one cluster (a list
+    of them)."""
+    if isinstance(text_or_texts, _TEXT_TYPES):
         texts = [text_or_texts]
+    elif isinstance(text_or_texts, _Mapping):
+        raise TypeError(
+            "text_or_texts must be a str, bytes or a list of them, not a mapping "
+            "(for items such as {'id', 'text'} use summarize_many / export_many)"
+        )
     else:
-        texts = _texts(text_or_texts, "texts")
+        texts = _texts(text_or_texts, "text_or_texts")
         if not texts:
-            raise ValueError("texts is empty: give at least one text")
+            raise ValueError("text_or_texts is empty: give at least one text")
     if names is None:
         names = [f"doc{i + 1}" for i in range(len(texts))]
     else:
-        names = _texts(names, "names")
+        names = _strs(names, "names")
         if len(names) != len(texts):
             raise ValueError(f"{len(names)} names for {len(texts)} texts")
     return names, texts
@@ -169,35 +245,65 @@ def _options(lang, sentences, words, chars, bytes_, ratio, algorithm=None, query
     return options
 
 
-def _items(items):
-    """Batch items as JSONL lines: a str is ``{"id": "<index>", "text": s}``;
-    a mapping is a JSONL item ``{"id", "text" | "documents", "lang"?,
-    "query"?}``; a pair is ``(id, text)``; bytes are one JSONL line, used as
-    they are (UTF-8)."""
-    if isinstance(items, (str, _Mapping)):
-        raise TypeError("items must be a list (of str, mappings or (id, text) pairs)")
-    lines = []
+def _items(items, max_input):
+    """Batch items as the extension takes them: ``("line", None, bytes)``
+    for one line of a JSONL batch (``bytes`` as they are, a mapping written
+    as JSON), ``("text", id, text)`` for an article (a str is
+    ``(str(index), text)``), its text prepared as the CLI prepares a file."""
+    if isinstance(items, (str, bytes, bytearray, _Mapping)) or items is None:
+        raise TypeError(
+            "items must be a list (of str, bytes lines, mappings or (id, text) pairs), "
+            f"not {type(items).__name__}"
+        )
+    try:
+        items = list(items)
+    except TypeError:
+        raise TypeError(f"items must be a list, not {type(items).__name__}") from None
+    out = []
     for i, item in enumerate(items):
         if isinstance(item, (bytes, bytearray)):
-            try:
-                lines.append(bytes(item).decode("utf-8"))
-            except UnicodeDecodeError as e:
-                raise ItemError(f"<items>:{i + 1}: not valid UTF-8 at byte {e.start}") from None
+            out.append(("line", None, item))
             continue
         if isinstance(item, str):
-            item = {"id": str(i), "text": item}
+            item_id, text = str(i), item
         elif isinstance(item, tuple) and len(item) == 2:
-            item = {"id": item[0], "text": item[1]}
-        elif not isinstance(item, _Mapping):
+            item_id, text = item
+            if isinstance(item_id, bool) or not isinstance(item_id, (str, int)):
+                raise TypeError(f"items[{i}][0] (the id) must be a str or an int, not {type(item_id).__name__}")
+            item_id = str(item_id)
+            if not isinstance(text, _TEXT_TYPES):
+                raise TypeError(f"items[{i}][1] (the text) must be a str or bytes, not {type(text).__name__}")
+        elif isinstance(item, _Mapping):
+            try:
+                line = _json.dumps(dict(item), ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError) as e:
+                raise TypeError(f"items[{i}]: {e}") from None
+            out.append(("line", None, line.encode("utf-8")))
+            continue
+        else:
             raise TypeError(
-                f"items[{i}] must be a str, a mapping or an (id, text) pair, "
+                f"items[{i}] must be a str, bytes (a JSONL line), a mapping or an (id, text) pair, "
                 f"not {type(item).__name__}"
             )
-        try:
-            lines.append(_json.dumps(dict(item), ensure_ascii=False, allow_nan=False))
-        except (TypeError, ValueError) as e:
-            raise TypeError(f"items[{i}]: {e}") from None
-    return lines
+        if isinstance(text, str) and len(text) > max_input:
+            raise InputError(
+                f"items[{i}]: more than {max_input} bytes, larger than the input limit; "
+                "refusing to read it (raise it with max_input=)"
+            )
+        out.append(("text", item_id, text))
+    return out
+
+
+def _source(source, first_line):
+    if source is None and first_line == 1:
+        return None
+    if source is None:
+        source = "<items>"
+    if not isinstance(source, (str, _os.PathLike)):
+        raise TypeError(f"source must be a str or a path, not {type(source).__name__}")
+    if isinstance(first_line, bool) or not isinstance(first_line, int) or first_line < 1:
+        raise TypeError("first_line must be an int of at least 1")
+    return (_os.fspath(source), first_line)
 
 
 def _files(result):
@@ -237,7 +343,7 @@ class Summary:
         return f"brief.Summary(lang={self.record['lang']!r}, sentences={len(self.sentences)})"
 
 
-def detect(text, lang=None, config=None):
+def detect(text, lang=None, config=None, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False):
     """Detects the language of ``text``.
 
     Returns ``{"lang", "confidence", "script", "method"}``: an ISO 639 code,
@@ -245,17 +351,24 @@ def detect(text, lang=None, config=None):
     and how the language was decided (``override``, ``function-words``,
     ``detector``, ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
     configuration) overrides detection, as the CLI's ``--lang``."""
-    return detect_many([_text(text, "text")], lang=lang, config=config)[0]
+    return detect_many(
+        [_text(text, "text")], lang=lang, config=config, max_input=max_input, encoding=encoding, html=html
+    )[0]
 
 
-def detect_many(texts, lang=None, config=None):
+def detect_many(texts, lang=None, config=None, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False):
     """:func:`detect` for a list of texts, on all cores."""
+    texts = _texts(texts, "texts")
     return _json.loads(
-        _brief.detect(_texts(texts, "texts"), _opt_str(lang, "lang"), load_config(config))
+        _brief.detect(
+            texts, _input(max_input, encoding, html, texts), _opt_str(lang, "lang"), load_config(config)
+        )
     )
 
 
-def segment(text, lang=None, line_breaks=None, config=None):
+def segment(
+    text, lang=None, line_breaks=None, config=None, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False
+):
     """Splits ``text`` into sentences.
 
     Returns a list of ``{"text", "start", "end", "byte_start", "byte_end",
@@ -263,15 +376,27 @@ def segment(text, lang=None, line_breaks=None, config=None):
     into the ``str``), ``byte_start``/``byte_end`` are the UTF-8 byte
     offsets that ``brief segment`` prints, ``paragraph`` is zero-based.
     ``line_breaks`` is ``"auto"`` (default), ``"sentence"`` or ``"space"``."""
-    return segment_many([_text(text, "text")], lang=lang, line_breaks=line_breaks, config=config)[0]
+    return segment_many(
+        [_text(text, "text")],
+        lang=lang,
+        line_breaks=line_breaks,
+        config=config,
+        max_input=max_input,
+        encoding=encoding,
+        html=html,
+    )[0]
 
 
-def segment_many(texts, lang=None, line_breaks=None, config=None):
+def segment_many(
+    texts, lang=None, line_breaks=None, config=None, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False
+):
     """:func:`segment` for a list of texts, on all cores: one list of
     sentences per text."""
+    texts = _texts(texts, "texts")
     docs = _json.loads(
         _brief.segment(
-            _texts(texts, "texts"),
+            texts,
+            _input(max_input, encoding, html, texts),
             _opt_str(lang, "lang"),
             _opt_str(line_breaks, "line_breaks"),
             load_config(config),
@@ -295,6 +420,9 @@ def summarize(
     order=None,
     names=None,
     keep=False,
+    max_input=DEFAULT_MAX_INPUT,
+    encoding=None,
+    html=False,
 ):
     """Summarizes one article (a ``str``) or one cluster of articles on the
     same event (a list of ``str``, as ``brief summarize a.txt b.txt``).
@@ -319,11 +447,12 @@ def summarize(
     :func:`export` takes without a second analysis."""
     names, texts = _cluster(text_or_texts, names)
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
-    if keep:
-        record, kept = _brief.summarize_kept(names, texts, options, load_config(config))
+    input_ = _input(max_input, encoding, html, texts)
+    if _flag(keep, "keep"):
+        record, kept = _brief.summarize_kept(names, texts, options, input_, load_config(config))
         return Summary(_json.loads(record), kept)
     record = _json.loads(
-        _brief.summarize(names, texts, options, False, load_config(config))
+        _brief.summarize(names, texts, options, input_, False, load_config(config))
     )
     return record["summary"]
 
@@ -342,6 +471,11 @@ def summarize_many(
     *,
     order=None,
     as_jsonl=False,
+    max_input=DEFAULT_MAX_INPUT,
+    encoding=None,
+    html=False,
+    source=None,
+    first_line=1,
 ):
     """Summarizes many articles, one brief each, on all cores without the GIL.
 
@@ -349,8 +483,15 @@ def summarize_many(
     ``(id, text)`` pairs, of mappings in the CLI's JSONL batch layout
     (``{"id", "text"}``, or ``{"id", "documents": [...]}`` for a cluster,
     with optional ``"lang"`` and ``"query"``), or of ``bytes``, each one
-    line of a JSONL batch file, parsed as the CLI parses it (an item that
-    cannot be used raises :class:`ItemError` naming its position). Options as :func:`summarize`;
+    line of a JSONL batch file, prepared and parsed as the CLI does (not
+    UTF-8: refused; a byte-order mark, a ``\r`` and surrounding white space
+    such as a no-break space: dropped; a blank line: skipped, with no
+    record). A ``str`` (or the text of a pair) is prepared as the CLI
+    prepares a file (see :func:`prepare_text`). An item that cannot be used
+    raises :class:`ItemError` (or :class:`EncodingError`,
+    :class:`InputError`) naming the first such item in order, as
+    ``<items>:N`` (N from 1; ``source`` and ``first_line`` name them as a
+    batch file and its line numbers instead). Options as :func:`summarize`;
     ``lang`` and ``query`` here win over the items' own.
 
     Returns one record per item, in order: ``{"id", "lang", "summary":
@@ -360,7 +501,15 @@ def summarize_many(
     the newline) of ``brief summarize --input jsonl --format jsonl``, whose
     ``start``/``end`` are byte offsets."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
-    lines = _brief.summarize_items(_items(items), options, bool(as_jsonl), load_config(config))
+    input_ = _input(max_input, encoding, html)
+    lines = _brief.summarize_items(
+        _items(items, max_input),
+        options,
+        input_,
+        _source(source, first_line),
+        _flag(as_jsonl, "as_jsonl"),
+        load_config(config),
+    )
     return lines if as_jsonl else [_json.loads(line) for line in lines]
 
 
@@ -384,13 +533,19 @@ def export(
     force=False,
     tm=None,
     glossary=None,
+    max_input=DEFAULT_MAX_INPUT,
+    encoding=None,
+    html=False,
 ):
     """Exports the brief of one article or cluster (or, with ``all=True``,
     every sentence) for translation, as ``brief export``.
 
     ``to``: target language tags (``["fa", "ru-RU"]``; default ``[export]
     targets``); ``formats``: ``xliff20``, ``xliff21``, ``xliff12``, ``tmx``,
-    ``tsv``, ``jsonl`` (default ``[export] formats``); ``target``:
+    ``tsv``, ``jsonl``, ``omegat`` (an OmegaT project
+    ``brief.<lang>.omegat/``; each empty folder it needs is a name ending
+    in ``/`` with empty contents) (default ``[export] formats``); an empty
+    ``to`` or ``formats`` is refused, as by the CLI; ``target``:
     ``"empty"`` (default), ``"source"`` or ``"none"``; ``source_tag``: the
     source language tag written into the files. ``names`` name the documents
     inside the files (default ``doc1``, ``doc2``, ...; the CLI uses the file
@@ -413,14 +568,17 @@ def export(
     given, as by the CLI; a target in the source language is skipped with
     a ``UserWarning``."""
     export_options = _export_options(to, formats, all, target, source_tag, tm, glossary)
+    input_ = _input(max_input, encoding, html)
+    _flag(force, "force")
     if isinstance(text_or_texts, Summary):
         if any(v is not None for v in (lang, sentences, words, chars, bytes, ratio)) or names:
             raise ValueError("a Summary is exported as it is: give no lang, length or names")
         files = _files(_brief.export_kept(text_or_texts._kept, export_options, load_config(config)))
     else:
         names, texts = _cluster(text_or_texts, names)
+        input_ = _input(max_input, encoding, html, texts)
         options = _options(lang, sentences, words, chars, bytes, ratio)
-        files = _files(_brief.export(names, texts, options, export_options, load_config(config)))
+        files = _files(_brief.export(names, texts, options, input_, export_options, load_config(config)))
     _write(out_dir, files, force)
     return files
 
@@ -446,14 +604,23 @@ def _opt_path(value, what):
     return _os.fspath(value)
 
 
+def _nonempty(value, what, example):
+    """A str or a non-empty list of str (an empty one is refused, as the
+    CLI refuses an empty ``--to`` or ``--format``)."""
+    values = [value] if isinstance(value, str) else _strs(value, what)
+    if not values or any(not v.strip() for v in values):
+        raise ValueError(f"{what} is empty: give at least one, such as {example} (or leave it out for the defaults)")
+    return values
+
+
 def _export_options(to, formats, all_, target, source_tag, tm=None, glossary=None):
-    options = {"all": bool(all_), "tm": _paths(tm, "tm")}
+    options = {"all": _flag(all_, "all"), "tm": _paths(tm, "tm")}
     if glossary is not None:
         options["glossary"] = _opt_path(glossary, "glossary")
     if to is not None:
-        options["to"] = [to] if isinstance(to, str) else _texts(to, "to")
+        options["to"] = _nonempty(to, "to", "['fa']")
     if formats is not None:
-        options["formats"] = [formats] if isinstance(formats, str) else _texts(formats, "formats")
+        options["formats"] = _nonempty(formats, "formats", "['xliff20']")
     if _opt_str(target, "target") is not None:
         options["target"] = target
     if _opt_str(source_tag, "source_tag") is not None:
@@ -483,6 +650,11 @@ def export_many(
     as_jsonl=False,
     tm=None,
     glossary=None,
+    max_input=DEFAULT_MAX_INPUT,
+    encoding=None,
+    html=False,
+    source=None,
+    first_line=1,
 ):
     """Summarizes many articles (as :func:`summarize_many`) and exports all
     their briefs together, exactly as ``brief export --input jsonl`` (the
@@ -502,11 +674,14 @@ def export_many(
     ``out_dir``, the files are also written there (see :func:`export`);
     ``tm`` and ``glossary`` as for :func:`export`, for every item."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
+    _flag(force, "force")
     lines, result = _brief.export_items(
-        _items(items),
+        _items(items, max_input),
         options,
+        _input(max_input, encoding, html),
         _export_options(to, formats, False, target, source_tag, tm, glossary),
-        bool(as_jsonl),
+        _source(source, first_line),
+        _flag(as_jsonl, "as_jsonl"),
         load_config(config),
     )
     files = _files(result)

@@ -62,23 +62,45 @@ class Record(TypedDict):
     used: int
     input_sentences: int
 
+Text = Union[str, bytes, bytearray]
+DEFAULT_MAX_INPUT: int
+
 def load_config(value: ConfigArg = None) -> Optional[Config]: ...
-def detect(text: str, lang: Optional[str] = None, config: ConfigArg = None) -> Detection: ...
-def detect_many(texts: Iterable[str], lang: Optional[str] = None, config: ConfigArg = None) -> List[Detection]: ...
+def prepare_text(text: Text, *, max_input: int = ..., encoding: Optional[str] = None, html: bool = False) -> str: ...
+def detect(
+    text: Text, lang: Optional[str] = None, config: ConfigArg = None, *,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
+) -> Detection: ...
+def detect_many(
+    texts: Iterable[Text], lang: Optional[str] = None, config: ConfigArg = None, *,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
+) -> List[Detection]: ...
 def segment(
-    text: str,
+    text: Text,
     lang: Optional[str] = None,
     line_breaks: Optional[Literal["auto", "sentence", "space"]] = None,
     config: ConfigArg = None,
+    *,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
 ) -> List[Sentence]: ...
 def segment_many(
-    texts: Iterable[str],
+    texts: Iterable[Text],
     lang: Optional[str] = None,
     line_breaks: Optional[Literal["auto", "sentence", "space"]] = None,
     config: ConfigArg = None,
+    *,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
 ) -> List[List[Sentence]]: ...
 def summarize(
-    text_or_texts: Union[str, Sequence[str]],
+    text_or_texts: Union[Text, Sequence[Text]],
     lang: Optional[str] = None,
     sentences: Optional[int] = None,
     words: Optional[int] = None,
@@ -91,6 +113,9 @@ def summarize(
     *,
     order: Optional[Literal["document", "rank"]] = None,
     names: Optional[Sequence[str]] = None,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
 ) -> List[BriefSentence]: ...
 def summarize_many(
     items: Iterable[Item],
@@ -106,9 +131,14 @@ def summarize_many(
     *,
     order: Optional[Literal["document", "rank"]] = None,
     as_jsonl: bool = False,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
+    source: Optional[PathLike] = None,
+    first_line: int = 1,
 ) -> Union[List[Record], List[str]]: ...
 def export(
-    text_or_texts: Union[str, Sequence[str]],
+    text_or_texts: Union[Text, Sequence[Text]],
     to: Union[None, str, Sequence[str]] = None,
     formats: Union[None, str, Sequence[str]] = None,
     *,
@@ -125,6 +155,9 @@ def export(
     config: ConfigArg = None,
     out_dir: Optional[PathLike] = None,
     force: bool = False,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
 ) -> Dict[str, bytes]: ...
 def export_many(
     items: Iterable[Item],
@@ -145,6 +178,11 @@ def export_many(
     config: ConfigArg = None,
     out_dir: Optional[PathLike] = None,
     force: bool = False,
+    max_input: int = ...,
+    encoding: Optional[str] = None,
+    html: bool = False,
+    source: Optional[PathLike] = None,
+    first_line: int = 1,
     as_jsonl: bool = False,
 ) -> Tuple[Union[List[Record], List[str]], Dict[str, bytes]]: ...
 def merge(

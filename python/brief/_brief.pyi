@@ -16,27 +16,52 @@ class Config:
     @staticmethod
     def from_json(json: str, name: str = "<dict>") -> "Config": ...
 
-def detect(texts: Sequence[str], lang: Optional[str] = None, config: Optional[Config] = None) -> str: ...
+Text = Union[str, bytes, bytearray]
+Input = Dict[str, Any]  # {"max_input": int, "encoding": str | None, "html": bool}
+Item = Tuple[str, Optional[str], Text]  # ("line", None, bytes) or ("text", id, text)
+Source = Optional[Tuple[str, int]]  # (name, first line)
+
+DEFAULT_MAX_INPUT: int
+
+def prepare_text(text: Text, input: Input, name: str = "text") -> str: ...
+def detect(texts: Sequence[Text], input: Input, lang: Optional[str] = None, config: Optional[Config] = None) -> str: ...
 def segment(
-    texts: Sequence[str], lang: Optional[str] = None, line_breaks: Optional[str] = None, config: Optional[Config] = None
+    texts: Sequence[Text],
+    input: Input,
+    lang: Optional[str] = None,
+    line_breaks: Optional[str] = None,
+    config: Optional[Config] = None,
 ) -> str: ...
 def summarize(
-    names: Sequence[str], texts: Sequence[str], options: Dict[str, Any], cli: bool = False, config: Optional[Config] = None
+    names: Sequence[str],
+    texts: Sequence[Text],
+    options: Dict[str, Any],
+    input: Input,
+    cli: bool = False,
+    config: Optional[Config] = None,
 ) -> str: ...
 def summarize_items(
-    lines: Sequence[str], options: Dict[str, Any], cli: bool = False, config: Optional[Config] = None
+    items: Sequence[Item],
+    options: Dict[str, Any],
+    input: Input,
+    source: Source = None,
+    cli: bool = False,
+    config: Optional[Config] = None,
 ) -> List[str]: ...
 def export(
     names: Sequence[str],
-    texts: Sequence[str],
+    texts: Sequence[Text],
     options: Dict[str, Any],
+    input: Input,
     export: Dict[str, Any],
     config: Optional[Config] = None,
 ) -> List[Tuple[str, bytes]]: ...
 def export_items(
-    lines: Sequence[str],
+    items: Sequence[Item],
     options: Dict[str, Any],
+    input: Input,
     export: Dict[str, Any],
+    source: Source = None,
     cli: bool = False,
     config: Optional[Config] = None,
 ) -> Tuple[List[str], List[Tuple[str, bytes]]]: ...

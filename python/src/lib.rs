@@ -3,19 +3,32 @@
 //! (`brief/__init__.py`) validates arguments, turns mappings and paths into
 //! these calls and parses the JSON they return.
 //!
-//! Every function releases the GIL while it works (`Python::detach`), and
-//! catches panics so that none crosses into the interpreter.
+//! Every function releases the GIL while it works, and catches panics so
+//! that none crosses into the interpreter. The jobs run on a thread pool of
+//! the calling process ([`run::pool`], made again after a fork) while the
+//! calling thread checks for signals, so Ctrl-C raises `KeyboardInterrupt`
+//! at once ([`run::interruptible`]).
+//!
+//! Texts reach the library as bytes (a `str` as its UTF-8) and are prepared
+//! as the CLI prepares a file ([`library::InputOptions::prepare`]).
 
+mod input;
 mod library;
+mod run;
 mod translation;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString};
 
-use crate::library::{CoreError, ExportOptions, Exported, Form, NamedFile, SummaryOptions};
+use crate::library::{
+    CoreError, ExportOptions, Exported, Form, InputOptions, Item, ItemSource, NamedFile,
+    SummaryOptions,
+};
+use crate::run::{Cancel, Interrupted};
 use crate::translation::MergeInput;
 
 /// Turns a [`CoreError`] into an instance of the matching class of
@@ -48,9 +61,100 @@ fn to_py(py: Python<'_>, e: CoreError) -> PyErr {
 }
 
 /// Runs `work` without the GIL, with panics caught, and maps its error.
+#[allow(dead_code)] // for short calls that borrow their inputs
 fn run<T: Send>(py: Python<'_>, work: impl FnOnce() -> library::Result<T> + Send) -> PyResult<T> {
     py.detach(|| library::guarded(work))
         .map_err(|e| to_py(py, e))
+}
+
+/// Runs `work` on the process's pool without the GIL, with panics caught;
+/// Ctrl-C raises `KeyboardInterrupt` at once and tells `work` to stop.
+fn run_bg<T: Send + 'static>(
+    py: Python<'_>,
+    work: impl FnOnce(&Cancel) -> library::Result<T> + Send + 'static,
+) -> PyResult<T> {
+    run::interruptible(py, work).map_err(|e| match e {
+        Interrupted::Failed(e) => to_py(py, e),
+        Interrupted::Signal(e) => e,
+    })
+}
+
+/// The bytes of each text: a `bytes`/`bytearray` as it is, a `str` as its
+/// UTF-8 (a `str` that has none, with a lone surrogate, is refused).
+fn raw_texts(py: Python<'_>, texts: &[Bound<'_, PyAny>], what: &str) -> PyResult<Vec<Vec<u8>>> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| raw_text(py, t, &format!("{what}[{i}]")))
+        .collect()
+}
+
+fn raw_text(py: Python<'_>, t: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8>> {
+    if let Ok(b) = t.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = t.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    if let Ok(s) = t.cast::<PyString>() {
+        return match s.extract::<String>() {
+            Ok(s) => Ok(s.into_bytes()),
+            Err(_) => Err(to_py(
+                py,
+                CoreError {
+                    kind: "Encoding",
+                    message: format!(
+                        "{what}: a str that has no UTF-8 form (a lone surrogate such as \\udc80)"
+                    ),
+                },
+            )),
+        };
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be a str or bytes, not {}",
+        t.get_type().name()?
+    )))
+}
+
+/// The input keywords: `{"max_input": int, "encoding": str?, "html": bool}`.
+fn input_options(d: &Bound<'_, PyDict>) -> PyResult<InputOptions> {
+    let max_bytes: u64 = get(d, "max_input")?.unwrap_or(brief::input::DEFAULT_MAX_INPUT_BYTES);
+    let encoding: Option<String> = get(d, "encoding")?;
+    let html: bool = get(d, "html")?.unwrap_or(false);
+    InputOptions::new(max_bytes, encoding.as_deref(), html)
+        .map_err(|e| PyValueError::new_err(e.message))
+}
+
+/// Batch items from Python: `("line", None, bytes)` (a JSONL line) or
+/// `("text", id, str | bytes)` (an article).
+fn batch_items(
+    py: Python<'_>,
+    items: Vec<(String, Option<String>, Bound<'_, PyAny>)>,
+) -> PyResult<Vec<Item>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (kind, id, payload))| {
+            let raw = raw_text(py, &payload, &format!("items[{i}]"))?;
+            match (kind.as_str(), id) {
+                ("line", _) => Ok(Item::Line(raw)),
+                ("text", Some(id)) => Ok(Item::Text { id, raw }),
+                _ => Err(PyValueError::new_err(format!(
+                    "items[{i}]: unknown kind {kind:?}"
+                ))),
+            }
+        })
+        .collect()
+}
+
+fn item_source(source: Option<(String, usize)>) -> ItemSource {
+    match source {
+        Some((name, first_line)) => ItemSource {
+            name,
+            first_line: first_line.max(1),
+        },
+        None => ItemSource::default(),
+    }
 }
 
 /// A parsed configuration (the layout of `config/default.toml`).
@@ -156,25 +260,34 @@ fn py_files(py: Python<'_>, (files, warnings): Exported) -> PyFiles {
 /// export without a second analysis.
 #[pyclass(frozen, module = "brief._brief", name = "KeptSummary")]
 struct KeptSummary {
-    inner: library::KeptSummary,
+    inner: Arc<library::KeptSummary>,
 }
 
 /// The record of one article or cluster and the brief kept for export.
 #[pyfunction]
-#[pyo3(signature = (names, texts, options, config = None))]
+#[pyo3(signature = (names, texts, options, input, config = None))]
 fn summarize_kept(
     py: Python<'_>,
     names: Vec<String>,
-    texts: Vec<String>,
+    texts: Vec<Bound<'_, PyAny>>,
     options: &Bound<'_, PyDict>,
+    input: &Bound<'_, PyDict>,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<(String, KeptSummary)> {
     let options = summary_options(options)?;
+    let input = input_options(input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
+    drop(texts);
     let config = config_of(config);
-    let (record, inner) = run(py, || {
-        library::summarize_kept(&names, &texts, &options, &config)
+    let (record, inner) = run_bg(py, move |_| {
+        library::summarize_kept(&names, raws, &input, &options, &config)
     })?;
-    Ok((record, KeptSummary { inner }))
+    Ok((
+        record,
+        KeptSummary {
+            inner: Arc::new(inner),
+        },
+    ))
 }
 
 /// The export files of a kept brief.
@@ -188,8 +301,8 @@ fn export_kept(
 ) -> PyResult<PyFiles> {
     let export = export_options(export)?;
     let config = config_of(config);
-    let kept = &kept.inner;
-    let files = run(py, || library::export_kept(kept, &export, &config))?;
+    let kept = kept.inner.clone();
+    let files = run_bg(py, move |_| library::export_kept(&kept, &export, &config))?;
     Ok(py_files(py, files))
 }
 
@@ -215,7 +328,7 @@ fn check(
 ) -> PyResult<String> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
-    run(py, || {
+    run_bg(py, move |_| {
         translation::check(&inputs, reference.as_deref(), glossary.as_deref(), &config)
     })
 }
@@ -234,7 +347,7 @@ fn update_memory(
 ) -> PyResult<String> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
-    run(py, || {
+    run_bg(py, move |_| {
         translation::update_memory(
             &memory,
             &inputs,
@@ -246,106 +359,181 @@ fn update_memory(
     })
 }
 
+/// The text the CLI would read from a file holding `text` (BOM dropped,
+/// encoding checked, a web page's article text).
+#[pyfunction]
+#[pyo3(signature = (text, input, name = "text".to_string()))]
+fn prepare_text(
+    py: Python<'_>,
+    text: Bound<'_, PyAny>,
+    input: &Bound<'_, PyDict>,
+    name: String,
+) -> PyResult<String> {
+    let input = input_options(input)?;
+    let raw = raw_text(py, &text, &name)?;
+    drop(text);
+    run_bg(py, move |_| library::prepare_text(&name, raw, &input))
+}
+
+/// Names of the texts of one call: the given ones, else `text`/`texts[i]`.
+fn text_names(names: Option<Vec<String>>, count: usize) -> Vec<String> {
+    names.unwrap_or_else(|| {
+        if count == 1 {
+            vec!["text".into()]
+        } else {
+            (0..count).map(|i| format!("texts[{i}]")).collect()
+        }
+    })
+}
+
 /// JSON array: one detection per text.
 #[pyfunction]
-#[pyo3(signature = (texts, lang = None, config = None))]
+#[pyo3(signature = (texts, input, lang = None, config = None))]
 fn detect(
     py: Python<'_>,
-    texts: Vec<String>,
+    texts: Vec<Bound<'_, PyAny>>,
+    input: &Bound<'_, PyDict>,
     lang: Option<String>,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
+    let input = input_options(input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
+    let names = text_names(None, texts.len());
+    drop(texts);
     let config = config_of(config);
-    run(py, || library::detect(&texts, lang.as_deref(), &config))
+    run_bg(py, move |_| {
+        library::detect(&names, raws, &input, lang.as_deref(), &config)
+    })
 }
 
 /// JSON array: one segmented document per text.
 #[pyfunction]
-#[pyo3(signature = (texts, lang = None, line_breaks = None, config = None))]
+#[pyo3(signature = (texts, input, lang = None, line_breaks = None, config = None))]
 fn segment(
     py: Python<'_>,
-    texts: Vec<String>,
+    texts: Vec<Bound<'_, PyAny>>,
+    input: &Bound<'_, PyDict>,
     lang: Option<String>,
     line_breaks: Option<String>,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
+    let input = input_options(input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
+    let names = text_names(None, texts.len());
+    drop(texts);
     let config = config_of(config);
-    run(py, || {
-        library::segment(&texts, lang.as_deref(), line_breaks.as_deref(), &config)
+    run_bg(py, move |_| {
+        library::segment(
+            &names,
+            raws,
+            &input,
+            lang.as_deref(),
+            line_breaks.as_deref(),
+            &config,
+        )
     })
 }
 
 /// JSON record: the brief of one article or cluster.
 #[pyfunction]
-#[pyo3(signature = (names, texts, options, cli = false, config = None))]
+#[pyo3(signature = (names, texts, options, input, cli = false, config = None))]
 fn summarize(
     py: Python<'_>,
     names: Vec<String>,
-    texts: Vec<String>,
+    texts: Vec<Bound<'_, PyAny>>,
     options: &Bound<'_, PyDict>,
+    input: &Bound<'_, PyDict>,
     cli: bool,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
     let options = summary_options(options)?;
+    let input = input_options(input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
+    drop(texts);
     let config = config_of(config);
-    run(py, || {
-        library::summarize(&names, &texts, &options, &config, form(cli))
+    run_bg(py, move |_| {
+        library::summarize(&names, raws, &input, &options, &config, form(cli))
     })
 }
 
-/// JSON records: one per batch item (each a JSONL line).
+/// JSON records: one per batch item (blank lines give none).
 #[pyfunction]
-#[pyo3(signature = (lines, options, cli = false, config = None))]
+#[pyo3(signature = (items, options, input, source = None, cli = false, config = None))]
 fn summarize_items(
     py: Python<'_>,
-    lines: Vec<String>,
+    items: Vec<(String, Option<String>, Bound<'_, PyAny>)>,
     options: &Bound<'_, PyDict>,
+    input: &Bound<'_, PyDict>,
+    source: Option<(String, usize)>,
     cli: bool,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<Vec<String>> {
     let options = summary_options(options)?;
+    let input = input_options(input)?;
+    let items = batch_items(py, items)?;
+    let source = item_source(source);
     let config = config_of(config);
-    run(py, || {
-        library::summarize_items(&lines, &options, &config, form(cli))
+    run_bg(py, move |cancel| {
+        library::summarize_items(items, &source, &input, &options, &config, form(cli), cancel)
     })
 }
 
 /// The export files of one article or cluster: (name, contents) pairs.
 #[pyfunction]
-#[pyo3(signature = (names, texts, options, export, config = None))]
+#[pyo3(signature = (names, texts, options, input, export, config = None))]
+#[allow(clippy::too_many_arguments)]
 fn export(
     py: Python<'_>,
     names: Vec<String>,
-    texts: Vec<String>,
+    texts: Vec<Bound<'_, PyAny>>,
     options: &Bound<'_, PyDict>,
+    input: &Bound<'_, PyDict>,
     export: &Bound<'_, PyDict>,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<PyFiles> {
     let options = summary_options(options)?;
+    let input = input_options(input)?;
     let export = export_options(export)?;
+    let raws = raw_texts(py, &texts, "texts")?;
+    drop(texts);
     let config = config_of(config);
-    let files = run(py, || {
-        library::export(&names, &texts, &options, &export, &config)
+    let files = run_bg(py, move |_| {
+        library::export(&names, raws, &input, &options, &export, &config)
     })?;
     Ok(py_files(py, files))
 }
 
 /// The records of a batch and the export files of all its briefs.
 #[pyfunction]
-#[pyo3(signature = (lines, options, export, cli = false, config = None))]
+#[pyo3(signature = (items, options, input, export, source = None, cli = false, config = None))]
+#[allow(clippy::too_many_arguments)]
 fn export_items(
     py: Python<'_>,
-    lines: Vec<String>,
+    items: Vec<(String, Option<String>, Bound<'_, PyAny>)>,
     options: &Bound<'_, PyDict>,
+    input: &Bound<'_, PyDict>,
     export: &Bound<'_, PyDict>,
+    source: Option<(String, usize)>,
     cli: bool,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<(Vec<String>, PyFiles)> {
     let options = summary_options(options)?;
+    let input = input_options(input)?;
     let export = export_options(export)?;
+    let items = batch_items(py, items)?;
+    let source = item_source(source);
     let config = config_of(config);
-    let (records, files) = run(py, || {
-        library::export_items(&lines, &options, &export, &config, form(cli))
+    let (records, files) = run_bg(py, move |cancel| {
+        library::export_items(
+            items,
+            &source,
+            &input,
+            &options,
+            &export,
+            &config,
+            form(cli),
+            cancel,
+        )
     })?;
     Ok((records, py_files(py, files)))
 }
@@ -363,7 +551,7 @@ fn write_files(
         .into_iter()
         .map(|(name, b)| (name, b.as_bytes().to_vec()))
         .collect();
-    run(py, || library::write_files(&dir, &files, force))
+    run_bg(py, move |_| library::write_files(&dir, &files, force))
 }
 
 /// JSON merge result, and the multilingual TMX when asked for. Each input
@@ -379,7 +567,7 @@ fn merge(
 ) -> PyResult<(String, Option<Py<PyBytes>>)> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
-    let (json, memory) = run(py, || {
+    let (json, memory) = run_bg(py, move |_| {
         translation::merge(&inputs, reference.as_deref(), tmx, &config)
     })?;
     Ok((json, memory.map(|m| PyBytes::new(py, &m).unbind())))
@@ -388,7 +576,9 @@ fn merge(
 #[pymodule]
 fn _brief(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", library::version())?;
+    m.add("DEFAULT_MAX_INPUT", brief::input::DEFAULT_MAX_INPUT_BYTES)?;
     m.add_class::<Config>()?;
+    m.add_function(wrap_pyfunction!(prepare_text, m)?)?;
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(summarize, m)?)?;

@@ -15,6 +15,8 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::input::each_item;
+pub use crate::input::{InputOptions, Item, ItemSource, prepare_text};
 use brief::job::{ExportJob, ExportOutcome, ExportedItem, Selection, TranslationAids};
 use brief::outfile::OutFile;
 use brief::{
@@ -38,7 +40,7 @@ pub struct CoreError {
 }
 
 impl CoreError {
-    fn argument(message: impl Into<String>) -> CoreError {
+    pub(crate) fn argument(message: impl Into<String>) -> CoreError {
         CoreError {
             kind: "Argument",
             message: message.into(),
@@ -280,8 +282,15 @@ struct DetectionOut<'a> {
 /// Detects the language of each text (in parallel): one JSON object per
 /// text, `{"lang", "confidence", "script", "method"}` as in `brief detect
 /// --format jsonl` (without the id).
-pub fn detect(texts: &[String], lang: Option<&str>, config: &brief::Config) -> Result<String> {
+pub fn detect(
+    names: &[String],
+    raws: Vec<Vec<u8>>,
+    input: &InputOptions,
+    lang: Option<&str>,
+    config: &brief::Config,
+) -> Result<String> {
     let user = parse_lang(lang)?.or(config.segment.lang);
+    let texts = input.prepare_all(names, raws)?;
     let out: Vec<DetectionOut> = texts
         .par_iter()
         .map(|t| DetectionOut {
@@ -328,7 +337,9 @@ fn parse_line_breaks(mode: &str) -> Result<brief::LineBreaks> {
 /// "byte_start", "byte_end", "paragraph"}]}` per text; `start`/`end` in
 /// characters, `paragraph` zero-based.
 pub fn segment(
-    texts: &[String],
+    names: &[String],
+    raws: Vec<Vec<u8>>,
+    input: &InputOptions,
     lang: Option<&str>,
     line_breaks: Option<&str>,
     config: &brief::Config,
@@ -340,6 +351,7 @@ pub fn segment(
     if let Some(mode) = line_breaks {
         config.segment.line_breaks = parse_line_breaks(mode)?;
     }
+    let texts = input.prepare_all(names, raws)?;
     let docs: Vec<String> = texts
         .par_iter()
         .map(|text| -> Result<String> {
@@ -370,6 +382,8 @@ pub fn segment(
             };
             Ok(serde_json::to_string(&out)?)
         })
+        .collect::<Vec<Result<String>>>()
+        .into_iter()
         .collect::<Result<_>>()?;
     Ok(format!("[{}]", docs.join(",")))
 }
@@ -453,16 +467,15 @@ fn summary_json(
     })
 }
 
-fn documents(names: &[String], texts: &[String], lang: Option<Lang>) -> Vec<Document> {
-    names
+/// The documents of one article or cluster, each prepared as the CLI
+/// prepares a file (see [`InputOptions::prepare`]).
+fn documents(names: &[String], raws: Vec<Vec<u8>>, input: &InputOptions) -> Result<Vec<Document>> {
+    let texts = input.prepare_all(names, raws)?;
+    Ok(names
         .iter()
         .zip(texts)
-        .map(|(name, text)| {
-            let mut d = Document::new(name.as_str(), text.as_str());
-            d.lang = lang;
-            d
-        })
-        .collect()
+        .map(|(name, text)| Document::new(name.as_str(), text))
+        .collect())
 }
 
 /// Summarizes one article or one cluster (several texts), as `brief
@@ -470,7 +483,8 @@ fn documents(names: &[String], texts: &[String], lang: Option<Lang>) -> Vec<Docu
 /// "algorithm", "budget", "used", "input_sentences"}`.
 pub fn summarize(
     names: &[String],
-    texts: &[String],
+    raws: Vec<Vec<u8>>,
+    input: &InputOptions,
     options: &SummaryOptions,
     config: &brief::Config,
     form: Form,
@@ -478,22 +492,10 @@ pub fn summarize(
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     // Like the CLI's text inputs, `lang` comes through `[segment] lang`.
-    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let docs = brief::analyze_all(documents(names, raws, input)?, &config);
     let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
     summary_json(&summary, &docs, None, form)
 }
-
-/// One batch item parsed as a line of a JSONL batch.
-fn batch_item(raw: &str, line: usize) -> Result<brief::input::BatchItem> {
-    Ok(brief::input::parse_batch_line(
-        raw,
-        Path::new(ITEMS_NAME),
-        line,
-    )?)
-}
-
-/// What messages call the list of items (as a file name).
-const ITEMS_NAME: &str = "<items>";
 
 fn summarize_item(
     item: &brief::input::BatchItem,
@@ -511,24 +513,29 @@ fn summarize_item(
 /// Summarizes a batch on all cores, as `brief summarize --input jsonl
 /// --format jsonl`: each `lines[i]` is one JSONL item (`{"id", "text" |
 /// "documents", "lang"?, "query"?}`); one JSON record per item, in order.
+#[allow(clippy::too_many_arguments)]
 pub fn summarize_items(
-    lines: &[String],
+    items: Vec<Item>,
+    source: &ItemSource,
+    input: &InputOptions,
     options: &SummaryOptions,
     config: &brief::Config,
     form: Form,
+    cancel: &crate::run::Cancel,
 ) -> Result<Vec<String>> {
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     let lang = parse_lang(options.lang.as_deref())?;
-    lines
-        .par_iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let item = batch_item(raw, i + 1)?;
-            let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
-            summary_json(&summary, &docs, Some(&item.id), form)
-        })
-        .collect()
+    let mut records = Vec::with_capacity(items.len());
+    let work = |item: brief::input::BatchItem| {
+        let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
+        summary_json(&summary, &docs, Some(&item.id), form)
+    };
+    each_item(items, source, input, cancel, work, |r| {
+        records.push(r);
+        Ok(())
+    })?;
+    Ok(records)
 }
 
 // ---------------------------------------------------------------- export
@@ -538,7 +545,8 @@ pub fn summarize_items(
 pub struct ExportOptions {
     /// `--to`: target language tags; empty means `[export] targets`.
     pub to: Vec<String>,
-    /// `--format`: format names; empty means `[export] formats`.
+    /// `--format`: format names (`omegat` for an OmegaT project); empty
+    /// means `[export] formats`.
     pub formats: Vec<String>,
     /// `--all`: every sentence instead of the brief.
     pub all: bool,
@@ -566,9 +574,12 @@ impl ExportOptions {
             .iter()
             .map(|t| t.trim().parse::<LanguageTag>())
             .collect::<brief::Result<Vec<_>>>()?;
+        let is_omegat = |f: &&String| f.trim().eq_ignore_ascii_case("omegat");
+        let omegat = self.formats.iter().any(|f| is_omegat(&f));
         let formats = self
             .formats
             .iter()
+            .filter(|f| !is_omegat(f))
             .map(|f| f.parse::<Format>())
             .collect::<brief::Result<Vec<_>>>()?;
         let mode = self
@@ -584,7 +595,7 @@ impl ExportOptions {
         Ok(brief::job::ExportOptions::resolve(
             &to,
             &formats,
-            false,
+            omegat,
             mode,
             source_tag,
             &config.export,
@@ -597,12 +608,30 @@ impl ExportOptions {
 }
 
 /// The files of an export outcome, named relative to the output directory.
+/// The directories an OmegaT project needs and brief writes nothing into
+/// come last, each as its name ending in `/` with no contents.
 fn named(outcome: ExportOutcome) -> Exported {
-    let files = outcome
+    let empty: Vec<String> = outcome
+        .report
+        .empty_dirs
+        .iter()
+        .filter(|dir| !outcome.files.iter().any(|f| f.path.starts_with(dir)))
+        // `tm/` is made with `tm/auto/`.
+        .filter(|dir| {
+            !outcome
+                .report
+                .empty_dirs
+                .iter()
+                .any(|other| other != *dir && other.starts_with(dir))
+        })
+        .map(|dir| format!("{}/", dir.to_string_lossy()))
+        .collect();
+    let mut files: Vec<NamedFile> = outcome
         .files
         .into_iter()
         .map(|f| (f.path.to_string_lossy().into_owned(), f.contents))
         .collect();
+    files.extend(empty.into_iter().map(|dir| (dir, Vec::new())));
     (files, outcome.report.warnings)
 }
 
@@ -610,7 +639,8 @@ fn named(outcome: ExportOutcome) -> Exported {
 /// the files' names (as in DIR) and contents, in the CLI's order.
 pub fn export(
     names: &[String],
-    texts: &[String],
+    raws: Vec<Vec<u8>>,
+    input: &InputOptions,
     options: &SummaryOptions,
     export_options: &ExportOptions,
     config: &brief::Config,
@@ -623,7 +653,7 @@ pub fn export(
     let config = options.configure(config)?;
     let resolved = export_options.resolve(&config)?;
     let aids = export_options.aids()?;
-    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let docs = brief::analyze_all(documents(names, raws, input)?, &config);
     let job = ExportJob {
         options: &resolved,
         aids: &aids,
@@ -658,13 +688,14 @@ pub struct KeptSummary {
 /// [`summarize`] returns it) and the kept brief.
 pub fn summarize_kept(
     names: &[String],
-    texts: &[String],
+    raws: Vec<Vec<u8>>,
+    input: &InputOptions,
     options: &SummaryOptions,
     config: &brief::Config,
 ) -> Result<(String, KeptSummary)> {
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
-    let docs = brief::analyze_all(documents(names, texts, None), &config);
+    let docs = brief::analyze_all(documents(names, raws, input)?, &config);
     let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
     let record = summary_json(&summary, &docs, None, Form::Python)?;
     Ok((record, KeptSummary { docs, summary }))
@@ -696,12 +727,16 @@ pub fn export_kept(
 /// Summarizes a batch (as [`summarize_items`]) and exports all the briefs
 /// through the same job as `brief export --input jsonl`, file for file and
 /// byte for byte. Also returns each item's record.
+#[allow(clippy::too_many_arguments)]
 pub fn export_items(
-    lines: &[String],
+    items: Vec<Item>,
+    source: &ItemSource,
+    input: &InputOptions,
     options: &SummaryOptions,
     export_options: &ExportOptions,
     config: &brief::Config,
     form: Form,
+    cancel: &crate::run::Cancel,
 ) -> Result<(Vec<String>, Exported)> {
     if export_options.all {
         return Err(CoreError::argument(
@@ -719,23 +754,19 @@ pub fn export_items(
         out_dir: PathBuf::new(),
     };
     let mut batch = job.batch(lang)?;
-    let done: Vec<(String, ExportedItem)> = lines
-        .par_iter()
-        .enumerate()
-        .map(|(i, raw)| -> Result<(String, ExportedItem)> {
-            let item = batch_item(raw, i + 1)?;
-            let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
-            let record = summary_json(&summary, &docs, Some(&item.id), form)?;
-            let exported = ExportedItem::new(&item, docs, summary, resolved.source_tag.clone());
-            Ok((record, exported))
-        })
-        .collect::<Result<_>>()?;
-    let mut records = Vec::with_capacity(done.len());
+    let mut records = Vec::with_capacity(items.len());
     let mut warnings = Vec::new();
-    for (record, exported) in done {
+    let work = |item: brief::input::BatchItem| -> Result<(String, ExportedItem)> {
+        let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
+        let record = summary_json(&summary, &docs, Some(&item.id), form)?;
+        let exported = ExportedItem::new(&item, docs, summary, resolved.source_tag.clone());
+        Ok((record, exported))
+    };
+    each_item(items, source, input, cancel, work, |(record, exported)| {
         records.push(record);
         warnings.extend(batch.add(exported)?);
-    }
+        Ok(())
+    })?;
     let (files, more) = named(batch.finish()?);
     warnings.extend(more);
     Ok((records, (files, warnings)))
@@ -749,6 +780,8 @@ pub fn write_files(
     files: &[NamedFile],
     force: bool,
 ) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let (dirs, files): (Vec<&NamedFile>, Vec<&NamedFile>) =
+        files.iter().partition(|(name, _)| name.ends_with('/'));
     let out: Vec<OutFile> = files
         .iter()
         .map(|(name, contents)| OutFile {
@@ -760,6 +793,12 @@ pub fn write_files(
     brief::outfile::write_set(&out, &brief::outfile::WriteOptions::new(force), &mut |w| {
         warnings.push(w)
     })?;
+    // The folders an OmegaT project needs and brief writes nothing into,
+    // as the CLI makes them.
+    for (name, _) in dirs {
+        let path = dir.join(name.trim_end_matches('/'));
+        std::fs::create_dir_all(&path).map_err(|e| brief::Error::io(&path, e))?;
+    }
     Ok((out.into_iter().map(|f| f.path).collect(), warnings))
 }
 

@@ -46,4 +46,5 @@ def cli(tmp_path_factory):
         assert done.returncode == code, done.stderr.decode("utf-8", "replace")
         return done.stdout
 
+    run.binary = binary
     return run

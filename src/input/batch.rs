@@ -145,6 +145,51 @@ fn parse_line(
     })
 }
 
+/// Prepares one line of a JSONL batch (without its `\n`) as the batch
+/// reader does before parsing it: a line longer than `limit` bytes or not
+/// valid UTF-8 is refused (naming `path` and the one-based `line`), a
+/// byte-order mark and surrounding white space (a `\r`, a no-break space)
+/// are dropped, and a blank line is `None` (skipped). Every front end that
+/// takes batch lines (the binary, the Python package) calls this.
+///
+/// ```
+/// use std::path::Path;
+/// use brief::input::batch_line;
+/// let p = Path::new("b.jsonl");
+/// let line = batch_line(b"\xEF\xBB\xBF{\"id\": 1}\xC2\xA0\r".to_vec(), p, 1, 100).unwrap();
+/// assert_eq!(line.as_deref(), Some("{\"id\": 1}"));
+/// assert_eq!(batch_line(b" \r".to_vec(), p, 2, 100).unwrap(), None);
+/// let err = batch_line(b"{\"id\": \"\xE0\"}".to_vec(), p, 3, 100).unwrap_err();
+/// assert_eq!(err.to_string(), "b.jsonl:3: invalid UTF-8 at byte 8 of the line");
+/// ```
+pub fn batch_line(raw: Vec<u8>, path: &Path, line: usize, limit: u64) -> Result<Option<String>> {
+    let err = |message: String| Error::Jsonl {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    if raw.len() as u64 > limit {
+        return Err(err(format!(
+            "line longer than the input limit of {}",
+            show_size(limit)
+        )));
+    }
+    let text = String::from_utf8(raw).map_err(|e| {
+        err(format!(
+            "invalid UTF-8 at byte {} of the line",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if trimmed.len() == text.len() {
+        return Ok(Some(text));
+    }
+    Ok(Some(trimmed.to_string()))
+}
+
 /// Iterates over the items of a JSONL batch with the default
 /// [`InputSettings`]; see [`batch_items_with`].
 pub fn batch_items(path: &Path) -> Result<impl Iterator<Item = Result<BatchItem>> + use<>> {
@@ -195,31 +240,16 @@ pub fn batch_items_with(
             if raw.last() == Some(&b'\n') {
                 raw.pop();
             } else if raw.len() as u64 > limit {
+                // The rest of this line is still unread: stop here.
                 failed = true;
-                return Some(Err(Error::Jsonl {
-                    path: path.clone(),
-                    line: line_no,
-                    message: format!("line longer than the input limit of {}", show_size(limit)),
-                }));
             }
-            let text = match String::from_utf8(raw) {
-                Ok(t) => t,
-                Err(e) => {
-                    return Some(Err(Error::Jsonl {
-                        path: path.clone(),
-                        line: line_no,
-                        message: format!(
-                            "invalid UTF-8 at byte {} of the line",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    }));
+            match batch_line(raw, &path, line_no, limit) {
+                Ok(None) => continue,
+                Ok(Some(text)) => {
+                    return Some(parse_line(&text, &path, line_no, &settings, &mut fetcher));
                 }
-            };
-            let trimmed = text.trim_start_matches('\u{feff}').trim();
-            if trimmed.is_empty() {
-                continue;
+                Err(e) => return Some(Err(e)),
             }
-            return Some(parse_line(trimmed, &path, line_no, &settings, &mut fetcher));
         }
     }))
 }

@@ -794,7 +794,7 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
 
 mod batch;
 pub use batch::{
-    BatchItem, batch_items, batch_items_with, parse_batch_line, parse_batch_line_with,
+    BatchItem, batch_items, batch_items_with, batch_line, parse_batch_line, parse_batch_line_with,
 };
 
 pub mod charset;

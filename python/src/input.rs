@@ -1,0 +1,288 @@
+//! What the package reads, prepared as the CLI prepares it: texts as the
+//! CLI reads a file ([`InputOptions::prepare`]), batch items as it reads a
+//! line of a JSONL batch ([`brief::input::batch_line`]), and the order in
+//! which a batch's items are worked on and its first error is found.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::library::{CoreError, Result};
+
+/// How texts are read, as the CLI's global flags say it: `--max-input`,
+/// `--encoding` and `--input html`.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// The most bytes of one text (its UTF-8 bytes for a `str`).
+    pub max_bytes: u64,
+    /// How bytes are decoded.
+    pub encoding: brief::input::Encoding,
+    /// How web pages are told from text.
+    pub markup: brief::input::Markup,
+}
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions {
+            max_bytes: brief::input::DEFAULT_MAX_INPUT_BYTES,
+            encoding: brief::input::Encoding::Auto,
+            markup: brief::input::Markup::Detect,
+        }
+    }
+}
+
+impl InputOptions {
+    /// From the Python keywords (`encoding` as the CLI's `--encoding`).
+    pub fn new(max_bytes: u64, encoding: Option<&str>, html: bool) -> Result<InputOptions> {
+        if max_bytes == 0 {
+            return Err(CoreError::argument("max_input must be more than 0 bytes"));
+        }
+        let encoding = match encoding {
+            None => brief::input::Encoding::Auto,
+            Some(label) => label.parse::<brief::input::Encoding>().map_err(|_| {
+                CoreError::argument(format!(
+                    "encoding {label:?}: unknown (try utf-8, utf-16le, windows-1251, latin1)"
+                ))
+            })?,
+        };
+        let markup = if html {
+            brief::input::Markup::Html
+        } else {
+            brief::input::Markup::Detect
+        };
+        Ok(InputOptions {
+            max_bytes,
+            encoding,
+            markup,
+        })
+    }
+
+    /// Turns the bytes of one input named `name` into the text the CLI
+    /// would read from a file holding them: the size limit, the encoding
+    /// (invalid UTF-8, such as windows-1251 text, is refused; a byte-order
+    /// mark is dropped), and a web page becomes its article text.
+    pub fn prepare(&self, name: &str, bytes: Vec<u8>) -> Result<String> {
+        if bytes.len() as u64 > self.max_bytes {
+            return Err(CoreError {
+                kind: "Input",
+                message: format!(
+                    "{name}: {} bytes, larger than the input limit of {} bytes; refusing to read it (raise it with max_input=)",
+                    bytes.len(),
+                    self.max_bytes
+                ),
+            });
+        }
+        brief::input::decode_document(bytes, Path::new(name), self.encoding, self.markup).map_err(
+            |e| {
+                let mut e = CoreError::from(e);
+                // The CLI's hint, in this package's words.
+                e.message = e.message.replace("--encoding", "encoding=");
+                e
+            },
+        )
+    }
+
+    /// [`InputOptions::prepare`] for each (name, bytes), on all cores; an
+    /// error names the first failing input in order.
+    pub fn prepare_all(&self, names: &[String], raws: Vec<Vec<u8>>) -> Result<Vec<String>> {
+        let results: Vec<Result<String>> = names
+            .par_iter()
+            .zip(raws.into_par_iter())
+            .map(|(name, raw)| self.prepare(name, raw))
+            .collect();
+        results.into_iter().collect()
+    }
+}
+
+/// The text the CLI would read from a file holding `raw` (see
+/// [`InputOptions::prepare`]).
+pub fn prepare_text(name: &str, raw: Vec<u8>, input: &InputOptions) -> Result<String> {
+    input.prepare(name, raw)
+}
+
+/// One item of a batch, as Python gave it.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// One line of a JSONL batch (bytes, or a mapping written as JSON).
+    Line(Vec<u8>),
+    /// One article: its id and the bytes of its text (a `str`'s UTF-8),
+    /// prepared as the CLI prepares a file.
+    Text {
+        /// The item's id.
+        id: String,
+        /// The text's bytes.
+        raw: Vec<u8>,
+    },
+}
+
+/// Where the items come from, for messages: a name (as a batch file's
+/// path; `<items>` by default) and the line number of the first item.
+#[derive(Debug, Clone)]
+pub struct ItemSource {
+    /// Named in messages as the batch file.
+    pub name: String,
+    /// The one-based line number of the first item.
+    pub first_line: usize,
+}
+
+impl Default for ItemSource {
+    fn default() -> ItemSource {
+        ItemSource {
+            name: "<items>".into(),
+            first_line: 1,
+        }
+    }
+}
+
+/// How many items are prepared and summarized between two looks at
+/// whether the caller gave up.
+const CHUNK: usize = 256;
+
+/// Item `index` prepared as the CLI prepares a batch line (or, for a text,
+/// a file): `None` for a blank line, which the CLI skips.
+fn batch_item(
+    item: Item,
+    index: usize,
+    source: &ItemSource,
+    input: &InputOptions,
+) -> Result<Option<brief::input::BatchItem>> {
+    let line = source.first_line + index;
+    let path = Path::new(&source.name);
+    match item {
+        Item::Line(raw) => {
+            let Some(text) = brief::input::batch_line(raw, path, line, input.max_bytes)? else {
+                return Ok(None);
+            };
+            Ok(Some(brief::input::parse_batch_line(&text, path, line)?))
+        }
+        Item::Text { id, raw } => {
+            let name = format!("{}:{line}", source.name);
+            let text = input.prepare(&name, raw)?;
+            Ok(Some(brief::input::BatchItem {
+                id,
+                documents: vec![text],
+                lang: None,
+                path: path.to_path_buf(),
+                line,
+                extra: serde_json::Map::new(),
+            }))
+        }
+    }
+}
+
+/// Applies `work` to every item (prepared by [`batch_item`]; blank lines
+/// skipped) on all cores, a chunk at a time, in order. The first failing
+/// item in order stops the batch and its error is returned, whatever the
+/// threads' timing; `cancel` is looked at between chunks.
+pub fn each_item<R: Send>(
+    items: Vec<Item>,
+    source: &ItemSource,
+    input: &InputOptions,
+    cancel: &crate::run::Cancel,
+    work: impl Fn(brief::input::BatchItem) -> Result<R> + Sync,
+    mut sink: impl FnMut(R) -> Result<()>,
+) -> Result<()> {
+    let mut items = items.into_iter().enumerate();
+    loop {
+        cancel.check()?;
+        let chunk: Vec<(usize, Item)> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let done: Vec<Result<Option<R>>> = chunk
+            .into_par_iter()
+            .map(|(i, item)| batch_item(item, i, source, input)?.map(&work).transpose())
+            .collect();
+        for result in done {
+            if let Some(r) = result? {
+                sink(r)?;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Item {
+        Item::Line(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn the_first_bad_item_in_order_is_named_whatever_the_timing() {
+        let mut items: Vec<Item> = (0..700)
+            .map(|i| line(&format!(r#"{{"id": {i}, "text": "A."}}"#)))
+            .collect();
+        items[600] = Item::Line(b"{\"id\": \"\xe0\"}".to_vec());
+        items[650] = line("{not json");
+        let source = ItemSource::default();
+        let input = InputOptions::default();
+        let cancel = crate::run::Cancel::default();
+        let mut seen = 0;
+        let err = each_item(
+            items,
+            &source,
+            &input,
+            &cancel,
+            |item| Ok(item.id),
+            |_| {
+                seen += 1;
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, "Jsonl");
+        assert!(
+            err.message.starts_with("<items>:601: invalid UTF-8"),
+            "{}",
+            err.message
+        );
+        assert_eq!(seen, 600);
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_texts_prepared_as_files() {
+        let items = vec![
+            Item::Line(b"\xef\xbb\xbf{\"id\": \"a\", \"text\": \"T.\"}\xc2\xa0\r".to_vec()),
+            line("  "),
+            Item::Text {
+                id: "b".into(),
+                raw: b"\xef\xbb\xbf<!DOCTYPE html><html><body><p>Hello there.</p></body></html>"
+                    .to_vec(),
+            },
+        ];
+        let mut got = Vec::new();
+        each_item(
+            items,
+            &ItemSource::default(),
+            &InputOptions::default(),
+            &crate::run::Cancel::default(),
+            |item| Ok((item.id, item.line, item.documents)),
+            |r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "a");
+        assert_eq!((got[1].0.as_str(), got[1].1), ("b", 3));
+        assert!(!got[1].2[0].contains('<') && got[1].2[0].contains("Hello there."));
+    }
+
+    #[test]
+    fn windows_1251_and_oversized_texts_are_refused() {
+        let input = InputOptions::new(8, None, false).unwrap();
+        let err = input
+            .prepare("a.txt", b"\xcf\xf0\xe8".to_vec())
+            .unwrap_err();
+        assert_eq!(err.kind, "Encoding");
+        assert!(err.message.contains("use encoding="), "{}", err.message);
+        let err = input.prepare("a.txt", b"123456789".to_vec()).unwrap_err();
+        assert_eq!(err.kind, "Input");
+        assert!(InputOptions::new(0, None, false).is_err());
+        let named = InputOptions::new(8, Some("windows-1251"), false).unwrap();
+        assert_eq!(named.prepare("a", b"\xcf\xf0\xe8".to_vec()).unwrap(), "При");
+    }
+}
