@@ -17,12 +17,12 @@
 # are a third copies of memory sources, a third with one or two words
 # changed, a third new; ten to a paragraph.
 #
-# Figures (docs/performance.md, "Translation memory"), 2026-12-06 at load
-# average 16-18 on the shared 2-core machine, minimum of 3 runs:
-#   100,000 units, 2,000 sentences: CPU 2.11 s (user + sys), peak RSS 196 MB
-#     (before issue 25's second step: 2.64 s, 246 MB); wall time 17-28 s
-#     under that load.
-#   1,000,000 units (676 MB): CPU 21.4 s, peak RSS 1,739 MB (one run).
+# Figures (docs/performance.md, "Translation memory"), 2026-12-06 on the
+# shared 2-core machine at load average 11-18, five runs, minimum:
+#   100,000 units, 2,000 sentences: CPU 1.37 s (user + sys), wall 2.83 s,
+#     peak RSS 192-196 MiB (201-205 MB); before issue 25's second step
+#     2.64 s CPU and 240 MiB.
+#   1,000,000 units (676 MB): CPU 21.4 s, peak RSS 1,698 MiB (one run).
 set -euo pipefail
 
 UNITS=${1:-100000}
