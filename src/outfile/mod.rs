@@ -167,7 +167,7 @@ pub fn write_all_replacing(
     // Sorted order: two runs locking overlapping directories cannot deadlock.
     let mut locks = Vec::with_capacity(dirs.len());
     for dir in &dirs {
-        locks.push(DirLock::acquire(dir, options.lock_wait)?);
+        locks.push(lock_dir(dir, options.lock_wait)?);
     }
     for dir in &dirs {
         remove_stale_temporaries(dir, warn);
@@ -556,16 +556,25 @@ fn rename_noreplace(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::remove_file(from)
 }
 
-/// An advisory lock on [`LOCK_FILE`] in one directory, released (and the
-/// file removed) on drop.
-struct DirLock {
+/// An advisory lock (`flock`) on a lock file, released and the file
+/// removed on drop (or by [`interrupt`]). Directories of a set take one on
+/// [`LOCK_FILE`]; a translation memory takes one beside itself.
+pub(crate) struct LockFile {
     path: PathBuf,
     file: Option<File>,
 }
 
-impl DirLock {
-    fn acquire(dir: &Path, wait: Duration) -> Result<DirLock> {
-        let path = dir.join(LOCK_FILE);
+impl LockFile {
+    /// Takes the lock on the file at `path` (created if missing), trying
+    /// again every `poll` until `wait` has passed: `Ok(None)` when another
+    /// process still holds it then. On a file system without locks the
+    /// result holds nothing ([`LockFile::is_held`]) rather than failing.
+    /// The error is opening the file.
+    pub(crate) fn acquire(
+        path: PathBuf,
+        wait: Duration,
+        poll: Duration,
+    ) -> std::io::Result<Option<LockFile>> {
         let deadline = Instant::now() + wait;
         loop {
             let file = OpenOptions::new()
@@ -573,39 +582,33 @@ impl DirLock {
                 .write(true)
                 .create(true)
                 .truncate(false)
-                .open(&path)
-                .map_err(|e| Error::io(dir, e))?;
+                .open(&path)?;
             match try_lock(&file) {
                 Ok(true) => {
                     // The previous holder removes the file before unlocking;
                     // a lock on a removed file locks nothing, so start again.
                     if same_file(&file, &path) {
                         pending().locks.push(path.clone());
-                        return Ok(DirLock {
+                        return Ok(Some(LockFile {
                             path,
                             file: Some(file),
-                        });
+                        }));
                     }
                 }
-                Ok(false) if Instant::now() >= deadline => {
-                    return Err(Error::Input {
-                        path: dir.to_path_buf(),
-                        message: format!(
-                            "another brief run is writing into this directory (it holds {LOCK_FILE}); \
-                             waited {} s; try again when it has finished",
-                            wait.as_secs()
-                        ),
-                    });
-                }
-                Ok(false) => std::thread::sleep(Duration::from_millis(50)),
-                // A file system without locks: go on unlocked rather than fail.
-                Err(_) => return Ok(DirLock { path, file: None }),
+                Ok(false) if Instant::now() >= deadline => return Ok(None),
+                Ok(false) => std::thread::sleep(poll),
+                Err(_) => return Ok(Some(LockFile { path, file: None })),
             }
         }
     }
+
+    /// Whether the lock is held (false on a file system without locks).
+    pub(crate) fn is_held(&self) -> bool {
+        self.file.is_some()
+    }
 }
 
-impl Drop for DirLock {
+impl Drop for LockFile {
     fn drop(&mut self) {
         if self.file.is_some() {
             let mut pending = pending();
@@ -613,6 +616,23 @@ impl Drop for DirLock {
             let _ = std::fs::remove_file(&self.path);
         }
         self.file = None;
+    }
+}
+
+/// The lock on [`LOCK_FILE`] in `dir`, or a message naming `dir` when
+/// another run holds it after `wait`.
+fn lock_dir(dir: &Path, wait: Duration) -> Result<LockFile> {
+    match LockFile::acquire(dir.join(LOCK_FILE), wait, Duration::from_millis(50)) {
+        Ok(Some(lock)) => Ok(lock),
+        Ok(None) => Err(Error::Input {
+            path: dir.to_path_buf(),
+            message: format!(
+                "another brief run is writing into this directory (it holds {LOCK_FILE}); \
+                 waited {} s; try again when it has finished",
+                wait.as_secs()
+            ),
+        }),
+        Err(e) => Err(Error::io(dir, e)),
     }
 }
 

@@ -174,7 +174,7 @@ fn temp_names_are_recognised() {
 #[test]
 fn a_held_lock_makes_the_second_writer_refuse_after_the_wait() {
     let dir = tempfile::tempdir().unwrap();
-    let held = DirLock::acquire(dir.path(), Duration::ZERO).unwrap();
+    let held = lock_dir(dir.path(), Duration::ZERO).unwrap();
     let options = WriteOptions {
         lock_wait: Duration::from_millis(200),
         ..WriteOptions::new(false)
@@ -188,4 +188,26 @@ fn a_held_lock_makes_the_second_writer_refuse_after_the_wait() {
     drop(held);
     write_all_with(&[file], &options, &mut |_| {}).unwrap();
     assert_eq!(names(dir.path()), ["a"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_is_exclusive_and_removed_when_released() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(".m.tmx.brief-lock");
+    let poll = Duration::from_millis(5);
+    let first = LockFile::acquire(path.clone(), Duration::ZERO, poll)
+        .unwrap()
+        .unwrap();
+    assert!(first.is_held());
+    let second = LockFile::acquire(path.clone(), Duration::from_millis(30), poll).unwrap();
+    assert!(second.is_none());
+    drop(first);
+    assert!(!path.exists());
+    let third = LockFile::acquire(path.clone(), Duration::ZERO, poll)
+        .unwrap()
+        .unwrap();
+    assert!(path.exists());
+    drop(third);
+    assert!(!path.exists());
 }

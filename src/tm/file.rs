@@ -12,16 +12,15 @@
 //! the other's units.
 
 use std::fmt;
-use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Serialize;
 
 use super::{Memory, NewTranslation, TmxDate, UpdateSummary};
 use crate::error::{Error, Result};
 use crate::formats::Aids;
-use crate::outfile::{self, OutFile, WriteOptions};
+use crate::outfile::{self, LockFile, OutFile, WriteOptions};
 
 /// The most symbolic links followed to find a memory file.
 const MAX_LINKS: usize = 40;
@@ -50,115 +49,43 @@ pub fn resolve_link(path: &Path) -> Result<PathBuf> {
     })
 }
 
-/// An advisory lock (`flock`) on a lock file beside a memory, removed on
-/// drop.
-struct MemoryLock {
-    path: PathBuf,
-    file: Option<File>,
+/// The lock file beside a memory (`.NAME.brief-lock` in its directory).
+fn lock_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    dir.join(format!(".{name}.brief-lock"))
 }
 
-impl MemoryLock {
-    fn lock_path(target: &Path) -> PathBuf {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = match target.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        dir.join(format!(".{name}.brief-lock"))
+/// Locks the memory at `target` ([`outfile::LockFile`]), or says that another
+/// run holds it after `wait`; `shown` names the memory in messages.
+fn lock_memory(target: &Path, shown: &Path, wait: Duration) -> Result<LockFile> {
+    let path = lock_path(target);
+    match LockFile::acquire(path.clone(), wait, Duration::from_millis(20)) {
+        Ok(Some(lock)) => Ok(lock),
+        Ok(None) => Err(Error::Input {
+            path: shown.to_path_buf(),
+            message: format!(
+                "another brief run is updating this memory (it holds {}); waited {} s; \
+                 try again when it has finished",
+                crate::escape::escape_path(&path),
+                wait.as_secs()
+            ),
+        }),
+        Err(e) => Err(Error::io(&path, e)),
     }
-
-    fn acquire(target: &Path, shown: &Path, wait: Duration) -> Result<MemoryLock> {
-        let path = MemoryLock::lock_path(target);
-        let deadline = Instant::now() + wait;
-        loop {
-            let file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(|e| Error::io(&path, e))?;
-            match try_lock(&file) {
-                Ok(true) => {
-                    // The holder before removed the file and then unlocked;
-                    // a lock on a removed file guards nothing: start again.
-                    if same_file(&file, &path) {
-                        return Ok(MemoryLock {
-                            path,
-                            file: Some(file),
-                        });
-                    }
-                }
-                Ok(false) if Instant::now() >= deadline => {
-                    return Err(Error::Input {
-                        path: shown.to_path_buf(),
-                        message: format!(
-                            "another brief run is updating this memory (it holds {}); waited {} s; \
-                             try again when it has finished",
-                            crate::escape::escape_path(&path),
-                            wait.as_secs()
-                        ),
-                    });
-                }
-                Ok(false) => std::thread::sleep(Duration::from_millis(20)),
-                // A file system without locks: go on unlocked rather than fail.
-                Err(_) => return Ok(MemoryLock { path, file: None }),
-            }
-        }
-    }
-}
-
-impl Drop for MemoryLock {
-    fn drop(&mut self) {
-        if self.file.is_some() {
-            let _ = std::fs::remove_file(&self.path);
-        }
-        self.file = None;
-    }
-}
-
-#[cfg(unix)]
-fn try_lock(file: &File) -> std::io::Result<bool> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock on a valid open descriptor.
-    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-        return Ok(true);
-    }
-    let e = std::io::Error::last_os_error();
-    if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
-        Ok(false)
-    } else {
-        Err(e)
-    }
-}
-
-#[cfg(not(unix))]
-fn try_lock(_file: &File) -> std::io::Result<bool> {
-    Err(std::io::ErrorKind::Unsupported.into())
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, _path: &Path) -> bool {
-    true
 }
 
 /// What an update will write, prepared under the memory's lock (see the
 /// [module documentation](self)). Dropping it writes nothing and releases
 /// the lock.
 pub struct PendingUpdate {
-    lock: MemoryLock,
+    lock: LockFile,
     /// The memory file as given, for messages.
     path: PathBuf,
     /// The new memory at the resolved path, if anything changed.
@@ -174,7 +101,7 @@ impl fmt::Debug for PendingUpdate {
             .field("target", &self.file.as_ref().map(|f| &f.path))
             .field("summary", &self.summary)
             .field("created", &self.created)
-            .field("locked", &self.lock.file.is_some())
+            .field("locked", &self.lock.is_held())
             .finish()
     }
 }
@@ -193,7 +120,7 @@ impl PendingUpdate {
         lock_wait: Duration,
     ) -> Result<PendingUpdate> {
         let target = resolve_link(path)?;
-        let lock = MemoryLock::acquire(&target, path, lock_wait)?;
+        let lock = lock_memory(&target, path, lock_wait)?;
         let exists = match target.symlink_metadata() {
             Ok(_) => true,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,

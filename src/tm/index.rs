@@ -14,6 +14,8 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use crate::stem::BuildWordHasher;
+
 use super::{
     EXPORT_PROP, Entry, FUZZY_THRESHOLD, Lookup, MAX_FUZZY, MAX_FUZZY_WORDS, Match, Memory, Origin,
     attr, date, lang, prop, text,
@@ -32,14 +34,22 @@ const OVERFLOW_BIT: u32 = 63;
 #[derive(Debug, Clone, Default)]
 pub(super) struct LangIndex {
     items: Vec<Item>,
-    /// Items by a hash of their normalized text (a copy of every text
-    /// would cost as much memory as the texts; a hash collision is sorted
-    /// out by comparing the texts at lookup).
-    exact: HashMap<u64, Vec<u32>>,
-    words: HashMap<Box<str>, u32>,
+    /// (hash of the normalized text, item), sorted: a copy of every text
+    /// would cost as much memory as the texts, and a map of lists one
+    /// allocation per text; a hash collision is sorted out by comparing the
+    /// texts at lookup.
+    exact: Vec<(u64, u32)>,
+    words: HashMap<Box<str>, u32, BuildWordHasher>,
     /// Key ids by word id and occurrence number.
     keys: Vec<Vec<u32>>,
-    postings: Vec<Vec<u32>>,
+    /// The posting list of key `k` is `postings[starts[k]..starts[k + 1]]`:
+    /// items by word count, then in item order.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// Word ids of every item, in text order, item after item; the item's
+    /// (word, occurrence) key ids, sorted, at the same place of `item_keys`.
+    item_words: Vec<u32>,
+    item_keys: Vec<u32>,
     /// Language keys of the whole memory, by id (first appearance).
     langs: Vec<String>,
 }
@@ -51,12 +61,12 @@ struct Item {
     variant: u32,
     /// The variant's language id.
     lang: u32,
+    /// Where its words and keys begin in `item_words` and `item_keys`.
+    at: u32,
+    /// How many words (0 when over [`MAX_FUZZY_WORDS`]).
+    len: u32,
     /// Bit `i` set: the unit has a non-blank variant with language id `i`.
     targets: u64,
-    /// Word ids in text order (empty when over [`MAX_FUZZY_WORDS`]).
-    words: Box<[u32]>,
-    /// (word, occurrence) key ids, sorted.
-    keys: Box<[u32]>,
 }
 
 fn lang_bit(id: u32) -> u64 {
@@ -83,9 +93,12 @@ impl LangIndex {
                 index.langs.push(v.lang_key.to_string());
             }
         }
+        let mut counts: Vec<u32> = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut mine = Vec::new();
         for (entry_no, entry) in memory.entries.iter().enumerate() {
             let mut targets = 0u64;
-            let mut mine = Vec::new();
+            mine.clear();
             for (variant_no, v) in entry.variants.iter().enumerate() {
                 if is_blank(&v.text) {
                     continue;
@@ -95,32 +108,30 @@ impl LangIndex {
                     mine.push(variant_no);
                 }
             }
-            for variant_no in mine {
+            for &variant_no in &mine {
                 let v = &entry.variants[variant_no];
-                index.add(
-                    entry_no as u32,
-                    variant_no as u32,
-                    lang_ids[&*v.lang_key],
+                let item = Item {
+                    entry: entry_no as u32,
+                    variant: variant_no as u32,
+                    lang: lang_ids[&*v.lang_key],
+                    at: 0,
+                    len: 0,
                     targets,
-                    &v.text,
-                );
+                };
+                index.add(item, &v.text, &mut counts, &mut scratch);
             }
         }
-        let items = &index.items;
-        for list in &mut index.postings {
-            // Stable: equal lengths stay in item order.
-            list.sort_by_key(|&i| items[i as usize].words.len());
-        }
+        index.exact.sort_unstable();
+        index.fill_postings(counts);
         index
     }
 
-    fn add(&mut self, entry: u32, variant: u32, lang: u32, targets: u64, text: &str) {
+    fn add(&mut self, mut item: Item, text: &str, counts: &mut Vec<u32>, scratch: &mut Scratch) {
         let id = self.items.len() as u32;
-        self.exact
-            .entry(exact_key(&text::normalize(text)))
-            .or_default()
-            .push(id);
-        let mut word_ids: Vec<u32> = Vec::new();
+        text::normalize_into(text, &mut scratch.normalized);
+        self.exact.push((exact_key(&scratch.normalized), id));
+        let word_ids = &mut scratch.word_ids;
+        word_ids.clear();
         text::for_each_word(text, |w| {
             if word_ids.len() > MAX_FUZZY_WORDS {
                 return;
@@ -136,37 +147,72 @@ impl LangIndex {
             };
             word_ids.push(word);
         });
-        let (word_ids, keys) = if word_ids.len() <= MAX_FUZZY_WORDS {
-            let mut keys: Vec<u32> = occurrences(&word_ids)
-                .map(|(word, occurrence)| {
-                    let by_occurrence = &mut self.keys[word as usize];
-                    let key = match by_occurrence.get(occurrence as usize) {
-                        Some(&key) => key,
-                        None => {
-                            // Occurrences are numbered from 0 without gaps.
-                            let key = self.postings.len() as u32;
-                            by_occurrence.push(key);
-                            self.postings.push(Vec::new());
-                            key
-                        }
-                    };
-                    self.postings[key as usize].push(id);
-                    key
-                })
-                .collect();
-            keys.sort_unstable();
-            (word_ids, keys)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        self.items.push(Item {
-            entry,
-            variant,
-            lang,
-            targets,
-            words: word_ids.into(),
-            keys: keys.into(),
-        });
+        item.at = self.item_words.len() as u32;
+        if word_ids.len() <= MAX_FUZZY_WORDS {
+            let start = self.item_keys.len();
+            for (word, occurrence) in occurrences(word_ids) {
+                let by_occurrence = &mut self.keys[word as usize];
+                let key = match by_occurrence.get(occurrence as usize) {
+                    Some(&key) => key,
+                    None => {
+                        // Occurrences are numbered from 0 without gaps.
+                        let key = counts.len() as u32;
+                        by_occurrence.push(key);
+                        counts.push(0);
+                        key
+                    }
+                };
+                counts[key as usize] += 1;
+                self.item_keys.push(key);
+            }
+            self.item_keys[start..].sort_unstable();
+            self.item_words.extend_from_slice(word_ids);
+            item.len = word_ids.len() as u32;
+        }
+        self.items.push(item);
+    }
+
+    /// Lays the posting lists out one after the other, each sorted by word
+    /// count and then in item order (items are visited in that order).
+    fn fill_postings(&mut self, counts: Vec<u32>) {
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for c in &counts {
+            total += c;
+            starts.push(total);
+        }
+        let mut by_length: Vec<Vec<u32>> = vec![Vec::new(); MAX_FUZZY_WORDS + 1];
+        for (i, item) in self.items.iter().enumerate() {
+            if item.len > 0 {
+                by_length[item.len as usize].push(i as u32);
+            }
+        }
+        let mut next: Vec<u32> = starts[..counts.len()].to_vec();
+        let mut postings = vec![0u32; total as usize];
+        for i in by_length.into_iter().flatten() {
+            let item = &self.items[i as usize];
+            for &key in self.keys_of(item) {
+                let slot = &mut next[key as usize];
+                postings[*slot as usize] = i;
+                *slot += 1;
+            }
+        }
+        self.starts = starts;
+        self.postings = postings;
+    }
+
+    fn words_of(&self, item: &Item) -> &[u32] {
+        &self.item_words[item.at as usize..(item.at + item.len) as usize]
+    }
+
+    fn keys_of(&self, item: &Item) -> &[u32] {
+        &self.item_keys[item.at as usize..(item.at + item.len) as usize]
+    }
+
+    fn posting_list(&self, key: u32) -> &[u32] {
+        let k = key as usize;
+        &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
 
     pub(super) fn lookup(
@@ -197,13 +243,12 @@ impl LangIndex {
         if normalized.is_empty() {
             return Lookup::default();
         }
-        let exact_items: Vec<u32> = self
-            .exact
-            .get(&exact_key(&normalized))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let key = exact_key(&normalized);
+        let first = self.exact.partition_point(|&(k, _)| k < key);
+        let exact_items: Vec<u32> = self.exact[first..]
             .iter()
-            .copied()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, i)| i)
             .filter(|&i| {
                 let item = &self.items[i as usize];
                 let v = &memory.entries[item.entry as usize].variants[item.variant as usize];
@@ -282,7 +327,7 @@ impl LangIndex {
                     .get(word as usize)
                     .and_then(|by_occurrence| by_occurrence.get(occurrence as usize));
                 match key {
-                    Some(&k) => (self.postings[k as usize].len(), Some(k)),
+                    Some(&k) => (self.posting_list(k).len(), Some(k)),
                     None => (0, None),
                 }
             })
@@ -303,8 +348,8 @@ impl LangIndex {
             }
             let mut budget = MAX_POSTINGS_SCANNED;
             for key in probes.iter().filter_map(|p| p.1) {
-                let list = &self.postings[key as usize];
-                let len_of = |&i: &u32| self.items[i as usize].words.len();
+                let list = self.posting_list(key);
+                let len_of = |&i: &u32| self.items[i as usize].len as usize;
                 let start = list.partition_point(|i| len_of(i) < shortest);
                 let end = list.partition_point(|i| len_of(i) <= longest);
                 let take = (end - start).min(budget);
@@ -338,8 +383,8 @@ impl LangIndex {
             .take(MAX_OVERLAP_CHECKS)
             .filter_map(|i| {
                 let item = &self.items[i as usize];
-                let shared = sorted_overlap(&query_keys, &item.keys);
-                let longer = n.max(item.words.len());
+                let shared = sorted_overlap(&query_keys, self.keys_of(item));
+                let longer = n.max(item.len as usize);
                 (100 * shared >= threshold * longer).then_some((shared, i))
             })
             .collect();
@@ -350,9 +395,9 @@ impl LangIndex {
             .into_iter()
             .filter_map(|(_, i)| {
                 let item = &self.items[i as usize];
-                let longer = n.max(item.words.len());
+                let longer = n.max(item.len as usize);
                 let allowed = longer * (100 - threshold) / 100;
-                let d = bounded_distance(&query, &item.words, allowed)?;
+                let d = bounded_distance(&query, self.words_of(item), allowed)?;
                 let score = (100 * (longer - d) / longer).min(99);
                 (score >= threshold).then_some((i, score as u8))
             })
@@ -434,6 +479,13 @@ fn exact_key(normalized: &str) -> u64 {
     let mut h = std::hash::SipHasher::new();
     normalized.hash(&mut h);
     h.finish()
+}
+
+/// Buffers reused from one item to the next while building.
+#[derive(Default)]
+struct Scratch {
+    normalized: String,
+    word_ids: Vec<u32>,
 }
 
 /// (word, occurrence number) for each word, in word-id order: the second

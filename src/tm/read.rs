@@ -163,11 +163,15 @@ fn known_attrs(el: &Element, allowed: &[&'static str]) -> Attrs {
         }
         out.push((name, v.clone()));
     }
+    // Kept for the life of the memory: no spare capacity (a unit's `tuid`
+    // alone would take four slots).
+    out.shrink_to_fit();
     out
 }
 
 fn read_meta(el: &Element) -> Vec<Meta> {
-    el.elements()
+    let mut meta: Vec<Meta> = el
+        .elements()
         .filter_map(|c| match c.name.as_str() {
             "note" => Some(Meta::Note(c.text())),
             "prop" => Some(Meta::Prop {
@@ -180,7 +184,9 @@ fn read_meta(el: &Element) -> Vec<Meta> {
             }),
             _ => None,
         })
-        .collect()
+        .collect();
+    meta.shrink_to_fit();
+    meta
 }
 
 /// Language tags seen in a file (as written, and as keys), shared.
@@ -206,7 +212,8 @@ fn read_tu(
     tags: &mut Tags,
     path: &Path,
 ) -> Result<Entry> {
-    let mut variants = Vec::new();
+    // Exactly as many as read: a memory holds a great many units.
+    let mut variants = Vec::with_capacity(tu.children_named("tuv").count());
     for (j, tuv) in tu.children_named("tuv").enumerate() {
         let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
             return Err(invalid(
@@ -238,7 +245,8 @@ fn read_tu(
                 ),
             ));
         };
-        let (text, markup) = text::seg_text(seg);
+        let (mut text, markup) = text::seg_text(seg);
+        text.shrink_to_fit();
         variants.push(Variant {
             lang,
             lang_key,

@@ -21,13 +21,23 @@ use crate::formats::xml::{Element, Node};
 /// ```
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into `out` (cleared first), to reuse one buffer.
+pub(super) fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     // ASCII text is already in NFC.
-    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
-        Box::new(text.chars())
+    if text.is_ascii() {
+        push_normalized(text.chars(), out);
     } else {
-        Box::new(text.nfc())
-    };
+        push_normalized(text.nfc(), out);
+    }
+}
+
+fn push_normalized(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut pending_space = false;
     for c in chars {
         if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
             continue;
@@ -42,7 +52,6 @@ pub fn normalize(text: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// The words compared by the fuzzy score: UAX #29 words of the NFC text
@@ -66,7 +75,13 @@ pub(super) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::new();
     for w in composed.unicode_words() {
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase).map(fold));
+        if w.is_ascii() {
+            // ASCII letters lower-case to ASCII, and fold changes none.
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase).map(fold));
+        }
         f(&buf);
     }
 }
@@ -175,6 +190,21 @@ mod tests {
         assert_eq!(normalize("   "), "");
         assert_eq!(normalize("می\u{200C}رود"), "می\u{200C}رود");
         assert_ne!(normalize("Hello."), normalize("Hello"));
+    }
+
+    #[test]
+    fn ascii_words_are_lower_cased_as_any_other() {
+        for text in ["Don't STOP 3.5 x_Y Ab-Cd", "MiXeD ÄÖ Straße İx"] {
+            let slow: Vec<String> = text
+                .unicode_words()
+                .map(|w| w.chars().flat_map(char::to_lowercase).map(fold).collect())
+                .collect();
+            assert_eq!(words(text), slow, "{text}");
+        }
+        let mut buf = String::from("old");
+        normalize_into(" a\u{B}b\u{1C}c ", &mut buf);
+        assert_eq!(buf, normalize(" a\u{B}b\u{1C}c "));
+        assert_eq!(buf, "a b\u{1C}c");
     }
 
     #[test]

@@ -652,3 +652,86 @@ fn concurrent_updates_lose_no_unit() {
         );
     }
 }
+
+/// Issue 25: a batch export with `--tm` prefills the exact matches of every
+/// item, not only of the first or of one cluster.
+#[test]
+fn batch_export_prefills_exact_matches_in_every_item() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three items, each with one sentence the memory holds and two it does
+    // not; no sentence is near another (no fuzzy candidates).
+    let known: Vec<(String, String)> = [
+        (
+            "The council approved plan 1 on Monday.",
+            "شورا طرح 1 را روز دوشنبه تصویب کرد.",
+        ),
+        (
+            "Two ships left the harbour at dawn.",
+            "دو کشتی سپیده‌دم بندر را ترک کردند.",
+        ),
+        (
+            "Our reporter spoke to the minister.",
+            "خبرنگار ما با وزیر گفت‌وگو کرد.",
+        ),
+    ]
+    .iter()
+    .map(|(en, fa)| (en.to_string(), fa.to_string()))
+    .collect();
+    let units: String = known
+        .iter()
+        .map(|(en, fa)| {
+            format!(
+                "<tu><tuv xml:lang=\"en\"><seg>{en}</seg></tuv>\
+                 <tuv xml:lang=\"fa\"><seg>{fa}</seg></tuv></tu>\n"
+            )
+        })
+        .collect();
+    let memory = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header \
+         creationtool=\"other\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" \
+         adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n<body>\n{units}</body></tmx>\n"
+    );
+    std::fs::write(dir.path().join("mem.tmx"), memory).unwrap();
+    let others = [
+        "Rain fell across the region. Schools stayed open all week.",
+        "Markets were calm at the open. Traders waited for the report.",
+        "The team won its third game. Fans cheered in the square.",
+    ];
+    let text: String = known
+        .iter()
+        .zip(others)
+        .enumerate()
+        .map(|(i, ((en, _), rest))| {
+            serde_json::json!({"id": format!("k{i}"), "text": format!("{en} {rest}")}).to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(dir.path().join("batch.jsonl"), text).unwrap();
+    let out = brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--to", "fa", "--format", "xliff20",
+        ])
+        .args(["--sentences", "3", "--tm", "mem.tmx", "--out-dir", "batch"])
+        .arg("batch.jsonl")
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(stderr.contains("3 exact, 0 fuzzy"), "{stderr}");
+    let xliff = std::fs::read_to_string(dir.path().join("batch/en/brief.fa.xliff20.xlf")).unwrap();
+    for (en, fa) in &known {
+        let at = xliff
+            .find(&format!("<source>{en}</source>"))
+            .unwrap_or_else(|| panic!("{en:?} not in {xliff}"));
+        let segment_start = xliff[..at].rfind("<segment").unwrap();
+        let segment = &xliff[segment_start..at + xliff[at..].find("</segment>").unwrap()];
+        assert!(
+            segment.contains(&format!("<target>{fa}</target>")),
+            "{segment}"
+        );
+        assert!(segment.contains("state=\"translated\""), "{segment}");
+    }
+    assert_eq!(xliff.matches("state=\"translated\"").count(), 3, "{xliff}");
+}
