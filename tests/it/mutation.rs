@@ -1105,6 +1105,16 @@ fn work_the_client_marked_unfinished_is_never_published() {
 
 // ---- no panic around untouchables ----
 
+/// Terms the property test puts among the untouchables.
+fn glossary() -> brief::check::Glossary {
+    brief::check::Glossary::from_delimited(
+        "source,fa,ru\nWhite House,کاخ سفید,Белый дом\nPutin,پوتین,Путин\n",
+        Lang::EN,
+        Path::new("g.csv"),
+    )
+    .unwrap()
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
     /// Random Unicode white space, combining marks and bidi controls around
@@ -1119,11 +1129,14 @@ proptest::proptest! {
                 '\u{202a}', '\u{202b}', '\u{202c}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}',
                 '-', '\u{2212}', '.', ',', '٫', '٬', '۵', '5',
             ]), 0..4),
-            12,
+            24,
         ),
-        swap in 0usize..6,
+        swap in 0usize..12,
     ) {
-        let items = ["https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7"];
+        let items = [
+            "https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7",
+            "{0}", "%1$s", "White House", "Putin's", "۱۲٫۵٪", "3,5 млн",
+        ];
         let pad = |i: usize| -> String { pads[i].iter().collect() };
         let mut source = String::from("See");
         let mut target = String::from("См.");
@@ -1132,9 +1145,10 @@ proptest::proptest! {
             let shown = if i == swap { "https://example.org/x" } else { item };
             target.push_str(&format!("{}{shown}{}", pad(2 * i + 1), pad(2 * i)));
         }
+        let glossary = glossary();
         for lang in [Lang::RU, Lang::FA] {
-            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
-            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&glossary));
+            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&glossary));
             proptest::prop_assert_eq!(a, b);
             let _ = brief::check::judge_target(&source, Some(&target), brief::TargetState::Unspecified, Lang::EN, Some(lang));
         }
@@ -1150,11 +1164,21 @@ proptest::proptest! {
             warnings: Vec::new(),
         };
         let r = brief::merge::merge(&[file]);
-        // With white space of any kind around them, the item swapped for
-        // another URL is always found.
+        // The same unit through a file as brief exports it, read back (a
+        // source export refuses, with a control character, is a refusal).
+        let export = export_of(std::slice::from_ref(&source));
+        let tag = LanguageTag::from_lang(Lang::RU);
+        if let Ok(xliff) = export.render(Format::Xliff20, &tag, TargetMode::Empty) {
+            let filled = fill(Format::Xliff20, &String::from_utf8(xliff).unwrap(), &[target.as_str()]);
+            if let Ok(files) = brief::merge::read_bytes(filled.into_bytes(), "brief.ru.xlf".as_ref()) {
+                let _ = brief::merge::merge(&files);
+            }
+        }
+        // With white space of any kind around them, an untouchable (the
+        // first six items) swapped for another URL is always found.
         let spaced = pads
             .iter()
             .all(|p| !p.is_empty() && p.iter().all(|c| c.is_whitespace()));
-        proptest::prop_assert!(!spaced || !r.problems.is_empty(), "{source:?} → {target:?}");
+        proptest::prop_assert!(!spaced || swap >= 6 || !r.problems.is_empty(), "{source:?} → {target:?}");
     }
 }
