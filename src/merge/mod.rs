@@ -424,14 +424,24 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
 /// judgement of each unit (drift, missing, the target itself).
 pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -> MergeResult {
     let mut problems = Vec::new();
-    check_exports(files, reference, &mut problems);
+    // A file wholly of another export (another set of a batch, another
+    // day) is reported once and not judged unit by unit: its ids and
+    // sources are another export's, not drift or duplicates of this one.
+    let foreign = check_exports(files, reference, &mut problems);
+    let files: Vec<&UnitFile> = files
+        .iter()
+        .zip(&foreign)
+        .filter(|(_, foreign)| !**foreign)
+        .map(|(f, _)| f)
+        .collect();
+    let files = files.as_slice();
     check_source_languages(files, &mut problems);
     check_file_names(files, &mut problems);
     if let Some(r) = reference {
         check_export_targets(files, r, &mut problems);
     }
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
-    for f in files {
+    for &f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
     }
     let ref_by_id: HashMap<&str, &Unit> = reference
@@ -540,7 +550,7 @@ fn out_of_order(seen: &BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)>) -> Vec<usize>
 /// One export has one source language: a file whose source language is not
 /// the first file's was relabelled or comes from elsewhere (`en` and `en-US`
 /// are one language).
-fn check_source_languages(files: &[UnitFile], problems: &mut Vec<Problem>) {
+fn check_source_languages(files: &[&UnitFile], problems: &mut Vec<Problem>) {
     let Some(first) = files.first() else {
         return;
     };
@@ -588,7 +598,7 @@ fn language_in_name(path: &std::path::Path) -> Option<LanguageTag> {
 /// A file named for one language that holds another (the Russian file
 /// delivered as `brief.fa.xliff20.xlf`) leaves its language without a
 /// translation: reported, naming both.
-fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
+fn check_file_names(files: &[&UnitFile], problems: &mut Vec<Problem>) {
     for f in files {
         let Some(named) = language_in_name(&f.path) else {
             continue;
@@ -613,7 +623,7 @@ fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
 
 /// The languages the reference says the export wrote: a file in another
 /// language is refused, naming the file and its language.
-fn check_export_targets(files: &[UnitFile], reference: &Reference, problems: &mut Vec<Problem>) {
+fn check_export_targets(files: &[&UnitFile], reference: &Reference, problems: &mut Vec<Problem>) {
     if reference.targets.is_empty() {
         return;
     }
@@ -659,8 +669,15 @@ pub fn missing_languages<'r>(files: &[UnitFile], reference: &'r Reference) -> Ve
 }
 
 /// Files of one brief must come from one export: the reference's, or else
-/// the first file's. Each file with another export id is reported once.
-fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &mut Vec<Problem>) {
+/// the first file's. Each file with another export id is reported once,
+/// naming the sets to merge apart; the answer says, per file, whether it
+/// is wholly of another export.
+fn check_exports(
+    files: &[UnitFile],
+    reference: Option<&Reference>,
+    problems: &mut Vec<Problem>,
+) -> Vec<bool> {
+    let mut foreign = vec![false; files.len()];
     let file_id = |f: &UnitFile| f.units.iter().find_map(|u| u.export_id.clone());
     let truth = reference
         .and_then(|r| {
@@ -675,22 +692,20 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
                 .find_map(|f| file_id(f).map(|id| (id, f.path.clone())))
         });
     let Some((truth, truth_path)) = truth else {
-        return;
+        return foreign;
     };
-    for f in files {
-        let other = f
-            .units
-            .iter()
-            .filter_map(|u| u.export_id.as_deref())
-            .find(|id| *id != truth);
+    for (i, f) in files.iter().enumerate() {
+        let mut ids = f.units.iter().filter_map(|u| u.export_id.as_deref());
+        let other = ids.clone().find(|id| *id != truth);
         if let Some(id) = other {
+            foreign[i] = !ids.any(|id| id == truth);
             problems.push(Problem {
                 lang: f.target_lang.clone(),
                 id: "-".into(),
                 kind: ProblemKind::MixedExports,
                 file: f.path.clone(),
                 detail: Some(format!(
-                    "export {}, but {} is of export {}",
+                    "export {}, but {} is of export {}: merge each export (each set of a batch) in a command of its own",
                     id.escape_default(),
                     truth_path.display(),
                     truth.escape_default()
@@ -698,6 +713,7 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
             });
         }
     }
+    foreign
 }
 
 impl MergeResult {

@@ -271,3 +271,67 @@ fn the_reference_names_the_export_languages_and_merge_holds_the_files_to_them() 
         .code(2)
         .stderr(contains("bad.jsonl").and(contains("export_targets")));
 }
+
+/// Every JSONL line of `path` with a target of letters only (no number to
+/// keep: the batch below has none).
+fn filled_any(path: &Path, word: &str) -> String {
+    let mut out = String::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        v["target"] = format!("{word}.").into();
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_sets_of_a_batch_merged_in_one_command_are_refused_by_file_without_false_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = [
+        r#"{"id": "a1", "text": "The harbour city opened its new flood barrier on Tuesday. The barrier closes the mouth of the river when a storm surge comes. Engineers said the gates worked well in the first test."}"#,
+        r#"{"id": "a2", "text": "Городские власти открыли новый мост через реку во вторник. Строительство моста заняло почти три года. Жители города давно ждали открытия нового перехода."}"#,
+    ];
+    std::fs::write(dir.path().join("batch.jsonl"), batch.join("\n") + "\n").unwrap();
+    brief(dir.path())
+        .args(["export", "--input", "jsonl", "--words", "85", "--to", "fa,ru"])
+        .args(["--format", "jsonl", "--out-dir", "day", "batch.jsonl"])
+        .assert()
+        .success();
+    let day = dir.path().join("day");
+    for (path, word) in [
+        ("en/brief.fa.jsonl", "متن"),
+        ("en/brief.ru.jsonl", "Текст"),
+        ("ru/brief.fa.jsonl", "نوشته"),
+    ] {
+        let p = day.join(path);
+        std::fs::write(&p, filled_any(&p, word)).unwrap();
+    }
+    // Each set alone merges.
+    for set in [
+        &["day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"][..],
+        &["day/ru/brief.fa.jsonl"][..],
+    ] {
+        brief(dir.path()).arg("merge").args(set).assert().success();
+    }
+    // All at once: the other set's file is named, and only it.
+    let out = brief(dir.path())
+        .args(["merge", "day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"])
+        .arg("day/ru/brief.fa.jsonl")
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let problems: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("brief: day/"))
+        .collect();
+    assert_eq!(problems.len(), 1, "{stderr}");
+    assert!(
+        problems[0].starts_with("brief: day/ru/brief.fa.jsonl: - [fa]: another export")
+            && problems[0].contains("day/en/brief.reference.jsonl"),
+        "{stderr}"
+    );
+}
