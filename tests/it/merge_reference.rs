@@ -294,7 +294,9 @@ fn the_sets_of_a_batch_merged_in_one_command_are_refused_by_file_without_false_d
     ];
     std::fs::write(dir.path().join("batch.jsonl"), batch.join("\n") + "\n").unwrap();
     brief(dir.path())
-        .args(["export", "--input", "jsonl", "--words", "85", "--to", "fa,ru"])
+        .args([
+            "export", "--input", "jsonl", "--words", "85", "--to", "fa,ru",
+        ])
         .args(["--format", "jsonl", "--out-dir", "day", "batch.jsonl"])
         .assert()
         .success();
