@@ -221,7 +221,10 @@ impl Export {
     }
 
     /// The reference copy of this export (`brief.reference.jsonl`): its
-    /// units as JSONL without targets, what `brief merge --reference` reads.
+    /// units as JSONL without targets, what `brief merge --reference`
+    /// reads; it does not say which languages the export wrote (an OmegaT
+    /// project's copy, one per language): see
+    /// [`Export::render_reference_for`].
     pub fn render_reference(&self, target: &LanguageTag) -> Result<Vec<u8>> {
         formats::render(
             Format::Jsonl,
@@ -231,6 +234,36 @@ impl Export {
             TargetMode::None,
             &[],
         )
+    }
+
+    /// The reference copy of this export (`brief.reference.jsonl`): its
+    /// units as JSONL without targets (`target_lang` the first target),
+    /// each line also listing every target language the export wrote
+    /// (`export_targets`), what `brief merge` reads to report a missing
+    /// language and refuse one the export did not ask for.
+    pub fn render_reference_for(&self, targets: &[&LanguageTag]) -> Result<Vec<u8>> {
+        let Some(first) = targets.first() else {
+            return Err(crate::error::Error::Input {
+                path: formats::REFERENCE_FILE_NAME.into(),
+                message: "an export without a target language has no reference".into(),
+            });
+        };
+        let lines = self.render_reference(first)?;
+        let names: Vec<&str> = targets.iter().map(|t| t.as_str()).collect();
+        let list = serde_json::to_string(&names).map_err(|e| crate::error::Error::Input {
+            path: formats::REFERENCE_FILE_NAME.into(),
+            message: e.to_string(),
+        })?;
+        // Every line is one JSON object: the list goes in before its `}`.
+        let mut out = Vec::with_capacity(lines.len() + names.len() * 8);
+        for line in lines.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let body = line.strip_suffix(b"}").unwrap_or(line);
+            out.extend_from_slice(body);
+            out.extend_from_slice(b",\"export_targets\":");
+            out.extend_from_slice(list.as_bytes());
+            out.extend_from_slice(b"}\n");
+        }
+        Ok(out)
     }
 
     /// The export id written into every file of this export.

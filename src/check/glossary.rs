@@ -47,6 +47,9 @@ struct Entry {
     source: String,
     stems: Vec<String>,
     capitalized: bool,
+    /// A name written in the plural (`States`, `Games`): its last word
+    /// only matches that very form, so `State` is not `States`.
+    plural_name: Option<String>,
     targets: BTreeMap<Lang, Vec<String>>,
 }
 
@@ -68,41 +71,55 @@ fn invalid(path: &Path, message: String) -> Error {
 
 /// An English key without its plural ending: `talks` → `talk`, `parties`
 /// → `party`, `taxes` → `tax`. English source terms are matched on these
-/// rather than on Porter stems, which would make `Senator` the `Senate`.
-fn singular(key: &str) -> &str {
+/// rather than on Porter stems, which would make `Senator` the `Senate`;
+/// a final `y` stays, so `German` is not `Germany`.
+fn singular(key: &str) -> std::borrow::Cow<'_, str> {
     if key.chars().count() <= 3 {
-        return key;
+        return key.into();
     }
     if let Some(s) = key.strip_suffix("ies") {
-        return s; // compared with the singular's "y" removed too, below
+        return format!("{s}y").into();
     }
     for ending in ["sses", "shes", "ches", "xes", "zes"] {
         if key.ends_with(ending) {
-            return &key[..key.len() - 2];
+            return key[..key.len() - 2].into();
         }
     }
     if key.ends_with('s') && !key.ends_with("ss") && !key.ends_with("us") {
-        return &key[..key.len() - 1];
+        return key[..key.len() - 1].into();
     }
-    key
+    key.into()
 }
 
-/// The form a source word is matched by: for English its singular (with a
-/// final `y` dropped, so `party` and `parties` meet), else its stem.
+/// The form a source word is matched by: for English its singular, else
+/// its stem.
 fn source_form(key: &str, lang: Lang, stemmer: &Stemmer) -> String {
     if lang == Lang::EN {
-        let s = singular(key);
-        s.strip_suffix('y').unwrap_or(s).to_string()
+        singular(key).into_owned()
     } else {
         stemmer.stem(key).into_owned()
     }
 }
 
+/// One source word: its matching form, its key (case-folded surface) and
+/// its byte span.
+struct SourceWord {
+    form: String,
+    key: String,
+    start: usize,
+    end: usize,
+}
+
 /// Matching forms of the words of `text`, with their byte spans.
-fn stems(text: &str, lang: Lang, stemmer: &Stemmer) -> Vec<(String, usize, usize)> {
+fn stems(text: &str, lang: Lang, stemmer: &Stemmer) -> Vec<SourceWord> {
     tokenize(text, lang)
         .into_iter()
-        .map(|t| (source_form(&t.key, lang, stemmer), t.start, t.end))
+        .map(|t| SourceWord {
+            form: source_form(&t.key, lang, stemmer),
+            key: t.key,
+            start: t.start,
+            end: t.end,
+        })
         .collect()
 }
 
@@ -424,10 +441,13 @@ impl Glossary {
             ));
         }
         let stemmer = Stemmer::for_lang(self.source_lang);
-        let stems: Vec<String> = stems(source, self.source_lang, &stemmer)
-            .into_iter()
-            .map(|(s, _, _)| s)
-            .collect();
+        let words = stems(source, self.source_lang, &stemmer);
+        let capitalized = source.chars().next().is_some_and(char::is_uppercase);
+        let plural_name = words
+            .last()
+            .filter(|w| capitalized && self.source_lang == Lang::EN && w.form != w.key)
+            .map(|w| w.key.clone());
+        let stems: Vec<String> = words.into_iter().map(|w| w.form).collect();
         if stems.is_empty() {
             return Err(invalid(
                 path,
@@ -444,7 +464,8 @@ impl Glossary {
         self.entries.push(Entry {
             source: source.to_string(),
             stems,
-            capitalized: source.chars().next().is_some_and(char::is_uppercase),
+            capitalized,
+            plural_name,
             targets,
         });
         Ok(())
@@ -482,7 +503,7 @@ impl Glossary {
         let mut i = 0;
         while i < words.len() {
             let mut best: Option<(usize, usize)> = None; // (entry, words)
-            for &e in self.index.get(&words[i].0).into_iter().flatten() {
+            for &e in self.index.get(&words[i].form).into_iter().flatten() {
                 let entry = &self.entries[e];
                 let n = entry.stems.len();
                 if i + n > words.len() || entry.targets.get(&lang).is_none_or(|t| t.is_empty()) {
@@ -492,8 +513,12 @@ impl Glossary {
                     .stems
                     .iter()
                     .zip(&words[i..i + n])
-                    .all(|(a, b)| *a == b.0);
-                let first = &source[words[i].1..words[i].2];
+                    .all(|(a, b)| *a == b.form)
+                    && entry
+                        .plural_name
+                        .as_ref()
+                        .is_none_or(|k| *k == words[i + n - 1].key);
+                let first = &source[words[i].start..words[i].end];
                 let case_ok =
                     !entry.capitalized || first.chars().next().is_some_and(char::is_uppercase);
                 if same && case_ok && best.is_none_or(|(_, m)| n > m) {
@@ -509,8 +534,8 @@ impl Glossary {
                 out.push(Term {
                     source: entry.source.clone(),
                     targets: entry.targets[&lang].clone(),
-                    start: words[i].1,
-                    end: words[i + n - 1].2,
+                    start: words[i].start,
+                    end: words[i + n - 1].end,
                 });
             }
             i += n;
@@ -538,6 +563,7 @@ impl Glossary {
         terms
             .into_iter()
             .filter(|t| !t.targets.iter().any(|want| matcher.contains(want)))
+            .filter(|t| !kept_in_longer_name(source, t, target, source_lang))
             .map(|t| {
                 Finding::warning(
                     CheckKind::Glossary,
@@ -554,6 +580,43 @@ impl Glossary {
             })
             .collect()
     }
+}
+
+/// Whether `term` is part of a longer name of the source (capitalized
+/// words next to it: `Sunday` in "the Sunday Times", `York` in "New York
+/// Times") that the target keeps as written: the glossary translates the
+/// word, not the foreign name it modifies.
+fn kept_in_longer_name(source: &str, term: &Term, target: &str, lang: Lang) -> bool {
+    let words = tokenize(source, lang);
+    let Some(first) = words.iter().position(|w| w.start == term.start) else {
+        return false;
+    };
+    let Some(last) = words.iter().position(|w| w.end == term.end) else {
+        return false;
+    };
+    let capital = |i: usize| source[words[i].start..].starts_with(char::is_uppercase);
+    let joined = |i: usize| source[words[i].end..words[i + 1].start] == *" ";
+    let mut a = first;
+    while a > 0 && capital(a - 1) && joined(a - 1) {
+        a -= 1;
+    }
+    let mut b = last;
+    while b + 1 < words.len() && capital(b + 1) && joined(b) {
+        b += 1;
+    }
+    // The term must not be the name's last word, its head: "Welsh
+    // Parliament" kept in Latin letters is still a parliament to translate.
+    (a..=first).any(|x| {
+        (last + 1..=b).any(|y| {
+            let name = &source[words[x].start..words[y].end];
+            target.match_indices(name).any(|(at, _)| {
+                let before = target[..at].chars().next_back();
+                let after = target[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    })
 }
 
 fn collect<'a>(e: &'a Element, names: &[&str], out: &mut Vec<&'a Element>) {
@@ -609,12 +672,16 @@ impl TargetMatcher {
             .map(|k| self.stemmer.stem(k).into_owned())
             .collect();
         // A derived word counts for Russian: "субботнего" for "суббота",
-        // "июньской" for "июнь" (the stem is a prefix of the word's stem).
+        // "июньской" for "июнь" (the stem is a prefix of the word's stem),
+        // and so does a compound: "Евросоюз" for "союз" (a stem of four
+        // letters or more inside the word's stem).
         let derived = self.lang == Lang::RU;
         self.stems.windows(want.len()).any(|w| {
             w.iter().zip(&want).all(|(have, want)| {
+                let n = want.chars().count();
                 have == want
-                    || (derived && want.chars().count() >= 3 && have.starts_with(want.as_str()))
+                    || (derived && n >= 3 && have.starts_with(want.as_str()))
+                    || (derived && n >= 4 && have.contains(want.as_str()))
             })
         })
     }
@@ -682,187 +749,5 @@ pub fn words(text: &str, lang: Lang) -> Vec<Word> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn csv() -> Glossary {
-        let text = "source,fa,ru,note\n\
-                    Putin,پوتین,Путин,president\n\
-                    \"White House\",کاخ سفید,Белый дом,\n\
-                    May,می,Мэй,Theresa May\n\
-                    talks,مذاکرات,переговоры,\n\
-                    \"Smith, John\",\"جان \"\"اسمیت\"\"\",,\n";
-        Glossary::from_delimited(text, Lang::EN, Path::new("g.csv")).unwrap()
-    }
-
-    fn check(g: &Glossary, s: &str, t: &str, lang: Lang) -> usize {
-        g.check(s, t, Lang::EN, lang).len()
-    }
-
-    #[test]
-    fn csv_quoting_and_columns() {
-        let g = csv();
-        assert_eq!(g.len(), 5);
-        let t = g.terms_in("Smith, John met Putin.", Lang::FA);
-        assert_eq!(t[0].targets, ["جان \"اسمیت\""]);
-        assert_eq!(t[1].source, "Putin");
-        assert!(
-            g.terms_in("Smith, John", Lang::RU).is_empty(),
-            "no ru target"
-        );
-    }
-
-    #[test]
-    fn source_terms_by_stem_and_case() {
-        let g = csv();
-        let t = g.terms_in(
-            "The talk was long; the talks failed at the White House.",
-            Lang::RU,
-        );
-        let names: Vec<&str> = t.iter().map(|t| t.source.as_str()).collect();
-        assert_eq!(names, ["talks", "White House"]);
-        assert!(g.terms_in("It may rain.", Lang::RU).is_empty());
-        let s = Glossary::from_delimited(
-            "source,ru\nSenate,Сенат\nparty,партия\n",
-            Lang::EN,
-            Path::new("g"),
-        )
-        .unwrap();
-        assert!(s.terms_in("The Senator spoke.", Lang::RU).is_empty());
-        assert_eq!(
-            s.terms_in("Both parties and the Senate.", Lang::RU).len(),
-            2
-        );
-        assert_eq!(g.terms_in("Theresa May spoke.", Lang::RU).len(), 1);
-    }
-
-    #[test]
-    fn russian_inflections_match() {
-        let g = csv();
-        assert_eq!(
-            check(&g, "Putin met him.", "Он встретился с Путиным.", Lang::RU),
-            0
-        );
-        assert_eq!(
-            check(&g, "At the White House.", "В Белом доме.", Lang::RU),
-            0
-        );
-        assert_eq!(
-            check(
-                &g,
-                "Putin met him.",
-                "Он встретился с президентом.",
-                Lang::RU
-            ),
-            1
-        );
-        assert_eq!(
-            check(&g, "The talks failed.", "Переговоры сорвались.", Lang::RU),
-            0
-        );
-        assert_eq!(
-            check(&g, "The talks failed.", "Беседы сорвались.", Lang::RU),
-            1
-        );
-    }
-
-    #[test]
-    fn persian_with_or_without_zwnj_and_suffixes() {
-        let g = csv();
-        assert_eq!(
-            check(&g, "At the White House.", "در کاخ سفید.", Lang::FA),
-            0
-        );
-        assert_eq!(check(&g, "At the White House.", "در کاخ‌سفید.", Lang::FA), 0);
-        assert_eq!(check(&g, "At the White House.", "در کاخسفید.", Lang::FA), 0);
-        assert_eq!(
-            check(&g, "The talks failed.", "مذاکره‌ها شکست خورد.", Lang::FA),
-            1
-        );
-        assert_eq!(
-            check(&g, "The talks failed.", "مذاکراتشان شکست خورد.", Lang::FA),
-            0
-        );
-        assert_eq!(check(&g, "Putin met him.", "پوتین‌ها", Lang::FA), 0);
-        assert_eq!(
-            check(&g, "Putin met him.", "پوتين با او دیدار کرد.", Lang::FA),
-            0
-        );
-        assert_eq!(
-            check(&g, "Putin met him.", "رئیس‌جمهور با او دیدار کرد.", Lang::FA),
-            1
-        );
-    }
-
-    #[test]
-    fn bad_csv_is_reported_with_line() {
-        let p = Path::new("g.csv");
-        let err = |t: &str| {
-            Glossary::from_delimited(t, Lang::EN, p)
-                .unwrap_err()
-                .to_string()
-        };
-        assert!(err("source,fa\n\"open,x\n").contains("line 2"));
-        assert!(err("source,persian\n").contains("not a language code"));
-        assert!(err("source,fa\na,b,c\n").contains("line 2"));
-        assert!(err("source,fa\n,b\n").contains("no source"));
-        assert!(err("").contains("header"));
-        assert!(err("source,fa\nab\"c,d\n").contains("line 2"));
-    }
-
-    #[test]
-    fn tsv_and_crlf() {
-        let g = Glossary::from_delimited(
-            "en\tru\r\nKremlin\tКремль\r\n",
-            Lang::FA,
-            Path::new("g.tsv"),
-        )
-        .unwrap();
-        assert_eq!(g.source_lang(), Lang::EN);
-        assert_eq!(
-            g.terms_in("The Kremlin said.", Lang::RU)[0].targets,
-            ["Кремль"]
-        );
-    }
-
-    #[test]
-    fn tbx_basic_and_v3() {
-        let basic = r#"<?xml version="1.0"?>
-<martif type="TBX-Basic" xml:lang="en"><text><body>
-<termEntry id="1"><langSet xml:lang="en"><tig><term>Kremlin</term></tig></langSet>
-<langSet xml:lang="ru"><tig><term>Кремль</term></tig></langSet>
-<langSet xml:lang="fa-IR"><ntig><termGrp><term>کرملین</term></termGrp></ntig></langSet></termEntry>
-</body></text></martif>"#;
-        let g = Glossary::from_tbx(basic, Lang::EN, Path::new("g.tbx")).unwrap();
-        assert_eq!(g.terms_in("The Kremlin.", Lang::FA)[0].targets, ["کرملین"]);
-        let v3 = r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
-<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>Kremlin</term></termSec></langSec>
-<langSec xml:lang="ru"><termSec><term>Кремль</term></termSec></langSec></conceptEntry></body></text></tbx>"#;
-        let g = Glossary::parse(v3, Lang::EN, Path::new("g.tbx")).unwrap();
-        assert_eq!(g.len(), 1);
-        assert_eq!(
-            check(&g, "The Kremlin said.", "В Кремле сказали.", Lang::RU),
-            0
-        );
-        let dtd = "<!DOCTYPE martif [<!ENTITY a \"b\">]><martif/>";
-        assert!(Glossary::from_tbx(dtd, Lang::EN, Path::new("g.tbx")).is_err());
-        assert!(Glossary::from_tbx("<xliff/>", Lang::EN, Path::new("g.tbx")).is_err());
-    }
-
-    #[test]
-    fn a_term_with_a_control_character_is_refused_with_its_line() {
-        // Red team: it was accepted, and export then failed on the XML with
-        // a message that named no glossary.
-        let err = Glossary::parse(
-            "source,fa\nPutin,\u{1b}[2Jپوتین\n",
-            Lang::EN,
-            Path::new("g.csv"),
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(
-            err.contains("g.csv") && err.contains("line 2") && err.contains("U+001B"),
-            "{err}"
-        );
-    }
-}
+#[path = "glossary_tests.rs"]
+mod tests;

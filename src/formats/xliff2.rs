@@ -337,10 +337,12 @@ fn read_unit(unit: &Element, ns: Option<&str>, path: &Path) -> Result<Unit> {
                 .as_deref()
                 .is_some_and(|t| !crate::invisible::is_blank(t));
             translated += usize::from(has_text);
-            // "initial" is the state a segment has before anyone translated it.
-            if has_text
-                && part.attr("state").unwrap_or("initial") == "initial"
-                && part.attr("state").is_some()
+            // "initial" is the state a segment has before anyone translated
+            // it; XLIFF 2 has three others, all translated. Any other value
+            // (another version's "needs-translation") says nothing certain:
+            // read as not translated, never published on a guess.
+            let state = part.attr("state");
+            if has_text && state.is_some_and(|s| !matches!(s, "translated" | "reviewed" | "final"))
             {
                 // brief translate's mark: a machine's, not reviewed. A
                 // translator who confirms it changes the state.

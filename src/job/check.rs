@@ -456,6 +456,7 @@ mod tests {
         let reference = Reference {
             path: PathBuf::from("r.tsv"),
             units: units.clone(),
+            targets: Vec::new(),
         };
         let reports = check_files(&files, Some(&reference), &CheckSettings::default(), None);
         assert_eq!(reports[0].item.as_deref(), Some("desk/a1"));
@@ -464,6 +465,7 @@ mod tests {
         let other = Reference {
             path: PathBuf::from("r.tsv"),
             units,
+            targets: Vec::new(),
         };
         let reports = check_files(&files, Some(&other), &CheckSettings::default(), None);
         assert!(reports.iter().all(|r| r.item.is_none()));

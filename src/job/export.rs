@@ -279,7 +279,7 @@ impl ExportJob<'_> {
         }
         files.push(OutFile {
             path: dir.join(REFERENCE_FILE_NAME),
-            contents: export.render_reference(targets[0])?,
+            contents: export.render_reference_for(targets)?,
         });
         Ok(files)
     }

@@ -99,7 +99,7 @@ impl TranslatedFiles {
                 ),
             });
         }
-        let warnings = project_warnings
+        let warnings: Vec<(PathBuf, String)> = project_warnings
             .into_iter()
             .chain(
                 files
@@ -115,6 +115,19 @@ impl TranslatedFiles {
             Some(path) => Some(merge::read_reference(&path)?),
             None => None,
         };
+        let mut warnings = warnings;
+        if let Some(r) = &reference {
+            let asked: Vec<&str> = r.targets.iter().map(|t| t.as_str()).collect();
+            for lang in merge::missing_languages(&files, r) {
+                warnings.push((
+                    r.path.clone(),
+                    format!(
+                        "the export asked for {}; no file given is in {lang}: no {lang} brief",
+                        asked.join(", ")
+                    ),
+                ));
+            }
+        }
         Ok(TranslatedFiles {
             files,
             reference,

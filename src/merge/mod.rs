@@ -86,6 +86,8 @@ pub enum ProblemKind {
     /// (see [`crate::TargetState::Machine`]). The sentence is in the brief;
     /// [`MergeResult::accept_machine_translation`] drops these problems.
     MachineTranslation,
+    /// The file's target language is not one the export asked for.
+    NotExported,
 }
 
 /// Why a filled XLIFF 2 target with `state="initial"` is refused, and the
@@ -141,6 +143,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::MachineTranslation => {
                 "unreviewed machine translation: no translator has confirmed the target (--accept-mt to take it)"
+            }
+            ProblemKind::NotExported => {
+                "not exported: the export did not ask for the file's target language"
             }
         };
         // File names come from directory listings (`translated/*`) and
@@ -289,12 +294,61 @@ pub struct Reference {
     pub path: PathBuf,
     /// The export's units, in id order (targets cleared).
     pub units: Vec<Unit>,
+    /// The target languages the export wrote (`export_targets` of a
+    /// reference JSONL); empty when the file does not say (an older
+    /// reference, or another file of the export given as reference).
+    pub targets: Vec<LanguageTag>,
+}
+
+/// The `export_targets` of a reference JSONL's first line: the target
+/// languages of its export (none when the file is not JSONL or does not
+/// list them).
+fn export_targets(bytes: &[u8], path: &std::path::Path) -> Result<Vec<LanguageTag>> {
+    let text = String::from_utf8_lossy(bytes);
+    let Some((n, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| l.trim_start().starts_with('{'))
+    else {
+        return Ok(Vec::new());
+    };
+    let bad = |what: String| crate::formats::invalid(path, format!("line {}: {what}", n + 1));
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(line) else {
+        return Ok(Vec::new()); // the format reader names the error
+    };
+    let Some(list) = map.get("export_targets") else {
+        return Ok(Vec::new());
+    };
+    let serde_json::Value::Array(items) = list else {
+        return Err(bad("export_targets is not a list of language tags".into()));
+    };
+    let mut tags = Vec::with_capacity(items.len());
+    for item in items {
+        let tag = item
+            .as_str()
+            .and_then(|t| t.parse::<LanguageTag>().ok())
+            .ok_or_else(|| {
+                bad(format!(
+                    "export_targets: {} is not a language tag",
+                    item.to_string().escape_default()
+                ))
+            })?;
+        tags.push(tag);
+    }
+    if tags.is_empty() {
+        return Err(bad("export_targets is empty".into()));
+    }
+    Ok(tags)
 }
 
 /// Reads a reference: any file of the original export (its JSONL, XLIFF, ...)
 /// whose units still carry brief's metadata.
 pub fn read_reference(path: &std::path::Path) -> Result<Reference> {
-    let mut files = read_file(path)?;
+    let bytes =
+        crate::formats::read_limited(path, crate::formats::xml::MAX_INPUT_BYTES as u64, "")?;
+    let targets = export_targets(&bytes, path)?;
+    let mut files = read_bytes(bytes, path)?;
     let Some(file) = files.drain(..).next() else {
         return Err(crate::formats::invalid(path, "no units in the reference"));
     };
@@ -349,6 +403,7 @@ pub fn read_reference(path: &std::path::Path) -> Result<Reference> {
     Ok(Reference {
         path: path.to_path_buf(),
         units: numbered.into_iter().map(|(_, u)| u).collect(),
+        targets,
     })
 }
 
@@ -369,11 +424,24 @@ pub fn merge(files: &[UnitFile]) -> MergeResult {
 /// judgement of each unit (drift, missing, the target itself).
 pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -> MergeResult {
     let mut problems = Vec::new();
-    check_exports(files, reference, &mut problems);
+    // A file wholly of another export (another set of a batch, another
+    // day) is reported once and not judged unit by unit: its ids and
+    // sources are another export's, not drift or duplicates of this one.
+    let foreign = check_exports(files, reference, &mut problems);
+    let files: Vec<&UnitFile> = files
+        .iter()
+        .zip(&foreign)
+        .filter(|(_, foreign)| !**foreign)
+        .map(|(f, _)| f)
+        .collect();
+    let files = files.as_slice();
     check_source_languages(files, &mut problems);
     check_file_names(files, &mut problems);
+    if let Some(r) = reference {
+        check_export_targets(files, r, &mut problems);
+    }
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
-    for f in files {
+    for &f in files {
         by_lang.entry(f.target_lang.as_str()).or_default().push(f);
     }
     let ref_by_id: HashMap<&str, &Unit> = reference
@@ -482,7 +550,7 @@ fn out_of_order(seen: &BTreeMap<usize, (Cow<'_, Unit>, &PathBuf)>) -> Vec<usize>
 /// One export has one source language: a file whose source language is not
 /// the first file's was relabelled or comes from elsewhere (`en` and `en-US`
 /// are one language).
-fn check_source_languages(files: &[UnitFile], problems: &mut Vec<Problem>) {
+fn check_source_languages(files: &[&UnitFile], problems: &mut Vec<Problem>) {
     let Some(first) = files.first() else {
         return;
     };
@@ -530,7 +598,7 @@ fn language_in_name(path: &std::path::Path) -> Option<LanguageTag> {
 /// A file named for one language that holds another (the Russian file
 /// delivered as `brief.fa.xliff20.xlf`) leaves its language without a
 /// translation: reported, naming both.
-fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
+fn check_file_names(files: &[&UnitFile], problems: &mut Vec<Problem>) {
     for f in files {
         let Some(named) = language_in_name(&f.path) else {
             continue;
@@ -553,9 +621,63 @@ fn check_file_names(files: &[UnitFile], problems: &mut Vec<Problem>) {
     }
 }
 
+/// The languages the reference says the export wrote: a file in another
+/// language is refused, naming the file and its language.
+fn check_export_targets(files: &[&UnitFile], reference: &Reference, problems: &mut Vec<Problem>) {
+    if reference.targets.is_empty() {
+        return;
+    }
+    for f in files {
+        let Ok(tag) = f.target_lang.parse::<LanguageTag>() else {
+            continue;
+        };
+        if !reference.targets.iter().any(|t| t.same_language(&tag)) {
+            problems.push(Problem {
+                lang: f.target_lang.clone(),
+                id: "-".into(),
+                kind: ProblemKind::NotExported,
+                file: f.path.clone(),
+                detail: Some(format!(
+                    "the file's target language is {}; the export ({}) asked for {}",
+                    f.target_lang,
+                    reference.path.display(),
+                    reference
+                        .targets
+                        .iter()
+                        .map(|t| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            });
+        }
+    }
+}
+
+/// The target languages the reference says the export wrote that no file
+/// of `files` is in: merged, those briefs are not written (a file named
+/// for such a language but holding another is a problem of its own).
+pub fn missing_languages<'r>(files: &[UnitFile], reference: &'r Reference) -> Vec<&'r LanguageTag> {
+    let given: Vec<LanguageTag> = files
+        .iter()
+        .filter_map(|f| f.target_lang.parse().ok())
+        .collect();
+    reference
+        .targets
+        .iter()
+        .filter(|t| !given.iter().any(|g| g.same_language(t)))
+        .collect()
+}
+
 /// Files of one brief must come from one export: the reference's, or else
-/// the first file's. Each file with another export id is reported once.
-fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &mut Vec<Problem>) {
+/// the first file's. Each file with another export id is reported once,
+/// naming the sets to merge apart; the answer says, per file, whether it
+/// is wholly of another export.
+fn check_exports(
+    files: &[UnitFile],
+    reference: Option<&Reference>,
+    problems: &mut Vec<Problem>,
+) -> Vec<bool> {
+    let mut foreign = vec![false; files.len()];
     let file_id = |f: &UnitFile| f.units.iter().find_map(|u| u.export_id.clone());
     let truth = reference
         .and_then(|r| {
@@ -570,22 +692,20 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
                 .find_map(|f| file_id(f).map(|id| (id, f.path.clone())))
         });
     let Some((truth, truth_path)) = truth else {
-        return;
+        return foreign;
     };
-    for f in files {
-        let other = f
-            .units
-            .iter()
-            .filter_map(|u| u.export_id.as_deref())
-            .find(|id| *id != truth);
+    for (i, f) in files.iter().enumerate() {
+        let mut ids = f.units.iter().filter_map(|u| u.export_id.as_deref());
+        let other = ids.clone().find(|id| *id != truth);
         if let Some(id) = other {
+            foreign[i] = !ids.any(|id| id == truth);
             problems.push(Problem {
                 lang: f.target_lang.clone(),
                 id: "-".into(),
                 kind: ProblemKind::MixedExports,
                 file: f.path.clone(),
                 detail: Some(format!(
-                    "export {}, but {} is of export {}",
+                    "export {}, but {} is of export {}: merge each export (each set of a batch) in a command of its own",
                     id.escape_default(),
                     truth_path.display(),
                     truth.escape_default()
@@ -593,6 +713,7 @@ fn check_exports(files: &[UnitFile], reference: Option<&Reference>, problems: &m
             });
         }
     }
+    foreign
 }
 
 impl MergeResult {

@@ -235,6 +235,7 @@ fn reference() -> Reference {
     Reference {
         path: "brief.reference.jsonl".into(),
         units,
+        targets: Vec::new(),
     }
 }
 

@@ -25,6 +25,7 @@ mod merge_roundtrip;
 mod mt;
 mod mt_server;
 mod mutation;
+mod mutation_text;
 mod pipeline_props;
 mod redteam;
 mod review_page;

@@ -148,3 +148,42 @@ fn bad_encoding_does_not_point_to_a_missing_option() {
         .code(2)
         .stderr(contains("invalid UTF-8").and(contains("--encoding").not()));
 }
+
+/// XLIFF 2 states and sub-states as other tools write them: `reviewed`
+/// and `final` (with any `subState`) are translated work; `initial` with
+/// another tool's `subState`, or a value XLIFF 2 does not have (XLIFF
+/// 1.2's `needs-review-translation`), is not published.
+#[test]
+fn xliff2_states_and_sub_states_of_other_tools_are_read_as_they_say() {
+    let seg = |id: &str, attrs: &str, t: &str| {
+        format!(
+            r#"<unit id="{id}"><segment {attrs}><source>Talks resumed.</source><target>Переговоры возобновились.</target></segment></unit>"#
+        )
+        .replace("Переговоры возобновились.", t)
+    };
+    let cases = [
+        ("s1", r#"state="reviewed" subState="acme:proofread""#, true),
+        ("s2", r#"state="final""#, true),
+        ("s3", r#"state="translated" subState="okapi:tm-100""#, true),
+        ("s4", "", true),
+        ("s5", r#"state="initial" subState="acme:draft""#, false),
+        ("s6", r#"state="needs-review-translation""#, false),
+        ("s7", r#"state="initial""#, false),
+    ];
+    let mut body = String::new();
+    for (id, attrs, _) in &cases {
+        body.push_str(&seg(id, attrs, "Переговоры возобновились."));
+    }
+    let xml = format!(
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"><file id="f1">{body}</file></xliff>"#
+    );
+    let files = brief::merge::read_bytes(xml.into_bytes(), "brief.ru.xlf".as_ref()).unwrap();
+    let result = brief::merge::merge(&files);
+    for (id, attrs, published) in cases {
+        let refused = result
+            .problems
+            .iter()
+            .any(|p| p.id == id && p.kind == brief::merge::ProblemKind::Untranslated);
+        assert_eq!(refused, !published, "{id} {attrs}: {:?}", result.problems);
+    }
+}

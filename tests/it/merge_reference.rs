@@ -12,9 +12,13 @@ const TEXT: &str =
     "Tom met Jerry today. They talked for hours.\n\nThe end came late. Nobody left early.\n";
 
 fn export(dir: &Path, text: &str, out: &str) {
+    export_to(dir, text, out, "fa");
+}
+
+fn export_to(dir: &Path, text: &str, out: &str, to: &str) {
     std::fs::write(dir.join("a.txt"), text).unwrap();
     brief(dir)
-        .args(["export", "--all", "--lang", "en", "--to", "fa,ru"])
+        .args(["export", "--all", "--lang", "en", "--to", to])
         .args(["--format", "xliff20,jsonl", "--out-dir", out, "a.txt"])
         .assert()
         .success()
@@ -165,11 +169,12 @@ fn a_memory_without_tuid_is_matched_by_source_text() {
 #[test]
 fn files_of_two_exports_are_refused_naming_both() {
     let dir = tempfile::tempdir().unwrap();
-    export(dir.path(), TEXT, "a");
-    export(
+    export_to(dir.path(), TEXT, "a", "fa,ru");
+    export_to(
         dir.path(),
         "Another text entirely. With two sentences.\n",
         "b",
+        "fa,ru",
     );
     brief(dir.path())
         .args(["merge", "a/brief.fa.jsonl", "b/brief.ru.jsonl"])
@@ -180,4 +185,155 @@ fn files_of_two_exports_are_refused_naming_both() {
                 .and(contains("another export"))
                 .and(contains("a/brief.reference.jsonl")),
         );
+}
+
+/// Each unit's JSONL line with a target filled in.
+fn filled_jsonl(path: &Path, lang: &str, words: [&str; 4]) -> String {
+    let mut out = String::new();
+    for (line, word) in std::fs::read_to_string(path).unwrap().lines().zip(words) {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        v["target_lang"] = lang.into();
+        v["target"] = word.into();
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_reference_names_the_export_languages_and_merge_holds_the_files_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    export_to(dir.path(), TEXT, "out", "fa,ru");
+    let reference = std::fs::read_to_string(dir.path().join("out/brief.reference.jsonl")).unwrap();
+    for line in reference.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["export_targets"], serde_json::json!(["fa", "ru"]));
+    }
+    let out = dir.path().join("out");
+    let fa = filled_jsonl(
+        &out.join("brief.fa.jsonl"),
+        "fa",
+        ["یک", "دو", "سه", "چهار"],
+    );
+    let ru = filled_jsonl(
+        &out.join("brief.ru.jsonl"),
+        "ru",
+        ["Один.", "Два.", "Три.", "Четыре."],
+    );
+    std::fs::write(out.join("brief.fa.jsonl"), &fa).unwrap();
+    std::fs::write(out.join("brief.ru.jsonl"), &ru).unwrap();
+    brief(dir.path())
+        .args(["merge", "out/brief.fa.jsonl", "out/brief.ru.jsonl"])
+        .assert()
+        .success();
+    // The Persian file left out (a desk may merge one language at a
+    // time): the language is reported missing, not silently absent.
+    brief(dir.path())
+        .args(["merge", "out/brief.ru.jsonl"])
+        .assert()
+        .success()
+        .stderr(
+            contains("brief.reference.jsonl").and(contains("no file given is in fa: no fa brief")),
+        );
+    // The Russian file delivered under the Persian name, with the real
+    // Russian one: refused, and the Persian brief reported missing.
+    std::fs::write(out.join("brief.fa.jsonl"), &ru).unwrap();
+    brief(dir.path())
+        .args(["merge", "out/brief.fa.jsonl", "out/brief.ru.jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("the fa translation is missing").and(contains("no fa brief")));
+    std::fs::write(out.join("brief.fa.jsonl"), &fa).unwrap();
+    // A language the export did not ask for is refused, naming the file.
+    let uk = filled_jsonl(
+        &out.join("brief.ru.jsonl"),
+        "uk",
+        ["Один.", "Два.", "Три.", "Четыре."],
+    );
+    std::fs::write(dir.path().join("brief.uk.jsonl"), uk).unwrap();
+    brief(dir.path())
+        .args(["merge", "--reference", "out/brief.reference.jsonl"])
+        .args(["out/brief.fa.jsonl", "out/brief.ru.jsonl", "brief.uk.jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("brief.uk.jsonl: - [uk]: not exported").and(contains("asked for fa, ru")));
+    // A reference whose language list is damaged is refused as input.
+    std::fs::write(
+        dir.path().join("bad.jsonl"),
+        reference.replace("[\"fa\",\"ru\"]", "[\"fa\",\"r u\"]"),
+    )
+    .unwrap();
+    brief(dir.path())
+        .args(["merge", "--reference", "bad.jsonl", "out/brief.fa.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(contains("bad.jsonl").and(contains("export_targets")));
+}
+
+/// Every JSONL line of `path` with a target of letters only (no number to
+/// keep: the batch below has none).
+fn filled_any(path: &Path, word: &str) -> String {
+    let mut out = String::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+        v["target"] = format!("{word}.").into();
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_sets_of_a_batch_merged_in_one_command_are_refused_by_file_without_false_drift() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = [
+        r#"{"id": "a1", "text": "The harbour city opened its new flood barrier on Tuesday. The barrier closes the mouth of the river when a storm surge comes. Engineers said the gates worked well in the first test."}"#,
+        r#"{"id": "a2", "text": "Городские власти открыли новый мост через реку во вторник. Строительство моста заняло почти три года. Жители города давно ждали открытия нового перехода."}"#,
+    ];
+    std::fs::write(dir.path().join("batch.jsonl"), batch.join("\n") + "\n").unwrap();
+    brief(dir.path())
+        .args([
+            "export", "--input", "jsonl", "--words", "85", "--to", "fa,ru",
+        ])
+        .args(["--format", "jsonl", "--out-dir", "day", "batch.jsonl"])
+        .assert()
+        .success();
+    let day = dir.path().join("day");
+    for (path, word) in [
+        ("en/brief.fa.jsonl", "متن"),
+        ("en/brief.ru.jsonl", "Текст"),
+        ("ru/brief.fa.jsonl", "نوشته"),
+    ] {
+        let p = day.join(path);
+        std::fs::write(&p, filled_any(&p, word)).unwrap();
+    }
+    // Each set alone merges.
+    for set in [
+        &["day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"][..],
+        &["day/ru/brief.fa.jsonl"][..],
+    ] {
+        brief(dir.path()).arg("merge").args(set).assert().success();
+    }
+    // All at once: the other set's file is named, and only it.
+    let out = brief(dir.path())
+        .args(["merge", "day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"])
+        .arg("day/ru/brief.fa.jsonl")
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let problems: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("brief: day/"))
+        .collect();
+    assert_eq!(problems.len(), 1, "{stderr}");
+    assert!(
+        problems[0].starts_with("brief: day/ru/brief.fa.jsonl: - [fa]: another export")
+            && problems[0].contains("day/en/brief.reference.jsonl"),
+        "{stderr}"
+    );
 }

@@ -22,6 +22,7 @@ use brief::check::{CheckSettings, Severity, check_unit};
 use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
 
 use crate::common::fill;
+use crate::mutation_text::*;
 
 /// The data file, looked up beside the checkout (`../shared`) and beside
 /// the worktree's parent (`../../shared`).
@@ -81,232 +82,6 @@ impl Rng {
         lo + self.next() % (hi - lo + 1)
     }
 }
-
-fn persian_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap(),
-            _ => c,
-        })
-        .collect()
-}
-
-// ---- numbers written out, as a translator writes them (nominative forms) ----
-
-fn ru_words(n: u64) -> String {
-    const ONES: [&str; 20] = [
-        "",
-        "один",
-        "два",
-        "три",
-        "четыре",
-        "пять",
-        "шесть",
-        "семь",
-        "восемь",
-        "девять",
-        "десять",
-        "одиннадцать",
-        "двенадцать",
-        "тринадцать",
-        "четырнадцать",
-        "пятнадцать",
-        "шестнадцать",
-        "семнадцать",
-        "восемнадцать",
-        "девятнадцать",
-    ];
-    const TENS: [&str; 10] = [
-        "",
-        "",
-        "двадцать",
-        "тридцать",
-        "сорок",
-        "пятьдесят",
-        "шестьдесят",
-        "семьдесят",
-        "восемьдесят",
-        "девяносто",
-    ];
-    const HUNDREDS: [&str; 10] = [
-        "",
-        "сто",
-        "двести",
-        "триста",
-        "четыреста",
-        "пятьсот",
-        "шестьсот",
-        "семьсот",
-        "восемьсот",
-        "девятьсот",
-    ];
-    let below_thousand = |n: u64, feminine: bool| -> Vec<String> {
-        let mut w = Vec::new();
-        if n >= 100 {
-            w.push(HUNDREDS[(n / 100) as usize].to_string());
-        }
-        let r = n % 100;
-        let last = if r < 20 {
-            r
-        } else {
-            w.push(TENS[(r / 10) as usize].to_string());
-            r % 10
-        };
-        if last > 0 {
-            let word = match (last, feminine) {
-                (1, true) => "одна",
-                (2, true) => "две",
-                _ => ONES[last as usize],
-            };
-            w.push(word.to_string());
-        }
-        w
-    };
-    let plural = |n: u64, forms: [&str; 3]| -> String {
-        let (r10, r100) = (n % 10, n % 100);
-        let i = if r10 == 1 && r100 != 11 {
-            0
-        } else if (2..=4).contains(&r10) && !(12..=14).contains(&r100) {
-            1
-        } else {
-            2
-        };
-        forms[i].to_string()
-    };
-    let mut words = Vec::new();
-    let millions = n / 1_000_000;
-    let thousands = n / 1000 % 1000;
-    if millions > 0 {
-        words.extend(below_thousand(millions, false));
-        words.push(plural(millions, ["миллион", "миллиона", "миллионов"]));
-    }
-    if thousands > 0 {
-        words.extend(below_thousand(thousands, true));
-        words.push(plural(thousands, ["тысяча", "тысячи", "тысяч"]));
-    }
-    words.extend(below_thousand(n % 1000, false));
-    words.join(" ")
-}
-
-fn fa_words(n: u64) -> String {
-    const ONES: [&str; 20] = [
-        "",
-        "یک",
-        "دو",
-        "سه",
-        "چهار",
-        "پنج",
-        "شش",
-        "هفت",
-        "هشت",
-        "نه",
-        "ده",
-        "یازده",
-        "دوازده",
-        "سیزده",
-        "چهارده",
-        "پانزده",
-        "شانزده",
-        "هفده",
-        "هجده",
-        "نوزده",
-    ];
-    const TENS: [&str; 10] = [
-        "",
-        "",
-        "بیست",
-        "سی",
-        "چهل",
-        "پنجاه",
-        "شصت",
-        "هفتاد",
-        "هشتاد",
-        "نود",
-    ];
-    const HUNDREDS: [&str; 10] = [
-        "",
-        "صد",
-        "دویست",
-        "سیصد",
-        "چهارصد",
-        "پانصد",
-        "ششصد",
-        "هفتصد",
-        "هشتصد",
-        "نهصد",
-    ];
-    let below_thousand = |n: u64| -> Vec<&str> {
-        let mut w = Vec::new();
-        if n >= 100 {
-            w.push(HUNDREDS[(n / 100) as usize]);
-        }
-        let r = n % 100;
-        if r >= 20 {
-            w.push(TENS[(r / 10) as usize]);
-            if !r.is_multiple_of(10) {
-                w.push(ONES[(r % 10) as usize]);
-            }
-        } else if r > 0 {
-            w.push(ONES[r as usize]);
-        }
-        w
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for (scale, word) in [(1_000_000, "میلیون"), (1000, "هزار")] {
-        let k = n / scale % 1000;
-        if k > 0 {
-            parts.push(format!("{} {word}", below_thousand(k).join(" و ")));
-        }
-    }
-    let rest = n % 1000;
-    if rest > 0 {
-        parts.push(below_thousand(rest).join(" و "));
-    }
-    parts.join(" و ")
-}
-
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-const FA_MONTHS: [&str; 12] = [
-    "ژانویه",
-    "فوریه",
-    "مارس",
-    "آوریل",
-    "مه",
-    "ژوئن",
-    "ژوئیه",
-    "اوت",
-    "سپتامبر",
-    "اکتبر",
-    "نوامبر",
-    "دسامبر",
-];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 // ---- the kinds ----
 
@@ -652,125 +427,6 @@ fn clean_kinds() -> Vec<(&'static str, Make)> {
     ]
 }
 
-// ---- letters of other languages in the same script ----
-
-fn ukrainian(ru: &str) -> String {
-    ru.chars()
-        .map(|c| match c {
-            'и' => 'і',
-            'И' => 'І',
-            'ы' => 'и',
-            'э' => 'е',
-            'Э' => 'Е',
-            'ъ' => '\'',
-            'ё' => 'ї',
-            _ => c,
-        })
-        .collect()
-}
-
-fn belarusian(ru: &str) -> String {
-    let mut out = String::new();
-    let mut prev = ' ';
-    for c in ru.chars() {
-        match c {
-            'и' => out.push('і'),
-            'И' => out.push('І'),
-            'щ' => out.push_str("шч"),
-            'ъ' => out.push('\''),
-            'у' if "аеиоуыэюя".contains(prev) => out.push('ў'),
-            _ => out.push(c),
-        }
-        prev = c;
-    }
-    out
-}
-
-/// Persian text in Tajik's Cyrillic alphabet (letter by letter, as a crude
-/// but faithful sample of what Tajik letters look like).
-fn tajik(fa: &str) -> String {
-    let chars: Vec<char> = fa.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-        let s = match c {
-            'ا' => "а",
-            'آ' => "о",
-            'ب' => "б",
-            'پ' => "п",
-            'ت' | 'ط' => "т",
-            'ث' | 'س' | 'ص' => "с",
-            'ج' => "ҷ",
-            'چ' => "ч",
-            'ح' | 'ه' => "ҳ",
-            'خ' => "х",
-            'د' => "д",
-            'ذ' | 'ز' | 'ض' | 'ظ' => "з",
-            'ر' => "р",
-            'ژ' => "ж",
-            'ش' => "ш",
-            'ع' => "ъ",
-            'غ' => "ғ",
-            'ف' => "ф",
-            'ق' => "қ",
-            'ک' => "к",
-            'گ' => "г",
-            'ل' => "л",
-            'م' => "м",
-            'ن' => "н",
-            'و' => "у",
-            'ی' if last => "ӣ",
-            'ی' => "и",
-            '\u{200c}' => "-",
-            '،' => ",",
-            '؟' => "?",
-            '۰'..='۹' => {
-                out.push(char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap());
-                continue;
-            }
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(s);
-    }
-    out
-}
-
-fn urdu(fa: &str) -> String {
-    let chars: Vec<char> = fa.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-            match c {
-                'ه' => 'ہ',
-                'ی' if last => 'ے',
-                _ => c,
-            }
-        })
-        .collect()
-}
-
-fn pashto(fa: &str) -> String {
-    let chars: Vec<char> = fa.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let last = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-            match c {
-                'گ' => 'ګ',
-                'ش' => 'ښ',
-                'ی' if last => 'ې',
-                _ => c,
-            }
-        })
-        .collect()
-}
-
 // ---- through the formats ----
 
 const FORMATS: [Format; 4] = [Format::Xliff20, Format::Xliff12, Format::Tsv, Format::Jsonl];
@@ -1105,6 +761,16 @@ fn work_the_client_marked_unfinished_is_never_published() {
 
 // ---- no panic around untouchables ----
 
+/// Terms the property test puts among the untouchables.
+fn glossary() -> brief::check::Glossary {
+    brief::check::Glossary::from_delimited(
+        "source,fa,ru\nWhite House,کاخ سفید,Белый дом\nPutin,پوتین,Путин\n",
+        Lang::EN,
+        Path::new("g.csv"),
+    )
+    .unwrap()
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
     /// Random Unicode white space, combining marks and bidi controls around
@@ -1119,11 +785,14 @@ proptest::proptest! {
                 '\u{202a}', '\u{202b}', '\u{202c}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}',
                 '-', '\u{2212}', '.', ',', '٫', '٬', '۵', '5',
             ]), 0..4),
-            12,
+            24,
         ),
-        swap in 0usize..6,
+        swap in 0usize..12,
     ) {
-        let items = ["https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7"];
+        let items = [
+            "https://example.org/a?b=1", "@newsdesk", "#vote2024", "press@example.org", "1,250.5", "-7",
+            "{0}", "%1$s", "White House", "Putin's", "۱۲٫۵٪", "3,5 млн",
+        ];
         let pad = |i: usize| -> String { pads[i].iter().collect() };
         let mut source = String::from("See");
         let mut target = String::from("См.");
@@ -1132,9 +801,10 @@ proptest::proptest! {
             let shown = if i == swap { "https://example.org/x" } else { item };
             target.push_str(&format!("{}{shown}{}", pad(2 * i + 1), pad(2 * i)));
         }
+        let glossary = glossary();
         for lang in [Lang::RU, Lang::FA] {
-            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
-            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), None);
+            let a = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&glossary));
+            let b = check_unit(&source, &target, Lang::EN, lang, &CheckSettings::default(), Some(&glossary));
             proptest::prop_assert_eq!(a, b);
             let _ = brief::check::judge_target(&source, Some(&target), brief::TargetState::Unspecified, Lang::EN, Some(lang));
         }
@@ -1150,11 +820,21 @@ proptest::proptest! {
             warnings: Vec::new(),
         };
         let r = brief::merge::merge(&[file]);
-        // With white space of any kind around them, the item swapped for
-        // another URL is always found.
+        // The same unit through a file as brief exports it, read back (a
+        // source export refuses, with a control character, is a refusal).
+        let export = export_of(std::slice::from_ref(&source));
+        let tag = LanguageTag::from_lang(Lang::RU);
+        if let Ok(xliff) = export.render(Format::Xliff20, &tag, TargetMode::Empty) {
+            let filled = fill(Format::Xliff20, &String::from_utf8(xliff).unwrap(), &[target.as_str()]);
+            if let Ok(files) = brief::merge::read_bytes(filled.into_bytes(), "brief.ru.xlf".as_ref()) {
+                let _ = brief::merge::merge(&files);
+            }
+        }
+        // With white space of any kind around them, an untouchable (the
+        // first six items) swapped for another URL is always found.
         let spaced = pads
             .iter()
             .all(|p| !p.is_empty() && p.iter().all(|c| c.is_whitespace()));
-        proptest::prop_assert!(!spaced || !r.problems.is_empty(), "{source:?} → {target:?}");
+        proptest::prop_assert!(!spaced || swap >= 6 || !r.problems.is_empty(), "{source:?} → {target:?}");
     }
 }
