@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
-use super::content::hint_weight;
 use super::guard::*;
+use super::hints::hint_weight;
 use super::*;
 use proptest::prelude::*;
 
@@ -226,7 +226,9 @@ fn hint_words_match_whole_tokens_or_prefixes() {
     assert_eq!(hint_weight(Some("ads2")), -2);
     assert_eq!(hint_weight(Some("header shadow")), 0);
     assert_eq!(hint_weight(Some("navy")), 0);
-    assert_eq!(hint_weight(Some("user-comments")), -2);
+    assert_eq!(hint_weight(Some("user-comments")), -3);
+    assert_eq!(hint_weight(Some("has-sidebar")), 0);
+    assert_eq!(hint_weight(Some("node--promoted")), 0);
     assert_eq!(hint_weight(Some("story-body")), 1);
     assert_eq!(hint_weight(Some("Реклама баннер")), -2);
     // Weak words: a share bar is boilerplate, a share wrapper may not be.
