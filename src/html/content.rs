@@ -38,8 +38,9 @@ const WIDEN_MIN_GROWTH: f64 = 0.3;
 const WIDEN_FREE_CHARS: usize = 100;
 
 /// An element holding more than this share of the page's paragraph text
+/// (articles split in two or three blocks have a block above it)
 /// holds the article, whatever its class says.
-const MOST_OF_THE_PAGE: f64 = 0.5;
+const MOST_OF_THE_PAGE: f64 = 0.4;
 
 /// An element whose text is more than this share link text is a link list.
 pub(super) const MAX_LINK_DENSITY: f64 = 0.5;

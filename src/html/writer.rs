@@ -8,9 +8,16 @@ use super::content::MAX_LINK_DENSITY;
 /// a kicker, breadcrumbs or a date line; more is article text.
 const MAX_KICKER_CHARS: usize = 300;
 
+/// A paragraph of at least this many characters is written once: shorter
+/// ones ("Step 1", a table cell) may repeat in an article.
+const MIN_REPEAT_CHARS: usize = 80;
+
 /// Collects inline text into paragraphs.
 pub(super) struct Writer {
     paragraphs: Vec<String>,
+    /// The longer paragraphs written so far: a page that carries the article
+    /// twice (a desktop and a mobile copy, a repeated section) gives it once.
+    seen: std::collections::HashSet<String>,
     current: String,
     link_chars: usize,
     /// Before the headline inside the content: kickers, breadcrumbs, dates.
@@ -27,6 +34,7 @@ impl Writer {
     pub(super) fn new(headline_elsewhere: bool, has_headline: bool) -> Writer {
         Writer {
             paragraphs: Vec::new(),
+            seen: Default::default(),
             current: String::new(),
             link_chars: 0,
             before_headline: !headline_elsewhere,
@@ -121,6 +129,9 @@ impl Writer {
                     continue;
                 }
                 self.header_zone = false;
+            }
+            if block.chars().count() >= MIN_REPEAT_CHARS && !self.seen.insert(block.clone()) {
+                continue;
             }
             self.paragraphs.push(block);
         }
