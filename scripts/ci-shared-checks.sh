@@ -225,7 +225,7 @@ rm -rf "$TMW"
 # --- Article extraction from web pages (issue 23) ---------------------------
 # brief's extractor alone on the WCXB dev articles (word-level F1 averaged over
 # pages, the benchmark's scoring; docs/html.md): fails below a bar about 0.01
-# under the measured 0.912. The side-by-side run with trafilatura and
+# under the measured 0.913. The side-by-side run with trafilatura and
 # readability-lxml is scripts/html_eval.sh.
 echo "== html: article extraction on the WCXB dev articles"
 cargo build --release --quiet --example html_extract

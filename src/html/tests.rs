@@ -834,3 +834,19 @@ fn a_table_in_a_figure_is_article_text_and_the_caption_is_not() {
     assert!(body.contains("Brent crude price per barrel"), "{body}");
     assert!(!body.contains("Source: agency"), "{body}");
 }
+
+#[test]
+fn a_paragraph_mostly_but_not_all_link_stays_and_a_bare_link_goes() {
+    let page = format!(
+        "<html><body><article>{}<p>Download the <a href='/s'>free catering comparison \
+         spreadsheet here</a> today.</p><p><a href='/next'>Next story: the mayor's new \
+         budget plan for the harbour</a></p></article></body></html>",
+        article_paragraphs("the caterers")
+    );
+    let body = extract(&page).body;
+    assert!(
+        body.contains("Download the free catering comparison spreadsheet here today."),
+        "{body}"
+    );
+    assert!(!body.contains("Next story"), "{body}");
+}

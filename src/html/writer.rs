@@ -2,7 +2,7 @@
 //! collapsed, `<br>` kept as a line break, the kicker before the headline and
 //! the byline and date lines after it left out.
 
-use super::content::MAX_LINK_DENSITY;
+use super::content::MAX_PARAGRAPH_LINK_DENSITY;
 
 /// Text before the headline inside the content up to this many characters is
 /// a kicker, breadcrumbs or a date line; more is article text.
@@ -101,7 +101,7 @@ impl Writer {
         let total: usize = text.chars().filter(|c| !c.is_whitespace()).count();
         let link_chars = self.link_chars;
         self.link_chars = 0;
-        if total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY {
+        if total > 0 && link_chars as f64 / total as f64 > MAX_PARAGRAPH_LINK_DENSITY {
             return;
         }
         let mut lines: Vec<&str> = Vec::new();
