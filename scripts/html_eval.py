@@ -12,9 +12,10 @@ Each system runs as one whole process over all pages, one after the other on
 the same machine; the time is that process's wall-clock time and the peak
 memory its maximum resident set size (from wait4).
 
-    python3 scripts/html_eval.py DATASET.jsonl.gz BRIEF_EXTRACT_BINARY [--systems brief,trafilatura,readability] [--limit N] [--worst N]
+    python3 scripts/html_eval.py DATASET.jsonl.gz BRIEF_EXTRACT_BINARY [--systems brief,trafilatura,readability] [--limit N] [--worst N] [--halves] [--check F1]
 
-Exits 2 if the data set or the binary is missing.
+Exits 2 if the data set or the binary is missing, 1 if --check is given and
+brief's F1 is below it.
 """
 
 import argparse
@@ -76,6 +77,12 @@ def score(extracted, reference):
     return p, r, f
 
 
+def page_number(page_id):
+    """The number at the end of a page id (`wcxb-dev-0155` -> 155), or 0."""
+    digits = re.search(r"(\d+)$", page_id)
+    return int(digits.group(1)) if digits else 0
+
+
 def run_process(command, pages_path):
     """Runs one extractor over all pages; returns (outputs by id, seconds, peak RSS in MB)."""
     with open(pages_path, "rb") as pages, tempfile.TemporaryFile() as out:
@@ -102,6 +109,10 @@ def main():
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--worst", type=int, default=0, help="list the N pages where brief's F1 is lowest")
     parser.add_argument("--dump", help="write brief's output per page (JSONL) here")
+    parser.add_argument("--check", type=float, default=0.0,
+                        help="exit 1 unless brief's F1 over all pages is at least this (CI bar)")
+    parser.add_argument("--halves", action="store_true",
+                        help="also report odd- and even-numbered pages apart (tune on one, confirm on the other)")
     args = parser.parse_args()
     if not os.path.isfile(args.dataset):
         print(f"html_eval: data set not found: {args.dataset}", file=sys.stderr)
@@ -138,19 +149,30 @@ def main():
     print("| system | F1 | precision | recall | time (s) | peak RSS (MB) |")
     print("|---|---|---|---|---|---|")
     per_page = {}
+    f1 = {}
+    halves = [("", lambda _: True)]
+    if args.halves:
+        halves += [(" (odd pages)", lambda n: n % 2 == 1), (" (even pages)", lambda n: n % 2 == 0)]
     for system, (outputs, seconds, rss) in results.items():
         scores = [score(outputs.get(i, ""), ref) for i, ref in references.items()]
         per_page[system] = dict(zip(references, scores))
-        n = len(scores)
-        p = sum(s[0] for s in scores) / n
-        r = sum(s[1] for s in scores) / n
-        f = sum(s[2] for s in scores) / n
-        print(f"| {system} | {f:.3f} | {p:.3f} | {r:.3f} | {seconds:.1f} | {rss:.0f} |")
+        for label, keep in halves:
+            chosen = [s for i, s in zip(references, scores) if keep(page_number(i))]
+            n = max(len(chosen), 1)
+            p = sum(s[0] for s in chosen) / n
+            r = sum(s[1] for s in chosen) / n
+            f = sum(s[2] for s in chosen) / n
+            if not label:
+                f1[system] = f
+            print(f"| {system}{label} | {f:.3f} | {p:.3f} | {r:.3f} | {seconds:.1f} | {rss:.0f} |")
     if args.worst and "brief" in per_page:
         worst = sorted(per_page["brief"].items(), key=lambda kv: kv[1][2])[: args.worst]
         for page_id, (p, r, f) in worst:
             others = " ".join(f"{s}={per_page[s][page_id][2]:.2f}" for s in per_page if s != "brief")
             print(f"{page_id} F1={f:.2f} P={p:.2f} R={r:.2f} {others}")
+    if args.check and "brief" in f1 and f1["brief"] < args.check:
+        print(f"html_eval: brief's F1 {f1['brief']:.3f} is below the bar {args.check}", file=sys.stderr)
+        sys.exit(1)
     if args.dump and "brief" in results:
         with open(args.dump, "w", encoding="utf-8") as dump:
             for page_id in references:

@@ -9,11 +9,9 @@ use scraper::{Html, Node};
 use super::Extracted;
 use crate::Lang;
 
+use super::hints::{Drop, NEVER_ARTICLE_HINT, hint_weight, is_dropped};
 use super::vocabulary::*;
-
-/// Characters of class and id looked at: hints are near the start, and a
-/// crafted page must not make this step slow.
-const MAX_HINT_BYTES: usize = 512;
+use super::writer::Writer;
 
 /// Characters of `<title>` kept.
 const MAX_TITLE_CHARS: usize = 1000;
@@ -39,12 +37,17 @@ const WIDEN_MIN_GROWTH: f64 = 0.3;
 /// other text.
 const WIDEN_FREE_CHARS: usize = 100;
 
-/// Text before the headline inside the content up to this many characters is
-/// a kicker, breadcrumbs or a date line; more is article text.
-const MAX_KICKER_CHARS: usize = 300;
+/// An element holding more than this share of the page's paragraph text
+/// (articles split in two or three blocks have a block above it)
+/// holds the article, whatever its class says.
+const MOST_OF_THE_PAGE: f64 = 0.4;
 
 /// An element whose text is more than this share link text is a link list.
-const MAX_LINK_DENSITY: f64 = 0.5;
+pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// A paragraph inside the content goes when more than this share of it is
+/// link text ("Click here to download the spreadsheet" stays).
+pub(super) const MAX_PARAGRAPH_LINK_DENSITY: f64 = 0.75;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -96,11 +99,16 @@ pub(super) struct Page<'a> {
 impl<'a> Page<'a> {
     pub(super) fn build(document: &'a Html) -> Page<'a> {
         let mut items: Vec<Item<'a>> = Vec::new();
-        let mut own_drop: Vec<bool> = Vec::new();
+        let mut own_drop: Vec<Drop> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
         let mut title_tag = None;
         let mut lang = None;
         let mut meta = super::meta::Metadata::default();
+        // Streamed React pages send a part of the page late, in a
+        // `<div hidden id="S:n">`, and a script moves it in place of the
+        // `<template id="B:n">` placeholder sent before: such a div is
+        // shown once the page loads, so its `hidden` does not hide it.
+        let mut boundaries: std::collections::HashSet<&'a str> = Default::default();
         for edge in document.tree.root().traverse() {
             match edge {
                 ego_tree::iter::Edge::Open(node) => {
@@ -134,15 +142,31 @@ impl<'a> Page<'a> {
                             // A strong hint decides; weak ones and article
                             // words cancel out.
                             let hint = if class.min(id) <= -2 {
-                                -2
+                                class.min(id)
                             } else {
                                 (class + id).max(-1)
                             };
-                            (Kind::Element, name, is_dropped(name, element), hint)
+                            if name == "template"
+                                && let Some(id) = element.attr("id")
+                                && let Some(number) = id.strip_prefix("B:")
+                            {
+                                boundaries.insert(number);
+                            }
+                            let revealed = name == "div"
+                                && element
+                                    .attr("id")
+                                    .and_then(|id| id.strip_prefix("S:"))
+                                    .is_some_and(|number| boundaries.contains(number));
+                            (
+                                Kind::Element,
+                                name,
+                                is_dropped(name, element, revealed),
+                                hint,
+                            )
                         }
-                        Node::Text(text) => (Kind::Text, text.deref(), false, 0),
-                        Node::Document | Node::Fragment => (Kind::Other, "", false, 0),
-                        _ => (Kind::Other, "", true, 0),
+                        Node::Text(text) => (Kind::Text, text.deref(), Drop::Keep, 0),
+                        Node::Document | Node::Fragment => (Kind::Other, "", Drop::Keep, 0),
+                        _ => (Kind::Other, "", Drop::Always, 0),
                     };
                     items.push(Item {
                         kind,
@@ -171,8 +195,8 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        let paragraph_text = mark_blocks(&mut items);
-        drop_boilerplate(&mut items, &own_drop, &paragraph_text);
+        let blocks = mark_blocks(&mut items);
+        drop_boilerplate(&mut items, &own_drop, &blocks);
         count_text(&mut items);
         Page {
             items,
@@ -481,7 +505,14 @@ impl<'a> Page<'a> {
                         i = item.end;
                         continue;
                     }
-                    if i != root && self.link_density(i) > MAX_LINK_DENSITY {
+                    // A link list goes whole; a link inside a paragraph is
+                    // part of its sentence (the paragraph's own link share
+                    // is judged when it ends).
+                    if i != root
+                        && BLOCK_TAGS.contains(&item.name)
+                        && item.name != "p"
+                        && self.link_density(i) > MAX_LINK_DENSITY
+                    {
                         i = item.end;
                         continue;
                     }
@@ -520,199 +551,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// Collects inline text into paragraphs.
-struct Writer {
-    paragraphs: Vec<String>,
-    current: String,
-    link_chars: usize,
-    /// Before the headline inside the content: kickers, breadcrumbs, dates.
-    before_headline: bool,
-    /// Paragraphs written before the headline, kept only if they are more
-    /// than a kicker (the "headline" is then a heading inside the article).
-    pending: Vec<String>,
-    /// Between the headline and the first real paragraph: bylines, dates,
-    /// captions — short lines without a sentence end.
-    header_zone: bool,
-}
-
-impl Writer {
-    fn new(headline_elsewhere: bool, has_headline: bool) -> Writer {
-        Writer {
-            paragraphs: Vec::new(),
-            current: String::new(),
-            link_chars: 0,
-            before_headline: !headline_elsewhere,
-            pending: Vec::new(),
-            header_zone: has_headline,
-        }
-    }
-
-    /// The headline is reached: what came before it was a kicker,
-    /// breadcrumbs or a date if it is short, else article text.
-    fn at_headline(&mut self) {
-        self.end_paragraph(false);
-        let before: usize = self.pending.iter().map(|p| p.chars().count()).sum();
-        self.before_headline = false;
-        if before > MAX_KICKER_CHARS {
-            self.paragraphs.append(&mut self.pending);
-            self.header_zone = false;
-        } else {
-            self.pending.clear();
-            self.header_zone = true;
-        }
-    }
-
-    fn reset(&mut self) {
-        self.current.clear();
-        self.link_chars = 0;
-    }
-
-    fn text(&mut self, text: &str, preformatted: bool, in_link: bool) {
-        if in_link {
-            self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
-        }
-        if preformatted {
-            self.current.push_str(text);
-        } else {
-            for c in text.chars() {
-                if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
-                    if !self.current.ends_with([' ', '\n']) && !self.current.is_empty() {
-                        self.current.push(' ');
-                    }
-                } else if c != '\u{ad}' {
-                    // Soft hyphens only mark where a word may break.
-                    self.current.push(c);
-                }
-            }
-        }
-    }
-
-    fn line_break(&mut self) {
-        while self.current.ends_with(' ') {
-            self.current.pop();
-        }
-        self.current.push('\n');
-    }
-
-    /// Ends the paragraph being written; two line breaks in a row inside it
-    /// (`<br><br>`) split it into paragraphs.
-    fn end_paragraph(&mut self, is_heading: bool) {
-        if self.current.trim().is_empty() {
-            self.reset();
-            return;
-        }
-        let text = std::mem::take(&mut self.current);
-        let total: usize = text.chars().filter(|c| !c.is_whitespace()).count();
-        let link_chars = self.link_chars;
-        self.link_chars = 0;
-        if total > 0 && link_chars as f64 / total as f64 > MAX_LINK_DENSITY {
-            return;
-        }
-        let mut lines: Vec<&str> = Vec::new();
-        let mut blocks: Vec<String> = Vec::new();
-        for line in text.split('\n').map(|l| l.trim_matches([' ', '\t'])) {
-            if line.is_empty() {
-                if !lines.is_empty() {
-                    blocks.push(lines.join("\n"));
-                    lines.clear();
-                }
-            } else {
-                lines.push(line);
-            }
-        }
-        if !lines.is_empty() {
-            blocks.push(lines.join("\n"));
-        }
-        for block in blocks {
-            if self.before_headline {
-                self.pending.push(block);
-                continue;
-            }
-            if self.header_zone && !is_heading {
-                if block.chars().count() < 100 && !ends_sentence(&block) {
-                    continue;
-                }
-                self.header_zone = false;
-            }
-            self.paragraphs.push(block);
-        }
-    }
-
-    fn finish(mut self) -> Vec<String> {
-        self.end_paragraph(false);
-        // The headline never came: nothing was a kicker.
-        self.paragraphs.append(&mut self.pending);
-        self.paragraphs
-    }
-}
-
-/// Whether a paragraph ends like a sentence (possibly inside quotes).
-fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '»', '”', '’', ')', ' ', '\u{a0}']);
-    trimmed.ends_with(['.', '!', '?', '…', '؟', ';', '؛', ':', '。'])
-}
-
-/// The weight of a class or id attribute: -1 if a token begins with a
-/// boilerplate word, +1 if with an article word, else 0.
-pub(super) fn hint_weight(attr: Option<&str>) -> i32 {
-    let Some(value) = attr else { return 0 };
-    let mut end = value.len().min(MAX_HINT_BYTES);
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    let value = value[..end].to_lowercase();
-    let mut weight = 0;
-    for token in value
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-    {
-        if NEGATIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
-            return -2;
-        }
-        if WEAK_NEGATIVE_HINTS
-            .iter()
-            .any(|hint| hint_matches(token, hint))
-        {
-            weight = -1;
-            continue;
-        }
-        if weight == 0 && POSITIVE_HINTS.iter().any(|hint| hint_matches(token, hint)) {
-            weight = 1;
-        }
-    }
-    weight
-}
-
-/// Short English words must be the whole token (`ad` is not `adjust`, `nav`
-/// not `navy`), longer ones may begin it (`comment` → `comments`).
-fn hint_matches(token: &str, hint: &str) -> bool {
-    if hint.is_ascii() && hint.len() <= 4 {
-        token == hint
-            || (token.starts_with(hint)
-                && token[hint.len()..]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == 's'))
-    } else {
-        token.starts_with(hint)
-    }
-}
-
-/// Elements dropped for what they are, whatever their class.
-fn is_dropped(name: &str, element: &scraper::node::Element) -> bool {
-    if DROPPED_TAGS.contains(&name) {
-        return true;
-    }
-    if super::hidden::is_hidden(|name| element.attr(name)) {
-        return true;
-    }
-    if let Some(role) = element.attr("role")
-        && DROPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
-        return true;
-    }
-    false
-}
-
 /// Collapses runs of HTML whitespace into one space and trims.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -743,15 +581,22 @@ fn strip_site_name(title: &str) -> String {
         .to_string()
 }
 
+/// What [`mark_blocks`] finds of each element, for dropping.
+struct Blocks {
+    /// Characters of `<p>` text below (hidden or not).
+    paragraph_text: Vec<usize>,
+    /// Whether a `<main>` is below (the element itself included).
+    holds_main: Vec<bool>,
+}
+
 /// Landmarks and blocks, bottom-up (children come after their parent):
 /// whether each element holds an `<h1>`/`<article>`/`<main>` or a block
-/// element; returns each element's paragraph text (hidden or not), in
+/// element, and each element's paragraph text (hidden or not), in
 /// characters.
-fn mark_blocks(items: &mut [Item<'_>]) -> Vec<usize> {
-    // Landmarks and paragraph text (hidden or not), bottom-up: children
-    // come after their parent.
+fn mark_blocks(items: &mut [Item<'_>]) -> Blocks {
     let mut raw_text = vec![0usize; items.len()];
     let mut paragraph_text = vec![0usize; items.len()];
+    let mut holds_main = vec![false; items.len()];
     for index in (0..items.len()).rev() {
         if items[index].kind == Kind::Text {
             raw_text[index] = items[index]
@@ -761,11 +606,14 @@ fn mark_blocks(items: &mut [Item<'_>]) -> Vec<usize> {
                 .count();
         } else if items[index].name == "p" {
             paragraph_text[index] = raw_text[index];
+        } else if items[index].name == "main" {
+            holds_main[index] = true;
         }
         let parent = items[index].parent;
         if parent != NO_PARENT {
             raw_text[parent] += raw_text[index];
             paragraph_text[parent] += paragraph_text[index];
+            holds_main[parent] |= holds_main[index];
             let is_block =
                 items[index].kind == Kind::Element && BLOCK_TAGS.contains(&items[index].name);
             if items[index].holds_landmark {
@@ -776,26 +624,45 @@ fn mark_blocks(items: &mut [Item<'_>]) -> Vec<usize> {
             }
         }
     }
-    paragraph_text
+    Blocks {
+        paragraph_text,
+        holds_main,
+    }
 }
 
-/// Dropping, top-down: an element goes when it is dropped by its own tag
-/// or role (`own_drop`), by a class/id hint (unless it holds the article),
-/// or with its parent.
-fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[bool], paragraph_text: &[usize]) {
-    // Dropping, top-down: a hinted element goes unless it holds the article.
+/// Dropping, top-down: an element goes with its parent, for its own tag or
+/// role (`own_drop`), or for a class/id hint — unless it holds the article:
+/// a landmark below, or most of the page's paragraphs (a site naming its
+/// layout `sidebar-layout` or `body-ad-wrapper`).
+fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) {
+    let paragraph_text = &blocks.paragraph_text;
+    let page_paragraphs = paragraph_text.first().copied().unwrap_or(0);
     for index in 0..items.len() {
         let parent = items[index].parent;
+        let paragraphs = paragraph_text[index];
+        let holds_most = paragraphs >= WEAK_HINT_MAX_PARAGRAPH_CHARS
+            && paragraphs as f64 > MOST_OF_THE_PAGE * page_paragraphs as f64;
         // A weak hint (a share bar, a tag list) on an element holding
-        // pages of paragraphs is a wrapper the site named oddly.
-        let hinted = items[index].hint <= -2
-            || (items[index].hint == -1 && paragraph_text[index] < WEAK_HINT_MAX_PARAGRAPH_CHARS);
+        // pages of paragraphs is a wrapper the site named oddly; a strong
+        // one, on most of the page's paragraphs.
+        let hinted = match items[index].hint {
+            hint if hint <= NEVER_ARTICLE_HINT => true,
+            -2 => !holds_most,
+            -1 => paragraphs < WEAK_HINT_MAX_PARAGRAPH_CHARS,
+            _ => false,
+        };
         let by_hint = items[index].kind == Kind::Element
             && hinted
             && !items[index].holds_landmark
             && !matches!(items[index].name, "html" | "body");
-        items[index].dropped =
-            own_drop[index] || by_hint || (parent != NO_PARENT && items[parent].dropped);
+        let by_tag = match own_drop[index] {
+            Drop::Keep => false,
+            Drop::Always => true,
+            Drop::Container => {
+                !(blocks.holds_main[index] || (items[index].name == "form" && holds_most))
+            }
+        };
+        items[index].dropped = by_tag || by_hint || (parent != NO_PARENT && items[parent].dropped);
     }
 }
 

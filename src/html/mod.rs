@@ -20,8 +20,10 @@
 mod content;
 mod guard;
 mod hidden;
+mod hints;
 mod meta;
 mod vocabulary;
+mod writer;
 
 use scraper::Html;
 
