@@ -6,6 +6,7 @@
 use crate::check::{CheckSettings, Finding, check_unit};
 use crate::formats::{self, Aids, FilledTarget, LanguageTag, TargetMode, TargetState, UnitFile};
 use crate::invisible::is_blank;
+use crate::tm::Memory;
 
 use super::{MtError, Translator};
 
@@ -27,6 +28,8 @@ pub struct Filled {
     pub machine: usize,
     /// Units whose translator's target was kept.
     pub kept: usize,
+    /// Units filled from a translation memory's exact match (never sent).
+    pub from_memory: usize,
     /// Distinct texts sent.
     pub unique: usize,
     /// HTTP requests sent (retries included).
@@ -44,11 +47,26 @@ fn needs_translation(u: &formats::Unit) -> bool {
     }
 }
 
+/// The translation an exact memory match gives `source`, by the rule
+/// `brief export` fills targets with: the first memory's exact match, unless
+/// the memories disagree, the match held inline codes, or it is blank.
+fn memory_target(memories: &[Memory], source: &str, from: &str, to: &str) -> Option<String> {
+    let mut exact = memories
+        .iter()
+        .filter_map(|m| m.lookup(source, from, to).exact);
+    let first = exact.next()?;
+    let disagree = exact.any(|m| m.target != first.target);
+    (first.target_markup == 0 && !disagree && !is_blank(&first.target)).then_some(first.target)
+}
+
 /// Translates the empty targets of `file` and renders it again in its
-/// format. Either every empty target is filled or an error is returned.
+/// format: exact matches of `memories` first (those texts are not sent,
+/// and the targets are a translator's work from the memory), the rest by
+/// the engine. Either every empty target is filled or an error is returned.
 pub fn fill_file(
     file: &UnitFile,
     translator: &Translator,
+    memories: &[Memory],
     check: &CheckSettings,
 ) -> Result<Filled, MtError> {
     let bad_tag = |which: &str, tag: &str| MtError::Response {
@@ -67,8 +85,14 @@ pub fn fill_file(
         .target_lang
         .parse()
         .map_err(|_| bad_tag("target", &file.target_lang))?;
+    let mut remembered: Vec<Option<String>> = vec![None; file.units.len()];
     let todo: Vec<usize> = (0..file.units.len())
         .filter(|&i| needs_translation(&file.units[i]))
+        .filter(|&i| {
+            let u = &file.units[i];
+            remembered[i] = memory_target(memories, &u.source, source.as_str(), target.as_str());
+            remembered[i].is_none()
+        })
         .collect();
     let texts: Vec<&str> = todo
         .iter()
@@ -78,13 +102,38 @@ pub fn fill_file(
         None
     } else {
         translator.check_languages(&source, &target)?;
-        Some(translator.translate(&texts, &source, &target)?)
+        let unit_of = |e| match e {
+            MtError::Segment {
+                engine,
+                index,
+                message,
+                ..
+            } => MtError::Segment {
+                engine,
+                index,
+                unit: todo.get(index).map(|&i| file.units[i].id.clone()),
+                message,
+            },
+            e => e,
+        };
+        Some(
+            translator
+                .translate(&texts, &source, &target)
+                .map_err(unit_of)?,
+        )
     };
     let engine = translator.engine().name().to_string();
     let mut aids: Vec<Aids> = vec![Aids::default(); file.units.len()];
     let mut kept = 0;
+    let mut from_memory = 0;
     for (i, u) in file.units.iter().enumerate() {
-        if let (Some(t), false) = (&u.target, todo.contains(&i)) {
+        if let Some(t) = remembered[i].take() {
+            from_memory += 1;
+            aids[i].filled = Some(FilledTarget {
+                text: t,
+                machine: None,
+            });
+        } else if let (Some(t), false) = (&u.target, todo.contains(&i)) {
             kept += 1;
             aids[i].filled = Some(FilledTarget {
                 text: t.clone(),
@@ -124,6 +173,7 @@ pub fn fill_file(
         contents,
         machine: todo.len(),
         kept,
+        from_memory,
         unique: translated.as_ref().map_or(0, |t| t.unique),
         requests: translated.as_ref().map_or(0, |t| t.requests),
         findings,

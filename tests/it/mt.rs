@@ -166,7 +166,8 @@ fn libretranslate_fills_and_marks_every_format() {
             .all(|l| l.contains(r#""origin":"mt:libretranslate""#))
     );
     // The API as documented: GET /languages, then POST /translate with q as
-    // an array, plain text, language codes; the repeated sentence sent once.
+    // an array, HTML (the URL, address and handle go as placeholders),
+    // language codes; the repeated sentence sent once.
     let seen = server.seen();
     assert!(
         seen.iter()
@@ -177,7 +178,7 @@ fn libretranslate_fills_and_marks_every_format() {
     for p in &posts {
         assert_eq!(p.path, "/translate");
         let j = p.json();
-        assert_eq!(j["format"], "text");
+        assert_eq!(j["format"], "html");
         assert_eq!(j["source"], "en");
         assert!(j["target"] == "fa" || j["target"] == "ru");
         assert_eq!(
@@ -248,6 +249,7 @@ fn misbehaving_engines_fail_cleanly_with_nothing_written() {
         (Behaviour::WrongScript, "no Arabic-script letter"),
         (Behaviour::Html, "markup"),
         (Behaviour::NotJson, "not a translation list"),
+        (Behaviour::DropTags, "lost the protected"),
     ];
     let desk = Desk::new("xliff20");
     std::fs::write(desk.path("brief.toml"), FAST).unwrap();
@@ -548,4 +550,180 @@ fn accept_mt_refuses_to_update_a_memory() {
         .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(err.contains("--update-tm"), "{err}");
+}
+
+/// URLs, addresses and handles travel as placeholders the engine keeps
+/// (LibreTranslate `format: "html"`, DeepL `tag_handling: "xml"`) and come
+/// back verbatim; the rest of the text is escaped markup.
+#[test]
+fn protected_spans_travel_as_placeholders_and_come_back() {
+    let desk = Desk::new("jsonl");
+    for (engine, field, flag, value) in [
+        ("libretranslate", "q", "format", "html"),
+        ("deepl", "text", "tag_handling", "xml"),
+    ] {
+        let server = FakeServer::honest();
+        desk.translate(engine, &server.url, &["out/brief.ru.jsonl"])
+            .success();
+        let posts: Vec<_> = server
+            .seen()
+            .into_iter()
+            .filter(|s| s.method == "POST")
+            .collect();
+        assert_eq!(posts.len(), 1);
+        let j = posts[0].json();
+        assert_eq!(j[flag], value, "{j}");
+        let sent = j[field].to_string();
+        for span in [
+            "https://example.org/plan",
+            "press@example.org",
+            "@citymayor",
+        ] {
+            assert!(!sent.contains(span), "{span} sent as text: {sent}");
+        }
+        assert!(sent.contains(r#"<x id=\"1\"/>"#), "{sent}");
+        let units = targets(&desk.path("mt/brief.ru.jsonl"));
+        let all: String = units.iter().filter_map(|u| u.target.clone()).collect();
+        for span in [
+            "https://example.org/plan",
+            "press@example.org",
+            "@citymayor",
+        ] {
+            assert_eq!(all.matches(span).count(), 1, "{span}: {all}");
+        }
+        assert!(!all.contains('<') && !all.contains("&amp;"), "{all}");
+        std::fs::remove_dir_all(desk.path("mt")).unwrap();
+    }
+}
+
+/// A translation that lost a placeholder is refused naming the unit, for
+/// both engines, and nothing is written.
+#[test]
+fn a_lost_placeholder_names_the_unit() {
+    let desk = Desk::new("xliff12");
+    std::fs::write(desk.path("brief.toml"), FAST).unwrap();
+    let source = targets(&desk.path("out/brief.fa.xliff12.xlf"));
+    let with_url = source
+        .iter()
+        .find(|u| u.source.contains("https://example.org/plan"))
+        .unwrap();
+    for engine in ["libretranslate", "deepl"] {
+        let server = FakeServer::start(vec![], Behaviour::DropTags);
+        let a = desk
+            .translate(engine, &server.url, &["out/brief.fa.xliff12.xlf"])
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+        let expected = format!(
+            "{engine}: unit {}: the engine lost the protected",
+            with_url.id
+        );
+        assert!(err.contains(&expected), "{err}");
+        assert!(desk.written().is_empty(), "{:?}", desk.written());
+    }
+}
+
+/// Exact memory matches fill their units before the engine is asked: their
+/// texts are not sent, the targets are the memory's (human work), and the
+/// count is reported.
+#[test]
+fn memory_matches_are_used_before_the_engine() {
+    let desk = Desk::new("xliff20");
+    let first = "The council approved a budget of 5 million dollars on Monday.";
+    let memory_ru = "Совет утвердил бюджет в 5 миллионов долларов в понедельник.";
+    let tmx = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>{first}</seg></tuv><tuv xml:lang="ru"><seg>{memory_ru}</seg></tuv></tu></body></tmx>
+"#
+    );
+    std::fs::write(desk.path("mem.tmx"), tmx).unwrap();
+    let server = FakeServer::honest();
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args([
+        "translate",
+        "--engine",
+        "libretranslate",
+        "--url",
+        &server.url,
+    ])
+    .args([
+        "--tm",
+        "mem.tmx",
+        "--out-dir",
+        "mt",
+        "out/brief.ru.xliff20.xlf",
+    ])
+    .env_remove("LIBRETRANSLATE_API_KEY")
+    .env_remove("DEEPL_AUTH_KEY");
+    let a = cmd.assert().success();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("2 segment(s) from translation memory exact matches"),
+        "{err}"
+    );
+    let posts: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|s| s.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 1);
+    let sent = posts[0].json()["q"].clone();
+    assert_eq!(sent.as_array().unwrap().len(), 3, "{sent}");
+    assert!(!sent.to_string().contains("council approved"), "{sent}");
+    let units = targets(&desk.path("mt/brief.ru.xliff20.xlf"));
+    for u in units.iter().filter(|u| u.source == first) {
+        assert_eq!(u.target.as_deref(), Some(memory_ru));
+        assert_ne!(
+            u.state,
+            brief::TargetState::Machine,
+            "memory work is not machine work"
+        );
+    }
+    assert!(units.iter().any(|u| u.state == brief::TargetState::Machine));
+    // The memory's targets count as a translator's; only the machine ones
+    // hold merge back until accepted.
+    brief_in(desk.dir.path())
+        .args(["merge", "--accept-mt", "mt/brief.ru.xliff20.xlf"])
+        .assert()
+        .success();
+}
+
+/// A target language the engine does not list is refused before any text
+/// is sent, naming the engine.
+#[test]
+fn an_unsupported_target_is_refused_before_sending() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    brief_in(dir.path())
+        .args([
+            "export", "--all", "--lang", "en", "--to", "de", "--format", "tsv",
+        ])
+        .args(["--out-dir", "out", "a.txt"])
+        .assert()
+        .success();
+    for (engine, languages) in [
+        ("libretranslate", "/languages"),
+        ("deepl", "/v2/languages?type=target"),
+    ] {
+        let server = FakeServer::honest();
+        let a = brief_in(dir.path())
+            .args(["translate", "--engine", engine, "--url", &server.url])
+            .args(["--out-dir", "mt", "out/brief.de.tsv"])
+            .env("DEEPL_AUTH_KEY", KEY)
+            .env("LIBRETRANSLATE_API_KEY", KEY)
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!("{engine}: the engine does not translate en to de")),
+            "{err}"
+        );
+        let seen = server.seen();
+        assert!(
+            seen.iter()
+                .any(|s| s.method == "GET" && s.path == languages)
+        );
+        assert_eq!(server.translations(), 0, "no text sent");
+        assert!(!dir.path().join("mt").exists());
+    }
 }
