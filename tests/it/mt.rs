@@ -225,6 +225,11 @@ fn deepl_speaks_v2_with_the_key_in_the_header_and_nowhere_else() {
     }
     let x2 = desk.read("mt/brief.ru.xliff20.xlf");
     assert!(x2.contains(r#"subState="brief:mt-deepl""#));
+    // And the Translation Candidates module's own record of machine work.
+    assert!(
+        x2.contains(r##"<mtc:match ref="#seg1" type="mt" origin="brief-mt:deepl">"##),
+        "{x2}"
+    );
     for name in desk.written() {
         assert!(!desk.read(&format!("mt/{name}")).contains(KEY), "{name}");
     }
@@ -726,4 +731,25 @@ fn an_unsupported_target_is_refused_before_sending() {
         assert_eq!(server.translations(), 0, "no text sent");
         assert!(!dir.path().join("mt").exists());
     }
+}
+
+/// The marked files are valid XLIFF: 2.0 against the core and the modules'
+/// schemas (the `mtc:match` of type `mt`), 1.2 against the strict schema.
+#[test]
+fn machine_marked_xliff_validates() {
+    let desk = Desk::new("xliff20,xliff12");
+    let server = FakeServer::honest();
+    desk.translate(
+        "libretranslate",
+        &server.url,
+        &["out/brief.fa.xliff20.xlf", "out/brief.fa.xliff12.xlf"],
+    )
+    .success();
+    let check = tempfile::tempdir().unwrap();
+    std::fs::create_dir(check.path().join("out")).unwrap();
+    for name in ["brief.fa.xliff20.xlf", "brief.fa.xliff12.xlf"] {
+        std::fs::copy(desk.path(&format!("mt/{name}")), check.path().join("out").join(name))
+            .unwrap();
+    }
+    crate::tm_cli::validate(check.path());
 }
