@@ -486,6 +486,7 @@ pub(crate) fn render(
                         Some(t) => vec![(target.clone(), t.to_string())],
                         None => vec![],
                     },
+                    machine: aids.get(i).and_then(Aids::machine),
                 })
                 .collect();
             tmx::write(source, &rows, units.len())

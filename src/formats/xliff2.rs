@@ -136,9 +136,8 @@ fn write_unit(
         out.close("notes")?;
     }
     let exact = aid.and_then(|a| a.exact.as_ref());
-    let referenced = aid.is_some_and(|a| {
-        !a.candidates.is_empty() || !a.terms.is_empty() || a.machine().is_some()
-    });
+    let referenced = aid
+        .is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty() || a.machine().is_some());
     let filled = aid.and_then(|a| a.filled.as_ref());
     let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
         "translated"

@@ -39,11 +39,17 @@ pub struct Filled {
 }
 
 /// Whether a unit still needs a translation: no target, a blank one, a copy
-/// of the source, or one the file marks as not translated.
+/// of the source, one the file marks as not translated, or unreviewed
+/// machine work (sent again, so that the new file names the engine that
+/// wrote each machine target: kept, it would lose its mark).
 fn needs_translation(u: &formats::Unit) -> bool {
     match &u.target {
         None => true,
-        Some(t) => is_blank(t) || *t == u.source || u.state == TargetState::Initial,
+        Some(t) => {
+            is_blank(t)
+                || *t == u.source
+                || matches!(u.state, TargetState::Initial | TargetState::Machine)
+        }
     }
 }
 

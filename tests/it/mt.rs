@@ -454,13 +454,14 @@ fn the_library_sends_identical_texts_once_and_keeps_order() {
 /// (the format's own way) as human work.
 #[test]
 fn merge_reports_machine_translation_until_accepted_or_confirmed() {
-    let desk = Desk::new("xliff20,xliff12,tsv,jsonl");
+    let desk = Desk::new("xliff20,xliff12,tsv,jsonl,tmx");
     let server = FakeServer::honest();
     let names = [
         "brief.fa.xliff20.xlf",
         "brief.ru.xliff12.xlf",
         "brief.fa.tsv",
         "brief.ru.jsonl",
+        "brief.fa.tmx",
     ];
     let inputs: Vec<String> = names.iter().map(|n| format!("out/{n}")).collect();
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
@@ -486,6 +487,10 @@ fn merge_reports_machine_translation_until_accepted_or_confirmed() {
                 r#"state="translated""#,
             ),
             "brief.fa.tsv" => text.replace("\tmt:libretranslate", "\t"),
+            "brief.fa.tmx" => text.replace(
+                r#"<prop type="x-brief-origin">mt:libretranslate</prop>"#,
+                "",
+            ),
             _ => text.replace(r#","origin":"mt:libretranslate""#, ""),
         }
     };
@@ -748,8 +753,63 @@ fn machine_marked_xliff_validates() {
     let check = tempfile::tempdir().unwrap();
     std::fs::create_dir(check.path().join("out")).unwrap();
     for name in ["brief.fa.xliff20.xlf", "brief.fa.xliff12.xlf"] {
-        std::fs::copy(desk.path(&format!("mt/{name}")), check.path().join("out").join(name))
-            .unwrap();
+        std::fs::copy(
+            desk.path(&format!("mt/{name}")),
+            check.path().join("out").join(name),
+        )
+        .unwrap();
     }
     crate::tm_cli::validate(check.path());
+}
+
+/// Machine output in a TMX file is marked on its target variants, valid
+/// against the TMX 1.4 DTD; translating a translated file again keeps every
+/// machine target marked (it is sent again, never passed off as a
+/// translator's).
+#[test]
+fn tmx_machine_targets_are_marked_and_stay_marked() {
+    let desk = Desk::new("tmx");
+    let server = FakeServer::honest();
+    desk.translate("libretranslate", &server.url, &["out/brief.ru.tmx"])
+        .success();
+    let tmx = desk.read("mt/brief.ru.tmx");
+    assert_eq!(
+        tmx.matches(r#"<prop type="x-brief-origin">mt:libretranslate</prop>"#)
+            .count(),
+        5,
+        "{tmx}"
+    );
+    if let Some(shared) = crate::tm_cli::shared_schemas() {
+        crate::tm_cli::xmllint(
+            &desk.path("mt"),
+            &[
+                "--dtdvalid",
+                shared.join("tmx/tmx14.dtd").to_str().unwrap(),
+                "brief.ru.tmx",
+            ],
+        );
+    }
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args(["translate", "--engine", "deepl", "--url", &server.url])
+        .args(["--out-dir", "again", "mt/brief.ru.tmx"])
+        .env("DEEPL_AUTH_KEY", KEY);
+    cmd.assert().success();
+    let again = desk.read("again/brief.ru.tmx");
+    assert_eq!(
+        again
+            .matches(r#"<prop type="x-brief-origin">mt:deepl</prop>"#)
+            .count(),
+        5,
+        "{again}"
+    );
+    let a = brief_in(desk.dir.path())
+        .args(["merge", "again/brief.ru.tmx"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert_eq!(
+        err.matches("unreviewed machine translation").count(),
+        5,
+        "{err}"
+    );
 }
