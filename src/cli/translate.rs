@@ -58,7 +58,7 @@ pub struct Args {
     memories: Vec<PathBuf>,
 }
 
-fn parse_engine(s: &str) -> Result<Engine, String> {
+pub fn parse_engine(s: &str) -> Result<Engine, String> {
     s.parse().map_err(|e: brief::mt::MtError| e.to_string())
 }
 
@@ -77,18 +77,50 @@ fn api_key(engine: Engine, config: &Config) -> anyhow::Result<Option<ApiKey>> {
     }
 }
 
-pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let Some(engine) = args.engine.or(config.mt.engine) else {
+/// The translator for `engine` (else `[mt] engine`) at `url`, with the
+/// key from the environment; a warning if the key would travel in clear.
+pub fn translator(
+    engine: Option<Engine>,
+    url: Option<&str>,
+    config: &Config,
+) -> anyhow::Result<Translator> {
+    let Some(engine) = engine.or(config.mt.engine) else {
         bail!("no engine: give --engine libretranslate|deepl or set [mt] engine");
     };
     let key = api_key(engine, config)?;
-    let translator = Translator::new(engine, args.url.as_deref(), key, &config.mt)?;
+    let translator = Translator::new(engine, url, key, &config.mt)?;
     if translator.sends_key_in_clear() {
         super::warn(format_args!(
             "{engine}: the API key goes unencrypted to {} (http://, not a loopback address)",
             brief::escape::escape(translator.url())
         ));
     }
+    Ok(translator)
+}
+
+/// Findings on machine targets, one line each on `out`:
+/// `FILE<TAB>ID<TAB>CHECK<TAB>SEVERITY<TAB>MESSAGE`.
+pub fn print_findings(
+    out: &mut impl Write,
+    findings: &[(PathBuf, brief::mt::MachineFinding)],
+) -> std::io::Result<()> {
+    for (path, f) in findings {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            brief::escape::escape_path(path),
+            brief::escape::escape(&f.id),
+            f.finding.check.name(),
+            f.finding.severity.name(),
+            brief::escape::escape(&f.finding.message)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let translator = translator(args.engine, args.url.as_deref(), config)?;
+    let engine = translator.engine();
     let memories = read_memories(&args.memories)?;
     let outcome = TranslateJob {
         files: &args.files,
@@ -110,17 +142,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
     // Printed once the files are written: they name the outputs.
-    for (path, f) in &outcome.findings {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}",
-            brief::escape::escape_path(path),
-            brief::escape::escape(&f.id),
-            f.finding.check.name(),
-            f.finding.severity.name(),
-            brief::escape::escape(&f.finding.message)
-        )?;
-    }
+    print_findings(&mut out, &outcome.findings)?;
     out.flush()?;
     if !super::globals().quiet {
         eprintln!(

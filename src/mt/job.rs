@@ -77,35 +77,76 @@ impl TranslateJob<'_> {
         for path in self.files {
             let out_path = self.out_path(path)?;
             let read = crate::formats::read_file(path)?;
-            let [unit_file] = read.as_slice() else {
-                return Err(crate::Error::Input {
-                    path: path.clone(),
-                    message: format!(
-                        "{} target languages in one file; translate handles files with one (as `brief export` writes them)",
-                        read.len()
-                    ),
-                }
-                .into());
-            };
-            let filled = fill_file(unit_file, self.translator, self.memories, self.check).map_err(
-                |error| TranslateError::Engine {
-                    path: path.clone(),
-                    error,
-                },
-            )?;
-            outcome
-                .findings
-                .extend(filled.findings.into_iter().map(|f| (out_path.clone(), f)));
-            outcome.machine += filled.machine;
-            outcome.unique += filled.unique;
-            outcome.from_memory += filled.from_memory;
-            outcome.kept += filled.kept;
+            let contents = self.fill(path, &read, &out_path, &mut outcome)?;
             outcome.files.push(OutFile {
                 path: out_path,
-                contents: filled.contents,
+                contents,
             });
         }
         Ok(outcome)
+    }
+
+    /// Fills files not yet written (`brief export --mt`): each of `files`
+    /// whose path is in `which` gets its contents replaced by the filled
+    /// ones; the others are left alone. `self.files` and `self.out_dir` are
+    /// not used. The outcome lists no files.
+    pub fn fill_in_place(
+        &self,
+        files: &mut [OutFile],
+        which: &[PathBuf],
+    ) -> Result<TranslateOutcome, TranslateError> {
+        let mut outcome = TranslateOutcome {
+            files: Vec::new(),
+            findings: Vec::new(),
+            machine: 0,
+            unique: 0,
+            from_memory: 0,
+            kept: 0,
+        };
+        for file in files.iter_mut().filter(|f| which.contains(&f.path)) {
+            let read = crate::formats::read_bytes(file.contents.clone(), &file.path)?;
+            file.contents = self.fill(&file.path, &read, &file.path, &mut outcome)?;
+        }
+        Ok(outcome)
+    }
+
+    /// The filled contents of one read file; findings and counts go to
+    /// `outcome`, the findings naming `out_path`.
+    fn fill(
+        &self,
+        path: &Path,
+        read: &[crate::formats::UnitFile],
+        out_path: &Path,
+        outcome: &mut TranslateOutcome,
+    ) -> Result<Vec<u8>, TranslateError> {
+        let [unit_file] = read else {
+            return Err(crate::Error::Input {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{} target languages in one file; translate handles files with one (as `brief export` writes them)",
+                    read.len()
+                ),
+            }
+            .into());
+        };
+        let filled =
+            fill_file(unit_file, self.translator, self.memories, self.check).map_err(|error| {
+                TranslateError::Engine {
+                    path: path.to_path_buf(),
+                    error,
+                }
+            })?;
+        outcome.findings.extend(
+            filled
+                .findings
+                .into_iter()
+                .map(|f| (out_path.to_path_buf(), f)),
+        );
+        outcome.machine += filled.machine;
+        outcome.unique += filled.unique;
+        outcome.from_memory += filled.from_memory;
+        outcome.kept += filled.kept;
+        Ok(filled.contents)
     }
 
     /// Where the filled `input` goes; never over an input.
