@@ -7,6 +7,7 @@
 //! catches panics so that none crosses into the interpreter.
 
 mod library;
+mod mt;
 mod translation;
 
 use std::path::PathBuf;
@@ -402,5 +403,6 @@ fn _brief(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(export_kept, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(update_memory, m)?)?;
+    mt::register(m)?;
     Ok(())
 }
