@@ -177,28 +177,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     // Machine translation before anything is written: a failure leaves
     // no file behind.
     #[cfg(feature = "mt")]
-    let mt_findings = match args.mt {
-        Some(engine) => {
-            let translator =
-                super::translate::translator(Some(engine), args.mt_url.as_deref(), &config)?;
-            let filled = brief::mt::TranslateJob {
-                files: &[],
-                out_dir: &args.out_dir,
-                translator: &translator,
-                memories: &[],
-                check: &config.check,
-            }
-            .fill_in_place(&mut outcome.files, &outcome.report.translation_files)?;
-            eprintln!(
-                "brief: {engine} translated {} segment(s) ({} distinct) in {} request(s)",
-                filled.machine,
-                filled.unique,
-                translator.requests()
-            );
-            filled.findings
-        }
-        None => Vec::new(),
-    };
+    let mt_findings = machine_translate(&args, &config, &mut outcome)?;
     if !batch {
         // As always for one cluster: the directory stays, even when the
         // set is refused (a batch removes the directories it created).
@@ -234,6 +213,35 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         return Ok(super::exit::DATA_PROBLEMS);
     }
     Ok(super::exit::OK)
+}
+
+/// `--mt`: the export's translation files filled by the engine, in place;
+/// the findings on the machine targets.
+#[cfg(feature = "mt")]
+fn machine_translate(
+    args: &Args,
+    config: &Config,
+    outcome: &mut brief::job::ExportOutcome,
+) -> anyhow::Result<Vec<(PathBuf, brief::mt::MachineFinding)>> {
+    let Some(engine) = args.mt else {
+        return Ok(Vec::new());
+    };
+    let translator = super::translate::translator(Some(engine), args.mt_url.as_deref(), config)?;
+    let filled = brief::mt::TranslateJob {
+        files: &[],
+        out_dir: &args.out_dir,
+        translator: &translator,
+        memories: &[],
+        check: &config.check,
+    }
+    .fill_in_place(&mut outcome.files, &outcome.report.translation_files)?;
+    eprintln!(
+        "brief: {engine} translated {} segment(s) ({} distinct) in {} request(s)",
+        filled.machine,
+        filled.unique,
+        translator.requests()
+    );
+    Ok(filled.findings)
 }
 
 /// Every item of the JSONL inputs summarized (in parallel, in order) and

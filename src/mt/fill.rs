@@ -65,6 +65,27 @@ fn memory_target(memories: &[Memory], source: &str, from: &str, to: &str) -> Opt
     (first.target_markup == 0 && !disagree && !is_blank(&first.target)).then_some(first.target)
 }
 
+/// The file's source and target language tags.
+fn languages(
+    file: &UnitFile,
+    translator: &Translator,
+) -> Result<(LanguageTag, LanguageTag), MtError> {
+    let parse = |which: &str, tag: &str| {
+        tag.parse::<LanguageTag>().map_err(|_| MtError::Response {
+            engine: translator.engine(),
+            message: format!(
+                "{}: the {which} language {:?} is not a language tag",
+                crate::escape::escape_path(&file.path),
+                crate::escape::escape(tag)
+            ),
+        })
+    };
+    Ok((
+        parse("source", &file.source_lang)?,
+        parse("target", &file.target_lang)?,
+    ))
+}
+
 /// Translates the empty targets of `file` and renders it again in its
 /// format: exact matches of `memories` first (those texts are not sent,
 /// and the targets are a translator's work from the memory), the rest by
@@ -75,22 +96,7 @@ pub fn fill_file(
     memories: &[Memory],
     check: &CheckSettings,
 ) -> Result<Filled, MtError> {
-    let bad_tag = |which: &str, tag: &str| MtError::Response {
-        engine: translator.engine(),
-        message: format!(
-            "{}: the {which} language {:?} is not a language tag",
-            crate::escape::escape_path(&file.path),
-            crate::escape::escape(tag)
-        ),
-    };
-    let source: LanguageTag = file
-        .source_lang
-        .parse()
-        .map_err(|_| bad_tag("source", &file.source_lang))?;
-    let target: LanguageTag = file
-        .target_lang
-        .parse()
-        .map_err(|_| bad_tag("target", &file.target_lang))?;
+    let (source, target) = languages(file, translator)?;
     let mut remembered: Vec<Option<String>> = vec![None; file.units.len()];
     let todo: Vec<usize> = (0..file.units.len())
         .filter(|&i| needs_translation(&file.units[i]))
@@ -130,6 +136,10 @@ pub fn fill_file(
     };
     let engine = translator.engine().name().to_string();
     let mut aids: Vec<Aids> = vec![Aids::default(); file.units.len()];
+    let mut sent = vec![false; file.units.len()];
+    for &i in &todo {
+        sent[i] = true;
+    }
     let mut kept = 0;
     let mut from_memory = 0;
     for (i, u) in file.units.iter().enumerate() {
@@ -139,7 +149,7 @@ pub fn fill_file(
                 text: t,
                 machine: None,
             });
-        } else if let (Some(t), false) = (&u.target, todo.contains(&i)) {
+        } else if let (Some(t), false) = (&u.target, sent[i]) {
             kept += 1;
             aids[i].filled = Some(FilledTarget {
                 text: t.clone(),
