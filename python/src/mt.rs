@@ -116,6 +116,7 @@ fn work(
         translator: &translator,
         memories: &memories,
         check: &config.check,
+        glossary: None,
     }
     .run()
     .map_err(|e| match e {

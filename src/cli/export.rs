@@ -177,7 +177,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     // Machine translation before anything is written: a failure leaves
     // no file behind.
     #[cfg(feature = "mt")]
-    let mt_findings = machine_translate(&args, &config, &mut outcome)?;
+    let mt_findings = machine_translate(&args, &config, &aids, &mut outcome)?;
     if !batch {
         // As always for one cluster: the directory stays, even when the
         // set is refused (a batch removes the directories it created).
@@ -221,6 +221,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
 fn machine_translate(
     args: &Args,
     config: &Config,
+    aids: &TranslationAids,
     outcome: &mut brief::job::ExportOutcome,
 ) -> anyhow::Result<Vec<(PathBuf, brief::mt::MachineFinding)>> {
     let Some(engine) = args.mt else {
@@ -233,6 +234,7 @@ fn machine_translate(
         translator: &translator,
         memories: &[],
         check: &config.check,
+        glossary: args.glossary.is_some().then_some(aids),
     }
     .fill_in_place(&mut outcome.files, &outcome.report.translation_files)?;
     eprintln!(

@@ -56,6 +56,10 @@ pub struct Args {
     /// not sent to the engine.
     #[arg(long = "tm", value_name = "MEM.tmx")]
     memories: Vec<PathBuf>,
+    /// Glossary (CSV/TSV with a `source,fa,ru,...` header, or TBX): machine
+    /// targets are checked for its terms, as `brief check --glossary` does.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
 pub fn parse_engine(s: &str) -> Result<Engine, String> {
@@ -122,12 +126,17 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let translator = translator(args.engine, args.url.as_deref(), config)?;
     let engine = translator.engine();
     let memories = read_memories(&args.memories)?;
+    let glossary = match &args.glossary {
+        Some(path) => Some(brief::job::TranslationAids::load(&[], Some(path))?),
+        None => None,
+    };
     let outcome = TranslateJob {
         files: &args.files,
         out_dir: &args.out_dir,
         translator: &translator,
         memories: &memories,
         check: &config.check,
+        glossary: glossary.as_ref(),
     }
     .run()?;
     std::fs::create_dir_all(&args.out_dir).with_context(|| {

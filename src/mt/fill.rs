@@ -3,7 +3,7 @@
 //! checked with `brief check`'s rules (numbers, URLs, e-mail addresses,
 //! handles...) and the findings are returned for the caller to report.
 
-use crate::check::{CheckSettings, Finding, check_unit};
+use crate::check::{CheckSettings, Finding, Glossary, check_unit};
 use crate::formats::{self, Aids, FilledTarget, LanguageTag, TargetMode, TargetState, UnitFile};
 use crate::invisible::is_blank;
 use crate::tm::Memory;
@@ -89,12 +89,15 @@ fn languages(
 /// Translates the empty targets of `file` and renders it again in its
 /// format: exact matches of `memories` first (those texts are not sent,
 /// and the targets are a translator's work from the memory), the rest by
-/// the engine. Either every empty target is filled or an error is returned.
+/// the engine. Machine targets are checked with `check` and, if given,
+/// `glossary` (its terms must be rendered as it says). Either every empty
+/// target is filled or an error is returned.
 pub fn fill_file(
     file: &UnitFile,
     translator: &Translator,
     memories: &[Memory],
     check: &CheckSettings,
+    glossary: Option<&Glossary>,
 ) -> Result<Filled, MtError> {
     let (source, target) = languages(file, translator)?;
     let mut remembered: Vec<Option<String>> = vec![None; file.units.len()];
@@ -161,7 +164,14 @@ pub fn fill_file(
     if let Some(tr) = &translated {
         for (&i, text) in todo.iter().zip(&tr.texts) {
             let u = &file.units[i];
-            for finding in check_unit(&u.source, text, source.lang(), target.lang(), check, None) {
+            for finding in check_unit(
+                &u.source,
+                text,
+                source.lang(),
+                target.lang(),
+                check,
+                glossary,
+            ) {
                 findings.push(MachineFinding {
                     id: u.id.clone(),
                     finding,

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::CheckSettings;
+use crate::job::TranslationAids;
 use crate::outfile::OutFile;
 use crate::tm::Memory;
 
@@ -25,6 +26,9 @@ pub struct TranslateJob<'a> {
     pub memories: &'a [Memory],
     /// The rules machine targets are checked with.
     pub check: &'a CheckSettings,
+    /// A glossary whose terms machine targets are checked for (`--glossary`;
+    /// read in each file's source language).
+    pub glossary: Option<&'a TranslationAids>,
 }
 
 /// The filled files and what was done.
@@ -129,13 +133,31 @@ impl TranslateJob<'_> {
             }
             .into());
         };
-        let filled =
-            fill_file(unit_file, self.translator, self.memories, self.check).map_err(|error| {
-                TranslateError::Engine {
-                    path: path.to_path_buf(),
-                    error,
-                }
-            })?;
+        let glossary = match self.glossary {
+            Some(aids) => {
+                let lang = unit_file
+                    .source_lang
+                    .parse::<crate::formats::LanguageTag>()
+                    .map(|t| t.lang())
+                    .map_err(TranslateError::File)?;
+                aids.glossary(lang).map_err(|message| crate::Error::Input {
+                    path: aids.glossary_path().unwrap_or(path).to_path_buf(),
+                    message,
+                })?
+            }
+            None => None,
+        };
+        let filled = fill_file(
+            unit_file,
+            self.translator,
+            self.memories,
+            self.check,
+            glossary.as_ref(),
+        )
+        .map_err(|error| TranslateError::Engine {
+            path: path.to_path_buf(),
+            error,
+        })?;
         outcome.findings.extend(
             filled
                 .findings

@@ -862,3 +862,40 @@ fn export_with_mt_prefills_and_writes_nothing_on_failure() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// With `--glossary`, machine targets are checked for the glossary's terms
+/// (a finding, exit 1, the file written for a translator to fix).
+#[test]
+fn glossary_terms_are_checked_on_machine_targets() {
+    let desk = Desk::new("tsv");
+    std::fs::write(
+        desk.path("terms.csv"),
+        "source,fa,ru\nbudget,بودجه,бюджет\n",
+    )
+    .unwrap();
+    let server = FakeServer::honest();
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args([
+        "translate",
+        "--engine",
+        "libretranslate",
+        "--url",
+        &server.url,
+    ])
+    .args([
+        "--glossary",
+        "terms.csv",
+        "--out-dir",
+        "mt",
+        "out/brief.ru.tsv",
+    ])
+    .env_remove("LIBRETRANSLATE_API_KEY");
+    let a = cmd.assert().code(1);
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(
+        out.lines()
+            .any(|l| l.contains("\tglossary\t") && l.contains("бюджет")),
+        "{out}"
+    );
+    assert_eq!(desk.written(), ["brief.ru.tsv"]);
+}
