@@ -8,6 +8,7 @@ number of POST requests, the seconds spent inside handlers and its CPU
 seconds when it gets SIGTERM. Usage: mt_fake_server.py PORT
 """
 import json
+import re
 import signal
 import sys
 import time
@@ -19,13 +20,20 @@ STATS = {"posts": 0, "texts": 0, "busy": 0.0}
 
 
 def fake(text, target):
+    """Latin letters replaced by Persian or Russian ones; markup (tags and
+    character references of a format=html request) and words with digits,
+    "@", "://" or an inner "." (numbers, addresses, URLs) kept."""
     alphabet = FA if target == "fa" else RU
     out = []
-    for c in text:
-        if "a" <= c.lower() <= "z":
-            out.append(alphabet[(ord(c.lower()) - 97) % len(alphabet)])
-        else:
-            out.append(c)
+    for word in re.split(r"(<[^>]*>|&[#a-zA-Z0-9]+;|\s+)", text):
+        if word.startswith(("<", "&")) or re.search(r"\d|@|://|\w\.\w", word):
+            out.append(word)
+            continue
+        for c in word:
+            if "a" <= c.lower() <= "z":
+                out.append(alphabet[(ord(c.lower()) - 97) % len(alphabet)])
+            else:
+                out.append(c)
     return "".join(out)
 
 

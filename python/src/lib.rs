@@ -14,6 +14,7 @@
 
 mod input;
 mod library;
+mod mt;
 mod run;
 mod translation;
 
@@ -592,5 +593,6 @@ fn _brief(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(export_kept, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(update_memory, m)?)?;
+    mt::register(m)?;
     Ok(())
 }

@@ -42,6 +42,8 @@ pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};
 #[cfg(feature = "mt")]
 pub(crate) use script::foreign_script;
+#[cfg(feature = "mt")]
+pub(crate) use text::untouchable_spans;
 
 /// Which check produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -76,6 +76,16 @@ pub struct Args {
     /// a batch's set in one of its target languages goes without, with a warning).
     #[arg(long, value_name = "FILE")]
     glossary: Option<PathBuf>,
+    /// Pre-fill the empty targets with this machine translation engine
+    /// (libretranslate or deepl), as `brief translate` would, before
+    /// anything is written; memory matches (--tm) are kept.
+    #[cfg(feature = "mt")]
+    #[arg(long, value_name = "ENGINE", value_parser = super::translate::parse_engine)]
+    mt: Option<brief::mt::Engine>,
+    /// The engine's base URL for --mt; default: [mt] url.
+    #[cfg(feature = "mt")]
+    #[arg(long, value_name = "URL", requires = "mt")]
+    mt_url: Option<String>,
 }
 
 fn parse_tag(s: &str) -> Result<LanguageTag, String> {
@@ -145,7 +155,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         out_dir: args.out_dir.clone(),
     };
     let settings = super::summarize::settings_with(&config, &args.length, None)?;
-    let outcome = if batch {
+    #[allow(unused_mut)]
+    let mut outcome = if batch {
         export_batch(&args, &job, &settings, &config)?
     } else {
         let docs = brief::analyze_all(
@@ -163,6 +174,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for w in &outcome.report.warnings {
         super::warn(w);
     }
+    // Machine translation before anything is written: a failure leaves
+    // no file behind.
+    #[cfg(feature = "mt")]
+    let mt_findings = machine_translate(&args, &config, &aids, &mut outcome)?;
     if !batch {
         // As always for one cluster: the directory stays, even when the
         // set is refused (a batch removes the directories it created).
@@ -182,6 +197,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     for f in &outcome.files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
+    #[cfg(feature = "mt")]
+    super::translate::print_findings(&mut out, &mt_findings)?;
     out.flush()?;
     eprintln!("brief: {}", summary_line(&outcome, batch));
     if !args.memories.is_empty() {
@@ -190,7 +207,43 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             outcome.report.matches
         );
     }
+    #[cfg(feature = "mt")]
+    if !mt_findings.is_empty() {
+        super::note_data_problem();
+        return Ok(super::exit::DATA_PROBLEMS);
+    }
     Ok(super::exit::OK)
+}
+
+/// `--mt`: the export's translation files filled by the engine, in place;
+/// the findings on the machine targets.
+#[cfg(feature = "mt")]
+fn machine_translate(
+    args: &Args,
+    config: &Config,
+    aids: &TranslationAids,
+    outcome: &mut brief::job::ExportOutcome,
+) -> anyhow::Result<Vec<(PathBuf, brief::mt::MachineFinding)>> {
+    let Some(engine) = args.mt else {
+        return Ok(Vec::new());
+    };
+    let translator = super::translate::translator(Some(engine), args.mt_url.as_deref(), config)?;
+    let filled = brief::mt::TranslateJob {
+        files: &[],
+        out_dir: &args.out_dir,
+        translator: &translator,
+        memories: &[],
+        check: &config.check,
+        glossary: args.glossary.is_some().then_some(aids),
+    }
+    .fill_in_place(&mut outcome.files, &outcome.report.translation_files)?;
+    eprintln!(
+        "brief: {engine} translated {} segment(s) ({} distinct) in {} request(s)",
+        filled.machine,
+        filled.unique,
+        translator.requests()
+    );
+    Ok(filled.findings)
 }
 
 /// Every item of the JSONL inputs summarized (in parallel, in order) and

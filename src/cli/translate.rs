@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use brief::Config;
-use brief::mt::{ApiKey, Engine, Translator, fill_file};
-use brief::outfile::{self, OutFile};
+use brief::mt::{ApiKey, Engine, TranslateJob, Translator};
+use brief::outfile;
+use brief::tm::Memory;
 
 use super::output;
 
@@ -16,7 +17,11 @@ use super::output;
 #[command(after_help = "\
 Each FILE is read as `brief merge` reads it; the sources of its empty targets
 (no target, a blank one, a copy of the source) go to the engine, identical
-sources once; translators' targets are kept. The filled file is written to
+sources once; translators' targets are kept; with --tm, exact memory matches
+fill their units first and are not sent. URLs, e-mail addresses and handles
+go to the engine as placeholders (LibreTranslate format=html, DeepL
+tag_handling=xml) and are put back; a translation that lost one is an error
+naming the unit (exit 2, nothing written). The filled file is written to
 DIR under the same name, its machine targets marked as such (XLIFF 1.2:
 state=\"needs-review-translation\" state-qualifier=\"leveraged-mt\" and an
 alt-trans from brief-mt:ENGINE; XLIFF 2: state=\"initial\" subState=\"brief:mt-ENGINE\";
@@ -46,9 +51,18 @@ pub struct Args {
     /// Replace existing files in DIR.
     #[arg(long)]
     force: bool,
+    /// Translation memory (TMX; repeatable, first wins): units with an exact
+    /// match get its translation, as `brief export --tm` gives them, and are
+    /// not sent to the engine.
+    #[arg(long = "tm", value_name = "MEM.tmx")]
+    memories: Vec<PathBuf>,
+    /// Glossary (CSV/TSV with a `source,fa,ru,...` header, or TBX): machine
+    /// targets are checked for its terms, as `brief check --glossary` does.
+    #[arg(long, value_name = "FILE")]
+    glossary: Option<PathBuf>,
 }
 
-fn parse_engine(s: &str) -> Result<Engine, String> {
+pub fn parse_engine(s: &str) -> Result<Engine, String> {
     s.parse().map_err(|e: brief::mt::MtError| e.to_string())
 }
 
@@ -67,94 +81,113 @@ fn api_key(engine: Engine, config: &Config) -> anyhow::Result<Option<ApiKey>> {
     }
 }
 
-pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let Some(engine) = args.engine.or(config.mt.engine) else {
+/// The translator for `engine` (else `[mt] engine`) at `url`, with the
+/// key from the environment; a warning if the key would travel in clear.
+pub fn translator(
+    engine: Option<Engine>,
+    url: Option<&str>,
+    config: &Config,
+) -> anyhow::Result<Translator> {
+    let Some(engine) = engine.or(config.mt.engine) else {
         bail!("no engine: give --engine libretranslate|deepl or set [mt] engine");
     };
     let key = api_key(engine, config)?;
-    let translator = Translator::new(engine, args.url.as_deref(), key, &config.mt)?;
+    let translator = Translator::new(engine, url, key, &config.mt)?;
     if translator.sends_key_in_clear() {
         super::warn(format_args!(
             "{engine}: the API key goes unencrypted to {} (http://, not a loopback address)",
             brief::escape::escape(translator.url())
         ));
     }
-    let mut files = Vec::new();
-    // Printed once the files are written: they name the outputs.
-    let mut findings = Vec::new();
-    let (mut machine, mut unique) = (0, 0);
-    for path in &args.files {
-        let name = path
-            .file_name()
-            .with_context(|| format!("{}: not a file name", brief::escape::escape_path(path)))?;
-        let out_path = args.out_dir.join(name);
-        if same_file(path, &out_path) {
-            bail!(
-                "{}: the output would replace the input; choose another --out-dir",
-                brief::escape::escape_path(path)
-            );
-        }
-        let read = brief::merge::read_file(path)?;
-        let [unit_file] = read.as_slice() else {
-            bail!(
-                "{}: {} target languages in one file; translate handles files with one (as `brief export` writes them)",
-                brief::escape::escape_path(path),
-                read.len()
-            );
-        };
-        let filled = fill_file(unit_file, &translator, &config.check)
-            .with_context(|| brief::escape::escape_path(path))?;
-        for f in &filled.findings {
-            findings.push(format!(
-                "{}\t{}\t{}\t{}\t{}",
-                brief::escape::escape_path(&out_path),
-                brief::escape::escape(&f.id),
-                f.finding.check.name(),
-                f.finding.severity.name(),
-                brief::escape::escape(&f.finding.message)
-            ));
-        }
-        machine += filled.machine;
-        unique += filled.unique;
-        files.push(OutFile {
-            path: out_path,
-            contents: filled.contents,
-        });
+    Ok(translator)
+}
+
+/// Findings on machine targets, one line each on `out`:
+/// `FILE<TAB>ID<TAB>CHECK<TAB>SEVERITY<TAB>MESSAGE`.
+pub fn print_findings(
+    out: &mut impl Write,
+    findings: &[(PathBuf, brief::mt::MachineFinding)],
+) -> std::io::Result<()> {
+    for (path, f) in findings {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            brief::escape::escape_path(path),
+            brief::escape::escape(&f.id),
+            f.finding.check.name(),
+            f.finding.severity.name(),
+            brief::escape::escape(&f.finding.message)
+        )?;
     }
+    Ok(())
+}
+
+pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
+    let translator = translator(args.engine, args.url.as_deref(), config)?;
+    let engine = translator.engine();
+    let memories = read_memories(&args.memories)?;
+    let glossary = match &args.glossary {
+        Some(path) => Some(brief::job::TranslationAids::load(&[], Some(path))?),
+        None => None,
+    };
+    let outcome = TranslateJob {
+        files: &args.files,
+        out_dir: &args.out_dir,
+        translator: &translator,
+        memories: &memories,
+        check: &config.check,
+        glossary: glossary.as_ref(),
+    }
+    .run()?;
     std::fs::create_dir_all(&args.out_dir).with_context(|| {
         format!(
             "{}: cannot create the directory",
             brief::escape::escape_path(&args.out_dir)
         )
     })?;
-    outfile::write_all(&files, args.force)?;
+    outfile::write_all(&outcome.files, args.force)?;
     let mut out = output::stdout();
-    for f in &files {
+    for f in &outcome.files {
         writeln!(out, "{}", brief::escape::escape_path(&f.path))?;
     }
-    for line in &findings {
-        writeln!(out, "{line}")?;
-    }
+    // Printed once the files are written: they name the outputs.
+    print_findings(&mut out, &outcome.findings)?;
     out.flush()?;
     if !super::globals().quiet {
         eprintln!(
-            "brief: {engine} translated {machine} segment(s) ({unique} distinct) in {} request(s) into {} file(s)",
+            "brief: {engine} translated {} segment(s) ({} distinct) in {} request(s) into {} file(s)",
+            outcome.machine,
+            outcome.unique,
             translator.requests(),
-            files.len()
+            outcome.files.len()
         );
+        if !args.memories.is_empty() {
+            eprintln!(
+                "brief: {} segment(s) from translation memory exact matches (not sent)",
+                outcome.from_memory
+            );
+        }
     }
-    if !findings.is_empty() {
+    if !outcome.findings.is_empty() {
         super::note_data_problem();
         return Ok(super::exit::DATA_PROBLEMS);
     }
     Ok(super::exit::OK)
 }
 
-/// Whether two paths name the same file (the output does not exist yet:
-/// then they are different).
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// The memories for lookups; one not there yet is noted and skipped (as
+/// `brief export` does).
+fn read_memories(paths: &[PathBuf]) -> anyhow::Result<Vec<Memory>> {
+    let mut memories = Vec::new();
+    for path in paths {
+        if !path.exists() && path.symlink_metadata().is_err() {
+            eprintln!(
+                "brief: note: {}: no translation memory there yet; translating without it",
+                brief::escape::escape_path(path)
+            );
+            continue;
+        }
+        memories.push(Memory::read_file(path)?.for_lookups());
     }
+    Ok(memories)
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 use super::inline::{self, Dialect};
 use super::xml::{Element, MAX_ELEMENTS, MAX_INPUT_BYTES, XmlOut, check_text, parse_split};
 use super::{
-    Format, LanguageTag, Render, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text,
+    Aids, Format, LanguageTag, Render, TOOL_NAME, TOOL_VERSION, Unit, UnitFile, check_read_text,
     check_unit, initial_target, invalid, read_tag, required_tag,
 };
 use crate::error::Result;
@@ -119,7 +119,14 @@ pub(crate) struct TmxUnit<'a> {
     pub unit: &'a Unit,
     /// Target language and text, in the order to write them.
     pub targets: Vec<(LanguageTag, String)>,
+    /// The engine that wrote the targets (`brief translate`), if a machine
+    /// did: each target `<tuv>` gets a `<prop type="x-brief-origin">`.
+    pub machine: Option<&'a str>,
 }
+
+/// The `<prop type>` on a target `<tuv>` that a machine wrote: `mt:ENGINE`.
+/// Removing it makes the target a translator's again.
+pub(crate) const ORIGIN_PROP: &str = "x-brief-origin";
 
 /// Writes an export's TMX 1.4b document. `total` is the number of units in
 /// the export, stored so that merge can notice missing units.
@@ -140,7 +147,8 @@ pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -
         text: &total,
     }];
     // The props' types and values are owned here, one row at a time.
-    let rows: Vec<(Vec<(String, String)>, &TmxUnit<'_>)> = units
+    type Row<'r> = (Vec<(String, String)>, Option<String>, &'r TmxUnit<'r>);
+    let rows: Vec<Row<'_>> = units
         .iter()
         .map(|row| {
             let u = row.unit;
@@ -149,10 +157,10 @@ pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -
                 .into_iter()
                 .map(|(key, value)| (format!("x-brief-{key}"), value))
                 .collect();
-            (meta, row)
+            (meta, row.machine.map(|e| format!("mt:{e}")), row)
         })
         .collect();
-    let tus = rows.iter().map(|(meta, row)| {
+    let tus = rows.iter().map(|(meta, origin, row)| {
         let u = row.unit;
         check_text(&u.source, &u.place())?;
         for (key, value) in meta {
@@ -166,9 +174,18 @@ pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -
         }];
         for (lang, text) in &row.targets {
             check_text(text, &format!("{lang} translation of {}", u.id))?;
+            let mut meta = Vec::new();
+            if let Some(origin) = origin {
+                check_text(origin, &format!("machine origin of {}", u.id))?;
+                meta.push(MetaOut::Prop {
+                    kind: ORIGIN_PROP,
+                    lang: None,
+                    text: origin,
+                });
+            }
             variants.push(TuvOut {
                 attrs: vec![("xml:lang", lang.as_str())],
-                meta: Vec::new(),
+                meta,
                 seg: text,
             });
         }
@@ -305,6 +322,7 @@ pub(crate) fn write_export(render: &Render<'_>) -> Result<Vec<u8>> {
                 Some(t) => vec![(render.target.clone(), t.to_string())],
                 None => vec![],
             },
+            machine: render.aids.get(i).and_then(Aids::machine),
         })
         .collect();
     write(render.source, &rows, render.units.len())
@@ -415,7 +433,7 @@ fn read_tu(
         _ => source_lang.to_string(),
     };
     let mut source = None;
-    let mut targets: Vec<(String, String)> = Vec::new();
+    let mut targets: Vec<(String, String, bool)> = Vec::new();
     for tuv in inline::children(tu, None, "tuv") {
         let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
             return Err(invalid(path, format!("{name}: <tuv> without xml:lang")));
@@ -434,17 +452,25 @@ fn read_tu(
         // one variant).
         if lang == tu_source && source.is_none() {
             source = Some(text);
-        } else if !targets.iter().any(|(l, t)| *l == lang && *t == text) {
-            targets.push((lang, text));
+        } else if !targets.iter().any(|(l, t, _)| *l == lang && *t == text) {
+            // brief translate's mark: a machine's, until a translator
+            // removes the prop.
+            let machine = inline::children(tuv, None, "prop").any(|p| {
+                p.attr("type") == Some(ORIGIN_PROP) && p.text().trim_start().starts_with("mt:")
+            });
+            targets.push((lang, text, machine));
         }
     }
     let Some(source) = source else {
         return Err(invalid(path, format!("{name} has no {tu_source} variant")));
     };
     unit.source = source;
-    for (lang, text) in targets {
+    for (lang, text, machine) in targets {
         let mut u = unit.clone();
         u.target = Some(text);
+        if machine {
+            u.state = super::TargetState::Machine;
+        }
         check_unit(&u, path)?;
         by_lang.entry(lang).or_default().push(u);
     }

@@ -36,7 +36,11 @@ pub(crate) fn write(render: &Render<'_>, version: &str) -> Result<Vec<u8>> {
     let mut out = XmlOut::new()?;
     let mut root = vec![("xmlns", NS_CORE), ("xmlns:mda", NS_MDA)];
     // Declared only when used, so files without aids stay as they were.
-    if render.aids.iter().any(|a| !a.candidates.is_empty()) {
+    if render
+        .aids
+        .iter()
+        .any(|a| !a.candidates.is_empty() || a.machine().is_some())
+    {
         root.push(("xmlns:mtc", NS_MTC));
     }
     if render.aids.iter().any(|a| !a.terms.is_empty()) {
@@ -126,7 +130,8 @@ fn write_unit(
         out.close("notes")?;
     }
     let exact = aid.and_then(|a| a.exact.as_ref());
-    let referenced = aid.is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty());
+    let referenced = aid
+        .is_some_and(|a| !a.candidates.is_empty() || !a.terms.is_empty() || a.machine().is_some());
     let filled = aid.and_then(|a| a.filled.as_ref());
     let state = if exact.is_some() || filled.is_some_and(|f| f.machine.is_none()) {
         "translated"
@@ -175,8 +180,25 @@ fn write_unit(
 /// (`gls:glossary`): both are module elements, allowed before `<notes>`.
 fn write_aids(out: &mut XmlOut, aids: &Aids, u: &Unit) -> Result<()> {
     let reference = format!("#{SEGMENT_ID}");
-    if !aids.candidates.is_empty() {
+    // A machine target is also recorded as the match it is (type `mt`),
+    // naming the engine, as the Translation Candidates module provides.
+    let machine = aids
+        .filled
+        .as_ref()
+        .and_then(|f| Some((f.machine.as_deref()?, &f.text)));
+    if !aids.candidates.is_empty() || machine.is_some() {
         out.open("mtc:matches", &[])?;
+        if let Some((engine, text)) = machine {
+            let origin = format!("brief-mt:{engine}");
+            check_text(&origin, &format!("machine origin of {}", u.place()))?;
+            out.open(
+                "mtc:match",
+                &[("ref", &reference), ("type", "mt"), ("origin", &origin)],
+            )?;
+            out.leaf("source", &[], &u.source)?;
+            out.leaf("target", &[], text)?;
+            out.close("mtc:match")?;
+        }
         for c in &aids.candidates {
             for text in [&c.source, &c.target, &c.origin] {
                 check_text(text, &format!("memory match of {}", u.place()))?;

@@ -126,6 +126,9 @@ pub struct ExportReport {
     /// Folders to create after the files are written (those of an OmegaT
     /// project that brief writes nothing into).
     pub empty_dirs: Vec<PathBuf>,
+    /// The translation files (one target language each, every format but
+    /// an OmegaT project's and the reference copy), for `export --mt`.
+    pub translation_files: Vec<PathBuf>,
 }
 
 /// The files an export writes, in the order they are listed, and its report.
@@ -259,8 +262,10 @@ impl ExportJob<'_> {
         let mut files = Vec::new();
         for format in &self.options.formats {
             for (target, aids) in targets.iter().zip(&aids) {
+                let path = dir.join(file_name(*format, target));
+                report.translation_files.push(path.clone());
                 files.push(OutFile {
-                    path: dir.join(file_name(*format, target)),
+                    path,
                     contents: export.render_with(*format, target, self.options.mode, aids)?,
                 });
             }

@@ -771,7 +771,11 @@ impl MergeResult {
         let rows: Vec<TmxUnit> = sources
             .iter()
             .zip(targets)
-            .map(|(unit, targets)| TmxUnit { unit, targets })
+            .map(|(unit, targets)| TmxUnit {
+                unit,
+                targets,
+                machine: None,
+            })
             .collect();
         tmx::write(&source_tag, &rows, total)
     }

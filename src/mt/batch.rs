@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::http::{self, Failure, Transport};
+use super::protect::{self, Protected};
 use super::{ApiKey, Engine, MtError, MtSettings, deepl, guard, libretranslate};
 use crate::formats::LanguageTag;
 
@@ -18,6 +19,8 @@ pub struct Translator {
     settings: MtSettings,
     transport: Transport,
     requests: AtomicUsize,
+    /// Language pairs the engine said it translates (asked once each).
+    pairs: Mutex<Vec<(String, String)>>,
 }
 
 impl std::fmt::Debug for Translator {
@@ -90,6 +93,7 @@ impl Translator {
             settings: settings.clone(),
             transport: Transport::new(settings),
             requests: AtomicUsize::new(0),
+            pairs: Mutex::new(Vec::new()),
         })
     }
 
@@ -134,23 +138,41 @@ impl Translator {
         self.requests.load(Ordering::Relaxed)
     }
 
-    /// Asks the engine whether it translates `source` to `target`
-    /// (LibreTranslate's `GET /languages`; DeepL answers at translation).
+    /// Asks the engine whether it translates `source` to `target`, before
+    /// any text is sent: LibreTranslate's `GET /languages`, DeepL's `GET
+    /// /v2/languages?type=target`. Each pair is asked once per translator.
     pub fn check_languages(
         &self,
         source: &LanguageTag,
         target: &LanguageTag,
     ) -> Result<(), MtError> {
-        if self.engine != Engine::LibreTranslate {
+        let (s, t) = (base_code(source), base_code(target));
+        let pair = (source.as_str().to_string(), target.as_str().to_string());
+        if self.pairs.lock().expect("not poisoned").contains(&pair) {
             return Ok(());
         }
-        let (s, t) = (base_code(source), base_code(target));
-        let body = self.call_with_retries(|| {
-            self.transport
-                .get(&libretranslate::languages_url(&self.base), &[])
-        })?;
-        match libretranslate::supports(&body, &s, &t) {
-            Ok(true) => Ok(()),
+        let answer = match self.engine {
+            Engine::LibreTranslate => {
+                let body = self.call_with_retries(|| {
+                    self.transport
+                        .get(&libretranslate::languages_url(&self.base), &[])
+                })?;
+                libretranslate::supports(&body, &s, &t)
+            }
+            Engine::DeepL => {
+                let headers: Vec<_> = self.key.iter().map(deepl::auth_header).collect();
+                let body = self.call_with_retries(|| {
+                    self.transport
+                        .get(&deepl::languages_url(&self.base), &headers)
+                })?;
+                deepl::supports_target(&body, target.as_str())
+            }
+        };
+        match answer {
+            Ok(true) => {
+                self.pairs.lock().expect("not poisoned").push(pair);
+                Ok(())
+            }
             Ok(false) => Err(MtError::Unsupported {
                 engine: self.engine,
                 source_lang: s,
@@ -161,8 +183,11 @@ impl Translator {
     }
 
     /// Translates `texts` from `source` to `target`. Identical texts are sent
-    /// once; blank texts are not sent and come back as they are. Either
-    /// every text is translated or nothing is returned.
+    /// once; blank texts are not sent and come back as they are. URLs,
+    /// addresses and handles go as placeholders and come back verbatim (see
+    /// `protect`); a translation that lost one is an [`MtError::Segment`]
+    /// naming the text (from 0). Either every text is translated or nothing
+    /// is returned.
     pub fn translate(
         &self,
         texts: &[&str],
@@ -184,8 +209,31 @@ impl Translator {
                 }))
             })
             .collect();
-        let batches = self.pack(&unique)?;
-        let done = self.run_batches(&unique, &batches, source, target)?;
+        let protected: Vec<Protected> = unique.iter().map(|t| protect::protect(t)).collect();
+        // Packed by the larger form a text may travel in (escaped markup).
+        let wire: Vec<String> = unique
+            .iter()
+            .zip(&protected)
+            .map(|(t, p)| p.markup.clone().unwrap_or_else(|| protect::escape(t)))
+            .collect();
+        let batches = self.pack(&wire.iter().map(String::as_str).collect::<Vec<_>>())?;
+        let done = self
+            .run_batches(&unique, &protected, &batches, source, target)
+            .map_err(|e| match e {
+                // The first input with that text names it.
+                MtError::Segment {
+                    engine,
+                    index: u,
+                    unit,
+                    message,
+                } => MtError::Segment {
+                    engine,
+                    index: index_of(&index, u),
+                    unit,
+                    message,
+                },
+                e => e,
+            })?;
         let texts = texts
             .iter()
             .zip(index)
@@ -248,6 +296,7 @@ impl Translator {
     fn run_batches(
         &self,
         texts: &[&str],
+        protected: &[Protected],
         batches: &[Vec<usize>],
         source: &LanguageTag,
         target: &LanguageTag,
@@ -265,7 +314,10 @@ impl Translator {
                         if b >= batches.len() || failed.load(Ordering::Relaxed) {
                             break;
                         }
-                        let batch: Vec<&str> = batches[b].iter().map(|&i| texts[i]).collect();
+                        let batch: Vec<(usize, &str, &Protected)> = batches[b]
+                            .iter()
+                            .map(|&i| (i, texts[i], &protected[i]))
+                            .collect();
                         match self.send_batch(&batch, source, target, &failed) {
                             Ok(out) => results.lock().expect("not poisoned")[b] = Some(out),
                             Err(e) => {
@@ -296,14 +348,32 @@ impl Translator {
         Ok(out)
     }
 
-    /// One batch, with retries; the translations are checked.
+    /// One batch of (index, text, protected form), with retries; the
+    /// translations get their protected spans back and are checked. A batch
+    /// with a span to protect goes as markup, every text of it escaped.
     fn send_batch(
         &self,
-        texts: &[&str],
+        batch: &[(usize, &str, &Protected)],
         source: &LanguageTag,
         target: &LanguageTag,
         failed: &AtomicBool,
     ) -> Result<Vec<String>, MtError> {
+        let markup = batch.iter().any(|(_, _, p)| p.markup.is_some());
+        let originals: Vec<&str> = batch.iter().map(|(_, t, _)| *t).collect();
+        let escaped: Vec<String> = if markup {
+            batch
+                .iter()
+                .map(|(_, t, p)| p.markup.clone().unwrap_or_else(|| protect::escape(t)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let texts: Vec<&str> = if markup {
+            escaped.iter().map(String::as_str).collect()
+        } else {
+            originals.clone()
+        };
+        let texts = texts.as_slice();
         let (url, headers, body) = match self.engine {
             Engine::LibreTranslate => (
                 libretranslate::translate_url(&self.base),
@@ -313,12 +383,13 @@ impl Translator {
                     &base_code(source),
                     &base_code(target),
                     self.key.as_ref(),
+                    markup,
                 ),
             ),
             Engine::DeepL => (
                 deepl::translate_url(&self.base),
                 self.key.iter().map(deepl::auth_header).collect(),
-                deepl::request_body(texts, source.as_str(), target.as_str()),
+                deepl::request_body(texts, source.as_str(), target.as_str(), markup),
             ),
         };
         let reply = self
@@ -328,7 +399,22 @@ impl Translator {
             Engine::DeepL => deepl::parse_response(&reply),
         }
         .map_err(|m| self.bad_response(m))?;
-        guard::check_batch(texts, &parsed, target.lang()).map_err(|m| self.bad_response(m))?;
+        let parsed = if markup && parsed.len() == batch.len() {
+            let mut restored = Vec::with_capacity(parsed.len());
+            for ((index, _, p), t) in batch.iter().zip(&parsed) {
+                let back = protect::restore(t, &p.spans).map_err(|message| MtError::Segment {
+                    engine: self.engine,
+                    index: *index,
+                    unit: None,
+                    message: self.redact(&message),
+                })?;
+                restored.push(back);
+            }
+            restored
+        } else {
+            parsed
+        };
+        guard::check_batch(&originals, &parsed, target.lang()).map_err(|m| self.bad_response(m))?;
         Ok(parsed)
     }
 
@@ -437,6 +523,11 @@ impl Translator {
     }
 }
 
+/// The first input index whose text got unique index `u`.
+fn index_of(index: &[Option<usize>], u: usize) -> usize {
+    index.iter().position(|&i| i == Some(u)).unwrap_or(u)
+}
+
 /// `ru` for `ru-RU`: LibreTranslate knows languages, not regions.
 fn base_code(tag: &LanguageTag) -> String {
     tag.as_str()
@@ -478,8 +569,12 @@ mod tests {
         let mut seen = 0;
         for b in &batches {
             assert!(b.len() <= deepl::MAX_TEXTS);
-            let body =
-                deepl::request_body(&b.iter().map(|&i| texts[i]).collect::<Vec<_>>(), "en", "ru");
+            let body = deepl::request_body(
+                &b.iter().map(|&i| texts[i]).collect::<Vec<_>>(),
+                "en",
+                "ru",
+                true,
+            );
             assert!(body.len() <= deepl::MAX_BODY_BYTES, "{}", body.len());
             assert_eq!(b[0], seen, "batches keep order");
             seen += b.len();

@@ -20,6 +20,13 @@ struct Request<'a> {
     text: &'a [&'a str],
     source_lang: String,
     target_lang: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tag_handling: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+struct Language {
+    language: String,
 }
 
 #[derive(Deserialize)]
@@ -68,11 +75,32 @@ fn code(tag: &str, is_target: bool) -> String {
     }
 }
 
-pub(crate) fn request_body(texts: &[&str], source: &str, target: &str) -> Vec<u8> {
+/// `GET /v2/languages?type=target`: the target languages of the account.
+pub(crate) fn languages_url(base: &str) -> String {
+    format!("{}/v2/languages?type=target", base.trim_end_matches('/'))
+}
+
+/// Whether the `/v2/languages?type=target` answer lists `target` (a
+/// listed `EN-US` serves `en`; a listed `RU` serves `ru-RU`).
+pub(crate) fn supports_target(body: &[u8], target: &str) -> Result<bool, String> {
+    let langs: Vec<Language> = serde_json::from_slice(body)
+        .map_err(|e| format!("the language list is not valid ({e})"))?;
+    let wanted = code(target, true);
+    let base = code(target, false);
+    Ok(langs.iter().any(|l| {
+        let listed = l.language.to_ascii_uppercase();
+        listed == wanted || listed == base || listed.split('-').next() == Some(base.as_str())
+    }))
+}
+
+/// The request body; with `markup`, `tag_handling: "xml"` so that the
+/// placeholders of `protect` come back as sent.
+pub(crate) fn request_body(texts: &[&str], source: &str, target: &str, markup: bool) -> Vec<u8> {
     let req = Request {
         text: texts,
         source_lang: code(source, false),
         target_lang: code(target, true),
+        tag_handling: markup.then_some("xml"),
     };
     serde_json::to_vec(&req).expect("strings serialize")
 }
@@ -95,14 +123,16 @@ mod tests {
 
     #[test]
     fn request_has_the_documented_fields() {
-        let body = request_body(&["A.", "B."], "en", "ru");
+        let body = request_body(&["A.", "B."], "en", "ru", false);
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(v["text"], serde_json::json!(["A.", "B."]));
         assert_eq!(v["source_lang"], "EN");
         assert_eq!(v["target_lang"], "RU");
+        assert!(v.get("tag_handling").is_none());
         let v: serde_json::Value =
-            serde_json::from_slice(&request_body(&["x"], "fa", "en")).unwrap();
+            serde_json::from_slice(&request_body(&["x"], "fa", "en", true)).unwrap();
         assert_eq!(v["target_lang"], "EN-US");
+        assert_eq!(v["tag_handling"], "xml");
     }
 
     #[test]
@@ -112,6 +142,16 @@ mod tests {
         assert_eq!(default_base(Some(&free)), "https://api-free.deepl.com");
         assert_eq!(default_base(Some(&pro)), "https://api.deepl.com");
         assert_eq!(auth_header(&pro).1, "DeepL-Auth-Key abc");
+    }
+
+    #[test]
+    fn target_languages_are_read() {
+        let list = br#"[{"language":"EN-US","name":"English (American)"},{"language":"RU","name":"Russian","supports_formality":true}]"#;
+        assert!(supports_target(list, "ru").unwrap());
+        assert!(supports_target(list, "ru-RU").unwrap());
+        assert!(supports_target(list, "en").unwrap());
+        assert!(!supports_target(list, "fa").unwrap());
+        assert!(supports_target(b"{}", "ru").is_err());
     }
 
     #[test]

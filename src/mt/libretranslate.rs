@@ -44,19 +44,21 @@ pub(crate) fn languages_url(base: &str) -> String {
     format!("{}/languages", base.trim_end_matches('/'))
 }
 
-/// The request body: plain text (`format: "text"`), the key in the body as
-/// the API wants it.
+/// The request body: plain text (`format: "text"`), or HTML when `markup`
+/// (texts with placeholders the engine keeps, see `protect`), the key in the
+/// body as the API wants it.
 pub(crate) fn request_body(
     texts: &[&str],
     source: &str,
     target: &str,
     key: Option<&ApiKey>,
+    markup: bool,
 ) -> Vec<u8> {
     let req = Request {
         q: texts,
         source,
         target,
-        format: "text",
+        format: if markup { "html" } else { "text" },
         api_key: key.map(ApiKey::expose),
     };
     serde_json::to_vec(&req).expect("strings serialize")
@@ -96,15 +98,17 @@ mod tests {
     #[test]
     fn request_has_the_documented_fields() {
         let key = ApiKey::new("k-1").unwrap();
-        let body = request_body(&["A.", "B."], "en", "fa", Some(&key));
+        let body = request_body(&["A.", "B."], "en", "fa", Some(&key), false);
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(v["q"], serde_json::json!(["A.", "B."]));
         assert_eq!(v["source"], "en");
         assert_eq!(v["target"], "fa");
         assert_eq!(v["format"], "text");
         assert_eq!(v["api_key"], "k-1");
-        let body = request_body(&["A."], "en", "ru", None);
-        assert!(!String::from_utf8(body).unwrap().contains("api_key"));
+        let body = request_body(&["A."], "en", "ru", None, true);
+        let text = String::from_utf8(body).unwrap();
+        assert!(!text.contains("api_key"));
+        assert!(text.contains(r#""format":"html""#), "{text}");
     }
 
     #[test]

@@ -22,7 +22,9 @@ mod deepl;
 mod fill;
 mod guard;
 mod http;
+mod job;
 mod libretranslate;
+mod protect;
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,6 +34,7 @@ use serde::Deserialize;
 
 pub use batch::{Translated, Translator};
 pub use fill::{Filled, MachineFinding, fill_file};
+pub use job::{TranslateError, TranslateJob, TranslateOutcome};
 
 /// The engines brief can send text to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -226,6 +229,14 @@ impl MtSettings {
     }
 }
 
+/// `unit ID` or `text N` (from 1) for an [`MtError::Segment`].
+fn place(index: usize, unit: Option<&str>) -> String {
+    match unit {
+        Some(id) => format!("unit {}", crate::escape::escape(id)),
+        None => format!("text {}", index + 1),
+    }
+}
+
 /// Why machine translation failed. Every message names the engine; text
 /// from the server is escaped, shortened and has the key removed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -286,6 +297,19 @@ pub enum MtError {
     Response {
         /// The engine.
         engine: Engine,
+        /// What is wrong.
+        message: String,
+    },
+    /// One translation lost, repeated or invented a protected span (a URL,
+    /// an e-mail address, a handle sent as a placeholder) or holds a tag.
+    #[error("{engine}: {}: {message}", place(*.index, .unit.as_deref()))]
+    Segment {
+        /// The engine.
+        engine: Engine,
+        /// The text's index among those given to `Translator::translate`, from 0.
+        index: usize,
+        /// The unit id, when the caller knows it (`fill_file` does).
+        unit: Option<String>,
         /// What is wrong.
         message: String,
     },

@@ -166,7 +166,8 @@ fn libretranslate_fills_and_marks_every_format() {
             .all(|l| l.contains(r#""origin":"mt:libretranslate""#))
     );
     // The API as documented: GET /languages, then POST /translate with q as
-    // an array, plain text, language codes; the repeated sentence sent once.
+    // an array, HTML (the URL, address and handle go as placeholders),
+    // language codes; the repeated sentence sent once.
     let seen = server.seen();
     assert!(
         seen.iter()
@@ -177,7 +178,7 @@ fn libretranslate_fills_and_marks_every_format() {
     for p in &posts {
         assert_eq!(p.path, "/translate");
         let j = p.json();
-        assert_eq!(j["format"], "text");
+        assert_eq!(j["format"], "html");
         assert_eq!(j["source"], "en");
         assert!(j["target"] == "fa" || j["target"] == "ru");
         assert_eq!(
@@ -224,6 +225,11 @@ fn deepl_speaks_v2_with_the_key_in_the_header_and_nowhere_else() {
     }
     let x2 = desk.read("mt/brief.ru.xliff20.xlf");
     assert!(x2.contains(r#"subState="brief:mt-deepl""#));
+    // And the Translation Candidates module's own record of machine work.
+    assert!(
+        x2.contains(r##"<mtc:match ref="#seg1" type="mt" origin="brief-mt:deepl">"##),
+        "{x2}"
+    );
     for name in desk.written() {
         assert!(!desk.read(&format!("mt/{name}")).contains(KEY), "{name}");
     }
@@ -248,6 +254,7 @@ fn misbehaving_engines_fail_cleanly_with_nothing_written() {
         (Behaviour::WrongScript, "no Arabic-script letter"),
         (Behaviour::Html, "markup"),
         (Behaviour::NotJson, "not a translation list"),
+        (Behaviour::DropTags, "lost the protected"),
     ];
     let desk = Desk::new("xliff20");
     std::fs::write(desk.path("brief.toml"), FAST).unwrap();
@@ -447,13 +454,14 @@ fn the_library_sends_identical_texts_once_and_keeps_order() {
 /// (the format's own way) as human work.
 #[test]
 fn merge_reports_machine_translation_until_accepted_or_confirmed() {
-    let desk = Desk::new("xliff20,xliff12,tsv,jsonl");
+    let desk = Desk::new("xliff20,xliff12,tsv,jsonl,tmx");
     let server = FakeServer::honest();
     let names = [
         "brief.fa.xliff20.xlf",
         "brief.ru.xliff12.xlf",
         "brief.fa.tsv",
         "brief.ru.jsonl",
+        "brief.fa.tmx",
     ];
     let inputs: Vec<String> = names.iter().map(|n| format!("out/{n}")).collect();
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
@@ -479,6 +487,10 @@ fn merge_reports_machine_translation_until_accepted_or_confirmed() {
                 r#"state="translated""#,
             ),
             "brief.fa.tsv" => text.replace("\tmt:libretranslate", "\t"),
+            "brief.fa.tmx" => text.replace(
+                r#"<prop type="x-brief-origin">mt:libretranslate</prop>"#,
+                "",
+            ),
             _ => text.replace(r#","origin":"mt:libretranslate""#, ""),
         }
     };
@@ -548,4 +560,342 @@ fn accept_mt_refuses_to_update_a_memory() {
         .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(err.contains("--update-tm"), "{err}");
+}
+
+/// URLs, addresses and handles travel as placeholders the engine keeps
+/// (LibreTranslate `format: "html"`, DeepL `tag_handling: "xml"`) and come
+/// back verbatim; the rest of the text is escaped markup.
+#[test]
+fn protected_spans_travel_as_placeholders_and_come_back() {
+    let desk = Desk::new("jsonl");
+    for (engine, field, flag, value) in [
+        ("libretranslate", "q", "format", "html"),
+        ("deepl", "text", "tag_handling", "xml"),
+    ] {
+        let server = FakeServer::honest();
+        desk.translate(engine, &server.url, &["out/brief.ru.jsonl"])
+            .success();
+        let posts: Vec<_> = server
+            .seen()
+            .into_iter()
+            .filter(|s| s.method == "POST")
+            .collect();
+        assert_eq!(posts.len(), 1);
+        let j = posts[0].json();
+        assert_eq!(j[flag], value, "{j}");
+        let sent = j[field].to_string();
+        for span in [
+            "https://example.org/plan",
+            "press@example.org",
+            "@citymayor",
+        ] {
+            assert!(!sent.contains(span), "{span} sent as text: {sent}");
+        }
+        assert!(sent.contains(r#"<x id=\"1\"/>"#), "{sent}");
+        let units = targets(&desk.path("mt/brief.ru.jsonl"));
+        let all: String = units.iter().filter_map(|u| u.target.clone()).collect();
+        for span in [
+            "https://example.org/plan",
+            "press@example.org",
+            "@citymayor",
+        ] {
+            assert_eq!(all.matches(span).count(), 1, "{span}: {all}");
+        }
+        assert!(!all.contains('<') && !all.contains("&amp;"), "{all}");
+        std::fs::remove_dir_all(desk.path("mt")).unwrap();
+    }
+}
+
+/// A translation that lost a placeholder is refused naming the unit, for
+/// both engines, and nothing is written.
+#[test]
+fn a_lost_placeholder_names_the_unit() {
+    let desk = Desk::new("xliff12");
+    std::fs::write(desk.path("brief.toml"), FAST).unwrap();
+    let source = targets(&desk.path("out/brief.fa.xliff12.xlf"));
+    let with_url = source
+        .iter()
+        .find(|u| u.source.contains("https://example.org/plan"))
+        .unwrap();
+    for engine in ["libretranslate", "deepl"] {
+        let server = FakeServer::start(vec![], Behaviour::DropTags);
+        let a = desk
+            .translate(engine, &server.url, &["out/brief.fa.xliff12.xlf"])
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+        let expected = format!(
+            "{engine}: unit {}: the engine lost the protected",
+            with_url.id
+        );
+        assert!(err.contains(&expected), "{err}");
+        assert!(desk.written().is_empty(), "{:?}", desk.written());
+    }
+}
+
+/// Exact memory matches fill their units before the engine is asked: their
+/// texts are not sent, the targets are the memory's (human work), and the
+/// count is reported.
+#[test]
+fn memory_matches_are_used_before_the_engine() {
+    let desk = Desk::new("xliff20");
+    let first = "The council approved a budget of 5 million dollars on Monday.";
+    let memory_ru = "Совет утвердил бюджет в 5 миллионов долларов в понедельник.";
+    let tmx = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>{first}</seg></tuv><tuv xml:lang="ru"><seg>{memory_ru}</seg></tuv></tu></body></tmx>
+"#
+    );
+    std::fs::write(desk.path("mem.tmx"), tmx).unwrap();
+    let server = FakeServer::honest();
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args([
+        "translate",
+        "--engine",
+        "libretranslate",
+        "--url",
+        &server.url,
+    ])
+    .args([
+        "--tm",
+        "mem.tmx",
+        "--out-dir",
+        "mt",
+        "out/brief.ru.xliff20.xlf",
+    ])
+    .env_remove("LIBRETRANSLATE_API_KEY")
+    .env_remove("DEEPL_AUTH_KEY");
+    let a = cmd.assert().success();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("2 segment(s) from translation memory exact matches"),
+        "{err}"
+    );
+    let posts: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|s| s.method == "POST")
+        .collect();
+    assert_eq!(posts.len(), 1);
+    let sent = posts[0].json()["q"].clone();
+    assert_eq!(sent.as_array().unwrap().len(), 3, "{sent}");
+    assert!(!sent.to_string().contains("council approved"), "{sent}");
+    let units = targets(&desk.path("mt/brief.ru.xliff20.xlf"));
+    for u in units.iter().filter(|u| u.source == first) {
+        assert_eq!(u.target.as_deref(), Some(memory_ru));
+        assert_ne!(
+            u.state,
+            brief::TargetState::Machine,
+            "memory work is not machine work"
+        );
+    }
+    assert!(units.iter().any(|u| u.state == brief::TargetState::Machine));
+    // The memory's targets count as a translator's; only the machine ones
+    // hold merge back until accepted.
+    brief_in(desk.dir.path())
+        .args(["merge", "--accept-mt", "mt/brief.ru.xliff20.xlf"])
+        .assert()
+        .success();
+}
+
+/// A target language the engine does not list is refused before any text
+/// is sent, naming the engine.
+#[test]
+fn an_unsupported_target_is_refused_before_sending() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    brief_in(dir.path())
+        .args([
+            "export", "--all", "--lang", "en", "--to", "de", "--format", "tsv",
+        ])
+        .args(["--out-dir", "out", "a.txt"])
+        .assert()
+        .success();
+    for (engine, languages) in [
+        ("libretranslate", "/languages"),
+        ("deepl", "/v2/languages?type=target"),
+    ] {
+        let server = FakeServer::honest();
+        let a = brief_in(dir.path())
+            .args(["translate", "--engine", engine, "--url", &server.url])
+            .args(["--out-dir", "mt", "out/brief.de.tsv"])
+            .env("DEEPL_AUTH_KEY", KEY)
+            .env("LIBRETRANSLATE_API_KEY", KEY)
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+        assert!(
+            err.contains(&format!("{engine}: the engine does not translate en to de")),
+            "{err}"
+        );
+        let seen = server.seen();
+        assert!(
+            seen.iter()
+                .any(|s| s.method == "GET" && s.path == languages)
+        );
+        assert_eq!(server.translations(), 0, "no text sent");
+        assert!(!dir.path().join("mt").exists());
+    }
+}
+
+/// The marked files are valid XLIFF: 2.0 against the core and the modules'
+/// schemas (the `mtc:match` of type `mt`), 1.2 against the strict schema.
+#[test]
+fn machine_marked_xliff_validates() {
+    let desk = Desk::new("xliff20,xliff12");
+    let server = FakeServer::honest();
+    desk.translate(
+        "libretranslate",
+        &server.url,
+        &["out/brief.fa.xliff20.xlf", "out/brief.fa.xliff12.xlf"],
+    )
+    .success();
+    let check = tempfile::tempdir().unwrap();
+    std::fs::create_dir(check.path().join("out")).unwrap();
+    for name in ["brief.fa.xliff20.xlf", "brief.fa.xliff12.xlf"] {
+        std::fs::copy(
+            desk.path(&format!("mt/{name}")),
+            check.path().join("out").join(name),
+        )
+        .unwrap();
+    }
+    crate::tm_cli::validate(check.path());
+}
+
+/// Machine output in a TMX file is marked on its target variants, valid
+/// against the TMX 1.4 DTD; translating a translated file again keeps every
+/// machine target marked (it is sent again, never passed off as a
+/// translator's).
+#[test]
+fn tmx_machine_targets_are_marked_and_stay_marked() {
+    let desk = Desk::new("tmx");
+    let server = FakeServer::honest();
+    desk.translate("libretranslate", &server.url, &["out/brief.ru.tmx"])
+        .success();
+    let tmx = desk.read("mt/brief.ru.tmx");
+    assert_eq!(
+        tmx.matches(r#"<prop type="x-brief-origin">mt:libretranslate</prop>"#)
+            .count(),
+        5,
+        "{tmx}"
+    );
+    if let Some(shared) = crate::tm_cli::shared_schemas() {
+        crate::tm_cli::xmllint(
+            &desk.path("mt"),
+            &[
+                "--dtdvalid",
+                shared.join("tmx/tmx14.dtd").to_str().unwrap(),
+                "brief.ru.tmx",
+            ],
+        );
+    }
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args(["translate", "--engine", "deepl", "--url", &server.url])
+        .args(["--out-dir", "again", "mt/brief.ru.tmx"])
+        .env("DEEPL_AUTH_KEY", KEY);
+    cmd.assert().success();
+    let again = desk.read("again/brief.ru.tmx");
+    assert_eq!(
+        again
+            .matches(r#"<prop type="x-brief-origin">mt:deepl</prop>"#)
+            .count(),
+        5,
+        "{again}"
+    );
+    let a = brief_in(desk.dir.path())
+        .args(["merge", "again/brief.ru.tmx"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert_eq!(
+        err.matches("unreviewed machine translation").count(),
+        5,
+        "{err}"
+    );
+}
+
+/// `brief export --mt` exports and translates in one step: the files are
+/// written once, already filled and marked; an engine failure leaves no
+/// file behind.
+#[test]
+fn export_with_mt_prefills_and_writes_nothing_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.path().join("brief.toml"), FAST).unwrap();
+    let export = |url: &str, out: &str| {
+        let mut cmd = brief_in(dir.path());
+        cmd.args(["export", "--all", "--lang", "en", "--to", "fa,ru"])
+            .args(["--format", "xliff20,tsv", "--out-dir", out, "a.txt"])
+            .args(["--mt", "libretranslate", "--mt-url", url])
+            .env_remove("LIBRETRANSLATE_API_KEY");
+        cmd.assert()
+    };
+    let server = FakeServer::honest();
+    let a = export(&server.url, "out").success();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("libretranslate translated 20 segment(s)"),
+        "{err}"
+    );
+    assert_eq!(server.translations(), 4, "one request per file");
+    for name in ["brief.fa.xliff20.xlf", "brief.ru.tsv"] {
+        let units = targets(&dir.path().join("out").join(name));
+        assert_eq!(units.len(), 5);
+        assert!(
+            units.iter().all(|u| u.state == brief::TargetState::Machine),
+            "{name}"
+        );
+    }
+    brief_in(dir.path())
+        .args(["merge", "--accept-mt", "out/brief.fa.xliff20.xlf"])
+        .assert()
+        .success();
+    let broken = FakeServer::start(vec![], Behaviour::Quota);
+    let a = export(&broken.url, "out2").code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("libretranslate: the account's translation quota"),
+        "{err}"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("out2"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// With `--glossary`, machine targets are checked for the glossary's terms
+/// (a finding, exit 1, the file written for a translator to fix).
+#[test]
+fn glossary_terms_are_checked_on_machine_targets() {
+    let desk = Desk::new("tsv");
+    std::fs::write(
+        desk.path("terms.csv"),
+        "source,fa,ru\nbudget,بودجه,бюджет\n",
+    )
+    .unwrap();
+    let server = FakeServer::honest();
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args([
+        "translate",
+        "--engine",
+        "libretranslate",
+        "--url",
+        &server.url,
+    ])
+    .args([
+        "--glossary",
+        "terms.csv",
+        "--out-dir",
+        "mt",
+        "out/brief.ru.tsv",
+    ])
+    .env_remove("LIBRETRANSLATE_API_KEY");
+    let a = cmd.assert().code(1);
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(
+        out.lines()
+            .any(|l| l.contains("\tglossary\t") && l.contains("бюджет")),
+        "{out}"
+    );
+    assert_eq!(desk.written(), ["brief.ru.tsv"]);
 }

@@ -40,6 +40,8 @@ pub enum Behaviour {
     ChangedNumbers,
     /// 200 with a body that is not JSON.
     NotJson,
+    /// The placeholders (`<x id="N"/>`) of markup texts dropped.
+    DropTags,
 }
 
 /// One request as received.
@@ -188,6 +190,10 @@ fn answer(out: &mut TcpStream, seen: &Seen, behaviour: &Behaviour) -> bool {
             let list = r#"[{"code":"en","name":"English","targets":["fa","ru"]},{"code":"fa","name":"Persian","targets":["en"]},{"code":"ru","name":"Russian","targets":["en"]}]"#;
             return respond(out, "200 OK", "", list);
         }
+        ("GET", "/v2/languages?type=target") => {
+            let list = r#"[{"language":"EN-US","name":"English (American)"},{"language":"FA","name":"Persian"},{"language":"RU","name":"Russian","supports_formality":true}]"#;
+            return respond(out, "200 OK", "", list);
+        }
         ("POST", "/translate") | ("POST", "/v2/translate") => {}
         _ => return respond(out, "404 Not Found", "", r#"{"error":"Not Found"}"#),
     }
@@ -268,6 +274,7 @@ fn answer(out: &mut TcpStream, seen: &Seen, behaviour: &Behaviour) -> bool {
             Behaviour::WrongScript => t.clone(),
             Behaviour::Html => format!("{}<script>alert(1)</script>", fake_translate(t, target)),
             Behaviour::ChangedNumbers => fake_translate(t, target).replace('5', "6"),
+            Behaviour::DropTags => drop_placeholders(&fake_translate(t, target)),
             _ => fake_translate(t, target),
         })
         .collect();
@@ -286,9 +293,23 @@ fn answer(out: &mut TcpStream, seen: &Seen, behaviour: &Behaviour) -> bool {
     respond(out, "200 OK", "", &body)
 }
 
+/// `text` without its `<x id="N"/>` placeholders.
+fn drop_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("<x ") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].split_once("/>").map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A deterministic stand-in for a translation: Latin letters of words
 /// become letters of the target's script; words with digits, `@`, `#`,
-/// `://` or `.` inside (numbers, addresses, handles, URLs) stay as they are.
+/// `://` or `.` inside (numbers, addresses, handles, URLs) stay as they are,
+/// and so do words with markup (`<`, `>`, `&`: the placeholders and
+/// character references of a `format: "html"` or `tag_handling: "xml"` text).
 pub fn fake_translate(text: &str, target: &str) -> String {
     let alphabet: Vec<char> = if target.eq_ignore_ascii_case("fa") {
         "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی".chars().collect()
@@ -297,7 +318,9 @@ pub fn fake_translate(text: &str, target: &str) -> String {
     };
     text.split(' ')
         .map(|word| {
-            let keep = word.chars().any(|c| c.is_ascii_digit() || "@#".contains(c))
+            let keep = word
+                .chars()
+                .any(|c| c.is_ascii_digit() || "@#<>&".contains(c))
                 || word.contains("://")
                 || word
                     .trim_end_matches(['.', ',', '!', '?', ':', ';'])
