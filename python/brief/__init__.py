@@ -83,6 +83,7 @@ __all__ = [
     "merge",
     "check",
     "update_memory",
+    "translate",
     "Summary",
     "Error",
     "IoError",
@@ -604,6 +605,12 @@ def _opt_path(value, what):
     return _os.fspath(value)
 
 
+def _required_path(value, what):
+    if value is None:
+        raise TypeError(f"{what} must be a path, not None")
+    return _opt_path(value, what)
+
+
 def _nonempty(value, what, example):
     """A str or a non-empty list of str (an empty one is refused, as the
     CLI refuses an empty ``--to`` or ``--format``)."""
@@ -782,6 +789,38 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
             _opt_path(reference, "reference"),
             date,
             bool(allow_partial),
+            load_config(config),
+        )
+    )
+
+
+def translate(files, out_dir, engine, url=None, *, tm=None, force=False, config=None):
+    """Fills the empty targets of exported ``files`` (paths of XLIFF 2.x/1.2,
+    TMX, TSV or JSONL files written by :func:`export`) with a machine
+    translation engine and writes them to ``out_dir`` under their own names,
+    as ``brief translate`` (the same library job): all files or none, an
+    existing output replaced only with ``force=True``. ``engine``:
+    ``"libretranslate"`` or ``"deepl"`` (a key only from the environment
+    variable the configuration's ``[mt] key_env`` names, as for the CLI); ``url``:
+    the engine's address; ``tm``: translation memories whose exact matches
+    are used before the engine.
+
+    Returns ``{"files", "machine", "distinct", "from_memory", "kept",
+    "requests", "findings"}``; an engine that fails raises :class:`Error`
+    naming the engine and the reason, with nothing written."""
+    paths = _paths(files, "files")
+    if not paths:
+        raise ValueError("files must name at least one exported file")
+    if not isinstance(engine, str):
+        raise TypeError(f"engine must be a str, not {type(engine).__name__}")
+    return _json.loads(
+        _brief.translate(
+            paths,
+            _required_path(out_dir, "out_dir"),
+            engine,
+            _opt_str(url, "url"),
+            _paths(tm, "tm"),
+            _flag(force, "force"),
             load_config(config),
         )
     )

@@ -38,7 +38,9 @@ fn translate(
     config: Option<PyRef<'_, crate::Config>>,
 ) -> PyResult<String> {
     let config = crate::config_of(config);
-    crate::run(py, || {
+    // On the process's pool, so Ctrl-C raises `KeyboardInterrupt` at once
+    // (the requests in flight end with the call's own timeouts).
+    crate::run_bg(py, move |_cancel| {
         work(
             &files,
             &out_dir,

@@ -79,7 +79,7 @@ def test_translate_fills_marks_and_merge_reports_machine_work(tmp_path, server, 
     # Outputs are never replaced without force.
     with pytest.raises(brief.errors.Error):
         brief._brief.translate([str(files[1])], str(mt), "libretranslate", server)
-    again = json.loads(brief._brief.translate([str(files[1])], str(mt), "libretranslate", server, force=True))
+    again = brief.translate([files[1]], mt, "libretranslate", server, force=True)
     assert again["machine"] == 3
 
 
@@ -98,3 +98,12 @@ def test_bad_arguments_are_value_errors(tmp_path):
         brief._brief.translate([str(files[0])], str(tmp_path / "mt"), "google", "http://127.0.0.1:9")
     with pytest.raises(ValueError, match="needs the server's URL"):
         brief._brief.translate([str(files[0])], str(tmp_path / "mt"), "libretranslate")
+
+
+def test_translate_checks_its_arguments(tmp_path):
+    with pytest.raises(ValueError, match="files"):
+        brief.translate([], tmp_path / "mt", "libretranslate", "http://127.0.0.1:9")
+    with pytest.raises(TypeError, match="engine"):
+        brief.translate([tmp_path / "a.xlf"], tmp_path / "mt", None, "http://127.0.0.1:9")
+    with pytest.raises(TypeError, match="force"):
+        brief.translate([tmp_path / "a.xlf"], tmp_path / "mt", "deepl", force=1)
