@@ -73,7 +73,12 @@ enum Format {
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let translated = TranslatedFiles::read_paths(&args.files, args.reference.as_deref())?;
     super::warn_about(&translated);
-    let report = brief::job::check(&translated, &config.check, args.glossary.as_deref())?;
+    let report = brief::job::check_limited(
+        &translated,
+        &config.check,
+        args.glossary.as_deref(),
+        super::input_settings().max_bytes,
+    )?;
     // The exit code is the data's, whoever reads (or stops reading) the output.
     let problems = report.has_problems(args.strict);
     if problems {

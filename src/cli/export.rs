@@ -140,7 +140,11 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         "--all is for one cluster; a batch exports each item's brief"
     );
     // Read before any work: a bad memory or glossary fails at once.
-    let aids = TranslationAids::load(&args.memories, args.glossary.as_deref())?;
+    let aids = TranslationAids::load_limited(
+        &args.memories,
+        args.glossary.as_deref(),
+        super::input_settings().max_bytes,
+    )?;
     for path in aids.missing_memories() {
         // A desk's first day: the memory merge --update-tm will create.
         eprintln!(

@@ -127,7 +127,11 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let engine = translator.engine();
     let memories = read_memories(&args.memories)?;
     let glossary = match &args.glossary {
-        Some(path) => Some(brief::job::TranslationAids::load(&[], Some(path))?),
+        Some(path) => Some(brief::job::TranslationAids::load_limited(
+            &[],
+            Some(path),
+            super::input_settings().max_bytes,
+        )?),
         None => None,
     };
     let outcome = TranslateJob {

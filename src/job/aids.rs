@@ -133,7 +133,7 @@ pub(crate) fn read_glossary_text(path: &Path) -> Result<String> {
 }
 
 /// [`read_glossary_text`] up to `max_bytes`.
-fn read_glossary_text_limited(path: &Path, max_bytes: u64) -> Result<String> {
+pub(crate) fn read_glossary_text_limited(path: &Path, max_bytes: u64) -> Result<String> {
     let bytes = crate::input::read_bytes_limited(path, max_bytes)?;
     String::from_utf8(bytes).map_err(|e| Error::Encoding {
         path: path.to_path_buf(),

@@ -330,11 +330,27 @@ impl CheckReport {
 }
 
 /// The check job: every enabled check on every unit of `translated`, with
-/// `glossary` read for the first file's source language.
+/// `glossary` read for the first file's source language (up to the default
+/// input limit; [`check_limited`] takes the user's).
 pub fn check(
     translated: &TranslatedFiles,
     settings: &CheckSettings,
     glossary: Option<&Path>,
+) -> Result<CheckReport> {
+    check_limited(
+        translated,
+        settings,
+        glossary,
+        crate::input::DEFAULT_MAX_INPUT_BYTES,
+    )
+}
+
+/// [`check`] with the glossary read up to `max_bytes` (`--max-input`).
+pub fn check_limited(
+    translated: &TranslatedFiles,
+    settings: &CheckSettings,
+    glossary: Option<&Path>,
+    max_bytes: u64,
 ) -> Result<CheckReport> {
     let files = &translated.files;
     let reference = translated.reference.as_ref();
@@ -344,7 +360,8 @@ pub fn check(
                 .first()
                 .and_then(|f| f.source_lang.parse().ok())
                 .unwrap_or(Lang::EN);
-            Some(read_glossary(path, source_lang)?)
+            let text = super::aids::read_glossary_text_limited(path, max_bytes)?;
+            Some(Glossary::parse(&text, source_lang, path)?)
         }
         None => None,
     };

@@ -25,7 +25,9 @@ mod merge_render;
 mod translated;
 
 pub use aids::TranslationAids;
-pub use check::{CheckProblem, CheckReport, ItemSummary, check, check_files, read_glossary};
+pub use check::{
+    CheckProblem, CheckReport, ItemSummary, check, check_files, check_limited, read_glossary,
+};
 pub use export::{
     BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
     Selection,

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 use crate::common::brief_in as brief;
@@ -117,4 +118,36 @@ fn a_bad_glossary_is_named() {
         .failure()
         .stderr(contains("missing.csv"));
     assert!(!dir.path().join("out").exists());
+}
+
+/// `--max-input` bounds the glossary as it bounds every other input, in
+/// export and in check (both read it through the job's aids).
+#[test]
+fn the_glossary_follows_max_input() {
+    let dir = setup();
+    let mut big = String::from("source,fa,ru\nParis,پاریس,Париж\n");
+    for i in 0..2000 {
+        big.push_str(&format!("term{i},واژه,термин\n"));
+    }
+    assert!(big.len() > 32 * 1024, "the glossary must be over the limit");
+    std::fs::write(dir.path().join("big.csv"), &big).unwrap();
+    export(dir.path(), "g.csv");
+    brief(dir.path())
+        .args(["--max-input", "16384", "export", "--all", "--to", "fa"])
+        .args(["--out-dir", "o2", "--glossary", "big.csv", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("big.csv"));
+    brief(dir.path())
+        .args(["--max-input", "16384", "check", "--glossary", "big.csv"])
+        .arg("out/brief.fa.xliff20.xlf")
+        .assert()
+        .code(2)
+        .stderr(contains("big.csv"));
+    // Under a limit the glossary fits, both read it.
+    brief(dir.path())
+        .args(["--max-input", "1048576", "check", "--glossary", "big.csv"])
+        .arg("out/brief.fa.xliff20.xlf")
+        .assert()
+        .stderr(contains("big.csv").not());
 }
