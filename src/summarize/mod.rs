@@ -192,6 +192,10 @@ pub fn summarize(
         min_words,
         max_words,
     };
+    // A cluster's brief opens with a lead: a sentence that names its subject.
+    let opening = (cluster && !lead)
+        .then(|| opening(&candidates, &position))
+        .flatten();
     let selection = if algorithm == Algorithm::Submodular {
         let ranked = Ranked {
             input: &input,
@@ -200,13 +204,17 @@ pub fn summarize(
             space: &space,
             doc_of: &doc_of,
         };
-        select_submodular(&ranked, &candidates, settings, &opts)
+        select_submodular(&ranked, &candidates, settings, &opts, opening)
     } else {
-        select::select(&candidates, &opts)
+        select::select_opening(&candidates, &opts, opening)
     };
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
         chosen.sort_unstable();
+        // The lead it opens with comes first; the rest in document order.
+        if let Some(at) = opening.and_then(|o| chosen.iter().position(|&i| i == o)) {
+            chosen[..=at].rotate_right(1);
+        }
     }
     let ranks = ranks(&chosen, &scores);
     let sentences = chosen
@@ -337,6 +345,19 @@ fn candidates<'a>(
         .collect()
 }
 
+/// The best-scored lead of a cluster (a document's first story sentence,
+/// leaning on nothing) that may stand in a brief: the sentence its brief
+/// opens with, so that it names its subject. Ties: the earlier.
+fn opening(candidates: &[Candidate<'_>], position: &[usize]) -> Option<usize> {
+    candidates
+        .iter()
+        .zip(position)
+        .enumerate()
+        .filter(|(_, (c, p))| **p == 0 && c.eligible && c.needs.is_none() && c.size.words > 0)
+        .max_by(|(a, (ca, _)), (b, (cb, _))| ca.score.total_cmp(&cb.score).then(b.cmp(a)))
+        .map(|(i, _)| i)
+}
+
 /// What ranking computed, as the submodular selection needs it.
 struct Ranked<'r, 'a> {
     input: &'r RankInput<'a>,
@@ -353,6 +374,7 @@ fn select_submodular(
     candidates: &[Candidate<'_>],
     settings: &SummarySettings,
     opts: &SelectOptions,
+    opening: Option<usize>,
 ) -> select::Selection {
     let graph = ranked.input.graph();
     let reward = submodular::reward(graph, ranked.scores, ranked.position, settings.reward_lead);
@@ -372,7 +394,13 @@ fn select_submodular(
         &space.vectors,
         submodular::concept_weights(&space.vectors, ranked.doc_of, space.n_terms),
     );
-    select::select_submodular(candidates, &mut objective, settings.cost_power, opts)
+    select::select_submodular_opening(
+        candidates,
+        &mut objective,
+        settings.cost_power,
+        opts,
+        opening,
+    )
 }
 
 /// The role of every sentence of `docs` (in the term space's order:

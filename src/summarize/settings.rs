@@ -13,7 +13,8 @@ use crate::select::Budget;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
-    /// As in the input (document by document).
+    /// As in the input (document by document); a cluster's brief opens
+    /// with the lead it chose as its opening.
     #[default]
     Document,
     /// Best first.
