@@ -249,12 +249,13 @@ impl<'c, 'a> Gate<'c, 'a> {
     }
 
     /// The selection that starts with `opening`: it alone when it may stand
-    /// alone (usable, leaning on nothing) and fits, else nothing.
+    /// alone (eligible, leaning on nothing; a lead longer than the word
+    /// range is still the lead) and fits, else nothing.
     fn open(&self, opening: Option<usize>) -> (Vec<usize>, usize) {
         let Some(o) = opening.filter(|&o| {
             self.candidates
                 .get(o)
-                .is_some_and(|c| self.usable(c) && c.needs.is_none())
+                .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none())
         }) else {
             return (Vec::new(), 0);
         };

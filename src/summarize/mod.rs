@@ -211,10 +211,6 @@ pub fn summarize(
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
         chosen.sort_unstable();
-        // The lead it opens with comes first; the rest in document order.
-        if let Some(at) = opening.and_then(|o| chosen.iter().position(|&i| i == o)) {
-            chosen[..=at].rotate_right(1);
-        }
     }
     let ranks = ranks(&chosen, &scores);
     let sentences = chosen
@@ -345,17 +341,20 @@ fn candidates<'a>(
         .collect()
 }
 
-/// The best-scored lead of a cluster (a document's first story sentence,
-/// leaning on nothing) that may stand in a brief: the sentence its brief
-/// opens with, so that it names its subject. Ties: the earlier.
+/// The lead of a cluster's first document (its first story sentence,
+/// after headline, furniture and dateline), when it leans on nothing and
+/// may stand in a brief: the sentence the brief opens with, so that it
+/// names its subject. In document order it comes first (merge checks that
+/// order, so the opening cannot be moved ahead of it).
 fn opening(candidates: &[Candidate<'_>], position: &[usize]) -> Option<usize> {
-    candidates
+    // Headline and furniture that open the document count as position 0
+    // too, but are not eligible.
+    let lead = position
         .iter()
-        .zip(position)
-        .enumerate()
-        .filter(|(_, (c, p))| **p == 0 && c.eligible && c.needs.is_none() && c.size.words > 0)
-        .max_by(|(a, (ca, _)), (b, (cb, _))| ca.score.total_cmp(&cb.score).then(b.cmp(a)))
-        .map(|(i, _)| i)
+        .zip(candidates)
+        .position(|(&p, c)| p == 0 && c.eligible)?;
+    let c = &candidates[lead];
+    (c.needs.is_none() && c.size.words > 0).then_some(lead)
 }
 
 /// What ranking computed, as the submodular selection needs it.

@@ -13,8 +13,7 @@ use crate::select::Budget;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
-    /// As in the input (document by document); a cluster's brief opens
-    /// with the lead it chose as its opening.
+    /// As in the input (document by document).
     #[default]
     Document,
     /// Best first.
