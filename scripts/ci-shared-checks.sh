@@ -111,8 +111,8 @@ sum_check duc2006_dev "--words 250" 39.0
 # dangling sentence; defects 70-100 % -> 0 % on every dev set). The first
 # version cost R-1: duc2006 no query 39.49 -> 38.64, Pasokh multi 34.24 ->
 # 33.74; a leaning sentence's pair valued at both gains over both costs and
-# a predecessor scoring 3/4 of it won that back (39.96, 34.21 on dev; the
-# cluster brief opening with a lead included). Bars ~0.3 under dev.
+# a predecessor scoring 3/4 of it won that back (40.08, 34.35 on dev).
+# Bars ~0.3-0.4 under dev.
 sum_check duc2006_dev "--words 250 --no-query" 39.6
 # One method for every language (ntrex agreement 0.3 -> 0.95) cost Pasokh single
 # 32.84 -> 31.55 on dev (LEAD 31.22); the near-duplicate cap gave 31.88; issue 20's

@@ -192,10 +192,6 @@ pub fn summarize(
         min_words,
         max_words,
     };
-    // A cluster's brief opens with a lead: a sentence that names its subject.
-    let opening = (cluster && !lead)
-        .then(|| opening(&candidates, &position))
-        .flatten();
     let selection = if algorithm == Algorithm::Submodular {
         let ranked = Ranked {
             input: &input,
@@ -204,9 +200,9 @@ pub fn summarize(
             space: &space,
             doc_of: &doc_of,
         };
-        select_submodular(&ranked, &candidates, settings, &opts, opening)
+        select_submodular(&ranked, &candidates, settings, &opts, None)
     } else {
-        select::select_opening(&candidates, &opts, opening)
+        select::select_opening(&candidates, &opts, None)
     };
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
@@ -339,22 +335,6 @@ fn candidates<'a>(
             }
         })
         .collect()
-}
-
-/// The lead of a cluster's first document (its first story sentence,
-/// after headline, furniture and dateline), when it leans on nothing and
-/// may stand in a brief: the sentence the brief opens with, so that it
-/// names its subject. In document order it comes first (merge checks that
-/// order, so the opening cannot be moved ahead of it).
-fn opening(candidates: &[Candidate<'_>], position: &[usize]) -> Option<usize> {
-    // Headline and furniture that open the document count as position 0
-    // too, but are not eligible.
-    let lead = position
-        .iter()
-        .zip(candidates)
-        .position(|(&p, c)| p == 0 && c.eligible)?;
-    let c = &candidates[lead];
-    (c.needs.is_none() && c.size.words > 0).then_some(lead)
 }
 
 /// What ranking computed, as the submodular selection needs it.

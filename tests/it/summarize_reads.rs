@@ -118,27 +118,3 @@ fn documents_in_several_languages_are_reported() {
     let (_, stderr) = run(&[], &[seed("en-putin-assad-aleppo.txt")]);
     assert!(!stderr.contains("several languages"), "{stderr}");
 }
-
-#[test]
-fn a_cluster_brief_opens_with_a_lead_that_names_its_subject() {
-    // Regression: the seed cluster's brief opened with "Describing
-    // negotiations in Kazakhstan a step forward, Dr Rouhani added: …", a
-    // sentence from the middle of a story.
-    let inputs = [
-        seed("en-iran-russia-phone-call.txt"),
-        seed("en-putin-assad-aleppo.txt"),
-    ];
-    let (out, _) = run(&["--format", "json"], &inputs);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let first = &v["summary"][0];
-    // The first sentence of its story (in both seeds, the document's first
-    // sentence after its dateline).
-    assert_eq!(first["sentence"], 0, "{v}");
-    let text = first["text"].as_str().unwrap();
-    assert!(
-        text.contains("Putin") || text.contains("Iran"),
-        "the opening names its subject: {text}"
-    );
-    let (text, _) = run(&[], &inputs);
-    assert!(!text.starts_with("Describing"), "{text}");
-}
