@@ -200,9 +200,9 @@ pub fn summarize(
             space: &space,
             doc_of: &doc_of,
         };
-        select_submodular(&ranked, &candidates, settings, &opts)
+        select_submodular(&ranked, &candidates, settings, &opts, None)
     } else {
-        select::select(&candidates, &opts)
+        select::select_opening(&candidates, &opts, None)
     };
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
@@ -353,6 +353,7 @@ fn select_submodular(
     candidates: &[Candidate<'_>],
     settings: &SummarySettings,
     opts: &SelectOptions,
+    opening: Option<usize>,
 ) -> select::Selection {
     let graph = ranked.input.graph();
     let reward = submodular::reward(graph, ranked.scores, ranked.position, settings.reward_lead);
@@ -372,7 +373,13 @@ fn select_submodular(
         &space.vectors,
         submodular::concept_weights(&space.vectors, ranked.doc_of, space.n_terms),
     );
-    select::select_submodular(candidates, &mut objective, settings.cost_power, opts)
+    select::select_submodular_opening(
+        candidates,
+        &mut objective,
+        settings.cost_power,
+        opts,
+        opening,
+    )
 }
 
 /// The role of every sentence of `docs` (in the term space's order:
