@@ -23,6 +23,7 @@ mod merge_hostile;
 mod merge_reference;
 mod merge_roundtrip;
 mod mt;
+mod mt_export;
 mod mt_server;
 mod mutation;
 mod mutation_text;

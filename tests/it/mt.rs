@@ -11,7 +11,7 @@ use brief::mt::{ApiKey, Engine, MtSettings, Translator};
 use crate::common::brief_in;
 use crate::mt_server::{Behaviour, FakeServer};
 
-const ARTICLE: &str = "The council approved a budget of 5 million dollars on Monday. \
+pub(crate) const ARTICLE: &str = "The council approved a budget of 5 million dollars on Monday. \
 The plan adds 25 buses to the city fleet, officials said. \
 Details are at https://example.org/plan and questions go to press@example.org. \
 The mayor, @citymayor on social media, called it a good start. \
@@ -19,21 +19,21 @@ The council approved a budget of 5 million dollars on Monday.\n";
 
 /// Short timeouts and waits, so misbehaving servers fail fast (yet long
 /// enough for a loaded machine to answer).
-const FAST: &str = "[mt]\nconnect_timeout = 3.0\nread_timeout = 3.0\nrequest_timeout = 4.0\n\
+pub(crate) const FAST: &str = "[mt]\nconnect_timeout = 3.0\nread_timeout = 3.0\nrequest_timeout = 4.0\n\
 retries = 2\nretry_delay = 0.01\nmax_retry_wait = 2.0\nmax_response_bytes = 65536\n";
 
 /// Short waits between retries but generous timeouts, so that an honest
 /// server on a loaded machine is never taken for a silent one.
-const PATIENT: &str = "[mt]\nconnect_timeout = 30.0\nread_timeout = 60.0\nrequest_timeout = 120.0\n\
+pub(crate) const PATIENT: &str = "[mt]\nconnect_timeout = 30.0\nread_timeout = 60.0\nrequest_timeout = 120.0\n\
 retries = 2\nretry_delay = 0.01\nmax_retry_wait = 2.0\n";
 
-struct Desk {
-    dir: tempfile::TempDir,
+pub(crate) struct Desk {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Desk {
     /// An export of ARTICLE (every sentence) in `formats` to fa and ru.
-    fn new(formats: &str) -> Desk {
+    pub(crate) fn new(formats: &str) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
         std::fs::write(dir.path().join("brief.toml"), PATIENT).unwrap();
@@ -47,15 +47,20 @@ impl Desk {
         Desk { dir }
     }
 
-    fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
-    fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
-    fn translate(&self, engine: &str, url: &str, files: &[&str]) -> assert_cmd::assert::Assert {
+    pub(crate) fn translate(
+        &self,
+        engine: &str,
+        url: &str,
+        files: &[&str],
+    ) -> assert_cmd::assert::Assert {
         let mut cmd = brief_in(self.dir.path());
         cmd.args([
             "translate",
@@ -75,7 +80,7 @@ impl Desk {
         cmd.assert()
     }
 
-    fn written(&self) -> Vec<String> {
+    pub(crate) fn written(&self) -> Vec<String> {
         match std::fs::read_dir(self.path("mt")) {
             Ok(d) => d
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -87,7 +92,7 @@ impl Desk {
 
 const KEY: &str = "sekret-7f3a-key:fx";
 
-fn stdout_and_stderr(a: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn stdout_and_stderr(a: &assert_cmd::assert::Assert) -> String {
     let o = a.get_output();
     format!(
         "{}{}",
@@ -96,7 +101,7 @@ fn stdout_and_stderr(a: &assert_cmd::assert::Assert) -> String {
     )
 }
 
-fn targets(file: &Path) -> Vec<brief::Unit> {
+pub(crate) fn targets(file: &Path) -> Vec<brief::Unit> {
     brief::merge::read_file(file).unwrap().remove(0).units
 }
 
@@ -812,90 +817,4 @@ fn tmx_machine_targets_are_marked_and_stay_marked() {
         5,
         "{err}"
     );
-}
-
-/// `brief export --mt` exports and translates in one step: the files are
-/// written once, already filled and marked; an engine failure leaves no
-/// file behind.
-#[test]
-fn export_with_mt_prefills_and_writes_nothing_on_failure() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
-    std::fs::write(dir.path().join("brief.toml"), FAST).unwrap();
-    let export = |url: &str, out: &str| {
-        let mut cmd = brief_in(dir.path());
-        cmd.args(["export", "--all", "--lang", "en", "--to", "fa,ru"])
-            .args(["--format", "xliff20,tsv", "--out-dir", out, "a.txt"])
-            .args(["--mt", "libretranslate", "--mt-url", url])
-            .env_remove("LIBRETRANSLATE_API_KEY");
-        cmd.assert()
-    };
-    let server = FakeServer::honest();
-    let a = export(&server.url, "out").success();
-    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
-    assert!(
-        err.contains("libretranslate translated 20 segment(s)"),
-        "{err}"
-    );
-    assert_eq!(server.translations(), 4, "one request per file");
-    for name in ["brief.fa.xliff20.xlf", "brief.ru.tsv"] {
-        let units = targets(&dir.path().join("out").join(name));
-        assert_eq!(units.len(), 5);
-        assert!(
-            units.iter().all(|u| u.state == brief::TargetState::Machine),
-            "{name}"
-        );
-    }
-    brief_in(dir.path())
-        .args(["merge", "--accept-mt", "out/brief.fa.xliff20.xlf"])
-        .assert()
-        .success();
-    let broken = FakeServer::start(vec![], Behaviour::Quota);
-    let a = export(&broken.url, "out2").code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
-    assert!(
-        err.contains("libretranslate: the account's translation quota"),
-        "{err}"
-    );
-    let left: Vec<_> = std::fs::read_dir(dir.path().join("out2"))
-        .map(|d| d.flatten().map(|e| e.file_name()).collect())
-        .unwrap_or_default();
-    assert!(left.is_empty(), "{left:?}");
-}
-
-/// With `--glossary`, machine targets are checked for the glossary's terms
-/// (a finding, exit 1, the file written for a translator to fix).
-#[test]
-fn glossary_terms_are_checked_on_machine_targets() {
-    let desk = Desk::new("tsv");
-    std::fs::write(
-        desk.path("terms.csv"),
-        "source,fa,ru\nbudget,بودجه,бюджет\n",
-    )
-    .unwrap();
-    let server = FakeServer::honest();
-    let mut cmd = brief_in(desk.dir.path());
-    cmd.args([
-        "translate",
-        "--engine",
-        "libretranslate",
-        "--url",
-        &server.url,
-    ])
-    .args([
-        "--glossary",
-        "terms.csv",
-        "--out-dir",
-        "mt",
-        "out/brief.ru.tsv",
-    ])
-    .env_remove("LIBRETRANSLATE_API_KEY");
-    let a = cmd.assert().code(1);
-    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
-    assert!(
-        out.lines()
-            .any(|l| l.contains("\tglossary\t") && l.contains("бюджет")),
-        "{out}"
-    );
-    assert_eq!(desk.written(), ["brief.ru.tsv"]);
 }

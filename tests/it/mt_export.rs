@@ -1,0 +1,92 @@
+//! `brief export --mt` and `--glossary` on machine targets, against the
+//! fake engines of `mt_server` (split from `mt.rs`, which shares its desk).
+
+use crate::common::brief_in;
+use crate::mt::{ARTICLE, Desk, FAST, targets};
+use crate::mt_server::{Behaviour, FakeServer};
+
+/// `brief export --mt` exports and translates in one step: the files are
+/// written once, already filled and marked; an engine failure leaves no
+/// file behind.
+#[test]
+fn export_with_mt_prefills_and_writes_nothing_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.path().join("brief.toml"), FAST).unwrap();
+    let export = |url: &str, out: &str| {
+        let mut cmd = brief_in(dir.path());
+        cmd.args(["export", "--all", "--lang", "en", "--to", "fa,ru"])
+            .args(["--format", "xliff20,tsv", "--out-dir", out, "a.txt"])
+            .args(["--mt", "libretranslate", "--mt-url", url])
+            .env_remove("LIBRETRANSLATE_API_KEY");
+        cmd.assert()
+    };
+    let server = FakeServer::honest();
+    let a = export(&server.url, "out").success();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("libretranslate translated 20 segment(s)"),
+        "{err}"
+    );
+    assert_eq!(server.translations(), 4, "one request per file");
+    for name in ["brief.fa.xliff20.xlf", "brief.ru.tsv"] {
+        let units = targets(&dir.path().join("out").join(name));
+        assert_eq!(units.len(), 5);
+        assert!(
+            units.iter().all(|u| u.state == brief::TargetState::Machine),
+            "{name}"
+        );
+    }
+    brief_in(dir.path())
+        .args(["merge", "--accept-mt", "out/brief.fa.xliff20.xlf"])
+        .assert()
+        .success();
+    let broken = FakeServer::start(vec![], Behaviour::Quota);
+    let a = export(&broken.url, "out2").code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        err.contains("libretranslate: the account's translation quota"),
+        "{err}"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("out2"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// With `--glossary`, machine targets are checked for the glossary's terms
+/// (a finding, exit 1, the file written for a translator to fix).
+#[test]
+fn glossary_terms_are_checked_on_machine_targets() {
+    let desk = Desk::new("tsv");
+    std::fs::write(
+        desk.path("terms.csv"),
+        "source,fa,ru\nbudget,بودجه,бюджет\n",
+    )
+    .unwrap();
+    let server = FakeServer::honest();
+    let mut cmd = brief_in(desk.dir.path());
+    cmd.args([
+        "translate",
+        "--engine",
+        "libretranslate",
+        "--url",
+        &server.url,
+    ])
+    .args([
+        "--glossary",
+        "terms.csv",
+        "--out-dir",
+        "mt",
+        "out/brief.ru.tsv",
+    ])
+    .env_remove("LIBRETRANSLATE_API_KEY");
+    let a = cmd.assert().code(1);
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(
+        out.lines()
+            .any(|l| l.contains("\tglossary\t") && l.contains("бюджет")),
+        "{out}"
+    );
+    assert_eq!(desk.written(), ["brief.ru.tsv"]);
+}
