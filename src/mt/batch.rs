@@ -23,6 +23,14 @@ pub struct Translator {
     pairs: Mutex<Vec<(String, String)>>,
 }
 
+impl Translator {
+    /// Whether a glossary given to the job is checked on machine targets
+    /// (`[mt] glossary`).
+    pub fn checks_glossary(&self) -> bool {
+        self.settings.glossary
+    }
+}
+
 impl std::fmt::Debug for Translator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Translator")

@@ -133,7 +133,7 @@ impl TranslateJob<'_> {
             }
             .into());
         };
-        let glossary = match self.glossary {
+        let glossary = match self.glossary.filter(|_| self.translator.checks_glossary()) {
             Some(aids) => {
                 let lang = unit_file
                     .source_lang

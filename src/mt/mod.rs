@@ -153,8 +153,10 @@ pub struct MtSettings {
     pub max_retry_wait: f64,
     /// The largest response body accepted, in bytes.
     pub max_response_bytes: u64,
-    /// Send glossary terms' sources once to check them (reserved: brief
-    /// checks glossary terms after translation with `brief check`).
+    /// Whether machine targets are checked for a given glossary's terms
+    /// (`--glossary`) as they are translated; `false` leaves the terms to a
+    /// later `brief check --glossary` (for an engine that applies the
+    /// desk's glossary itself). Terms are checked, never forced on the engine.
     pub glossary: bool,
 }
 

@@ -90,3 +90,39 @@ fn glossary_terms_are_checked_on_machine_targets() {
     );
     assert_eq!(desk.written(), ["brief.ru.tsv"]);
 }
+
+/// `[mt] glossary = false` leaves the terms to a later `brief check`: the
+/// same translation as above writes its file with no glossary finding.
+#[test]
+fn the_glossary_check_can_be_left_to_brief_check() {
+    let desk = Desk::new("tsv");
+    std::fs::write(
+        desk.path("terms.csv"),
+        "source,fa,ru\nbudget,بودجه,бюджет\n",
+    )
+    .unwrap();
+    let config = desk.read("brief.toml") + "glossary = false\n";
+    std::fs::write(desk.path("brief.toml"), config).unwrap();
+    let server = FakeServer::honest();
+    let a = brief_in(desk.dir.path())
+        .args([
+            "translate",
+            "--engine",
+            "libretranslate",
+            "--url",
+            &server.url,
+        ])
+        .args([
+            "--glossary",
+            "terms.csv",
+            "--out-dir",
+            "mt",
+            "out/brief.ru.tsv",
+        ])
+        .env_remove("LIBRETRANSLATE_API_KEY")
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
+    assert!(!out.contains("\tglossary\t"), "{out}");
+    assert_eq!(desk.written(), ["brief.ru.tsv"]);
+}
