@@ -24,8 +24,8 @@ use quick_xml::reader::NsReader;
 
 use crate::error::{Error, Result};
 
-/// The largest file the readers accept.
-pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+/// The largest file the readers accept: the default input limit.
+pub const MAX_INPUT_BYTES: usize = crate::input::DEFAULT_MAX_INPUT_BYTES as usize;
 /// The deepest element nesting the readers accept.
 pub const MAX_DEPTH: usize = 64;
 /// The most elements one file may have (an export of 256 MiB has about 1.5

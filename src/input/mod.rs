@@ -43,9 +43,10 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// The default input size limit: the same as merge reads back
-/// ([`MAX_INPUT_BYTES`](crate::formats::xml::MAX_INPUT_BYTES), 256 MiB).
-pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::formats::xml::MAX_INPUT_BYTES as u64;
+/// The default input size limit, 256 MiB; merge's readers take the same
+/// (`formats::xml::MAX_INPUT_BYTES` is defined from this one, so input
+/// needs nothing from formats).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// The environment variable the `brief` binary reads for the input size
 /// limit when `--max-input` is not given. The library never reads it: a
 /// program passes the limit in [`InputSettings`].
