@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::library::{CoreError, Result};
+use crate::error::{CoreError, Result};
 
 /// How texts are read, as the CLI's global flags say it: `--max-input`,
 /// `--encoding` and `--input html`.

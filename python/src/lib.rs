@@ -12,6 +12,7 @@
 //! Texts reach the library as bytes (a `str` as its UTF-8) and are prepared
 //! as the CLI prepares a file ([`library::InputOptions::prepare`]).
 
+mod error;
 mod input;
 mod library;
 mod mt;

@@ -9,7 +9,7 @@ use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::library::{self, CoreError};
+use crate::error::{self, CoreError};
 
 /// Set when the caller gave up (Ctrl-C): long jobs stop at their next
 /// chunk of items.
@@ -23,7 +23,7 @@ impl Cancel {
     }
 
     /// The error a cancelled job returns (nobody reads it).
-    pub fn check(&self) -> library::Result<()> {
+    pub fn check(&self) -> error::Result<()> {
         if self.is_set() {
             return Err(CoreError {
                 kind: "Internal",
@@ -45,7 +45,7 @@ static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
 /// `RAYON_NUM_THREADS`, else one thread per core). A child forked after
 /// the parent used its pool inherits the pool's bookkeeping but none of its
 /// threads, so a child makes its own and never touches the parent's.
-pub fn pool() -> library::Result<Arc<rayon::ThreadPool>> {
+pub fn pool() -> error::Result<Arc<rayon::ThreadPool>> {
     let pid = std::process::id();
     let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((owner, pool)) = slot.as_ref()
@@ -78,7 +78,7 @@ const TICK: Duration = Duration::from_millis(50);
 /// exception is raised at once.
 pub fn interruptible<T: Send + 'static>(
     py: pyo3::Python<'_>,
-    work: impl FnOnce(&Cancel) -> library::Result<T> + Send + 'static,
+    work: impl FnOnce(&Cancel) -> error::Result<T> + Send + 'static,
 ) -> Result<T, Interrupted> {
     let pool = pool().map_err(Interrupted::Failed)?;
     let cancel = Cancel::default();
@@ -88,7 +88,7 @@ pub fn interruptible<T: Send + 'static>(
     let rx = Mutex::new(rx);
     let job_cancel = cancel.clone();
     pool.spawn(move || {
-        let result = library::guarded(|| work(&job_cancel));
+        let result = error::guarded(|| work(&job_cancel));
         let _ = tx.send(result);
     });
     loop {

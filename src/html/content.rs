@@ -45,10 +45,6 @@ const MOST_OF_THE_PAGE: f64 = 0.4;
 /// An element whose text is more than this share link text is a link list.
 pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
 
-/// A paragraph inside the content goes when more than this share of it is
-/// link text ("Click here to download the spreadsheet" stays).
-pub(super) const MAX_PARAGRAPH_LINK_DENSITY: f64 = 0.75;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Element,

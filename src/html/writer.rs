@@ -2,7 +2,9 @@
 //! collapsed, `<br>` kept as a line break, the kicker before the headline and
 //! the byline and date lines after it left out.
 
-use super::content::MAX_PARAGRAPH_LINK_DENSITY;
+/// A paragraph inside the content goes when more than this share of it is
+/// link text ("Click here to download the spreadsheet" stays).
+const MAX_PARAGRAPH_LINK_DENSITY: f64 = 0.75;
 
 /// Text before the headline inside the content up to this many characters is
 /// a kicker, breadcrumbs or a date line; more is article text.
