@@ -88,6 +88,14 @@ pub struct Args {
     mt_url: Option<String>,
 }
 
+impl Args {
+    /// Whether the command reads a translation memory (the binary then
+    /// chooses a leaner allocation policy, `main.rs`).
+    pub(super) fn reads_memory(&self) -> bool {
+        !self.memories.is_empty()
+    }
+}
+
 fn parse_tag(s: &str) -> Result<LanguageTag, String> {
     s.trim().parse().map_err(|e: brief::Error| e.to_string())
 }

@@ -78,6 +78,14 @@ pub struct Args {
     accept_mt: bool,
 }
 
+impl Args {
+    /// Whether the command reads a translation memory (the binary then
+    /// chooses a leaner allocation policy, `main.rs`).
+    pub(super) fn reads_memory(&self) -> bool {
+        self.update_tm.is_some()
+    }
+}
+
 /// Fixes the date written by --update-tm (Unix seconds), for reproducible
 /// memories in tests; unset, the current time is used.
 const TM_DATE_ENV: &str = "BRIEF_TM_DATE";

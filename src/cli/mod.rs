@@ -456,6 +456,16 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     if cli.verbose {
         eprintln!("brief: configuration: {source}");
     }
+    let reads_memory = match &cli.command {
+        Command::Export(args) => args.reads_memory(),
+        Command::Merge(args) => args.reads_memory(),
+        #[cfg(feature = "mt")]
+        Command::Translate(args) => args.reads_memory(),
+        _ => false,
+    };
+    if reads_memory {
+        crate::use_memory_lean_allocation();
+    }
     match cli.command {
         Command::Completions { .. } | Command::Man { .. } => Ok(exit::OK),
         Command::Detect(args) => detect::run(args, &config),

@@ -62,6 +62,14 @@ pub struct Args {
     glossary: Option<PathBuf>,
 }
 
+impl Args {
+    /// Whether the command reads a translation memory (the binary then
+    /// chooses a leaner allocation policy, `main.rs`).
+    pub(super) fn reads_memory(&self) -> bool {
+        !self.memories.is_empty()
+    }
+}
+
 pub fn parse_engine(s: &str) -> Result<Engine, String> {
     s.parse().map_err(|e: brief::mt::MtError| e.to_string())
 }
