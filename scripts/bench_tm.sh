@@ -20,7 +20,9 @@
 # Figures (docs/performance.md, "Translation memory"), 2026-12-06 on the
 # shared 2-core machine at load average 11-18, five runs, minimum:
 #   100,000 units, 2,000 sentences: CPU 1.37 s (user + sys), wall 2.83 s,
-#     peak RSS 192-196 MiB (201-205 MB); before issue 25's second step
+#     peak RSS 192-196 MiB (201-205 MB); with the binary's allocation policy
+#     for memory commands, at load 0.5: wall median 1.78 s (1.63-2.21),
+#     peak RSS 185 MiB (194 MB); before issue 25's second step
 #     2.64 s CPU and 240 MiB.
 #   1,000,000 units (676 MB): CPU 21.4 s, peak RSS 1,698 MiB (one run).
 set -euo pipefail
