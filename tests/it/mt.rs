@@ -55,6 +55,21 @@ impl Desk {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
+    /// `brief translate --engine libretranslate --url URL ARGS…` with no
+    /// key in the environment (a key-less LibreTranslate, as most are).
+    pub(crate) fn libretranslate_without_key(
+        &self,
+        url: &str,
+        args: &[&str],
+    ) -> assert_cmd::Command {
+        let mut cmd = brief_in(self.dir.path());
+        cmd.args(["translate", "--engine", "libretranslate", "--url", url])
+            .args(args)
+            .env_remove("LIBRETRANSLATE_API_KEY")
+            .env_remove("DEEPL_AUTH_KEY");
+        cmd
+    }
+
     pub(crate) fn translate(
         &self,
         engine: &str,
@@ -653,24 +668,19 @@ fn memory_matches_are_used_before_the_engine() {
     );
     std::fs::write(desk.path("mem.tmx"), tmx).unwrap();
     let server = FakeServer::honest();
-    let mut cmd = brief_in(desk.dir.path());
-    cmd.args([
-        "translate",
-        "--engine",
-        "libretranslate",
-        "--url",
-        &server.url,
-    ])
-    .args([
-        "--tm",
-        "mem.tmx",
-        "--out-dir",
-        "mt",
-        "out/brief.ru.xliff20.xlf",
-    ])
-    .env_remove("LIBRETRANSLATE_API_KEY")
-    .env_remove("DEEPL_AUTH_KEY");
-    let a = cmd.assert().success();
+    let a = desk
+        .libretranslate_without_key(
+            &server.url,
+            &[
+                "--tm",
+                "mem.tmx",
+                "--out-dir",
+                "mt",
+                "out/brief.ru.xliff20.xlf",
+            ],
+        )
+        .assert()
+        .success();
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(
         err.contains("2 segment(s) from translation memory exact matches"),

@@ -54,34 +54,36 @@ fn export_with_mt_prefills_and_writes_nothing_on_failure() {
     assert!(left.is_empty(), "{left:?}");
 }
 
-/// With `--glossary`, machine targets are checked for the glossary's terms
-/// (a finding, exit 1, the file written for a translator to fix).
-#[test]
-fn glossary_terms_are_checked_on_machine_targets() {
+/// The Russian TSV of an export with a glossary for "budget" beside it.
+fn glossary_desk() -> Desk {
     let desk = Desk::new("tsv");
     std::fs::write(
         desk.path("terms.csv"),
         "source,fa,ru\nbudget,بودجه,бюджет\n",
     )
     .unwrap();
+    desk
+}
+
+/// `translate`'s arguments after the engine for the glossary desk.
+const GLOSSARY_RUN: &[&str] = &[
+    "--glossary",
+    "terms.csv",
+    "--out-dir",
+    "mt",
+    "out/brief.ru.tsv",
+];
+
+/// With `--glossary`, machine targets are checked for the glossary's terms
+/// (a finding, exit 1, the file written for a translator to fix).
+#[test]
+fn glossary_terms_are_checked_on_machine_targets() {
+    let desk = glossary_desk();
     let server = FakeServer::honest();
-    let mut cmd = brief_in(desk.dir.path());
-    cmd.args([
-        "translate",
-        "--engine",
-        "libretranslate",
-        "--url",
-        &server.url,
-    ])
-    .args([
-        "--glossary",
-        "terms.csv",
-        "--out-dir",
-        "mt",
-        "out/brief.ru.tsv",
-    ])
-    .env_remove("LIBRETRANSLATE_API_KEY");
-    let a = cmd.assert().code(1);
+    let a = desk
+        .libretranslate_without_key(&server.url, GLOSSARY_RUN)
+        .assert()
+        .code(1);
     let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
     assert!(
         out.lines()
@@ -95,31 +97,12 @@ fn glossary_terms_are_checked_on_machine_targets() {
 /// same translation as above writes its file with no glossary finding.
 #[test]
 fn the_glossary_check_can_be_left_to_brief_check() {
-    let desk = Desk::new("tsv");
-    std::fs::write(
-        desk.path("terms.csv"),
-        "source,fa,ru\nbudget,بودجه,бюджет\n",
-    )
-    .unwrap();
+    let desk = glossary_desk();
     let config = desk.read("brief.toml") + "glossary = false\n";
     std::fs::write(desk.path("brief.toml"), config).unwrap();
     let server = FakeServer::honest();
-    let a = brief_in(desk.dir.path())
-        .args([
-            "translate",
-            "--engine",
-            "libretranslate",
-            "--url",
-            &server.url,
-        ])
-        .args([
-            "--glossary",
-            "terms.csv",
-            "--out-dir",
-            "mt",
-            "out/brief.ru.tsv",
-        ])
-        .env_remove("LIBRETRANSLATE_API_KEY")
+    let a = desk
+        .libretranslate_without_key(&server.url, GLOSSARY_RUN)
         .assert()
         .success();
     let out = String::from_utf8_lossy(&a.get_output().stdout).into_owned();
