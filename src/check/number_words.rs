@@ -139,17 +139,22 @@ mod tests {
         ] {
             let words = parse_words(text);
             assert!(words.exact.len() + words.prefixes.len() > 20);
-            for form in words
-                .exact
-                .keys()
-                .chain(words.prefixes.iter().map(|(p, _)| p))
-            {
-                assert_eq!(
-                    &normalize_key(form, lang),
-                    form,
-                    "{form:?} is not a matching key"
-                );
-            }
+            assert_forms_are_keys(&words, lang);
+        }
+    }
+
+    /// Every form of a word list is already a normalized matching key.
+    fn assert_forms_are_keys(words: &NumberWords, lang: Lang) {
+        for form in words
+            .exact
+            .keys()
+            .chain(words.prefixes.iter().map(|(p, _)| p))
+        {
+            assert_eq!(
+                &normalize_key(form, lang),
+                form,
+                "{form:?} is not a matching key"
+            );
         }
     }
 
@@ -166,17 +171,7 @@ mod tests {
             values.sort_unstable();
             values.dedup();
             assert_eq!(values, (1..=12).collect::<Vec<u32>>());
-            for form in words
-                .exact
-                .keys()
-                .chain(words.prefixes.iter().map(|(p, _)| p))
-            {
-                assert_eq!(
-                    &normalize_key(form, lang),
-                    form,
-                    "{form:?} is not a matching key"
-                );
-            }
+            assert_forms_are_keys(&words, lang);
         }
     }
 
