@@ -199,7 +199,7 @@ fn read_memories(paths: &[PathBuf]) -> anyhow::Result<Vec<Memory>> {
             );
             continue;
         }
-        memories.push(Memory::read_file(path)?.for_lookups());
+        memories.push(Memory::read_file_for_lookups(path)?);
     }
     Ok(memories)
 }

@@ -222,6 +222,9 @@ pub(crate) struct Layout {
     pub header: Element,
     /// Where new units go.
     pub insert: Insert,
+    /// An element around the units (`<tmx>`, `<body>`) declares a namespace,
+    /// so a unit's bytes do not read the same out of the document.
+    pub namespaced: bool,
 }
 
 /// What [`read_units`] hands each unit to: the header, the `<tu>`, its byte
@@ -245,6 +248,7 @@ pub(crate) fn read_units(
     let mut body: Option<Range<usize>> = None;
     let mut last_child_end: Option<usize> = None;
     let mut number = 0usize;
+    let mut namespaced = false;
     let root = parse_split(
         text,
         path,
@@ -270,6 +274,13 @@ pub(crate) fn read_units(
                     last_child_end = Some(span.end);
                     if name == "tu" {
                         number += 1;
+                        if number == 1 {
+                            namespaced = ancestors.iter().any(|a| {
+                                a.attrs
+                                    .iter()
+                                    .any(|(k, _)| k == "xmlns" || k.starts_with("xmlns:"))
+                            });
+                        }
                         let Some(h) = &header else {
                             return Err(invalid(path, "TMX without <header> before <body>"));
                         };
@@ -306,7 +317,11 @@ pub(crate) fn read_units(
             None => Insert::At(body.start + raw.find('>').map_or(0, |i| i + 1)),
         }
     };
-    Ok(Layout { header, insert })
+    Ok(Layout {
+        header,
+        insert,
+        namespaced,
+    })
 }
 
 /// Writes one bilingual TMX export file: each unit with its source and,

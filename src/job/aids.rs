@@ -58,7 +58,7 @@ impl TranslationAids {
             if !path.exists() && path.symlink_metadata().is_err() {
                 missing.push(path.clone());
             } else {
-                memories.push(Memory::read_file(path)?.for_lookups());
+                memories.push(Memory::read_file_for_lookups(path)?);
             }
         }
         let glossary = match glossary {

@@ -86,39 +86,43 @@ impl LangIndex {
     /// Indexes every non-blank variant whose primary language is `primary`.
     pub(super) fn build(memory: &Memory, primary: &str) -> LangIndex {
         let mut index = LangIndex::default();
+        let units = memory.unit_count();
         let mut lang_ids: HashMap<&str, u32> = HashMap::new();
-        for v in memory.entries.iter().flat_map(|e| &e.variants) {
-            if !lang_ids.contains_key(&*v.lang_key) {
-                lang_ids.insert(&v.lang_key, index.langs.len() as u32);
-                index.langs.push(v.lang_key.to_string());
-            }
+        for unit in 0..units {
+            memory.visit_variants(unit, &mut |_, key, _| {
+                if !lang_ids.contains_key(key) {
+                    lang_ids.insert(key, index.langs.len() as u32);
+                    index.langs.push(key.to_string());
+                }
+            });
         }
         let mut counts: Vec<u32> = Vec::new();
         let mut scratch = Scratch::default();
-        let mut mine = Vec::new();
-        for (entry_no, entry) in memory.entries.iter().enumerate() {
+        // (variant number, language id, text) of the unit's variants to index.
+        let mut mine: Vec<(usize, u32, &str)> = Vec::new();
+        for entry_no in 0..units {
             let mut targets = 0u64;
             mine.clear();
-            for (variant_no, v) in entry.variants.iter().enumerate() {
-                if is_blank(&v.text) {
-                    continue;
+            memory.visit_variants(entry_no, &mut |variant_no, key, text| {
+                if is_blank(text) {
+                    return;
                 }
-                targets |= lang_bit(lang_ids[&*v.lang_key]);
-                if lang::primary(&v.lang_key) == primary {
-                    mine.push(variant_no);
+                let id = lang_ids[key];
+                targets |= lang_bit(id);
+                if lang::primary(key) == primary {
+                    mine.push((variant_no, id, text));
                 }
-            }
-            for &variant_no in &mine {
-                let v = &entry.variants[variant_no];
+            });
+            for &(variant_no, lang, text) in &mine {
                 let item = Item {
                     entry: entry_no as u32,
                     variant: variant_no as u32,
-                    lang: lang_ids[&*v.lang_key],
+                    lang,
                     at: 0,
                     len: 0,
                     targets,
                 };
-                index.add(item, &v.text, &mut counts, &mut scratch);
+                index.add(item, text, &mut counts, &mut scratch);
             }
         }
         index.exact.sort_unstable();
@@ -251,18 +255,18 @@ impl LangIndex {
             .map(|&(_, i)| i)
             .filter(|&i| {
                 let item = &self.items[i as usize];
-                let v = &memory.entries[item.entry as usize].variants[item.variant as usize];
-                text::normalize(&v.text) == normalized
+                text::normalize(memory.variant_text(item.entry as usize, item.variant as usize))
+                    == normalized
             })
             .collect();
         let exact_items = exact_items.as_slice();
-        let mut exact: Vec<(Option<&str>, u32, Match)> = exact_items
+        let mut exact: Vec<(Option<String>, u32, Match)> = exact_items
             .iter()
             .filter(|&&i| eligible(&self.items[i as usize]))
             .filter_map(|&i| {
                 let item = &self.items[i as usize];
-                let (m, entry, t) = self.make_match(memory, item, target_key, 100)?;
-                Some((latest_date(entry, t), i, m))
+                let (m, latest) = self.make_match(memory, item, target_key, 100)?;
+                Some((latest, i, m))
             })
             .collect();
         // Most recent first; undated last; then memory order.
@@ -284,7 +288,7 @@ impl LangIndex {
                 if candidates.len() >= MAX_FUZZY {
                     break;
                 }
-                let Some((m, _, _)) =
+                let Some((m, _)) =
                     self.make_match(memory, &self.items[item as usize], target_key, score)
                 else {
                     continue;
@@ -406,14 +410,19 @@ impl LangIndex {
         scored
     }
 
-    fn make_match<'m>(
+    /// The match of `item` and the latest date of its unit and target, or
+    /// `None` when it has no variant to serve as `target_key`'s.
+    fn make_match(
         &self,
-        memory: &'m Memory,
+        memory: &Memory,
         item: &Item,
         target_key: &str,
         score: u8,
-    ) -> Option<(Match, &'m Entry, usize)> {
-        let entry = &memory.entries[item.entry as usize];
+    ) -> Option<(Match, Option<String>)> {
+        // A unit read again from its bytes reads as the first time (see
+        // `compact`); were it not to, it is no match rather than a wrong one.
+        let entry = memory.entry(item.entry as usize).ok()?;
+        let entry = &*entry;
         let source = &entry.variants[item.variant as usize];
         let t = pick_target(entry, target_key, item.variant as usize)?;
         let target = &entry.variants[t];
@@ -442,7 +451,7 @@ impl LangIndex {
             target_markup: target.markup,
             origin,
         };
-        Some((m, entry, t))
+        Some((m, latest_date(entry, t).map(str::to_string)))
     }
 }
 

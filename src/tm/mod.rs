@@ -39,6 +39,7 @@
 
 #![deny(missing_docs)]
 
+mod compact;
 mod date;
 mod file;
 mod index;
@@ -89,12 +90,15 @@ pub struct Memory {
     indexes: BTreeMap<String, OnceLock<index::LangIndex>>,
     /// Read from a file whose text was then dropped ([`Memory::for_lookups`]).
     lookup_only: bool,
+    /// Read for lookups only ([`Memory::read_file_for_lookups`]): the units
+    /// are here, not in `entries`, until an update or an append needs them.
+    compact: Option<Arc<compact::Compact>>,
 }
 
 impl fmt::Debug for Memory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Memory")
-            .field("units", &self.entries.len())
+            .field("units", &self.len())
             .field("srclang", &self.srclang)
             .field("languages", &self.indexes.keys().collect::<Vec<_>>())
             .finish()
@@ -292,6 +296,7 @@ impl Memory {
             srclang,
             indexes: BTreeMap::new(),
             lookup_only: false,
+            compact: None,
         };
         memory.reset_indexes();
         Ok(memory)
@@ -301,6 +306,34 @@ impl Memory {
     pub fn read_file(path: &Path) -> Result<Memory> {
         let bytes = read::read_bounded(path)?;
         Memory::read(bytes, path)
+    }
+
+    /// Reads the TMX file at `path` for lookups only: the same units, errors
+    /// and matches as [`Memory::read_file`] followed by
+    /// [`Memory::for_lookups`], in a fraction of the memory (the file's
+    /// text and a few bytes per segment, not a string per segment).
+    pub fn read_file_for_lookups(path: &Path) -> Result<Memory> {
+        let bytes = read::read_bounded(path)?;
+        let mut builder = compact::Builder::new(Arc::from(path));
+        let (srclang, base, namespaced) = read::scan_tmx(bytes, path, &mut |entry, raw, span| {
+            builder.add(&entry, raw, span);
+            Ok(())
+        })?;
+        if namespaced {
+            drop(builder);
+            drop(base);
+            return Ok(Memory::read_file(path)?.for_lookups());
+        }
+        let mut memory = Memory {
+            entries: Vec::new(),
+            base: None,
+            srclang,
+            indexes: BTreeMap::new(),
+            lookup_only: true,
+            compact: Some(Arc::new(builder.finish(base.text))),
+        };
+        memory.reset_indexes();
+        Ok(memory)
     }
 
     /// The memory for lookups only: drops the file's text that
@@ -320,7 +353,12 @@ impl Memory {
     /// The units of `other` are written by [`Memory::to_tmx`] as new units of
     /// this memory (from their parsed content), unless this memory is new
     /// and empty: then it takes `other`'s file as its own.
-    pub fn append(&mut self, other: Memory) {
+    ///
+    /// Fails, changing nothing, only if a memory read with
+    /// [`Memory::read_file_for_lookups`] cannot be read again unit by unit.
+    pub fn append(&mut self, mut other: Memory) -> Result<()> {
+        other.materialize()?;
+        self.materialize()?;
         if self.entries.is_empty() && self.base.is_none() && !self.lookup_only {
             self.base = other.base.clone();
             self.lookup_only = other.lookup_only;
@@ -334,29 +372,84 @@ impl Memory {
                 self.note_source_lang(&theirs);
             }
             self.reset_indexes();
-            return;
+            return Ok(());
         }
         if let Some(theirs) = other.srclang {
             self.note_source_lang(&theirs);
         }
         self.entries.extend(other.entries);
         self.reset_indexes();
+        Ok(())
+    }
+
+    /// Turns a memory read with [`Memory::read_file_for_lookups`] into
+    /// entries (each unit read again from its bytes).
+    fn materialize(&mut self) -> Result<()> {
+        if let Some(c) = &self.compact {
+            let entries = (0..c.len())
+                .map(|i| c.entry(i))
+                .collect::<Result<Vec<_>>>()?;
+            self.entries = entries;
+            self.compact = None;
+        }
+        Ok(())
+    }
+
+    /// The number of units, whatever holds them.
+    fn unit_count(&self) -> usize {
+        match &self.compact {
+            Some(c) => c.len(),
+            None => self.entries.len(),
+        }
+    }
+
+    /// Calls `f` with each variant of unit `unit`: its number in the unit,
+    /// its language key and its text.
+    fn visit_variants<'a>(&'a self, unit: usize, f: &mut dyn FnMut(usize, &'a str, &'a str)) {
+        match &self.compact {
+            Some(c) => c.visit(unit, f),
+            None => {
+                for (n, v) in self.entries[unit].variants.iter().enumerate() {
+                    f(n, &v.lang_key, &v.text);
+                }
+            }
+        }
+    }
+
+    /// The text of variant `variant` of unit `unit`.
+    fn variant_text(&self, unit: usize, variant: usize) -> &str {
+        match &self.compact {
+            Some(c) => c.text(unit, variant),
+            None => &self.entries[unit].variants[variant].text,
+        }
+    }
+
+    /// Unit `unit` (read again from its bytes for a memory read with
+    /// [`Memory::read_file_for_lookups`]).
+    fn entry(&self, unit: usize) -> Result<Cow<'_, Entry>> {
+        match &self.compact {
+            Some(c) => c.entry(unit).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(&self.entries[unit])),
+        }
     }
 
     /// The number of units.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.unit_count()
     }
 
     /// Whether the memory has no units.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.unit_count() == 0
     }
 
     /// How many segments hold inline markup. [`Memory::to_tmx`] writes them
     /// back as read unless an update replaced their text; lookups see their
     /// text without the codes (see [`Match::target_markup`]).
     pub fn segments_with_markup(&self) -> usize {
+        if let Some(c) = &self.compact {
+            return c.segments_with_markup();
+        }
         self.entries
             .iter()
             .flat_map(|e| &e.variants)
@@ -395,6 +488,7 @@ impl Memory {
         export_id: &str,
         date: &TmxDate,
     ) -> Result<UpdateSummary> {
+        self.materialize()?;
         let summary = write::update(self, translations, export_id, date)?;
         self.reset_indexes();
         Ok(summary)
@@ -437,10 +531,18 @@ impl Memory {
     /// languages present.
     fn reset_indexes(&mut self) {
         let mut indexes = BTreeMap::new();
-        for v in self.entries.iter().flat_map(|e| &e.variants) {
+        let mut note = |key: &str| {
             indexes
-                .entry(lang::primary(&v.lang_key).to_string())
+                .entry(lang::primary(key).to_string())
                 .or_insert_with(OnceLock::new);
+        };
+        match &self.compact {
+            Some(c) => c.keys().for_each(note),
+            None => self
+                .entries
+                .iter()
+                .flat_map(|e| &e.variants)
+                .for_each(|v| note(&v.lang_key)),
         }
         self.indexes = indexes;
     }

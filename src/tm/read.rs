@@ -1,5 +1,6 @@
 //! Reading TMX memories written by any tool.
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -86,6 +87,26 @@ pub(super) struct Base {
 /// The units of a TMX document, its header's `srclang`, and the document
 /// itself for writing back.
 pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Option<String>, Base)> {
+    let mut entries = Vec::new();
+    let (srclang, base, _) = scan_tmx(bytes, path, &mut |entry, _, _| {
+        entries.push(entry);
+        Ok(())
+    })?;
+    Ok((entries, srclang, base))
+}
+
+/// What [`scan_tmx`] hands each unit to: the unit, its bytes and their span
+/// in the decoded text.
+pub(super) type EntrySink<'s> = dyn FnMut(Entry, &str, Range<usize>) -> Result<()> + 's;
+
+/// Reads a TMX document unit by unit into `sink`; returns the header's
+/// `srclang`, the document, and whether an element around the units
+/// declares a namespace (see [`crate::formats::tmx::Layout`]).
+pub(super) fn scan_tmx(
+    bytes: Vec<u8>,
+    path: &Path,
+    sink: &mut EntrySink<'_>,
+) -> Result<(Option<String>, Base, bool)> {
     if bytes.len() > MAX_MEMORY_BYTES {
         return Err(too_large(path));
     }
@@ -94,7 +115,6 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
     let text = crate::input::decode(bytes, path)?;
     let file: Arc<Path> = Arc::from(path);
     let mut tags = Tags::default();
-    let mut entries = Vec::new();
     let mut srclang: Option<Option<String>> = None;
     let layout = tmx::read_units(
         &text,
@@ -111,9 +131,8 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
                 ));
             }
             let mut entry = read_tu(&tu, number, &file, &mut tags, path)?;
-            entry.span = Some(span);
-            entries.push(entry);
-            Ok(())
+            entry.span = Some(span.clone());
+            sink(entry, &text[span.clone()], span)
         },
     )
     .map_err(|e| match e {
@@ -130,7 +149,21 @@ pub(super) fn read_tmx(bytes: Vec<u8>, path: &Path) -> Result<(Vec<Entry>, Optio
         bom,
         utf16,
     };
-    Ok((entries, srclang, base))
+    Ok((srclang, base, layout.namespaced))
+}
+
+/// One unit read alone from its bytes `raw` (a unit [`scan_tmx`] read
+/// before, from a document that declares no namespace around its units),
+/// numbered `number` in `file`.
+pub(super) fn read_unit(raw: &str, number: usize, file: &Arc<Path>) -> Result<Entry> {
+    let tu = crate::formats::xml::parse_split(
+        raw,
+        file,
+        MAX_MEMORY_BYTES,
+        crate::formats::xml::MAX_ELEMENTS,
+        &mut |_, el, _| Ok(Some(el)),
+    )?;
+    read_tu(&tu, number, file, &mut Tags::default(), file)
 }
 
 fn header_srclang(header: &Element) -> Option<String> {

@@ -583,12 +583,12 @@ fn written_memories_are_valid_against_the_tmx_dtd() {
         return;
     }
     let mut m = read_str(ALL_LANGS).unwrap();
-    m.append(read_str(OMEGAT).unwrap());
-    m.append(read_str(PO2TMX).unwrap());
+    m.append(read_str(OMEGAT).unwrap()).unwrap();
+    m.append(read_str(PO2TMX).unwrap()).unwrap();
     // Attributes outside the DTD (or a segtype it does not list) are dropped.
     let odd = r#"<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
 <tu tuid="o1" x-tool-score="0.9" segtype="word"><tuv xml:lang="en" x-flag="1"><seg>Odd.</seg></tuv><tuv xml:lang="fa"><seg>عجیب.</seg></tuv></tu></body></tmx>"#;
-    m.append(read_str(odd).unwrap());
+    m.append(read_str(odd).unwrap()).unwrap();
     m.update(
         &[
             pair("Tom & \"Jerry\" <b>", "تام و جری", "fa"),
@@ -620,10 +620,12 @@ fn written_memories_are_valid_against_the_tmx_dtd() {
 fn appended_memories_are_preferred_in_order_and_lookups_can_run_in_parallel() {
     fn shared<T: Send + Sync>(_: &T) {}
     let mut first = memory_of(&[("Markets fell sharply today.", "first")], "fa");
-    first.append(memory_of(
-        &[("Markets fell sharply today.", "second")],
-        "fa",
-    ));
+    first
+        .append(memory_of(
+            &[("Markets fell sharply today.", "second")],
+            "fa",
+        ))
+        .unwrap();
     shared(&first);
     let hit = first.lookup("Markets fell sharply today.", "en", "fa");
     assert_eq!(hit.exact.unwrap().target, "first");
