@@ -1,23 +1,32 @@
 //! A memory read for lookups only ([`super::Memory::read_file_for_lookups`]):
-//! the file's text and, per unit, where it is and what its variants are,
-//! instead of a tree of owned strings per unit.
+//! per unit, where it is in the file and what its variants are, instead of
+//! a tree of owned strings per unit.
 //!
 //! A segment's text (inline codes left out) is nearly always a run of the
-//! file's own bytes; it is then kept as that range of the file's text, and
-//! only the rest (text with references or markup) is copied. A unit's
-//! attributes, notes and props are not kept: a match reads the unit again
-//! from its bytes, with the reader that read it the first time. The file
-//! was checked as a whole before, and a unit read alone reads the same
-//! when no enclosing element declares a namespace, which
-//! [`super::read::scan_tmx`] reports so that such a file is read whole.
+//! file's own bytes; it is then kept as that range, and only the rest (text
+//! with references or markup) is copied. A unit's attributes, notes and
+//! props are not kept: a match reads the unit again from its bytes, with
+//! the reader that read it the first time. The file was checked as a whole
+//! before, and a unit read alone reads the same when no enclosing element
+//! declares a namespace, which [`super::read::scan_tmx`] reports so that
+//! such a file is read whole.
+//!
+//! The file's text itself is not kept either when the file is a regular
+//! UTF-8 file ([`Source::File`]): the file stays open, and the index of a
+//! language reads that language's texts from it (the other languages'
+//! texts are never in memory), a match its unit. A file changed in place
+//! after it was read (its size or modification time) is not read again:
+//! its units are no longer found, rather than found wrong.
 
 use std::collections::HashMap;
+use std::fs::File;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::SystemTime;
 
-use super::Entry;
-use crate::error::Result;
+use super::{Entry, text};
+use crate::error::{Error, Result};
 
 /// One `<tu>`: its bytes in the text and where its variants begin.
 #[derive(Debug, Clone, Copy)]
@@ -35,13 +44,65 @@ struct VariantAt {
     len: u32,
     tag: u32,
     arena: bool,
+    /// Its text is blank ([`text::is_blank`]).
+    blank: bool,
 }
+
+/// Where the file's text is.
+#[derive(Debug)]
+pub(super) enum Source {
+    /// In memory, decoded.
+    Text(String),
+    /// In the open file, at the text's offset plus `shift` (a UTF-8
+    /// byte-order mark), as long as its size and modification time are
+    /// `stamp`.
+    File {
+        file: File,
+        shift: u64,
+        stamp: (u64, Option<SystemTime>),
+    },
+}
+
+/// The size and modification time of an open file.
+pub(super) fn stamp(file: &File) -> std::io::Result<(u64, Option<SystemTime>)> {
+    let meta = file.metadata()?;
+    Ok((meta.len(), meta.modified().ok()))
+}
+
+/// Texts of one language read for an index: item `i`'s text is
+/// `text[ends[i - 1]..ends[i]]`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Loaded {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Loaded {
+    pub(super) fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, into: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, into, at)
+}
+
+/// Elsewhere [`Source::File`] is never made (see `super::same_file`).
+#[cfg(not(unix))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::Error::other("reading at an offset"))
+}
+
+/// Bytes read from the file at once when loading texts.
+const CHUNK: usize = 1 << 20;
 
 /// See the [module documentation](self).
 #[derive(Debug)]
 pub(super) struct Compact {
-    /// The file's decoded text.
-    text: String,
+    /// The file's text.
+    source: Source,
     file: Arc<Path>,
     units: Vec<UnitAt>,
     variants: Vec<VariantAt>,
@@ -63,7 +124,7 @@ impl Builder {
     pub(super) fn new(file: Arc<Path>) -> Builder {
         Builder {
             compact: Compact {
-                text: String::new(),
+                source: Source::Text(String::new()),
                 file,
                 units: Vec::new(),
                 variants: Vec::new(),
@@ -102,6 +163,7 @@ impl Builder {
                     len: offset(v.text.len()),
                     tag,
                     arena: false,
+                    blank: text::is_blank(&v.text),
                 },
                 None => {
                     let at = offset(c.arena.len());
@@ -111,6 +173,7 @@ impl Builder {
                         len: offset(v.text.len()),
                         tag,
                         arena: true,
+                        blank: text::is_blank(&v.text),
                     }
                 }
             };
@@ -118,10 +181,10 @@ impl Builder {
         }
     }
 
-    /// The memory, with the file's `text` the units were read from.
-    pub(super) fn finish(mut self, text: String) -> Compact {
+    /// The memory, with the file's text (`source`) the units were read from.
+    pub(super) fn finish(mut self, source: Source) -> Compact {
         let c = &mut self.compact;
-        c.text = text;
+        c.source = source;
         c.units.shrink_to_fit();
         c.variants.shrink_to_fit();
         c.arena.shrink_to_fit();
@@ -154,27 +217,94 @@ impl Compact {
         first..end
     }
 
-    fn text_of(&self, v: &VariantAt) -> &str {
+    /// The text of `v`, if it is in memory.
+    fn text_of(&self, v: &VariantAt) -> Option<&str> {
         let range = v.at as usize..(v.at + v.len) as usize;
-        if v.arena {
-            &self.arena[range]
-        } else {
-            &self.text[range]
+        match &self.source {
+            _ if v.arena => Some(&self.arena[range]),
+            Source::Text(text) => Some(&text[range]),
+            Source::File { .. } => None,
         }
     }
 
     /// Calls `f` with each variant of `unit`: its number in the unit, its
-    /// language key and its text.
-    pub(super) fn visit<'a>(&'a self, unit: usize, f: &mut dyn FnMut(usize, &'a str, &'a str)) {
+    /// language key and whether its text is blank.
+    pub(super) fn visit<'a>(&'a self, unit: usize, f: &mut dyn FnMut(usize, &'a str, bool)) {
         for (n, v) in self.variants[self.variant_range(unit)].iter().enumerate() {
-            f(n, &self.keys[v.tag as usize], self.text_of(v));
+            f(n, &self.keys[v.tag as usize], v.blank);
         }
     }
 
-    /// The text of variant `variant` of `unit`.
-    pub(super) fn text(&self, unit: usize, variant: usize) -> &str {
+    /// The text of variant `variant` of `unit`, if it is in memory (see
+    /// [`Compact::load`]).
+    pub(super) fn text(&self, unit: usize, variant: usize) -> Option<&str> {
         let range = self.variant_range(unit);
         self.text_of(&self.variants[range.start + variant])
+    }
+
+    /// Bytes `range` of the text, read from the file; fails when the file
+    /// changed since it was read.
+    fn read_file(&self, range: Range<usize>, into: &mut Vec<u8>) -> Result<()> {
+        let Source::File {
+            file,
+            shift,
+            stamp: when_read,
+        } = &self.source
+        else {
+            into.clear();
+            return Ok(());
+        };
+        let io = |e| Error::io(self.file.to_path_buf(), e);
+        if stamp(file).map_err(io)? != *when_read {
+            return Err(Error::Input {
+                path: self.file.to_path_buf(),
+                message: "changed since it was read; read it again".into(),
+            });
+        }
+        into.resize(range.len(), 0);
+        read_at(file, into, range.start as u64 + shift).map_err(io)
+    }
+
+    /// The texts of `wanted` (unit, variant) pairs, in that order, read
+    /// from the file for those not in memory (`wanted` in file order reads
+    /// it once, a chunk at a time). `None` when every text is in memory.
+    pub(super) fn load(&self, wanted: &[(u32, u32)]) -> Result<Option<Loaded>> {
+        if matches!(self.source, Source::Text(_)) {
+            return Ok(None);
+        }
+        let mut loaded = Loaded::default();
+        loaded.ends.reserve_exact(wanted.len());
+        let total: usize = wanted
+            .iter()
+            .map(|&(u, v)| {
+                self.variants[self.variant_range(u as usize).start + v as usize].len as usize
+            })
+            .sum();
+        loaded.text.reserve_exact(total);
+        let mut chunk: Vec<u8> = Vec::new();
+        let mut chunk_at = 0usize;
+        for &(unit, variant) in wanted {
+            let range = self.variant_range(unit as usize);
+            let v = &self.variants[range.start + variant as usize];
+            if let Some(t) = self.text_of(v) {
+                loaded.text.push_str(t);
+            } else {
+                let (at, end) = (v.at as usize, (v.at + v.len) as usize);
+                if at < chunk_at || end > chunk_at + chunk.len() {
+                    chunk_at = at;
+                    let file_end = self.units.last().map_or(end, |u| u.end as usize);
+                    self.read_file(at..file_end.min(at + CHUNK).max(end), &mut chunk)?;
+                }
+                let bytes = &chunk[at - chunk_at..end - chunk_at];
+                let t = std::str::from_utf8(bytes).map_err(|_| Error::Input {
+                    path: self.file.to_path_buf(),
+                    message: "changed since it was read; read it again".into(),
+                })?;
+                loaded.text.push_str(t);
+            }
+            loaded.ends.push(offset(loaded.text.len()));
+        }
+        Ok(Some(loaded))
     }
 
     /// The language keys, in order of first appearance.
@@ -185,14 +315,25 @@ impl Compact {
     /// The unit, read again from its bytes (as it was read the first time).
     pub(super) fn entry(&self, unit: usize) -> Result<Entry> {
         let u = self.units[unit];
-        let raw = &self.text[u.start as usize..u.end as usize];
-        super::read::read_unit(raw, unit + 1, &self.file)
+        let range = u.start as usize..u.end as usize;
+        if let Source::Text(text) = &self.source {
+            return super::read::read_unit(&text[range], unit + 1, &self.file);
+        }
+        let mut bytes = Vec::new();
+        self.read_file(range, &mut bytes)?;
+        let raw = String::from_utf8(bytes).map_err(|_| Error::Input {
+            path: self.file.to_path_buf(),
+            message: "changed since it was read; read it again".into(),
+        })?;
+        super::read::read_unit(&raw, unit + 1, &self.file)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::Memory;
+    use super::Source;
+    use std::io::Write;
 
     const MEMORY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>
@@ -204,27 +345,87 @@ mod tests {
     fn texts_are_runs_of_the_file_or_copies_and_units_read_again_the_same() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.tmx");
-        std::fs::write(&path, MEMORY).unwrap();
+        // With a byte-order mark: the file's offsets are the text's plus 3.
+        std::fs::write(&path, format!("\u{FEFF}{MEMORY}")).unwrap();
         let full = Memory::read_file(&path).unwrap();
         let compact = Memory::read_file_for_lookups(&path).unwrap();
         let c = compact.compact.as_deref().expect("read compact");
+        assert!(matches!(c.source, Source::File { shift: 3, .. }));
         assert_eq!(c.len(), 2);
         // `&amp;` and the codes make copies; the rest are runs of the file.
         assert_eq!(c.arena, "Fish & chips.Press Enter now.");
+        assert_eq!(c.text(0, 0), Some("Fish & chips."));
+        assert_eq!(c.text(0, 1), None);
         assert_eq!(c.segments_with_markup(), 1);
         assert_eq!(c.keys().collect::<Vec<_>>(), ["en", "fa", "fa-ir"]);
+        let mut wanted = Vec::new();
         for (i, e) in full.entries.iter().enumerate() {
             let mut again = c.entry(i).unwrap();
             again.span = e.span.clone();
             assert_eq!(&again, e);
-            for (j, v) in e.variants.iter().enumerate() {
-                assert_eq!(c.text(i, j), v.text);
-            }
+            wanted.extend((0..e.variants.len()).map(|j| (i as u32, j as u32)));
+        }
+        let loaded = c.load(&wanted).unwrap().unwrap();
+        for (k, &(i, j)) in wanted.iter().enumerate() {
+            assert_eq!(
+                loaded.get(k),
+                full.entries[i as usize].variants[j as usize].text
+            );
         }
         for q in ["Fish & chips.", "Press Enter now.", "Press Enter today."] {
             assert_eq!(compact.lookup(q, "en", "fa"), full.lookup(q, "en", "fa"));
+            assert_eq!(
+                compact.lookup(q, "en", "fa").exact.is_some(),
+                q != "Press Enter today."
+            );
         }
         assert_eq!(compact.segments_with_markup(), full.segments_with_markup());
+    }
+
+    #[test]
+    fn a_file_changed_in_place_after_reading_gives_no_match_rather_than_a_wrong_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.tmx");
+        std::fs::write(&path, MEMORY).unwrap();
+        let before_index = Memory::read_file_for_lookups(&path).unwrap();
+        let after_index = Memory::read_file_for_lookups(&path).unwrap();
+        assert!(
+            after_index
+                .lookup("Fish & chips.", "en", "fa")
+                .exact
+                .is_some()
+        );
+        // Rewritten in place (same inode), not replaced.
+        let changed = MEMORY.replace("ماهی", "ماهی ماهی");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&path)
+            .unwrap()
+            .write_all(changed.as_bytes())
+            .unwrap();
+        for m in [&before_index, &after_index] {
+            assert_eq!(m.lookup("Fish & chips.", "en", "fa").exact, None);
+        }
+    }
+
+    #[test]
+    fn memories_not_in_a_regular_file_keep_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.tmx");
+        let utf16: Vec<u8> = std::iter::once(0xFEFFu16)
+            .chain(MEMORY.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(&path, utf16).unwrap();
+        let m = Memory::read_file_for_lookups(&path).unwrap();
+        assert!(matches!(
+            m.compact.as_deref().unwrap().source,
+            Source::Text(_)
+        ));
+        let hit = m.lookup("Press Enter now.", "en", "fa").exact.unwrap();
+        assert_eq!(hit.target, "اینتر");
+        assert_eq!(hit.origin.unit, Some(2));
     }
 
     #[test]

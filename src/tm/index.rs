@@ -52,6 +52,8 @@ pub(super) struct LangIndex {
     item_keys: Vec<u32>,
     /// Language keys of the whole memory, by id (first appearance).
     langs: Vec<String>,
+    /// The items' texts, when the memory does not hold them (see `compact`).
+    loaded: Option<super::compact::Loaded>,
 }
 
 /// One variant in the index's language.
@@ -96,35 +98,52 @@ impl LangIndex {
                 }
             });
         }
-        let mut counts: Vec<u32> = Vec::new();
-        let mut scratch = Scratch::default();
-        // (variant number, language id, text) of the unit's variants to index.
-        let mut mine: Vec<(usize, u32, &str)> = Vec::new();
+        // (variant number, language id) of the unit's variants to index.
+        let mut mine: Vec<(usize, u32)> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
         for entry_no in 0..units {
             let mut targets = 0u64;
             mine.clear();
-            memory.visit_variants(entry_no, &mut |variant_no, key, text| {
-                if is_blank(text) {
+            memory.visit_variants(entry_no, &mut |variant_no, key, blank| {
+                if blank {
                     return;
                 }
                 let id = lang_ids[key];
                 targets |= lang_bit(id);
                 if lang::primary(key) == primary {
-                    mine.push((variant_no, id, text));
+                    mine.push((variant_no, id));
                 }
             });
-            for &(variant_no, lang, text) in &mine {
-                let item = Item {
-                    entry: entry_no as u32,
-                    variant: variant_no as u32,
-                    lang,
-                    at: 0,
-                    len: 0,
-                    targets,
-                };
-                index.add(item, text, &mut counts, &mut scratch);
-            }
+            items.extend(mine.iter().map(|&(variant_no, lang)| Item {
+                entry: entry_no as u32,
+                variant: variant_no as u32,
+                lang,
+                at: 0,
+                len: 0,
+                targets,
+            }));
         }
+        let wanted: Vec<(u32, u32)> = items.iter().map(|i| (i.entry, i.variant)).collect();
+        let loaded = match memory.load_texts(&wanted) {
+            Ok(loaded) => loaded,
+            // The file changed since it was read: its units are not found.
+            Err(_) => return LangIndex::default(),
+        };
+        drop(wanted);
+        index.items.reserve_exact(items.len());
+        index.exact.reserve_exact(items.len());
+        let mut counts: Vec<u32> = Vec::new();
+        let mut scratch = Scratch::default();
+        for (i, item) in items.into_iter().enumerate() {
+            let text = match &loaded {
+                Some(l) => l.get(i),
+                None => memory
+                    .variant_text(item.entry as usize, item.variant as usize)
+                    .unwrap_or_default(),
+            };
+            index.add(item, text, &mut counts, &mut scratch);
+        }
+        index.loaded = loaded;
         index.exact.sort_unstable();
         index.fill_postings(counts);
         index
@@ -206,6 +225,19 @@ impl LangIndex {
         self.postings = postings;
     }
 
+    /// The text of item `i`.
+    fn item_text<'a>(&'a self, memory: &'a Memory, i: u32) -> &'a str {
+        match &self.loaded {
+            Some(l) => l.get(i as usize),
+            None => {
+                let item = &self.items[i as usize];
+                memory
+                    .variant_text(item.entry as usize, item.variant as usize)
+                    .unwrap_or_default()
+            }
+        }
+    }
+
     fn words_of(&self, item: &Item) -> &[u32] {
         &self.item_words[item.at as usize..(item.at + item.len) as usize]
     }
@@ -253,11 +285,7 @@ impl LangIndex {
             .iter()
             .take_while(|&&(k, _)| k == key)
             .map(|&(_, i)| i)
-            .filter(|&i| {
-                let item = &self.items[i as usize];
-                text::normalize(memory.variant_text(item.entry as usize, item.variant as usize))
-                    == normalized
-            })
+            .filter(|&i| text::normalize(self.item_text(memory, i)) == normalized)
             .collect();
         let exact_items = exact_items.as_slice();
         let mut exact: Vec<(Option<String>, u32, Match)> = exact_items

@@ -313,7 +313,14 @@ impl Memory {
     /// [`Memory::for_lookups`], in a fraction of the memory (the file's
     /// text and a few bytes per segment, not a string per segment).
     pub fn read_file_for_lookups(path: &Path) -> Result<Memory> {
+        // The file stays open for the texts an index needs (see `compact`)
+        // if the bytes read are this regular file's as it is now.
+        let open = std::fs::File::open(path)
+            .ok()
+            .and_then(|f| Some((compact::stamp(&f).ok()?, f)))
+            .filter(|(_, f)| f.metadata().is_ok_and(|m| m.is_file()));
         let bytes = read::read_bounded(path)?;
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut builder = compact::Builder::new(Arc::from(path));
         let (srclang, base, namespaced) = read::scan_tmx(bytes, path, &mut |entry, raw, span| {
             builder.add(&entry, raw, span);
@@ -324,13 +331,27 @@ impl Memory {
             drop(base);
             return Ok(Memory::read_file(path)?.for_lookups());
         }
+        let source = match open {
+            Some((stamp, file))
+                if !base.utf16
+                    && compact::stamp(&file).is_ok_and(|now| now == stamp)
+                    && same_file(&file, path) =>
+            {
+                compact::Source::File {
+                    file,
+                    shift: if bom { 3 } else { 0 },
+                    stamp,
+                }
+            }
+            _ => compact::Source::Text(base.text),
+        };
         let mut memory = Memory {
             entries: Vec::new(),
             base: None,
             srclang,
             indexes: BTreeMap::new(),
             lookup_only: true,
-            compact: Some(Arc::new(builder.finish(base.text))),
+            compact: Some(Arc::new(builder.finish(source))),
         };
         memory.reset_indexes();
         Ok(memory)
@@ -404,23 +425,34 @@ impl Memory {
     }
 
     /// Calls `f` with each variant of unit `unit`: its number in the unit,
-    /// its language key and its text.
-    fn visit_variants<'a>(&'a self, unit: usize, f: &mut dyn FnMut(usize, &'a str, &'a str)) {
+    /// its language key and whether its text is blank.
+    fn visit_variants<'a>(&'a self, unit: usize, f: &mut dyn FnMut(usize, &'a str, bool)) {
         match &self.compact {
             Some(c) => c.visit(unit, f),
             None => {
                 for (n, v) in self.entries[unit].variants.iter().enumerate() {
-                    f(n, &v.lang_key, &v.text);
+                    f(n, &v.lang_key, text::is_blank(&v.text));
                 }
             }
         }
     }
 
-    /// The text of variant `variant` of unit `unit`.
-    fn variant_text(&self, unit: usize, variant: usize) -> &str {
+    /// The text of variant `variant` of unit `unit`, if it is in memory
+    /// (else [`Memory::load_texts`] reads it).
+    fn variant_text(&self, unit: usize, variant: usize) -> Option<&str> {
         match &self.compact {
             Some(c) => c.text(unit, variant),
-            None => &self.entries[unit].variants[variant].text,
+            None => Some(&self.entries[unit].variants[variant].text),
+        }
+    }
+
+    /// The texts of the (unit, variant) pairs `wanted`, in that order, when
+    /// some of them are not in memory (`None`: [`Memory::variant_text`]
+    /// has them all).
+    fn load_texts(&self, wanted: &[(u32, u32)]) -> Result<Option<compact::Loaded>> {
+        match &self.compact {
+            Some(c) => c.load(wanted),
+            None => Ok(None),
         }
     }
 
@@ -546,6 +578,22 @@ impl Memory {
         }
         self.indexes = indexes;
     }
+}
+
+/// Whether the open `file` is the file at `path` (same device and inode).
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere a memory for lookups keeps the file's text in memory.
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]
