@@ -157,7 +157,7 @@ impl Builder {
             if v.markup > 0 {
                 c.with_markup += 1;
             }
-            let variant = match raw.find(v.text.as_str()) {
+            let variant = match find_run(raw, &v.text) {
                 Some(i) => VariantAt {
                     at: offset(span.start + i),
                     len: offset(v.text.len()),
@@ -190,6 +190,23 @@ impl Builder {
         c.arena.shrink_to_fit();
         self.compact
     }
+}
+
+/// Where `text` is in `raw`, if anywhere: first right after a `>` (where
+/// a `<seg>`'s text begins), which spares building a searcher per text.
+fn find_run(raw: &str, text: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let after_tags = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'>')
+        .map(|(i, _)| i + 1);
+    for at in after_tags {
+        if bytes[at..].starts_with(text.as_bytes()) {
+            return Some(at);
+        }
+    }
+    raw.find(text)
 }
 
 /// An offset or count as stored: memory files are at most
@@ -426,6 +443,18 @@ mod tests {
         let hit = m.lookup("Press Enter now.", "en", "fa").exact.unwrap();
         assert_eq!(hit.target, "اینتر");
         assert_eq!(hit.origin.unit, Some(2));
+    }
+
+    #[test]
+    fn runs_are_found_after_a_tag_or_anywhere() {
+        use super::find_run;
+        let raw = "<tu><tuv><seg>ab</seg></tuv><tuv><seg>b</seg></tuv></tu>";
+        assert_eq!(find_run(raw, "b"), Some(38));
+        assert_eq!(find_run(raw, "ab"), Some(14));
+        // Not after a tag: found anywhere.
+        assert_eq!(find_run(raw, "b</seg></tuv><tuv>"), Some(15));
+        assert_eq!(find_run(raw, "a b"), None);
+        assert_eq!(find_run(raw, ""), Some(4));
     }
 
     #[test]
