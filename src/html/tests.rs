@@ -712,3 +712,38 @@ fn script_end_tags_do_not_reopen_the_nesting_budget() {
     let bounded = bound_tags(&page);
     assert_eq!(bounded.matches("<div>").count(), MAX_NESTING);
 }
+
+/// WCXB dev page 2891 came out empty: a script's `0<arguments.length`
+/// followed by hundreds of words was read as a tag with too many
+/// attributes, and the cut to its `>` removed the script's end tag.
+#[test]
+fn a_less_than_sign_in_a_script_is_no_tag_to_cut() {
+    let script = format!(
+        "var i = !!(0<arguments.length && x); {} // a comment without an end",
+        "f(a, b); ".repeat(400)
+    );
+    let page = format!(
+        "<!DOCTYPE html><html><head><script>{script}</script><!-- 1<b {} --></head><body>\
+         <article><h1>Dam opens</h1><p>The new dam opened on Sunday, officials said, after \
+         ten years of work.</p></article></body></html>",
+        "x ".repeat(400)
+    );
+    assert_eq!(cap_attributes(&page), page);
+    assert!(extract(&page).body.contains("ten years of work"));
+}
+
+/// WCXB dev page 4597 lost its article: in `style="" );"` the scan took the
+/// stray quote as opening a value, ran to the end of the page looking for
+/// its end and cut everything after the 256th "attribute".
+#[test]
+fn a_stray_quote_in_a_tag_does_not_hide_the_rest_of_the_page() {
+    let page = format!(
+        "<!DOCTYPE html><html><body><section class=\"hub\" style=\"\" );\" role=\"banner\">\
+         Hub</section><article><h1>Dam opens</h1><p>The new dam opened on Sunday, \
+         officials said, after ten years of work.</p>{}</article></body></html>",
+        "<p class=\"lead text wide dark serif small grey plain\">The dam holds water.</p>"
+            .repeat(60)
+    );
+    assert_eq!(cap_attributes(&page), page);
+    assert!(extract(&page).body.contains("ten years of work"));
+}
