@@ -50,11 +50,6 @@ const PEER_ARTICLE_SHARE: f64 = 0.5;
 /// holds the article, whatever its class says.
 const MOST_OF_THE_PAGE: f64 = 0.4;
 
-/// A furniture container (`<nav>`, `<aside>`…) holding more than this share
-/// of the page's paragraph text has swallowed the article: html5ever nests
-/// the rest of the page in it after a misnested tag.
-const NEARLY_ALL_THE_PAGE: f64 = 0.8;
-
 /// An element whose text is more than this share link text is a link list.
 pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -718,11 +713,7 @@ fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) 
             Drop::Keep => false,
             Drop::Always => true,
             Drop::Container => {
-                let holds_nearly_all =
-                    paragraphs as f64 > NEARLY_ALL_THE_PAGE * page_paragraphs as f64;
-                !(blocks.holds_main[index]
-                    || (items[index].name == "form" && holds_most)
-                    || (holds_most && holds_nearly_all))
+                !(blocks.holds_main[index] || (items[index].name == "form" && holds_most))
             }
             Drop::Faded => !holds_most,
         };

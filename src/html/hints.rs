@@ -74,8 +74,8 @@ pub(super) enum Drop {
     Keep,
     /// A container that is furniture by its tag (`<form>`, `<aside>`,
     /// `<nav>`, `<footer>`…) but that broken or old-fashioned pages wrap
-    /// around the article (or html5ever does, after a misnested tag): kept
-    /// when it holds `<main>` or most of the page's paragraphs.
+    /// around the article: kept when it holds `<main>`, or (a page-wide
+    /// `<form>`) most of the page's paragraphs.
     Container,
     /// Hidden in a way page scripts undo on load (`hidden::Hiding::Faded`):
     /// kept when it holds most of the page's paragraphs, as a wrapper

@@ -193,25 +193,6 @@ fn a_wrapper_faded_in_by_a_script_keeps_the_article_but_small_faded_text_goes() 
     assert!(!body.contains("hidden claim"), "{body}");
 }
 
-#[test]
-fn a_nav_that_swallows_the_rest_of_the_page_keeps_the_article() {
-    // An unclosed <nav>: the parser puts the rest of the page in it.
-    let page = format!(
-        "<html><body><nav class='col'><a href='/'>Home</a> <a href='/news'>News</a>\
-         <section><h1>Budget passes</h1>{}</section></body></html>",
-        long_article("the budget")
-    );
-    let body = extract(&page).body;
-    assert!(body.contains("Paragraph 5 about the budget"), "{body}");
-    // A nav beside the article still goes, even with a paragraph in it.
-    let beside = format!(
-        "<html><body><nav><p>Sections of the site: news, sport, weather, and the \
-         arts pages, updated every hour.</p></nav><article>{}</article></body></html>",
-        long_article("the budget")
-    );
-    assert!(!extract(&beside).body.contains("Sections of the site"));
-}
-
 /// A block of short lines that are not paragraphs: a specification box,
 /// ratings, a price table, as product pages put next to their text.
 fn details_box(name: &str) -> String {
