@@ -691,6 +691,9 @@ fn mark_blocks(items: &mut [Item<'_>]) -> Blocks {
 fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) {
     let paragraph_text = &blocks.paragraph_text;
     let page_paragraphs = paragraph_text.first().copied().unwrap_or(0);
+    let streamed = streamed_paragraphs(items, own_drop, paragraph_text);
+    let streamed_holds_most = streamed >= WEAK_HINT_MAX_PARAGRAPH_CHARS
+        && streamed as f64 > MOST_OF_THE_PAGE * page_paragraphs as f64;
     for index in 0..items.len() {
         let parent = items[index].parent;
         let paragraphs = paragraph_text[index];
@@ -716,9 +719,24 @@ fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) 
                 !(blocks.holds_main[index] || (items[index].name == "form" && holds_most))
             }
             Drop::Faded => !holds_most,
+            Drop::Streamed => !(holds_most || streamed_holds_most),
         };
         items[index].dropped = by_tag || by_hint || (parent != NO_PARENT && items[parent].dropped);
     }
+}
+
+/// The paragraph text of the page's streamed blocks without placeholder
+/// ([`Drop::Streamed`]), each counted once (outermost blocks only).
+fn streamed_paragraphs(items: &[Item<'_>], own_drop: &[Drop], paragraph_text: &[usize]) -> usize {
+    let mut total = 0;
+    let mut until = 0;
+    for (index, item) in items.iter().enumerate() {
+        if index >= until && own_drop[index] == Drop::Streamed {
+            total += paragraph_text[index];
+            until = item.end;
+        }
+    }
+    total
 }
 
 /// Text statistics of what is kept, bottom-up: characters, link

@@ -81,6 +81,10 @@ pub(super) enum Drop {
     /// kept when it holds most of the page's paragraphs, as a wrapper
     /// faded in around the article does; small hidden text stays out.
     Faded,
+    /// A streamed React block (`<div hidden id="S:n">`) whose placeholder
+    /// is missing: kept when such blocks together hold most of the page's
+    /// paragraphs (the page streams its article in pieces).
+    Streamed,
     Always,
 }
 
@@ -99,6 +103,7 @@ pub(super) fn is_dropped(name: &str, element: &scraper::node::Element, revealed:
     let streamed = name == "div" && element.attr("id").is_some_and(|id| id.starts_with("S:"));
     match super::hidden::hiding(attr, streamed) {
         Hiding::Hidden => return Drop::Always,
+        Hiding::Faded if streamed && element.attr("hidden").is_some() => return Drop::Streamed,
         Hiding::Faded => return Drop::Faded,
         Hiding::Shown => {}
     }

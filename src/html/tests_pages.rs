@@ -262,3 +262,34 @@ fn the_entries_of_a_listicle_in_articles_are_all_kept_but_teasers_are_not() {
     }
     assert!(!body.contains("teaser line"), "{body}");
 }
+
+#[test]
+fn an_article_streamed_in_pieces_without_placeholders_shows() {
+    // Each piece is small, but together they are the page's article.
+    let pieces: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<div hidden id='S:{n}'><div class='prose'>{}</div></div>",
+                article_paragraphs(&format!("the fund, part {n}"))
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><nav><a href='/'>Home</a></nav><main><h1>Index funds</h1>\
+         <div>Loading…</div></main>{pieces}</body></html>"
+    );
+    let body = extract(&page).body;
+    for n in 1..=4 {
+        assert!(
+            body.contains(&format!("Paragraph 2 about the fund, part {n}")),
+            "part {n}: {body}"
+        );
+    }
+    // One small piece beside a visible article stays hidden.
+    let beside = format!(
+        "<html><body><article>{}</article><div hidden id='S:1'>{}</div></body></html>",
+        long_article("the fund"),
+        article_paragraphs("a hidden claim")
+    );
+    assert!(!extract(&beside).body.contains("hidden claim"));
+}
