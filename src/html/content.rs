@@ -37,6 +37,14 @@ const WIDEN_MIN_GROWTH: f64 = 0.3;
 /// other text.
 const WIDEN_FREE_CHARS: usize = 100;
 
+/// A level up joins the content across levels that did not only if at most
+/// this share of the text it adds is link text.
+const ACROSS_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// Another `<article>` is a peer of the content (an entry of a listicle)
+/// when it has at least this share of the content's paragraph text.
+const PEER_ARTICLE_SHARE: f64 = 0.5;
+
 /// An element holding more than this share of the page's paragraph text
 /// (articles split in two or three blocks have a block above it)
 /// holds the article, whatever its class says.
@@ -326,38 +334,50 @@ impl<'a> Page<'a> {
 
     /// The article often spans several blocks (page builders put each
     /// paragraph group in a block of its own), and the best-scored element is
-    /// only one of them. Climbs from `best` while each level up adds mostly
-    /// paragraph text, at least 30 % more of it (or nothing but a little
-    /// wrapper text), then comes back down past the levels that added no
-    /// paragraph text at all.
+    /// only one of them. Climbs from `best` to the highest ancestor that adds
+    /// mostly paragraph text, at least 30 % more of it than already taken,
+    /// counted from the last level taken, or adds nothing but a little
+    /// wrapper text. A level that does not join is passed over, and a level
+    /// above it joins only if it at least doubles the paragraph text with
+    /// little link text (the rest of an article split across containers, not
+    /// an author box or a footer). An `<article>` around the content is
+    /// passed over too, and the climb stops at a level that adds another
+    /// `<article>` unless it is a peer (a listicle's entries). Then comes
+    /// back down past the levels that added no paragraph text at all.
     fn widen(&self, best: usize) -> usize {
         let mut path = vec![best];
         let mut top = best;
+        let mut parent = self.items[best].parent;
+        let mut passed_over = false;
+        // `<article>`s passed over around `top`.
+        let mut around = 0;
         for _ in 0..MAX_NESTING_WALK {
-            let parent = self.items[top].parent;
-            // Another <article> under the parent is a teaser or a reply: the
-            // article does not merge with it.
-            if parent == NO_PARENT
-                || self.items[parent].name == "html"
-                || self.items[parent].articles > self.items[top].articles
-            {
+            if parent == NO_PARENT || self.items[parent].name == "html" {
                 break;
             }
-            let added_good = self.items[parent].good_chars - self.items[top].good_chars;
-            let added_text = self.items[parent]
-                .text_chars
-                .saturating_sub(self.items[top].text_chars);
-            // A level joins when what it adds is mostly paragraphs and a
-            // real part of the article (not one footer line or a reply), or
-            // when it adds no paragraph and hardly any other text (a wrapper).
-            let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64
-                && added_good as f64 >= WIDEN_MIN_GROWTH * self.items[top].good_chars as f64;
-            let wrapper = added_good == 0 && added_text <= WIDEN_FREE_CHARS;
-            if !(mostly_paragraphs || wrapper) {
+            let item = &self.items[parent];
+            let is_article = item.kind == Kind::Element && item.name == "article";
+            let other_articles = item
+                .articles
+                .saturating_sub(self.items[top].articles + around + usize::from(is_article));
+            if other_articles > 0 && !self.holds_peer_articles(top, parent, other_articles) {
                 break;
             }
-            top = parent;
-            path.push(top);
+            if is_article && other_articles == 0 {
+                around += 1;
+            }
+            let joins = !(is_article && other_articles == 0)
+                && self.joins(top, parent)
+                && (!passed_over || self.joins_across(top, parent));
+            if joins {
+                top = parent;
+                path.push(top);
+                passed_over = false;
+                around = 0;
+            } else {
+                passed_over = true;
+            }
+            parent = self.items[parent].parent;
         }
         while path.len() > 1 {
             let (inner, outer) = (path[path.len() - 2], path[path.len() - 1]);
@@ -367,6 +387,44 @@ impl<'a> Page<'a> {
             path.pop();
         }
         path.last().copied().unwrap_or(best)
+    }
+
+    /// Whether the ancestor `outer` of the content `inner` joins it: what it
+    /// adds is mostly paragraphs and a real part of the article (not one
+    /// footer line), or no paragraph and hardly any other text (a wrapper).
+    fn joins(&self, inner: usize, outer: usize) -> bool {
+        let (inner_item, outer_item) = (&self.items[inner], &self.items[outer]);
+        let added_good = outer_item.good_chars.saturating_sub(inner_item.good_chars);
+        let added_text = outer_item.text_chars.saturating_sub(inner_item.text_chars);
+        let mostly_paragraphs = added_good as f64 >= WIDEN_MIN_GOOD_SHARE * added_text as f64
+            && added_good as f64 >= WIDEN_MIN_GROWTH * inner_item.good_chars as f64;
+        let wrapper = added_good == 0 && added_text <= WIDEN_FREE_CHARS;
+        mostly_paragraphs || wrapper
+    }
+
+    /// Whether `outer` joins `inner` across levels that did not: only to
+    /// take in the rest of an article of which `inner` is a small part (at
+    /// least as much paragraph text again) with little link text.
+    fn joins_across(&self, inner: usize, outer: usize) -> bool {
+        let (inner_item, outer_item) = (&self.items[inner], &self.items[outer]);
+        let added_good = outer_item.good_chars.saturating_sub(inner_item.good_chars);
+        let added_text = outer_item.text_chars.saturating_sub(inner_item.text_chars);
+        let added_links = outer_item.link_chars.saturating_sub(inner_item.link_chars);
+        added_good >= inner_item.good_chars
+            && added_links as f64 <= ACROSS_MAX_LINK_DENSITY * added_text as f64
+    }
+
+    /// Whether the `other` `<article>`s that `outer` adds to `inner` are
+    /// peers of it, entries of a list of equals (a listicle, a product
+    /// round-up), rather than teasers or replies: on average at least half
+    /// as much paragraph text each as `inner` has.
+    fn holds_peer_articles(&self, inner: usize, outer: usize, other: usize) -> bool {
+        let added_good = self.items[outer]
+            .good_chars
+            .saturating_sub(self.items[inner].good_chars);
+        other > 0
+            && added_good as f64 / other as f64
+                >= PEER_ARTICLE_SHARE * self.items[inner].good_chars as f64
     }
 
     /// The `<h1>` that is the headline: the first inside the content, else the
@@ -633,6 +691,9 @@ fn mark_blocks(items: &mut [Item<'_>]) -> Blocks {
 fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) {
     let paragraph_text = &blocks.paragraph_text;
     let page_paragraphs = paragraph_text.first().copied().unwrap_or(0);
+    let streamed = streamed_paragraphs(items, own_drop, paragraph_text);
+    let streamed_holds_most = streamed >= WEAK_HINT_MAX_PARAGRAPH_CHARS
+        && streamed as f64 > MOST_OF_THE_PAGE * page_paragraphs as f64;
     for index in 0..items.len() {
         let parent = items[index].parent;
         let paragraphs = paragraph_text[index];
@@ -657,9 +718,25 @@ fn drop_boilerplate(items: &mut [Item<'_>], own_drop: &[Drop], blocks: &Blocks) 
             Drop::Container => {
                 !(blocks.holds_main[index] || (items[index].name == "form" && holds_most))
             }
+            Drop::Faded => !holds_most,
+            Drop::Streamed => !(holds_most || streamed_holds_most),
         };
         items[index].dropped = by_tag || by_hint || (parent != NO_PARENT && items[parent].dropped);
     }
+}
+
+/// The paragraph text of the page's streamed blocks without placeholder
+/// ([`Drop::Streamed`]), each counted once (outermost blocks only).
+fn streamed_paragraphs(items: &[Item<'_>], own_drop: &[Drop], paragraph_text: &[usize]) -> usize {
+    let mut total = 0;
+    let mut until = 0;
+    for (index, item) in items.iter().enumerate() {
+        if index >= until && own_drop[index] == Drop::Streamed {
+            total += paragraph_text[index];
+            until = item.end;
+        }
+    }
+    total
 }
 
 /// Text statistics of what is kept, bottom-up: characters, link

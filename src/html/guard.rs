@@ -10,18 +10,28 @@ pub const MAX_ATTRIBUTES_PER_TAG: usize = 256;
 
 /// Cuts every start tag down to [`MAX_ATTRIBUTES_PER_TAG`] attribute-like
 /// items. Works on the raw text with a rough scan (a `<` followed by a
-/// letter up to the next `>`), which may also cut inside scripts or comments;
-/// that only happens past the limit, where the page is abnormal anyway.
+/// letter up to the next `>`), skipping comments and the content of
+/// raw-text elements (a script's `0<arguments.length` followed by hundreds
+/// of words is no tag: cutting there once removed the script's end tag and
+/// with it a whole page).
 pub(super) fn cap_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i..].starts_with(b"<!--") {
+            i = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
         if bytes[i] == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            let start = i;
             let mut j = i + 1;
             let mut items = 0usize;
             let mut in_space = false;
             let mut quote: Option<u8> = None;
+            // A quote opens a value only after `=`, as in html5ever's
+            // tokenizer: elsewhere (`style="" );"`) it is part of a name.
+            let mut after_equals = false;
             let mut cut_from = None;
             while j < bytes.len() {
                 let b = bytes[j];
@@ -29,9 +39,13 @@ pub(super) fn cap_attributes(html: &str) -> Cow<'_, str> {
                     Some(q) if b == q => quote = None,
                     Some(_) => {}
                     None if b == b'>' => break,
-                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None if after_equals && (b == b'"' || b == b'\'') => {
+                        quote = Some(b);
+                        after_equals = false;
+                    }
                     None if b.is_ascii_whitespace() => in_space = true,
                     None => {
+                        after_equals = b == b'=';
                         if in_space {
                             items += 1;
                             if items > MAX_ATTRIBUTES_PER_TAG && cut_from.is_none() {
@@ -47,6 +61,16 @@ pub(super) fn cap_attributes(html: &str) -> Cow<'_, str> {
                 cuts.push((from, j));
             }
             i = j.max(i + 1);
+            // A script's `a<b` is no tag: skip raw text to its end tag.
+            let name_len = bytes[start + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let name = html[start + 1..start + 1 + name_len].to_ascii_lowercase();
+            if RAW_TEXT_TAGS.contains(&name.as_str()) {
+                let end_tag = format!("</{name}");
+                i = find_ignore_case(bytes, i, end_tag.as_bytes()).unwrap_or(bytes.len());
+            }
         } else {
             i += 1;
         }

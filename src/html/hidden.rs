@@ -12,19 +12,52 @@
 
 /// Whether the element with these attributes is hidden. `attr` returns an
 /// attribute's value by its (lowercase) name.
+#[cfg(test)]
 pub(super) fn is_hidden<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> bool {
-    if attr("hidden").is_some() {
-        return true;
-    }
+    hiding(attr, false) != Hiding::Shown
+}
+
+/// How an element is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hiding {
+    Shown,
+    /// Hidden only in a way that page scripts undo when the page loads: a
+    /// fade-in from zero opacity, or (`streamed`) the `hidden` attribute of
+    /// a block that a streamed React page reveals. The caller decides by
+    /// what the element holds (a fade-in wrapper holds the article).
+    Faded,
+    Hidden,
+}
+
+/// How the element with these attributes is hidden; `streamed` says that
+/// its `hidden` attribute is one a page script removes (see [`Hiding`]).
+pub(super) fn hiding<'a>(attr: impl Fn(&str) -> Option<&'a str>, streamed: bool) -> Hiding {
     if attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
-        return true;
+        return Hiding::Hidden;
     }
-    attr("style").is_some_and(style_hides)
+    let style = attr("style").map(normalise);
+    if style.as_deref().is_some_and(|s| normalised_hides(s, false)) {
+        return Hiding::Hidden;
+    }
+    let by_attribute = attr("hidden").is_some();
+    if by_attribute && !streamed {
+        return Hiding::Hidden;
+    }
+    if by_attribute || style.as_deref().is_some_and(|s| normalised_hides(s, true)) {
+        return Hiding::Faded;
+    }
+    Hiding::Shown
 }
 
 /// Whether an inline style hides its element.
+#[cfg(test)]
 pub(super) fn style_hides(style: &str) -> bool {
-    let normalised = normalise(style);
+    normalised_hides(&normalise(style), true)
+}
+
+/// Whether a style (already normalised) hides its element; zero opacity
+/// counts only if `with_opacity`.
+fn normalised_hides(normalised: &str, with_opacity: bool) -> bool {
     let mut overflow_clipped = false;
     let mut positioned = false;
     let mut zero_width = false;
@@ -39,7 +72,7 @@ pub(super) fn style_hides(style: &str) -> bool {
             "display" if value == "none" => return true,
             "visibility" if value == "hidden" || value == "collapse" => return true,
             "content-visibility" if value == "hidden" => return true,
-            "opacity" if number(value).is_some_and(|n| n < 0.05) => return true,
+            "opacity" if with_opacity && number(value).is_some_and(|n| n < 0.05) => return true,
             "font-size" if length_px(value).is_some_and(|n| n < 1.0) => return true,
             // The shorthand starts with the size after optional style words;
             // `font:0/0 a` is the usual way of hiding text.

@@ -1,6 +1,7 @@
 //! What an element's tag, role and class/id say about it: article,
 //! furniture, or nothing (the word lists are in `resources/html/`).
 
+use super::hidden::Hiding;
 use super::vocabulary::*;
 
 /// Characters of class and id looked at: hints are near the start, and a
@@ -76,12 +77,21 @@ pub(super) enum Drop {
     /// around the article: kept when it holds `<main>`, or (a page-wide
     /// `<form>`) most of the page's paragraphs.
     Container,
+    /// Hidden in a way page scripts undo on load (`hidden::Hiding::Faded`):
+    /// kept when it holds most of the page's paragraphs, as a wrapper
+    /// faded in around the article does; small hidden text stays out.
+    Faded,
+    /// A streamed React block (`<div hidden id="S:n">`) whose placeholder
+    /// is missing: kept when such blocks together hold most of the page's
+    /// paragraphs (the page streams its article in pieces).
+    Streamed,
     Always,
 }
 
 /// Elements dropped for what they are, whatever their class. A `revealed`
 /// element is one a page script shows on load: its `hidden` attribute is
-/// ignored (its style is not).
+/// ignored (its style is not). A streamed React block (`<div hidden
+/// id="S:n">`) without its placeholder is only faded.
 pub(super) fn is_dropped(name: &str, element: &scraper::node::Element, revealed: bool) -> Drop {
     let attr = |attribute: &str| {
         if revealed && attribute == "hidden" {
@@ -90,8 +100,12 @@ pub(super) fn is_dropped(name: &str, element: &scraper::node::Element, revealed:
             element.attr(attribute)
         }
     };
-    if super::hidden::is_hidden(attr) {
-        return Drop::Always;
+    let streamed = name == "div" && element.attr("id").is_some_and(|id| id.starts_with("S:"));
+    match super::hidden::hiding(attr, streamed) {
+        Hiding::Hidden => return Drop::Always,
+        Hiding::Faded if streamed && element.attr("hidden").is_some() => return Drop::Streamed,
+        Hiding::Faded => return Drop::Faded,
+        Hiding::Shown => {}
     }
     if let Some(role) = element.attr("role")
         && DROPPED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())

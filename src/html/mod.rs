@@ -161,3 +161,5 @@ pub fn extract(html: &str) -> Extracted {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_pages;
