@@ -28,7 +28,7 @@ fn builtin_background(lang: Lang) -> &'static str {
 /// to be rarer than its rarest word.
 #[derive(Debug, Clone)]
 pub struct Background {
-    idf: HashMap<String, f32>,
+    idf: HashMap<String, f32, BuildWordHasher>,
     unseen: f32,
 }
 

@@ -68,9 +68,32 @@ fn parse_code_point(s: &str) -> Option<char> {
     char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
-fn charmap() -> &'static BTreeMap<char, Option<char>> {
-    static MAP: OnceLock<BTreeMap<char, Option<char>>> = OnceLock::new();
-    MAP.get_or_init(|| parse_charmap(resources::builtin(Lang::FA, "charmap.txt")))
+/// The Persian character map, with the range of its keys: a character
+/// outside it needs no lookup (most non-ASCII characters of a Russian or
+/// English text).
+struct CharMap {
+    map: BTreeMap<char, Option<char>>,
+    first: char,
+    last: char,
+}
+
+impl CharMap {
+    fn get(&self, c: char) -> Option<&Option<char>> {
+        if c < self.first || c > self.last {
+            return None;
+        }
+        self.map.get(&c)
+    }
+}
+
+fn charmap() -> &'static CharMap {
+    static MAP: OnceLock<CharMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let map = parse_charmap(resources::builtin(Lang::FA, "charmap.txt"));
+        let first = map.keys().next().copied().unwrap_or(char::MAX);
+        let last = map.keys().next_back().copied().unwrap_or('\0');
+        CharMap { map, first, last }
+    })
 }
 
 /// Whether `c` is a combining mark that belongs to the word it follows
@@ -155,6 +178,9 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
 /// characters, the Persian character map, `ё` → `е` for Russian.
 ///
 pub fn normalize_key(word: &str, lang: Lang) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let folded: String;
     let word = if word.chars().any(|c| c >= '\u{FB00}') {
         folded = word.nfkc().collect();
@@ -170,7 +196,7 @@ pub fn normalize_key(word: &str, lang: Lang) -> String {
             key.push(c.to_ascii_lowercase());
             continue;
         }
-        if let Some(mapped) = map.get(&c) {
+        if let Some(mapped) = map.get(c) {
             if let Some(m) = mapped {
                 key.push(*m);
             }
@@ -192,6 +218,24 @@ pub fn normalize_key(word: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII shortcut and the character-map range give the keys the
+    /// full rules give.
+    #[test]
+    fn keys_of_plain_and_mixed_words_follow_the_full_rules() {
+        assert_eq!(
+            normalize_key("WASHINGTON (Reuters)", Lang::EN),
+            "washington (reuters)"
+        );
+        assert_eq!(normalize_key("Ёлка", Lang::RU), "елка");
+        assert_eq!(normalize_key("‘Special’", Lang::EN), "‘special’");
+        assert_eq!(normalize_key("كتاب\u{200C}ها", Lang::FA), "کتابها");
+        assert_eq!(normalize_key("ＡＢ", Lang::EN), "ab");
+        let map = charmap();
+        for (&c, mapped) in &map.map {
+            assert_eq!(map.get(c), Some(mapped));
+        }
+    }
 
     #[test]
     fn word_char_ranges_agree_with_the_unicode_tables() {

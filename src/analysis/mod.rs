@@ -100,6 +100,14 @@ pub(crate) fn analyze_all(
     segment: &SegmentSettings,
     languages: &BTreeMap<Lang, LanguageSettings>,
 ) -> Vec<AnalyzedDocument> {
+    // One article (each item of a batch, which is parallel already) is
+    // not worth a parallel job.
+    if documents.len() < 2 {
+        return documents
+            .into_iter()
+            .map(|d| analyze(d, segment, languages))
+            .collect();
+    }
     documents
         .into_par_iter()
         .map(|d| analyze(d, segment, languages))
