@@ -150,24 +150,44 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
 /// Calls `f(start, end)` for every word span of `text`: a run of word
 /// characters, where a ZWNJ between two word characters joins them.
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    // Bytes, not `char_indices`: ASCII (most of the text of many
+    // languages, and all of English) needs no decoding.
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut last_end = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_end = i + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            last_end = i;
             continue;
         }
-        if c == ZWNJ && start.is_some() && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let len = c.len_utf8();
+        if b >= 0x80 && is_word_char(c) {
+            start.get_or_insert(i);
+            i += len;
+            last_end = i;
+            continue;
+        }
+        if c == ZWNJ && start.is_some() && text[i + len..].chars().next().is_some_and(is_word_char)
         {
+            i += len;
             continue;
         }
         if let Some(s) = start.take() {
             f(s, last_end);
         }
+        i += len;
     }
     if let Some(s) = start {
         f(s, last_end);
@@ -218,6 +238,50 @@ pub fn normalize_key(word: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition [`for_each_word`] reads bytes for.
+    fn for_each_word_by_chars(text: &str, mut f: impl FnMut(usize, usize)) {
+        let mut start: Option<usize> = None;
+        let mut last_end = 0usize;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                last_end = i + c.len_utf8();
+                continue;
+            }
+            if c == ZWNJ
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+            {
+                continue;
+            }
+            if let Some(s) = start.take() {
+                f(s, last_end);
+            }
+        }
+        if let Some(s) = start {
+            f(s, last_end);
+        }
+    }
+
+    #[test]
+    fn words_by_bytes_are_words_by_chars() {
+        for text in [
+            "",
+            "The talks, in 2016-12-23, ran late.",
+            "کتاب\u{200C}ها و می\u{200C}رود\u{200C} \u{200C}x a\u{200C}",
+            "«Ёлка» — e\u{301}te\u{301} naïve ＡＢ１ d\u{200D}e",
+            "a\u{200C}\u{200C}b,\u{200C}c ت\u{640}ه",
+        ] {
+            let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+            for_each_word(text, |s, e| by_bytes.push((s, e)));
+            for_each_word_by_chars(text, |s, e| by_chars.push((s, e)));
+            assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
+    }
 
     /// The ASCII shortcut and the character-map range give the keys the
     /// full rules give.
