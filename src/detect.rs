@@ -100,13 +100,17 @@ struct Tally {
 impl Tally {
     fn of(text: &str) -> Tally {
         let mut t = Tally::default();
+        // ASCII letters by bytes; only the rest is decoded.
+        let ascii = text.bytes().filter(u8::is_ascii_alphabetic).count();
+        t.latin += ascii;
+        t.letters += ascii;
+        if text.is_ascii() {
+            return t;
+        }
         for c in text.chars() {
             match c {
-                'a'..='z' | 'A'..='Z' => {
-                    t.latin += 1;
-                    t.letters += 1;
-                }
-                // Digits, spaces and punctuation belong to no script.
+                // Digits, spaces and punctuation belong to no script; ASCII
+                // letters are counted.
                 '\0'..='\u{7F}' => {}
                 _ => {
                     t.letters += usize::from(c.is_alphabetic());

@@ -404,6 +404,16 @@ fn labelled_date(ws: &[(usize, &str)], lang: Lang) -> bool {
 /// of the furniture test).
 fn count_words(text: &str, max: usize) -> usize {
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // A word starts at each non-space byte after a space (or at the start).
+        let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
+        let first = bytes.first().map_or(0, |&b| usize::from(!space(b)));
+        let starts = bytes
+            .windows(2)
+            .filter(|w| space(w[0]) && !space(w[1]))
+            .count();
+        return (first + starts).min(max);
+    }
     let (mut n, mut in_word) = (0, false);
     for (i, &b) in bytes.iter().enumerate() {
         let space = match b {
