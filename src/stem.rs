@@ -28,7 +28,7 @@ fn builtin_background(lang: Lang) -> &'static str {
 /// to be rarer than its rarest word.
 #[derive(Debug, Clone)]
 pub struct Background {
-    idf: HashMap<String, f32>,
+    idf: HashMap<String, f32, BuildWordHasher>,
     unseen: f32,
 }
 
@@ -273,7 +273,52 @@ const MEMO_ANALYZERS: usize = 8;
 /// word is skipped (a stopword, a one-letter word, no key). Normalizing,
 /// the stopword lookup and Snowball stemming cost most of the analysis;
 /// words repeat (Zipf), so one hashed lookup replaces them for most tokens.
-type Memo = HashMap<Box<str>, Option<Box<str>>, BuildWordHasher>;
+/// The index of a skipped word in [`Memo::words`], and of a term that is
+/// not in the document in [`Memo::local`].
+const NONE: u32 = u32::MAX;
+
+#[derive(Default)]
+struct Memo {
+    /// Each word seen: the index of its term in `stems`, or [`NONE`].
+    words: HashMap<Box<str>, u32, BuildWordHasher>,
+    /// The distinct terms, each once (words that share a stem share it).
+    stems: Vec<Box<str>>,
+    stem_ids: HashMap<Box<str>, u32, BuildWordHasher>,
+    /// Scratch of [`Analyzer::doc_terms`]: the document's id of each term,
+    /// or [`NONE`]; all [`NONE`] between documents.
+    local: Vec<u32>,
+}
+
+impl Memo {
+    /// Empties a full memo; only between texts, so that indices stay valid
+    /// while one text is read (one text adds at most its own words).
+    fn make_room(&mut self) {
+        if self.words.len() >= MEMO_WORDS || self.stems.len() >= MEMO_WORDS {
+            *self = Memo::default();
+        }
+    }
+
+    /// The index of `word`'s term in `stems`, or [`NONE`] when it is skipped.
+    fn term(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
+        if let Some(&i) = self.words.get(word) {
+            return i;
+        }
+        let i = match analyzer.term_of(word) {
+            None => NONE,
+            Some(term) => match self.stem_ids.get(&*term) {
+                Some(&i) => i,
+                None => {
+                    let i = self.stems.len() as u32;
+                    self.stems.push(term.clone());
+                    self.stem_ids.insert(term, i);
+                    i
+                }
+            },
+        };
+        self.words.insert(word.into(), i);
+        i
+    }
+}
 
 thread_local! {
     static MEMOS: std::cell::RefCell<Vec<(u64, Memo)>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -326,6 +371,15 @@ impl std::hash::Hasher for WordHasher {
         // and its bucket from the low ones.
         self.0 ^ (self.0 >> 29)
     }
+}
+
+/// The terms of a document's sentences, as ids local to the document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocTerms {
+    /// Each distinct term by its id; ids go by first appearance.
+    pub names: Vec<Box<str>>,
+    /// The terms of each sentence as ids, in text order.
+    pub sentences: Vec<Vec<u32>>,
 }
 
 static NEXT_ANALYZER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -387,19 +441,12 @@ impl Analyzer {
         Some(self.stemmer.stem_word(word, &key).into())
     }
 
-    /// Calls `f(term)` for each content term of `text`, in order.
-    ///
-    pub fn terms(&self, text: &str, mut f: impl FnMut(&str)) {
+    /// Runs `f` on this thread's memo for this analyzer (a fresh one if
+    /// the memo is in use: `f` analyzing text itself).
+    fn with_memo<R>(&self, f: impl FnOnce(&mut Memo) -> R) -> R {
         MEMOS.with(|memos| {
-            // `f` analyzing text itself would find the memo borrowed: it
-            // then goes without.
             let Ok(mut memos) = memos.try_borrow_mut() else {
-                for_each_word(text, |start, end| {
-                    if let Some(term) = self.term_of(&text[start..end]) {
-                        f(&term);
-                    }
-                });
-                return;
+                return f(&mut Memo::default());
             };
             let at = match memos.iter().position(|(id, _)| *id == self.id) {
                 Some(at) => at,
@@ -414,22 +461,62 @@ impl Analyzer {
                 }
             };
             let memo = &mut memos[at].1;
+            memo.make_room();
+            f(memo)
+        })
+    }
+
+    /// The terms of each of `sentences` as [`DocTerms`]: one string per
+    /// distinct term of the document, not one per occurrence, and a term
+    /// found by its index in the memo rather than hashed again (both were a
+    /// tenth of the work of a batch summary).
+    pub(crate) fn doc_terms<'t>(&self, sentences: impl Iterator<Item = &'t str>) -> DocTerms {
+        self.with_memo(|memo| {
+            let mut order: Vec<u32> = Vec::new();
+            let rows = sentences
+                .map(|text| {
+                    let mut row = Vec::new();
+                    for_each_word(text, |start, end| {
+                        let i = memo.term(self, &text[start..end]);
+                        if i == NONE {
+                            return;
+                        }
+                        let i = i as usize;
+                        if i >= memo.local.len() {
+                            memo.local.resize(memo.stems.len(), NONE);
+                        }
+                        if memo.local[i] == NONE {
+                            memo.local[i] = order.len() as u32;
+                            order.push(i as u32);
+                        }
+                        row.push(memo.local[i]);
+                    });
+                    row
+                })
+                .collect();
+            let names = order
+                .iter()
+                .map(|&i| {
+                    memo.local[i as usize] = NONE;
+                    memo.stems[i as usize].clone()
+                })
+                .collect();
+            DocTerms {
+                names,
+                sentences: rows,
+            }
+        })
+    }
+
+    /// Calls `f(term)` for each content term of `text`, in order.
+    ///
+    pub fn terms(&self, text: &str, mut f: impl FnMut(&str)) {
+        self.with_memo(|memo| {
             for_each_word(text, |start, end| {
-                let word = &text[start..end];
-                if let Some(term) = memo.get(word) {
-                    if let Some(term) = term {
-                        f(term);
-                    }
-                    return;
+                let i = memo.term(self, &text[start..end]);
+                if i != NONE {
+                    f(&memo.stems[i as usize]);
                 }
-                let term = self.term_of(word);
-                if let Some(term) = &term {
-                    f(term);
-                }
-                if memo.len() >= MEMO_WORDS {
-                    memo.clear();
-                }
-                memo.insert(word.into(), term);
             });
         });
     }

@@ -68,9 +68,32 @@ fn parse_code_point(s: &str) -> Option<char> {
     char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
-fn charmap() -> &'static BTreeMap<char, Option<char>> {
-    static MAP: OnceLock<BTreeMap<char, Option<char>>> = OnceLock::new();
-    MAP.get_or_init(|| parse_charmap(resources::builtin(Lang::FA, "charmap.txt")))
+/// The Persian character map, with the range of its keys: a character
+/// outside it needs no lookup (most non-ASCII characters of a Russian or
+/// English text).
+struct CharMap {
+    map: BTreeMap<char, Option<char>>,
+    first: char,
+    last: char,
+}
+
+impl CharMap {
+    fn get(&self, c: char) -> Option<&Option<char>> {
+        if c < self.first || c > self.last {
+            return None;
+        }
+        self.map.get(&c)
+    }
+}
+
+fn charmap() -> &'static CharMap {
+    static MAP: OnceLock<CharMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let map = parse_charmap(resources::builtin(Lang::FA, "charmap.txt"));
+        let first = map.keys().next().copied().unwrap_or(char::MAX);
+        let last = map.keys().next_back().copied().unwrap_or('\0');
+        CharMap { map, first, last }
+    })
 }
 
 /// Whether `c` is a combining mark that belongs to the word it follows
@@ -127,24 +150,44 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
 /// Calls `f(start, end)` for every word span of `text`: a run of word
 /// characters, where a ZWNJ between two word characters joins them.
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    // Bytes, not `char_indices`: ASCII (most of the text of many
+    // languages, and all of English) needs no decoding.
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut last_end = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_end = i + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            last_end = i;
             continue;
         }
-        if c == ZWNJ && start.is_some() && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let len = c.len_utf8();
+        if b >= 0x80 && is_word_char(c) {
+            start.get_or_insert(i);
+            i += len;
+            last_end = i;
+            continue;
+        }
+        if c == ZWNJ && start.is_some() && text[i + len..].chars().next().is_some_and(is_word_char)
         {
+            i += len;
             continue;
         }
         if let Some(s) = start.take() {
             f(s, last_end);
         }
+        i += len;
     }
     if let Some(s) = start {
         f(s, last_end);
@@ -155,6 +198,9 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
 /// characters, the Persian character map, `ё` → `е` for Russian.
 ///
 pub fn normalize_key(word: &str, lang: Lang) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let folded: String;
     let word = if word.chars().any(|c| c >= '\u{FB00}') {
         folded = word.nfkc().collect();
@@ -170,7 +216,7 @@ pub fn normalize_key(word: &str, lang: Lang) -> String {
             key.push(c.to_ascii_lowercase());
             continue;
         }
-        if let Some(mapped) = map.get(&c) {
+        if let Some(mapped) = map.get(c) {
             if let Some(m) = mapped {
                 key.push(*m);
             }
@@ -192,6 +238,68 @@ pub fn normalize_key(word: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition [`for_each_word`] reads bytes for.
+    fn for_each_word_by_chars(text: &str, mut f: impl FnMut(usize, usize)) {
+        let mut start: Option<usize> = None;
+        let mut last_end = 0usize;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_word_char(c) {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                last_end = i + c.len_utf8();
+                continue;
+            }
+            if c == ZWNJ
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, next)| is_word_char(next))
+            {
+                continue;
+            }
+            if let Some(s) = start.take() {
+                f(s, last_end);
+            }
+        }
+        if let Some(s) = start {
+            f(s, last_end);
+        }
+    }
+
+    #[test]
+    fn words_by_bytes_are_words_by_chars() {
+        for text in [
+            "",
+            "The talks, in 2016-12-23, ran late.",
+            "کتاب\u{200C}ها و می\u{200C}رود\u{200C} \u{200C}x a\u{200C}",
+            "«Ёлка» — e\u{301}te\u{301} naïve ＡＢ１ d\u{200D}e",
+            "a\u{200C}\u{200C}b,\u{200C}c ت\u{640}ه",
+        ] {
+            let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+            for_each_word(text, |s, e| by_bytes.push((s, e)));
+            for_each_word_by_chars(text, |s, e| by_chars.push((s, e)));
+            assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
+    }
+
+    /// The ASCII shortcut and the character-map range give the keys the
+    /// full rules give.
+    #[test]
+    fn keys_of_plain_and_mixed_words_follow_the_full_rules() {
+        assert_eq!(
+            normalize_key("WASHINGTON (Reuters)", Lang::EN),
+            "washington (reuters)"
+        );
+        assert_eq!(normalize_key("Ёлка", Lang::RU), "елка");
+        assert_eq!(normalize_key("‘Special’", Lang::EN), "‘special’");
+        assert_eq!(normalize_key("كتاب\u{200C}ها", Lang::FA), "کتابها");
+        assert_eq!(normalize_key("ＡＢ", Lang::EN), "ab");
+        let map = charmap();
+        for (&c, mapped) in &map.map {
+            assert_eq!(map.get(c), Some(mapped));
+        }
+    }
 
     #[test]
     fn word_char_ranges_agree_with_the_unicode_tables() {

@@ -22,7 +22,7 @@ use crate::input::Document;
 use crate::lang::Lang;
 use crate::resources::LanguageSettings;
 use crate::segment::{SegmentSettings, Segmenter, Sentence};
-use crate::stem::Analyzer;
+use crate::stem::{Analyzer, DocTerms};
 
 /// A document with its language and sentences, and (computed when first
 /// needed) the matching terms of each sentence.
@@ -35,6 +35,7 @@ pub struct AnalyzedDocument {
     /// Its sentences, in text order, as byte spans into `document.text`.
     pub sentences: Vec<Sentence>,
     analyzer: Arc<Analyzer>,
+    term_ids: OnceLock<DocTerms>,
     terms: OnceLock<Vec<Vec<String>>>,
 }
 
@@ -55,15 +56,24 @@ impl AnalyzedDocument {
     /// The matching terms of each sentence (stemmed keys, stopwords left out).
     pub fn terms(&self) -> &[Vec<String>] {
         self.terms.get_or_init(|| {
-            self.sentences
+            let ids = self.term_ids();
+            ids.sentences
                 .iter()
-                .map(|s| {
-                    let mut terms = Vec::new();
-                    self.analyzer
-                        .terms(s.text(&self.document.text), |t| terms.push(t.to_string()));
-                    terms
+                .map(|row| {
+                    row.iter()
+                        .map(|&t| ids.names[t as usize].to_string())
+                        .collect()
                 })
                 .collect()
+        })
+    }
+
+    /// The matching terms of each sentence as ids into the document's
+    /// distinct terms (what TF-IDF is built from).
+    pub(crate) fn term_ids(&self) -> &DocTerms {
+        self.term_ids.get_or_init(|| {
+            self.analyzer
+                .doc_terms(self.sentences.iter().map(|s| s.text(&self.document.text)))
         })
     }
 
@@ -90,6 +100,7 @@ pub(crate) fn analyze(
         detection,
         sentences,
         analyzer: Analyzer::shared(lang, extra),
+        term_ids: OnceLock::new(),
         terms: OnceLock::new(),
     }
 }
@@ -100,6 +111,14 @@ pub(crate) fn analyze_all(
     segment: &SegmentSettings,
     languages: &BTreeMap<Lang, LanguageSettings>,
 ) -> Vec<AnalyzedDocument> {
+    // One article (each item of a batch, which is parallel already) is
+    // not worth a parallel job.
+    if documents.len() < 2 {
+        return documents
+            .into_iter()
+            .map(|d| analyze(d, segment, languages))
+            .collect();
+    }
     documents
         .into_par_iter()
         .map(|d| analyze(d, segment, languages))

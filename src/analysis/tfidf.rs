@@ -66,18 +66,32 @@ pub(crate) fn build(
     query_terms: Option<&[String]>,
 ) -> TermSpace {
     let mut sentences = Vec::new();
+    // Cluster ids go by first appearance in the cluster; one document's
+    // own ids already do.
+    let need_map = docs.len() > 1 || query_terms.is_some();
     let mut ids: HashMap<&str, u32, BuildWordHasher> = HashMap::default();
+    let mut names: Vec<&str> = Vec::new();
     let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut to_cluster: Vec<u32> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (p, terms) in doc.terms().iter().enumerate() {
-            sentences.push((d, p));
-            let mut row: Vec<u32> = terms
-                .iter()
-                .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t.as_str()).or_insert(next)
+        let doc_terms = doc.term_ids();
+        to_cluster.clear();
+        for name in &doc_terms.names {
+            let next = names.len() as u32;
+            let id = if need_map {
+                *ids.entry(name).or_insert_with(|| {
+                    names.push(name);
+                    next
                 })
-                .collect();
+            } else {
+                names.push(name);
+                next
+            };
+            to_cluster.push(id);
+        }
+        for (p, terms) in doc_terms.sentences.iter().enumerate() {
+            sentences.push((d, p));
+            let mut row: Vec<u32> = terms.iter().map(|&t| to_cluster[t as usize]).collect();
             row.sort_unstable();
             let mut c: Vec<(u32, u32)> = Vec::new();
             for t in row {
@@ -89,7 +103,7 @@ pub(crate) fn build(
             counts.push(c);
         }
     }
-    let n_terms = ids.len();
+    let n_terms = names.len();
     let mut df = vec![0u32; n_terms];
     let by_documents = idf_unit == IdfUnit::Documents && docs.len() > 1;
     if by_documents {
@@ -123,10 +137,8 @@ pub(crate) fn build(
     // One article is a tiny corpus: scale its IDF by the language's
     // background IDF (relative to an unseen word) raised to the weight.
     if let Some((bg, weight)) = background.filter(|&(_, w)| w > 0.0) {
-        for (term, &id) in &ids {
-            if let Some(w) = idf.get_mut(id as usize) {
-                *w *= bg.relative_idf(term).powf(weight as f32);
-            }
+        for (w, term) in idf.iter_mut().zip(&names) {
+            *w *= bg.relative_idf(term).powf(weight as f32);
         }
     }
     let lengths = counts

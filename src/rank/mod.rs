@@ -35,6 +35,9 @@ pub const DF_CAP: usize = 200;
 /// In capped graphs, the number of neighbours kept per sentence.
 pub const TOP_K: usize = 40;
 
+/// Graphs over fewer sentences than this are built on one thread.
+const PARALLEL_GRAPH: usize = 256;
+
 /// A weighted graph over sentences, as adjacency rows sorted by target.
 /// There are no self-loops.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -94,48 +97,52 @@ pub fn build_graph(
             }
         }
     }
-    let rows: Vec<Vec<(u32, f32)>> = (0..n)
-        .into_par_iter()
-        .map_init(
-            || (vec![0.0f32; n], Vec::<u32>::new()),
-            |(acc, touched), i| {
-                for &(t, w) in &vectors[i] {
-                    let Some(p) = postings.get(t as usize) else {
-                        continue;
-                    };
-                    for &(j, wj) in p {
-                        if j as usize == i {
-                            continue;
-                        }
-                        let slot = &mut acc[j as usize];
-                        if *slot == 0.0 {
-                            touched.push(j);
-                        }
-                        *slot += w * wj;
-                    }
+    let row_of = |(acc, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
+        for &(t, w) in &vectors[i] {
+            let Some(p) = postings.get(t as usize) else {
+                continue;
+            };
+            for &(j, wj) in p {
+                if j as usize == i {
+                    continue;
                 }
-                let mut row: Vec<(u32, f32)> = Vec::with_capacity(touched.len());
-                for &j in touched.iter() {
-                    let overlap = std::mem::take(&mut acc[j as usize]);
-                    if let Some(weight) = pair(i, j as usize, overlap)
-                        && weight > 0.0
-                        && weight.is_finite()
-                    {
-                        row.push((j, weight));
-                    }
+                let slot = &mut acc[j as usize];
+                if *slot == 0.0 {
+                    touched.push(j);
                 }
-                touched.clear();
-                if large && row.len() > TOP_K {
-                    row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                    row.truncate(TOP_K);
-                }
-                row.sort_by_key(|&(j, _)| j);
-                // The row was sized for every touched sentence; keep only what is used.
-                row.shrink_to_fit();
-                row
-            },
-        )
-        .collect();
+                *slot += w * wj;
+            }
+        }
+        let mut row: Vec<(u32, f32)> = Vec::with_capacity(touched.len());
+        for &j in touched.iter() {
+            let overlap = std::mem::take(&mut acc[j as usize]);
+            if let Some(weight) = pair(i, j as usize, overlap)
+                && weight > 0.0
+                && weight.is_finite()
+            {
+                row.push((j, weight));
+            }
+        }
+        touched.clear();
+        if large && row.len() > TOP_K {
+            row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            row.truncate(TOP_K);
+        }
+        row.sort_by_key(|&(j, _)| j);
+        // The row was sized for every touched sentence; keep only what is used.
+        row.shrink_to_fit();
+        row
+    };
+    let scratch = || (vec![0.0f32; n], Vec::<u32>::new());
+    // An article's few dozen sentences cost less than a parallel job (and
+    // a batch runs articles in parallel already); every row is computed
+    // alike either way.
+    let rows: Vec<Vec<(u32, f32)>> = if n < PARALLEL_GRAPH {
+        let mut s = scratch();
+        (0..n).map(|i| row_of(&mut s, i)).collect()
+    } else {
+        (0..n).into_par_iter().map_init(scratch, row_of).collect()
+    };
     Graph { rows }
 }
 
