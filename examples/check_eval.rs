@@ -12,7 +12,9 @@
 //! unit, with a fixed seed, and recall is the share of copies on which the
 //! check for that kind fires. The glossary is extracted from the data at run
 //! time (capitalized English words and the target stem that co-occurs with
-//! them, Dice ≥ 0.8 in ≥ 3 units). `--show CHECK` prints the clean units
+//! them, Dice ≥ 0.8 in ≥ 3 units of ≥ 2 documents, no other English word
+//! going with that stem as well; `--show glossary-terms` prints it).
+//! `--show CHECK` prints the clean units
 //! that CHECK flags, `--show miss:KIND` the planted errors missed;
 //! `--write-po DIR` also writes the clean and planted units as
 //! `DIR/<lang>/<kind>.po`, for running other checkers on the same units.
@@ -118,21 +120,40 @@ fn extract_glossary(units: &[Unit]) -> String {
                 *surface.entry(s).or_default().entry(w).or_default() += 1;
             }
         }
+        let dice = |eu: &BTreeSet<usize>, tu: &BTreeSet<usize>| {
+            let both = eu.intersection(tu).count();
+            (both, 2.0 * both as f64 / (eu.len() + tu.len()) as f64)
+        };
         for (word, eu) in &en_units {
             if eu.len() < 3 {
                 continue;
             }
             let mut best: Option<(f64, &String)> = None;
             for (s, tu) in &t_units {
-                let both = eu.intersection(tu).count();
+                let (both, d) = dice(eu, tu);
                 if both < 3 {
                     continue;
                 }
-                let dice = 2.0 * both as f64 / (eu.len() + tu.len()) as f64;
-                if dice >= 0.8 && best.is_none_or(|(d, _)| dice > d) {
-                    best = Some((dice, s));
+                if d >= 0.8 && best.is_none_or(|(b, _)| d > b) {
+                    best = Some((d, s));
                 }
             }
+            // A glossary term recurs across articles (a pair seen in one
+            // article only is that article's coincidence: a hurricane's
+            // name and a verb of its forecast), and its translation is
+            // the term's own: no other English word goes with the target
+            // stem as well (not "May" for "Тереза", which is "Theresa").
+            let best = best.filter(|&(d, s)| {
+                let docs: BTreeSet<&str> = eu
+                    .intersection(&t_units[s])
+                    .map(|&i| units[i].id.rsplit_once(':').map_or("", |(doc, _)| doc))
+                    .collect();
+                docs.len() >= 2
+                    && en_units
+                        .iter()
+                        .filter(|(w, _)| *w != word)
+                        .all(|(_, other)| dice(other, &t_units[s]).1 < d)
+            });
             // Only translations in the target's own script: a name kept in
             // Latin letters is not a glossary spelling.
             let own_script = |w: &str| w.chars().all(|c| !c.is_ascii_alphabetic());
@@ -554,6 +575,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if show.as_deref() == Some("glossary-terms") {
+        print!("{csv}");
+    }
     let settings = CheckSettings::default();
     // Documents as index ranges (ids are "doc:line").
     let mut docs: Vec<std::ops::Range<usize>> = Vec::new();

@@ -292,11 +292,14 @@ struct Depth {
     net: i64,
     low: i64,
     marks: i64,
+    /// The last step: 1 opening, -1 closing, 0 none yet.
+    last: i64,
 }
 
 impl Depth {
     fn step(&mut self, by: i64) {
         self.marks += 1;
+        self.last = by;
         self.net += by;
         self.low = self.low.min(self.net);
     }
@@ -373,6 +376,43 @@ fn depth_ok(source: Depth, target: Depth) -> bool {
         || (target.net == 0 && source.net == 0)
 }
 
+/// Whether the target's quotation marks are acceptable for the source's.
+/// Quotations run across segments, and translators arrange their marks
+/// differently from the source (Russian renders "…," he said as "…, —
+/// сказал он"; a Persian quotation often opens earlier or closes later in
+/// the sentence), so beyond [`depth_ok`] three arrangements pass:
+///
+/// - the source has no quotation mark at all (it may sit inside a
+///   quotation of its neighbours) and the target opens or closes one
+///   quotation (one mark off);
+/// - the source opens or closes a quotation of another segment and the
+///   target has no quotation mark (it put the mark in a neighbour, or
+///   used a dash);
+/// - the target leaves its last quotation open to the end of the segment
+///   (one mark off, no mark after the opening one): a closing mark
+///   dropped before the final stop does not change what the text says.
+///
+/// A closing mark without its opening one inside the target, or more
+/// than one mark off, is still reported.
+fn quotes_ok(source: Depth, target: Depth) -> bool {
+    if depth_ok(source, target) {
+        return true;
+    }
+    if source.marks == 0 {
+        return target.net.abs() <= 1 && target.low >= -1;
+    }
+    if source.net != 0 || source.low < 0 {
+        return target.marks == 0 || open_to_the_end(target);
+    }
+    open_to_the_end(target)
+}
+
+/// Whether the marks pair up but for one quotation opened by the last
+/// mark (after every closing one) and left open to the end.
+fn open_to_the_end(depth: Depth) -> bool {
+    depth.net == 1 && depth.low >= 0 && depth.last == 1
+}
+
 pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
     let (src_b, src_q) = depths(source);
     let (tgt_b, tgt_q) = depths(target);
@@ -388,7 +428,7 @@ pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
             ));
         }
     }
-    if !depth_ok(src_q, tgt_q) {
+    if !quotes_ok(src_q, tgt_q) {
         let message = format!(
             "quotation marks do not pair up in the target as in the source ({} unclosed in the source, {} in the target)",
             src_q.net, tgt_q.net
@@ -448,6 +488,11 @@ mod tests {
         assert!(end_punctuation("(He left.)", "(Он ушёл.)").is_none());
         assert!(end_punctuation("Headline without a stop", "Заголовок").is_none());
         assert!(end_punctuation("And then…", "او رفت…").is_none());
+        // The stop Persian and Russian put after the guillemet, dropped:
+        // reported (accepting it would miss one cut sentence in ten on
+        // the dev data, for one human slip in 456 units).
+        assert!(end_punctuation("He said: \"We won.\"", "Он сказал: «Мы победили»").is_some());
+        assert!(end_punctuation("He said: \"We won.\"", "Он сказал: «Мы победили».").is_none());
     }
 
     #[test]
@@ -521,8 +566,22 @@ mod tests {
             brackets("He said \"no\" (twice).", "Он сказал «нет» (дважды.").len(),
             1
         );
-        assert_eq!(brackets("He said \"no\".", "او گفت «نه.").len(), 1);
-        assert_eq!(brackets("He said \"no\".", "Он сказал \"нет.").len(), 1);
+        // A quotation left open to the end of the segment: one mark,
+        // dropped before the stop, or closed in the next segment.
+        assert!(brackets("He said \"no\".", "او گفت «نه.").is_empty());
+        assert!(brackets("He said \"no\".", "Он сказал \"нет.").is_empty());
+        // A closing mark without its opening one, or two marks off.
+        assert_eq!(
+            brackets("He said \"no\" twice.", "Он сказал нет» дважды.").len(),
+            1
+        );
+        assert_eq!(brackets("He said \"no\".", "او گفت «اوه «نه».").len(), 1);
+        assert_eq!(brackets("He said \"no\".", "Он сказал «нет «да.").len(), 1);
+        // A source without quotation marks inside a quotation of its
+        // neighbours: the target may open or close it here.
+        assert!(brackets("Oh, no.", "«Ох, нет.").is_empty());
+        assert!(brackets("It is part of the job.", "Это часть работы.»").is_empty());
+        assert_eq!(brackets("Oh, no.", "«Ох» нет.»»").len(), 1);
         // A quotation the source leaves open may stay open.
         assert!(brackets("\"We will win,", "«Мы победим,").is_empty());
         assert!(brackets("a) first", "а) первое").is_empty());
@@ -536,7 +595,7 @@ mod tests {
             .is_empty()
         );
         assert_eq!(
-            brackets("He said 'don't' twice.", "Он сказал «нет дважды.").len(),
+            brackets("He said 'don't' twice.", "Он сказал нет» дважды.").len(),
             1
         );
         assert_eq!(depths("\"Talks,\" he said, 'failed.'").1.net, 0);
@@ -546,8 +605,11 @@ mod tests {
         assert_eq!(brackets("\"We will win,", "«Мы победим").len(), 0);
         assert_eq!(brackets("\"We will win,", "«Мы победим»,").len(), 0);
         assert_eq!(brackets("We will win.\"", "Мы победим.»").len(), 0);
-        assert_eq!(brackets("We will win.\"", "Мы победим.").len(), 1);
-        assert_eq!(brackets("We will win.\"", "«Мы победим.").len(), 1);
+        // The quotation's marks in a neighbouring segment, or a Russian
+        // dash for the speech: no mark here.
+        assert!(brackets("We will win.\"", "Мы победим.").is_empty());
+        assert!(brackets("I lost,\" he said.", "Я проиграл, — сказал он.").is_empty());
+        assert_eq!(brackets("We will win.\"", "«Мы «победим.").len(), 1);
         assert_eq!(brackets("(a) and b", "а) и б").len(), 1);
     }
 

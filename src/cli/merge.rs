@@ -19,10 +19,12 @@ Each unit is checked against what `brief export` stored: a changed source
 its source), a target in the wrong language (not one letter of the
 language's script: Russian text in the Persian file), an unknown or
 conflicting duplicate id, files of different
-exports, units out of order, or a file whose metadata was lost (drift
+exports, units out of order, a target language of the export that no
+file is in, or a file whose metadata was lost (drift
 cannot be checked without --reference) are reported by id on stderr and
 give exit code 1; the translations are then printed (or written) only with
---allow-partial. A file that is not a valid XLIFF/TMX/TSV/JSONL file gives
+--allow-partial (a missing language then is no problem: the languages
+given are merged). A file that is not a valid XLIFF/TMX/TSV/JSONL file gives
 exit code 2.
 
 The translation checks of `brief check` (numbers, spelling, punctuation,
@@ -50,7 +52,8 @@ pub struct Args {
     /// Also write one multilingual TMX (source and every target language) to FILE.
     #[arg(long, value_name = "FILE")]
     tmx: Option<PathBuf>,
-    /// Output what could be merged even when problems were found (exit code still 1).
+    /// Output what could be merged even when problems were found (exit code
+    /// still 1); a target language of the export with no file is then no problem.
     #[arg(long)]
     allow_partial: bool,
     /// Overwrite existing output files.
@@ -138,6 +141,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     let mut outcome = brief::job::merge(&translated, &config.check);
     if args.accept_mt {
         outcome.result.accept_machine_translation();
+    }
+    // Merging some of the export's languages is what --allow-partial asks for.
+    if args.allow_partial {
+        outcome.result.accept_missing_languages();
     }
     report_problems(&outcome);
     report_checks(&outcome, !outcome.result.problems.is_empty());

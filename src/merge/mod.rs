@@ -88,6 +88,10 @@ pub enum ProblemKind {
     MachineTranslation,
     /// The file's target language is not one the export asked for.
     NotExported,
+    /// The export asked for a target language no given file is in: its
+    /// brief would be missing. [`MergeResult::accept_missing_languages`]
+    /// drops these problems (`--allow-partial`).
+    MissingLanguage,
 }
 
 /// Why a filled XLIFF 2 target with `state="initial"` is refused, and the
@@ -146,6 +150,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::NotExported => {
                 "not exported: the export did not ask for the file's target language"
+            }
+            ProblemKind::MissingLanguage => {
+                "missing language: no file given is in it (--allow-partial merges the others)"
             }
         };
         // File names come from directory listings (`translated/*`) and
@@ -252,6 +259,14 @@ impl MergeResult {
     pub fn accept_machine_translation(&mut self) {
         self.problems
             .retain(|p| p.kind != ProblemKind::MachineTranslation);
+    }
+
+    /// Merges only the languages given: drops the
+    /// [`ProblemKind::MissingLanguage`] problems (`--allow-partial`; the
+    /// briefs of the missing languages are simply not in the result).
+    pub fn accept_missing_languages(&mut self) {
+        self.problems
+            .retain(|p| p.kind != ProblemKind::MissingLanguage);
     }
 }
 
@@ -439,6 +454,7 @@ pub fn merge_with_reference(files: &[UnitFile], reference: Option<&Reference>) -
     check_file_names(files, &mut problems);
     if let Some(r) = reference {
         check_export_targets(files, r, &mut problems);
+        check_missing_languages(files, r, &mut problems);
     }
     let mut by_lang: BTreeMap<&str, Vec<&UnitFile>> = BTreeMap::new();
     for &f in files {
@@ -657,15 +673,42 @@ fn check_export_targets(files: &[&UnitFile], reference: &Reference, problems: &m
 /// of `files` is in: merged, those briefs are not written (a file named
 /// for such a language but holding another is a problem of its own).
 pub fn missing_languages<'r>(files: &[UnitFile], reference: &'r Reference) -> Vec<&'r LanguageTag> {
-    let given: Vec<LanguageTag> = files
-        .iter()
-        .filter_map(|f| f.target_lang.parse().ok())
-        .collect();
+    missing_in(files.iter(), reference)
+}
+
+fn missing_in<'a, 'r>(
+    files: impl Iterator<Item = &'a UnitFile>,
+    reference: &'r Reference,
+) -> Vec<&'r LanguageTag> {
+    let given: Vec<LanguageTag> = files.filter_map(|f| f.target_lang.parse().ok()).collect();
     reference
         .targets
         .iter()
         .filter(|t| !given.iter().any(|g| g.same_language(t)))
         .collect()
+}
+
+/// Each target language the reference says the export wrote that no file
+/// of this export is in: a problem, named by the reference (its brief
+/// would be missing from a result that looks complete).
+fn check_missing_languages(
+    files: &[&UnitFile],
+    reference: &Reference,
+    problems: &mut Vec<Problem>,
+) {
+    let asked: Vec<&str> = reference.targets.iter().map(|t| t.as_str()).collect();
+    for lang in missing_in(files.iter().copied(), reference) {
+        problems.push(Problem {
+            lang: lang.as_str().to_string(),
+            id: "-".into(),
+            kind: ProblemKind::MissingLanguage,
+            file: reference.path.clone(),
+            detail: Some(format!(
+                "the export asked for {}: no {lang} brief",
+                asked.join(", ")
+            )),
+        });
+    }
 }
 
 /// Files of one brief must come from one export: the reference's, or else

@@ -471,3 +471,38 @@ fn a_file_named_for_another_language_is_reported() {
     );
     assert_eq!(language_in_name("notes.fa.tsv".as_ref()), None);
 }
+
+#[test]
+fn a_language_the_export_asked_for_and_no_file_is_in_is_a_problem() {
+    let bare = |id: &str, s: &str, t: &str| Unit::new(id, s, Some(t.to_string()));
+    let fa = file(vec![
+        bare("s1", "One.", "یک"),
+        bare("s2", "Two.", "دو"),
+        bare("s3", "Three.", "سه"),
+    ]);
+    let mut r = reference();
+    r.targets = vec!["fa".parse().unwrap(), "ru".parse().unwrap()];
+    let mut result = merge_with_reference(std::slice::from_ref(&fa), Some(&r));
+    assert_eq!(problems(&result), [("-", ProblemKind::MissingLanguage)]);
+    let p = &result.problems[0];
+    assert_eq!(p.lang, "ru");
+    assert_eq!(p.file, r.path);
+    assert!(p.to_string().contains("no ru brief"), "{p}");
+    // Merging the languages given, on purpose: no problem left, the
+    // Persian brief as it was.
+    result.accept_missing_languages();
+    assert!(result.problems.is_empty());
+    assert_eq!(result.translations[0].text(), "یک دو\n\nسه");
+    // Every language given: nothing missing; a reference that does not
+    // list the languages says nothing about them.
+    let mut ru = fa.clone();
+    ru.target_lang = "ru".into();
+    ru.path = "g.xlf".into();
+    for (u, t) in ru.units.iter_mut().zip(["Один.", "Два.", "Три."]) {
+        u.target = Some(t.into());
+    }
+    let both = merge_with_reference(&[fa.clone(), ru], Some(&r));
+    assert!(both.problems.is_empty(), "{:?}", both.problems);
+    let unlisted = merge_with_reference(&[fa], Some(&reference()));
+    assert!(unlisted.problems.is_empty());
+}

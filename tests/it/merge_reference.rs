@@ -226,15 +226,24 @@ fn the_reference_names_the_export_languages_and_merge_holds_the_files_to_them() 
         .args(["merge", "out/brief.fa.jsonl", "out/brief.ru.jsonl"])
         .assert()
         .success();
-    // The Persian file left out (a desk may merge one language at a
-    // time): the language is reported missing, not silently absent.
+    // The Persian file left out: an error naming the language (the result
+    // would look complete without it), nothing written ...
     brief(dir.path())
         .args(["merge", "out/brief.ru.jsonl"])
         .assert()
-        .success()
+        .code(1)
+        .stdout("")
         .stderr(
-            contains("brief.reference.jsonl").and(contains("no file given is in fa: no fa brief")),
+            contains("brief.reference.jsonl: - [fa]: missing language")
+                .and(contains("no file given is in fa: no fa brief")),
         );
+    // ... unless the desk merges one language at a time on purpose.
+    brief(dir.path())
+        .args(["merge", "--allow-partial", "out/brief.ru.jsonl"])
+        .assert()
+        .success()
+        .stdout(contains("Один."))
+        .stderr(contains("no fa brief").and(contains("missing language").not()));
     // The Russian file delivered under the Persian name, with the real
     // Russian one: refused, and the Persian brief reported missing.
     std::fs::write(out.join("brief.fa.jsonl"), &ru).unwrap();

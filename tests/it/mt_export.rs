@@ -38,7 +38,12 @@ fn export_with_mt_prefills_and_writes_nothing_on_failure() {
         );
     }
     brief_in(dir.path())
-        .args(["merge", "--accept-mt", "out/brief.fa.xliff20.xlf"])
+        .args([
+            "merge",
+            "--accept-mt",
+            "out/brief.fa.xliff20.xlf",
+            "out/brief.ru.tsv",
+        ])
         .assert()
         .success();
     let broken = FakeServer::start(vec![], Behaviour::Quota);

@@ -404,6 +404,7 @@ fn merge_never_writes_over_its_own_inputs() {
     brief(&out)
         .args([
             "merge",
+            "--allow-partial",
             "--format",
             "jsonl",
             "--out-dir",
@@ -419,6 +420,7 @@ fn merge_never_writes_over_its_own_inputs() {
     brief(&out)
         .args([
             "merge",
+            "--allow-partial",
             "--tmx",
             "brief.reference.jsonl",
             "--force",
@@ -430,6 +432,7 @@ fn merge_never_writes_over_its_own_inputs() {
     brief(&out)
         .args([
             "merge",
+            "--allow-partial",
             "--tmx",
             "desk.tmx",
             "--update-tm",
