@@ -8,7 +8,10 @@
 //! overflow clipped, clipping to nothing, scaling to nothing, moving far off
 //! screen). The whole `style` attribute is read, after removing CSS comments
 //! and escapes and folding case, so `DISPLAY : /**/ None !important` counts.
-//! Rules in stylesheets are not evaluated.
+//! Rules in stylesheets are not evaluated. Zero opacity alone, and the
+//! `hidden` attribute of a streamed React block, are [`Hiding::Faded`]:
+//! page scripts undo them on load, and the caller keeps such an element
+//! only when it holds most of the page's paragraphs.
 
 /// Whether the element with these attributes is hidden. `attr` returns an
 /// attribute's value by its (lowercase) name.
