@@ -226,9 +226,9 @@ rm -rf "$TMW"
 # --- Article extraction from web pages (issue 23) ---------------------------
 # brief's extractor alone on the WCXB dev articles (word-level F1 averaged over
 # pages, the benchmark's scoring; docs/html.md): fails below a bar about 0.01
-# under the measured 0.913. The side-by-side run with trafilatura and
+# under the measured 0.953 (trafilatura 0.929 on the same pages). The side-by-side run with trafilatura and
 # readability-lxml is scripts/html_eval.sh.
 echo "== html: article extraction on the WCXB dev articles"
 cargo build --release --quiet --example html_extract
 python3 scripts/html_eval.py "$SHARED/data/html/wcxb_dev_articles.jsonl.gz" \
-  target/release/examples/html_extract --systems brief --check 0.90
+  target/release/examples/html_extract --systems brief --check 0.94
