@@ -55,6 +55,21 @@ fn normalize(v: &mut SparseVec) {
     }
 }
 
+/// A sentence's (cluster term id, count) pairs, sorted by id, from its
+/// document term ids.
+fn term_counts(terms: &[u32], to_cluster: &[u32]) -> Vec<(u32, u32)> {
+    let mut row: Vec<u32> = terms.iter().map(|&t| to_cluster[t as usize]).collect();
+    row.sort_unstable();
+    let mut counts: Vec<(u32, u32)> = Vec::new();
+    for t in row {
+        match counts.last_mut() {
+            Some(last) if last.0 == t => last.1 += 1,
+            _ => counts.push((t, 1)),
+        }
+    }
+    counts
+}
+
 /// Builds the vectors of every sentence of `docs`; `query_terms`, analyzed
 /// like the sentences, becomes a vector over the same terms. With a
 /// `background` table and weight, each term's IDF is scaled by its
@@ -91,16 +106,7 @@ pub(crate) fn build(
         }
         for (p, terms) in doc_terms.sentences.iter().enumerate() {
             sentences.push((d, p));
-            let mut row: Vec<u32> = terms.iter().map(|&t| to_cluster[t as usize]).collect();
-            row.sort_unstable();
-            let mut c: Vec<(u32, u32)> = Vec::new();
-            for t in row {
-                match c.last_mut() {
-                    Some(last) if last.0 == t => last.1 += 1,
-                    _ => c.push((t, 1)),
-                }
-            }
-            counts.push(c);
+            counts.push(term_counts(terms, &to_cluster));
         }
     }
     let n_terms = names.len();

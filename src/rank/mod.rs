@@ -82,27 +82,47 @@ pub fn build_graph(
 ) -> Graph {
     let n = vectors.len();
     let large = n > LARGE_INPUT;
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    // The postings of all terms in one array (term `t`'s are
+    // `flat[start[t]..start[t + 1]]`, in sentence order): one allocation,
+    // not one per term.
+    let mut start = vec![0usize; n_terms + 1];
+    for v in vectors {
+        for &(t, _) in v {
+            if (t as usize) < n_terms {
+                start[t as usize + 1] += 1;
+            }
+        }
+    }
+    for t in 0..n_terms {
+        start[t + 1] += start[t];
+    }
+    let mut next = start.clone();
+    let mut flat = vec![(0u32, 0.0f32); start[n_terms]];
     for (i, v) in vectors.iter().enumerate() {
         for &(t, w) in v {
-            if let Some(p) = postings.get_mut(t as usize) {
-                p.push((i as u32, w));
+            if (t as usize) < n_terms {
+                let at = &mut next[t as usize];
+                flat[*at] = (i as u32, w);
+                *at += 1;
             }
         }
     }
-    if large {
-        for p in &mut postings {
-            if p.len() > DF_CAP {
-                *p = Vec::new();
-            }
+    let postings = |t: u32| -> &[(u32, f32)] {
+        let t = t as usize;
+        if t >= n_terms {
+            return &[];
         }
-    }
+        let list = &flat[start[t]..start[t + 1]];
+        // In capped graphs, terms in too many sentences are left out.
+        if large && list.len() > DF_CAP {
+            &[]
+        } else {
+            list
+        }
+    };
     let row_of = |(acc, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
         for &(t, w) in &vectors[i] {
-            let Some(p) = postings.get(t as usize) else {
-                continue;
-            };
-            for &(j, wj) in p {
+            for &(j, wj) in postings(t) {
                 if j as usize == i {
                     continue;
                 }
@@ -238,6 +258,25 @@ mod tests {
         assert_eq!(g.rows[0][0].0, 1);
         assert!((g.rows[0][0].1 - dot(&vs[0], &vs[1])).abs() < 1e-6);
         assert!(g.rows[2].is_empty());
+    }
+
+    /// A term in more than `DF_CAP` sentences of a large input makes no
+    /// edges; a rare shared term still does.
+    #[test]
+    fn large_inputs_leave_out_common_terms() {
+        let n = LARGE_INPUT + 1;
+        let vs: Vec<SparseVec> = (0..n)
+            .map(|i| match i {
+                0 | 1 => unit(&[(0, 1.0), (1, 1.0)]),
+                _ => vec![(0, 1.0)],
+            })
+            .collect();
+        let g = cosine_graph(&vs, 2);
+        assert_eq!(g.rows[0].len(), 1);
+        assert_eq!(g.rows[0][0].0, 1);
+        assert!(g.rows[2..].iter().all(Vec::is_empty));
+        let small = cosine_graph(&vs[..3], 2);
+        assert_eq!(small.rows[2].len(), 2);
     }
 
     #[test]
