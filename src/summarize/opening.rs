@@ -54,27 +54,49 @@ fn phrases(lang: Lang) -> &'static [Vec<String>] {
     })
 }
 
-/// Marks that open direct speech or an aside: quotes, a dialogue dash, brackets.
-fn opens_speech_or_aside(c: char) -> bool {
+/// Quote marks that open direct speech.
+fn is_quote(c: char) -> bool {
     matches!(
         c,
-        '"' | '\''
-            | '`'
-            | '«'
-            | '»'
-            | '“'
-            | '”'
-            | '„'
-            | '‘'
-            | '’'
-            | '‹'
-            | '›'
-            | '—'
-            | '–'
-            | '('
-            | '['
-            | '{'
+        '"' | '\'' | '`' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›'
     )
+}
+
+/// Quoted words fewer than this are a name or a term (`«ترزا می» نخست‌وزیر
+/// بریتانیا …`), not speech.
+const SPEECH_WORDS: usize = 4;
+
+/// Whether `text` (trimmed at its start) opens with direct speech (a
+/// dialogue dash, or a quote of at least [`SPEECH_WORDS`] words) or is an
+/// aside (a sentence in brackets as a whole; a bracket that closes early,
+/// as in `(CNN)`, opens no aside).
+fn opens_speech_or_aside(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if matches!(first, '—' | '–') {
+        return true;
+    }
+    if matches!(first, '(' | '[' | '{') {
+        return text.trim_end().ends_with([')', ']', '}']);
+    }
+    if !is_quote(first) {
+        return false;
+    }
+    let inner = text[first.len_utf8()..].trim_start_matches(is_quote);
+    // A closing quote, not an apostrophe between letters (`Syria’s`).
+    let mut prev = ' ';
+    let mut end = inner.len();
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if is_quote(c) && !(prev.is_alphanumeric() && next.is_alphanumeric()) {
+            end = i;
+            break;
+        }
+        prev = c;
+    }
+    inner[..end].split_whitespace().count() >= SPEECH_WORDS
 }
 
 /// The matching key of a word as it stands in a sentence (punctuation
@@ -91,7 +113,7 @@ pub(crate) fn presupposes(text: &str, lang: Lang) -> bool {
     let text = text.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}' | '\u{202B}')
     });
-    if text.starts_with(opens_speech_or_aside) || asks(text) {
+    if opens_speech_or_aside(text) || asks(text) {
         return true;
     }
     let list = phrases(lang);
@@ -112,7 +134,7 @@ pub(crate) fn presupposes(text: &str, lang: Lang) -> bool {
 /// what happened.
 fn asks(text: &str) -> bool {
     text.trim_end()
-        .trim_end_matches(|c: char| opens_speech_or_aside(c) || matches!(c, ')' | ']' | '}'))
+        .trim_end_matches(|c: char| is_quote(c) || matches!(c, ')' | ']' | '}'))
         .ends_with(['?', '!', '؟', '？', '！'])
 }
 
@@ -194,7 +216,14 @@ mod tests {
                 "Asked about the ceasefire, he declined to comment.",
                 Lang::EN,
             ),
-            ("\"We won,\" the coach said.", Lang::EN),
+            (
+                "\"We won the final and we deserved it,\" the coach said.",
+                Lang::EN,
+            ),
+            (
+                "“Syria’s future is in the hands of its people,” he said.",
+                Lang::EN,
+            ),
             (
                 "``Weak La Nina conditions'' have started to develop, the agency said.",
                 Lang::EN,
@@ -230,6 +259,15 @@ mod tests {
             ("Говорящие попугаи живут долго.", Lang::RU),
             ("بخش تازه‌ای از خط هفت متروی تهران افتتاح شد.", Lang::FA),
             ("به گزارش ایرنا، سدهای تهران پر شد.", Lang::FA),
+            (
+                "«ترزا می» نخست‌وزیر بریتانیا در مصاحبه با روزنامه گفت منتقدان اشتباه می‌کنند.",
+                Lang::FA,
+            ),
+            (
+                "(CNN)A new Kansas law banning a procedure is the first of its kind.",
+                Lang::EN,
+            ),
+            ("The \"Star Trek\" fans met in London on Sunday.", Lang::EN),
             ("Describing the talks, he left.", "de".parse().unwrap()),
         ] {
             assert!(!presupposes(text, lang), "{text}");
