@@ -178,21 +178,7 @@ pub fn summarize(
         title_doc,
         lead,
     );
-    let (redundancy, min_words, max_words) = match (lead, cluster) {
-        (true, _) => (1.0, 0, 0),
-        (false, true) => (
-            settings.cluster_redundancy,
-            settings.cluster_min_words,
-            settings.cluster_max_words,
-        ),
-        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
-    };
-    let opts = SelectOptions {
-        budget,
-        redundancy,
-        min_words,
-        max_words,
-    };
+    let opts = select_options(settings, budget, lead, cluster);
     let leads = opening::leads(
         docs.len(),
         &roles,
@@ -246,6 +232,31 @@ pub fn summarize(
         limit: selection.limit,
         input_sentences: space.sentences.len(),
     })
+}
+
+/// The selection's options: LEAD takes sentences as they come; clusters
+/// and single articles have their own redundancy cap and word range.
+fn select_options(
+    settings: &SummarySettings,
+    budget: Budget,
+    lead: bool,
+    cluster: bool,
+) -> SelectOptions {
+    let (redundancy, min_words, max_words) = match (lead, cluster) {
+        (true, _) => (1.0, 0, 0),
+        (false, true) => (
+            settings.cluster_redundancy,
+            settings.cluster_min_words,
+            settings.cluster_max_words,
+        ),
+        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
+    };
+    SelectOptions {
+        budget,
+        redundancy,
+        min_words,
+        max_words,
+    }
 }
 
 /// The rankers' parameters from the settings.
