@@ -19,6 +19,19 @@ sentence just before a brief sentence. Every brief sentence is then judged:
 - repeat: its word set overlaps an earlier sentence of the same brief with
   Jaccard >= 0.5.
 
+And each brief's first sentence (counted per brief, not a defect of the table
+above):
+
+- bad opening: it presupposes what the reader has not been told: it opens
+  with direct speech (a quote of four words or more, a dash) or an aside (a
+  bracket; an agency's "(CNN)" is skipped first), asks (ends with ? or !), or
+  opens with a clause before its subject (English: a capitalized word in -ing
+  or asked/pressed/told/questioned with a comma later; Russian: a verbal adverb
+  of a short list, говоря, отвечая…; Persian: با اشاره, در پاسخ, با بیان…); or
+  it sits mid-story: at least two sentences of its document end before it (a
+  headline and a dateline line may precede a lead). A rough judge: a gerund
+  subject ("Having a shop nearby is…, ") counts too.
+
 A brief has a defect when any of its sentences has one. The `title` of a brief
 is not a brief sentence and is not judged; it is shown above the sentences, so
 a sentence whose predecessor is exactly that title does not dangle. ntrex_dev is read one language at
@@ -80,6 +93,36 @@ def dangles_open(text, lang):
         return True
     joined = " ".join(ws)
     return any(joined == p or joined.startswith(p + " ") for p in DANGLE_PHRASES.get(lang, []))
+
+
+PARTICIPLE_EN = re.compile(r"^(?:[A-Z][a-z]+ing|Asked|Pressed|Told|Questioned)\b[^.]*,")
+ADVERBS_RU = ("говоря", "отвечая", "комментируя", "выступая", "подчеркнув", "подчеркивая", "отметив",
+              "отмечая", "добавив", "касаясь", "описывая", "напомнив", "заявив", "признав", "ссылаясь")
+AGENCY = re.compile(r"^\([A-Za-z ]{2,20}\)\s*")
+OPENERS_FA = ("با اشاره", "در پاسخ", "با بیان", "با تاکید", "با تأکید", "در ادامه", "ضمن ")
+NOT_PARTICIPLE_EN = {"During", "Nothing", "Something", "Everything", "Anything", "Beijing", "King",
+                     "Morning", "Evening", "Wyoming", "Sterling", "Spring", "Boeing"}
+
+
+def bad_opening(text, lang, before):
+    t = AGENCY.sub("", text.lstrip(" \t\u200f\u200e\u202a\u202b"))
+    if not t or t.rstrip().rstrip(CLOSERS)[-1:] in ("?", "!", "؟"):
+        return True
+    if t[0] in "\"'`«»“”„‘’‹›":
+        quoted = re.split(r"[\"`«»“”„‹›]|'(?!\w)|’(?!\w)", t[1:].lstrip("`'"), maxsplit=1)[0]
+        if len(quoted.split()) >= 4:  # speech, not a quoted name
+            return True
+    if t[0] in "—–-([{":
+        return True
+    if lang == "en":
+        m = PARTICIPLE_EN.match(t)
+        if m and t.split()[0] not in NOT_PARTICIPLE_EN:
+            return True
+    if lang == "ru" and norm(t).split()[0].strip(",") in ADVERBS_RU:
+        return True
+    if lang == "fa" and t.translate(ARABIC).startswith(OPENERS_FA):
+        return True
+    return before >= 2
 
 
 def is_fragment(text):
@@ -147,7 +190,7 @@ def judge(binary, shared, name, examples):
         for k, text in enumerate(docs):
             seg_items.append({"id": f"{it['id']}#{k}", "lang": it["lang"], "text": text})
     segs = run([binary, "-q", "segment", "--input", "jsonl", "--format", "jsonl"], seg_items)
-    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = 0
+    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = n_open = 0
     shown = []
     for it in items:
         b = briefs.get(it["id"])
@@ -157,6 +200,13 @@ def judge(binary, shared, name, examples):
         chosen_end = {(s["doc"], s["end"]) for s in b["summary"]}
         seen = []
         bad = False
+        if b["summary"]:
+            s0 = b["summary"][0]
+            segs0 = segs[f"{it['id']}#{s0['doc']}"]["sentences"]
+            opening = bad_opening(s0["text"], it["lang"], sum(1 for x in segs0 if x["end"] <= s0["start"]))
+            n_open += opening
+            if opening and len(shown) < examples:
+                shown.append(f"  {name} {it['id']} opening: {s0['text'][:110]!r}")
         for s in b["summary"]:
             text, d = s["text"], s["doc"]
             sentences = segs[f"{it['id']}#{d}"]["sentences"]
@@ -189,7 +239,8 @@ def judge(binary, shared, name, examples):
     pct = lambda a, b: 100.0 * a / b if b else 0.0
     return {"set": name, "briefs": n_briefs, "sentences": n_sent,
             "defective": pct(n_bad, n_briefs), "dangle": pct(n_dangle, n_sent),
-            "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent)}, shown
+            "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent),
+            "opening": pct(n_open, n_briefs)}, shown
 
 
 SETS = ["ntrex_dev_en", "ntrex_dev_ru", "ntrex_dev_fa", "duc2006_dev", "pasokh_multi_abs_dev",
@@ -217,11 +268,12 @@ def main():
         for r in rows:
             print(json.dumps(r))
     else:
-        print("| dev set | briefs | sentences | briefs with a defect | sentences that dangle | fragments | repeats |")
-        print("|---|---|---|---|---|---|---|")
+        print("| dev set | briefs | sentences | briefs with a defect | sentences that dangle | fragments | repeats "
+              "| briefs with a bad opening |")
+        print("|---|---|---|---|---|---|---|---|")
         for r in rows:
             print(f"| {r['set']} | {r['briefs']} | {r['sentences']} | {r['defective']:.1f} % | {r['dangle']:.1f} % "
-                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % |")
+                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % | {r['opening']:.1f} % |")
     for line in shown:
         print(line, file=sys.stderr)
 

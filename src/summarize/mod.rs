@@ -17,6 +17,7 @@
 //! ```
 
 mod furniture;
+mod opening;
 mod settings;
 
 pub use settings::{IdfUnit, Order, SummarySettings};
@@ -177,33 +178,31 @@ pub fn summarize(
         title_doc,
         lead,
     );
-    let (redundancy, min_words, max_words) = match (lead, cluster) {
-        (true, _) => (1.0, 0, 0),
-        (false, true) => (
-            settings.cluster_redundancy,
-            settings.cluster_min_words,
-            settings.cluster_max_words,
-        ),
-        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
-    };
-    let opts = SelectOptions {
-        budget,
-        redundancy,
-        min_words,
-        max_words,
-    };
-    let selection = if algorithm == Algorithm::Submodular {
-        let ranked = Ranked {
+    let opts = select_options(settings, budget, lead, cluster);
+    let leads = opening::leads(
+        docs.len(),
+        &roles,
+        &doc_of,
+        &texts,
+        &candidates,
+        opts.min_words,
+        |d| docs[d].lang(),
+    );
+    let chooser = Chooser {
+        ranked: Ranked {
             input: &input,
             scores: &scores,
             position: &position,
             space: &space,
             doc_of: &doc_of,
-        };
-        select_submodular(&ranked, &candidates, settings, &opts, None)
-    } else {
-        select::select_opening(&candidates, &opts, None)
+        },
+        submodular: algorithm == Algorithm::Submodular,
+        // LEAD is a baseline: it opens as it opens.
+        open_with_lead: settings.order == Order::Document && !lead,
+        settings,
+        opts: &opts,
     };
+    let selection = chooser.choose(&candidates, &leads);
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
         chosen.sort_unstable();
@@ -233,6 +232,31 @@ pub fn summarize(
         limit: selection.limit,
         input_sentences: space.sentences.len(),
     })
+}
+
+/// The selection's options: LEAD takes sentences as they come; clusters
+/// and single articles have their own redundancy cap and word range.
+fn select_options(
+    settings: &SummarySettings,
+    budget: Budget,
+    lead: bool,
+    cluster: bool,
+) -> SelectOptions {
+    let (redundancy, min_words, max_words) = match (lead, cluster) {
+        (true, _) => (1.0, 0, 0),
+        (false, true) => (
+            settings.cluster_redundancy,
+            settings.cluster_min_words,
+            settings.cluster_max_words,
+        ),
+        (false, false) => (settings.redundancy, settings.min_words, settings.max_words),
+    };
+    SelectOptions {
+        budget,
+        redundancy,
+        min_words,
+        max_words,
+    }
 }
 
 /// The rankers' parameters from the settings.
@@ -344,6 +368,54 @@ struct Ranked<'r, 'a> {
     position: &'r [usize],
     space: &'r tfidf::TermSpace,
     doc_of: &'r [usize],
+}
+
+/// Selection with the settings of one summary.
+struct Chooser<'c, 'r, 'a> {
+    ranked: Ranked<'r, 'a>,
+    submodular: bool,
+    /// Whether the brief must open with a lead (document order, not LEAD).
+    open_with_lead: bool,
+    settings: &'c SummarySettings,
+    opts: &'c SelectOptions,
+}
+
+impl Chooser<'_, '_, '_> {
+    /// The brief's sentences, opening with a document's lead (see
+    /// [`opening`]) in document order: when the first choice opens
+    /// otherwise, it is chosen again with a lead first and only the
+    /// sentences after that lead, and the first such choice that takes its
+    /// lead is kept (else the first choice stands).
+    fn choose(&self, candidates: &[Candidate<'_>], leads: &[Option<usize>]) -> select::Selection {
+        let first = self.pick(candidates, None);
+        if !self.open_with_lead {
+            return first;
+        }
+        for lead in opening::tries(&first.chosen, leads, self.ranked.doc_of) {
+            let after: Vec<Candidate<'_>> = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Candidate {
+                    eligible: c.eligible && i >= lead,
+                    ..*c
+                })
+                .collect();
+            let again = self.pick(&after, Some(lead));
+            if again.chosen.first() == Some(&lead) {
+                return again;
+            }
+        }
+        first
+    }
+
+    /// One selection, with `opening` chosen first when it fits.
+    fn pick(&self, candidates: &[Candidate<'_>], opening: Option<usize>) -> select::Selection {
+        if self.submodular {
+            select_submodular(&self.ranked, candidates, self.settings, self.opts, opening)
+        } else {
+            select::select_opening(candidates, self.opts, opening)
+        }
+    }
 }
 
 /// The submodular selection: coverage of the sentence graph, diversity

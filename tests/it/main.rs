@@ -36,6 +36,7 @@ mod segment_cli;
 mod segment_golden;
 mod segment_props;
 mod summarize_cli;
+mod summarize_opening;
 mod summarize_props;
 mod summarize_reads;
 mod tm_cli;

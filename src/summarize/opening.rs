@@ -1,0 +1,310 @@
+//! The sentence a brief opens with.
+//!
+//! A reader meets a brief's first sentence with nothing before it but the
+//! title, so it has to name its subject: a document's lead, the sentence its
+//! writer made to open the story. A brief whose first sentence (in document
+//! order) is not such a lead is chosen again with a lead as its opening —
+//! the lead of the document it starts in, else of the next documents — and
+//! its other sentences chosen as before among those that follow that lead in
+//! document order, so the brief keeps its document order (which merge
+//! checks).
+//!
+//! A lead is not fit to open a brief when it opens with a reference to the
+//! sentence before it, with direct speech or an aside (a quote mark, a
+//! dialogue dash, a bracket), or with a clause of speech or attitude before
+//! its subject — "Describing the talks as a step forward, Rouhani said …",
+//! "Asked about …", "Говоря о …", "با اشاره به …" (the phrases of
+//! `resources/<lang>/openers.txt`): such a sentence reports what was said at
+//! an occasion the reader has not been told of.
+
+use std::sync::OnceLock;
+
+use super::furniture::{Role, leans_on_previous};
+use crate::lang::Lang;
+use crate::resources::{builtin, entries};
+use crate::select::Candidate;
+use crate::tokenize::normalize_key;
+
+/// How many documents' leads a brief tries as its opening, at most (from
+/// the document its first sentence is in): each try is one more selection.
+const MAX_TRIES: usize = 3;
+
+/// The phrases of `openers.txt`, as matching keys split into words.
+fn phrases(lang: Lang) -> &'static [Vec<String>] {
+    static EN: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    static RU: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    static FA: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let cell = if lang == Lang::EN {
+        &EN
+    } else if lang == Lang::RU {
+        &RU
+    } else if lang == Lang::FA {
+        &FA
+    } else {
+        return &[];
+    };
+    cell.get_or_init(|| {
+        entries(builtin(lang, "openers.txt"))
+            .map(|e| {
+                e.split_whitespace()
+                    .map(|w| normalize_key(w, lang))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// Quote marks that open direct speech.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '`' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›'
+    )
+}
+
+/// Quoted words fewer than this are a name or a term (`«ترزا می» نخست‌وزیر
+/// بریتانیا …`), not speech.
+const SPEECH_WORDS: usize = 4;
+
+/// Whether `text` (trimmed at its start) opens with direct speech (a
+/// dialogue dash, or a quote of at least [`SPEECH_WORDS`] words) or is an
+/// aside (a sentence in brackets as a whole; a bracket that closes early,
+/// as in `(CNN)`, opens no aside).
+fn opens_speech_or_aside(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if matches!(first, '—' | '–') {
+        return true;
+    }
+    if matches!(first, '(' | '[' | '{') {
+        return text.trim_end().ends_with([')', ']', '}']);
+    }
+    if !is_quote(first) {
+        return false;
+    }
+    let inner = text[first.len_utf8()..].trim_start_matches(is_quote);
+    // A closing quote, not an apostrophe between letters (`Syria’s`).
+    let mut prev = ' ';
+    let mut end = inner.len();
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if is_quote(c) && !(prev.is_alphanumeric() && next.is_alphanumeric()) {
+            end = i;
+            break;
+        }
+        prev = c;
+    }
+    inner[..end].split_whitespace().count() >= SPEECH_WORDS
+}
+
+/// The matching key of a word as it stands in a sentence (punctuation
+/// around it dropped).
+fn key(word: &str, lang: Lang) -> String {
+    normalize_key(word.trim_matches(|c: char| !c.is_alphanumeric()), lang)
+}
+
+/// Whether `text` opens the way no brief should: with direct speech or an
+/// aside, or with a phrase of `openers.txt` (a clause of speech or attitude
+/// before the subject). References to the sentence before are judged by
+/// the caller (a sentence's `leans`).
+pub(crate) fn presupposes(text: &str, lang: Lang) -> bool {
+    let text = text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}' | '\u{202B}')
+    });
+    if opens_speech_or_aside(text) || asks(text) {
+        return true;
+    }
+    let list = phrases(lang);
+    if list.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(list.iter().map(Vec::len).max().unwrap_or(0))
+        .map(|w| key(w, lang))
+        .collect();
+    list.iter()
+        .any(|p| p.len() <= words.len() && p.iter().zip(&words).all(|(a, b)| a == b))
+}
+
+/// Whether `text` ends as a question or an exclamation (a feature's
+/// "Heard of crash test dummies?"): it asks the reader rather than saying
+/// what happened.
+fn asks(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(|c: char| is_quote(c) || matches!(c, ')' | ']' | '}'))
+        .ends_with(['?', '!', '؟', '？', '！'])
+}
+
+/// Each document's lead, when it is fit to open a brief: the document's
+/// first sentence of the story (after its headline and furniture), when it
+/// may be chosen, has at least `min_words` words, opens with no reference
+/// to a sentence before it (not even as a document's first sentence, which
+/// may continue another) and does not [`presuppose`](presupposes) an
+/// occasion. `docs` is the number of documents; `lang` gives a document's
+/// language.
+pub(crate) fn leads(
+    docs: usize,
+    roles: &[Role],
+    doc_of: &[usize],
+    texts: &[&str],
+    candidates: &[Candidate<'_>],
+    min_words: usize,
+    lang: impl Fn(usize) -> Lang,
+) -> Vec<Option<usize>> {
+    let mut lead = vec![None; docs];
+    let mut seen = vec![false; docs];
+    for (i, role) in roles.iter().enumerate() {
+        let d = doc_of[i];
+        if !matches!(role, Role::Body { .. }) || std::mem::replace(&mut seen[d], true) {
+            continue;
+        }
+        let c = &candidates[i];
+        let fit = c.eligible
+            && c.needs.is_none()
+            && c.size.words >= min_words.max(1)
+            && !leans_on_previous(texts[i], lang(d))
+            && !presupposes(texts[i], lang(d));
+        if fit {
+            lead[d] = Some(i);
+        }
+    }
+    lead
+}
+
+/// The leads a brief of `chosen` sentences should be chosen again with, in
+/// the order to try them: none when its first sentence in document order
+/// (the least index: sentences are numbered document by document) is a fit
+/// lead or when nothing is chosen; else the lead of the document it opens
+/// in, then those of the documents after it, then those before it, nearest
+/// first. At most [`MAX_TRIES`].
+pub(crate) fn tries(chosen: &[usize], leads: &[Option<usize>], doc_of: &[usize]) -> Vec<usize> {
+    let Some(&first) = chosen.iter().min() else {
+        return Vec::new();
+    };
+    let d = doc_of[first];
+    if leads[d] == Some(first) {
+        return Vec::new();
+    }
+    leads[d..]
+        .iter()
+        .chain(leads[..d].iter().rev())
+        .flatten()
+        .copied()
+        .take(MAX_TRIES)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_asides_and_occasions_presuppose() {
+        for (text, lang) in [
+            (
+                "Describing negotiations in Kazakhstan a step forward, Dr Rouhani added: \"Yes\".",
+                Lang::EN,
+            ),
+            (
+                "Speaking at a news conference, the minister said prices would fall.",
+                Lang::EN,
+            ),
+            (
+                "Asked about the ceasefire, he declined to comment.",
+                Lang::EN,
+            ),
+            (
+                "\"We won the final and we deserved it,\" the coach said.",
+                Lang::EN,
+            ),
+            (
+                "“Syria’s future is in the hands of its people,” he said.",
+                Lang::EN,
+            ),
+            (
+                "``Weak La Nina conditions'' have started to develop, the agency said.",
+                Lang::EN,
+            ),
+            ("(Pesticides tend to keep flea beetles in check.)", Lang::EN),
+            (
+                "Отвечая на вопрос журналистов, министр сказал, что цены снизятся.",
+                Lang::RU,
+            ),
+            ("Подводя итоги года, мэр поблагодарил жителей.", Lang::RU),
+            (
+                "— Мы обещали жителям новые автобусы, — заявила она.",
+                Lang::RU,
+            ),
+            ("«Деньги выделяли и раньше», — сказал он.", Lang::RU),
+            ("با اشاره به کاهش بارش‌ها، گفت مصرف باید کم شود.", Lang::FA),
+            (
+                "در پاسخ به سوالی درباره سدها گفت وضعیت مطلوب نیست.",
+                Lang::FA,
+            ),
+            ("«حجم آب پشت سدها بیشتر شده است.»", Lang::FA),
+        ] {
+            assert!(presupposes(text, lang), "{text}");
+        }
+        for (text, lang) in [
+            (
+                "Presidents of Iran and Russia spoke on the phone on Saturday.",
+                Lang::EN,
+            ),
+            ("Spending rose by 5 % in the first quarter.", Lang::EN),
+            ("Describers of the talks were few.", Lang::EN),
+            ("Городская дума утвердила бюджет на транспорт.", Lang::RU),
+            ("Говорящие попугаи живут долго.", Lang::RU),
+            ("بخش تازه‌ای از خط هفت متروی تهران افتتاح شد.", Lang::FA),
+            ("به گزارش ایرنا، سدهای تهران پر شد.", Lang::FA),
+            (
+                "«ترزا می» نخست‌وزیر بریتانیا در مصاحبه با روزنامه گفت منتقدان اشتباه می‌کنند.",
+                Lang::FA,
+            ),
+            (
+                "(CNN)A new Kansas law banning a procedure is the first of its kind.",
+                Lang::EN,
+            ),
+            ("The \"Star Trek\" fans met in London on Sunday.", Lang::EN),
+            ("Describing the talks, he left.", "de".parse().unwrap()),
+        ] {
+            assert!(!presupposes(text, lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn opener_lists_are_sorted_unique_matching_keys() {
+        for lang in [Lang::EN, Lang::RU, Lang::FA] {
+            let list: Vec<&str> = entries(builtin(lang, "openers.txt")).collect();
+            assert!(!list.is_empty(), "{lang}");
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{lang}: sorted, unique"
+            );
+            for e in &list {
+                let keyed: Vec<String> = e.split_whitespace().map(|w| key(w, lang)).collect();
+                assert_eq!(
+                    *e,
+                    keyed.join(" "),
+                    "{lang}: {e} is written as its matching keys"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_brief_opening_with_a_lead_is_not_chosen_again() {
+        let doc_of = [0, 0, 0, 1, 1, 2, 2];
+        let leads = [Some(0), None, Some(5)];
+        assert!(tries(&[2, 0], &leads, &doc_of).is_empty());
+        assert!(tries(&[], &leads, &doc_of).is_empty());
+        // Opens mid-story in document 0: its lead first, then document 2's.
+        assert_eq!(tries(&[6, 1], &leads, &doc_of), [0, 5]);
+        // Opens in document 1, which has no fit lead: the one after, then before.
+        assert_eq!(tries(&[4, 6], &leads, &doc_of), [5, 0]);
+        // Opens mid-story in the last document: its lead, then the earlier ones.
+        assert_eq!(tries(&[6], &leads, &doc_of), [5, 0]);
+    }
+}
