@@ -465,6 +465,19 @@ impl Memory {
         }
     }
 
+    /// Fails, naming the file, when the memory was read for lookups
+    /// ([`Memory::read_file_for_lookups`]) and a lookup could not read the
+    /// file again because it changed in place while it was open ("changed
+    /// while it was read", an [`crate::error::Error::Input`] like a changing input's).
+    /// Such a lookup found nothing, which is not what the memory holds:
+    /// call this after the lookups and before using their results.
+    pub fn check_unchanged(&self) -> Result<()> {
+        match &self.compact {
+            Some(c) => c.unchanged(),
+            None => Ok(()),
+        }
+    }
+
     /// The number of units.
     pub fn len(&self) -> usize {
         self.unit_count()
