@@ -27,8 +27,9 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
-use super::{Entry, text};
+use super::{Entry, read, text};
 use crate::error::{Error, Result};
+use crate::formats::xml::{Element, Node};
 
 /// One `<tu>`: its bytes in the text and where its variants begin.
 #[derive(Debug, Clone, Copy)]
@@ -142,49 +143,92 @@ impl Builder {
         }
     }
 
-    /// Records `entry`, read from `raw` (its bytes, at `span` of the text).
-    pub(super) fn add(&mut self, entry: &Entry, raw: &str, span: Range<usize>) {
-        let c = &mut self.compact;
-        c.units.push(UnitAt {
+    /// Records unit `number`, the `<tu>` element `tu` read from `raw` (its
+    /// bytes, at `span` of the text), with the checks and errors of
+    /// [`read::each_tuv`] but without making an [`Entry`] of it: a
+    /// segment's text without markup is borrowed from the element.
+    pub(super) fn add_tu(
+        &mut self,
+        tu: &Element,
+        number: usize,
+        tags: &mut read::Tags,
+        path: &Path,
+        raw: &str,
+        span: Range<usize>,
+    ) -> Result<()> {
+        self.compact.units.push(UnitAt {
             start: offset(span.start),
             end: offset(span.end),
-            first_variant: offset(c.variants.len()),
+            first_variant: offset(self.compact.variants.len()),
         });
-        for v in &entry.variants {
-            let tag = match self.ids.get(&*v.lang_key) {
-                Some(&id) => id,
-                None => {
-                    let id = offset(c.keys.len());
-                    c.keys.push(Arc::clone(&v.lang_key));
-                    self.ids.insert(Arc::clone(&v.lang_key), id);
-                    id
+        let mut copy = String::new();
+        // Where the next variant's text is looked for first: after the
+        // text of the one before (they come in order).
+        let mut from = 0;
+        read::each_tuv(tu, number, tags, path, &mut |_, _, key, seg| {
+            let (text, markup) = match seg.children.as_slice() {
+                [] => ("", 0),
+                [Node::Text(t)] => (t.as_str(), 0),
+                _ => {
+                    let (t, markup) = text::seg_text(seg);
+                    copy = t;
+                    (copy.as_str(), markup)
                 }
             };
-            if v.markup > 0 {
-                c.with_markup += 1;
+            let run = self.push_variant(&key, text, markup, (raw, from), span.start);
+            from = run.unwrap_or(from);
+        })?;
+        Ok(())
+    }
+
+    /// Records a variant of the unit last recorded, whose bytes `raw` are
+    /// at `start` of the text, its text looked for after `raw.1` first.
+    /// Returns where its text ends in `raw` if it is a run of it.
+    fn push_variant(
+        &mut self,
+        key: &Arc<str>,
+        text: &str,
+        markup: usize,
+        (raw, from): (&str, usize),
+        start: usize,
+    ) -> Option<usize> {
+        let c = &mut self.compact;
+        let tag = match self.ids.get(&**key) {
+            Some(&id) => id,
+            None => {
+                let id = offset(c.keys.len());
+                c.keys.push(Arc::clone(key));
+                self.ids.insert(Arc::clone(key), id);
+                id
             }
-            let variant = match find_run(raw, &v.text) {
-                Some(i) => VariantAt {
-                    at: offset(span.start + i),
-                    len: offset(v.text.len()),
-                    tag,
-                    arena: false,
-                    blank: text::is_blank(&v.text),
-                },
-                None => {
-                    let at = offset(c.arena.len());
-                    c.arena.push_str(&v.text);
-                    VariantAt {
-                        at,
-                        len: offset(v.text.len()),
-                        tag,
-                        arena: true,
-                        blank: text::is_blank(&v.text),
-                    }
-                }
-            };
-            c.variants.push(variant);
+        };
+        if markup > 0 {
+            c.with_markup += 1;
         }
+        let blank = text::is_blank(text);
+        let run = find_run(raw, text, from);
+        let variant = match run {
+            Some(i) => VariantAt {
+                at: offset(start + i),
+                len: offset(text.len()),
+                tag,
+                arena: false,
+                blank,
+            },
+            None => {
+                let at = offset(c.arena.len());
+                c.arena.push_str(text);
+                VariantAt {
+                    at,
+                    len: offset(text.len()),
+                    tag,
+                    arena: true,
+                    blank,
+                }
+            }
+        };
+        c.variants.push(variant);
+        run.map(|i| i + text.len())
     }
 
     /// The memory, with the file's text (`source`) the units were read from.
@@ -199,16 +243,16 @@ impl Builder {
 }
 
 /// Where `text` is in `raw`, if anywhere: first right after a `>` (where
-/// a `<seg>`'s text begins), which spares building a searcher per text.
-fn find_run(raw: &str, text: &str) -> Option<usize> {
+/// a `<seg>`'s text begins) from byte `from` on, which spares building a
+/// searcher per text and going over the tags of the variants before.
+fn find_run(raw: &str, text: &str, from: usize) -> Option<usize> {
     let bytes = raw.as_bytes();
-    let after_tags = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'>')
-        .map(|(i, _)| i + 1);
-    for at in after_tags {
-        if bytes[at..].starts_with(text.as_bytes()) {
+    let wanted = text.as_bytes();
+    let mut at = from.min(bytes.len());
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'>') {
+        at += i + 1;
+        let rest = &bytes[at..];
+        if wanted.first().is_none_or(|b| rest.first() == Some(b)) && rest.starts_with(wanted) {
             return Some(at);
         }
     }
@@ -530,12 +574,17 @@ mod tests {
     fn runs_are_found_after_a_tag_or_anywhere() {
         use super::find_run;
         let raw = "<tu><tuv><seg>ab</seg></tuv><tuv><seg>b</seg></tuv></tu>";
-        assert_eq!(find_run(raw, "b"), Some(38));
-        assert_eq!(find_run(raw, "ab"), Some(14));
+        assert_eq!(find_run(raw, "b", 0), Some(38));
+        assert_eq!(find_run(raw, "ab", 0), Some(14));
+        // After the text before: there first, else anywhere.
+        assert_eq!(find_run(raw, "b", 16), Some(38));
+        assert_eq!(find_run(raw, "ab", 16), Some(14));
+        assert_eq!(find_run(raw, "b", 1000), Some(15));
         // Not after a tag: found anywhere.
-        assert_eq!(find_run(raw, "b</seg></tuv><tuv>"), Some(15));
-        assert_eq!(find_run(raw, "a b"), None);
-        assert_eq!(find_run(raw, ""), Some(4));
+        assert_eq!(find_run(raw, "b</seg></tuv><tuv>", 0), Some(15));
+        assert_eq!(find_run(raw, "a b", 0), None);
+        assert_eq!(find_run(raw, "", 0), Some(4));
+        assert_eq!(find_run(raw, "", 16), Some(22));
     }
 
     #[test]

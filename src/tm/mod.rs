@@ -322,10 +322,10 @@ impl Memory {
         let bytes = read::read_bounded(path)?;
         let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut builder = compact::Builder::new(Arc::from(path));
-        let (srclang, base, namespaced) = read::scan_tmx(bytes, path, &mut |entry, raw, span| {
-            builder.add(&entry, raw, span);
-            Ok(())
-        })?;
+        let (srclang, base, namespaced) =
+            read::scan_tus(bytes, path, &mut |tu, number, tags, raw, span| {
+                builder.add_tu(tu, number, tags, path, raw, span)
+            })?;
         if namespaced {
             drop(builder);
             drop(base);
