@@ -29,6 +29,9 @@
 # open, not its text), 13:05-13:56 UTC at load 8.5-10.4: 100,000 units
 # peak RSS 100-103 MiB (was 185-186 MiB), CPU 1.5-2.0 s (the old build
 # 1.5-2.1 s in the same hour); 1,000,000 units CPU 18.5 s, 707 MiB.
+# Without an Entry per unit (issue 25, fourth step), 14:18-14:30 UTC at
+# load 5-10, alternated with the build before: CPU 2.08-2.19 s against
+# 2.20-2.56 s, peak 99-100 MiB against 101 MiB (docs/performance.md).
 set -euo pipefail
 
 UNITS=${1:-100000}

@@ -111,18 +111,21 @@ impl TranslationAids {
 
     /// The aids of every unit of `export` for each of `targets`, with
     /// `glossary` (from [`TranslationAids::glossary`] in the export's source
-    /// language).
+    /// language). Fails when a memory changed while it was open
+    /// ([`Memory::check_unchanged`]).
     pub fn for_export(
         &self,
         export: &Export,
         targets: &[&LanguageTag],
         glossary: Option<&Glossary>,
-    ) -> Vec<Vec<Aids>> {
+    ) -> Result<Vec<Vec<Aids>>> {
         let memories: Vec<&Memory> = self.memories.iter().collect();
-        targets
+        let aids = targets
             .iter()
             .map(|t| export.aids(t, &memories, glossary))
-            .collect()
+            .collect();
+        self.memories.iter().try_for_each(Memory::check_unchanged)?;
+        Ok(aids)
     }
 }
 

@@ -255,7 +255,7 @@ impl ExportJob<'_> {
         dir: &Path,
         report: &mut ExportReport,
     ) -> Result<Vec<OutFile>> {
-        let aids = self.aids.for_export(export, targets, glossary);
+        let aids = self.aids.for_export(export, targets, glossary)?;
         for per_target in &aids {
             report.matches.add(MatchStats::of(per_target));
         }

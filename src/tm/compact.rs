@@ -16,17 +16,20 @@
 //! language reads that language's texts from it (the other languages'
 //! texts are never in memory), a match its unit. A file changed in place
 //! after it was read (its size or modification time) is not read again:
-//! its units are no longer found, rather than found wrong.
+//! the lookup that needed it finds nothing, and the change is kept for
+//! [`Compact::unchanged`] to report as an error naming the file (a lookup
+//! cannot fail; the caller asks once its lookups are done).
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
-use super::{Entry, text};
+use super::{Entry, read, text};
 use crate::error::{Error, Result};
+use crate::formats::xml::{Element, Node};
 
 /// One `<tu>`: its bytes in the text and where its variants begin.
 #[derive(Debug, Clone, Copy)]
@@ -112,6 +115,9 @@ pub(super) struct Compact {
     arena: String,
     /// How many segments hold inline markup.
     with_markup: usize,
+    /// Why the file could not be read again, if it could not (the first
+    /// time): see [`Compact::unchanged`].
+    failed: OnceLock<String>,
 }
 
 /// Builds a [`Compact`] unit by unit while the file is read.
@@ -131,54 +137,98 @@ impl Builder {
                 keys: Vec::new(),
                 arena: String::new(),
                 with_markup: 0,
+                failed: OnceLock::new(),
             },
             ids: HashMap::new(),
         }
     }
 
-    /// Records `entry`, read from `raw` (its bytes, at `span` of the text).
-    pub(super) fn add(&mut self, entry: &Entry, raw: &str, span: Range<usize>) {
-        let c = &mut self.compact;
-        c.units.push(UnitAt {
+    /// Records unit `number`, the `<tu>` element `tu` read from `raw` (its
+    /// bytes, at `span` of the text), with the checks and errors of
+    /// [`read::each_tuv`] but without making an [`Entry`] of it: a
+    /// segment's text without markup is borrowed from the element.
+    pub(super) fn add_tu(
+        &mut self,
+        tu: &Element,
+        number: usize,
+        tags: &mut read::Tags,
+        path: &Path,
+        raw: &str,
+        span: Range<usize>,
+    ) -> Result<()> {
+        self.compact.units.push(UnitAt {
             start: offset(span.start),
             end: offset(span.end),
-            first_variant: offset(c.variants.len()),
+            first_variant: offset(self.compact.variants.len()),
         });
-        for v in &entry.variants {
-            let tag = match self.ids.get(&*v.lang_key) {
-                Some(&id) => id,
-                None => {
-                    let id = offset(c.keys.len());
-                    c.keys.push(Arc::clone(&v.lang_key));
-                    self.ids.insert(Arc::clone(&v.lang_key), id);
-                    id
+        let mut copy = String::new();
+        // Where the next variant's text is looked for first: after the
+        // text of the one before (they come in order).
+        let mut from = 0;
+        read::each_tuv(tu, number, tags, path, &mut |_, _, key, seg| {
+            let (text, markup) = match seg.children.as_slice() {
+                [] => ("", 0),
+                [Node::Text(t)] => (t.as_str(), 0),
+                _ => {
+                    let (t, markup) = text::seg_text(seg);
+                    copy = t;
+                    (copy.as_str(), markup)
                 }
             };
-            if v.markup > 0 {
-                c.with_markup += 1;
+            let run = self.push_variant(&key, text, markup, (raw, from), span.start);
+            from = run.unwrap_or(from);
+        })?;
+        Ok(())
+    }
+
+    /// Records a variant of the unit last recorded, whose bytes `raw` are
+    /// at `start` of the text, its text looked for after `raw.1` first.
+    /// Returns where its text ends in `raw` if it is a run of it.
+    fn push_variant(
+        &mut self,
+        key: &Arc<str>,
+        text: &str,
+        markup: usize,
+        (raw, from): (&str, usize),
+        start: usize,
+    ) -> Option<usize> {
+        let c = &mut self.compact;
+        let tag = match self.ids.get(&**key) {
+            Some(&id) => id,
+            None => {
+                let id = offset(c.keys.len());
+                c.keys.push(Arc::clone(key));
+                self.ids.insert(Arc::clone(key), id);
+                id
             }
-            let variant = match find_run(raw, &v.text) {
-                Some(i) => VariantAt {
-                    at: offset(span.start + i),
-                    len: offset(v.text.len()),
-                    tag,
-                    arena: false,
-                    blank: text::is_blank(&v.text),
-                },
-                None => {
-                    let at = offset(c.arena.len());
-                    c.arena.push_str(&v.text);
-                    VariantAt {
-                        at,
-                        len: offset(v.text.len()),
-                        tag,
-                        arena: true,
-                        blank: text::is_blank(&v.text),
-                    }
-                }
-            };
-            c.variants.push(variant);
+        };
+        if markup > 0 {
+            c.with_markup += 1;
         }
+        let blank = text::is_blank(text);
+        let run = find_run(raw, text, from);
+        let variant = match run {
+            Some(i) => VariantAt {
+                at: offset(start + i),
+                len: offset(text.len()),
+                tag,
+                arena: false,
+                blank,
+            },
+            None => {
+                let at = offset(c.arena.len());
+                c.arena.push_str(text);
+                VariantAt {
+                    at,
+                    len: offset(text.len()),
+                    tag,
+                    arena: true,
+                    blank,
+                }
+            }
+        };
+        c.variants.push(variant);
+        run.map(|i| i + text.len())
     }
 
     /// The memory, with the file's text (`source`) the units were read from.
@@ -193,16 +243,16 @@ impl Builder {
 }
 
 /// Where `text` is in `raw`, if anywhere: first right after a `>` (where
-/// a `<seg>`'s text begins), which spares building a searcher per text.
-fn find_run(raw: &str, text: &str) -> Option<usize> {
+/// a `<seg>`'s text begins) from byte `from` on, which spares building a
+/// searcher per text and going over the tags of the variants before.
+fn find_run(raw: &str, text: &str, from: usize) -> Option<usize> {
     let bytes = raw.as_bytes();
-    let after_tags = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'>')
-        .map(|(i, _)| i + 1);
-    for at in after_tags {
-        if bytes[at..].starts_with(text.as_bytes()) {
+    let wanted = text.as_bytes();
+    let mut at = from.min(bytes.len());
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'>') {
+        at += i + 1;
+        let rest = &bytes[at..];
+        if wanted.first().is_none_or(|b| rest.first() == Some(b)) && rest.starts_with(wanted) {
             return Some(at);
         }
     }
@@ -260,7 +310,8 @@ impl Compact {
     }
 
     /// Bytes `range` of the text, read from the file; fails when the file
-    /// changed since it was read.
+    /// changed since it was read (and records why, see
+    /// [`Compact::unchanged`]).
     fn read_file(&self, range: Range<usize>, into: &mut Vec<u8>) -> Result<()> {
         let Source::File {
             file,
@@ -271,15 +322,48 @@ impl Compact {
             into.clear();
             return Ok(());
         };
-        let io = |e| Error::io(self.file.to_path_buf(), e);
-        if stamp(file).map_err(io)? != *when_read {
-            return Err(Error::Input {
-                path: self.file.to_path_buf(),
-                message: "changed since it was read; read it again".into(),
-            });
+        let now = stamp(file).map_err(|e| self.fail(e.to_string()))?;
+        if now != *when_read {
+            return Err(self.fail(format!(
+                "changed while it was read ({} bytes when it was read, {} now); \
+                 read it again when it is complete",
+                when_read.0, now.0
+            )));
         }
         into.resize(range.len(), 0);
-        read_at(file, into, range.start as u64 + shift).map_err(io)
+        read_at(file, into, range.start as u64 + shift).map_err(|e| self.fail(e.to_string()))
+    }
+
+    /// The error for `message` about the file, recorded as the first
+    /// failure unless one was recorded before.
+    fn fail(&self, message: String) -> Error {
+        let first = self.failed.get_or_init(|| message.clone());
+        Error::Input {
+            path: self.file.to_path_buf(),
+            message: first.clone(),
+        }
+    }
+
+    /// Bytes read again that are no longer UTF-8: the file changed.
+    fn not_utf8(&self) -> Error {
+        self.fail(
+            "changed while it was read (bytes read again are not UTF-8); \
+             read it again when it is complete"
+                .into(),
+        )
+    }
+
+    /// Fails, naming the file, when a lookup could not read the file again
+    /// (it changed in place while it was open, or reading it failed): that
+    /// lookup found nothing, which is not what the memory holds.
+    pub(super) fn unchanged(&self) -> Result<()> {
+        match self.failed.get() {
+            Some(message) => Err(Error::Input {
+                path: self.file.to_path_buf(),
+                message: message.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// The texts of `wanted` (unit, variant) pairs, in that order, read
@@ -313,10 +397,7 @@ impl Compact {
                     self.read_file(at..file_end.min(at + CHUNK).max(end), &mut chunk)?;
                 }
                 let bytes = &chunk[at - chunk_at..end - chunk_at];
-                let t = std::str::from_utf8(bytes).map_err(|_| Error::Input {
-                    path: self.file.to_path_buf(),
-                    message: "changed since it was read; read it again".into(),
-                })?;
+                let t = std::str::from_utf8(bytes).map_err(|_| self.not_utf8())?;
                 loaded.text.push_str(t);
             }
             loaded.ends.push(offset(loaded.text.len()));
@@ -333,16 +414,22 @@ impl Compact {
     pub(super) fn entry(&self, unit: usize) -> Result<Entry> {
         let u = self.units[unit];
         let range = u.start as usize..u.end as usize;
+        let again = |raw: &str| {
+            super::read::read_unit(raw, unit + 1, &self.file).map_err(|e| {
+                self.fail(format!(
+                    "changed while it was read (<tu> {} reads differently now: {e}); \
+                     read it again when it is complete",
+                    unit + 1
+                ))
+            })
+        };
         if let Source::Text(text) = &self.source {
-            return super::read::read_unit(&text[range], unit + 1, &self.file);
+            return again(&text[range]);
         }
         let mut bytes = Vec::new();
         self.read_file(range, &mut bytes)?;
-        let raw = String::from_utf8(bytes).map_err(|_| Error::Input {
-            path: self.file.to_path_buf(),
-            message: "changed since it was read; read it again".into(),
-        })?;
-        super::read::read_unit(&raw, unit + 1, &self.file)
+        let raw = String::from_utf8(bytes).map_err(|_| self.not_utf8())?;
+        again(&raw)
     }
 }
 
@@ -400,18 +487,20 @@ mod tests {
     }
 
     #[test]
-    fn a_file_changed_in_place_after_reading_gives_no_match_rather_than_a_wrong_one() {
+    fn a_file_changed_in_place_while_open_is_an_error_naming_it_not_silence() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.tmx");
         std::fs::write(&path, MEMORY).unwrap();
         let before_index = Memory::read_file_for_lookups(&path).unwrap();
         let after_index = Memory::read_file_for_lookups(&path).unwrap();
+        let untouched = Memory::read_file_for_lookups(&path).unwrap();
         assert!(
             after_index
                 .lookup("Fish & chips.", "en", "fa")
                 .exact
                 .is_some()
         );
+        after_index.check_unchanged().unwrap();
         // Rewritten in place (same inode), not replaced.
         let changed = MEMORY.replace("ماهی", "ماهی ماهی");
         std::fs::OpenOptions::new()
@@ -421,9 +510,45 @@ mod tests {
             .unwrap()
             .write_all(changed.as_bytes())
             .unwrap();
+        // The index read after the change, and a match read after it.
         for m in [&before_index, &after_index] {
             assert_eq!(m.lookup("Fish & chips.", "en", "fa").exact, None);
+            let err = m.check_unchanged().unwrap_err();
+            assert!(matches!(err, crate::error::Error::Input { .. }), "{err:?}");
+            let err = err.to_string();
+            assert!(err.contains("m.tmx"), "{err}");
+            assert!(err.contains("changed while it was read"), "{err}");
+            assert!(
+                err.contains(&format!("{} bytes when", MEMORY.len())),
+                "{err}"
+            );
         }
+        // No lookup read the file: nothing was missed.
+        untouched.check_unchanged().unwrap();
+    }
+
+    #[test]
+    fn a_unit_that_reads_differently_again_is_an_error_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.tmx");
+        std::fs::write(&path, MEMORY).unwrap();
+        let m = Memory::read_file_for_lookups(&path).unwrap();
+        let c = m.compact.as_deref().unwrap();
+        assert!(c.entry(0).is_ok());
+        c.unchanged().unwrap();
+        // Same size and modification time, other bytes: the unit's
+        // `<tuv>` loses its language.
+        let meta = std::fs::metadata(&path).unwrap();
+        let changed = MEMORY.replacen(r#"<tuv xml:lang="en">"#, r#"<tuv xml:lxxx="en">"#, 1);
+        assert_eq!(changed.len(), MEMORY.len());
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        (&file).write_all(changed.as_bytes()).unwrap();
+        file.set_modified(meta.modified().unwrap()).unwrap();
+        drop(file);
+        let err = c.entry(0).unwrap_err().to_string();
+        assert!(err.contains("<tu> 1 reads differently now"), "{err}");
+        let again = m.check_unchanged().unwrap_err().to_string();
+        assert_eq!(again, err);
     }
 
     #[test]
@@ -449,12 +574,17 @@ mod tests {
     fn runs_are_found_after_a_tag_or_anywhere() {
         use super::find_run;
         let raw = "<tu><tuv><seg>ab</seg></tuv><tuv><seg>b</seg></tuv></tu>";
-        assert_eq!(find_run(raw, "b"), Some(38));
-        assert_eq!(find_run(raw, "ab"), Some(14));
+        assert_eq!(find_run(raw, "b", 0), Some(38));
+        assert_eq!(find_run(raw, "ab", 0), Some(14));
+        // After the text before: there first, else anywhere.
+        assert_eq!(find_run(raw, "b", 16), Some(38));
+        assert_eq!(find_run(raw, "ab", 16), Some(14));
+        assert_eq!(find_run(raw, "b", 1000), Some(15));
         // Not after a tag: found anywhere.
-        assert_eq!(find_run(raw, "b</seg></tuv><tuv>"), Some(15));
-        assert_eq!(find_run(raw, "a b"), None);
-        assert_eq!(find_run(raw, ""), Some(4));
+        assert_eq!(find_run(raw, "b</seg></tuv><tuv>", 0), Some(15));
+        assert_eq!(find_run(raw, "a b", 0), None);
+        assert_eq!(find_run(raw, "", 0), Some(4));
+        assert_eq!(find_run(raw, "", 16), Some(22));
     }
 
     #[test]

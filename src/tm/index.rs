@@ -126,7 +126,8 @@ impl LangIndex {
         let wanted: Vec<(u32, u32)> = items.iter().map(|i| (i.entry, i.variant)).collect();
         let loaded = match memory.load_texts(&wanted) {
             Ok(loaded) => loaded,
-            // The file changed since it was read: its units are not found.
+            // The file changed since it was read: its units are not found,
+            // and `Memory::check_unchanged` says so.
             Err(_) => return LangIndex::default(),
         };
         drop(wanted);
@@ -448,7 +449,8 @@ impl LangIndex {
         score: u8,
     ) -> Option<(Match, Option<String>)> {
         // A unit read again from its bytes reads as the first time (see
-        // `compact`); were it not to, it is no match rather than a wrong one.
+        // `compact`); were it not to, it is no match rather than a wrong one,
+        // and `Memory::check_unchanged` says so.
         let entry = memory.entry(item.entry as usize).ok()?;
         let entry = &*entry;
         let source = &entry.variants[item.variant as usize];

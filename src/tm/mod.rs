@@ -322,10 +322,10 @@ impl Memory {
         let bytes = read::read_bounded(path)?;
         let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut builder = compact::Builder::new(Arc::from(path));
-        let (srclang, base, namespaced) = read::scan_tmx(bytes, path, &mut |entry, raw, span| {
-            builder.add(&entry, raw, span);
-            Ok(())
-        })?;
+        let (srclang, base, namespaced) =
+            read::scan_tus(bytes, path, &mut |tu, number, tags, raw, span| {
+                builder.add_tu(tu, number, tags, path, raw, span)
+            })?;
         if namespaced {
             drop(builder);
             drop(base);
@@ -462,6 +462,19 @@ impl Memory {
         match &self.compact {
             Some(c) => c.entry(unit).map(Cow::Owned),
             None => Ok(Cow::Borrowed(&self.entries[unit])),
+        }
+    }
+
+    /// Fails, naming the file, when the memory was read for lookups
+    /// ([`Memory::read_file_for_lookups`]) and a lookup could not read the
+    /// file again because it changed in place while it was open ("changed
+    /// while it was read", an [`crate::error::Error::Input`] like a changing input's).
+    /// Such a lookup found nothing, which is not what the memory holds:
+    /// call this after the lookups and before using their results.
+    pub fn check_unchanged(&self) -> Result<()> {
+        match &self.compact {
+            Some(c) => c.unchanged(),
+            None => Ok(()),
         }
     }
 

@@ -107,13 +107,33 @@ pub(super) fn scan_tmx(
     path: &Path,
     sink: &mut EntrySink<'_>,
 ) -> Result<(Option<String>, Base, bool)> {
+    let file: Arc<Path> = Arc::from(path);
+    scan_tus(bytes, path, &mut |tu, number, tags, raw, span| {
+        let mut entry = read_tu(tu, number, &file, tags, path)?;
+        entry.span = Some(span.clone());
+        sink(entry, raw, span)
+    })
+}
+
+/// What [`scan_tus`] hands each unit to: the `<tu>` element, its 1-based
+/// number, the file's language tags, its bytes and their span in the
+/// decoded text.
+pub(super) type TuSink<'s> =
+    dyn FnMut(&Element, usize, &mut Tags, &str, Range<usize>) -> Result<()> + 's;
+
+/// [`scan_tmx`] with each unit handed over as read, not as an [`Entry`]
+/// (for a sink that keeps less: see [`each_tuv`]).
+pub(super) fn scan_tus(
+    bytes: Vec<u8>,
+    path: &Path,
+    sink: &mut TuSink<'_>,
+) -> Result<(Option<String>, Base, bool)> {
     if bytes.len() > MAX_MEMORY_BYTES {
         return Err(too_large(path));
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let text = crate::input::decode(bytes, path)?;
-    let file: Arc<Path> = Arc::from(path);
     let mut tags = Tags::default();
     let mut srclang: Option<Option<String>> = None;
     let layout = tmx::read_units(
@@ -130,9 +150,7 @@ pub(super) fn scan_tmx(
                     format!("more than {MAX_UNITS} <tu> units; split the memory"),
                 ));
             }
-            let mut entry = read_tu(&tu, number, &file, &mut tags, path)?;
-            entry.span = Some(span.clone());
-            sink(entry, &text[span.clone()], span)
+            sink(&tu, number, &mut tags, &text[span.clone()], span)
         },
     )
     .map_err(|e| match e {
@@ -224,7 +242,7 @@ fn read_meta(el: &Element) -> Vec<Meta> {
 
 /// Language tags seen in a file (as written, and as keys), shared.
 #[derive(Default)]
-struct Tags(HashMap<String, (Arc<str>, Arc<str>)>);
+pub(super) struct Tags(HashMap<String, (Arc<str>, Arc<str>)>);
 
 impl Tags {
     fn get(&mut self, tag: &str) -> (Arc<str>, Arc<str>) {
@@ -238,15 +256,18 @@ impl Tags {
     }
 }
 
-fn read_tu(
-    tu: &Element,
+/// Calls `f` with each `<tuv>` of `tu` (unit `number` of `path`): its
+/// number, the element, its language tag as written and as a key, and its
+/// `<seg>`. Fails, naming the unit, on a `<tuv>` without a language or a
+/// `<seg>`, and on a unit without `<tuv>`. Returns how many there are.
+pub(super) fn each_tuv<'t>(
+    tu: &'t Element,
     number: usize,
-    file: &Arc<Path>,
     tags: &mut Tags,
     path: &Path,
-) -> Result<Entry> {
-    // Exactly as many as read: a memory holds a great many units.
-    let mut variants = Vec::with_capacity(tu.children_named("tuv").count());
+    f: &mut dyn FnMut(&'t Element, Arc<str>, Arc<str>, &'t Element),
+) -> Result<usize> {
+    let mut count = 0;
     for (j, tuv) in tu.children_named("tuv").enumerate() {
         let Some(lang) = tuv.attr("xml:lang").or_else(|| tuv.attr("lang")) else {
             return Err(invalid(
@@ -278,6 +299,28 @@ fn read_tu(
                 ),
             ));
         };
+        f(tuv, lang, lang_key, seg);
+        count += 1;
+    }
+    if count == 0 {
+        return Err(invalid(
+            path,
+            format!("{} has no <tuv>", unit_name(tu, number)),
+        ));
+    }
+    Ok(count)
+}
+
+fn read_tu(
+    tu: &Element,
+    number: usize,
+    file: &Arc<Path>,
+    tags: &mut Tags,
+    path: &Path,
+) -> Result<Entry> {
+    // Exactly as many as read: a memory holds a great many units.
+    let mut variants = Vec::with_capacity(tu.children_named("tuv").count());
+    each_tuv(tu, number, tags, path, &mut |tuv, lang, lang_key, seg| {
         let (mut text, markup) = text::seg_text(seg);
         text.shrink_to_fit();
         variants.push(Variant {
@@ -289,13 +332,7 @@ fn read_tu(
             markup,
             edited: false,
         });
-    }
-    if variants.is_empty() {
-        return Err(invalid(
-            path,
-            format!("{} has no <tuv>", unit_name(tu, number)),
-        ));
-    }
+    })?;
     Ok(Entry {
         attrs: known_attrs(tu, &TU_ATTRS),
         meta: read_meta(tu),

@@ -370,10 +370,20 @@ fn bad_memories_are_refused_with_file_and_unit() {
         ),
         ("<tmx><header/><body><tu>", "unexpected end of file"),
     ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mem.tmx");
     for (xml, want) in cases {
         let err = read_str(xml).unwrap_err().to_string();
         assert!(err.starts_with("mem.tmx: "), "{err}");
         assert!(err.contains(want), "{err} (wanted {want})");
+        // Read for lookups (units not made into entries): the same errors.
+        std::fs::write(&file, xml).unwrap();
+        let full = Memory::read_file(&file).unwrap_err().to_string();
+        let lookups = Memory::read_file_for_lookups(&file)
+            .unwrap_err()
+            .to_string();
+        assert!(full.contains(want), "{full} (wanted {want})");
+        assert_eq!(lookups, full);
     }
     let err = Memory::read(b"\xFF\xFEa".to_vec(), Path::new("odd.tmx")).unwrap_err();
     assert!(err.to_string().starts_with("odd.tmx: "), "{err}");
