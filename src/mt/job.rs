@@ -87,7 +87,18 @@ impl TranslateJob<'_> {
                 contents,
             });
         }
+        self.memories_unchanged()?;
         Ok(outcome)
+    }
+
+    /// A memory rewritten while it was open gives no match rather than a
+    /// wrong one; this turns that silence into an error naming the file, so
+    /// nothing is written from a half-seen memory.
+    fn memories_unchanged(&self) -> Result<(), TranslateError> {
+        self.memories
+            .iter()
+            .try_for_each(crate::tm::Memory::check_unchanged)
+            .map_err(TranslateError::File)
     }
 
     /// Fills files not yet written (`brief export --mt`): each of `files`
@@ -111,6 +122,7 @@ impl TranslateJob<'_> {
             let read = crate::formats::read_bytes(file.contents.clone(), &file.path)?;
             file.contents = self.fill(&file.path, &read, &file.path, &mut outcome)?;
         }
+        self.memories_unchanged()?;
         Ok(outcome)
     }
 
@@ -195,5 +207,56 @@ impl TranslateJob<'_> {
             });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::mt::{ApiKey, Engine, MtSettings};
+
+    const MEMORY: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Fish and chips.</seg></tuv><tuv xml:lang="fa"><seg>ماهی</seg></tuv></tu>
+</body></tmx>"#;
+
+    #[test]
+    fn a_memory_rewritten_while_the_job_looked_it_up_fails_the_job() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.tmx");
+        std::fs::write(&path, MEMORY).unwrap();
+        let memory = Memory::read_file_for_lookups(&path).unwrap();
+        let translator = Translator::new(
+            Engine::LibreTranslate,
+            Some("http://127.0.0.1:9"),
+            Some(ApiKey::new("k").unwrap()),
+            &MtSettings::default(),
+        )
+        .unwrap();
+        let check = CheckSettings::default();
+        let job = TranslateJob {
+            files: &[],
+            out_dir: dir.path(),
+            translator: &translator,
+            memories: std::slice::from_ref(&memory),
+            check: &check,
+            glossary: None,
+        };
+        assert!(job.run().is_ok(), "an untouched memory passes");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&path)
+            .unwrap()
+            .write_all(MEMORY.replace("ماهی", "ماهی ماهی").as_bytes())
+            .unwrap();
+        // The lookup a file's unit would make finds nothing now...
+        assert_eq!(memory.lookup("Fish and chips.", "en", "fa").exact, None);
+        // ...and the job says why instead of sending the text to the engine.
+        let err = job.run().unwrap_err().to_string();
+        assert!(err.contains("desk.tmx"), "{err}");
+        assert!(err.contains("changed while it was read"), "{err}");
     }
 }
