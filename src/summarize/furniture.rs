@@ -336,6 +336,26 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         }
     }
     let place = k;
+    // A region after the place's comma, `BUENOS AIRES, Argentina (AP) _`,
+    // `RENO, Nev. _`: up to two capitalised words, kept only when an agency
+    // in brackets or a dash follows them (else they open the story).
+    if cased && place > 0 && ws[place - 1].1.ends_with(',') {
+        let mut r = place;
+        while r < ws.len()
+            && r < place + 2
+            && ws[r].1.chars().next().is_some_and(char::is_uppercase)
+            && !is_dash(ws[r].1)
+        {
+            r += 1;
+        }
+        if r > place
+            && ws
+                .get(r)
+                .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
+        {
+            k = r;
+        }
+    }
     // A date after the place: `, 5 декабря`, `Dec. 5`.
     while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
         k += 1;
@@ -631,6 +651,15 @@ mod tests {
             "WASHINGTON (Reuters) - "
         );
         assert_eq!(dateline("(CNN) -- A storm hit.", en), "(CNN) -- ");
+        assert_eq!(
+            dateline("BUENOS AIRES, Argentina (AP) _ Prices rose.", en),
+            "BUENOS AIRES, Argentina (AP) _ "
+        );
+        assert_eq!(dateline("RENO, Nev. _ Snow fell.", en), "RENO, Nev. _ ");
+        // Capitalised words after a place's comma with no dash or agency
+        // after them open the story.
+        assert_eq!(dateline("PARIS, Many Parisians left.", en), "");
+        assert_eq!(dateline("NATO, Russia and China met.", en), "");
         assert_eq!(
             dateline("WASHINGTON _ Global warming is not making people warm.", en),
             "WASHINGTON _ "
