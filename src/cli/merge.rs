@@ -284,29 +284,15 @@ fn run_sets(
         ))
         .into());
     }
-    let mut files = Vec::new();
-    for ((label, translated), outcome) in sets.iter().zip(&outcomes) {
-        let outputs = MergeOutputs {
-            out_dir: args.out_dir.as_ref().map(|d| d.join(label)),
-            format: args.format.into(),
-            tmx: None,
-            update_tm: None,
-            lock_wait: super::write::options(args.force).lock_wait,
-            tm_date: brief::tm::TmxDate::from_unix_seconds(0),
-        };
-        files.extend(outputs.plan(outcome, translated, &args.files)?.files);
-    }
-    let written: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-    let read: Vec<&Path> = args
-        .files
-        .iter()
-        .map(PathBuf::as_path)
-        .chain(
-            sets.iter()
-                .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
-        )
-        .collect();
-    brief::job::check_outputs_distinct(&written, &read)?;
+    let outputs = MergeOutputs {
+        out_dir: args.out_dir.clone(),
+        format: args.format.into(),
+        tmx: None,
+        update_tm: None,
+        lock_wait: super::write::options(args.force).lock_wait,
+        tm_date: brief::tm::TmxDate::from_unix_seconds(0),
+    };
+    let files = outputs.plan_sets(&sets, &outcomes, &args.files)?;
     if problems > 0 {
         super::note_data_problem();
     }
