@@ -148,6 +148,11 @@ impl TranslatedFiles {
             .map(|(label, r, _, files)| (label, assemble(files, Some(r), Vec::new())))
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
+        // Every file of one export (the other reference only lay beside a
+        // stray file): one set, written where one set is written.
+        if let [(label, _)] = &mut out[..] {
+            *label = PathBuf::new();
+        }
         // The projects' own warnings once, with the first set.
         if let Some((_, first)) = out.first_mut() {
             let mut warnings = read.warnings;

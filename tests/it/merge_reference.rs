@@ -384,6 +384,21 @@ fn the_sets_of_a_batch_merged_in_one_command_each_against_its_own_reference() {
         );
     }
     assert!(!dir.path().join("merged/ru/brief.ru.txt").exists());
+    // One export's files, one of them in the other set's directory: one
+    // set, written as one set is.
+    std::fs::copy(day.join("en/brief.ru.jsonl"), day.join("ru/stray.ru.jsonl")).unwrap();
+    brief(dir.path())
+        .args([
+            "merge",
+            "--out-dir",
+            "single",
+            en[0],
+            "day/ru/stray.ru.jsonl",
+        ])
+        .assert()
+        .success();
+    assert_eq!(read("single/brief.ru.txt"), read("alone/en/brief.ru.txt"));
+    std::fs::remove_file(day.join("ru/stray.ru.jsonl")).unwrap();
     // All outputs or none: one existing file stops the whole run.
     std::fs::create_dir_all(dir.path().join("again/ru")).unwrap();
     std::fs::write(dir.path().join("again/ru/brief.fa.txt"), "kept").unwrap();
