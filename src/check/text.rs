@@ -377,40 +377,55 @@ fn depth_ok(source: Depth, target: Depth) -> bool {
 }
 
 /// Whether the target's quotation marks are acceptable for the source's.
-/// Quotations run across segments, and translators arrange their marks
-/// differently from the source (Russian renders "…," he said as "…, —
-/// сказал он"; a Persian quotation often opens earlier or closes later in
-/// the sentence), so beyond [`depth_ok`] three arrangements pass:
+/// Beyond [`depth_ok`], two arrangements of a quotation that runs across
+/// segments pass (each measured on ntrex_dev to cost little recall, see
+/// docs/quality.md):
 ///
-/// - the source has no quotation mark at all (it may sit inside a
-///   quotation of its neighbours) and the target opens or closes one
-///   quotation (one mark off);
+/// - the source has no quotation mark (it may sit inside a quotation of
+///   its neighbours) and the target's only mark opens a quotation at its
+///   very start or closes one at its very end: the translator moved the
+///   boundary of the neighbours' quotation;
 /// - the source opens or closes a quotation of another segment and the
-///   target has no quotation mark (it put the mark in a neighbour, or
-///   used a dash);
-/// - the target leaves its last quotation open to the end of the segment
-///   (one mark off, no mark after the opening one): a closing mark
-///   dropped before the final stop does not change what the text says.
+///   target leaves its last quotation open to the end of the segment.
 ///
-/// A closing mark without its opening one inside the target, or more
-/// than one mark off, is still reported.
-fn quotes_ok(source: Depth, target: Depth) -> bool {
+/// A quotation the target leaves open (or a closing mark dropped) where
+/// the source pairs up its marks is reported: a dropped closing mark
+/// cannot be told from a translator's slip, and accepting it would miss
+/// most dropped marks.
+fn quotes_ok(source: Depth, target: Depth, target_text: &str) -> bool {
     if depth_ok(source, target) {
         return true;
     }
     if source.marks == 0 {
-        return target.net.abs() <= 1 && target.low >= -1;
+        return quote_at_edge(target, target_text);
     }
-    if source.net != 0 || source.low < 0 {
-        return target.marks == 0 || open_to_the_end(target);
-    }
-    open_to_the_end(target)
+    let spans = source.net != 0 || source.low < 0;
+    spans && open_to_the_end(target)
 }
 
 /// Whether the marks pair up but for one quotation opened by the last
 /// mark (after every closing one) and left open to the end.
 fn open_to_the_end(depth: Depth) -> bool {
     depth.net == 1 && depth.low >= 0 && depth.last == 1
+}
+
+/// Whether the text's one quotation mark opens a quotation as its first
+/// character or closes one as its last (before a final stop).
+fn quote_at_edge(depth: Depth, text: &str) -> bool {
+    let quote = |c: Option<char>| {
+        c.is_some_and(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‘' | '’'))
+    };
+    let blank = |c: char| c.is_whitespace() || crate::invisible::is_invisible(c);
+    let text = text.trim_matches(blank);
+    match (depth.marks, depth.net) {
+        (1, 1) => quote(text.chars().next()),
+        (1, -1) => quote(
+            text.trim_end_matches(['.', '!', '?', '…'])
+                .chars()
+                .next_back(),
+        ),
+        _ => false,
+    }
 }
 
 pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
@@ -428,7 +443,7 @@ pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
             ));
         }
     }
-    if !quotes_ok(src_q, tgt_q) {
+    if !quotes_ok(src_q, tgt_q, target) {
         let message = format!(
             "quotation marks do not pair up in the target as in the source ({} unclosed in the source, {} in the target)",
             src_q.net, tgt_q.net
@@ -566,10 +581,31 @@ mod tests {
             brackets("He said \"no\" (twice).", "Он сказал «нет» (дважды.").len(),
             1
         );
-        // A quotation left open to the end of the segment: one mark,
-        // dropped before the stop, or closed in the next segment.
-        assert!(brackets("He said \"no\".", "او گفت «نه.").is_empty());
-        assert!(brackets("He said \"no\".", "Он сказал \"нет.").is_empty());
+        // A quotation the source pairs up, left open in the target: the
+        // closing mark dropped (regression: accepting it missed one
+        // dropped mark in five on ntrex_dev).
+        assert_eq!(brackets("He said \"no\".", "او گفت «نه.").len(), 1);
+        assert_eq!(brackets("He said \"no\".", "Он сказал \"нет.").len(), 1);
+        assert_eq!(
+            brackets("He said \"no\" and left.", "Он сказал «нет и ушёл.").len(),
+            1
+        );
+        // The source's quotation runs on into the next segment or closes
+        // one of an earlier one: the target may leave its last one open.
+        assert!(
+            brackets(
+                "Did we leak...No, we didn't leak,\" he added.",
+                "Он добавил: «Мы слили?.. Нет, не сливали."
+            )
+            .is_empty()
+        );
+        assert!(
+            brackets(
+                "\"We will win,\" he said: \"Then",
+                "Он сказал: «Мы победим». «Затем"
+            )
+            .is_empty()
+        );
         // A closing mark without its opening one, or two marks off.
         assert_eq!(
             brackets("He said \"no\" twice.", "Он сказал нет» дважды.").len(),
@@ -578,10 +614,24 @@ mod tests {
         assert_eq!(brackets("He said \"no\".", "او گفت «اوه «نه».").len(), 1);
         assert_eq!(brackets("He said \"no\".", "Он сказал «нет «да.").len(), 1);
         // A source without quotation marks inside a quotation of its
-        // neighbours: the target may open or close it here.
+        // neighbours: the target may open it at its start or close it at
+        // its end, but a lone mark elsewhere is a dropped one.
         assert!(brackets("Oh, no.", "«Ох, нет.").is_empty());
+        assert!(brackets("Oh, no.", "\u{200f}«اوه، نه.").is_empty());
         assert!(brackets("It is part of the job.", "Это часть работы.»").is_empty());
         assert_eq!(brackets("Oh, no.", "«Ох» нет.»»").len(), 1);
+        assert_eq!(
+            brackets("He saw Game of Thrones.", "Он смотрел «Игру престолов.").len(),
+            1
+        );
+        assert_eq!(
+            brackets(
+                "He saw Game of Thrones today.",
+                "Он смотрел Игру престолов» сегодня."
+            )
+            .len(),
+            1
+        );
         // A quotation the source leaves open may stay open.
         assert!(brackets("\"We will win,", "«Мы победим,").is_empty());
         assert!(brackets("a) first", "а) первое").is_empty());
@@ -605,10 +655,15 @@ mod tests {
         assert_eq!(brackets("\"We will win,", "«Мы победим").len(), 0);
         assert_eq!(brackets("\"We will win,", "«Мы победим»,").len(), 0);
         assert_eq!(brackets("We will win.\"", "Мы победим.»").len(), 0);
-        // The quotation's marks in a neighbouring segment, or a Russian
-        // dash for the speech: no mark here.
-        assert!(brackets("We will win.\"", "Мы победим.").is_empty());
-        assert!(brackets("I lost,\" he said.", "Я проиграл, — сказал он.").is_empty());
+        // The source closes a quotation and the target has no mark: the
+        // closing mark dropped, reported (a translator who closed it in
+        // a neighbour, or used a dash, gets a warning too: accepting it
+        // missed one dropped mark in twenty).
+        assert_eq!(brackets("We will win.\"", "Мы победим.").len(), 1);
+        assert_eq!(
+            brackets("I lost,\" he said.", "Я проиграл, — сказал он.").len(),
+            1
+        );
         assert_eq!(brackets("We will win.\"", "«Мы «победим.").len(), 1);
         assert_eq!(brackets("(a) and b", "а) и б").len(), 1);
     }

@@ -33,12 +33,18 @@ as `check: FILE:ID: [check] message`. They do not change the exit code
 unless --strict: then a check error counts as a merge problem (exit code
 1, nothing written without --allow-partial).
 
+Files beside two or more brief.reference.jsonl (the sets of a batch
+export, day/en/ and day/ru/) are merged set by set, each against its own
+reference; --out-dir then writes DIR/<set>/brief.<lang>.*, <set> being the
+set's directory (en, ru). One exit code; all outputs or none.
+
 Examples:
   brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
   brief merge --format json translated/*.xlf > briefs.json
   brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx
   brief merge --reference job/brief.fa.jsonl project/brief-fa-omegat.tmx
-  brief merge --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf > briefs.jsonl")]
+  brief merge --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf > briefs.jsonl
+  brief merge --out-dir final day/en/*.xlf day/ru/*.xlf")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -136,7 +142,13 @@ impl From<Format> for MergeFormat {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let translated = TranslatedFiles::read_paths(&args.files, args.reference.as_deref())?;
+    let mut sets = TranslatedFiles::read_sets(&args.files, args.reference.as_deref())?;
+    if sets.len() > 1 {
+        return run_sets(&args, config, sets);
+    }
+    let Some((_, translated)) = sets.pop() else {
+        return Err(usage("no translated file given").into());
+    };
     super::warn_about(&translated);
     let mut outcome = brief::job::merge(&translated, &config.check);
     if args.accept_mt {
@@ -204,6 +216,100 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             None,
             args.format.into(),
         )?)?;
+        out.flush()?;
+    }
+    Ok(if problems > 0 {
+        super::exit::DATA_PROBLEMS
+    } else {
+        super::exit::OK
+    })
+}
+
+fn usage(message: &str) -> brief::Error {
+    brief::Error::Usage {
+        message: message.into(),
+    }
+}
+
+/// Several sets of a batch in one command (`brief merge day/en/* day/ru/*`):
+/// each set merged against its own reference, one exit code, and with
+/// --out-dir each set's briefs in `DIR/<set>/` (the set's directory, `en`,
+/// `ru`), all of them written or none.
+fn run_sets(
+    args: &Args,
+    config: &Config,
+    sets: Vec<(PathBuf, TranslatedFiles)>,
+) -> anyhow::Result<u8> {
+    let names: Vec<String> = sets
+        .iter()
+        .map(|(label, _)| brief::escape::escape_path(label).to_string())
+        .collect();
+    if args.tmx.is_some() || args.update_tm.is_some() || args.format == Format::Html {
+        return Err(usage(&format!(
+            "{} sets given ({}): --tmx, --update-tm and --format html take one set at a time; merge each set in a command of its own",
+            sets.len(),
+            names.join(", ")
+        ))
+        .into());
+    }
+    let mut outcomes = Vec::with_capacity(sets.len());
+    for (_, translated) in &sets {
+        super::warn_about(translated);
+        let mut outcome = brief::job::merge(translated, &config.check);
+        if args.accept_mt {
+            outcome.result.accept_machine_translation();
+        }
+        if args.allow_partial {
+            outcome.result.accept_missing_languages();
+        }
+        report_problems(&outcome);
+        report_checks(&outcome, !outcome.result.problems.is_empty());
+        outcomes.push(outcome);
+    }
+    let problems: usize = outcomes.iter().map(|o| o.problems(args.strict)).sum();
+    if problems > 0 && !args.allow_partial {
+        eprintln!(
+            "brief: {problems} problem(s) in {} sets ({}); nothing written (use --allow-partial to output what merged)",
+            sets.len(),
+            names.join(", ")
+        );
+        return Ok(super::exit::DATA_PROBLEMS);
+    }
+    // One brief per set: a place per set, or lines that name their item.
+    if args.out_dir.is_none() && args.format != Format::Jsonl {
+        return Err(usage(&format!(
+            "{} sets given ({}): give --out-dir (each set's briefs in DIR/<set>/) or --format jsonl",
+            sets.len(),
+            names.join(", ")
+        ))
+        .into());
+    }
+    let outputs = MergeOutputs {
+        out_dir: args.out_dir.clone(),
+        format: args.format.into(),
+        tmx: None,
+        update_tm: None,
+        lock_wait: super::write::options(args.force).lock_wait,
+        tm_date: brief::tm::TmxDate::from_unix_seconds(0),
+    };
+    let files = outputs.plan_sets(&sets, &outcomes, &args.files)?;
+    if problems > 0 {
+        super::note_data_problem();
+    }
+    if let Some(dir) = &args.out_dir {
+        for (label, _) in &sets {
+            super::write::create_dir(&dir.join(label))?;
+        }
+        super::write::set(&files, &super::write::options(args.force))?;
+    } else {
+        let mut out = output::stdout();
+        for outcome in &outcomes {
+            out.write_all(&brief::job::render_merge(
+                &outcome.result,
+                None,
+                args.format.into(),
+            )?)?;
+        }
         out.flush()?;
     }
     Ok(if problems > 0 {

@@ -138,6 +138,45 @@ impl MergeOutputs {
     }
 }
 
+impl MergeOutputs {
+    /// The files to write for several sets merged in one command (each
+    /// set's label, files and outcome, [`TranslatedFiles::read_sets`]):
+    /// each set's briefs in `out_dir/<label>/`, checked together so that no
+    /// output is an input (of any set) or written twice. A TMX or memory
+    /// update is one set's: refused here for several.
+    pub fn plan_sets(
+        &self,
+        sets: &[(PathBuf, TranslatedFiles)],
+        outcomes: &[MergeOutcome],
+        inputs: &[PathBuf],
+    ) -> Result<Vec<OutFile>> {
+        if self.tmx.is_some() || self.update_tm.is_some() {
+            return Err(Error::Usage {
+                message: "--tmx and --update-tm take one set at a time".into(),
+            });
+        }
+        let mut files = Vec::new();
+        for ((label, translated), outcome) in sets.iter().zip(outcomes) {
+            let one = MergeOutputs {
+                out_dir: self.out_dir.as_ref().map(|d| d.join(label)),
+                ..self.clone()
+            };
+            files.extend(one.plan(outcome, translated, inputs)?.files);
+        }
+        let written: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        let read: Vec<&Path> = inputs
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(
+                sets.iter()
+                    .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
+            )
+            .collect();
+        check_outputs_distinct(&written, &read)?;
+        Ok(files)
+    }
+}
+
 /// The update of the memory at `path` (a new one if there is no file) with
 /// the translations of `result` that have no problem, dated `date`,
 /// prepared under the memory's lock (waiting up to `lock_wait` for another
@@ -224,4 +263,28 @@ pub fn check_outputs_distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()>
         written.push(r);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_sets_refuse_one_tmx_or_memory_for_all() {
+        let outputs = MergeOutputs {
+            out_dir: Some(PathBuf::from("final")),
+            format: MergeFormat::Text,
+            tmx: Some(PathBuf::from("all.tmx")),
+            update_tm: None,
+            tm_date: TmxDate::from_unix_seconds(0),
+            lock_wait: Duration::from_secs(0),
+        };
+        let err = outputs.plan_sets(&[], &[], &[]).unwrap_err();
+        assert!(err.to_string().contains("one set at a time"), "{err}");
+        let none = MergeOutputs {
+            tmx: None,
+            ..outputs
+        };
+        assert!(none.plan_sets(&[], &[], &[]).unwrap().is_empty());
+    }
 }

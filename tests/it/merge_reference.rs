@@ -176,14 +176,28 @@ fn files_of_two_exports_are_refused_naming_both() {
         "b",
         "fa,ru",
     );
+    // Against one reference: the other export's file is named.
     brief(dir.path())
-        .args(["merge", "a/brief.fa.jsonl", "b/brief.ru.jsonl"])
+        .args(["merge", "--reference", "a/brief.reference.jsonl"])
+        .args(["a/brief.fa.jsonl", "b/brief.ru.jsonl"])
         .assert()
         .code(1)
         .stderr(
             contains("b/brief.ru.jsonl")
                 .and(contains("another export"))
                 .and(contains("a/brief.reference.jsonl")),
+        );
+    // Beside their own references: two sets, each without a language.
+    brief(dir.path())
+        .args(["merge", "a/brief.fa.jsonl", "b/brief.ru.jsonl"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            contains("a/brief.reference.jsonl")
+                .and(contains("no ru brief"))
+                .and(contains("b/brief.reference.jsonl"))
+                .and(contains("no fa brief")),
         );
 }
 
@@ -295,20 +309,30 @@ fn filled_any(path: &Path, word: &str) -> String {
 }
 
 #[test]
-fn the_sets_of_a_batch_merged_in_one_command_are_refused_by_file_without_false_drift() {
+fn the_sets_of_a_batch_merged_in_one_command_each_against_its_own_reference() {
     let dir = tempfile::tempdir().unwrap();
     let batch = [
         r#"{"id": "a1", "text": "The harbour city opened its new flood barrier on Tuesday. The barrier closes the mouth of the river when a storm surge comes. Engineers said the gates worked well in the first test."}"#,
         r#"{"id": "a2", "text": "Городские власти открыли новый мост через реку во вторник. Строительство моста заняло почти три года. Жители города давно ждали открытия нового перехода."}"#,
     ];
     std::fs::write(dir.path().join("batch.jsonl"), batch.join("\n") + "\n").unwrap();
-    brief(dir.path())
-        .args([
-            "export", "--input", "jsonl", "--words", "85", "--to", "fa,ru",
-        ])
-        .args(["--format", "jsonl", "--out-dir", "day", "batch.jsonl"])
-        .assert()
-        .success();
+    let other = r#"{"id": "b1", "text": "The museum reopened its east wing on Monday after a long repair. Visitors queued from early morning to see the restored halls. The director thanked the volunteers who helped with the work."}"#;
+    std::fs::write(dir.path().join("other.jsonl"), other.to_string() + "\n").unwrap();
+    for (input, out) in [("batch.jsonl", "day"), ("other.jsonl", "other")] {
+        brief(dir.path())
+            .args(["export", "--input", "jsonl", "--words", "85"])
+            .args([
+                "--to",
+                "fa,ru",
+                "--format",
+                "jsonl",
+                "--out-dir",
+                out,
+                input,
+            ])
+            .assert()
+            .success();
+    }
     let day = dir.path().join("day");
     for (path, word) in [
         ("en/brief.fa.jsonl", "متن"),
@@ -318,31 +342,95 @@ fn the_sets_of_a_batch_merged_in_one_command_are_refused_by_file_without_false_d
         let p = day.join(path);
         std::fs::write(&p, filled_any(&p, word)).unwrap();
     }
-    // Each set alone merges.
-    for set in [
-        &["day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"][..],
-        &["day/ru/brief.fa.jsonl"][..],
-    ] {
-        brief(dir.path()).arg("merge").args(set).assert().success();
+    let en = ["day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"];
+    let ru = ["day/ru/brief.fa.jsonl"];
+    let all = [en[0], en[1], ru[0]];
+    // Each set alone, as before.
+    let mut alone = Vec::new();
+    for (set, name) in [(&en[..], "en"), (&ru[..], "ru")] {
+        let out = brief(dir.path())
+            .args(["merge", "--format", "jsonl"])
+            .args(set)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        alone.extend(out);
+        brief(dir.path())
+            .args(["merge", "--out-dir"])
+            .arg(format!("alone/{name}"))
+            .args(set)
+            .assert()
+            .success();
     }
-    // All at once: the other set's file is named, and only it.
-    let out = brief(dir.path())
-        .args(["merge", "day/en/brief.fa.jsonl", "day/en/brief.ru.jsonl"])
-        .arg("day/ru/brief.fa.jsonl")
+    // All at once: no false drift, duplicate or unknown id; one exit code.
+    brief(dir.path())
+        .args(["merge", "--format", "jsonl"])
+        .args(all)
         .assert()
-        .code(1)
+        .success()
+        .stdout(String::from_utf8(alone).unwrap());
+    brief(dir.path())
+        .args(["merge", "--out-dir", "merged"])
+        .args(all)
+        .assert()
+        .success();
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    for file in ["en/brief.fa.txt", "en/brief.ru.txt", "ru/brief.fa.txt"] {
+        assert_eq!(
+            read(&format!("merged/{file}")),
+            read(&format!("alone/{file}"))
+        );
+    }
+    assert!(!dir.path().join("merged/ru/brief.ru.txt").exists());
+    // One export's files, one of them in the other set's directory: one
+    // set, written as one set is.
+    std::fs::copy(day.join("en/brief.ru.jsonl"), day.join("ru/stray.ru.jsonl")).unwrap();
+    brief(dir.path())
+        .args([
+            "merge",
+            "--out-dir",
+            "single",
+            en[0],
+            "day/ru/stray.ru.jsonl",
+        ])
+        .assert()
+        .success();
+    assert_eq!(read("single/brief.ru.txt"), read("alone/en/brief.ru.txt"));
+    std::fs::remove_file(day.join("ru/stray.ru.jsonl")).unwrap();
+    // All outputs or none: one existing file stops the whole run.
+    std::fs::create_dir_all(dir.path().join("again/ru")).unwrap();
+    std::fs::write(dir.path().join("again/ru/brief.fa.txt"), "kept").unwrap();
+    brief(dir.path())
+        .args(["merge", "--out-dir", "again"])
+        .args(all)
+        .assert()
+        .code(2);
+    assert!(!dir.path().join("again/en/brief.fa.txt").exists());
+    assert_eq!(read("again/ru/brief.fa.txt"), "kept");
+    // Several sets need a place per set; the TMX and memory take one set.
+    brief(dir.path())
+        .arg("merge")
+        .args(all)
+        .assert()
+        .code(2)
         .stdout("")
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let problems: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.starts_with("brief: day/"))
-        .collect();
-    assert_eq!(problems.len(), 1, "{stderr}");
-    assert!(
-        problems[0].starts_with("brief: day/ru/brief.fa.jsonl: - [fa]: another export")
-            && problems[0].contains("day/en/brief.reference.jsonl"),
-        "{stderr}"
-    );
+        .stderr(contains("2 sets given (en, ru)").and(contains("--out-dir")));
+    brief(dir.path())
+        .args(["merge", "--out-dir", "t", "--tmx", "t.tmx"])
+        .args(all)
+        .assert()
+        .code(2)
+        .stderr(contains("--tmx"));
+    // A file of an export none of the sets is: named, nothing merged.
+    std::fs::remove_file(dir.path().join("other/en/brief.reference.jsonl")).unwrap();
+    brief(dir.path())
+        .args(["merge", "--format", "jsonl"])
+        .args(all)
+        .arg("other/en/brief.fa.jsonl")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("other/en/brief.fa.jsonl").and(contains("matches none of the sets")));
 }
