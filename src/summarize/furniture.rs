@@ -269,6 +269,33 @@ fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Optio
         .max()
 }
 
+/// The word after a region that follows the place's comma,
+/// `BUENOS AIRES, Argentina (AP) _`, `RENO, Nev. _`: up to two capitalised
+/// words, taken only when an agency in brackets or a dash follows them
+/// (else they open the story); `place` when there is none.
+fn after_region(ws: &[(usize, &str)], place: usize) -> usize {
+    if place == 0 || !ws[place - 1].1.ends_with(',') {
+        return place;
+    }
+    let mut r = place;
+    while r < ws.len()
+        && r < place + 2
+        && ws[r].1.chars().next().is_some_and(char::is_uppercase)
+        && !is_dash(ws[r].1)
+    {
+        r += 1;
+    }
+    if r > place
+        && ws
+            .get(r)
+            .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
+    {
+        r
+    } else {
+        place
+    }
+}
+
 /// Bytes of dateline that open `text`: `TEHRAN - `, `date 2016-12-23 `,
 /// `WASHINGTON (Reuters) - `, `МОСКВА, 5 декабря — `, `تهران- ایرنا- `.
 /// 0 when there is none or something other than a sentence follows it;
@@ -336,25 +363,8 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         }
     }
     let place = k;
-    // A region after the place's comma, `BUENOS AIRES, Argentina (AP) _`,
-    // `RENO, Nev. _`: up to two capitalised words, kept only when an agency
-    // in brackets or a dash follows them (else they open the story).
-    if cased && place > 0 && ws[place - 1].1.ends_with(',') {
-        let mut r = place;
-        while r < ws.len()
-            && r < place + 2
-            && ws[r].1.chars().next().is_some_and(char::is_uppercase)
-            && !is_dash(ws[r].1)
-        {
-            r += 1;
-        }
-        if r > place
-            && ws
-                .get(r)
-                .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
-        {
-            k = r;
-        }
+    if cased {
+        k = after_region(&ws, place);
     }
     // A date after the place: `, 5 декабря`, `Dec. 5`.
     while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
