@@ -101,19 +101,26 @@ import json, pathlib, sys
 import brief
 root, briefs = pathlib.Path(sys.argv[1]), sys.argv[2]
 records = [json.loads(line) for line in open(briefs, encoding="utf-8")]
+# One export set per partition and source language: its files are merged
+# together (a merge given only some of an export's languages reports the
+# others missing).
+units = {"fa": 0, "ru": 0}
+files = {"fa": 0, "ru": 0}
+sets = sorted({f.parent for f in root.glob("part-*/*/brief.*.xliff20.xlf")})
+assert sets, f"no XLIFF files under {root}"
+for d in sets:
+    result = brief.merge(sorted(d.glob("brief.*.xliff20.xlf")))
+    assert {p["kind"] for p in result["problems"]} <= {"empty-target"}, result["problems"][:3]
+    for t in result["translations"]:
+        units[t["lang"]] += t["segment_count"]
+        files[t["lang"]] += 1
 for target in ("fa", "ru"):
     # No file translates a brief into its own language (export skips it);
     # a brief's title (its document's headline) is a unit of its own.
     expected = sum(len(r["summary"]) + (1 if r.get("title") else 0) for r in records if r["lang"] != target)
-    files = sorted(root.glob(f"part-*/*/brief.{target}.xliff20.xlf"))
-    assert files, f"no XLIFF files for {target} under {root}"
-    units = 0
-    for f in files:
-        result = brief.merge([f])
-        assert {p["kind"] for p in result["problems"]} <= {"empty-target"}, result["problems"][:3]
-        units += result["translations"][0]["segment_count"]
-    assert units == expected, f"{target}: {units} units in {len(files)} files, {expected} brief sentences"
-    print(f"{target}: {len(files)} XLIFF files, {units} units = the briefs' sentences and titles")
+    assert files[target], f"no XLIFF files for {target} under {root}"
+    assert units[target] == expected, f"{target}: {units[target]} units in {files[target]} files, {expected} brief sentences"
+    print(f"{target}: {files[target]} XLIFF files, {units[target]} units = the briefs' sentences and titles")
 EOF
 step "Spark job refuses what the CLI refuses, and never mixes runs"
 spark() {
