@@ -56,7 +56,9 @@ for kind in all brief; do
   for f in "$XW/$kind-filled"/*; do
     # The export's reference copy is not a translated file.
     [ "$(basename "$f")" = brief.reference.jsonl ] && continue
-    "$BRIEF" merge --format json "$f" > "$XW/merged.json"
+    # One file of a two-language export: the other language is missing
+    # on purpose (--allow-partial; any other problem still exits 1).
+    "$BRIEF" merge --allow-partial --format json "$f" > "$XW/merged.json"
     "$PY" "$CHECK" compare "$XW/merged.json" --expected "$XW/$kind-filled.json" >/dev/null
   done
   echo "$kind: every filled file merges back exactly"
@@ -216,8 +218,9 @@ s = re.sub(r"(<source>([^<]*)</source>\s*)<target></target>", fill, s).replace('
 open(sys.argv[1].replace(".xliff20.xlf", ".done.xliff20.xlf"), "w").write(s)
 PY
 DONE="$TMW/out/brief.fa.done.xliff20.xlf"
-BRIEF_TM_DATE=1700000000 "$BRIEF" merge --update-tm "$TMW/new.tmx" "$DONE" >/dev/null
-BRIEF_TM_DATE=1700000000 "$BRIEF" merge --update-tm "$TMW/new.tmx" "$DONE" >/dev/null 2>"$TMW/second.txt"
+# Only the Persian file of a fa,ru export: --allow-partial.
+BRIEF_TM_DATE=1700000000 "$BRIEF" merge --allow-partial --update-tm "$TMW/new.tmx" "$DONE" >/dev/null
+BRIEF_TM_DATE=1700000000 "$BRIEF" merge --allow-partial --update-tm "$TMW/new.tmx" "$DONE" >/dev/null 2>"$TMW/second.txt"
 grep -q ' 0 added, 0 updated, ' "$TMW/second.txt" || { cat "$TMW/second.txt"; exit 1; }
 (cd "$TMW" && xmllint --nonet --noout --nowarning --dtdvalid "$SHARED/schemas/tmx/tmx14.dtd" new.tmx)
 echo "tm/glossary: memory of $(grep -c '<tu ' "$TMW/new.tmx") unit(s) valid; second --update-tm: $(cat "$TMW/second.txt")"
