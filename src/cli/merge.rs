@@ -210,19 +210,32 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         None => super::write::set(&plan.files, &options)?,
     }
     if args.out_dir.is_none() {
-        let mut out = output::stdout();
+        print_merged(std::slice::from_ref(&outcome), &args)?;
+    }
+    Ok(exit_code(problems))
+}
+
+/// Each outcome's merged brief on stdout, in order (no `--out-dir`).
+fn print_merged(outcomes: &[MergeOutcome], args: &Args) -> anyhow::Result<()> {
+    let mut out = output::stdout();
+    for outcome in outcomes {
         out.write_all(&brief::job::render_merge(
             &outcome.result,
             None,
             args.format.into(),
         )?)?;
-        out.flush()?;
     }
-    Ok(if problems > 0 {
+    out.flush()?;
+    Ok(())
+}
+
+/// The exit code says what the data said.
+fn exit_code(problems: usize) -> u8 {
+    if problems > 0 {
         super::exit::DATA_PROBLEMS
     } else {
         super::exit::OK
-    })
+    }
 }
 
 fn usage(message: &str) -> brief::Error {
@@ -302,21 +315,9 @@ fn run_sets(
         }
         super::write::set(&files, &super::write::options(args.force))?;
     } else {
-        let mut out = output::stdout();
-        for outcome in &outcomes {
-            out.write_all(&brief::job::render_merge(
-                &outcome.result,
-                None,
-                args.format.into(),
-            )?)?;
-        }
-        out.flush()?;
+        print_merged(&outcomes, args)?;
     }
-    Ok(if problems > 0 {
-        super::exit::DATA_PROBLEMS
-    } else {
-        super::exit::OK
-    })
+    Ok(exit_code(problems))
 }
 
 /// Merge's problems on stderr. A file that is wrong everywhere must not
