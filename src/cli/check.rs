@@ -35,7 +35,14 @@ Examples:
   brief check translated/brief.fa.xliff20.xlf translated/brief.ru.xliff20.xlf
   brief check --glossary desk.csv --format jsonl translated/*.tsv > problems.jsonl
   brief check --strict --reference job/brief.reference.jsonl project/omegat.tmx
-  brief check --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf")]
+  brief check --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf
+  brief check --format html day/en/*.xlf day/ru/*.xlf > day-review.html
+
+Files beside two or more brief.reference.jsonl (the sets of a batch export,
+day/en/ and day/ru/) are checked set by set, each file against the
+reference of its own export (the export id its units carry); one report,
+one exit code. A file of none of those exports is an error naming it
+(exit code 2).")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -71,14 +78,19 @@ enum Format {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let translated = TranslatedFiles::read_paths(&args.files, args.reference.as_deref())?;
-    super::warn_about(&translated);
-    let report = brief::job::check_limited(
-        &translated,
+    // Files beside two or more references (the sets of a batch): each set
+    // against its own reference, one report.
+    let sets = TranslatedFiles::read_sets(&args.files, args.reference.as_deref())?;
+    for (_, translated) in &sets {
+        super::warn_about(translated);
+    }
+    let report = brief::job::check_sets_limited(
+        &sets,
         &config.check,
         args.glossary.as_deref(),
         super::input_settings().max_bytes,
     )?;
+    let files: usize = sets.iter().map(|(_, t)| t.files.len()).sum();
     // The exit code is the data's, whoever reads (or stops reading) the output.
     let problems = report.has_problems(args.strict);
     if problems {
@@ -97,10 +109,13 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             }
         }
         Format::Html => {
-            let page = brief::review::render(
+            let parts: Vec<(&[brief::UnitFile], Option<&brief::merge::Reference>)> = sets
+                .iter()
+                .map(|(_, t)| (t.files.as_slice(), t.reference.as_ref()))
+                .collect();
+            let page = brief::review::render_sets(
                 "brief check",
-                &translated.files,
-                translated.reference.as_ref(),
+                &parts,
                 &brief::review::check_marks(&report.problems),
             );
             out.write_all(page.as_bytes())?;
@@ -112,7 +127,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     out.flush()?;
     if super::globals().verbose || (args.format == Format::Text && !super::globals().quiet) {
-        eprintln!("brief: {}", summary_line(&report, translated.files.len()));
+        eprintln!("brief: {}", summary_line(&report, files));
     }
     Ok(if problems {
         super::exit::DATA_PROBLEMS

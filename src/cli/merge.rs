@@ -36,7 +36,11 @@ unless --strict: then a check error counts as a merge problem (exit code
 Files beside two or more brief.reference.jsonl (the sets of a batch
 export, day/en/ and day/ru/) are merged set by set, each against its own
 reference; --out-dir then writes DIR/<set>/brief.<lang>.*, <set> being the
-set's directory (en, ru). One exit code; all outputs or none.
+set's directory (en, ru); --tmx writes one TMX of every set's units, set
+after set; --update-tm adds every set's translations (each with its own
+export id) to the memory in one update; --format html writes
+DIR/<set>/brief.<lang>.html, or without --out-dir one page with every
+set's files. One exit code; all outputs or none.
 
 Examples:
   brief merge out/brief.fa.xliff20.xlf out/brief.ru.xliff20.xlf
@@ -44,7 +48,8 @@ Examples:
   brief merge --out-dir final --tmx final/brief.tmx translated/*.tmx
   brief merge --reference job/brief.fa.jsonl project/brief-fa-omegat.tmx
   brief merge --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf > briefs.jsonl
-  brief merge --out-dir final day/en/*.xlf day/ru/*.xlf")]
+  brief merge --out-dir final day/en/*.xlf day/ru/*.xlf
+  brief merge --out-dir final --tmx final/day.tmx --update-tm desk.tmx day/en/*.xlf day/ru/*.xlf")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]
@@ -142,15 +147,15 @@ impl From<Format> for MergeFormat {
 }
 
 pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
-    let mut sets = TranslatedFiles::read_sets(&args.files, args.reference.as_deref())?;
+    let sets = TranslatedFiles::read_sets(&args.files, args.reference.as_deref())?;
     if sets.len() > 1 {
         return run_sets(&args, config, sets);
     }
-    let Some((_, translated)) = sets.pop() else {
+    let Some((_, translated)) = sets.first() else {
         return Err(usage("no translated file given").into());
     };
-    super::warn_about(&translated);
-    let mut outcome = brief::job::merge(&translated, &config.check);
+    super::warn_about(translated);
+    let mut outcome = brief::job::merge(translated, &config.check);
     if args.accept_mt {
         outcome.result.accept_machine_translation();
     }
@@ -162,7 +167,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     report_checks(&outcome, !outcome.result.problems.is_empty());
     let problems = outcome.problems(args.strict);
     if args.format == Format::Html {
-        return review_page(&args, &outcome, &translated, problems > 0);
+        return review_sets(&args, &sets, std::slice::from_ref(&outcome), problems > 0);
     }
     if problems > 0 && !args.allow_partial {
         eprintln!(
@@ -182,7 +187,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
             brief::tm::TmxDate::from_unix_seconds(0)
         },
     };
-    let plan = outputs.plan(&outcome, &translated, &args.files)?;
+    let plan = outputs.plan(&outcome, translated, &args.files)?;
     // The exit code is the data's, whoever reads (or stops reading) the output.
     if problems > 0 {
         super::note_data_problem();
@@ -190,12 +195,30 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if let Some(dir) = &args.out_dir {
         super::write::create_dir(dir)?;
     }
+    write_plan(plan, &args)?;
+    if args.out_dir.is_none() {
+        print_merged(std::slice::from_ref(&outcome), &args)?;
+    }
+    Ok(exit_code(problems))
+}
+
+/// The briefs, TMX and memory update of `plan`: all written, or none; the
+/// memory's summary on stderr.
+fn write_plan(plan: brief::job::MergePlan, args: &Args) -> anyhow::Result<()> {
     let options = super::write::options(args.force);
     match plan.memory {
         // The outputs and the memory: all written, or none.
         Some(update) => {
             let summary = update.summary();
-            super::write::set_with_memory(&plan.files, update, &options)?;
+            // The sets' directories, made for the files and removed again
+            // when the write is refused (as a set without a memory does).
+            let made = make_parents(&plan.files)?;
+            if let Err(e) = super::write::set_with_memory(&plan.files, update, &options) {
+                for dir in made.iter().rev() {
+                    let _ = std::fs::remove_dir(dir);
+                }
+                return Err(e.into());
+            }
             if let Some(path) = args.update_tm.as_ref().filter(|_| !super::globals().quiet) {
                 eprintln!(
                     "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
@@ -209,10 +232,25 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         }
         None => super::write::set(&plan.files, &options)?,
     }
-    if args.out_dir.is_none() {
-        print_merged(std::slice::from_ref(&outcome), &args)?;
+    Ok(())
+}
+
+/// Creates the missing directories `files` go to; the ones it made,
+/// outermost first.
+fn make_parents(files: &[brief::outfile::OutFile]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut made: Vec<PathBuf> = Vec::new();
+    for f in files {
+        let Some(dir) = f.path.parent() else { continue };
+        let mut missing: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        missing.reverse();
+        super::write::create_dir(dir)?;
+        made.extend(missing);
     }
-    Ok(exit_code(problems))
+    Ok(made)
 }
 
 /// Each outcome's merged brief on stdout, in order (no `--out-dir`).
@@ -245,9 +283,10 @@ fn usage(message: &str) -> brief::Error {
 }
 
 /// Several sets of a batch in one command (`brief merge day/en/* day/ru/*`):
-/// each set merged against its own reference, one exit code, and with
-/// --out-dir each set's briefs in `DIR/<set>/` (the set's directory, `en`,
-/// `ru`), all of them written or none.
+/// each set merged against its own reference, one exit code; with
+/// --out-dir each set's briefs (or review pages) in `DIR/<set>/` (the
+/// set's directory, `en`, `ru`), one TMX and one memory update for every
+/// set, all of them written or none.
 fn run_sets(
     args: &Args,
     config: &Config,
@@ -257,14 +296,6 @@ fn run_sets(
         .iter()
         .map(|(label, _)| brief::escape::escape_path(label).to_string())
         .collect();
-    if args.tmx.is_some() || args.update_tm.is_some() || args.format == Format::Html {
-        return Err(usage(&format!(
-            "{} sets given ({}): --tmx, --update-tm and --format html take one set at a time; merge each set in a command of its own",
-            sets.len(),
-            names.join(", ")
-        ))
-        .into());
-    }
     let mut outcomes = Vec::with_capacity(sets.len());
     for (_, translated) in &sets {
         super::warn_about(translated);
@@ -280,6 +311,9 @@ fn run_sets(
         outcomes.push(outcome);
     }
     let problems: usize = outcomes.iter().map(|o| o.problems(args.strict)).sum();
+    if args.format == Format::Html {
+        return review_sets(args, &sets, &outcomes, problems > 0);
+    }
     if problems > 0 && !args.allow_partial {
         eprintln!(
             "brief: {problems} problem(s) in {} sets ({}); nothing written (use --allow-partial to output what merged)",
@@ -300,24 +334,58 @@ fn run_sets(
     let outputs = MergeOutputs {
         out_dir: args.out_dir.clone(),
         format: args.format.into(),
-        tmx: None,
-        update_tm: None,
+        tmx: args.tmx.clone(),
+        update_tm: args.update_tm.clone(),
         lock_wait: super::write::options(args.force).lock_wait,
-        tm_date: brief::tm::TmxDate::from_unix_seconds(0),
+        tm_date: if args.update_tm.is_some() {
+            tm_date()?
+        } else {
+            brief::tm::TmxDate::from_unix_seconds(0)
+        },
     };
-    let files = outputs.plan_sets(&sets, &outcomes, &args.files)?;
+    let plan = outputs.plan_sets(&sets, &outcomes, &args.files)?;
     if problems > 0 {
         super::note_data_problem();
     }
+    // The sets' directories are made with their files (and removed again
+    // when the set is refused).
     if let Some(dir) = &args.out_dir {
-        for (label, _) in &sets {
-            super::write::create_dir(&dir.join(label))?;
-        }
-        super::write::set(&files, &super::write::options(args.force))?;
-    } else {
+        super::write::create_dir(dir)?;
+    }
+    write_plan(plan, args)?;
+    if args.out_dir.is_none() {
         print_merged(&outcomes, args)?;
     }
     Ok(exit_code(problems))
+}
+
+/// `--format html` for several sets: with --out-dir a page per set and
+/// language (`DIR/<set>/brief.<lang>.html`, as the briefs are laid out:
+/// each translator reviews their language of each export, whose ids are
+/// its own), else one page on stdout with every set's files, each file in
+/// its own section named by its path. Written even with problems.
+fn review_sets(
+    args: &Args,
+    sets: &[(PathBuf, TranslatedFiles)],
+    outcomes: &[MergeOutcome],
+    problems: bool,
+) -> anyhow::Result<u8> {
+    if problems {
+        super::note_data_problem();
+    }
+    match &args.out_dir {
+        Some(dir) => {
+            let pages = brief::job::review_pages(dir, sets, outcomes, &args.files)?;
+            super::write::create_dir(dir)?;
+            super::write::set(&pages, &super::write::options(args.force))?;
+        }
+        None => {
+            let mut out = output::stdout();
+            out.write_all(brief::job::review_page(sets, outcomes).as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(exit_code(usize::from(problems)))
 }
 
 /// Merge's problems on stderr. A file that is wrong everywhere must not
@@ -372,67 +440,4 @@ fn report_checks(outcome: &MergeOutcome, merge_problems: bool) {
             shown.len() - cap
         );
     }
-}
-
-/// `--format html`: the review page of the merged files (to stdout, or
-/// `brief.<lang>.html` per language in --out-dir), with merge's problems
-/// and the checks' findings. Written even when there are problems: showing
-/// them is its purpose; the exit code still says what the data said.
-fn review_page(
-    args: &Args,
-    outcome: &MergeOutcome,
-    translated: &TranslatedFiles,
-    problems: bool,
-) -> anyhow::Result<u8> {
-    if problems {
-        super::note_data_problem();
-    }
-    let marks = brief::review::merge_marks(outcome);
-    let page = |only: Option<&str>| -> String {
-        let chosen: Vec<brief::UnitFile> = translated
-            .files
-            .iter()
-            .filter(|f| only.is_none_or(|l| f.target_lang == l))
-            .cloned()
-            .collect();
-        brief::review::render(
-            "brief merge",
-            &chosen,
-            translated.reference.as_ref(),
-            &marks,
-        )
-    };
-    match &args.out_dir {
-        Some(dir) => {
-            let outputs: Vec<brief::outfile::OutFile> = outcome
-                .result
-                .translations
-                .iter()
-                .map(|t| brief::outfile::OutFile {
-                    path: dir.join(format!("brief.{}.html", t.lang)),
-                    contents: page(Some(&t.lang)).into_bytes(),
-                })
-                .collect();
-            let written: Vec<&Path> = outputs.iter().map(|f| f.path.as_path()).collect();
-            let read: Vec<&Path> = args
-                .files
-                .iter()
-                .map(PathBuf::as_path)
-                .chain(translated.reference.iter().map(|r| r.path.as_path()))
-                .collect();
-            brief::job::check_outputs_distinct(&written, &read)?;
-            super::write::create_dir(dir)?;
-            super::write::set(&outputs, &super::write::options(args.force))?;
-        }
-        None => {
-            let mut out = output::stdout();
-            out.write_all(page(None).as_bytes())?;
-            out.flush()?;
-        }
-    }
-    Ok(if problems {
-        super::exit::DATA_PROBLEMS
-    } else {
-        super::exit::OK
-    })
 }

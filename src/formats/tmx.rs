@@ -128,17 +128,25 @@ pub(crate) struct TmxUnit<'a> {
 /// Removing it makes the target a translator's again.
 pub(crate) const ORIGIN_PROP: &str = "x-brief-origin";
 
-/// Writes an export's TMX 1.4b document. `total` is the number of units in
-/// the export, stored so that merge can notice missing units.
-pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -> Result<Vec<u8>> {
+/// Writes a merge's TMX 1.4b document: the units of one export or of
+/// several (`parts`, each with its own source language, in order). The
+/// header's `srclang` is the parts' one source language, or `*all*` when
+/// they have several. `total` is the number of units in the export(s),
+/// stored so that merge can notice missing units.
+pub(crate) fn write(parts: &[(&LanguageTag, &[TmxUnit<'_>])], total: usize) -> Result<Vec<u8>> {
     let total = total.to_string();
+    let srclang = match parts.split_first() {
+        Some(((first, _), rest)) if rest.iter().all(|(s, _)| s == first) => first.as_str(),
+        Some(_) => "*all*",
+        None => "en",
+    };
     let header = [
         ("creationtool", TOOL_NAME),
         ("creationtoolversion", TOOL_VERSION),
         ("segtype", "sentence"),
         ("o-tmf", "brief"),
         ("adminlang", "en"),
-        ("srclang", source.as_str()),
+        ("srclang", srclang),
         ("datatype", "plaintext"),
     ];
     let props = [MetaOut::Prop {
@@ -147,20 +155,26 @@ pub(crate) fn write(source: &LanguageTag, units: &[TmxUnit<'_>], total: usize) -
         text: &total,
     }];
     // The props' types and values are owned here, one row at a time.
-    type Row<'r> = (Vec<(String, String)>, Option<String>, &'r TmxUnit<'r>);
-    let rows: Vec<Row<'_>> = units
+    type Row<'r> = (
+        Vec<(String, String)>,
+        Option<String>,
+        &'r TmxUnit<'r>,
+        &'r LanguageTag,
+    );
+    let rows: Vec<Row<'_>> = parts
         .iter()
-        .map(|row| {
+        .flat_map(|(source, units)| units.iter().map(move |row| (*source, row)))
+        .map(|(source, row)| {
             let u = row.unit;
             let meta = u
                 .meta()
                 .into_iter()
                 .map(|(key, value)| (format!("x-brief-{key}"), value))
                 .collect();
-            (meta, row.machine.map(|e| format!("mt:{e}")), row)
+            (meta, row.machine.map(|e| format!("mt:{e}")), row, source)
         })
         .collect();
-    let tus = rows.iter().map(|(meta, origin, row)| {
+    let tus = rows.iter().map(|(meta, origin, row, source)| {
         let u = row.unit;
         check_text(&u.source, &u.place())?;
         for (key, value) in meta {
@@ -340,7 +354,7 @@ pub(crate) fn write_export(render: &Render<'_>) -> Result<Vec<u8>> {
             machine: render.aids.get(i).and_then(Aids::machine),
         })
         .collect();
-    write(render.source, &rows, render.units.len())
+    write(&[(render.source, &rows)], render.units.len())
 }
 
 /// Whether decoded text is a TMX document (its first element is `<tmx>`),

@@ -376,6 +376,34 @@ pub fn check_limited(
     })
 }
 
+/// The check job on several sets given in one command
+/// ([`TranslatedFiles::read_sets`]): each set's files checked against its
+/// own reference (the glossary read for each set's source language), as
+/// one report: the counts summed, items and problems set after set.
+pub fn check_sets_limited(
+    sets: &[(std::path::PathBuf, TranslatedFiles)],
+    settings: &CheckSettings,
+    glossary: Option<&Path>,
+    max_bytes: u64,
+) -> Result<CheckReport> {
+    let mut all = CheckReport {
+        units: 0,
+        errors: 0,
+        warnings: 0,
+        items: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (_, translated) in sets {
+        let one = check_limited(translated, settings, glossary, max_bytes)?;
+        all.units += one.units;
+        all.errors += one.errors;
+        all.warnings += one.warnings;
+        all.items.extend(one.items);
+        all.problems.extend(one.problems);
+    }
+    Ok(all)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,29 +141,42 @@ impl MergeOutputs {
 impl MergeOutputs {
     /// The files to write for several sets merged in one command (each
     /// set's label, files and outcome, [`TranslatedFiles::read_sets`]):
-    /// each set's briefs in `out_dir/<label>/`, checked together so that no
-    /// output is an input (of any set) or written twice. A TMX or memory
-    /// update is one set's: refused here for several.
+    /// each set's briefs in `out_dir/<label>/`, one TMX of every set's
+    /// units (set after set, in label order) and one memory update with
+    /// every set's translations (each tagged with its own export id),
+    /// checked together so that no output is an input (of any set) or
+    /// written twice. Anything that fails on any set fails here, before
+    /// anything is written.
     pub fn plan_sets(
         &self,
         sets: &[(PathBuf, TranslatedFiles)],
         outcomes: &[MergeOutcome],
         inputs: &[PathBuf],
-    ) -> Result<Vec<OutFile>> {
-        if self.tmx.is_some() || self.update_tm.is_some() {
-            return Err(Error::Usage {
-                message: "--tmx and --update-tm take one set at a time".into(),
+    ) -> Result<MergePlan> {
+        let mut files = Vec::new();
+        if self.out_dir.is_some() {
+            for ((label, translated), outcome) in sets.iter().zip(outcomes) {
+                let one = MergeOutputs {
+                    out_dir: self.out_dir.as_ref().map(|d| d.join(label)),
+                    tmx: None,
+                    update_tm: None,
+                    ..self.clone()
+                };
+                files.extend(one.plan(outcome, translated, inputs)?.files);
+            }
+        }
+        if let Some(tmx) = &self.tmx {
+            let results: Vec<&MergeResult> = outcomes.iter().map(|o| &o.result).collect();
+            files.push(OutFile {
+                path: tmx.clone(),
+                contents: MergeResult::sets_to_tmx(&results)?,
             });
         }
-        let mut files = Vec::new();
-        for ((label, translated), outcome) in sets.iter().zip(outcomes) {
-            let one = MergeOutputs {
-                out_dir: self.out_dir.as_ref().map(|d| d.join(label)),
-                ..self.clone()
-            };
-            files.extend(one.plan(outcome, translated, inputs)?.files);
-        }
-        let written: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        let written: Vec<&Path> = files
+            .iter()
+            .map(|f| f.path.as_path())
+            .chain(self.update_tm.as_deref())
+            .collect();
         let read: Vec<&Path> = inputs
             .iter()
             .map(PathBuf::as_path)
@@ -173,8 +186,87 @@ impl MergeOutputs {
             )
             .collect();
         check_outputs_distinct(&written, &read)?;
-        Ok(files)
+        let memory = match &self.update_tm {
+            Some(path) => {
+                let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
+                    .iter()
+                    .zip(sets)
+                    .map(|(o, (_, t))| (&o.result, t))
+                    .collect();
+                Some(update_memory_sets(
+                    path,
+                    &merged,
+                    &self.tm_date,
+                    self.lock_wait,
+                )?)
+            }
+            None => None,
+        };
+        Ok(MergePlan { files, memory })
     }
+}
+
+/// The review pages of a merge (`brief merge --format html --out-dir DIR`):
+/// per set and language, `DIR/<set>/brief.<lang>.html` with that
+/// language's files, merge's problems and the checks' findings (one set:
+/// `DIR/brief.<lang>.html`). No page may be an input.
+pub fn review_pages(
+    dir: &Path,
+    sets: &[(PathBuf, TranslatedFiles)],
+    outcomes: &[MergeOutcome],
+    inputs: &[PathBuf],
+) -> Result<Vec<OutFile>> {
+    let mut pages = Vec::new();
+    for ((label, translated), outcome) in sets.iter().zip(outcomes) {
+        let marks = crate::review::merge_marks(outcome);
+        for t in &outcome.result.translations {
+            let chosen: Vec<crate::formats::UnitFile> = translated
+                .files
+                .iter()
+                .filter(|f| f.target_lang == t.lang)
+                .cloned()
+                .collect();
+            let page = crate::review::render(
+                "brief merge",
+                &chosen,
+                translated.reference.as_ref(),
+                &marks,
+            );
+            pages.push(OutFile {
+                path: dir.join(label).join(format!("brief.{}.html", t.lang)),
+                contents: page.into_bytes(),
+            });
+        }
+    }
+    let written: Vec<&Path> = pages.iter().map(|f| f.path.as_path()).collect();
+    let read: Vec<&Path> = inputs
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(
+            sets.iter()
+                .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
+        )
+        .collect();
+    check_outputs_distinct(&written, &read)?;
+    Ok(pages)
+}
+
+/// The review page of every set on one page (`brief merge --format html`
+/// to stdout): each file in its own section, named by its path, with its
+/// own set's reference.
+pub fn review_page(sets: &[(PathBuf, TranslatedFiles)], outcomes: &[MergeOutcome]) -> String {
+    let marks: Vec<crate::review::Mark> = outcomes
+        .iter()
+        .flat_map(crate::review::merge_marks)
+        .collect();
+    let parts: Vec<(
+        &[crate::formats::UnitFile],
+        Option<&crate::merge::Reference>,
+    )> = sets
+        .iter()
+        .map(|(_, t)| (t.files.as_slice(), t.reference.as_ref()))
+        .collect();
+    crate::review::render_sets("brief merge", &parts, &marks)
 }
 
 /// The update of the memory at `path` (a new one if there is no file) with
@@ -189,28 +281,58 @@ pub fn update_memory(
     date: &TmxDate,
     lock_wait: Duration,
 ) -> Result<PendingUpdate> {
-    let export_id = translated
+    update_memory_sets(path, &[(result, translated)], date, lock_wait)
+}
+
+/// [`update_memory`] with the translations of several sets (each merged
+/// against its own reference), each tagged with its own export id, in the
+/// order given, under one lock and as one file.
+pub fn update_memory_sets(
+    path: &Path,
+    sets: &[(&MergeResult, &TranslatedFiles)],
+    date: &TmxDate,
+    lock_wait: Duration,
+) -> Result<PendingUpdate> {
+    let mut batches: Vec<(Vec<NewTranslation<'_>>, String)> = Vec::with_capacity(sets.len());
+    for (result, translated) in sets {
+        batches.push((approved(result), export_id(path, translated)?));
+    }
+    let batches: Vec<(&[NewTranslation<'_>], &str)> = batches
+        .iter()
+        .map(|(new, id)| (new.as_slice(), id.as_str()))
+        .collect();
+    PendingUpdate::prepare_sets(path, &batches, date, lock_wait)
+}
+
+/// The export id the files (or their reference) carry.
+fn export_id(memory: &Path, translated: &TranslatedFiles) -> Result<String> {
+    translated
         .files
         .iter()
         .flat_map(|f| &f.units)
         .chain(translated.reference.iter().flat_map(|r| &r.units))
         .find_map(|u| u.export_id.clone())
         .ok_or_else(|| Error::Input {
-            path: path.to_path_buf(),
+            path: memory.to_path_buf(),
             message: "no export id in the merged files: give --reference".into(),
-        })?;
+        })
+}
+
+/// The translations of `result` without a problem.
+fn approved(result: &MergeResult) -> Vec<NewTranslation<'_>> {
     let failed: std::collections::HashSet<(&str, &str)> = result
         .problems
         .iter()
         .map(|p| (p.lang.as_str(), p.id.as_str()))
         .collect();
-    let new: Vec<NewTranslation<'_>> = result
+    result
         .translations
         .iter()
         .flat_map(|t| {
+            let failed = &failed;
             t.sentences
                 .iter()
-                .filter(|s| !failed.contains(&(t.lang.as_str(), s.id.as_str())))
+                .filter(move |s| !failed.contains(&(t.lang.as_str(), s.id.as_str())))
                 .map(move |s| NewTranslation {
                     source: &s.source,
                     source_lang: &t.source_lang,
@@ -218,8 +340,7 @@ pub fn update_memory(
                     target_lang: &t.lang,
                 })
         })
-        .collect();
-    PendingUpdate::prepare(path, &new, &export_id, date, lock_wait)
+        .collect()
 }
 
 /// Where a path leads: the file itself when it exists (links resolved),
@@ -269,22 +390,30 @@ pub fn check_outputs_distinct(outputs: &[&Path], inputs: &[&Path]) -> Result<()>
 mod tests {
     use super::*;
 
-    #[test]
-    fn several_sets_refuse_one_tmx_or_memory_for_all() {
-        let outputs = MergeOutputs {
-            out_dir: Some(PathBuf::from("final")),
+    fn outputs(tmx: Option<&str>, update_tm: Option<&str>) -> MergeOutputs {
+        MergeOutputs {
+            out_dir: None,
             format: MergeFormat::Text,
-            tmx: Some(PathBuf::from("all.tmx")),
-            update_tm: None,
+            tmx: tmx.map(PathBuf::from),
+            update_tm: update_tm.map(PathBuf::from),
             tm_date: TmxDate::from_unix_seconds(0),
             lock_wait: Duration::from_secs(0),
-        };
-        let err = outputs.plan_sets(&[], &[], &[]).unwrap_err();
-        assert!(err.to_string().contains("one set at a time"), "{err}");
-        let none = MergeOutputs {
-            tmx: None,
-            ..outputs
-        };
-        assert!(none.plan_sets(&[], &[], &[]).unwrap().is_empty());
+        }
+    }
+
+    #[test]
+    fn several_sets_write_one_tmx_and_never_one_file_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmx = dir.path().join("all.tmx");
+        let tmx = tmx.to_str().unwrap();
+        let plan = outputs(Some(tmx), None).plan_sets(&[], &[], &[]).unwrap();
+        assert_eq!(plan.files.len(), 1);
+        assert!(plan.memory.is_none());
+        // The TMX and the memory named alike: refused before anything is prepared to be written.
+        let err = outputs(Some(tmx), Some(tmx))
+            .plan_sets(&[], &[], &[])
+            .unwrap_err();
+        assert!(err.to_string().contains("named twice"), "{err}");
+        assert!(!dir.path().join("all.tmx").exists());
     }
 }

@@ -26,7 +26,8 @@ mod translated;
 
 pub use aids::TranslationAids;
 pub use check::{
-    CheckProblem, CheckReport, ItemSummary, check, check_files, check_limited, read_glossary,
+    CheckProblem, CheckReport, ItemSummary, check, check_files, check_limited, check_sets_limited,
+    read_glossary,
 };
 pub use export::{
     BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
@@ -34,7 +35,8 @@ pub use export::{
 };
 pub use item::ItemId;
 pub use merge::{
-    MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct, merge, update_memory,
+    MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct, merge, review_page,
+    review_pages, update_memory, update_memory_sets,
 };
 pub use merge_render::{MergeFormat, render as render_merge};
 pub use translated::{TranslatedFiles, TranslatedInput, reference_beside};

@@ -91,15 +91,40 @@ impl TranslatedFiles {
     /// (`en`, `ru`). Otherwise one set, read as [`TranslatedFiles::read_paths`]
     /// reads it, with an empty label. A file of no export given, or one
     /// without an export id, is an error naming it; sets come in label order.
+    ///
+    /// Two exports of the same units (the same input, with other target
+    /// languages or formats) carry the same export id: a file then goes
+    /// with the one of those references in its own directory (or in the
+    /// directory of its OmegaT project), and is an error naming it when
+    /// none is.
     pub fn read_sets(
         paths: &[PathBuf],
         reference: Option<&Path>,
     ) -> Result<Vec<(PathBuf, TranslatedFiles)>> {
-        let beside = references_beside(paths);
+        let inputs: Vec<TranslatedInput> =
+            paths.iter().cloned().map(TranslatedInput::Path).collect();
+        TranslatedFiles::read_input_sets(&inputs, reference)
+    }
+
+    /// [`TranslatedFiles::read_sets`] of files on disk or in memory (a file
+    /// in memory lies beside no reference, and goes with the set of its
+    /// export id).
+    pub fn read_input_sets(
+        inputs: &[TranslatedInput],
+        reference: Option<&Path>,
+    ) -> Result<Vec<(PathBuf, TranslatedFiles)>> {
+        let paths: Vec<PathBuf> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                TranslatedInput::Path(p) => Some(p.clone()),
+                TranslatedInput::Bytes { .. } => None,
+            })
+            .collect();
+        let beside = references_beside(&paths);
         if reference.is_some() || beside.len() < 2 {
             return Ok(vec![(
                 PathBuf::new(),
-                TranslatedFiles::read_paths(paths, reference)?,
+                TranslatedFiles::read(inputs, reference)?,
             )]);
         }
         let labels = set_labels(&beside)?;
@@ -115,14 +140,18 @@ impl TranslatedFiles {
             };
             sets.push((label, r, id, Vec::new()));
         }
-        let inputs: Vec<TranslatedInput> =
-            paths.iter().cloned().map(TranslatedInput::Path).collect();
-        let read = read_inputs(&inputs)?;
+        let read = read_inputs(inputs)?;
         for file in read.files {
             let id = file.units.iter().find_map(|u| u.export_id.clone());
-            let set = id
-                .as_ref()
-                .and_then(|id| sets.iter_mut().find(|s| &s.2 == id));
+            let of_export: Vec<usize> = (0..sets.len())
+                .filter(|&i| id.as_ref() == Some(&sets[i].2))
+                .collect();
+            let chosen = match of_export[..] {
+                [] => None,
+                [one] => Some(one),
+                _ => Some(nearest_reference(&file.path, &of_export, &sets)?),
+            };
+            let set = chosen.map(|i| &mut sets[i]);
             let Some(set) = set else {
                 let ids: Vec<String> = sets
                     .iter()
@@ -166,6 +195,41 @@ impl TranslatedFiles {
     pub fn units(&self) -> usize {
         self.files.iter().map(|f| f.units.len()).sum()
     }
+}
+
+/// Of the sets `candidates` (references of one export id), the one whose
+/// reference lies in `file`'s directory or the closest directory above it
+/// (an OmegaT project's documents lie inside the project); none is an error
+/// naming the file and the references.
+fn nearest_reference(
+    file: &Path,
+    candidates: &[usize],
+    sets: &[(PathBuf, Reference, String, Vec<UnitFile>)],
+) -> Result<usize> {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let file_dir = file.parent().map(canonical);
+    let best = candidates
+        .iter()
+        .filter_map(|&i| {
+            let dir = canonical(sets[i].1.path.parent()?);
+            let inside = file_dir.as_ref()?.starts_with(&dir);
+            inside.then(|| (dir.components().count(), i))
+        })
+        .max();
+    best.map(|(_, i)| i).ok_or_else(|| {
+        let refs: Vec<String> = candidates
+            .iter()
+            .map(|&i| sets[i].1.path.display().to_string())
+            .collect();
+        Error::Input {
+            path: file.to_path_buf(),
+            message: format!(
+                "its export {} is the export of several sets ({}), and the file lies beside none of their references; merge it in a command of its own, with --reference",
+                sets[candidates[0]].2.escape_default(),
+                refs.join(", ")
+            ),
+        }
+    })
 }
 
 /// Inputs as read: their files, the OmegaT projects' reference and warnings.

@@ -36,8 +36,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::formats::tmx::{self, TmxUnit};
-use crate::formats::{LanguageTag, Unit, UnitFile, fingerprint};
+use crate::formats::{LanguageTag, Unit, UnitFile};
 use passes::{
     Agreement, Collected, LanguagePass, Report, export_count, units_by_number, units_with_ids,
 };
@@ -759,71 +758,7 @@ fn check_exports(
     foreign
 }
 
-impl MergeResult {
-    /// One multilingual TMX 1.4b memory: each unit's source and every
-    /// language's translation of it.
-    pub fn to_tmx(&self) -> Result<Vec<u8>> {
-        let source_lang = self
-            .translations
-            .first()
-            .map(|t| t.source_lang.as_str())
-            .unwrap_or("en");
-        let source_tag: LanguageTag = source_lang
-            .parse()
-            .unwrap_or_else(|_| LanguageTag::from_lang(crate::Lang::EN));
-        let total = self
-            .translations
-            .iter()
-            .map(|t| t.segment_count)
-            .max()
-            .unwrap_or(0);
-        // One lookup table per language, so the memory is built in n·log n.
-        let by_id: Vec<(Option<LanguageTag>, HashMap<&str, &str>)> = self
-            .translations
-            .iter()
-            .map(|t| {
-                let targets = t
-                    .sentences
-                    .iter()
-                    .map(|s| (s.id.as_str(), s.target.as_str()))
-                    .collect();
-                (t.lang.parse().ok(), targets)
-            })
-            .collect();
-        let mut ids: Vec<&Unit> = self.sources.values().collect();
-        ids.sort_by_key(|u| id_number(&u.id));
-        let mut sources: Vec<Unit> = Vec::with_capacity(ids.len());
-        let mut targets: Vec<Vec<(LanguageTag, String)>> = Vec::with_capacity(ids.len());
-        for unit in ids {
-            let t: Vec<(LanguageTag, String)> = by_id
-                .iter()
-                .filter_map(|(tag, map)| {
-                    Some((tag.clone()?, map.get(unit.id.as_str())?.to_string()))
-                })
-                .collect();
-            if t.is_empty() {
-                continue;
-            }
-            let mut u = unit.clone();
-            u.target = None;
-            u.fingerprint = Some(fingerprint(&u.source));
-            u.segment_count = Some(total);
-            sources.push(u);
-            targets.push(t);
-        }
-        let rows: Vec<TmxUnit> = sources
-            .iter()
-            .zip(targets)
-            .map(|(unit, targets)| TmxUnit {
-                unit,
-                targets,
-                machine: None,
-            })
-            .collect();
-        tmx::write(&source_tag, &rows, total)
-    }
-}
-
 mod passes;
 #[cfg(test)]
 mod tests;
+mod tmx_out;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::formats::fingerprint;
 
 fn unit(id: &str, source: &str, target: Option<&str>) -> Unit {
     let mut u = Unit::new(id, source, target.map(str::to_string));

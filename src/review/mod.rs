@@ -137,19 +137,41 @@ pub fn render(
     reference: Option<&Reference>,
     marks: &[Mark],
 ) -> String {
+    render_sets(title, &[(files, reference)], marks)
+}
+
+/// One page for the files of several exports (the sets of a batch checked
+/// or merged in one command), each set's files with that set's
+/// `reference`: the counts of every set at the top, then each file in its
+/// own section, set after set. A mark belongs to the file its path names.
+pub fn render_sets(
+    title: &str,
+    sets: &[(&[UnitFile], Option<&Reference>)],
+    marks: &[Mark],
+) -> String {
     let mut out = String::with_capacity(16 * 1024);
     html::head(&mut out, title);
     let _ = writeln!(out, "<h1>{}</h1>", escape(title));
-    summary(&mut out, files, marks);
-    for (fi, file) in files.iter().enumerate() {
-        file_section(&mut out, fi, file, reference, marks);
+    let (files, units) = sets.iter().fold((0, 0), |(f, u), (files, _)| {
+        (
+            f + files.len(),
+            u + files.iter().map(|f| f.units.len()).sum::<usize>(),
+        )
+    });
+    summary(&mut out, files, units, marks);
+    let mut fi = 0;
+    for (files, reference) in sets {
+        for file in files.iter() {
+            file_section(&mut out, fi, file, *reference, marks);
+            fi += 1;
+        }
     }
     out.push_str("</body>\n</html>\n");
     out
 }
 
 /// Counts per kind and severity, and per file.
-fn summary(out: &mut String, files: &[UnitFile], marks: &[Mark]) {
+fn summary(out: &mut String, files: usize, units: usize, marks: &[Mark]) {
     let mut per_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for m in marks {
         let e = per_kind.entry(m.kind.as_str()).or_default();
@@ -158,7 +180,6 @@ fn summary(out: &mut String, files: &[UnitFile], marks: &[Mark]) {
             Severity::Warning => e.1 += 1,
         }
     }
-    let units: usize = files.iter().map(|f| f.units.len()).sum();
     let errors = marks
         .iter()
         .filter(|m| m.severity == Severity::Error)
@@ -167,7 +188,7 @@ fn summary(out: &mut String, files: &[UnitFile], marks: &[Mark]) {
         out,
         "<p class=\"totals\">{units} unit(s) in {} file(s): <span class=\"error\">{errors} error(s)</span>, \
          <span class=\"warning\">{} warning(s)</span></p>",
-        files.len(),
+        files,
         marks.len() - errors
     );
     if per_kind.is_empty() {

@@ -119,6 +119,19 @@ impl PendingUpdate {
         date: &TmxDate,
         lock_wait: Duration,
     ) -> Result<PendingUpdate> {
+        PendingUpdate::prepare_sets(path, &[(translations, export_id)], date, lock_wait)
+    }
+
+    /// [`PendingUpdate::prepare`] for the translations of several exports
+    /// (the sets of `brief merge` given in one command), each tagged with
+    /// its own export id, recorded in the order given under one lock and
+    /// written as one file: every set's update, or none.
+    pub fn prepare_sets(
+        path: &Path,
+        sets: &[(&[NewTranslation<'_>], &str)],
+        date: &TmxDate,
+        lock_wait: Duration,
+    ) -> Result<PendingUpdate> {
         let target = resolve_link(path)?;
         let lock = lock_memory(&target, path, lock_wait)?;
         let exists = match target.symlink_metadata() {
@@ -131,7 +144,14 @@ impl PendingUpdate {
         } else {
             Memory::new()
         };
-        let summary = memory.update(translations, export_id, date)?;
+        let mut summary = UpdateSummary::default();
+        for (translations, export_id) in sets {
+            let one = memory.update(translations, export_id, date)?;
+            summary.added += one.added;
+            summary.updated += one.updated;
+            summary.unchanged += one.unchanged;
+            summary.skipped += one.skipped;
+        }
         let file = if summary.added + summary.updated > 0 {
             let contents = memory.to_tmx().map_err(|e| match e {
                 Error::Input { message, .. } => Error::Input {

@@ -22,6 +22,7 @@ mod merge_cli;
 mod merge_hostile;
 mod merge_reference;
 mod merge_roundtrip;
+mod merge_sets;
 mod mt;
 mod mt_export;
 mod mt_server;

@@ -409,7 +409,8 @@ fn the_sets_of_a_batch_merged_in_one_command_each_against_its_own_reference() {
         .code(2);
     assert!(!dir.path().join("again/en/brief.fa.txt").exists());
     assert_eq!(read("again/ru/brief.fa.txt"), "kept");
-    // Several sets need a place per set; the TMX and memory take one set.
+    // Several sets need a place per set (tests/it/merge_sets.rs: one TMX,
+    // one memory update and review pages for them all).
     brief(dir.path())
         .arg("merge")
         .args(all)
@@ -417,12 +418,6 @@ fn the_sets_of_a_batch_merged_in_one_command_each_against_its_own_reference() {
         .code(2)
         .stdout("")
         .stderr(contains("2 sets given (en, ru)").and(contains("--out-dir")));
-    brief(dir.path())
-        .args(["merge", "--out-dir", "t", "--tmx", "t.tmx"])
-        .args(all)
-        .assert()
-        .code(2)
-        .stderr(contains("--tmx"));
     // A file of an export none of the sets is: named, nothing merged.
     std::fs::remove_file(dir.path().join("other/en/brief.reference.jsonl")).unwrap();
     brief(dir.path())
