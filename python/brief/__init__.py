@@ -742,7 +742,15 @@ def merge(files, *, tmx=False, reference=None, config=None):
     (as :func:`check`'s ``problems``) and the reference used. Problems are
     data, not exceptions; an unreadable or invalid file raises
     :class:`IoError` or :class:`InputError`. With ``tmx=True``, ``"tmx"``
-    holds one multilingual TMX memory (bytes)."""
+    holds one multilingual TMX memory (bytes).
+
+    Files beside two or more references (the sets of a batch export,
+    ``day/en/`` and ``day/ru/``) are merged as ``brief merge`` merges them:
+    each against the reference of its own export; every translation and
+    problem then names its ``"set"`` (the set's directory, ``"en"``),
+    ``"sets"`` lists ``[{"set", "reference"}]`` (``"reference"`` is then
+    ``None``), and the TMX holds every set's units. A file of none of those
+    exports raises :class:`InputError` naming it."""
     text, memory = _brief.merge(
         _translated(files), _opt_path(reference, "reference"), bool(tmx), load_config(config)
     )
@@ -760,7 +768,9 @@ def check(files, *, reference=None, glossary=None, config=None):
 
     Returns ``brief check --format json``'s object: ``{"units", "errors",
     "warnings", "items"?, "problems": [{"file", "id", "item"?, "lang",
-    "check", "severity", "message"}]}``."""
+    "check", "severity", "message"}]}``. Several sets (as for
+    :func:`merge`): each file checked against its own set's reference, one
+    report."""
     return _json.loads(
         _brief.check(
             _translated(files),
@@ -779,7 +789,9 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
     ``date``: the entries' date in Unix seconds (default: now).
 
     Returns ``{"written", "added", "updated", "unchanged", "skipped",
-    "problems"}``."""
+    "problems"}``. Several sets (as for :func:`merge`): every set's
+    translations in one update, each tagged with its own export id, and
+    nothing written when any set has problems (unless ``allow_partial``)."""
     if date is not None and (isinstance(date, bool) or not isinstance(date, int) or date < 0):
         raise TypeError("date must be a non-negative int (Unix seconds) or None")
     return _json.loads(

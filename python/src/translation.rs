@@ -20,9 +20,14 @@ pub enum MergeInput {
     Bytes(String, Vec<u8>),
 }
 
-/// The files and the export's reference (`reference`, else the one beside
-/// the inputs on disk), as the CLI reads them.
-fn translated(inputs: &[MergeInput], reference: Option<&Path>) -> Result<TranslatedFiles> {
+/// The files with their export's reference (`reference`, else the one
+/// beside the inputs on disk), as the CLI reads them: files beside two or
+/// more references are the sets of a batch, each with its own reference
+/// and labelled by its directory (`en`, `ru`); one set has an empty label.
+fn translated(
+    inputs: &[MergeInput],
+    reference: Option<&Path>,
+) -> Result<Vec<(PathBuf, TranslatedFiles)>> {
     let inputs: Vec<TranslatedInput> = inputs
         .iter()
         .map(|i| match i {
@@ -33,11 +38,19 @@ fn translated(inputs: &[MergeInput], reference: Option<&Path>) -> Result<Transla
             },
         })
         .collect();
-    Ok(TranslatedFiles::read(&inputs, reference)?)
+    Ok(TranslatedFiles::read_input_sets(&inputs, reference)?)
+}
+
+/// A set's label as the CLI names it (`en`, `ru`), when there are several.
+fn label(sets: &[(PathBuf, TranslatedFiles)], path: &Path) -> Option<String> {
+    (sets.len() > 1).then(|| path.to_string_lossy().into_owned())
 }
 
 #[derive(Serialize)]
 struct TranslationOut<'a> {
+    /// The set (several sets only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set: Option<String>,
     lang: &'a str,
     source_lang: &'a str,
     segment_count: usize,
@@ -47,59 +60,110 @@ struct TranslationOut<'a> {
 
 #[derive(Serialize)]
 struct ProblemOut<'a> {
+    /// The set (several sets only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set: Option<String>,
     #[serde(flatten)]
     problem: &'a brief::merge::Problem,
     message: String,
 }
 
 #[derive(Serialize)]
+struct SetOut {
+    set: String,
+    reference: Option<String>,
+}
+
+#[derive(Serialize)]
 struct MergeOut<'a> {
     translations: Vec<TranslationOut<'a>>,
     problems: Vec<ProblemOut<'a>>,
-    checks: &'a [brief::job::CheckProblem],
+    checks: Vec<&'a brief::job::CheckProblem>,
+    /// The reference of the one set (several sets: `None`, see `sets`).
     reference: Option<String>,
+    /// Several sets: each set's label and reference, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sets: Vec<SetOut>,
+}
+
+/// The problems of `outcomes`, each with its set's label when there are
+/// several sets.
+fn problems_out<'a>(
+    sets: &[(PathBuf, TranslatedFiles)],
+    outcomes: &'a [brief::job::MergeOutcome],
+) -> Vec<ProblemOut<'a>> {
+    sets.iter()
+        .zip(outcomes)
+        .flat_map(|((path, _), o)| {
+            let set = label(sets, path);
+            o.result.problems.iter().map(move |p| ProblemOut {
+                set: set.clone(),
+                problem: p,
+                message: p.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Reads and merges translated files through the CLI's merge job, as
 /// `brief merge --format json` (each problem also carries the CLI's
 /// `message`; `checks` are the check findings merge reports on stderr);
-/// with `tmx`, also the multilingual TMX of `--tmx FILE`.
+/// with `tmx`, also the multilingual TMX of `--tmx FILE`. Several sets
+/// (files beside two or more references) are merged each against its own
+/// reference, as the CLI merges them: every translation and problem then
+/// names its `set`, `sets` lists them, and the TMX holds every set's units.
 pub fn merge(
     inputs: &[MergeInput],
     reference: Option<&Path>,
     tmx: bool,
     config: &brief::Config,
 ) -> Result<(String, Option<Vec<u8>>)> {
-    let translated = translated(inputs, reference)?;
-    let outcome = brief::job::merge(&translated, &config.check);
-    let result = &outcome.result;
-    let out = MergeOut {
-        translations: result
-            .translations
-            .iter()
-            .map(|t| TranslationOut {
-                lang: &t.lang,
-                source_lang: &t.source_lang,
-                segment_count: t.segment_count,
-                sentences: &t.sentences,
-                text: t.text(),
-            })
-            .collect(),
-        problems: result
-            .problems
-            .iter()
-            .map(|p| ProblemOut {
-                problem: p,
-                message: p.to_string(),
-            })
-            .collect(),
-        checks: &outcome.checks,
-        reference: translated
-            .reference
+    let sets = translated(inputs, reference)?;
+    let outcomes = brief::job::merge_sets(&sets, &config.check);
+    let reference_of = |t: &TranslatedFiles| {
+        t.reference
             .as_ref()
-            .map(|r| r.path.to_string_lossy().into_owned()),
+            .map(|r| r.path.to_string_lossy().into_owned())
     };
-    let memory = if tmx { Some(result.to_tmx()?) } else { None };
+    let out = MergeOut {
+        translations: sets
+            .iter()
+            .zip(&outcomes)
+            .flat_map(|((path, _), o)| {
+                let set = label(&sets, path);
+                o.result.translations.iter().map(move |t| TranslationOut {
+                    set: set.clone(),
+                    lang: &t.lang,
+                    source_lang: &t.source_lang,
+                    segment_count: t.segment_count,
+                    sentences: &t.sentences,
+                    text: t.text(),
+                })
+            })
+            .collect(),
+        problems: problems_out(&sets, &outcomes),
+        checks: outcomes.iter().flat_map(|o| &o.checks).collect(),
+        reference: match &sets[..] {
+            [(_, one)] => reference_of(one),
+            _ => None,
+        },
+        sets: match &sets[..] {
+            [_] => Vec::new(),
+            _ => sets
+                .iter()
+                .map(|(path, t)| SetOut {
+                    set: path.to_string_lossy().into_owned(),
+                    reference: reference_of(t),
+                })
+                .collect(),
+        },
+    };
+    let memory = if tmx {
+        let results: Vec<&brief::merge::MergeResult> = outcomes.iter().map(|o| &o.result).collect();
+        Some(brief::merge::MergeResult::sets_to_tmx(&results)?)
+    } else {
+        None
+    };
     Ok((serde_json::to_string(&out)?, memory))
 }
 
@@ -111,8 +175,13 @@ pub fn check(
     glossary: Option<&Path>,
     config: &brief::Config,
 ) -> Result<String> {
-    let translated = translated(inputs, reference)?;
-    let report = brief::job::check(&translated, &config.check, glossary)?;
+    let sets = translated(inputs, reference)?;
+    let report = brief::job::check_sets_limited(
+        &sets,
+        &config.check,
+        glossary,
+        brief::input::DEFAULT_MAX_INPUT_BYTES,
+    )?;
     Ok(serde_json::to_string(&report)?)
 }
 
@@ -138,19 +207,11 @@ pub fn update_memory(
     allow_partial: bool,
     config: &brief::Config,
 ) -> Result<String> {
-    let translated = translated(inputs, reference)?;
-    let outcome = brief::job::merge(&translated, &config.check);
+    let sets = translated(inputs, reference)?;
+    let outcomes = brief::job::merge_sets(&sets, &config.check);
     let date = date.map_or_else(TmxDate::now, TmxDate::from_unix_seconds);
-    let problems = outcome
-        .result
-        .problems
-        .iter()
-        .map(|p| ProblemOut {
-            problem: p,
-            message: p.to_string(),
-        })
-        .collect();
-    if !outcome.result.problems.is_empty() && !allow_partial {
+    let problems = problems_out(&sets, &outcomes);
+    if !problems.is_empty() && !allow_partial {
         return Ok(serde_json::to_string(&MemoryOut {
             written: false,
             added: 0,
@@ -161,13 +222,13 @@ pub fn update_memory(
         })?);
     }
     let options = brief::outfile::WriteOptions::new(false);
-    let update = brief::job::update_memory(
-        memory,
-        &outcome.result,
-        &translated,
-        &date,
-        options.lock_wait,
-    )?;
+    let merged: Vec<(&brief::merge::MergeResult, &TranslatedFiles)> = outcomes
+        .iter()
+        .zip(&sets)
+        .map(|(o, (_, t))| (&o.result, t))
+        .collect();
+    // Every set's translations in one update of the memory: all or none.
+    let update = brief::job::update_memory_sets(memory, &merged, &date, options.lock_wait)?;
     let s = update.summary();
     update.commit(&options, &mut |_| {})?;
     Ok(serde_json::to_string(&MemoryOut {

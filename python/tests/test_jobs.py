@@ -171,3 +171,57 @@ def test_copies_of_the_source_are_judged_alike_by_merge_and_check(tmp_path, cli)
     assert merge_code == (1 if merged["problems"] else 0)
     assert check_code == (1 if checked["errors"] else 0)
     assert merge_code == check_code == 1, (merged["problems"], checked["problems"])
+
+
+def _day(tmp_path, cli):
+    """A batch exported by the CLI into one set per source language
+    (``day/en``, ``day/ru``), every TSV filled as a translator would."""
+    items = [{"id": "e1", "text": EN}, {"id": "r1", "text": RU}]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    day = tmp_path / "day"
+    cli("export", "--input", "jsonl", "--to", "fa", "--format", "tsv", "--sentences", "3",
+        "--out-dir", day, batch)
+    files = [day / "en" / "brief.fa.tsv", day / "ru" / "brief.fa.tsv"]
+    for tsv in files:
+        tsv.write_bytes(fill_tsv(tsv.read_bytes()))
+    return files
+
+
+def test_several_sets_merge_check_and_update_memory_as_the_cli(tmp_path, cli):
+    files = _day(tmp_path, cli)
+    out = tmp_path / "final"
+    env = {"BRIEF_TM_DATE": "1796112600"}
+    cli("merge", "--format", "json", "--out-dir", out, "--tmx", out / "day.tmx",
+        "--update-tm", tmp_path / "cli.tmx", *files, extra_env=env)
+    got = brief.merge(files, tmx=True)
+    assert got["problems"] == []
+    assert [s["set"] for s in got["sets"]] == ["en", "ru"]
+    assert got["reference"] is None
+    for s in got["sets"]:
+        assert s["reference"] == str(tmp_path / "day" / s["set"] / "brief.reference.jsonl")
+        # Each set's translations: what the CLI wrote for that set.
+        mine = [dict(t) for t in got["translations"] if t["set"] == s["set"]]
+        for t in mine:
+            del t["set"]
+        expected = json.loads((out / s["set"] / "brief.fa.json").read_text(encoding="utf-8"))
+        assert mine == expected["translations"]
+    # One TMX and one memory update for both sets, byte for byte the CLI's.
+    assert got["tmx"] == (out / "day.tmx").read_bytes()
+    memory = brief.update_memory(tmp_path / "py.tmx", files, date=1796112600)
+    assert memory["written"] and memory["added"] == 6, memory
+    assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
+    # check: each file against its own set's reference, one report.
+    _, stdout, _ = cli("check", "--format", "json", *files, code=None)
+    assert brief.check(files) == json.loads(stdout)
+    # A set that fails: the memory is not touched.
+    rows = files[1].read_text(encoding="utf-8").split("\n")
+    cols = rows[1].split("\t")
+    cols[4] = ""
+    rows[1] = "\t".join(cols)
+    files[1].write_text("\n".join(rows), encoding="utf-8")
+    before = (tmp_path / "py.tmx").read_bytes()
+    failed = brief.update_memory(tmp_path / "py.tmx", files, date=1896112600)
+    assert not failed["written"]
+    assert {p["set"] for p in failed["problems"]} == {"ru"}
+    assert (tmp_path / "py.tmx").read_bytes() == before

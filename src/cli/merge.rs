@@ -296,19 +296,17 @@ fn run_sets(
         .iter()
         .map(|(label, _)| brief::escape::escape_path(label).to_string())
         .collect();
-    let mut outcomes = Vec::with_capacity(sets.len());
-    for (_, translated) in &sets {
+    let mut outcomes = brief::job::merge_sets(&sets, &config.check);
+    for ((_, translated), outcome) in sets.iter().zip(&mut outcomes) {
         super::warn_about(translated);
-        let mut outcome = brief::job::merge(translated, &config.check);
         if args.accept_mt {
             outcome.result.accept_machine_translation();
         }
         if args.allow_partial {
             outcome.result.accept_missing_languages();
         }
-        report_problems(&outcome);
-        report_checks(&outcome, !outcome.result.problems.is_empty());
-        outcomes.push(outcome);
+        report_problems(outcome);
+        report_checks(outcome, !outcome.result.problems.is_empty());
     }
     let problems: usize = outcomes.iter().map(|o| o.problems(args.strict)).sum();
     if args.format == Format::Html {

@@ -59,6 +59,15 @@ pub fn merge(translated: &TranslatedFiles, settings: &CheckSettings) -> MergeOut
     MergeOutcome { result, checks }
 }
 
+/// [`merge`] of each set given in one command
+/// ([`TranslatedFiles::read_sets`]), each against its own reference.
+pub fn merge_sets(
+    sets: &[(PathBuf, TranslatedFiles)],
+    settings: &CheckSettings,
+) -> Vec<MergeOutcome> {
+    sets.iter().map(|(_, t)| merge(t, settings)).collect()
+}
+
 /// What a merge writes besides what it prints.
 #[derive(Debug, Clone)]
 pub struct MergeOutputs {
