@@ -31,18 +31,18 @@ named <item id>#<n>) name each problem's item: `FILE:ID (item ITEM): ...`
 in text, \"item\" in JSON and JSONL, and `--format json` adds \"items\":
 [{\"id\", \"units\", \"errors\", \"warnings\"}] per item in batch order.
 
+Files beside two or more brief.reference.jsonl (the sets of a batch export,
+day/en/ and day/ru/) are checked set by set, each file against the
+reference of its own export (the export id its units carry); one report,
+one exit code. A file of none of those exports is an error naming it
+(exit code 2).
+
 Examples:
   brief check translated/brief.fa.xliff20.xlf translated/brief.ru.xliff20.xlf
   brief check --glossary desk.csv --format jsonl translated/*.tsv > problems.jsonl
   brief check --strict --reference job/brief.reference.jsonl project/omegat.tmx
   brief check --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf
-  brief check --format html day/en/*.xlf day/ru/*.xlf > day-review.html
-
-Files beside two or more brief.reference.jsonl (the sets of a batch export,
-day/en/ and day/ru/) are checked set by set, each file against the
-reference of its own export (the export id its units carry); one report,
-one exit code. A file of none of those exports is an error naming it
-(exit code 2).")]
+  brief check --format html day/en/*.xlf day/ru/*.xlf > day-review.html")]
 pub struct Args {
     /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
     #[arg(value_name = "FILE", required = true)]

@@ -386,10 +386,16 @@ fn two_exports_of_one_input_with_other_options_stay_two_sets() {
     // Each file goes with the reference beside it: no duplicate ids, and
     // the second export's languages are both there.
     brief(d)
-        .args(["merge", "--out-dir", "final"])
+        .args(["merge", "--out-dir", "final", "--tmx", "both.tmx"])
         .args(files)
         .assert()
         .success();
+    // Both sets in English: the TMX's srclang says so.
+    assert!(
+        String::from_utf8(read(d, "both.tmx"))
+            .unwrap()
+            .contains(r#"srclang="en""#)
+    );
     for set in ["one", "two"] {
         brief(d)
             .args(["merge", "--out-dir"])
