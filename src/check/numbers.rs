@@ -90,6 +90,15 @@ impl Number {
     /// point as a decimal separator, and the digits without separators
     /// when there are none.
     fn magnitudes(&self) -> Vec<f64> {
+        self.magnitudes_in(true)
+    }
+
+    /// [`Number::magnitudes`] in a language that may write a decimal comma
+    /// (`comma_decimal`); in one that does not (English), `375,000` is
+    /// only a grouped number, never `375.0` (regression: ntrex_dev's
+    /// `$375,000` → `375 долларов` and `30,000` → `30،` passed as values),
+    /// though a comma no reading groups (`1,5`) is still read as a point.
+    fn magnitudes_in(&self, comma_decimal: bool) -> Vec<f64> {
         let mut out = Vec::new();
         if self.groups.len() == 1 {
             out.extend(self.groups[0].parse::<f64>().ok());
@@ -102,7 +111,8 @@ impl Number {
         if grouped {
             out.extend(self.groups.concat().parse::<f64>().ok());
         }
-        if self.seps.last().is_some_and(|&c| is_point(c)) {
+        let comma_grouping = !comma_decimal && grouped && self.seps.last() == Some(&',');
+        if self.seps.last().is_some_and(|&c| is_point(c)) && !comma_grouping {
             let (int, frac) = self.groups.split_at(self.groups.len() - 1);
             out.extend(format!("{}.{}", int.concat(), frac[0]).parse::<f64>().ok());
         }
@@ -346,10 +356,10 @@ fn close_to(value: f64, want: f64) -> bool {
 
 /// The values the target may give for source number `n`: its value with
 /// its scale, and the completions of ranges, decades and the clock.
-fn source_values(text: &str, n: &Number, prev: Option<&Number>) -> Vec<f64> {
+fn source_values(text: &str, n: &Number, prev: Option<&Number>, lang: Lang) -> Vec<f64> {
     let scale = scale_after(text, n);
     let mut out: Vec<f64> = n
-        .magnitudes()
+        .magnitudes_in(lang != Lang::EN)
         .iter()
         .map(|&v| n.signed(v * scale))
         .collect();
@@ -419,9 +429,15 @@ enum Verdict {
     Missing,
 }
 
-fn judge(source: &str, src: &[Number], i: usize, target: &Targets<'_>) -> Verdict {
+fn judge(
+    source: &str,
+    source_lang: Lang,
+    src: &[Number],
+    i: usize,
+    target: &Targets<'_>,
+) -> Verdict {
     let n = &src[i];
-    let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]));
+    let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]), source_lang);
     let hit = |want: f64| {
         target
             .numbers
@@ -487,7 +503,12 @@ impl Targets<'_> {
 
 /// Runs the check; `untouchable` spans of the source (URLs, handles) are
 /// left to the untouchables check.
-pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Finding> {
+pub(crate) fn check(
+    source: &str,
+    target: &str,
+    source_lang: Lang,
+    target_lang: Lang,
+) -> Vec<Finding> {
     let spans = super::text::untouchable_spans(source);
     let in_untouchable = |n: &Number| spans.iter().any(|&(s, e)| n.start >= s && n.end <= e);
     let src: Vec<Number> = extract(source)
@@ -518,7 +539,7 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
         } else {
             text.to_string()
         };
-        let finding = match judge(source, &src, i, &targets) {
+        let finding = match judge(source, source_lang, &src, i, &targets) {
             Verdict::Found(j) => {
                 if let Some(j) = j {
                     matched[j] = true;
@@ -548,7 +569,14 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
             out.push(finding);
         }
     }
-    out.extend(repeated_values(source, &src, &found_at, &targets, &matched));
+    out.extend(repeated_values(
+        source,
+        source_lang,
+        &src,
+        &found_at,
+        &targets,
+        &matched,
+    ));
     out
 }
 
@@ -558,6 +586,7 @@ pub(crate) fn check(source: &str, target: &str, target_lang: Lang) -> Vec<Findin
 /// ("3 on Monday and 3 on Tuesday" → "3 … 5").
 fn repeated_values(
     source: &str,
+    source_lang: Lang,
     src: &[Number],
     found_at: &[bool],
     targets: &Targets<'_>,
@@ -566,7 +595,7 @@ fn repeated_values(
     let unmatched_target = targets.numbers.iter().zip(matched).any(|(vs, &m)| {
         !m && !vs.is_empty()
             && !src.iter().enumerate().any(|(i, n)| {
-                source_values(source, n, i.checked_sub(1).map(|j| &src[j]))
+                source_values(source, n, i.checked_sub(1).map(|j| &src[j]), source_lang)
                     .iter()
                     .any(|&s| vs.iter().any(|&v| same(v, s)))
             })
@@ -579,7 +608,7 @@ fn repeated_values(
             continue;
         }
         let text = &source[n.start..n.end];
-        let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]));
+        let values = source_values(source, n, i.checked_sub(1).map(|j| &src[j]), source_lang);
         let in_source = src
             .iter()
             .filter(|m| source[m.start..m.end] == *text && m.negative == n.negative)
@@ -609,11 +638,11 @@ mod tests {
     use super::*;
 
     fn missing(source: &str, target: &str, lang: Lang) -> usize {
-        check(source, target, lang).len()
+        check(source, target, Lang::EN, lang).len()
     }
 
     fn errors(source: &str, target: &str, lang: Lang) -> usize {
-        check(source, target, lang)
+        check(source, target, Lang::EN, lang)
             .iter()
             .filter(|f| f.severity == super::super::Severity::Error)
             .count()
@@ -828,9 +857,57 @@ mod tests {
                 missing(source, target, lang),
                 0,
                 "{source} → {target}: {:?}",
-                check(source, target, lang)
+                check(source, target, Lang::EN, lang)
             );
         }
+    }
+
+    #[test]
+    fn an_english_comma_groups_and_never_marks_decimals() {
+        // Regression (ntrex_dev): "375,000" read as 375.0 let a dropped
+        // "000" pass.
+        assert_eq!(
+            errors("He paid $375,000.", "Он заплатил 375 долларов.", Lang::RU),
+            1
+        );
+        assert_eq!(
+            errors(
+                "More than 30,000 crossed.",
+                "بیش از 30، نفر عبور کردند.",
+                Lang::FA
+            ),
+            1
+        );
+        assert_eq!(
+            errors(
+                "He paid $375,000.",
+                "Он заплатил 375 000 долларов.",
+                Lang::RU
+            ),
+            0
+        );
+        assert_eq!(
+            errors("More than 30,000 crossed.", "بیش از ۳۰٬۰۰۰ نفر.", Lang::FA),
+            0
+        );
+        // A comma no reading groups is still a point; and a Russian
+        // source may write a decimal comma.
+        assert_eq!(
+            errors("It rose 1,5 points.", "Он вырос на 1,5 пункта.", Lang::RU),
+            0
+        );
+        assert_eq!(
+            check(
+                "Рост 2,500 пункта.",
+                "Growth of 2.5 points.",
+                Lang::RU,
+                Lang::EN
+            )
+            .iter()
+            .filter(|f| f.severity == super::super::Severity::Error)
+            .count(),
+            0
+        );
     }
 
     #[test]
@@ -847,12 +924,13 @@ mod tests {
 
     #[test]
     fn a_persian_calendar_year_or_a_lost_sign_outside_temperatures_is_a_warning() {
-        let f = check("In 2019.", "در سال ۱۳۹۸.", Lang::FA);
+        let f = check("In 2019.", "در سال ۱۳۹۸.", Lang::EN, Lang::FA);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, super::super::Severity::Warning);
         let f = check(
             "Growth of -2% was recorded.",
             "Зафиксирован спад на 2%.",
+            Lang::EN,
             Lang::RU,
         );
         assert_eq!(f.len(), 1);
