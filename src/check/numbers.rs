@@ -583,7 +583,10 @@ pub(crate) fn check(
 /// A value the source gives several times must be in the target as many
 /// times, unless the target merged the mentions: an error when the target
 /// has fewer and also a number of its own that matches no source number
-/// ("3 on Monday and 3 on Tuesday" → "3 … 5").
+/// ("3 on Monday and 3 on Tuesday" → "3 … 5"). A target number that is a
+/// metric conversion of a source number is the source's, not its own
+/// (regression: "2 to 4 inches … on 2024-11-11" → "5–10 см … 11 ноября
+/// 2024 года" was reported).
 fn repeated_values(
     source: &str,
     source_lang: Lang,
@@ -592,8 +595,16 @@ fn repeated_values(
     targets: &Targets<'_>,
     matched: &[bool],
 ) -> Option<Finding> {
+    let conversions: Vec<f64> = src
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| converted(source, n, src.get(i + 1)))
+        .collect();
     let unmatched_target = targets.numbers.iter().zip(matched).any(|(vs, &m)| {
         !m && !vs.is_empty()
+            && !vs
+                .iter()
+                .any(|&v| conversions.iter().any(|&c| close_to(v, c)))
             && !src.iter().enumerate().any(|(i, n)| {
                 source_values(source, n, i.checked_sub(1).map(|j| &src[j]), source_lang)
                     .iter()
@@ -907,6 +918,19 @@ mod tests {
             .filter(|f| f.severity == super::super::Severity::Error)
             .count(),
             0
+        );
+    }
+
+    #[test]
+    fn a_converted_number_is_not_the_targets_own() {
+        let source = "Up to 2 to 4 inches of rain fell. The vote was held on 2024-11-11.";
+        let ok = "Выпало до 5–10 см осадков. Голосование прошло 11 ноября 2024 года.";
+        assert_eq!(errors(source, ok, Lang::RU), 0);
+        // A repeated value replaced by a number no conversion explains.
+        let bad = "Выпало до 5–10 см осадков. Голосование прошло 11 ноября 2024 года, 12.";
+        assert_eq!(
+            errors(source, &bad.replace("11 ноября", "12 ноября"), Lang::RU),
+            1
         );
     }
 

@@ -8,7 +8,8 @@
 //! the marks of a long quotation altogether (indirect speech): both pair
 //! up. What is reported is a mark that closes what no unit of the span
 //! opened (on that unit), and a quotation still open where the source
-//! closes its own (on the span's last unit): a dropped mark.
+//! closes its own (on each unit of the span where the source closes a
+//! quotation): a dropped mark.
 
 use super::text::depths_with;
 use super::{CheckKind, Finding};
@@ -71,16 +72,29 @@ fn judge_span(units: &[(&str, &str, &str)], span: std::ops::Range<usize>) -> Vec
             open += q.net;
         }
     }
-    if open > 0 && out.iter().all(|(i, _)| *i != span.end - 1) {
-        out.push((
-            span.end - 1,
-            Finding::warning(
-                CheckKind::Brackets,
-                format!(
-                    "a quotation the target opens in units {first}–{last} is still open where the source closes its quotation"
-                ),
-            ),
-        ));
+    if open > 0 {
+        // The closing mark belongs where the source closes a quotation:
+        // the span's last unit, and any other that closes one of its
+        // nested quotations.
+        let end = span.end;
+        let closes = |i: usize| {
+            let (_, q) = depths_with(units[i].1, false);
+            q.marks > q.net || i == end - 1
+        };
+        for i in span.filter(|&i| closes(i)) {
+            if out.iter().all(|(j, _)| *j != i) {
+                out.push((
+                    i,
+                    Finding::warning(
+                        CheckKind::Brackets,
+                        format!(
+                            "a quotation the target opens in units {first}–{last} is still open where the source closes its quotation"
+                        ),
+                    ),
+                ));
+            }
+        }
+        out.sort_by_key(|(i, _)| *i);
     }
     out
 }
@@ -162,6 +176,24 @@ mod tests {
             "باران بارید.",
         ];
         assert_eq!(flagged(&SOURCE, &t), [1]);
+    }
+
+    #[test]
+    fn a_nested_quotation_left_open_is_reported_where_the_source_closes_it() {
+        let s = [
+            "He said: \"We saw 'a shark",
+            "in the water.'",
+            "Then we ran,\" he added.",
+        ];
+        let t = [
+            "Он сказал: «Мы увидели „акулу",
+            "в воде.",
+            "Потом мы побежали», — добавил он.",
+        ];
+        assert_eq!(flagged(&s, &t), [1, 2]);
+        let mut closed = t;
+        closed[1] = "в воде“.";
+        assert!(flagged(&s, &closed).is_empty());
     }
 
     #[test]

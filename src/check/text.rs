@@ -291,7 +291,7 @@ pub(crate) fn length(
 pub(crate) struct Depth {
     pub(crate) net: i64,
     pub(crate) low: i64,
-    marks: i64,
+    pub(crate) marks: i64,
     /// The last step: 1 opening, -1 closing, 0 none yet.
     last: i64,
 }
