@@ -114,7 +114,7 @@ fn judge_text(
         return vec![Fault::WrongLanguage(m)];
     }
     let errors = |f: &super::Finding| f.severity == super::Severity::Error;
-    let mut out: Vec<Fault> = numbers::check(source, target, lang)
+    let mut out: Vec<Fault> = numbers::check(source, target, source_lang, lang)
         .into_iter()
         .filter(errors)
         .map(|f| Fault::Numbers(f.message))

@@ -35,6 +35,7 @@ mod language;
 mod number_words;
 mod numbers;
 mod persian;
+mod quotes;
 mod script;
 mod text;
 
@@ -340,7 +341,7 @@ pub fn check_target(
         }
     }
     if settings.numbers {
-        out.extend(numbers::check(source, target, target_lang));
+        out.extend(numbers::check(source, target, source_lang, target_lang));
     }
     if settings.orthography && target_lang == Lang::FA {
         out.extend(persian::check(target));
@@ -433,6 +434,23 @@ pub fn check_consistency<'a>(units: &[(&'a str, &str, &str, Lang)]) -> Vec<(&'a 
         .map(|(i, u)| (i, bounded(u.2)))
         .collect();
     let mut style: Vec<(usize, Finding)> = persian::house_style(&persian);
+    let mut langs: Vec<Lang> = units.iter().map(|u| u.3).collect();
+    langs.sort();
+    langs.dedup();
+    for lang in langs {
+        let of_lang: Vec<(usize, (&str, &str, &str))> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.3 == lang)
+            .map(|(i, u)| (i, (u.0, bounded(u.1), bounded(u.2))))
+            .collect();
+        let texts: Vec<(&str, &str, &str)> = of_lang.iter().map(|&(_, t)| t).collect();
+        style.extend(
+            quotes::across_units(&texts)
+                .into_iter()
+                .map(|(k, f)| (of_lang[k].0, f)),
+        );
+    }
     for &(id, source, target, lang) in units {
         let (source, target) = (bounded(source), bounded(target));
         if text::is_blank(target) || text::is_blank(source) {

@@ -288,10 +288,10 @@ pub(crate) fn length(
 /// target stand for "" or '' in the source), the opening marks minus the
 /// closing ones, and the lowest depth reached on the way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Depth {
-    net: i64,
-    low: i64,
-    marks: i64,
+pub(crate) struct Depth {
+    pub(crate) net: i64,
+    pub(crate) low: i64,
+    pub(crate) marks: i64,
     /// The last step: 1 opening, -1 closing, 0 none yet.
     last: i64,
 }
@@ -315,10 +315,15 @@ const BRACKET_CLASSES: [(&str, char, char); 3] =
 /// straight `"` or `'` (or `’`) opens after a space or at the start, and
 /// closes elsewhere. An apostrophe between letters (`don't`) is not a
 /// quote, nor is `s'` closing when no single quote is open (`the AMs' title`).
-fn depths(text: &str) -> ([Depth; 3], Depth) {
+pub(crate) fn depths(text: &str) -> ([Depth; 3], Depth) {
+    depths_with(text, text.contains('„'))
+}
+
+/// [`depths`] of a part of a longer text, where `low_quote` says whether
+/// the whole opens quotations with `„` (so that `“` closes).
+pub(crate) fn depths_with(text: &str, low_quote: bool) -> ([Depth; 3], Depth) {
     let mut brackets = [Depth::default(); 3];
     let mut quotes = Depth::default();
-    let low_quote = text.contains('„');
     let chars: Vec<char> = text.chars().collect();
     let mut single_open: i64 = 0;
     for (i, &c) in chars.iter().enumerate() {

@@ -1,0 +1,342 @@
+//! Tests of the numbers check (beside `numbers.rs`).
+
+use super::*;
+
+fn missing(source: &str, target: &str, lang: Lang) -> usize {
+    check(source, target, Lang::EN, lang).len()
+}
+
+fn errors(source: &str, target: &str, lang: Lang) -> usize {
+    check(source, target, Lang::EN, lang)
+        .iter()
+        .filter(|f| f.severity == super::super::Severity::Error)
+        .count()
+}
+#[test]
+fn digits_compare_across_scripts_and_separators() {
+    assert_eq!(
+        missing(
+            "It cost $1,250.50 in 2019.",
+            "Это стоило 1 250,50 доллара в 2019 году.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        missing(
+            "It cost $1,250.50 in 2019.",
+            "این در سال ۲۰۱۹ مبلغ ۱٬۲۵۰٫۵۰ دلار هزینه داشت.",
+            Lang::FA
+        ),
+        0
+    );
+    assert_eq!(
+        missing("Growth was 2.5%.", "رشد ۲/۵ درصد بود.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        missing("Growth was 2.5%.", "Рост составил 2,5 %.", Lang::RU),
+        0
+    );
+    assert_eq!(missing("In 2019.", "در سال ٢٠١٩.", Lang::FA), 0);
+}
+
+#[test]
+fn changed_or_dropped_numbers_are_found() {
+    assert_eq!(
+        missing("Growth was 2.5%.", "Рост составил 3,5 %.", Lang::RU),
+        1
+    );
+    assert_eq!(
+        missing(
+            "In 2019, 40 people died.",
+            "در سال ۲۰۱۹ افراد زیادی مردند.",
+            Lang::FA
+        ),
+        1
+    );
+    assert_eq!(
+        missing(
+            "In 2019, 40 people died.",
+            "В 2018 году погибли 40 человек.",
+            Lang::RU
+        ),
+        1
+    );
+}
+
+#[test]
+fn legitimate_rewritings_are_accepted() {
+    assert_eq!(
+        missing(
+            "It will cost 2 million pounds.",
+            "Это обойдется в 2 млн фунтов.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        missing(
+            "It will cost 2 million pounds.",
+            "این ۲ میلیون پوند هزینه دارد.",
+            Lang::FA
+        ),
+        0
+    );
+    assert_eq!(
+        missing(
+            "It will cost 2.5 million.",
+            "Это обойдется в 2 500 000.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(missing("In the 1990s.", "در دهه ۱۹۹۰.", Lang::FA), 0);
+    assert_eq!(
+        missing("The 21st century.", "XXI век, 21-й век.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        missing("The 2015-16 season.", "Сезон 2015–2016 годов.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        missing("At 5 p.m. on Monday.", "В понедельник в 17:00.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        missing("Three of the 3 men.", "Трое из трех мужчин.", Lang::RU),
+        0
+    );
+    assert_eq!(missing("He has 3 sons.", "او سه پسر دارد.", Lang::FA), 0);
+    assert_eq!(missing("The 2nd round.", "دور دوم.", Lang::FA), 0);
+    assert_eq!(missing("In the '90s.", "В 1990-е.", Lang::RU), 0);
+    assert_eq!(
+        missing(
+            "Visit https://example.org/2019/5.",
+            "Посетите сайт.",
+            Lang::RU
+        ),
+        0
+    );
+}
+
+#[test]
+fn extraction_keeps_years_apart_from_counts() {
+    let n = extract("in 2019 500 people, 1 234 567 and ۱۲٬۳۴۵٫۶");
+    let values: Vec<Vec<f64>> = n.iter().map(Number::magnitudes).collect();
+    assert_eq!(
+        values,
+        [vec![2019.0], vec![500.0], vec![1234567.0], vec![12345.6]]
+    );
+}
+
+#[test]
+fn values_differ_when_the_point_scale_or_sign_differs() {
+    for (source, target, lang) in [
+        ("Turnout was 7.5%.", "Явка составила 75%.", Lang::RU),
+        (
+            "It is worth $1.5 billion.",
+            "Она стоит 15 млрд долларов.",
+            Lang::RU,
+        ),
+        (
+            "About 3 million voted.",
+            "Проголосовали около 3 тысяч.",
+            Lang::RU,
+        ),
+        (
+            "It fell to -5 degrees.",
+            "Температура упала до 5 градусов.",
+            Lang::RU,
+        ),
+        (
+            "3 on Monday and 3 on Tuesday.",
+            "3 в понедельник и 5 во вторник.",
+            Lang::RU,
+        ),
+        ("Turnout was 7.5%.", "مشارکت ۷۵ درصد بود.", Lang::FA),
+        (
+            "About 3 million voted.",
+            "حدود ۳ هزار نفر رای دادند.",
+            Lang::FA,
+        ),
+    ] {
+        assert_eq!(errors(source, target, lang), 1, "{source} → {target}");
+    }
+}
+
+#[test]
+fn values_written_out_or_with_month_names_are_the_same() {
+    for (source, target, lang) in [
+        (
+            "It has 1.2 million people.",
+            "این شهر یک میلیون و دویست هزار نفر جمعیت دارد.",
+            Lang::FA,
+        ),
+        (
+            "Some 1,500 troops.",
+            "Около полторы тысячи военных.",
+            Lang::RU,
+        ),
+        (
+            "Some 2,200,000 people.",
+            "Около двух миллионов двухсот тысяч человек.",
+            Lang::RU,
+        ),
+        ("On 2016-12-23.", "23 декабря 2016 года.", Lang::RU),
+        ("On 2016-12-23.", "در ۲۳ دسامبر ۲۰۱۶.", Lang::FA),
+        (
+            "It fell to -5 degrees.",
+            "Температура упала до минус 5 градусов.",
+            Lang::RU,
+        ),
+        (
+            "It fell to -5 degrees.",
+            "Было 5 градусов мороза.",
+            Lang::RU,
+        ),
+        (
+            "It fell to −5 degrees.",
+            "دما به منفی ۵ درجه رسید.",
+            Lang::FA,
+        ),
+        ("Growth was -0.5%.", "Рост составил -0,5%.", Lang::RU),
+        (
+            "Exactly 12,345 ballots.",
+            "Ровно 12\u{a0}345 бюллетеней.",
+            Lang::RU,
+        ),
+        (
+            "3 on Monday and 3 on Tuesday.",
+            "По 3 в понедельник и во вторник.",
+            Lang::RU,
+        ),
+        (
+            "The COVID-19 crisis of 2015-16.",
+            "Кризис COVID-19 2015–2016 годов.",
+            Lang::RU,
+        ),
+    ] {
+        assert_eq!(
+            missing(source, target, lang),
+            0,
+            "{source} → {target}: {:?}",
+            check(source, target, Lang::EN, lang)
+        );
+    }
+}
+
+#[test]
+fn an_english_comma_groups_and_never_marks_decimals() {
+    // Regression (ntrex_dev): "375,000" read as 375.0 let a dropped
+    // "000" pass.
+    assert_eq!(
+        errors("He paid $375,000.", "Он заплатил 375 долларов.", Lang::RU),
+        1
+    );
+    assert_eq!(
+        errors(
+            "More than 30,000 crossed.",
+            "بیش از 30، نفر عبور کردند.",
+            Lang::FA
+        ),
+        1
+    );
+    assert_eq!(
+        errors(
+            "He paid $375,000.",
+            "Он заплатил 375 000 долларов.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        errors("More than 30,000 crossed.", "بیش از ۳۰٬۰۰۰ نفر.", Lang::FA),
+        0
+    );
+    // A comma no reading groups is still a point; and a Russian
+    // source may write a decimal comma.
+    assert_eq!(
+        errors("It rose 1,5 points.", "Он вырос на 1,5 пункта.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        check(
+            "Рост 2,500 пункта.",
+            "Growth of 2.5 points.",
+            Lang::RU,
+            Lang::EN
+        )
+        .iter()
+        .filter(|f| f.severity == super::super::Severity::Error)
+        .count(),
+        0
+    );
+}
+
+#[test]
+fn a_converted_number_is_not_the_targets_own() {
+    let source = "Up to 2 to 4 inches of rain fell. The vote was held on 2024-11-11.";
+    let ok = "Выпало до 5–10 см осадков. Голосование прошло 11 ноября 2024 года.";
+    assert_eq!(errors(source, ok, Lang::RU), 0);
+    // A repeated value replaced by a number no conversion explains.
+    let bad = "Выпало до 5–10 см осадков. Голосование прошло 11 ноября 2024 года, 12.";
+    assert_eq!(
+        errors(source, &bad.replace("11 ноября", "12 ноября"), Lang::RU),
+        1
+    );
+}
+
+#[test]
+fn a_grouped_number_is_one_value() {
+    assert_eq!(
+        errors("With 77,000 views.", "77 002 просмотров.", Lang::RU),
+        1
+    );
+    assert_eq!(
+        errors("With 77,000 views.", "77 000 просмотров.", Lang::RU),
+        0
+    );
+}
+
+#[test]
+fn a_persian_calendar_year_or_a_lost_sign_outside_temperatures_is_a_warning() {
+    let f = check("In 2019.", "در سال ۱۳۹۸.", Lang::EN, Lang::FA);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, super::super::Severity::Warning);
+    let f = check(
+        "Growth of -2% was recorded.",
+        "Зафиксирован спад на 2%.",
+        Lang::EN,
+        Lang::RU,
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, super::super::Severity::Warning);
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_number_and_its_regrouping_are_the_same_value(int in 1u64..10_000_000, frac in 1u32..100) {
+        let source = format!("It cost {int}.{frac:02} dollars and {int} euros.");
+        let grouped = |n: u64, sep: char| -> String {
+            let s = n.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i).is_multiple_of(3) { out.push(sep); }
+                out.push(c);
+            }
+            out
+        };
+        let ru = format!("Это стоило {},{frac:02} долларов и {} евро.", grouped(int, '\u{a0}'), grouped(int, ' '));
+        proptest::prop_assert_eq!(errors(&source, &ru, Lang::RU), 0, "{}", ru);
+        let fa: String = format!("{}٫{frac:02} دلار و {} یورو", grouped(int, '٬'), grouped(int, '٬'))
+            .chars()
+            .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - 48 + 0x06F0).unwrap() } else { c })
+            .collect();
+        proptest::prop_assert_eq!(errors(&source, &fa, Lang::FA), 0, "{}", fa);
+        // The point moved is another value.
+        let moved = format!("Это стоило {int}{frac:02} долларов и {int} евро.");
+        proptest::prop_assert!(errors(&source, &moved, Lang::RU) >= 1, "{}", moved);
+    }
+}
