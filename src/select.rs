@@ -145,6 +145,14 @@ const MAX_BROUGHT: usize = 2;
 /// 250 words without a query 39.80 -> 40.08, Pasokh multi 33.74 -> 34.35 at 0.75.)
 const PAIR_SCORE_SHARE: f64 = 0.75;
 
+/// The share of the budget that candidate `i` of `candidates` takes alone
+/// (more than 1 when it does not fit at all).
+pub fn budget_share(candidates: &[Candidate], i: usize, opts: &SelectOptions) -> f64 {
+    let total_words: usize = candidates.iter().map(|c| c.size.words).sum();
+    let limit = Limit::resolve(opts.budget, total_words);
+    limit.cost(candidates[i].size, 0) as f64 / limit.cap().max(1) as f64
+}
+
 /// The outcome of selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
@@ -159,17 +167,15 @@ pub struct Selection {
 /// [`select_opening`] without an opening (the tests' plain selection).
 #[cfg(test)]
 pub fn select(candidates: &[Candidate], opts: &SelectOptions) -> Selection {
-    select_opening(candidates, opts, None)
+    select_opening(candidates, opts, &[])
 }
 
-/// Chooses sentences (see the module docs), with `opening` (a sentence
-/// that names the brief's subject, such as a lead) chosen first when it is
-/// usable and fits. Returns indices best first (the opening first).
-pub fn select_opening(
-    candidates: &[Candidate],
-    opts: &SelectOptions,
-    opening: Option<usize>,
-) -> Selection {
+/// Chooses sentences (see the module docs), starting from `seed`: its
+/// first sentence (one that names the brief's subject, such as a lead) is
+/// chosen first when it may stand alone and fits, then the others that
+/// still fit, in their order (see [`Gate::open`]). Returns indices best
+/// first (the seed first).
+pub fn select_opening(candidates: &[Candidate], opts: &SelectOptions, seed: &[usize]) -> Selection {
     let gate = Gate::new(candidates, opts);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| {
@@ -178,7 +184,7 @@ pub fn select_opening(
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
     });
-    let (mut chosen, mut used) = gate.open(opening);
+    let (mut chosen, mut used) = gate.open(seed);
     for &i in &order {
         if !gate.usable(&candidates[i]) || chosen.contains(&i) {
             continue;
@@ -248,21 +254,40 @@ impl<'c, 'a> Gate<'c, 'a> {
         c.eligible && (!self.any_in_range || self.in_range(c)) && c.size.words > 0
     }
 
-    /// The selection that starts with `opening`: it alone when it may stand
-    /// alone (eligible, leaning on nothing; a lead longer than the word
-    /// range is still the lead) and fits, else nothing.
-    fn open(&self, opening: Option<usize>) -> (Vec<usize>, usize) {
-        let Some(o) = opening.filter(|&o| {
-            self.candidates
-                .get(o)
-                .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none())
+    /// The selection that starts with `seed`: its first sentence (the
+    /// opening) when it may stand alone (eligible, leaning on nothing; a
+    /// lead longer than the word range is still the lead) and fits, then
+    /// each other usable one (with what it leans on) that still fits, in
+    /// the seed's order; nothing when the opening cannot be taken.
+    fn open(&self, seed: &[usize]) -> (Vec<usize>, usize) {
+        let Some((&o, rest)) = seed.split_first() else {
+            return (Vec::new(), 0);
+        };
+        let stands = self
+            .candidates
+            .get(o)
+            .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none());
+        let Fit::Take(cost) = (if stands {
+            self.fit(o, &[], 0)
+        } else {
+            Fit::Skip
         }) else {
             return (Vec::new(), 0);
         };
-        match self.fit(o, &[], 0) {
-            Fit::Take(cost) => (vec![o], cost),
-            _ => (Vec::new(), 0),
+        let (mut chosen, mut used) = (vec![o], cost);
+        for &i in rest {
+            if chosen.contains(&i) || !self.candidates.get(i).is_some_and(|c| self.usable(c)) {
+                continue;
+            }
+            let Some(group) = self.group(i, &chosen) else {
+                continue;
+            };
+            if let Fit::Take(cost) = self.fit_group(&group, &chosen, used) {
+                used += cost;
+                chosen.extend(group);
+            }
         }
+        (chosen, used)
     }
 
     /// `i` with the sentences it leans on that are not chosen yet, earliest
@@ -399,7 +424,7 @@ pub fn select_submodular(
     cost_power: f64,
     opts: &SelectOptions,
 ) -> Selection {
-    select_submodular_opening(candidates, objective, cost_power, opts, None)
+    select_submodular_opening(candidates, objective, cost_power, opts, &[])
 }
 
 /// Chooses sentences by budgeted greedy maximization of a submodular
@@ -409,7 +434,7 @@ pub fn select_submodular(
 /// and keep the better. Gains only shrink as the set grows, so stale gains
 /// are upper bounds and a lazy priority queue re-evaluates few candidates.
 /// Eligibility, the word range and the redundancy cap work as in [`select_opening`].
-/// With an `opening`, it is chosen first when it is usable and fits (and
+/// With a `seed`, it is taken first as [`select_opening`] takes it (and
 /// the result is then never traded for the best single sentence).
 /// Returns indices in the order they were chosen.
 pub fn select_submodular_opening(
@@ -417,7 +442,7 @@ pub fn select_submodular_opening(
     objective: &mut Objective,
     cost_power: f64,
     opts: &SelectOptions,
-    opening: Option<usize>,
+    seed: &[usize],
 ) -> Selection {
     let gate = Gate::new(candidates, opts);
     let (limit, cap) = (gate.limit, gate.cap);
@@ -436,7 +461,7 @@ pub fn select_submodular_opening(
         }
         heap.push(Bound(ratio(gain, c), i));
     }
-    let (mut chosen, mut used) = gate.open(opening);
+    let (mut chosen, mut used) = gate.open(seed);
     for &o in &chosen {
         objective.add(o);
     }

@@ -179,30 +179,36 @@ pub fn summarize(
         lead,
     );
     let opts = select_options(settings, budget, lead, cluster);
-    let leads = opening::leads(
-        docs.len(),
-        &roles,
-        &doc_of,
-        &texts,
-        &candidates,
-        opts.min_words,
-        |d| docs[d].lang(),
+    let fitness = opening::Fitness {
+        roles: &roles,
+        doc_of: &doc_of,
+        texts: &texts,
+        candidates: &candidates,
+        min_words: opts.min_words,
+        lang: |d: usize| docs[d].lang(),
+    };
+    let openers = opening::Openers::new(
+        |i| fitness.fit(i),
+        fitness.leads(docs.len()),
+        settings.mid_story_opening,
+        query.is_some(),
+        |i| select::budget_share(&candidates, i, &opts),
     );
+    let ranked = Ranked {
+        input: &input,
+        scores: &scores,
+        space: &space,
+        doc_of: &doc_of,
+    };
     let chooser = Chooser {
-        ranked: Ranked {
-            input: &input,
-            scores: &scores,
-            position: &position,
-            space: &space,
-            doc_of: &doc_of,
-        },
-        submodular: algorithm == Algorithm::Submodular,
+        coverage: (algorithm == Algorithm::Submodular)
+            .then(|| Coverage::new(&ranked, &position, settings)),
+        ranked,
         // LEAD is a baseline: it opens as it opens.
         open_with_lead: settings.order == Order::Document && !lead,
-        settings,
         opts: &opts,
     };
-    let selection = chooser.choose(&candidates, &leads);
+    let selection = chooser.choose(&candidates, &openers);
     let mut chosen = selection.chosen.clone();
     if settings.order == Order::Document {
         chosen.sort_unstable();
@@ -365,93 +371,123 @@ fn candidates<'a>(
 struct Ranked<'r, 'a> {
     input: &'r RankInput<'a>,
     scores: &'r [f64],
-    position: &'r [usize],
     space: &'r tfidf::TermSpace,
     doc_of: &'r [usize],
+}
+
+/// The parts of the submodular objective that do not change between
+/// selections: each sentence's reward, the diversity groups and the
+/// concepts' weights.
+struct Coverage {
+    reward: Vec<f64>,
+    groups: Vec<u32>,
+    concepts: Vec<f64>,
+    params: submodular::SubmodularParams,
+    cost_power: f64,
+}
+
+impl Coverage {
+    fn new(ranked: &Ranked<'_, '_>, position: &[usize], settings: &SummarySettings) -> Coverage {
+        let graph = ranked.input.graph();
+        let reward = submodular::reward(graph, ranked.scores, position, settings.reward_lead);
+        let groups = submodular::partition(graph, &reward, settings.group_threshold);
+        let space = ranked.space;
+        Coverage {
+            concepts: submodular::concept_weights(&space.vectors, ranked.doc_of, space.n_terms),
+            reward,
+            groups,
+            params: submodular::SubmodularParams {
+                alpha: settings.coverage_alpha,
+                lambda: settings.diversity_lambda,
+                mu: settings.concept_weight,
+            },
+            cost_power: settings.cost_power,
+        }
+    }
+
+    /// The objective of an empty set.
+    fn objective<'o>(&'o self, ranked: &Ranked<'o, '_>) -> submodular::Objective<'o> {
+        submodular::Objective::new(
+            ranked.input.graph(),
+            &self.reward,
+            self.groups.clone(),
+            self.params,
+        )
+        .with_concepts(&ranked.space.vectors, self.concepts.clone())
+    }
 }
 
 /// Selection with the settings of one summary.
 struct Chooser<'c, 'r, 'a> {
     ranked: Ranked<'r, 'a>,
-    submodular: bool,
-    /// Whether the brief must open with a lead (document order, not LEAD).
+    /// The submodular objective's parts (`None`: greedy by score).
+    coverage: Option<Coverage>,
+    /// Whether the brief's opening is checked (document order, not LEAD).
     open_with_lead: bool,
-    settings: &'c SummarySettings,
     opts: &'c SelectOptions,
 }
 
 impl Chooser<'_, '_, '_> {
-    /// The brief's sentences, opening with a document's lead (see
-    /// [`opening`]) in document order: when the first choice opens
-    /// otherwise, it is chosen again with a lead first and only the
-    /// sentences after that lead, and the first such choice that takes its
-    /// lead is kept (else the first choice stands).
-    fn choose(&self, candidates: &[Candidate<'_>], leads: &[Option<usize>]) -> select::Selection {
-        let first = self.pick(candidates, None);
+    /// The brief's sentences, opening with a sentence that may open it
+    /// (see [`opening`]) in document order: when the first choice opens
+    /// otherwise, the first of its [retries](opening::Openers::retries)
+    /// that opens as it should is kept (else the first choice stands).
+    fn choose(
+        &self,
+        candidates: &[Candidate<'_>],
+        openers: &opening::Openers,
+    ) -> select::Selection {
+        let first = self.pick(candidates, &[]);
         if !self.open_with_lead {
             return first;
         }
-        for lead in opening::tries(&first.chosen, leads, self.ranked.doc_of) {
-            let after: Vec<Candidate<'_>> = candidates
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Candidate {
-                    eligible: c.eligible && i >= lead,
-                    ..*c
-                })
-                .collect();
-            let again = self.pick(&after, Some(lead));
-            if again.chosen.first() == Some(&lead) {
+        for retry in openers.retries(&first.chosen, self.ranked.doc_of) {
+            let (opening, kept) = match retry {
+                opening::Retry::Trim(s) => (s, first.chosen.as_slice()),
+                opening::Retry::Lead(l) => (l, &[][..]),
+            };
+            let again = self.pick_after(candidates, opening, kept);
+            if again.chosen.iter().min() == Some(&opening) {
                 return again;
             }
         }
         first
     }
 
-    /// One selection, with `opening` chosen first when it fits.
-    fn pick(&self, candidates: &[Candidate<'_>], opening: Option<usize>) -> select::Selection {
-        if self.submodular {
-            select_submodular(&self.ranked, candidates, self.settings, self.opts, opening)
-        } else {
-            select::select_opening(candidates, self.opts, opening)
+    /// A selection that opens with `opening` and takes only sentences after
+    /// it in document order, starting with those of `kept` after it.
+    fn pick_after(
+        &self,
+        candidates: &[Candidate<'_>],
+        opening: usize,
+        kept: &[usize],
+    ) -> select::Selection {
+        let after: Vec<Candidate<'_>> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Candidate {
+                eligible: c.eligible && i >= opening,
+                ..*c
+            })
+            .collect();
+        let mut seed = vec![opening];
+        seed.extend(kept.iter().copied().filter(|&i| i > opening));
+        self.pick(&after, &seed)
+    }
+
+    /// One selection, starting from `seed` (see [`select::select_opening`]).
+    fn pick(&self, candidates: &[Candidate<'_>], seed: &[usize]) -> select::Selection {
+        match &self.coverage {
+            Some(c) => select::select_submodular_opening(
+                candidates,
+                &mut c.objective(&self.ranked),
+                c.cost_power,
+                self.opts,
+                seed,
+            ),
+            None => select::select_opening(candidates, self.opts, seed),
         }
     }
-}
-
-/// The submodular selection: coverage of the sentence graph, diversity
-/// across its groups and coverage of the cluster's concepts.
-fn select_submodular(
-    ranked: &Ranked<'_, '_>,
-    candidates: &[Candidate<'_>],
-    settings: &SummarySettings,
-    opts: &SelectOptions,
-    opening: Option<usize>,
-) -> select::Selection {
-    let graph = ranked.input.graph();
-    let reward = submodular::reward(graph, ranked.scores, ranked.position, settings.reward_lead);
-    let groups = submodular::partition(graph, &reward, settings.group_threshold);
-    let space = ranked.space;
-    let mut objective = submodular::Objective::new(
-        graph,
-        &reward,
-        groups,
-        submodular::SubmodularParams {
-            alpha: settings.coverage_alpha,
-            lambda: settings.diversity_lambda,
-            mu: settings.concept_weight,
-        },
-    )
-    .with_concepts(
-        &space.vectors,
-        submodular::concept_weights(&space.vectors, ranked.doc_of, space.n_terms),
-    );
-    select::select_submodular_opening(
-        candidates,
-        &mut objective,
-        settings.cost_power,
-        opts,
-        opening,
-    )
 }
 
 /// The role of every sentence of `docs` (in the term space's order:

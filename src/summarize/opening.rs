@@ -138,63 +138,144 @@ fn asks(text: &str) -> bool {
         .ends_with(['?', '!', '؟', '？', '！'])
 }
 
-/// Each document's lead, when it is fit to open a brief: the document's
-/// first sentence of the story (after its headline and furniture), when it
-/// may be chosen, has at least `min_words` words, opens with no reference
-/// to a sentence before it (not even as a document's first sentence, which
-/// may continue another) and does not [`presuppose`](presupposes) an
-/// occasion. `docs` is the number of documents; `lang` gives a document's
-/// language.
-pub(crate) fn leads(
-    docs: usize,
-    roles: &[Role],
-    doc_of: &[usize],
-    texts: &[&str],
-    candidates: &[Candidate<'_>],
-    min_words: usize,
-    lang: impl Fn(usize) -> Lang,
-) -> Vec<Option<usize>> {
-    let mut lead = vec![None; docs];
-    let mut seen = vec![false; docs];
-    for (i, role) in roles.iter().enumerate() {
-        let d = doc_of[i];
-        if !matches!(role, Role::Body { .. }) || std::mem::replace(&mut seen[d], true) {
-            continue;
-        }
-        let c = &candidates[i];
-        let fit = c.eligible
-            && c.needs.is_none()
-            && c.size.words >= min_words.max(1)
-            && !leans_on_previous(texts[i], lang(d))
-            && !presupposes(texts[i], lang(d));
-        if fit {
-            lead[d] = Some(i);
-        }
-    }
-    lead
+/// What tells whether a sentence is fit to open a brief: a sentence of
+/// the story that may be chosen, has at least `min_words` words, opens
+/// with no reference to a sentence before it (not even as a document's
+/// first sentence, which may continue another) and does not
+/// [`presuppose`](presupposes) an occasion. Judged only for the sentences
+/// asked about (a brief's chosen sentences and the documents' leads).
+pub(crate) struct Fitness<'s, 'a, L> {
+    pub roles: &'s [Role],
+    pub doc_of: &'s [usize],
+    pub texts: &'s [&'s str],
+    pub candidates: &'s [Candidate<'a>],
+    pub min_words: usize,
+    /// A document's language.
+    pub lang: L,
 }
 
-/// The leads a brief of `chosen` sentences should be chosen again with, in
-/// the order to try them: none when its first sentence in document order
-/// (the least index: sentences are numbered document by document) is a fit
-/// lead or when nothing is chosen; else the lead of the document it opens
-/// in, then those of the documents after it, then those before it, nearest
-/// first. At most [`MAX_TRIES`].
-pub(crate) fn tries(chosen: &[usize], leads: &[Option<usize>], doc_of: &[usize]) -> Vec<usize> {
-    let Some(&first) = chosen.iter().min() else {
-        return Vec::new();
-    };
-    let d = doc_of[first];
-    if leads[d] == Some(first) {
-        return Vec::new();
+impl<L: Fn(usize) -> Lang> Fitness<'_, '_, L> {
+    /// Whether sentence `i` is fit to open a brief.
+    pub(crate) fn fit(&self, i: usize) -> bool {
+        let c = &self.candidates[i];
+        let lang = (self.lang)(self.doc_of[i]);
+        matches!(self.roles[i], Role::Body { .. })
+            && c.eligible
+            && c.needs.is_none()
+            && c.size.words >= self.min_words.max(1)
+            && !leans_on_previous(self.texts[i], lang)
+            && !presupposes(self.texts[i], lang)
     }
-    leads[d..]
-        .iter()
-        .chain(leads[..d].iter().rev())
-        .flatten()
-        .copied()
-        .take(MAX_TRIES)
-        .collect()
+
+    /// Each document's lead, when it is [fit](Self::fit) to open a brief:
+    /// the document's first sentence of the story (after its headline and
+    /// furniture). `docs` is the number of documents.
+    pub(crate) fn leads(&self, docs: usize) -> Vec<Option<usize>> {
+        let mut lead = vec![None; docs];
+        let mut seen = vec![false; docs];
+        for (i, role) in self.roles.iter().enumerate() {
+            let d = self.doc_of[i];
+            if !matches!(role, Role::Body { .. }) || std::mem::replace(&mut seen[d], true) {
+                continue;
+            }
+            if self.fit(i) {
+                lead[d] = Some(i);
+            }
+        }
+        lead
+    }
+}
+
+/// A lead that takes more of the budget than this share does not push
+/// out a brief's fit opening: a short brief (665 bytes, three or four
+/// sentences) cannot spend a third of itself on a lead it did not choose.
+const LEAD_SHARE: f64 = 0.25;
+
+/// What may open a brief, sentence by sentence.
+pub(crate) struct Openers<'f> {
+    fit: Box<dyn Fn(usize) -> bool + 'f>,
+    leads: Vec<Option<usize>>,
+    /// Per document: whether a fit sentence other than its lead may open
+    /// a brief (a query's brief, a document without a fit lead or with a
+    /// costly one).
+    free: Vec<bool>,
+}
+
+/// A selection to try again, opening with a sentence that may open it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Retry {
+    /// The first choice from this sentence on: what it chose before this
+    /// sentence (in document order) left out, the rest kept, the budget
+    /// filled again with sentences after it.
+    Trim(usize),
+    /// Chosen again with this lead first and only sentences after it.
+    Lead(usize),
+}
+
+impl<'f> Openers<'f> {
+    /// `fit` from [`Fitness::fit`], `leads` from [`Fitness::leads`];
+    /// `mid_story`: whether a fit sentence other than a lead may open a
+    /// brief at all (the `mid_story_opening` setting; then only where
+    /// the lead is not required); `query`: the brief
+    /// answers a query (a document's lead tells its story, not the
+    /// answer, so any fit sentence may open); `share` gives the share of
+    /// the budget a sentence takes alone.
+    pub(crate) fn new(
+        fit: impl Fn(usize) -> bool + 'f,
+        leads: Vec<Option<usize>>,
+        mid_story: bool,
+        query: bool,
+        share: impl Fn(usize) -> f64,
+    ) -> Openers<'f> {
+        let free = leads
+            .iter()
+            .map(|lead| mid_story && (query || lead.is_none_or(|l| share(l) > LEAD_SHARE)))
+            .collect();
+        Openers {
+            fit: Box::new(fit),
+            leads,
+            free,
+        }
+    }
+
+    /// Whether sentence `i` (of document `doc`) may open a brief: its
+    /// document's lead, or a fit sentence where the lead is not required.
+    pub(crate) fn may_open(&self, i: usize, doc: usize) -> bool {
+        (self.leads[doc] == Some(i) || self.free[doc]) && (self.fit)(i)
+    }
+
+    /// The selections a brief of `chosen` sentences should be chosen again
+    /// as, in the order to try them: none when its first sentence in
+    /// document order (the least index: sentences are numbered document by
+    /// document) may open it or when nothing is chosen; else the first
+    /// choice from its earliest chosen sentence that may open it in the
+    /// same document (so only sentences of that document are left out),
+    /// then a selection after a lead: of the document the brief opens in, then of
+    /// those after it, then of those before it, nearest first (at most
+    /// [`MAX_TRIES`] leads).
+    pub(crate) fn retries(&self, chosen: &[usize], doc_of: &[usize]) -> Vec<Retry> {
+        let Some(&first) = chosen.iter().min() else {
+            return Vec::new();
+        };
+        if self.may_open(first, doc_of[first]) {
+            return Vec::new();
+        }
+        let d = doc_of[first];
+        let trim = chosen
+            .iter()
+            .copied()
+            .filter(|&i| doc_of[i] == d && self.may_open(i, d))
+            .min()
+            .map(Retry::Trim);
+        let leads = self.leads[d..]
+            .iter()
+            .chain(self.leads[..d].iter().rev())
+            .flatten()
+            .copied()
+            .take(MAX_TRIES)
+            .map(Retry::Lead);
+        trim.into_iter().chain(leads).collect()
+    }
 }
 
 #[cfg(test)]
@@ -295,16 +376,46 @@ mod tests {
     }
 
     #[test]
-    fn a_brief_opening_with_a_lead_is_not_chosen_again() {
+    fn a_brief_opening_as_it_may_is_not_chosen_again() {
         let doc_of = [0, 0, 0, 1, 1, 2, 2];
-        let leads = [Some(0), None, Some(5)];
-        assert!(tries(&[2, 0], &leads, &doc_of).is_empty());
-        assert!(tries(&[], &leads, &doc_of).is_empty());
-        // Opens mid-story in document 0: its lead first, then document 2's.
-        assert_eq!(tries(&[6, 1], &leads, &doc_of), [0, 5]);
-        // Opens in document 1, which has no fit lead: the one after, then before.
-        assert_eq!(tries(&[4, 6], &leads, &doc_of), [5, 0]);
+        let leads = vec![Some(0), None, Some(5)];
+        // Sentences 2 and 4 are fit to open too; 1, 3 and 6 are not.
+        let fit = |i: usize| [true, false, true, false, true, true, false][i];
+        let cheap = |_: usize| 0.1;
+        let o = Openers::new(fit, leads.clone(), true, false, cheap);
+        assert!(o.retries(&[2, 0], &doc_of).is_empty());
+        assert!(o.retries(&[], &doc_of).is_empty());
+        // Opens mid-story in document 0 (with a fit sentence, but its lead
+        // is cheap): its lead first, then document 2's.
+        assert_eq!(
+            o.retries(&[6, 2], &doc_of),
+            [Retry::Lead(0), Retry::Lead(5)]
+        );
+        // Document 1 has no fit lead: its fit sentence 4 may open.
+        assert!(o.retries(&[4, 6], &doc_of).is_empty());
+        // Opens with 3 (unfit): from 4 on, then the leads after, then before.
+        assert_eq!(
+            o.retries(&[3, 4, 6], &doc_of),
+            [Retry::Trim(4), Retry::Lead(5), Retry::Lead(0)]
+        );
         // Opens mid-story in the last document: its lead, then the earlier ones.
-        assert_eq!(tries(&[6], &leads, &doc_of), [5, 0]);
+        assert_eq!(o.retries(&[6], &doc_of), [Retry::Lead(5), Retry::Lead(0)]);
+        // With a query, or a lead that takes a third of the budget, a fit
+        // sentence opens where it stands.
+        let o = Openers::new(fit, leads.clone(), true, true, cheap);
+        assert!(o.retries(&[2, 6], &doc_of).is_empty());
+        assert_eq!(o.retries(&[1, 2, 6], &doc_of)[0], Retry::Trim(2));
+        let o = Openers::new(fit, leads.clone(), true, false, |_| 0.34);
+        assert!(o.retries(&[2, 6], &doc_of).is_empty());
+        // Without mid-story openings (the default), only a lead opens.
+        let o = Openers::new(fit, leads, false, true, |_| 0.34);
+        assert_eq!(
+            o.retries(&[2, 6], &doc_of),
+            [Retry::Lead(0), Retry::Lead(5)]
+        );
+        assert_eq!(
+            o.retries(&[4, 6], &doc_of),
+            [Retry::Lead(5), Retry::Lead(0)]
+        );
     }
 }
