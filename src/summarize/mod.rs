@@ -197,6 +197,9 @@ pub fn summarize(
             doc_of: &doc_of,
         },
         submodular: algorithm == Algorithm::Submodular,
+        // A single article's brief that leaves its budget unfilled may
+        // exchange a sentence for a longer one (not LEAD, a baseline).
+        refill: !cluster && !lead,
         // LEAD is a baseline: it opens as it opens.
         open_with_lead: settings.order == Order::Document && !lead,
         settings,
@@ -374,6 +377,8 @@ struct Ranked<'r, 'a> {
 struct Chooser<'c, 'r, 'a> {
     ranked: Ranked<'r, 'a>,
     submodular: bool,
+    /// Whether an unfilled budget is refilled ([`select::refill`]).
+    refill: bool,
     /// Whether the brief must open with a lead (document order, not LEAD).
     open_with_lead: bool,
     settings: &'c SummarySettings,
@@ -413,7 +418,12 @@ impl Chooser<'_, '_, '_> {
         if self.submodular {
             select_submodular(&self.ranked, candidates, self.settings, self.opts, opening)
         } else {
-            select::select_opening(candidates, self.opts, opening)
+            let first = select::select_opening(candidates, self.opts, opening);
+            if self.refill {
+                select::refill(candidates, self.opts, first, opening)
+            } else {
+                first
+            }
         }
     }
 }
