@@ -29,7 +29,8 @@ above):
   or asked/pressed/told/questioned with a comma later; Russian: a verbal adverb
   of a short list, говоря, отвечая…; Persian: با اشاره, در پاسخ, با بیان…); or
   it sits mid-story: at least two sentences of its document end before it (a
-  headline and a dateline line may precede a lead). A rough judge: a gerund
+  headline and a dateline line may precede a lead; lines all in capitals, such
+  as a licence line, are not counted). A rough judge: a gerund
   subject ("Having a shop nearby is…, ") counts too.
 
 A brief has a defect when any of its sentences has one. The `title` of a brief
@@ -125,6 +126,12 @@ def bad_opening(text, lang, before):
     return before >= 2
 
 
+def in_capitals(text):
+    """Whether a text has cased letters and every one of them is a capital."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return bool(cased) and all(c.isupper() for c in cased)
+
+
 def is_fragment(text):
     if len(text.split()) < 4:
         return True
@@ -203,7 +210,9 @@ def judge(binary, shared, name, examples):
         if b["summary"]:
             s0 = b["summary"][0]
             segs0 = segs[f"{it['id']}#{s0['doc']}"]["sentences"]
-            opening = bad_opening(s0["text"], it["lang"], sum(1 for x in segs0 if x["end"] <= s0["start"]))
+            # Lines in capitals alone (a licence, a slug) are no sentences of the story.
+            story_before = sum(1 for x in segs0 if x["end"] <= s0["start"] and not in_capitals(x["text"]))
+            opening = bad_opening(s0["text"], it["lang"], story_before)
             n_open += opening
             if opening and len(shown) < examples:
                 shown.append(f"  {name} {it['id']} opening: {s0['text'][:110]!r}")

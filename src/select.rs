@@ -511,6 +511,91 @@ pub fn select_submodular_opening(
     }
 }
 
+/// Share of a word, character or byte budget that must be left unused
+/// before [`refill`] looks for a longer sentence.
+const REFILL_UNUSED_SHARE: f64 = 0.15;
+/// The longer sentence must score at least this share of the one it replaces.
+const REFILL_SCORE_SHARE: f64 = 0.4;
+
+/// A brief that leaves at least [`REFILL_UNUSED_SHARE`] of a word, character
+/// or byte budget unused (every sentence left was longer than the rest, or
+/// leaned on one that did not fit) lets one chosen sentence give way to a
+/// longer one: not the opening, standing alone and leaned on by nothing
+/// chosen (no sentence of `seed`, the opening and those kept with it), replaced by an unchosen sentence that stands alone, fits in its
+/// place, passes the redundancy checks and carries more score × size. The
+/// best such exchange is made, at most one; sentence budgets are left as
+/// they are. Returns the selection, indices best first.
+pub fn refill(
+    candidates: &[Candidate],
+    opts: &SelectOptions,
+    selection: Selection,
+    seed: &[usize],
+) -> Selection {
+    let gate = Gate::new(candidates, opts);
+    let Selection {
+        mut chosen,
+        used,
+        limit,
+    } = selection;
+    let unused = gate.cap.saturating_sub(used) as f64;
+    if matches!(gate.limit, Limit::Sentences(_)) || unused < REFILL_UNUSED_SHARE * gate.cap as f64 {
+        return Selection {
+            chosen,
+            used,
+            limit,
+        };
+    }
+    let mut best: Option<(f64, usize, usize, usize)> = None;
+    for (slot, &j) in chosen.iter().enumerate() {
+        let out = &candidates[j];
+        if seed.contains(&j)
+            || out.needs.is_some()
+            || chosen.iter().any(|&k| candidates[k].needs == Some(j))
+        {
+            continue;
+        }
+        let rest: Vec<usize> = chosen.iter().copied().filter(|&k| k != j).collect();
+        // The separator of the last sentence goes with the one that leaves.
+        let own = used
+            - rest
+                .iter()
+                .enumerate()
+                .map(|(n, &k)| gate.limit.cost(candidates[k].size, n))
+                .sum::<usize>();
+        let base = used - own;
+        for (k, c) in candidates.iter().enumerate() {
+            if chosen.contains(&k) || c.needs.is_some() || !gate.usable(c) {
+                continue;
+            }
+            let Fit::Take(cost) = gate.fit(k, &rest, base) else {
+                continue;
+            };
+            let gain = c.score * cost as f64;
+            if cost > own
+                && c.score >= REFILL_SCORE_SHARE * out.score
+                && best.is_none_or(|b| gain > b.0)
+            {
+                best = Some((gain, slot, k, base + cost));
+            }
+        }
+    }
+    match best {
+        Some((_, slot, k, total)) => {
+            chosen[slot] = k;
+            Selection {
+                chosen,
+                used: total,
+                limit,
+            }
+        }
+        None => Selection {
+            chosen,
+            used,
+            limit,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -500,7 +500,73 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
             c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
         )
     });
-    cased >= 20 && upper * 10 >= cased * 8
+    if cased >= 20 && upper * 10 >= cased * 8 {
+        return true;
+    }
+    // A short line all in capitals, such as the tail of a licence split
+    // from it (`AND WORLD TIMES, INC.`): a story has no such sentence.
+    n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
+}
+
+/// A line of at least this many words, all in capitals, is no story sentence.
+const CAPITALS_LINE_WORDS: usize = 2;
+/// A run of at least this many words in capitals opening a sentence and
+/// ending with a full stop is a licence or boilerplate line run into it.
+const CAPITALS_RUN_WORDS: usize = 6;
+/// Words read at most for such a run.
+const CAPITALS_RUN_MAX_WORDS: usize = 64;
+
+/// Whether every word of `text` that has a letter is written in capitals
+/// (words of digits or signs alone, `1998`, `-`, `©`, go with either).
+fn capitals_only(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(all_capitals)
+}
+
+/// Bytes of a licence or boilerplate line in capitals that opens `text` and
+/// runs into the sentence after it, when the segmenter found no boundary
+/// between them (`… WITHOUT ATTRIBUTION TO WORLDSOURCES, INC. Greenhouse gas
+/// …`): at least [`CAPITALS_RUN_WORDS`] words in capitals, the last ending
+/// with a full stop, then a word with small letters that opens a sentence.
+/// 0 when there is none.
+pub(crate) fn capitals_run_len(text: &str) -> usize {
+    // Most sentences open with a word that is not in capitals.
+    if !text.split_whitespace().next().is_some_and(all_capitals) {
+        return 0;
+    }
+    // The words in capitals before the run's last full stop, and the
+    // offset of the word after that stop.
+    let mut lettered = 0;
+    let mut stop: Option<(usize, usize)> = None;
+    let mut after_stop = false;
+    for (at, w) in words(text, CAPITALS_RUN_MAX_WORDS) {
+        if after_stop {
+            stop = stop
+                .filter(|_| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || is_opener(c))
+                })
+                .map(|(n, _)| (n, at));
+            after_stop = false;
+        }
+        let has_letter = w.chars().any(char::is_alphabetic);
+        if has_letter && !all_capitals(w) {
+            // The story opens at the word after the last stop (which may be
+            // an acronym in capitals: `… INC. NATO and the UN met`).
+            return match stop {
+                Some((n, start)) if n >= CAPITALS_RUN_WORDS && start > 0 => start,
+                _ => 0,
+            };
+        }
+        lettered += usize::from(has_letter);
+        if w.trim_end_matches(is_closer).ends_with('.') {
+            stop = Some((lettered, 0));
+            after_stop = true;
+        }
+    }
+    0
 }
 
 /// Whether `text` opens with a word or phrase of `connectives.txt`.
@@ -609,10 +675,16 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             if i == 0 && (headline || first_is_given) {
                 return Role::Title;
             }
-            if is_furniture(sentence, lang) {
+            // A licence line in capitals run into the sentence after it
+            // goes as a dateline does; the rest is judged on its own.
+            let run = capitals_run_len(sentence);
+            if is_furniture(&sentence[run..], lang) {
                 return Role::Furniture;
             }
-            let skip = dateline_len(sentence, lang);
+            let skip = match run {
+                0 => dateline_len(sentence, lang),
+                n => n,
+            };
             if skip == sentence.len() {
                 return Role::Furniture;
             }
@@ -635,226 +707,4 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dateline(text: &str, lang: Lang) -> &str {
-        &text[..dateline_len(text, lang)]
-    }
-
-    #[test]
-    fn datelines_are_found_in_every_language() {
-        let en = Lang::EN;
-        assert_eq!(
-            dateline("TEHRAN - Presidents of Iran spoke.", en),
-            "TEHRAN - "
-        );
-        assert_eq!(
-            dateline(
-                "date 2016-12-23 Russian President Vladimir Putin has called.",
-                en
-            ),
-            "date 2016-12-23 "
-        );
-        assert_eq!(
-            dateline("WASHINGTON (Reuters) - The Senate voted.", en),
-            "WASHINGTON (Reuters) - "
-        );
-        assert_eq!(dateline("(CNN) -- A storm hit.", en), "(CNN) -- ");
-        assert_eq!(
-            dateline("BUENOS AIRES, Argentina (AP) _ Prices rose.", en),
-            "BUENOS AIRES, Argentina (AP) _ "
-        );
-        assert_eq!(dateline("RENO, Nev. _ Snow fell.", en), "RENO, Nev. _ ");
-        // Capitalised words after a place's comma with no dash or agency
-        // after them open the story.
-        assert_eq!(dateline("PARIS, Many Parisians left.", en), "");
-        assert_eq!(dateline("NATO, Russia and China met.", en), "");
-        assert_eq!(
-            dateline("WASHINGTON _ Global warming is not making people warm.", en),
-            "WASHINGTON _ "
-        );
-        assert_eq!(
-            dateline("LONDON, Dec. 5 - Prices rose.", en),
-            "LONDON, Dec. 5 - "
-        );
-        assert_eq!(
-            dateline("МОСКВА, 5 декабря — РИА Новости. Цены выросли.", Lang::RU),
-            "МОСКВА, 5 декабря — РИА Новости. "
-        );
-        assert_eq!(
-            dateline("МОСКВА, 5 декабря — Цены выросли.", Lang::RU),
-            "МОСКВА, 5 декабря — "
-        );
-        assert_eq!(
-            dateline("تهران- ایرنا- رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
-            "تهران- ایرنا- "
-        );
-        assert_eq!(
-            dateline("تهران - ایرنا - رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
-            "تهران - ایرنا - "
-        );
-    }
-
-    #[test]
-    fn a_dateline_alone_is_all_of_its_sentence() {
-        for (text, lang) in [
-            ("TEHRAN -", Lang::EN),
-            ("МОСКВА, 5 декабря — РИА Новости.", Lang::RU),
-        ] {
-            assert_eq!(dateline_len(text, lang), text.len(), "{text}");
-        }
-    }
-
-    #[test]
-    fn sentences_that_only_look_like_datelines_keep_their_start() {
-        for (text, lang) in [
-            ("Officials - who declined to be named - said so.", Lang::EN),
-            ("The UN - and NATO - met.", Lang::EN),
-            ("NATO met on Monday.", Lang::EN),
-            (
-                "US officials said the talks - held in Geneva - failed.",
-                Lang::EN,
-            ),
-            ("Он сказал — нет.", Lang::RU),
-            ("رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
-            ("ایران - عراق دیدار کردند.", Lang::FA),
-            ("", Lang::EN),
-            ("-", Lang::FA),
-        ] {
-            assert_eq!(dateline_len(text, lang), 0, "{text}");
-        }
-    }
-
-    #[test]
-    fn furniture_lines_are_recognised() {
-        let en = Lang::EN;
-        assert!(is_furniture(
-            "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
-            en
-        ));
-        assert!(is_furniture("By Jane Smith, CNN.", en));
-        assert!(is_furniture("Read more: the ten best parks.", en));
-        assert!(is_furniture(
-            "COPYRIGHT 1998 BY WORLDSOURCES, INC., A JOINT VENTURE OF FDCH.",
-            en
-        ));
-        assert!(is_furniture("Все права защищены.", Lang::RU));
-        assert!(is_furniture("انتهای پیام.", Lang::FA));
-        assert!(!is_furniture(
-            "By Monday, the storm had passed the city.",
-            en
-        ));
-        assert!(!is_furniture(
-            "The NATO summit opened in Brussels on Monday.",
-            en
-        ));
-    }
-
-    #[test]
-    fn phrases_are_found_as_contains_finds_them() {
-        let list = ["read more", "ab", "abcd", "ёж и"];
-        let phrases = Phrases::new(list.iter().map(|p| p.to_string()).collect());
-        for text in [
-            "",
-            "x",
-            "read mor",
-            "please read more here",
-            "xa",
-            "bab",
-            "ac",
-            "read more",
-            "xabcd",
-            "abc",
-            "ёж и",
-            "ёж",
-        ] {
-            let expected = list.iter().any(|p| text.contains(p));
-            assert_eq!(phrases.found_in(text), expected, "{text:?}");
-        }
-        assert!(!Phrases::default().found_in("anything"));
-    }
-
-    #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        for text in [
-            "",
-            "   ",
-            "one",
-            " Two  words ",
-            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{b}f\u{1c}g",
-            "«Слово» — ещё\tодно\nслово",
-            "تهران- ایرنا- رئیس‌جمهور گفت.",
-        ] {
-            for max in [1, 2, 3, 41] {
-                assert_eq!(
-                    count_words(text, max),
-                    text.split_whitespace().take(max).count(),
-                    "{text:?} {max}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn connectives_are_found_after_opening_quotes() {
-        assert!(leans_on_previous("He said so.", Lang::EN));
-        assert!(leans_on_previous(
-            "\"This is a victory,\" he said.",
-            Lang::EN
-        ));
-        assert!(leans_on_previous("However, it rained.", Lang::EN));
-        assert!(leans_on_previous("In addition, schools closed.", Lang::EN));
-        assert!(!leans_on_previous("Inflation rose.", Lang::EN));
-        assert!(!leans_on_previous("Heat rose.", Lang::EN));
-        assert!(leans_on_previous("Это на 8,5% больше.", Lang::RU));
-        assert!(leans_on_previous("При этом цены выросли.", Lang::RU));
-        assert!(!leans_on_previous(
-            "При пожаре никто не пострадал.",
-            Lang::RU
-        ));
-        assert!(leans_on_previous("او گفت که باران آمد.", Lang::FA));
-        assert!(leans_on_previous("با این حال باران آمد.", Lang::FA));
-        assert!(!leans_on_previous("باران آمد.", Lang::FA));
-    }
-
-    #[test]
-    fn sentence_ends_are_read_inside_quotes() {
-        assert!(ends_a_sentence("He said: \"Yes.\""));
-        assert!(ends_a_sentence("Что дальше?»"));
-        assert!(ends_a_sentence("باران آمد؟"));
-        assert!(!ends_a_sentence(
-            "Welsh AMs worried about 'looking like muppets'"
-        ));
-        assert!(!ends_a_sentence("as follows:"));
-    }
-
-    #[test]
-    fn resource_lists_are_sorted_unique_and_lower_case() {
-        for lang in [Lang::EN, Lang::RU, Lang::FA] {
-            for name in [
-                "connectives.txt",
-                "furniture.txt",
-                "months.txt",
-                "agencies.txt",
-            ] {
-                let list: Vec<&str> = entries(builtin(lang, name)).collect();
-                if lang == Lang::FA && name == "agencies.txt" {
-                    continue; // the segmenter's list, tested there
-                }
-                assert!(!list.is_empty(), "{lang}/{name}");
-                assert!(
-                    list.windows(2).all(|w| w[0] < w[1]),
-                    "{lang}/{name} sorted, unique"
-                );
-                for e in &list {
-                    assert_eq!(
-                        *e,
-                        normalize_key(e, lang),
-                        "{lang}/{name}: {e} is a matching key"
-                    );
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -204,6 +204,9 @@ pub fn summarize(
         coverage: (algorithm == Algorithm::Submodular)
             .then(|| Coverage::new(&ranked, &position, settings)),
         ranked,
+        // A single article's brief that leaves its budget unfilled may
+        // exchange a sentence for a longer one (not LEAD, a baseline).
+        refill: !cluster && !lead,
         // LEAD is a baseline: it opens as it opens.
         open_with_lead: settings.order == Order::Document && !lead,
         opts: &opts,
@@ -422,6 +425,8 @@ struct Chooser<'c, 'r, 'a> {
     ranked: Ranked<'r, 'a>,
     /// The submodular objective's parts (`None`: greedy by score).
     coverage: Option<Coverage>,
+    /// Whether an unfilled budget is refilled ([`select::refill`]).
+    refill: bool,
     /// Whether the brief's opening is checked (document order, not LEAD).
     open_with_lead: bool,
     opts: &'c SelectOptions,
@@ -485,7 +490,14 @@ impl Chooser<'_, '_, '_> {
                 self.opts,
                 seed,
             ),
-            None => select::select_opening(candidates, self.opts, seed),
+            None => {
+                let first = select::select_opening(candidates, self.opts, seed);
+                if self.refill {
+                    select::refill(candidates, self.opts, first, seed)
+                } else {
+                    first
+                }
+            }
         }
     }
 }

@@ -118,3 +118,55 @@ fn documents_in_several_languages_are_reported() {
     let (_, stderr) = run(&[], &[seed("en-putin-assad-aleppo.txt")]);
     assert!(!stderr.contains("several languages"), "{stderr}");
 }
+
+/// A lead, a short second sentence, then only sentences longer than what
+/// the lead and the short one leave of `budget` words: the words of each
+/// sentence, one sentence made of `n` distinct words from `vocab`.
+fn underfilling_story(vocab: &[&str], sizes: &[usize]) -> String {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for &n in sizes {
+        let words: Vec<&str> = (0..n).map(|k| vocab[(at + k) % vocab.len()]).collect();
+        at += n;
+        let mut s = words.join(" ");
+        s.push('.');
+        let mut c = s.chars();
+        let first = c.next().unwrap().to_uppercase().collect::<String>();
+        out.push(first + c.as_str());
+    }
+    out.join(" ")
+}
+
+#[test]
+fn a_single_article_brief_left_unfilled_takes_a_longer_sentence() {
+    // Regression (issue 20): Pasokh briefs used 46-71 of 85 words when every
+    // sentence left was longer than the rest of the budget.
+    use brief::{Budget, Config, Document, SummarySettings, analyze_all, summarize};
+    let en: Vec<String> = (0..200).map(|k| format!("word{k}x")).collect();
+    let ru: Vec<String> = (0..200).map(|k| format!("слово{k}ы")).collect();
+    for vocab in [&en, &ru] {
+        let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
+        let sizes = [20, 6, 25, 27, 29];
+        let text = underfilling_story(&vocab, &sizes);
+        let docs = analyze_all(vec![Document::new("d", text.as_str())], &Config::default());
+        let settings = SummarySettings::default()
+            .with_budget(Budget::Words(50))
+            .unwrap();
+        let s = summarize(&docs, &settings, None).unwrap();
+        let words: usize = s
+            .sentences
+            .iter()
+            .map(|x| x.text.split_whitespace().count())
+            .sum();
+        assert_eq!(words, s.used, "{text}");
+        assert!(s.used <= 50, "the budget stays a cap: {}", s.used);
+        // Greedy choice alone stops at the lead and the short sentence.
+        assert!(s.used > sizes[0] + sizes[1], "unfilled: {:?}", s.sentences);
+        assert_eq!(s.sentences[0].sentence, 0, "the lead still opens");
+        // LEAD, a baseline, is not refilled.
+        let mut lead = settings.clone();
+        lead.algorithm = brief::Algorithm::Lead;
+        let l = summarize(&docs, &lead, None).unwrap();
+        assert_eq!(l.used, sizes[0] + sizes[1]);
+    }
+}

@@ -1,0 +1,311 @@
+use super::*;
+
+fn dateline(text: &str, lang: Lang) -> &str {
+    &text[..dateline_len(text, lang)]
+}
+
+#[test]
+fn datelines_are_found_in_every_language() {
+    let en = Lang::EN;
+    assert_eq!(
+        dateline("TEHRAN - Presidents of Iran spoke.", en),
+        "TEHRAN - "
+    );
+    assert_eq!(
+        dateline(
+            "date 2016-12-23 Russian President Vladimir Putin has called.",
+            en
+        ),
+        "date 2016-12-23 "
+    );
+    assert_eq!(
+        dateline("WASHINGTON (Reuters) - The Senate voted.", en),
+        "WASHINGTON (Reuters) - "
+    );
+    assert_eq!(dateline("(CNN) -- A storm hit.", en), "(CNN) -- ");
+    assert_eq!(
+        dateline("BUENOS AIRES, Argentina (AP) _ Prices rose.", en),
+        "BUENOS AIRES, Argentina (AP) _ "
+    );
+    assert_eq!(dateline("RENO, Nev. _ Snow fell.", en), "RENO, Nev. _ ");
+    // Capitalised words after a place's comma with no dash or agency
+    // after them open the story.
+    assert_eq!(dateline("PARIS, Many Parisians left.", en), "");
+    assert_eq!(dateline("NATO, Russia and China met.", en), "");
+    assert_eq!(
+        dateline("WASHINGTON _ Global warming is not making people warm.", en),
+        "WASHINGTON _ "
+    );
+    assert_eq!(
+        dateline("LONDON, Dec. 5 - Prices rose.", en),
+        "LONDON, Dec. 5 - "
+    );
+    assert_eq!(
+        dateline("МОСКВА, 5 декабря — РИА Новости. Цены выросли.", Lang::RU),
+        "МОСКВА, 5 декабря — РИА Новости. "
+    );
+    assert_eq!(
+        dateline("МОСКВА, 5 декабря — Цены выросли.", Lang::RU),
+        "МОСКВА, 5 декабря — "
+    );
+    assert_eq!(
+        dateline("تهران- ایرنا- رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+        "تهران- ایرنا- "
+    );
+    assert_eq!(
+        dateline("تهران - ایرنا - رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+        "تهران - ایرنا - "
+    );
+}
+
+#[test]
+fn a_dateline_alone_is_all_of_its_sentence() {
+    for (text, lang) in [
+        ("TEHRAN -", Lang::EN),
+        ("МОСКВА, 5 декабря — РИА Новости.", Lang::RU),
+    ] {
+        assert_eq!(dateline_len(text, lang), text.len(), "{text}");
+    }
+}
+
+#[test]
+fn sentences_that_only_look_like_datelines_keep_their_start() {
+    for (text, lang) in [
+        ("Officials - who declined to be named - said so.", Lang::EN),
+        ("The UN - and NATO - met.", Lang::EN),
+        ("NATO met on Monday.", Lang::EN),
+        (
+            "US officials said the talks - held in Geneva - failed.",
+            Lang::EN,
+        ),
+        ("Он сказал — нет.", Lang::RU),
+        ("رئیس‌جمهور امروز به مشهد رفت.", Lang::FA),
+        ("ایران - عراق دیدار کردند.", Lang::FA),
+        ("", Lang::EN),
+        ("-", Lang::FA),
+    ] {
+        assert_eq!(dateline_len(text, lang), 0, "{text}");
+    }
+}
+
+#[test]
+fn furniture_lines_are_recognised() {
+    let en = Lang::EN;
+    assert!(is_furniture(
+        "All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+        en
+    ));
+    assert!(is_furniture("By Jane Smith, CNN.", en));
+    assert!(is_furniture("Read more: the ten best parks.", en));
+    assert!(is_furniture(
+        "COPYRIGHT 1998 BY WORLDSOURCES, INC., A JOINT VENTURE OF FDCH.",
+        en
+    ));
+    assert!(is_furniture("Все права защищены.", Lang::RU));
+    assert!(is_furniture("انتهای پیام.", Lang::FA));
+    assert!(!is_furniture(
+        "By Monday, the storm had passed the city.",
+        en
+    ));
+    assert!(!is_furniture(
+        "The NATO summit opened in Brussels on Monday.",
+        en
+    ));
+}
+
+#[test]
+fn phrases_are_found_as_contains_finds_them() {
+    let list = ["read more", "ab", "abcd", "ёж и"];
+    let phrases = Phrases::new(list.iter().map(|p| p.to_string()).collect());
+    for text in [
+        "",
+        "x",
+        "read mor",
+        "please read more here",
+        "xa",
+        "bab",
+        "ac",
+        "read more",
+        "xabcd",
+        "abc",
+        "ёж и",
+        "ёж",
+    ] {
+        let expected = list.iter().any(|p| text.contains(p));
+        assert_eq!(phrases.found_in(text), expected, "{text:?}");
+    }
+    assert!(!Phrases::default().found_in("anything"));
+}
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " Two  words ",
+        "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{b}f\u{1c}g",
+        "«Слово» — ещё\tодно\nслово",
+        "تهران- ایرنا- رئیس‌جمهور گفت.",
+    ] {
+        for max in [1, 2, 3, 41] {
+            assert_eq!(
+                count_words(text, max),
+                text.split_whitespace().take(max).count(),
+                "{text:?} {max}"
+            );
+        }
+    }
+}
+
+#[test]
+fn connectives_are_found_after_opening_quotes() {
+    assert!(leans_on_previous("He said so.", Lang::EN));
+    assert!(leans_on_previous(
+        "\"This is a victory,\" he said.",
+        Lang::EN
+    ));
+    assert!(leans_on_previous("However, it rained.", Lang::EN));
+    assert!(leans_on_previous("In addition, schools closed.", Lang::EN));
+    assert!(!leans_on_previous("Inflation rose.", Lang::EN));
+    assert!(!leans_on_previous("Heat rose.", Lang::EN));
+    assert!(leans_on_previous("Это на 8,5% больше.", Lang::RU));
+    assert!(leans_on_previous("При этом цены выросли.", Lang::RU));
+    assert!(!leans_on_previous(
+        "При пожаре никто не пострадал.",
+        Lang::RU
+    ));
+    assert!(leans_on_previous("او گفت که باران آمد.", Lang::FA));
+    assert!(leans_on_previous("با این حال باران آمد.", Lang::FA));
+    assert!(!leans_on_previous("باران آمد.", Lang::FA));
+}
+
+#[test]
+fn sentence_ends_are_read_inside_quotes() {
+    assert!(ends_a_sentence("He said: \"Yes.\""));
+    assert!(ends_a_sentence("Что дальше?»"));
+    assert!(ends_a_sentence("باران آمد؟"));
+    assert!(!ends_a_sentence(
+        "Welsh AMs worried about 'looking like muppets'"
+    ));
+    assert!(!ends_a_sentence("as follows:"));
+}
+
+#[test]
+fn resource_lists_are_sorted_unique_and_lower_case() {
+    for lang in [Lang::EN, Lang::RU, Lang::FA] {
+        for name in [
+            "connectives.txt",
+            "furniture.txt",
+            "months.txt",
+            "agencies.txt",
+        ] {
+            let list: Vec<&str> = entries(builtin(lang, name)).collect();
+            if lang == Lang::FA && name == "agencies.txt" {
+                continue; // the segmenter's list, tested there
+            }
+            assert!(!list.is_empty(), "{lang}/{name}");
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{lang}/{name} sorted, unique"
+            );
+            for e in &list {
+                assert_eq!(
+                    *e,
+                    normalize_key(e, lang),
+                    "{lang}/{name}: {e} is a matching key"
+                );
+            }
+        }
+    }
+}
+
+/// Company names, suffixes and story sentences the licence-line
+/// generators below combine.
+const COMPANY_WORDS: [&str; 8] = [
+    "WORLD",
+    "TIMES",
+    "FDCH",
+    "WORLDSOURCES",
+    "MEDIA",
+    "GLOBAL",
+    "NEWS",
+    "PRESS",
+];
+const COMPANY_SUFFIXES: [&str; 6] = ["INC.", "LTD.", "CORP.", "LLC.", "CO.", "PLC."];
+const STORY: [&str; 4] = [
+    "Greenhouse gas emissions may cause the collapse of the ice sheet.",
+    "\"We will act,\" the minister said on Monday.",
+    "Rescue teams reached the flooded city late at night.",
+    "NATO and the UN met in Geneva on Monday.",
+];
+
+fn company(words: &[usize], suffix: usize) -> String {
+    let name: Vec<&str> = words
+        .iter()
+        .map(|&w| COMPANY_WORDS[w % COMPANY_WORDS.len()])
+        .collect();
+    format!(
+        "{}, {}",
+        name.join(" "),
+        COMPANY_SUFFIXES[suffix % COMPANY_SUFFIXES.len()]
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Licence and copyright lines of agencies in capitals, alone or run
+    /// into the story's first sentence, are furniture; the story sentence
+    /// after them keeps its words and starts where they end.
+    #[test]
+    fn licence_lines_in_capitals_are_furniture(
+        name in proptest::collection::vec(0usize..8, 1..4),
+        suffix in 0usize..6,
+        and in proptest::bool::ANY,
+        year in 1980u32..2030,
+        story in 0usize..4,
+    ) {
+        let company = company(&name, suffix);
+        let tail = if and { format!("AND {company}") } else { company.clone() };
+        proptest::prop_assert!(is_furniture(&tail, Lang::EN), "{tail}");
+        let copyright = format!("COPYRIGHT {year} BY {company}");
+        proptest::prop_assert!(is_furniture(&copyright, Lang::EN), "{copyright}");
+        let notice = format!(
+            "NO PORTION OF THE MATERIALS MAY BE USED WITHOUT ATTRIBUTION TO {company} "
+        );
+        let run_in = format!("{notice}{}", STORY[story]);
+        proptest::prop_assert_eq!(capitals_run_len(&run_in), notice.len(), "{}", run_in);
+        proptest::prop_assert!(!is_furniture(STORY[story], Lang::EN));
+        proptest::prop_assert_eq!(capitals_run_len(STORY[story]), 0);
+        // Only the run in capitals goes: a document with the licence, its
+        // split tail and the run-in sentence has one story sentence.
+        let text = format!("{copyright}\n{tail}\n{run_in}\nSchools stay closed this week.");
+        let doc = crate::analyze(crate::Document::new("d", text.as_str()), &crate::Config::default());
+        let (roles, _) = roles(&doc);
+        let bodies: Vec<String> = roles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                Role::Body { skip, .. } => Some(doc.sentence_text(i)[*skip..].to_string()),
+                _ => None,
+            })
+            .collect();
+        proptest::prop_assert!(bodies.iter().all(|b| b.chars().any(char::is_lowercase)), "{bodies:?}");
+        proptest::prop_assert!(bodies.iter().any(|b| b.as_str() == STORY[story]), "{bodies:?}");
+    }
+}
+
+#[test]
+fn sentences_opening_in_capitals_keep_their_start() {
+    for text in [
+        "NATO met on Monday.",
+        "US AND UK TROOPS. Troops left on Monday.",
+        "THE WORLD HEALTH ORGANIZATION SAID THE VIRUS spread.",
+        "BREAKING: Troops left the city.",
+        "",
+    ] {
+        assert_eq!(capitals_run_len(text), 0, "{text}");
+    }
+    assert!(!is_furniture("US AND UK troops left.", Lang::EN));
+    assert!(!is_furniture("NATO met on Monday.", Lang::EN));
+}
