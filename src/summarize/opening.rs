@@ -229,7 +229,7 @@ impl<'f> Openers<'f> {
     ) -> Openers<'f> {
         let free = leads
             .iter()
-            .map(|lead| mid_story && (query || lead.is_none_or(|l| share(l) > LEAD_SHARE)))
+            .map(|lead| query || (mid_story && lead.is_none_or(|l| share(l) > LEAD_SHARE)))
             .collect();
         Openers {
             fit: Box::new(fit),
