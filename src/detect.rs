@@ -107,20 +107,24 @@ impl Tally {
         if text.is_ascii() {
             return t;
         }
-        for c in text.chars() {
-            match c {
-                // Digits, spaces and punctuation belong to no script; ASCII
-                // letters are counted.
-                '\0'..='\u{7F}' => {}
-                _ => {
-                    t.letters += usize::from(c.is_alphabetic());
-                    match script_of_char(c) {
-                        Some(Script::Latin) => t.latin += 1,
-                        Some(Script::Cyrillic) => t.cyrillic += 1,
-                        Some(Script::Arabic) => t.arabic += 1,
-                        _ => t.other += 1,
-                    }
-                }
+        // Digits, spaces and punctuation belong to no script, and ASCII
+        // letters are counted: only the characters that start with a lead
+        // byte (0xC0 and above) are decoded, so a text with a few curly
+        // quotes is not decoded throughout.
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            t.letters += usize::from(c.is_alphabetic());
+            match script_of_char(c) {
+                Some(Script::Latin) => t.latin += 1,
+                Some(Script::Cyrillic) => t.cyrillic += 1,
+                Some(Script::Arabic) => t.arabic += 1,
+                _ => t.other += 1,
             }
         }
         t
@@ -306,13 +310,10 @@ fn english_by_function_words(sample: &str) -> bool {
     let (mut words, mut hits, mut the, mut other) = (0usize, 0usize, 0usize, 0usize);
     let (english, others) = packed_function_words();
     let packed_the = pack(b"the");
-    for word in sample.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
+    for_each_alphabetic_run(sample, |word| {
         words += 1;
         if word.len() > 5 || !word.is_ascii() {
-            continue;
+            return;
         }
         let key = pack(word.as_bytes()) | LOWER_CASE_BITS[word.len()];
         if english.binary_search(&key).is_ok() {
@@ -321,8 +322,38 @@ fn english_by_function_words(sample: &str) -> bool {
         } else if others.binary_search(&key).is_ok() {
             other += 1;
         }
-    }
+    });
     words >= 40 && hits * 100 >= words * 10 && the * 100 >= words * 2 && other * 100 < words * 3
+}
+
+/// Calls `f` on each non-empty piece of `text` between characters that are
+/// not alphabetic (`text.split(|c: char| !c.is_alphabetic())` without the
+/// empty pieces), reading ASCII as bytes: only the other characters are
+/// decoded.
+fn for_each_alphabetic_run<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphabetic, len) = if b < 0x80 {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_alphabetic(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !alphabetic {
+            if start < i {
+                f(&text[start..i]);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < bytes.len() {
+        f(&text[start..]);
+    }
 }
 
 /// Up to eight bytes as one number (zero bytes after them): a word of the
@@ -540,6 +571,26 @@ mod tests {
         // Arabic yeh and kaf, as a third of Pasokh's letters are.
         let text = "رييس جمهور در اين گفتگو به پيروزي اخير ارتش سوريه اشاره كرد.";
         assert_eq!(detect(text, None).lang, Lang::FA);
+    }
+
+    #[test]
+    fn alphabetic_runs_are_the_pieces_split_gives() {
+        for text in [
+            "",
+            "a",
+            "The talks, in Astana\u{2019}s hotel\u{2014}ran late.",
+            "\u{201C}Quoted\u{201D} caf\u{E9} na\u{EF}ve \u{0394}\u{03B5}\u{03BB}\u{03C4}\u{03B1} x1y",
+            "Президент, ёж; کتاب\u{200C}ها ۱۲ end",
+            "trailing space ",
+        ] {
+            let mut got = Vec::new();
+            for_each_alphabetic_run(text, |w| got.push(w));
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -17,6 +17,9 @@ use crate::lang::Lang;
 use crate::resources::{self, LanguageSettings, entries as resource_entries};
 use crate::tokenize::{for_each_word, normalize_key};
 
+mod table;
+use table::WordTable;
+
 /// The built-in background frequency list of `lang` (empty for languages without one).
 fn builtin_background(lang: Lang) -> &'static str {
     resources::builtin(lang, "background_freq.txt")
@@ -277,16 +280,26 @@ const MEMO_ANALYZERS: usize = 8;
 /// not in the document in [`Memo::local`].
 const NONE: u32 = u32::MAX;
 
-#[derive(Default)]
 struct Memo {
     /// Each word seen: the index of its term in `stems`, or [`NONE`].
-    words: HashMap<Box<str>, u32, BuildWordHasher>,
+    words: WordTable,
     /// The distinct terms, each once (words that share a stem share it).
     stems: Vec<Box<str>>,
     stem_ids: HashMap<Box<str>, u32, BuildWordHasher>,
     /// Scratch of [`Analyzer::doc_terms`]: the document's id of each term,
     /// or [`NONE`]; all [`NONE`] between documents.
     local: Vec<u32>,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            words: WordTable::new(BuildWordHasher::default().0),
+            stems: Vec::new(),
+            stem_ids: HashMap::default(),
+            local: Vec::new(),
+        }
+    }
 }
 
 impl Memo {
@@ -300,23 +313,20 @@ impl Memo {
 
     /// The index of `word`'s term in `stems`, or [`NONE`] when it is skipped.
     fn term(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
-        if let Some(&i) = self.words.get(word) {
-            return i;
-        }
-        let i = match analyzer.term_of(word) {
-            None => NONE,
-            Some(term) => match self.stem_ids.get(&*term) {
-                Some(&i) => i,
-                None => {
-                    let i = self.stems.len() as u32;
-                    self.stems.push(term.clone());
-                    self.stem_ids.insert(term, i);
-                    i
-                }
-            },
-        };
-        self.words.insert(word.into(), i);
-        i
+        let (stems, stem_ids) = (&mut self.stems, &mut self.stem_ids);
+        self.words
+            .get_or_insert(word, || match analyzer.term_of(word) {
+                None => NONE,
+                Some(term) => match stem_ids.get(&*term) {
+                    Some(&i) => i,
+                    None => {
+                        let i = stems.len() as u32;
+                        stems.push(term.clone());
+                        stem_ids.insert(term, i);
+                        i
+                    }
+                },
+            })
     }
 }
 
@@ -473,9 +483,12 @@ impl Analyzer {
     pub(crate) fn doc_terms<'t>(&self, sentences: impl Iterator<Item = &'t str>) -> DocTerms {
         self.with_memo(|memo| {
             let mut order: Vec<u32> = Vec::new();
+            // Each row is gathered in one scratch vector and copied out at
+            // its size: one allocation per sentence, none to grow.
+            let mut row: Vec<u32> = Vec::new();
             let rows = sentences
                 .map(|text| {
-                    let mut row = Vec::new();
+                    row.clear();
                     for_each_word(text, |start, end| {
                         let i = memo.term(self, &text[start..end]);
                         if i == NONE {
@@ -491,7 +504,7 @@ impl Analyzer {
                         }
                         row.push(memo.local[i]);
                     });
-                    row
+                    row.as_slice().to_vec()
                 })
                 .collect();
             let names = order

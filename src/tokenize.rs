@@ -147,6 +147,18 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
     out
 }
 
+/// Whether each byte is an ASCII letter or digit (one load, not three
+/// range tests, in the loop every byte of a batch goes through).
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Calls `f(start, end)` for every word span of `text`: a run of word
 /// characters, where a ZWNJ between two word characters joins them.
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
@@ -158,22 +170,28 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        if ASCII_WORD[usize::from(b)] {
             start.get_or_insert(i);
             i += 1;
+            while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
+                i += 1;
+            }
             last_end = i;
             continue;
         }
-        let c = if b < 0x80 {
-            char::from(b)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
+        if b < 0x80 {
+            // Any other ASCII character ends a word (a ZWNJ is not ASCII).
+            if let Some(s) = start.take() {
+                f(s, last_end);
             }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
         let len = c.len_utf8();
-        if b >= 0x80 && is_word_char(c) {
+        if is_word_char(c) {
             start.get_or_insert(i);
             i += len;
             last_end = i;

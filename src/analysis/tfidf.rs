@@ -136,9 +136,19 @@ pub(crate) fn build(
         counts.len()
     }
     .max(1) as f64;
+    // Many terms share a document frequency (most are in one sentence):
+    // each distinct one is worked out once.
+    let mut by_df: Vec<Option<f32>> = Vec::new();
     let mut idf: Vec<f32> = df
         .iter()
-        .map(|&d| (1.0 + (n / f64::from(d.max(1))).ln()) as f32)
+        .map(|&d| {
+            let d = d.max(1);
+            let at = d as usize;
+            if at >= by_df.len() {
+                by_df.resize(at + 1, None);
+            }
+            *by_df[at].get_or_insert_with(|| (1.0 + (n / f64::from(d)).ln()) as f32)
+        })
         .collect();
     // One article is a tiny corpus: scale its IDF by the language's
     // background IDF (relative to an unseen word) raised to the weight.
