@@ -92,13 +92,20 @@ impl WordTable {
                 h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
             }
         }
-        h ^ (h >> 29)
+        h
+    }
+
+    /// The first slot to look at for `hash`: its top bits, the best mixed
+    /// of a multiplicative hash (its low bits depend on the word's first
+    /// bytes only).
+    fn home(hash: u64, slots: usize) -> usize {
+        (hash >> (64 - slots.trailing_zeros())) as usize
     }
 
     /// The slot where `word` is, or the empty slot where it would go.
     fn find(&self, word: &[u8], packed: [u64; 2], hash: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let mut at = (hash as usize) & mask;
+        let mut at = Self::home(hash, self.slots.len());
         loop {
             let slot = self.slots[at];
             if slot == 0 {
@@ -161,7 +168,7 @@ impl WordTable {
         let mask = size - 1;
         let mut slots = vec![0u32; size];
         for (i, e) in self.entries.iter().enumerate() {
-            let mut at = (e.hash as usize) & mask;
+            let mut at = Self::home(e.hash, size);
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
