@@ -153,8 +153,22 @@ pub(crate) fn build(
     // One article is a tiny corpus: scale its IDF by the language's
     // background IDF (relative to an unseen word) raised to the weight.
     if let Some((bg, weight)) = background.filter(|&(_, w)| w > 0.0) {
-        for (w, term) in idf.iter_mut().zip(&names) {
-            *w *= bg.relative_idf(term).powf(weight as f32);
+        match docs {
+            // One document's terms are its own names, in its order: its
+            // analyzer may have their factors already.
+            [doc] if !need_map => {
+                let factors = doc
+                    .analyzer()
+                    .background_factors(doc.term_ids(), bg, weight as f32);
+                for (w, f) in idf.iter_mut().zip(factors) {
+                    *w *= f;
+                }
+            }
+            _ => {
+                for (w, term) in idf.iter_mut().zip(&names) {
+                    *w *= bg.relative_idf(term).powf(weight as f32);
+                }
+            }
         }
     }
     let lengths = counts
