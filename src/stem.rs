@@ -297,8 +297,10 @@ struct Memo {
     /// Each word seen: the index of its term in `stems`, or [`NONE`].
     words: WordTable,
     /// The distinct terms, each once (words that share a stem share it).
-    stems: Vec<Box<str>>,
-    stem_ids: HashMap<Box<str>, u32, BuildWordHasher>,
+    /// Shared with the documents' [`DocTerms`]: a document takes a term
+    /// by a reference count, not a copy of its bytes.
+    stems: Vec<std::sync::Arc<str>>,
+    stem_ids: HashMap<std::sync::Arc<str>, u32, BuildWordHasher>,
     /// Scratch of [`Analyzer::doc_terms`]: the document's id of each term,
     /// or [`NONE`]; all [`NONE`] between documents.
     local: Vec<u32>,
@@ -348,7 +350,8 @@ impl Memo {
                     Some(&i) => i,
                     None => {
                         let i = stems.len() as u32;
-                        stems.push(term.clone());
+                        let term: std::sync::Arc<str> = term.into();
+                        stems.push(std::sync::Arc::clone(&term));
                         stem_ids.insert(term, i);
                         i
                     }
@@ -414,7 +417,7 @@ impl std::hash::Hasher for WordHasher {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocTerms {
     /// Each distinct term by its id; ids go by first appearance.
-    pub names: Vec<Box<str>>,
+    pub names: Vec<std::sync::Arc<str>>,
     /// The terms of each sentence as ids, in text order.
     pub sentences: Vec<Vec<u32>>,
     /// The memo (its generation) the terms came from, and each term's index
