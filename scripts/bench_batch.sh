@@ -13,6 +13,11 @@
 # Usage: scripts/bench_batch.sh [N=10000] [M=200] [BINARY...]
 #   Several binaries are run interleaved, REPEAT (default 3) rounds, so an
 #   old and a new build can be compared under the same load.
+# With CALLGRIND=1, instead: instructions per summarized article, counted by
+# valgrind's callgrind (not moved by the load of a shared machine): the
+# first 300 and 600 articles of the batch are summarized and the difference
+# of the two counts, divided by 300, is printed (one-time costs such as the
+# background IDF table drop out). N and M are not used then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -26,6 +31,9 @@ if [ $# -eq 0 ]; then
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  N=600
+fi
 python3 - "$DEV" "$WORK" "$N" "$M" <<'PY'
 import json, os, sys
 dev, work, n, m = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
@@ -39,6 +47,23 @@ for i in range(m):
     with open(os.path.join(work, "cluster", f"a{i:04d}.txt"), "w", encoding="utf-8") as out:
         out.write(articles[i % len(articles)] + "\n")
 PY
+
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  head -n 300 "$WORK/batch.jsonl" >"$WORK/b300.jsonl"
+  head -n 600 "$WORK/batch.jsonl" >"$WORK/b600.jsonl"
+  # Instructions of one run (callgrind's "Collected" total).
+  instr() {
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" "$1" summarize \
+      --input jsonl --format jsonl "$2" 2>&1 >/dev/null | awk '/Collected/ { print $NF }'
+  }
+  printf '%-32s %14s %14s %14s\n' binary 300-articles 600-articles per-article
+  for bin in "$@"; do
+    a=$(instr "$bin" "$WORK/b300.jsonl")
+    b=$(instr "$bin" "$WORK/b600.jsonl")
+    printf '%-32s %14s %14s %14.0f\n' "$bin" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { print (b - a) / 300 }')"
+  done
+  exit 0
+fi
 
 # Prints user+sys seconds of one command (its output discarded); the
 # wall-clock seconds go to $WORK/wall.

@@ -60,7 +60,7 @@ impl Size {
     /// The size of `text`.
     pub fn of(text: &str) -> Size {
         Size {
-            words: text.split_whitespace().count(),
+            words: crate::tokenize::count_words(text),
             chars: text.chars().count(),
             bytes: text.len(),
         }

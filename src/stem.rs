@@ -17,6 +17,9 @@ use crate::lang::Lang;
 use crate::resources::{self, LanguageSettings, entries as resource_entries};
 use crate::tokenize::{for_each_word, normalize_key};
 
+mod table;
+use table::WordTable;
+
 /// The built-in background frequency list of `lang` (empty for languages without one).
 fn builtin_background(lang: Lang) -> &'static str {
     resources::builtin(lang, "background_freq.txt")
@@ -67,21 +70,34 @@ impl Background {
         Some(Background { idf, unseen })
     }
 
-    /// The shipped table of `lang`, built once (`None` without one).
-    pub fn builtin(lang: Lang) -> Option<&'static Background> {
+    /// Where the shipped table of `lang` is kept (`None` without one).
+    fn builtin_cell(lang: Lang) -> Option<&'static OnceLock<Option<Background>>> {
         static EN: OnceLock<Option<Background>> = OnceLock::new();
         static RU: OnceLock<Option<Background>> = OnceLock::new();
         static FA: OnceLock<Option<Background>> = OnceLock::new();
-        let cell = match lang.as_str() {
-            "en" => &EN,
-            "ru" => &RU,
-            "fa" => &FA,
-            _ => return None,
-        };
-        cell.get_or_init(|| {
-            Background::from_list(builtin_background(lang), lang, &Stemmer::for_lang(lang))
-        })
-        .as_ref()
+        match lang.as_str() {
+            "en" => Some(&EN),
+            "ru" => Some(&RU),
+            "fa" => Some(&FA),
+            _ => None,
+        }
+    }
+
+    /// The shipped table of `lang`, built once (`None` without one).
+    pub fn builtin(lang: Lang) -> Option<&'static Background> {
+        Background::builtin_cell(lang)?
+            .get_or_init(|| {
+                Background::from_list(builtin_background(lang), lang, &Stemmer::for_lang(lang))
+            })
+            .as_ref()
+    }
+
+    /// Whether `self` is the shipped table of `lang` (without building it).
+    fn is_builtin(&self, lang: Lang) -> bool {
+        Background::builtin_cell(lang)
+            .and_then(OnceLock::get)
+            .and_then(Option::as_ref)
+            .is_some_and(|b| std::ptr::eq(b, self))
     }
 
     /// The background IDF of a key, relative to that of an unseen word (0..=1].
@@ -277,16 +293,42 @@ const MEMO_ANALYZERS: usize = 8;
 /// not in the document in [`Memo::local`].
 const NONE: u32 = u32::MAX;
 
-#[derive(Default)]
 struct Memo {
     /// Each word seen: the index of its term in `stems`, or [`NONE`].
-    words: HashMap<Box<str>, u32, BuildWordHasher>,
+    words: WordTable,
     /// The distinct terms, each once (words that share a stem share it).
-    stems: Vec<Box<str>>,
-    stem_ids: HashMap<Box<str>, u32, BuildWordHasher>,
+    /// Shared with the documents' [`DocTerms`]: a document takes a term
+    /// by a reference count, not a copy of its bytes.
+    stems: Vec<std::sync::Arc<str>>,
+    stem_ids: HashMap<std::sync::Arc<str>, u32, BuildWordHasher>,
     /// Scratch of [`Analyzer::doc_terms`]: the document's id of each term,
     /// or [`NONE`]; all [`NONE`] between documents.
     local: Vec<u32>,
+    /// Tells this memo from every other one (and from itself before it was
+    /// emptied), so that a [`DocTerms`] knows whether its indices into
+    /// `stems` still hold.
+    generation: u64,
+    /// The background factor of each term of `stems` (NaN: not yet asked),
+    /// for the shipped table of the analyzer's language and the weight
+    /// (bits) in `factor_weight`. See [`Analyzer::background_factors`].
+    factors: Vec<f32>,
+    factor_weight: Option<u32>,
+}
+
+static NEXT_MEMO: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            words: WordTable::new(BuildWordHasher::default().0),
+            stems: Vec::new(),
+            stem_ids: HashMap::default(),
+            local: Vec::new(),
+            generation: NEXT_MEMO.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            factors: Vec::new(),
+            factor_weight: None,
+        }
+    }
 }
 
 impl Memo {
@@ -300,23 +342,21 @@ impl Memo {
 
     /// The index of `word`'s term in `stems`, or [`NONE`] when it is skipped.
     fn term(&mut self, analyzer: &Analyzer, word: &str) -> u32 {
-        if let Some(&i) = self.words.get(word) {
-            return i;
-        }
-        let i = match analyzer.term_of(word) {
-            None => NONE,
-            Some(term) => match self.stem_ids.get(&*term) {
-                Some(&i) => i,
-                None => {
-                    let i = self.stems.len() as u32;
-                    self.stems.push(term.clone());
-                    self.stem_ids.insert(term, i);
-                    i
-                }
-            },
-        };
-        self.words.insert(word.into(), i);
-        i
+        let (stems, stem_ids) = (&mut self.stems, &mut self.stem_ids);
+        self.words
+            .get_or_insert(word, || match analyzer.term_of(word) {
+                None => NONE,
+                Some(term) => match stem_ids.get(&*term) {
+                    Some(&i) => i,
+                    None => {
+                        let i = stems.len() as u32;
+                        let term: std::sync::Arc<str> = term.into();
+                        stems.push(std::sync::Arc::clone(&term));
+                        stem_ids.insert(term, i);
+                        i
+                    }
+                },
+            })
     }
 }
 
@@ -377,9 +417,12 @@ impl std::hash::Hasher for WordHasher {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocTerms {
     /// Each distinct term by its id; ids go by first appearance.
-    pub names: Vec<Box<str>>,
+    pub names: Vec<std::sync::Arc<str>>,
     /// The terms of each sentence as ids, in text order.
     pub sentences: Vec<Vec<u32>>,
+    /// The memo (its generation) the terms came from, and each term's index
+    /// in it: valid while the memo is that generation.
+    memo: (u64, Vec<u32>),
 }
 
 static NEXT_ANALYZER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -473,9 +516,12 @@ impl Analyzer {
     pub(crate) fn doc_terms<'t>(&self, sentences: impl Iterator<Item = &'t str>) -> DocTerms {
         self.with_memo(|memo| {
             let mut order: Vec<u32> = Vec::new();
+            // Each row is gathered in one scratch vector and copied out at
+            // its size: one allocation per sentence, none to grow.
+            let mut row: Vec<u32> = Vec::new();
             let rows = sentences
                 .map(|text| {
-                    let mut row = Vec::new();
+                    row.clear();
                     for_each_word(text, |start, end| {
                         let i = memo.term(self, &text[start..end]);
                         if i == NONE {
@@ -491,7 +537,7 @@ impl Analyzer {
                         }
                         row.push(memo.local[i]);
                     });
-                    row
+                    row.as_slice().to_vec()
                 })
                 .collect();
             let names = order
@@ -504,7 +550,49 @@ impl Analyzer {
             DocTerms {
                 names,
                 sentences: rows,
+                memo: (memo.generation, order),
             }
+        })
+    }
+
+    /// `bg.relative_idf(name).powf(weight)` for each of `doc`'s term names
+    /// (`doc` made by this analyzer). When `bg` is the shipped table of the
+    /// analyzer's language and `doc` came from this thread's memo as it is,
+    /// each term's factor is kept in the memo: a batch looks each distinct
+    /// term up and raises it to the weight once, not once per article
+    /// (the lookups and `powf` were 3 % of a batch). The factor is the same
+    /// either way.
+    pub(crate) fn background_factors(
+        &self,
+        doc: &DocTerms,
+        bg: &Background,
+        weight: f32,
+    ) -> Vec<f32> {
+        let direct = |name: &str| bg.relative_idf(name).powf(weight);
+        if !bg.is_builtin(self.lang) {
+            return doc.names.iter().map(|n| direct(n)).collect();
+        }
+        self.with_memo(|memo| {
+            let (generation, ids) = &doc.memo;
+            if *generation != memo.generation || ids.len() != doc.names.len() {
+                return doc.names.iter().map(|n| direct(n)).collect();
+            }
+            if memo.factor_weight != Some(weight.to_bits()) {
+                memo.factors.clear();
+                memo.factor_weight = Some(weight.to_bits());
+            }
+            if memo.factors.len() < memo.stems.len() {
+                memo.factors.resize(memo.stems.len(), f32::NAN);
+            }
+            ids.iter()
+                .map(|&i| {
+                    let i = i as usize;
+                    if memo.factors[i].is_nan() {
+                        memo.factors[i] = direct(&memo.stems[i]);
+                    }
+                    memo.factors[i]
+                })
+                .collect()
         })
     }
 
@@ -690,6 +778,36 @@ mod tests {
         assert_eq!(terms(&shared), expected);
         assert_eq!(terms(&own), ["talk", "run", "late"]);
         assert!(expected.contains(&"said".to_string()));
+    }
+
+    #[test]
+    fn background_factors_are_the_direct_ones() {
+        let bg = Background::builtin(Lang::EN).expect("a shipped table");
+        let shared = Analyzer::shared(Lang::EN, None);
+        let text = [
+            "Parliament voted on the budget.",
+            "The budget passed; parliament rose.",
+        ];
+        for weight in [0.5f32, 1.0, 0.5] {
+            // Twice each: the second call reads the memo's factors.
+            for _ in 0..2 {
+                let doc = shared.doc_terms(text.iter().copied());
+                let want: Vec<f32> = doc
+                    .names
+                    .iter()
+                    .map(|n| bg.relative_idf(n).powf(weight))
+                    .collect();
+                assert_eq!(shared.background_factors(&doc, bg, weight), want);
+                // Another language's table is looked up directly.
+                let ru = Background::builtin(Lang::RU).expect("a shipped table");
+                let want: Vec<f32> = doc
+                    .names
+                    .iter()
+                    .map(|n| ru.relative_idf(n).powf(weight))
+                    .collect();
+                assert_eq!(shared.background_factors(&doc, ru, weight), want);
+            }
+        }
     }
 
     #[test]

@@ -70,6 +70,52 @@ fn term_counts(terms: &[u32], to_cluster: &[u32]) -> Vec<(u32, u32)> {
     counts
 }
 
+/// `1 + ln(n / df)` for each term's document frequency (at least 1).
+/// Many terms share a frequency (most are in one sentence): each distinct
+/// one is worked out once.
+fn idf_by_df(df: &[u32], n: f64) -> Vec<f32> {
+    let mut by_df: Vec<Option<f32>> = Vec::new();
+    df.iter()
+        .map(|&d| {
+            let d = d.max(1);
+            let at = d as usize;
+            if at >= by_df.len() {
+                by_df.resize(at + 1, None);
+            }
+            *by_df[at].get_or_insert_with(|| (1.0 + (n / f64::from(d)).ln()) as f32)
+        })
+        .collect()
+}
+
+/// Multiplies each term's IDF by its background factor
+/// (`relative_idf^weight`).
+fn scale_by_background(
+    idf: &mut [f32],
+    docs: &[AnalyzedDocument],
+    names: &[&str],
+    need_map: bool,
+    bg: &Background,
+    weight: f32,
+) {
+    match docs {
+        // One document's terms are its own names, in its order: its
+        // analyzer may have their factors already.
+        [doc] if !need_map => {
+            let factors = doc
+                .analyzer()
+                .background_factors(doc.term_ids(), bg, weight);
+            for (w, f) in idf.iter_mut().zip(factors) {
+                *w *= f;
+            }
+        }
+        _ => {
+            for (w, term) in idf.iter_mut().zip(names) {
+                *w *= bg.relative_idf(term).powf(weight);
+            }
+        }
+    }
+}
+
 /// Builds the vectors of every sentence of `docs`; `query_terms`, analyzed
 /// like the sentences, becomes a vector over the same terms. With a
 /// `background` table and weight, each term's IDF is scaled by its
@@ -136,16 +182,11 @@ pub(crate) fn build(
         counts.len()
     }
     .max(1) as f64;
-    let mut idf: Vec<f32> = df
-        .iter()
-        .map(|&d| (1.0 + (n / f64::from(d.max(1))).ln()) as f32)
-        .collect();
+    let mut idf = idf_by_df(&df, n);
     // One article is a tiny corpus: scale its IDF by the language's
     // background IDF (relative to an unseen word) raised to the weight.
     if let Some((bg, weight)) = background.filter(|&(_, w)| w > 0.0) {
-        for (w, term) in idf.iter_mut().zip(&names) {
-            *w *= bg.relative_idf(term).powf(weight as f32);
-        }
+        scale_by_background(&mut idf, docs, &names, need_map, bg, weight as f32);
     }
     let lengths = counts
         .iter()

@@ -20,8 +20,6 @@ mod resources;
 mod rules;
 mod scan;
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use crate::lang::Lang;
@@ -101,7 +99,7 @@ pub struct Segmenter {
     lang: Lang,
     lists: &'static LanguageLists,
     /// The user's abbreviations (normalized keys); they may end a sentence.
-    extra: HashSet<String>,
+    extra: resources::WordSet,
     line_breaks: LineBreaks,
     /// Rules switched off for an ablation run (none otherwise).
     disabled: Disabled,

@@ -8,30 +8,35 @@ use std::sync::OnceLock;
 
 use crate::lang::Lang;
 
+/// A set of words looked up while segmenting (every period asks one or
+/// more), with the short-word hash of the term memo instead of SipHash.
+/// Nothing iterates these sets for an output.
+pub(crate) type WordSet = HashSet<String, crate::stem::BuildWordHasher>;
+
 /// The lists for one language.
 #[derive(Debug, Default)]
 pub(crate) struct LanguageLists {
     /// Abbreviations that may end a sentence.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Abbreviations that never end a sentence (titles, `г.`, `т. е.`).
-    pub prefixes: HashSet<String>,
+    pub prefixes: WordSet,
     /// Abbreviations only before a number (`No. 5`); elsewhere ordinary words.
-    pub number_prefixes: HashSet<String>,
+    pub number_prefixes: WordSet,
     /// Abbreviations that are units after a number (`20 т.`): there a
     /// period may end the sentence.
-    pub units_after_number: HashSet<String>,
+    pub units_after_number: WordSet,
     /// Words of a date phrase (`в конце`, `12 апреля`), for telling a year
     /// that opens a sentence from one that closes it.
-    pub date_words: HashSet<String>,
+    pub date_words: WordSet,
     /// Latin letters spelled in a caseless script (`سی` for C): glued after a
     /// period they continue initials or an acronym (`سی.ان.ان`).
-    pub letter_names: HashSet<String>,
+    pub letter_names: WordSet,
     /// After an abbreviation a sentence ends only before one of these
     /// (lowercase); empty means "before any word that is not lowercase".
-    pub starters: HashSet<String>,
+    pub starters: WordSet,
     /// Words that cannot open a sentence after a closed quotation (the
     /// object marker, "and", verbs of saying).
-    pub quote_continuations: HashSet<String>,
+    pub quote_continuations: WordSet,
     /// Past stems that end clauses as finite verbs.
     pub past_stems: Vec<String>,
     /// Person endings of verbs, the empty ending first.
@@ -87,7 +92,7 @@ fn entries(lang: Lang, name: &str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The entries of the shipped file `resources/<lang>/<name>` as a set.
-fn set(lang: Lang, name: &str) -> HashSet<String> {
+fn set(lang: Lang, name: &str) -> WordSet {
     entries(lang, name).map(str::to_owned).collect()
 }
 

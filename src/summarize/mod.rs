@@ -155,7 +155,10 @@ pub fn summarize(
             _ => docs[d].sentence_text(p),
         })
         .collect();
-    let word_counts: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    let word_counts: Vec<usize> = texts
+        .iter()
+        .map(|t| crate::tokenize::count_words(t))
+        .collect();
     let teleport = teleport(settings, &space, &position);
     let input = RankInput::new(
         &space.vectors,

@@ -105,7 +105,13 @@ impl Segmenter {
         }
         let mut key = std::mem::take(&mut scan.key);
         key.clear();
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // The same key without a `char` at a time.
+            key.push_str(word);
+            key.make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let on = |rule| !self.disabled.off(rule);
         let decision = if self.lang == Lang::RU
             && on(Rule::YearEnds)
