@@ -32,6 +32,10 @@ above):
   headline and a dateline line may precede a lead; lines all in capitals, such
   as a licence line, are not counted). A rough judge: a gerund
   subject ("Having a shop nearby is…, ") counts too.
+- a brief that answers a query (DUC 2006, Pasokh multi) opens with the
+  sentence that best answers it, so mid-story is no bad opening there: such
+  openings are counted in a column of their own (query briefs opening
+  mid-story); every other test above still applies to them.
 
 A brief has a defect when any of its sentences has one. The `title` of a brief
 is not a brief sentence and is not judged; it is shown above the sentences, so
@@ -197,7 +201,7 @@ def judge(binary, shared, name, examples):
         for k, text in enumerate(docs):
             seg_items.append({"id": f"{it['id']}#{k}", "lang": it["lang"], "text": text})
     segs = run([binary, "-q", "segment", "--input", "jsonl", "--format", "jsonl"], seg_items)
-    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = n_open = 0
+    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = n_open = n_mid_query = 0
     shown = []
     for it in items:
         b = briefs.get(it["id"])
@@ -212,6 +216,11 @@ def judge(binary, shared, name, examples):
             segs0 = segs[f"{it['id']}#{s0['doc']}"]["sentences"]
             # Lines in capitals alone (a licence, a slug) are no sentences of the story.
             story_before = sum(1 for x in segs0 if x["end"] <= s0["start"] and not in_capitals(x["text"]))
+            # A brief that answers a query opens with the sentence that best
+            # answers it, mid-story or not: counted apart, not as a bad opening.
+            if it.get("query"):
+                n_mid_query += story_before >= 2
+                story_before = 0
             opening = bad_opening(s0["text"], it["lang"], story_before)
             n_open += opening
             if opening and len(shown) < examples:
@@ -249,7 +258,7 @@ def judge(binary, shared, name, examples):
     return {"set": name, "briefs": n_briefs, "sentences": n_sent,
             "defective": pct(n_bad, n_briefs), "dangle": pct(n_dangle, n_sent),
             "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent),
-            "opening": pct(n_open, n_briefs)}, shown
+            "opening": pct(n_open, n_briefs), "mid_query": pct(n_mid_query, n_briefs)}, shown
 
 
 SETS = ["ntrex_dev_en", "ntrex_dev_ru", "ntrex_dev_fa", "duc2006_dev", "pasokh_multi_abs_dev",
@@ -278,11 +287,11 @@ def main():
             print(json.dumps(r))
     else:
         print("| dev set | briefs | sentences | briefs with a defect | sentences that dangle | fragments | repeats "
-              "| briefs with a bad opening |")
-        print("|---|---|---|---|---|---|---|---|")
+              "| briefs with a bad opening | query briefs opening mid-story |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for r in rows:
             print(f"| {r['set']} | {r['briefs']} | {r['sentences']} | {r['defective']:.1f} % | {r['dangle']:.1f} % "
-                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % | {r['opening']:.1f} % |")
+                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % | {r['opening']:.1f} % | {r['mid_query']:.1f} % |")
     for line in shown:
         print(line, file=sys.stderr)
 

@@ -129,6 +129,43 @@ pub(crate) fn presupposes(text: &str, lang: Lang) -> bool {
         .any(|p| p.len() <= words.len() && p.iter().zip(&words).all(|(a, b)| a == b))
 }
 
+/// How many words a closing attribution ("…, he told reporters.") has at
+/// most: a longer last clause is a statement of its own.
+const ATTRIBUTION_WORDS: usize = 4;
+
+/// Whether `text` ends with an attribution whose speaker is a pronoun
+/// (`resources/<lang>/speaker_pronouns.txt`): "…, he said.", "…, — заявил
+/// он." Its speaker was named in a sentence before it, which the reader of
+/// a brief that opens with it has not seen.
+pub(crate) fn unnamed_speaker(text: &str, lang: Lang) -> bool {
+    static EN: OnceLock<Vec<String>> = OnceLock::new();
+    static RU: OnceLock<Vec<String>> = OnceLock::new();
+    let cell = if lang == Lang::EN {
+        &EN
+    } else if lang == Lang::RU {
+        &RU
+    } else {
+        return false;
+    };
+    let pronouns = cell.get_or_init(|| {
+        entries(builtin(lang, "speaker_pronouns.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect()
+    });
+    let body = text
+        .trim_end()
+        .trim_end_matches(|c: char| is_quote(c) || matches!(c, ')' | ']' | '}' | '.' | '!' | '?'));
+    let Some(cut) = body.rfind([',', '—', '–']) else {
+        return false;
+    };
+    let tail: Vec<String> = body[cut..]
+        .split_whitespace()
+        .map(|w| key(w, lang))
+        .filter(|w| !w.is_empty())
+        .collect();
+    tail.len() <= ATTRIBUTION_WORDS && tail.iter().any(|w| pronouns.contains(w))
+}
+
 /// Whether `text` ends as a question or an exclamation (a feature's
 /// "Heard of crash test dummies?"): it asks the reader rather than saying
 /// what happened.
@@ -165,6 +202,7 @@ impl<L: Fn(usize) -> Lang> Fitness<'_, '_, L> {
             && c.size.words >= self.min_words.max(1)
             && !leans_on_previous(self.texts[i], lang)
             && !presupposes(self.texts[i], lang)
+            && !unnamed_speaker(self.texts[i], lang)
     }
 
     /// Each document's lead, when it is [fit](Self::fit) to open a brief:
@@ -214,12 +252,13 @@ pub(crate) enum Retry {
 
 impl<'f> Openers<'f> {
     /// `fit` from [`Fitness::fit`], `leads` from [`Fitness::leads`];
-    /// `mid_story`: whether a fit sentence other than a lead may open a
-    /// brief at all (the `mid_story_opening` setting; then only where
-    /// the lead is not required); `query`: the brief
-    /// answers a query (a document's lead tells its story, not the
-    /// answer, so any fit sentence may open); `share` gives the share of
-    /// the budget a sentence takes alone.
+    /// `query`: the brief answers a query (a document's lead tells its
+    /// story, not the answer, so any fit sentence may open);
+    /// `mid_story`: whether, without a query, a fit sentence other than a
+    /// lead may open where the lead is not required (the
+    /// `mid_story_opening` setting: a document without a fit lead, a lead
+    /// over [`LEAD_SHARE`] of the budget); `share` gives the share of the
+    /// budget a sentence takes alone.
     pub(crate) fn new(
         fit: impl Fn(usize) -> bool + 'f,
         leads: Vec<Option<usize>>,
@@ -280,6 +319,47 @@ impl<'f> Openers<'f> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_attribution_to_a_pronoun_leaves_the_speaker_unnamed() {
+        use super::unnamed_speaker;
+        let claim = "The ice sheet could disintegrate as early as next century";
+        for verb in ["said", "added", "told reporters", "said on Monday", "wrote"] {
+            for pronoun in ["he", "she", "they", "He"] {
+                for close in [".", ".\u{201D}", "!", ". "] {
+                    let t = format!("{claim}, {pronoun} {verb}{close}");
+                    assert!(unnamed_speaker(&t, Lang::EN), "{t}");
+                    let t = format!("{claim}, {verb} {pronoun}{close}");
+                    assert!(unnamed_speaker(&t, Lang::EN), "{t}");
+                    // A named speaker, or a clause that says more, may open.
+                    let t = format!("{claim}, Dr Smith {verb}{close}");
+                    assert!(!unnamed_speaker(&t, Lang::EN), "{t}");
+                }
+            }
+        }
+        for t in [
+            "The ice sheet could disintegrate, scientists warned on Monday in Oslo.",
+            "The ice sheet could disintegrate as early as next century.",
+            "The council said it would vote on the plan next month in the capital city.",
+        ] {
+            assert!(!unnamed_speaker(t, Lang::EN), "{t}");
+        }
+        for verb in ["сказал", "заявила", "отметили", "сообщил журналистам"]
+        {
+            for pronoun in ["он", "она", "они", "Он"] {
+                let t = format!("Переговоры возобновятся в январе, — {verb} {pronoun}.");
+                assert!(unnamed_speaker(&t, Lang::RU), "{t}");
+            }
+        }
+        assert!(!unnamed_speaker(
+            "Переговоры возобновятся в январе, — сказал министр.",
+            Lang::RU
+        ));
+        assert!(!unnamed_speaker(
+            "او گفت: مذاکرات ادامه دارد، او گفت.",
+            Lang::FA
+        ));
+    }
+
     use super::*;
 
     #[test]
@@ -373,6 +453,17 @@ mod tests {
                 );
             }
         }
+        for lang in [Lang::EN, Lang::RU] {
+            let list: Vec<&str> = entries(builtin(lang, "speaker_pronouns.txt")).collect();
+            assert!(!list.is_empty(), "{lang}");
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{lang}: sorted, unique"
+            );
+            for e in &list {
+                assert_eq!(*e, key(e, lang), "{lang}: {e} is its matching key");
+            }
+        }
     }
 
     #[test]
@@ -407,8 +498,12 @@ mod tests {
         assert_eq!(o.retries(&[1, 2, 6], &doc_of)[0], Retry::Trim(2));
         let o = Openers::new(fit, leads.clone(), true, false, |_| 0.34);
         assert!(o.retries(&[2, 6], &doc_of).is_empty());
-        // Without mid-story openings (the default), only a lead opens.
-        let o = Openers::new(fit, leads, false, true, |_| 0.34);
+        // Without mid-story openings (the default), a query's brief still
+        // opens with any fit sentence: a lead tells the story, not the answer.
+        let o = Openers::new(fit, leads.clone(), false, true, |_| 0.34);
+        assert!(o.retries(&[2, 6], &doc_of).is_empty());
+        // Without a query, only a lead opens.
+        let o = Openers::new(fit, leads, false, false, |_| 0.34);
         assert_eq!(
             o.retries(&[2, 6], &doc_of),
             [Retry::Lead(0), Retry::Lead(5)]
