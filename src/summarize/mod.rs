@@ -190,13 +190,7 @@ pub fn summarize(
         min_words: opts.min_words,
         lang: |d: usize| docs[d].lang(),
     };
-    let openers = opening::Openers::new(
-        |i| fitness.fit(i),
-        fitness.leads(docs.len()),
-        settings.mid_story_opening,
-        query.is_some(),
-        |i| select::budget_share(&candidates, i, &opts),
-    );
+    let openers = openers(&fitness, docs.len(), settings, query.is_some(), &opts);
     let ranked = Ranked {
         input: &input,
         scores: &scores,
@@ -244,6 +238,25 @@ pub fn summarize(
         limit: selection.limit,
         input_sentences: space.sentences.len(),
     })
+}
+
+/// What may open the brief: the documents' leads, and where the lead is
+/// not required (a query, the `mid_story_opening` setting) any sentence
+/// `fitness` finds fit.
+fn openers<'f, L: Fn(usize) -> Lang>(
+    fitness: &'f opening::Fitness<'f, 'f, L>,
+    docs: usize,
+    settings: &SummarySettings,
+    query: bool,
+    opts: &'f SelectOptions,
+) -> opening::Openers<'f> {
+    opening::Openers::new(
+        |i| fitness.fit(i),
+        fitness.leads(docs),
+        settings.mid_story_opening,
+        query,
+        |i| select::budget_share(fitness.candidates, i, opts),
+    )
 }
 
 /// The selection's options: LEAD takes sentences as they come; clusters
