@@ -186,15 +186,7 @@ impl MergeOutputs {
             .map(|f| f.path.as_path())
             .chain(self.update_tm.as_deref())
             .collect();
-        let read: Vec<&Path> = inputs
-            .iter()
-            .map(PathBuf::as_path)
-            .chain(
-                sets.iter()
-                    .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
-            )
-            .collect();
-        check_outputs_distinct(&written, &read)?;
+        check_outputs_distinct(&written, &read_paths(inputs, sets))?;
         let memory = match &self.update_tm {
             Some(path) => {
                 let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
@@ -248,15 +240,7 @@ pub fn review_pages(
         }
     }
     let written: Vec<&Path> = pages.iter().map(|f| f.path.as_path()).collect();
-    let read: Vec<&Path> = inputs
-        .iter()
-        .map(PathBuf::as_path)
-        .chain(
-            sets.iter()
-                .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
-        )
-        .collect();
-    check_outputs_distinct(&written, &read)?;
+    check_outputs_distinct(&written, &read_paths(inputs, sets))?;
     Ok(pages)
 }
 
@@ -366,6 +350,19 @@ fn resolved(path: &Path) -> PathBuf {
         (Ok(d), Some(name)) => d.join(name),
         _ => path.to_path_buf(),
     }
+}
+
+/// The files a merge of `sets` reads: the translated `inputs` and every
+/// set's export reference (no output may be one of them).
+fn read_paths<'p>(inputs: &'p [PathBuf], sets: &'p [(PathBuf, TranslatedFiles)]) -> Vec<&'p Path> {
+    inputs
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(
+            sets.iter()
+                .filter_map(|(_, t)| t.reference.as_ref().map(|r| r.path.as_path())),
+        )
+        .collect()
 }
 
 /// Refuses a run that would write over one of its own inputs (`--out-dir .`

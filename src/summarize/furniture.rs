@@ -516,6 +516,18 @@ const CAPITALS_RUN_WORDS: usize = 6;
 /// Words read at most for such a run.
 const CAPITALS_RUN_MAX_WORDS: usize = 64;
 
+/// Whether a document is written in capitals throughout: at least 80 % of
+/// its cased letters (and 20 of them) are capitals.
+fn written_in_capitals(text: &str) -> bool {
+    let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
+        (
+            u + usize::from(ch.is_uppercase()),
+            c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
+        )
+    });
+    cased >= 20 && upper * 10 >= cased * 8
+}
+
 /// Whether every word of `text` that has a letter is written in capitals
 /// (words of digits or signs alone, `1998`, `-`, `©`, go with either).
 fn capitals_only(text: &str) -> bool {
@@ -666,6 +678,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         None => None,
     };
     let title_words = title.as_deref().map(|t| word_set(t, lang));
+    // Asked only when a line looks like furniture (rarely): one pass.
+    let capitals = std::cell::OnceCell::new();
+    let in_capitals = || *capitals.get_or_init(|| written_in_capitals(text));
     let roles = doc
         .sentences
         .iter()
@@ -676,9 +691,17 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Title;
             }
             // A licence line in capitals run into the sentence after it
-            // goes as a dateline does; the rest is judged on its own.
-            let run = capitals_run_len(sentence);
-            if is_furniture(&sentence[run..], lang) {
+            // goes as a dateline does; the rest is judged on its own. In a
+            // document written in capitals (wire copy, a telex) nothing
+            // stands out by its capitals: its lines are judged in small
+            // letters.
+            let run = match capitals_run_len(sentence) {
+                n if n > 0 && in_capitals() => 0,
+                n => n,
+            };
+            if is_furniture(&sentence[run..], lang)
+                && (!in_capitals() || is_furniture(&sentence[run..].to_lowercase(), lang))
+            {
                 return Role::Furniture;
             }
             let skip = match run {

@@ -309,3 +309,36 @@ fn sentences_opening_in_capitals_keep_their_start() {
     assert!(!is_furniture("US AND UK troops left.", Lang::EN));
     assert!(!is_furniture("NATO met on Monday.", Lang::EN));
 }
+
+/// A document written in capitals throughout (wire copy, a telex) keeps its
+/// story: its lines do not stand out by their capitals, while the same
+/// lines in a mixed-case story are licence furniture.
+#[test]
+fn a_document_in_capitals_keeps_its_story() {
+    let story = [
+        "Heavy rain fell on Tehran on Monday and filled the dams.",
+        "He left at once.",
+        "Officials said the reservoirs hold more water than in five years.",
+        "And world times, inc.",
+    ];
+    for n in 1..=story.len() {
+        let text: String = story[..n].join(" ").to_uppercase();
+        let doc = crate::analyze(
+            crate::Document::new("d", text.as_str()),
+            &crate::Config::default(),
+        );
+        let (roles, _) = roles(&doc);
+        let body = roles
+            .iter()
+            .filter(|r| matches!(r, Role::Body { .. }))
+            .count();
+        assert!(body >= n.min(3), "{text}: {roles:?}");
+    }
+    let mixed = format!("{} AND WORLD TIMES, INC.", story[..3].join(" "));
+    let doc = crate::analyze(
+        crate::Document::new("d", mixed.as_str()),
+        &crate::Config::default(),
+    );
+    let (roles, _) = roles(&doc);
+    assert_eq!(roles.last(), Some(&Role::Furniture), "{mixed}");
+}
