@@ -68,7 +68,9 @@ _INTERRUPTED = textwrap.dedent(
     if kind == "many":
         work = lambda: brief.summarize_many([sentence * 3] * 400000)
     else:
-        text = "\\n".join(sentence * 4 for _ in range(60000))  # one long document
+        # One long document (79 MB; about 4 s on the CI machine, so the
+        # interrupt at 1 s always lands inside the call).
+        text = "\\n".join(sentence * 4 for _ in range(240000))
         work = lambda: brief.summarize(text)
     brief.summarize(sentence)  # the pool and the module are ready
     print("ready", flush=True)
