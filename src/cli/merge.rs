@@ -105,6 +105,23 @@ impl Args {
 const TM_DATE_ENV: &str = "BRIEF_TM_DATE";
 
 /// The date for --update-tm: `$BRIEF_TM_DATE`, else now.
+/// The outputs the arguments ask for (the memory's date read only when a
+/// memory is updated).
+fn merge_outputs(args: &Args) -> anyhow::Result<MergeOutputs> {
+    Ok(MergeOutputs {
+        out_dir: args.out_dir.clone(),
+        format: args.format.into(),
+        tmx: args.tmx.clone(),
+        update_tm: args.update_tm.clone(),
+        lock_wait: super::write::options(args.force).lock_wait,
+        tm_date: if args.update_tm.is_some() {
+            tm_date()?
+        } else {
+            brief::tm::TmxDate::from_unix_seconds(0)
+        },
+    })
+}
+
 fn tm_date() -> anyhow::Result<brief::tm::TmxDate> {
     Ok(match std::env::var(TM_DATE_ENV) {
         Ok(v) => brief::tm::TmxDate::from_unix_seconds(v.trim().parse().with_context(|| {
@@ -175,18 +192,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         );
         return Ok(super::exit::DATA_PROBLEMS);
     }
-    let outputs = MergeOutputs {
-        out_dir: args.out_dir.clone(),
-        format: args.format.into(),
-        tmx: args.tmx.clone(),
-        update_tm: args.update_tm.clone(),
-        lock_wait: super::write::options(args.force).lock_wait,
-        tm_date: if args.update_tm.is_some() {
-            tm_date()?
-        } else {
-            brief::tm::TmxDate::from_unix_seconds(0)
-        },
-    };
+    let outputs = merge_outputs(&args)?;
     let plan = outputs.plan(&outcome, translated, &args.files)?;
     // The exit code is the data's, whoever reads (or stops reading) the output.
     if problems > 0 {
@@ -329,18 +335,7 @@ fn run_sets(
         ))
         .into());
     }
-    let outputs = MergeOutputs {
-        out_dir: args.out_dir.clone(),
-        format: args.format.into(),
-        tmx: args.tmx.clone(),
-        update_tm: args.update_tm.clone(),
-        lock_wait: super::write::options(args.force).lock_wait,
-        tm_date: if args.update_tm.is_some() {
-            tm_date()?
-        } else {
-            brief::tm::TmxDate::from_unix_seconds(0)
-        },
-    };
+    let outputs = merge_outputs(args)?;
     let plan = outputs.plan_sets(&sets, &outcomes, &args.files)?;
     if problems > 0 {
         super::note_data_problem();

@@ -186,7 +186,7 @@ impl MergeOutputs {
             .map(|f| f.path.as_path())
             .chain(self.update_tm.as_deref())
             .collect();
-        check_outputs_distinct(&written, &read_paths(inputs, sets))?;
+        check_outputs_distinct(&written, &files_read(inputs, sets))?;
         let memory = match &self.update_tm {
             Some(path) => {
                 let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
@@ -240,7 +240,7 @@ pub fn review_pages(
         }
     }
     let written: Vec<&Path> = pages.iter().map(|f| f.path.as_path()).collect();
-    check_outputs_distinct(&written, &read_paths(inputs, sets))?;
+    check_outputs_distinct(&written, &files_read(inputs, sets))?;
     Ok(pages)
 }
 
@@ -354,7 +354,7 @@ fn resolved(path: &Path) -> PathBuf {
 
 /// The files a merge of `sets` reads: the translated `inputs` and every
 /// set's export reference (no output may be one of them).
-fn read_paths<'p>(inputs: &'p [PathBuf], sets: &'p [(PathBuf, TranslatedFiles)]) -> Vec<&'p Path> {
+fn files_read<'p>(inputs: &'p [PathBuf], sets: &'p [(PathBuf, TranslatedFiles)]) -> Vec<&'p Path> {
     inputs
         .iter()
         .map(PathBuf::as_path)

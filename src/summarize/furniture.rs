@@ -429,39 +429,10 @@ fn labelled_date(ws: &[(usize, &str)], lang: Lang) -> bool {
         && ws[0].1.len() <= 8
 }
 
-/// `text.split_whitespace().take(max).count()`, reading bytes: only a
-/// non-ASCII character is decoded (counting words this way cost a fifth
-/// of the furniture test).
+/// `text.split_whitespace().take(max).count()` ([`crate::tokenize::count_words`]
+/// reads bytes and decodes only non-ASCII white space).
 fn count_words(text: &str, max: usize) -> usize {
-    let bytes = text.as_bytes();
-    if text.is_ascii() {
-        // A word starts at each non-space byte after a space (or at the start).
-        let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
-        let first = bytes.first().map_or(0, |&b| usize::from(!space(b)));
-        let starts = bytes
-            .windows(2)
-            .filter(|w| space(w[0]) && !space(w[1]))
-            .count();
-        return (first + starts).min(max);
-    }
-    let (mut n, mut in_word) = (0, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b' ' | b'\t'..=b'\r' => true,
-            0..=0x7F => false,
-            // A continuation byte: the character's lead byte decided.
-            0x80..=0xBF => continue,
-            _ => text[i..].chars().next().is_some_and(char::is_whitespace),
-        };
-        if !space && !in_word {
-            n += 1;
-            if n == max {
-                return n;
-            }
-        }
-        in_word = !space;
-    }
-    n
+    crate::tokenize::count_words(text).min(max)
 }
 
 /// Whether a sentence of at most [`FURNITURE_MAX_WORDS`] words is a
@@ -494,12 +465,7 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if !text.split_whitespace().next().is_some_and(all_capitals) {
         return false;
     }
-    let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
-        (
-            u + usize::from(ch.is_uppercase()),
-            c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
-        )
-    });
+    let (upper, cased) = case_counts(text);
     if cased >= 20 && upper * 10 >= cased * 8 {
         return true;
     }
@@ -516,15 +482,20 @@ const CAPITALS_RUN_WORDS: usize = 6;
 /// Words read at most for such a run.
 const CAPITALS_RUN_MAX_WORDS: usize = 64;
 
-/// Whether a document is written in capitals throughout: at least 80 % of
-/// its cased letters (and 20 of them) are capitals.
-fn written_in_capitals(text: &str) -> bool {
-    let (upper, cased) = text.chars().fold((0usize, 0usize), |(u, c), ch| {
+/// How many letters of `text` are capitals, and how many have a case.
+fn case_counts(text: &str) -> (usize, usize) {
+    text.chars().fold((0, 0), |(u, c), ch| {
         (
             u + usize::from(ch.is_uppercase()),
             c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
         )
-    });
+    })
+}
+
+/// Whether a document is written in capitals throughout: at least 80 % of
+/// its cased letters (and 20 of them) are capitals.
+fn written_in_capitals(text: &str) -> bool {
+    let (upper, cased) = case_counts(text);
     cased >= 20 && upper * 10 >= cased * 8
 }
 
