@@ -132,11 +132,14 @@ pub(super) enum Rule {
     /// Persian: a news dateline (`تهران - واحد مرکزی خبر`) opening a
     /// sentence, followed directly by a word, is a sentence of its own.
     Datelines,
+    /// A document written in capitals: the rules that ask the case of the
+    /// next word ask the word itself (`AT 5 P.M. ON MONDAY` goes on).
+    Capitals,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 46] = [
+    pub(super) const ALL: [(Rule, &'static str); 47] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -183,6 +186,7 @@ impl Rule {
         (Rule::MirroredQuotes, "mirrored-quotes"),
         (Rule::VerbSpellings, "verb-spellings"),
         (Rule::Datelines, "datelines"),
+        (Rule::Capitals, "capitals"),
     ];
 
     fn bit(self) -> u64 {

@@ -28,6 +28,9 @@ pub(super) struct Scan<'t> {
     pub(super) markers: Vec<Marker>,
     /// Reused buffer for lowercase lookup keys.
     pub(super) key: String,
+    /// Whether the document is written in capitals, decided once, when a
+    /// rule first asks (most documents never ask).
+    pub(super) capitals: std::cell::OnceCell<bool>,
 }
 
 impl Scan<'_> {
@@ -46,6 +49,15 @@ impl Scan<'_> {
         if at > self.sentence_start {
             self.sentence_start = at;
         }
+    }
+
+    /// Whether the document is written in capitals (wire copy, a telex):
+    /// then the case of the next word says nothing, and the rules that ask
+    /// it ask the word itself.
+    pub(super) fn in_capitals(&self) -> bool {
+        *self
+            .capitals
+            .get_or_init(|| super::written_in_capitals(self.text))
     }
 
     pub(super) fn char_at(&self, i: usize) -> Option<char> {

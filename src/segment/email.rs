@@ -124,7 +124,12 @@ impl Segmenter {
             return;
         }
         let next = scan.skip_space_and_bullets(end);
-        if next < scan.end && scan.char_at(next).is_some_and(char::is_uppercase) {
+        // In capitals every word is capitalised: a sentence starter decides
+        // (`… AT JANE@EXAMPLE.COM BY NOON` goes on).
+        if next < scan.end
+            && scan.char_at(next).is_some_and(char::is_uppercase)
+            && (!self.capitals(scan) || self.capitals_starter(scan, next))
+        {
             scan.cut(end);
         }
     }

@@ -13,6 +13,7 @@
 //! `docs/segmentation.md`.
 
 mod ablation;
+mod capitals;
 mod cursor;
 mod dateline;
 mod email;
@@ -30,6 +31,7 @@ use crate::resources::LanguageSettings;
 #[doc(hidden)]
 pub use ablation::Disabled as AblatedRules;
 use ablation::{Disabled, Rule};
+pub(crate) use capitals::{case_counts, written_in_capitals};
 use cursor::Scan;
 use resources::LanguageLists;
 use scan::{looks_wrapped, paragraphs};
@@ -149,6 +151,7 @@ impl Segmenter {
             sentence_start: 0,
             markers: Vec::new(),
             key: String::new(),
+            capitals: std::cell::OnceCell::new(),
         };
         let mut paragraph = 0;
         for (start, end) in paragraphs(text) {

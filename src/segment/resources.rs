@@ -34,6 +34,12 @@ pub(crate) struct LanguageLists {
     /// After an abbreviation a sentence ends only before one of these
     /// (lowercase); empty means "before any word that is not lowercase".
     pub starters: WordSet,
+    /// Words that carry the sentence on after an abbreviation in a document
+    /// written in capitals (`U.S. IN 1990`, `ТЫС. РУБ. ЗА`).
+    pub capitals_continuations: WordSet,
+    /// Abbreviations of a number that counts the noun after it (`тыс.`):
+    /// in a document in capitals the sentence goes on after them.
+    pub counting_abbreviations: WordSet,
     /// Words that cannot open a sentence after a closed quotation (the
     /// object marker, "and", verbs of saying).
     pub quote_continuations: WordSet,
@@ -125,6 +131,8 @@ fn load(lang: Lang) -> LanguageLists {
         date_words: set(lang, "date_words.txt"),
         letter_names: set(lang, "letter_names.txt"),
         starters: set(lang, "sentence_starters.txt"),
+        capitals_continuations: set(lang, "capitals_continuations.txt"),
+        counting_abbreviations: set(lang, "counting_abbreviations.txt"),
         quote_continuations: set(lang, "quote_continuations.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
@@ -180,6 +188,9 @@ mod tests {
         (Lang::EN, "abbreviations.txt"),
         (Lang::EN, "prefixes.txt"),
         (Lang::EN, "sentence_starters.txt"),
+        (Lang::EN, "capitals_continuations.txt"),
+        (Lang::RU, "capitals_continuations.txt"),
+        (Lang::RU, "counting_abbreviations.txt"),
         (Lang::EN, "number_prefixes.txt"),
         (Lang::RU, "abbreviations.txt"),
         (Lang::RU, "prefixes.txt"),
@@ -306,6 +317,15 @@ mod tests {
             let lists = builtin(lang);
             let both: Vec<_> = lists.abbreviations.intersection(&lists.prefixes).collect();
             assert!(both.is_empty(), "{lang}: {both:?}");
+        }
+    }
+
+    #[test]
+    fn counting_abbreviations_are_abbreviations() {
+        let ru = builtin(Lang::RU);
+        assert!(!ru.counting_abbreviations.is_empty());
+        for word in &ru.counting_abbreviations {
+            assert!(ru.abbreviations.contains(word), "{word} is no abbreviation");
         }
     }
 

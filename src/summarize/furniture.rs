@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use crate::analysis::AnalyzedDocument;
 use crate::lang::Lang;
 use crate::resources::{builtin, entries};
+use crate::segment::{case_counts, written_in_capitals};
 use crate::tokenize::normalize_key;
 
 /// A furniture phrase marks only sentences up to this many words: a long
@@ -481,23 +482,6 @@ const CAPITALS_LINE_WORDS: usize = 2;
 const CAPITALS_RUN_WORDS: usize = 6;
 /// Words read at most for such a run.
 const CAPITALS_RUN_MAX_WORDS: usize = 64;
-
-/// How many letters of `text` are capitals, and how many have a case.
-fn case_counts(text: &str) -> (usize, usize) {
-    text.chars().fold((0, 0), |(u, c), ch| {
-        (
-            u + usize::from(ch.is_uppercase()),
-            c + usize::from(ch.is_uppercase() || ch.is_lowercase()),
-        )
-    })
-}
-
-/// Whether a document is written in capitals throughout: at least 80 % of
-/// its cased letters (and 20 of them) are capitals.
-fn written_in_capitals(text: &str) -> bool {
-    let (upper, cased) = case_counts(text);
-    cased >= 20 && upper * 10 >= cased * 8
-}
 
 /// Whether every word of `text` that has a letter is written in capitals
 /// (words of digits or signs alone, `1998`, `-`, `©`, go with either).

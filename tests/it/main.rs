@@ -32,6 +32,7 @@ mod pipeline_props;
 mod redteam;
 mod review_page;
 mod safety;
+mod segment_capitals;
 mod segment_clean;
 mod segment_cli;
 mod segment_golden;

@@ -63,7 +63,7 @@ impl Segmenter {
         // "а) Москва; б) Казань": a letter marker opening a list, not a smiley.
         let token = scan.text.get(token_start(scan, i)..i).unwrap_or("");
         if close == b')'
-            && single_char(token).is_some_and(char::is_lowercase)
+            && single_char(token).is_some_and(|c| self.letter_in_case(scan, c).is_lowercase())
             && !self.disabled.off(Rule::InlineLists)
         {
             return j;
@@ -228,9 +228,18 @@ impl Segmenter {
         let value =
             if !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
                 word.parse::<u32>().ok()
-            } else if word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                word.bytes().next().map(|b| u32::from(b - b'a') + 1)
-            } else if let Some(c @ 'а'..='я') = single_char(word)
+            } else if word.len() == 1
+                && word.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_uppercase() && self.capitals(scan)
+                })
+            {
+                // "a.", "b)"; in a document in capitals "A.", "B)".
+                word.bytes()
+                    .next()
+                    .map(|b| u32::from(b.to_ascii_lowercase() - b'a') + 1)
+            } else if let Some(c) = single_char(word)
+                .map(|c| self.letter_in_case(scan, c))
+                .filter(|c| matches!(c, 'а'..='я'))
                 && style == 2
                 && !self.disabled.off(Rule::InlineLists)
             {

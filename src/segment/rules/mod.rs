@@ -235,6 +235,12 @@ impl Segmenter {
         if matches!(scan.char_before(i), Some('[' | '(')) {
             return; // "[...]": an omission, not an end
         }
+        if !self.lists.starters.is_empty()
+            && self.capitals(scan)
+            && !self.capitals_starter(scan, next.word_start)
+        {
+            return; // "HEART AND SOUL ... TO ALL": no case to ask
+        }
         if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, i) {
             return; // "«Я думал… Нет, …», — сказал он": the speech goes on
         }

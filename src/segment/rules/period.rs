@@ -69,9 +69,11 @@ impl Segmenter {
         if first.is_some_and(char::is_numeric)
             && self.lists.starters.is_empty()
             && (2..=4).contains(&word.chars().count())
-            && word.chars().all(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_lowercase() || c.is_uppercase() && self.capitals(scan))
             && !self.disabled.off(Rule::NumberAfterWord)
-            && next_letter_is_lowercase(scan, next_word)
+            && next_letter_is_lowercase(scan, next_word, self.capitals(scan))
         {
             return false; // "макс. 2-3 года", "ок. 5 км": no end before a counted word
         }
@@ -80,28 +82,18 @@ impl Segmenter {
         }
         let mut chars = word.chars();
         let single = chars.next().is_some() && chars.next().is_none();
+        // In capitals a single letter may be a word of the lists written
+        // small elsewhere: "И Т. Д.", "1961 Г.", "20 Т.".
+        let capital_letter = single && last.is_uppercase();
+        let capitals = capital_letter && self.capitals(scan);
         // Spaced abbreviations: "т. е.", "н. э.", "и т. д." (but "Н. Э." are initials).
-        if !(single && last.is_uppercase())
+        if (!capital_letter || capitals)
             && let Some(found) = self.spaced_abbreviation(scan, word_start, word)
         {
             return found && self.abbreviation_ends_sentence(scan, next_word, first, None);
         }
-        if single && last.is_uppercase() {
-            // Russian initials are Cyrillic: a Latin capital after a word is a
-            // numeral or a letter name ("Пётр I.", "витамин D.").
-            if self.lang == Lang::RU
-                && last.is_ascii_uppercase()
-                && !self.disabled.off(Rule::LatinLetters)
-                && previous_word_first_char(scan, word_start).is_some_and(|c| !c.is_ascii())
-            {
-                return true;
-            }
-            // An initial, except the English pronoun after a lowercase word
-            // ("you and I. Did you", not "Albert I. Jones").
-            return self.disabled.off(Rule::Initials)
-                || self.lang == Lang::EN
-                    && last == 'I'
-                    && previous_word_first_char(scan, word_start).is_some_and(char::is_lowercase);
+        if capital_letter && !(capitals && self.capital_letter_is_word(scan, word_start, last)) {
+            return self.capital_letter_ends(scan, word_start, next_word, last, capitals);
         }
         let mut key = std::mem::take(&mut scan.key);
         key.clear();
@@ -117,6 +109,7 @@ impl Segmenter {
             && on(Rule::YearEnds)
             && matches!(key.as_str(), "г" | "гг" | "в" | "вв")
             && self.year_ends_sentence(scan, word_start, first, key.starts_with('в'))
+            && !(self.capitals(scan) && self.capitals_continuation(scan, next_word))
         {
             true
         } else if self.lang == Lang::RU
@@ -190,7 +183,9 @@ impl Segmenter {
             // A decade: "1990-х гг.", "в 1960-е гг.".
             if let Some((digits, ending)) = date.rsplit_once('-')
                 && (1..=3).contains(&ending.chars().count())
-                && ending.chars().all(|c| matches!(c, 'а'..='я'))
+                && ending
+                    .chars()
+                    .all(|c| matches!(self.letter_in_case(scan, c), 'а'..='я'))
             {
                 date = digits;
             }
@@ -248,6 +243,9 @@ impl Segmenter {
         let Some(first) = first else { return false };
         if !first.is_alphabetic() || first.is_lowercase() {
             return false;
+        }
+        if self.capitals(scan) {
+            return self.capitals_abbreviation_ends(scan, next_word, key);
         }
         if let Some((key, at)) = key
             && (key == "a.m" || key == "p.m")
@@ -345,6 +343,49 @@ impl Segmenter {
         }
         scan.key = key;
         found
+    }
+
+    /// A single capital `last` and a period at `word_start`, not a word of
+    /// the lists: whether it ends the sentence (`capitals`: the document is
+    /// written in capitals).
+    fn capital_letter_ends(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        next_word: usize,
+        last: char,
+        capitals: bool,
+    ) -> bool {
+        if capitals && self.lang == Lang::EN && last == 'I' {
+            // "YOU AND I. DID YOU": no case to ask of the word before.
+            return !self.disabled.off(Rule::Initials)
+                && word_before(scan, word_start).chars().count() > 1
+                && self.capitals_starter(scan, next_word);
+        }
+        // Russian initials are Cyrillic: a Latin capital after a word is a
+        // numeral or a letter name ("Пётр I.", "витамин D.").
+        if self.lang == Lang::RU
+            && last.is_ascii_uppercase()
+            && !self.disabled.off(Rule::LatinLetters)
+            && previous_word_first_char(scan, word_start).is_some_and(|c| !c.is_ascii())
+        {
+            return true;
+        }
+        // An initial, except the English pronoun after a lowercase word
+        // ("you and I. Did you", not "Albert I. Jones").
+        self.disabled.off(Rule::Initials)
+            || self.lang == Lang::EN
+                && last == 'I'
+                && previous_word_first_char(scan, word_start).is_some_and(char::is_lowercase)
+    }
+
+    /// In a document in capitals, whether the capital letter `letter`
+    /// before a period at `word_start` is a word of the lists rather than an
+    /// initial: after a number (`1961 Г.`, `20 Т.`, `200 М.`), and Russian
+    /// `Г.` and `В.` anywhere (a year or a century when a date comes before
+    /// them, a prefix otherwise, so the rules of those words decide).
+    fn capital_letter_is_word(&self, scan: &Scan<'_>, word_start: usize, letter: char) -> bool {
+        number_before(scan, word_start) || self.lang == Lang::RU && matches!(letter, 'Г' | 'В')
     }
 
     /// Whether `rest`, glued after a period in a caseless script, goes on

@@ -78,13 +78,14 @@ pub(super) fn is_caseless_letter(c: char) -> bool {
 
 /// Whether the first letter after `from` (past digits, signs and spaces, as
 /// in `2-3 года`, `5 %`) is lowercase: UAX #29 keeps a period before such a
-/// number inside the sentence.
-pub(super) fn next_letter_is_lowercase(scan: &Scan<'_>, from: usize) -> bool {
+/// number inside the sentence. In a document in `capitals` any cased letter
+/// counts (`ОК. 5 КМ`).
+pub(super) fn next_letter_is_lowercase(scan: &Scan<'_>, from: usize, capitals: bool) -> bool {
     scan.text
         .get(from..scan.end)
         .unwrap_or("")
         .chars()
         .take(24)
         .find(|c| c.is_alphabetic() || is_terminator(*c))
-        .is_some_and(char::is_lowercase)
+        .is_some_and(|c| c.is_lowercase() || capitals && c.is_uppercase())
 }

@@ -1,0 +1,196 @@
+//! Text written in capitals (wire copy, a telex): whether a document is,
+//! and the word lists the segmenter asks there instead of the case of the
+//! next word, which says nothing when every word is in capitals.
+
+use crate::segment::Segmenter;
+use crate::segment::ablation::Rule;
+use crate::segment::cursor::{Scan, lowercase_word};
+
+impl Segmenter {
+    /// Whether the rules read the document as written in capitals.
+    pub(super) fn capitals(&self, scan: &Scan<'_>) -> bool {
+        !self.disabled.off(Rule::Capitals) && scan.in_capitals()
+    }
+
+    /// A letter as the rules that ask its case should see it: in a document
+    /// in capitals, in small letters (`А)` is a list letter there, as `а)`
+    /// is elsewhere).
+    pub(super) fn letter_in_case(&self, scan: &Scan<'_>, letter: char) -> char {
+        if letter.is_uppercase() && self.capitals(scan) {
+            letter.to_lowercase().next().unwrap_or(letter)
+        } else {
+            letter
+        }
+    }
+
+    /// In a document in capitals, whether the word at `at` carries the
+    /// sentence on after an abbreviation or a date (`capitals_continuations.txt`:
+    /// `U.S. IN 1990`, `1998 Г. В КАЛИФОРНИИ`).
+    pub(super) fn capitals_continuation(&self, scan: &Scan<'_>, at: usize) -> bool {
+        self.lists
+            .capitals_continuations
+            .contains(lowercase_word(scan, at).as_str())
+    }
+
+    /// In a document in capitals, whether the word at `at` opens a sentence
+    /// after an abbreviation, an ellipsis or `I.`: in English a sentence
+    /// starter that does not carry the sentence on (`3 P.M. ON FRIDAY`).
+    /// Languages without starters: never.
+    pub(super) fn capitals_starter(&self, scan: &Scan<'_>, at: usize) -> bool {
+        let word = lowercase_word(scan, at);
+        self.lists.starters.contains(word.as_str())
+            && !self.lists.capitals_continuations.contains(word.as_str())
+    }
+
+    /// In a document in capitals, whether an abbreviation that may end a
+    /// sentence (`key` when it is a single word of the lists, `None` for a
+    /// spaced one, a unit after a number, `и пр.`) ends it before the word
+    /// at `next_word`, whose case says nothing. Never before a word that
+    /// carries the sentence on. English then asks [`Self::capitals_starter`]
+    /// as for any abbreviation (`A.M.`, `P.M.` after a clause of more than
+    /// three words), except `ETC.`, which closes a list. Languages without
+    /// starters end, except after an abbreviation that counts the noun
+    /// after it (`300 ТЫС. ЧЕЛОВЕК`).
+    pub(super) fn capitals_abbreviation_ends(
+        &self,
+        scan: &Scan<'_>,
+        next_word: usize,
+        key: Option<(&str, usize)>,
+    ) -> bool {
+        if self.capitals_continuation(scan, next_word) {
+            return false;
+        }
+        if self.lists.starters.is_empty() {
+            return key.is_none_or(|(key, _)| !self.lists.counting_abbreviations.contains(key));
+        }
+        match key {
+            Some(("a.m" | "p.m", at)) => {
+                let words = scan
+                    .text
+                    .get(scan.sentence_start..at)
+                    .map_or(0, |s| s.split_whitespace().count());
+                words > 3 && self.capitals_starter(scan, next_word)
+            }
+            Some(("etc", _)) if !self.disabled.off(Rule::EtcEnds) => true,
+            _ => self.capitals_starter(scan, next_word),
+        }
+    }
+}
+
+/// How many letters of `text` are capitals, and how many have a case.
+pub(crate) fn case_counts(text: &str) -> (usize, usize) {
+    let (mut upper, mut cased) = (0, 0);
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            upper += usize::from(ch.is_ascii_uppercase());
+            cased += usize::from(ch.is_ascii_alphabetic());
+        } else {
+            let up = ch.is_uppercase();
+            upper += usize::from(up);
+            cased += usize::from(up || ch.is_lowercase());
+        }
+    }
+    (upper, cased)
+}
+
+/// Whether a document is written in capitals throughout: at least 80 % of
+/// its cased letters (and 20 of them) are capitals. The one judgement of
+/// this, for the segmenter and for the furniture of a brief.
+pub(crate) fn written_in_capitals(text: &str) -> bool {
+    let (upper, cased) = case_counts(text);
+    cased >= 20 && upper * 10 >= cased * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::segment::SegmentSettings;
+
+    fn split(lang: Lang, text: &str) -> Vec<String> {
+        let seg = Segmenter::new(lang, None, &SegmentSettings::default());
+        seg.segment(text)
+            .iter()
+            .map(|s| s.text(text).to_string())
+            .collect()
+    }
+
+    /// The text in capitals has the sentences of the text in small letters.
+    fn same_in_capitals(lang: Lang, text: &str) {
+        let upper = text.to_uppercase();
+        assert_eq!(upper.len(), text.len());
+        let small: Vec<String> = split(lang, text).iter().map(|s| s.to_uppercase()).collect();
+        assert_eq!(split(lang, &upper), small, "{upper}");
+    }
+
+    #[test]
+    fn english_abbreviations_in_capitals_go_on_before_a_preposition() {
+        for text in [
+            "The meeting will start at 5 p.m. on Monday in the main hall of the building.",
+            "They moved to the U.S. in 1990 and their son was born a year later.",
+            "Our office hours are 9 a.m. to 5 p.m., Monday through Friday, every week.",
+            "She works for Acme Inc. in Boston. Her husband is a teacher there.",
+            "Mr. Smith met Dr. Jones and Gen. Miller on Jan. 5 at the U.N. headquarters.",
+            "J. R. R. Tolkien wrote the book. It sold 3.5 million copies in a year.",
+            "He left the bank at 6 p.m. He then went to the store.",
+            "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+        ] {
+            same_in_capitals(Lang::EN, text);
+        }
+    }
+
+    #[test]
+    fn russian_abbreviations_in_capitals_keep_their_rules() {
+        for text in [
+            "В городе есть театр, музей, библиотека и т. д. Ежегодно его посещают тысячи.",
+            "Он родился 12 апреля 1961 г. Тогда же был совершён первый полёт.",
+            "Население города составляет 300 тыс. человек по данным переписи.",
+            "Масса груза — 20 т. Его доставят по железной дороге завтра.",
+            "Университет им. М. В. Ломоносова основан в 1755 г. в Москве.",
+            "Цена составляет 1,5 тыс. руб. за килограмм, сказал продавец.",
+            "Программа включает: а) ремонт дорог; б) строительство школ.",
+            "Собор построен в 1990-х гг. Тогда от этой идеи отказались.",
+        ] {
+            same_in_capitals(Lang::RU, text);
+        }
+    }
+
+    #[test]
+    fn persian_is_unaffected_and_the_rules_can_be_switched_off() {
+        let fa = "جلسه ساعت ۵ عصر آغاز شد. NATO و U.N. هم بودند. سپس همه رفتند.";
+        same_in_capitals(Lang::FA, fa);
+        // With the rules for capitals off, "P.M." ends the sentence before "ON".
+        let text = "THE MEETING WILL START AT 5 P.M. ON MONDAY IN THE MAIN HALL.";
+        let off = SegmentSettings {
+            ablate: crate::segment::AblatedRules::parse("capitals"),
+            ..Default::default()
+        };
+        assert_eq!(Segmenter::new(Lang::EN, None, &off).segment(text).len(), 2);
+        assert_eq!(split(Lang::EN, text), [text]);
+    }
+
+    #[test]
+    fn counts_capitals_among_cased_letters() {
+        assert_eq!(case_counts("AT 5 P.M. on"), (4, 6));
+        assert_eq!(case_counts("ТЫС. руб. ۱۲ مرد"), (3, 6));
+    }
+
+    #[test]
+    fn a_document_in_capitals_needs_enough_cased_letters() {
+        assert!(written_in_capitals(
+            "THE MEETING STARTS AT 5 P.M. ON MONDAY."
+        ));
+        assert!(!written_in_capitals(
+            "The meeting starts at 5 p.m. on Monday."
+        ));
+        assert!(!written_in_capitals("AT 5 P.M."));
+        // Persian has no case: never in capitals.
+        assert!(!written_in_capitals(
+            "جلسه ساعت پنج عصر روز دوشنبه آغاز می‌شود و تا شب ادامه دارد."
+        ));
+        // A few words in small letters still leave it in capitals.
+        assert!(written_in_capitals(
+            "THE NATO COUNCIL AND THE UN MET IN BRUSSELS on Monday"
+        ));
+    }
+}
