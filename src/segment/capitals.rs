@@ -7,16 +7,29 @@ use crate::segment::ablation::Rule;
 use crate::segment::cursor::{Scan, lowercase_word};
 
 impl Segmenter {
-    /// Whether the rules read the document as written in capitals.
-    pub(super) fn capitals(&self, scan: &Scan<'_>) -> bool {
-        !self.disabled.off(Rule::Capitals) && scan.in_capitals()
+    /// Whether the case of the word at `at` says nothing: it has no
+    /// lowercase letter and the document is written in capitals. A word
+    /// with a lowercase letter (`Smith`, `the`) tells its case in any
+    /// document, so ordinary text rarely counts its letters at all: only
+    /// when a word in capitals (`NATO`) or a number follows a mark.
+    pub(super) fn capitals(&self, scan: &Scan<'_>, at: usize) -> bool {
+        !self.disabled.off(Rule::Capitals)
+            && !scan
+                .text
+                .get(at..scan.end)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .take(16)
+                .any(char::is_lowercase)
+            && scan.in_capitals()
     }
 
-    /// A letter as the rules that ask its case should see it: in a document
-    /// in capitals, in small letters (`А)` is a list letter there, as `а)`
-    /// is elsewhere).
-    pub(super) fn letter_in_case(&self, scan: &Scan<'_>, letter: char) -> char {
-        if letter.is_uppercase() && self.capitals(scan) {
+    /// A letter as the rules that ask its case should see it, `at` the word
+    /// after it: in a document in capitals, in small letters (`А)` is a
+    /// list letter there, as `а)` is elsewhere).
+    pub(super) fn letter_in_case(&self, scan: &Scan<'_>, letter: char, at: usize) -> char {
+        if letter.is_uppercase() && self.capitals(scan, at) {
             letter.to_lowercase().next().unwrap_or(letter)
         } else {
             letter

@@ -128,7 +128,7 @@ impl Segmenter {
         // (`… AT JANE@EXAMPLE.COM BY NOON` goes on).
         if next < scan.end
             && scan.char_at(next).is_some_and(char::is_uppercase)
-            && (!self.capitals(scan) || self.capitals_starter(scan, next))
+            && (!self.capitals(scan, next) || self.capitals_starter(scan, next))
         {
             scan.cut(end);
         }

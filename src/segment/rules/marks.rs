@@ -62,8 +62,10 @@ impl Segmenter {
         }
         // "а) Москва; б) Казань": a letter marker opening a list, not a smiley.
         let token = scan.text.get(token_start(scan, i)..i).unwrap_or("");
+        let after = scan.skip_space_and_bullets(j);
         if close == b')'
-            && single_char(token).is_some_and(|c| self.letter_in_case(scan, c).is_lowercase())
+            && single_char(token)
+                .is_some_and(|c| self.letter_in_case(scan, c, after).is_lowercase())
             && !self.disabled.off(Rule::InlineLists)
         {
             return j;
@@ -230,7 +232,9 @@ impl Segmenter {
                 word.parse::<u32>().ok()
             } else if word.len() == 1
                 && word.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_uppercase() && self.capitals(scan)
+                    b.is_ascii_lowercase()
+                        || b.is_ascii_uppercase()
+                            && self.capitals(scan, scan.skip_space_and_bullets(i + 1))
                 })
             {
                 // "a.", "b)"; in a document in capitals "A.", "B)".
@@ -238,7 +242,7 @@ impl Segmenter {
                     .next()
                     .map(|b| u32::from(b.to_ascii_lowercase() - b'a') + 1)
             } else if let Some(c) = single_char(word)
-                .map(|c| self.letter_in_case(scan, c))
+                .map(|c| self.letter_in_case(scan, c, scan.skip_space_and_bullets(i + 1)))
                 .filter(|c| matches!(c, 'а'..='я'))
                 && style == 2
                 && !self.disabled.off(Rule::InlineLists)

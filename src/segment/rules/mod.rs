@@ -236,7 +236,7 @@ impl Segmenter {
             return; // "[...]": an omission, not an end
         }
         if !self.lists.starters.is_empty()
-            && self.capitals(scan)
+            && self.capitals(scan, next.word_start)
             && !self.capitals_starter(scan, next.word_start)
         {
             return; // "HEART AND SOUL ... TO ALL": no case to ask

@@ -71,9 +71,9 @@ impl Segmenter {
             && (2..=4).contains(&word.chars().count())
             && word
                 .chars()
-                .all(|c| c.is_lowercase() || c.is_uppercase() && self.capitals(scan))
+                .all(|c| c.is_lowercase() || c.is_uppercase() && self.capitals(scan, next_word))
             && !self.disabled.off(Rule::NumberAfterWord)
-            && next_letter_is_lowercase(scan, next_word, self.capitals(scan))
+            && next_letter_is_lowercase(scan, next_word, self.capitals(scan, next_word))
         {
             return false; // "макс. 2-3 года", "ок. 5 км": no end before a counted word
         }
@@ -85,7 +85,7 @@ impl Segmenter {
         // In capitals a single letter may be a word of the lists written
         // small elsewhere: "И Т. Д.", "1961 Г.", "20 Т.".
         let capital_letter = single && last.is_uppercase();
-        let capitals = capital_letter && self.capitals(scan);
+        let capitals = capital_letter && self.capitals(scan, next_word);
         // Spaced abbreviations: "т. е.", "н. э.", "и т. д." (but "Н. Э." are initials).
         if (!capital_letter || capitals)
             && let Some(found) = self.spaced_abbreviation(scan, word_start, word)
@@ -109,7 +109,7 @@ impl Segmenter {
             && on(Rule::YearEnds)
             && matches!(key.as_str(), "г" | "гг" | "в" | "вв")
             && self.year_ends_sentence(scan, word_start, first, key.starts_with('в'))
-            && !(self.capitals(scan) && self.capitals_continuation(scan, next_word))
+            && !(self.capitals(scan, next_word) && self.capitals_continuation(scan, next_word))
         {
             true
         } else if self.lang == Lang::RU
@@ -185,7 +185,7 @@ impl Segmenter {
                 && (1..=3).contains(&ending.chars().count())
                 && ending
                     .chars()
-                    .all(|c| matches!(self.letter_in_case(scan, c), 'а'..='я'))
+                    .all(|c| matches!(self.letter_in_case(scan, c, word_start), 'а'..='я'))
             {
                 date = digits;
             }
@@ -244,7 +244,7 @@ impl Segmenter {
         if !first.is_alphabetic() || first.is_lowercase() {
             return false;
         }
-        if self.capitals(scan) {
+        if self.capitals(scan, next_word) {
             return self.capitals_abbreviation_ends(scan, next_word, key);
         }
         if let Some((key, at)) = key
