@@ -40,6 +40,9 @@ pub(crate) struct LanguageLists {
     /// Abbreviations of a number that counts the noun after it (`тыс.`):
     /// in a document in capitals the sentence goes on after them.
     pub counting_abbreviations: WordSet,
+    /// Endings of the past tense: after a dialogue dash in a document in
+    /// capitals such a word is the author's (`— ТЫ ГДЕ? — СПРОСИЛА МАМА`).
+    pub past_tense_endings: Vec<String>,
     /// Words that cannot open a sentence after a closed quotation (the
     /// object marker, "and", verbs of saying).
     pub quote_continuations: WordSet,
@@ -133,6 +136,7 @@ fn load(lang: Lang) -> LanguageLists {
         starters: set(lang, "sentence_starters.txt"),
         capitals_continuations: set(lang, "capitals_continuations.txt"),
         counting_abbreviations: set(lang, "counting_abbreviations.txt"),
+        past_tense_endings: list(lang, "past_tense_endings.txt"),
         quote_continuations: set(lang, "quote_continuations.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
@@ -191,6 +195,7 @@ mod tests {
         (Lang::EN, "capitals_continuations.txt"),
         (Lang::RU, "capitals_continuations.txt"),
         (Lang::RU, "counting_abbreviations.txt"),
+        (Lang::RU, "past_tense_endings.txt"),
         (Lang::EN, "number_prefixes.txt"),
         (Lang::RU, "abbreviations.txt"),
         (Lang::RU, "prefixes.txt"),

@@ -244,6 +244,9 @@ impl Segmenter {
         if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, i) {
             return; // "«Я думал… Нет, …», — сказал он": the speech goes on
         }
+        if self.capitals_author_words(scan, j, next.word_start) {
+            return; // "— НУ ЧТО Ж... — ПРОТЯНУЛ ОН."
+        }
         scan.cut(j);
     }
 
@@ -270,7 +273,9 @@ impl Segmenter {
             }
             return;
         }
-        if self.dash_inside_quote(scan, i, next.token) {
+        if self.dash_inside_quote(scan, i, next.token)
+            || self.capitals_author_words(scan, j, next.word_start)
+        {
             return;
         }
         if c.closers
