@@ -141,17 +141,42 @@ pub(crate) fn case_counts(text: &str) -> (usize, usize) {
 
 /// Whether a document is written in capitals throughout: at least 80 % of
 /// its cased letters (and 20 of them) are capitals. The one judgement of
-/// this, for the segmenter and for the furniture of a brief. It stops
-/// reading as soon as the rest of the text could not bring the capitals to
-/// four times the small letters even if every byte left were a capital
-/// (ordinary text stops within its first third or so).
+/// this, for the segmenter and for the furniture of a brief. It reads bytes
+/// (ASCII and Cyrillic without decoding), and stops as soon as the rest of
+/// the text could not bring the capitals to four times the small letters
+/// even if every byte left were a capital (ordinary text stops within its
+/// first third or so).
 pub(crate) fn written_in_capitals(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    for (n, (k, ch)) in text.char_indices().enumerate() {
-        let (up, has_case) = case_of(ch);
-        upper += usize::from(up);
-        lower += usize::from(has_case && !up);
-        if n % 64 == 63 && upper + (text.len() - k) < 4 * lower {
+    let mut k = 0;
+    while k < bytes.len() {
+        let block_end = (k + 256).min(bytes.len());
+        while k < block_end {
+            let b = bytes[k];
+            let next = bytes.get(k + 1).copied().unwrap_or(0);
+            if b < 0x80 {
+                upper += usize::from(b.wrapping_sub(b'A') < 26);
+                lower += usize::from(b.wrapping_sub(b'a') < 26);
+                k += 1;
+            } else if b == 0xD0 && (0x80..=0xBF).contains(&next) {
+                // U+0400–U+043F: Ѐ–Я capitals, а–п small letters.
+                upper += usize::from(next < 0xB0);
+                lower += usize::from(next >= 0xB0);
+                k += 2;
+            } else if b == 0xD1 && (0x80..=0x9F).contains(&next) {
+                // U+0440–U+045F: р–я, ѐ–џ, small letters.
+                lower += 1;
+                k += 2;
+            } else {
+                let ch = text.get(k..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                let (up, has_case) = case_of(ch);
+                upper += usize::from(up);
+                lower += usize::from(has_case && !up);
+                k += ch.len_utf8();
+            }
+        }
+        if upper + (bytes.len() - k) < 4 * lower {
             return false;
         }
     }
@@ -260,6 +285,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_byte_reader_gives_the_judgement_of_the_full_count() {
+        // Mixed scripts, letters whose capitals are elsewhere (ß, Ѣ, É, Ω),
+        // caseless letters and emoji, in a fixed pseudo-random order.
+        let pool: Vec<char> = "AbЖыЁёЯяѢѣßÉéΩωا😀 .5PМр".chars().collect();
+        let mut seed = 7u32;
+        let mut seen = [false; 2];
+        for len in [10, 30, 100, 300, 1000, 3000] {
+            for bias in 0..6 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        let c = pool[(seed >> 16) as usize % pool.len()];
+                        if (seed >> 8) % 6 < bias {
+                            c.to_uppercase().next().unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let (u, n) = case_counts(&text);
+                let judged = written_in_capitals(&text);
+                assert_eq!(judged, n >= 20 && u * 10 >= n * 8, "{text}");
+                seen[usize::from(judged)] = true;
+            }
+        }
+        assert_eq!(seen, [true, true], "both judgements are exercised");
     }
 
     #[test]
