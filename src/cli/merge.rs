@@ -83,6 +83,8 @@ pub struct Args {
     strict: bool,
     /// Add the merged translations (units without problems) to this TMX
     /// memory, created if missing; a changed translation replaces the old one.
+    /// Two different translations of one source in this merge are both kept,
+    /// each such conflict named in a warning.
     #[arg(long, value_name = "MEM.tmx")]
     update_tm: Option<PathBuf>,
     /// Take machine translation no translator has confirmed (`brief translate`'s

@@ -86,8 +86,13 @@ pub struct Memory {
     /// The file the memory was read from, for writing it back with every
     /// unit not changed kept as it was (`None`: a memory that is new).
     base: Option<Arc<read::Base>>,
-    /// The header's `srclang`, as read or as set by the first update.
+    /// The header's `srclang` as read, or for a new memory the first
+    /// source language recorded: the language a unit without `srclang` of
+    /// its own has.
     srclang: Option<String>,
+    /// A new memory has sources in another language than `srclang` too:
+    /// its header says `*all*` (see [`Memory::header_srclang`]).
+    several_sources: bool,
     /// One index per primary language subtag, built on first lookup.
     indexes: BTreeMap<String, OnceLock<index::LangIndex>>,
     /// Read from a file whose text was then dropped ([`Memory::for_lookups`]).
@@ -102,6 +107,7 @@ impl fmt::Debug for Memory {
         f.debug_struct("Memory")
             .field("units", &self.len())
             .field("srclang", &self.srclang)
+            .field("several_sources", &self.several_sources)
             .field("languages", &self.indexes.keys().collect::<Vec<_>>())
             .finish()
     }
@@ -337,6 +343,7 @@ impl Memory {
             entries,
             base: Some(Arc::new(base)),
             srclang,
+            several_sources: false,
             indexes: BTreeMap::new(),
             lookup_only: false,
             compact: None,
@@ -392,6 +399,7 @@ impl Memory {
             entries: Vec::new(),
             base: None,
             srclang,
+            several_sources: false,
             indexes: BTreeMap::new(),
             lookup_only: true,
             compact: Some(Arc::new(builder.finish(source))),
@@ -621,15 +629,26 @@ impl Memory {
         write::to_tmx(self)
     }
 
+    /// Notes a source language of the memory's units (the first one is
+    /// the memory's `srclang` when it has none yet).
     fn note_source_lang(&mut self, tag: &str) {
         match &self.srclang {
             None => self.srclang = Some(tag.to_string()),
             Some(current) if current == "*all*" => {}
             Some(current) => {
                 if lang::match_level(&lang::key(current), &lang::key(tag)).is_none() {
-                    self.srclang = Some("*all*".to_string());
+                    self.several_sources = true;
                 }
             }
+        }
+    }
+
+    /// The `srclang` a new memory's header gets: its one source language,
+    /// or `*all*` (as `brief merge --tmx` writes it).
+    fn header_srclang(&self) -> &str {
+        match &self.srclang {
+            Some(lang) if !self.several_sources => lang,
+            _ => "*all*",
         }
     }
 

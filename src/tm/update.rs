@@ -307,7 +307,9 @@ fn set_target(
         entry.edited = true;
         state.changed_units.insert(u);
     }
-    note_source_lang(memory, t.source_lang);
+    // Every language a translation is recorded from, for the header of a
+    // new memory (`*all*` once there are several).
+    memory.note_source_lang(t.source_lang);
     done
 }
 
@@ -342,17 +344,9 @@ fn new_unit(
             .or_default()
             .push(memory.entries.len() - 1);
     }
-    note_source_lang(memory, t.source_lang);
-}
-
-/// Notes a source language of the translations recorded, for the header of
-/// a memory that is new (`*all*` once there are several). The header of a
-/// memory read from a file is never rewritten, and the units added to it
-/// compare their source language with that header as it stays.
-fn note_source_lang(memory: &mut Memory, tag: &str) {
-    if memory.base.is_none() {
-        memory.note_source_lang(tag);
-    }
+    // Every language a translation is recorded from, for the header of a
+    // new memory (`*all*` once there are several).
+    memory.note_source_lang(t.source_lang);
 }
 
 /// Refuses an update that could not be written: an empty or unwritable
@@ -378,8 +372,9 @@ fn validate(translations: &[NewTranslation<'_>], export_id: &str) -> Result<()> 
 }
 
 /// A new unit for `t`, with `tuid`, dated `date`, tagged with the export.
-/// A source in another language than the header's (`header_srclang`) says
-/// so itself.
+/// A source in another language than the memory's (`header_srclang`: the
+/// header's as read, never rewritten, or a new memory's first) says so
+/// itself.
 fn new_entry(
     header_srclang: Option<&str>,
     t: &NewTranslation<'_>,

@@ -61,7 +61,7 @@ fn fresh(memory: &Memory) -> Result<Vec<u8>> {
         ("segtype", "sentence"),
         ("o-tmf", TOOL_NAME),
         ("adminlang", "en"),
-        ("srclang", memory.srclang.as_deref().unwrap_or("*all*")),
+        ("srclang", memory.header_srclang()),
         ("datatype", "plaintext"),
     ];
     tmx::write_document(&header, &[], memory.entries.iter().map(|e| Ok(unit_out(e))))
