@@ -552,4 +552,35 @@ mod tests {
         assert!(err.to_string().contains("named twice"), "{err}");
         assert!(!dir.path().join("all.tmx").exists());
     }
+
+    #[test]
+    fn a_conflict_reaches_the_terminal_escaped_and_shortened() {
+        let side = |file: &str, id: &str| ConflictSide {
+            file: PathBuf::from(file),
+            id: id.into(),
+            target: "x".into(),
+        };
+        let source = format!("Evil\x1b]0;title\x07 \u{202e}talks {}", "word ".repeat(30));
+        let conflict = MemoryConflict {
+            source,
+            source_lang: "en".into(),
+            lang: "fa".into(),
+            first: side("day/a\x1b[2J.xlf", "s\n1"),
+            other: side("day/b.xlf", "s2"),
+        };
+        let line = conflict.to_string();
+        assert!(!line.chars().any(crate::escape::needs_escape), "{line:?}");
+        assert!(
+            line.contains("day/a\\x1b[2J.xlf: s\\n1 and day/b.xlf: s2 [fa]"),
+            "{line}"
+        );
+        assert!(
+            line.contains("(\"Evil\\x1b]0;title\\x07 \\u{202e}talks word"),
+            "{line}"
+        );
+        // The source is shortened to its first 60 characters.
+        let quoted = line.split('"').nth(1).unwrap();
+        assert!(quoted.ends_with("wor…"), "{quoted}");
+        assert!(quoted.chars().count() < 80, "{quoted}");
+    }
 }
