@@ -245,8 +245,16 @@ fn report_memory(
     conflicts: &[brief::job::MemoryConflict],
 ) {
     let shown = brief::escape::escape_path(path);
-    for conflict in conflicts {
+    for conflict in conflicts.iter().take(PROBLEMS_SHOWN_PER_FILE) {
         super::warn(format_args!("{shown}: conflict: {conflict}"));
+    }
+    if conflicts.len() > PROBLEMS_SHOWN_PER_FILE {
+        super::warn(format_args!(
+            "{shown}: {} more conflict(s) not shown (each kept as a unit with \
+             <prop type=\"{}\">)",
+            conflicts.len() - PROBLEMS_SHOWN_PER_FILE,
+            brief::tm::ALTERNATIVE_PROP
+        ));
     }
     if super::globals().quiet {
         return;

@@ -582,3 +582,62 @@ fn two_sets_with_the_same_translation_of_one_source_are_no_conflict() {
         1
     );
 }
+
+#[test]
+fn many_conflicts_are_named_up_to_a_cap_and_then_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let nouns = [
+        "farmer", "sailor", "teacher", "doctor", "driver", "singer", "baker", "painter", "builder",
+        "writer", "miner", "tailor",
+    ];
+    let text: String = nouns
+        .iter()
+        .flat_map(|n| [format!("The {n} waited. "), format!("The {n} left. ")])
+        .collect();
+    std::fs::write(d.join("a.txt"), text.trim_end().to_string() + "\n").unwrap();
+    let mut files = Vec::new();
+    for (day, word) in [("one", "منتظر ماند."), ("two", "رفت.")] {
+        brief(d)
+            .args(["export", "--all", "--lang", "en", "--to", "fa"])
+            .args(["--format", "xliff20", "--out-dir", day, "a.txt"])
+            .assert()
+            .success();
+        let file = format!("{day}/brief.fa.xliff20.xlf");
+        let xlf = String::from_utf8(read(d, &file)).unwrap();
+        let n = xlf.matches("<target></target>").count();
+        assert_eq!(n, 24);
+        std::fs::write(
+            d.join(&file),
+            fill(brief::Format::Xliff20, &xlf, &vec![word; n]),
+        )
+        .unwrap();
+        files.push(file);
+    }
+    let out = brief(d)
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--format", "jsonl", "--update-tm", "desk.tmx"])
+        .args(&files)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_eq!(
+        stderr.matches("desk.tmx: conflict: ").count(),
+        20,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "desk.tmx: 4 more conflict(s) not shown (each kept as a unit with \
+             <prop type=\"x-brief-alternative\">)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("units: 48 added, 0 updated; 24 conflicting translation(s)"),
+        "{stderr}"
+    );
+}
