@@ -102,55 +102,57 @@ fn group(
     summary: &mut UpdateSummary,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    // Per group, the normalized text of each different translation.
-    let mut targets: Vec<Vec<String>> = Vec::new();
+    // Per (source language, target language, normalized source): the
+    // translations given, each the first of those that agree. The keys are
+    // held once, here, and moved into the groups at the end.
     let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut given: Vec<Vec<Given>> = Vec::new();
     for (s, (translations, _)) in sets.iter().enumerate() {
         for (i, t) in translations.iter().enumerate() {
             let source_key = lang::key(t.source_lang);
             let target_key = lang::key(t.target_lang);
             let normalized = text::normalize(t.source);
-            let target = text::normalize(t.target);
             if normalized.is_empty()
-                || target.is_empty()
+                || text::is_blank(t.target)
                 || lang::match_level(&source_key, &target_key).is_some()
             {
                 summary.translations_skipped += 1;
                 continue;
             }
-            let key = (source_key, target_key, normalized);
-            let g = match index.get(&key) {
-                Some(&g) => g,
-                None => {
-                    index.insert(key.clone(), groups.len());
-                    let (source_key, target_key, normalized) = key;
-                    groups.push(Group {
-                        source_key,
-                        target_key,
-                        normalized,
-                        given: Vec::new(),
-                    });
-                    targets.push(Vec::new());
-                    groups.len() - 1
-                }
-            };
-            if targets[g].contains(&target) {
+            let next = given.len();
+            let g = *index
+                .entry((source_key, target_key, normalized))
+                .or_insert(next);
+            if g == next {
+                given.push(vec![(s, i)]);
+                continue;
+            }
+            // A source given again (rare): its translations compared after
+            // `normalize`, computed only now.
+            let target = text::normalize(t.target);
+            let target_of = |(s, i): Given| text::normalize(sets[s].0[i].target);
+            if given[g].iter().any(|&other| target_of(other) == target) {
                 // The same translation again: the memory holds it by now.
                 summary.translations_unchanged += 1;
                 continue;
             }
-            if let Some(&first) = groups[g].given.first() {
-                conflicts.push(Conflict {
-                    first,
-                    other: (s, i),
-                });
-            }
-            targets[g].push(target);
-            groups[g].given.push((s, i));
+            conflicts.push(Conflict {
+                first: given[g][0],
+                other: (s, i),
+            });
+            given[g].push((s, i));
         }
     }
-    groups
+    let mut groups: Vec<Option<Group>> = given.iter().map(|_| None).collect();
+    for ((source_key, target_key, normalized), g) in index {
+        groups[g] = Some(Group {
+            source_key,
+            target_key,
+            normalized,
+            given: std::mem::take(&mut given[g]),
+        });
+    }
+    groups.into_iter().flatten().collect()
 }
 
 /// Records the translations of group `g`.
