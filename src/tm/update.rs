@@ -39,8 +39,8 @@ type Given = (usize, usize);
 
 /// The translations of one update with one source and target language.
 struct Group {
-    source_key: String,
-    target_key: String,
+    source_key: Arc<str>,
+    target_key: Arc<str>,
     /// The source after `normalize`.
     normalized: String,
     /// The different translations, in the order given (each the first of
@@ -105,12 +105,19 @@ fn group(
     // Per (source language, target language, normalized source): the
     // translations given, each the first of those that agree. The keys are
     // held once, here, and moved into the groups at the end.
-    let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut index: HashMap<(Arc<str>, Arc<str>, String), usize> = HashMap::new();
     let mut given: Vec<Vec<Given>> = Vec::new();
+    // The few language keys, shared by the keys that use them.
+    let mut keys: HashMap<String, Arc<str>> = HashMap::new();
+    let mut intern = |tag: &str| -> Arc<str> {
+        keys.entry(lang::key(tag))
+            .or_insert_with_key(|k| Arc::from(k.as_str()))
+            .clone()
+    };
     for (s, (translations, _)) in sets.iter().enumerate() {
         for (i, t) in translations.iter().enumerate() {
-            let source_key = lang::key(t.source_lang);
-            let target_key = lang::key(t.target_lang);
+            let source_key = intern(t.source_lang);
+            let target_key = intern(t.target_lang);
             let normalized = text::normalize(t.source);
             if normalized.is_empty()
                 || text::is_blank(t.target)
