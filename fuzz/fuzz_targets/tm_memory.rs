@@ -29,7 +29,7 @@ fn check(bytes: Vec<u8>) {
     };
     let again = Memory::read(written, Path::new("again.tmx"))
         .expect("a memory brief wrote back must read again");
-    assert_eq!(again.len(), before + summary.added);
+    assert_eq!(again.len(), before + summary.units_added);
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

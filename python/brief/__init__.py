@@ -788,10 +788,18 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
     finds problems nothing is written unless ``allow_partial=True``.
     ``date``: the entries' date in Unix seconds (default: now).
 
-    Returns ``{"written", "added", "updated", "unchanged", "skipped",
-    "problems"}``. Several sets (as for :func:`merge`): every set's
-    translations in one update, each tagged with its own export id, and
-    nothing written when any set has problems (unless ``allow_partial``)."""
+    Returns ``{"written", "translations_added", "translations_replaced",
+    "translations_unchanged", "translations_skipped", "units_added",
+    "units_updated", "conflicts", "problems"}``, counted as the CLI's
+    summary counts: the ``translations_*`` add up to the translations merged,
+    the ``units_*`` count ``<tu>`` elements. Several sets (as for
+    :func:`merge`): every set's translations in one update, each tagged with
+    its own export id, and nothing written when any set has problems (unless
+    ``allow_partial``). Two different translations of one source into one
+    language (from two sets, or two units of one) are both kept; each such
+    pair is in ``"conflicts"``: ``{"source", "source_lang", "lang", "first":
+    {"file", "id", "target"}, "other": {...}}``, as the CLI warns of them
+    (docs/tm.md, "Conflicts")."""
     if date is not None and (isinstance(date, bool) or not isinstance(date, int) or date < 0):
         raise TypeError("date must be a non-negative int (Unix seconds) or None")
     return _json.loads(

@@ -185,13 +185,19 @@ pub fn check(
     Ok(serde_json::to_string(&report)?)
 }
 
-#[derive(Serialize)]
+/// What `update_memory` did, counted as the CLI counts it: the
+/// `translations_*` counters add up to the translations given, the
+/// `units_*` ones count `<tu>` elements.
+#[derive(Serialize, Default)]
 struct MemoryOut<'a> {
     written: bool,
-    added: usize,
-    updated: usize,
-    unchanged: usize,
-    skipped: usize,
+    translations_added: usize,
+    translations_replaced: usize,
+    translations_unchanged: usize,
+    translations_skipped: usize,
+    units_added: usize,
+    units_updated: usize,
+    conflicts: Vec<brief::job::MemoryConflict>,
     problems: Vec<ProblemOut<'a>>,
 }
 
@@ -213,12 +219,8 @@ pub fn update_memory(
     let problems = problems_out(&sets, &outcomes);
     if !problems.is_empty() && !allow_partial {
         return Ok(serde_json::to_string(&MemoryOut {
-            written: false,
-            added: 0,
-            updated: 0,
-            unchanged: 0,
-            skipped: 0,
             problems,
+            ..MemoryOut::default()
         })?);
     }
     let options = brief::outfile::WriteOptions::new(false);
@@ -230,13 +232,17 @@ pub fn update_memory(
     // Every set's translations in one update of the memory: all or none.
     let update = brief::job::update_memory_sets(memory, &merged, &date, options.lock_wait)?;
     let s = update.summary();
+    let conflicts = brief::job::memory_conflicts(&update, &merged);
     update.commit(&options, &mut |_| {})?;
     Ok(serde_json::to_string(&MemoryOut {
         written: true,
-        added: s.added,
-        updated: s.updated,
-        unchanged: s.unchanged,
-        skipped: s.skipped,
+        translations_added: s.translations_added,
+        translations_replaced: s.translations_replaced,
+        translations_unchanged: s.translations_unchanged,
+        translations_skipped: s.translations_skipped,
+        units_added: s.units_added,
+        units_updated: s.units_updated,
+        conflicts,
         problems,
     })?)
 }

@@ -152,7 +152,44 @@ def test_memory_update_equals_the_cli(tmp_path, cli):
     _, tsv = _delivered(tmp_path, cli)
     cli("merge", "--update-tm", tmp_path / "cli.tmx", tsv, extra_env={"BRIEF_TM_DATE": "1796112600"})
     got = brief.update_memory(tmp_path / "py.tmx", [tsv], date=1796112600)
-    assert got["written"] and got["added"] == 3, got
+    assert got["written"] and got["units_added"] == got["translations_added"] == 3, got
+    assert got["conflicts"] == [], got
+    assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
+
+
+def test_memory_update_of_two_sets_keeps_and_names_each_conflict(tmp_path, cli):
+    # Two exports share a sentence, translated differently: the memory
+    # keeps both (as the CLI does, byte for byte) and the answer names the
+    # two units.
+    shared = "The rain filled the city's dams."
+    files = []
+    for name, text, prefix in [("a", EN, "ترجمه "), ("b", shared + " Nobody expected it.", "برگردان ")]:
+        art = tmp_path / f"{name}.txt"
+        art.write_text(text, encoding="utf-8")
+        out = tmp_path / name
+        cli("export", "--all", "--lang", "en", "--to", "fa", "--format", "tsv", "--out-dir", out, art)
+        tsv = out / "brief.fa.tsv"
+        filled = fill_tsv(tsv.read_bytes()).decode("utf-8").replace("\tترجمه ", "\t" + prefix)
+        tsv.write_bytes(filled.encode("utf-8"))
+        files.append(tsv)
+    env = {"BRIEF_TM_DATE": "1796112600"}
+    cli("merge", "--format", "jsonl", "--update-tm", tmp_path / "cli.tmx", *files, extra_env=env)
+    got = brief.update_memory(tmp_path / "py.tmx", files, date=1796112600)
+    assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
+    assert got["written"] and got["problems"] == [], got
+    counts = [got[k] for k in ("translations_added", "translations_replaced",
+                               "translations_unchanged", "translations_skipped",
+                               "units_added", "units_updated")]
+    assert counts == [5, 0, 0, 0, 5, 0], got
+    [conflict] = got["conflicts"]
+    assert (conflict["source"], conflict["source_lang"], conflict["lang"]) == (shared, "en", "fa")
+    assert conflict["first"]["target"] == "ترجمه " + shared
+    assert conflict["other"]["target"] == "برگردان " + shared
+    assert [conflict[k]["id"] for k in ("first", "other")] == ["s2", "s1"]
+    assert [os.path.samefile(conflict[k]["file"], f) for k, f in zip(("first", "other"), files)] == [True, True]
+    # Again: nothing written anew, the conflict named again.
+    again = brief.update_memory(tmp_path / "py.tmx", files, date=1896112600)
+    assert again["conflicts"] == got["conflicts"] and again["translations_unchanged"] == 5
     assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
 
 
@@ -210,7 +247,8 @@ def test_several_sets_merge_check_and_update_memory_as_the_cli(tmp_path, cli):
     assert got["tmx"] == (out / "day.tmx").read_bytes()
     memory = brief.update_memory(tmp_path / "py.tmx", files, date=1796112600)
     units = sum(len(t["sentences"]) for t in got["translations"])
-    assert memory["written"] and memory["added"] == units, (memory, units)
+    assert memory["written"] and memory["translations_added"] == units, (memory, units)
+    assert memory["units_added"] == units and memory["conflicts"] == [], memory
     assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
     # check: each file against its own set's reference, one report.
     _, stdout, _ = cli("check", "--format", "json", *files, code=None)

@@ -83,6 +83,8 @@ pub struct Args {
     strict: bool,
     /// Add the merged translations (units without problems) to this TMX
     /// memory, created if missing; a changed translation replaces the old one.
+    /// Two different translations of one source in this merge are both kept,
+    /// each such conflict named in a warning.
     #[arg(long, value_name = "MEM.tmx")]
     update_tm: Option<PathBuf>,
     /// Take machine translation no translator has confirmed (`brief translate`'s
@@ -225,20 +227,52 @@ fn write_plan(plan: brief::job::MergePlan, args: &Args) -> anyhow::Result<()> {
                 }
                 return Err(e.into());
             }
-            if let Some(path) = args.update_tm.as_ref().filter(|_| !super::globals().quiet) {
-                eprintln!(
-                    "brief: {}: {} added, {} updated, {} unchanged, {} skipped",
-                    brief::escape::escape_path(path),
-                    summary.added,
-                    summary.updated,
-                    summary.unchanged,
-                    summary.skipped
-                );
+            if let Some(path) = &args.update_tm {
+                report_memory(path, &summary, &plan.conflicts);
             }
         }
         None => super::write::set(&plan.files, &options)?,
     }
     Ok(())
+}
+
+/// The memory update's summary and its conflicts on stderr (`--quiet`
+/// keeps them back): each counter counts one thing, translations (every
+/// one given in one of the four) or units (`<tu>`).
+fn report_memory(
+    path: &Path,
+    summary: &brief::tm::UpdateSummary,
+    conflicts: &[brief::job::MemoryConflict],
+) {
+    let shown = brief::escape::escape_path(path);
+    for conflict in conflicts.iter().take(PROBLEMS_SHOWN_PER_FILE) {
+        super::warn(format_args!("{shown}: conflict: {conflict}"));
+    }
+    if conflicts.len() > PROBLEMS_SHOWN_PER_FILE {
+        super::warn(format_args!(
+            "{shown}: {} more conflict(s) not shown (each kept as a unit with \
+             <prop type=\"{}\">)",
+            conflicts.len() - PROBLEMS_SHOWN_PER_FILE,
+            brief::tm::ALTERNATIVE_PROP
+        ));
+    }
+    if super::globals().quiet {
+        return;
+    }
+    let kept = match summary.conflicts {
+        0 => String::new(),
+        n => format!("; {n} conflicting translation(s) kept as alternatives"),
+    };
+    eprintln!(
+        "brief: {shown}: translations: {} added, {} replaced, {} unchanged, {} skipped; \
+         units: {} added, {} updated{kept}",
+        summary.translations_added,
+        summary.translations_replaced,
+        summary.translations_unchanged,
+        summary.translations_skipped,
+        summary.units_added,
+        summary.units_updated,
+    );
 }
 
 /// Creates the missing directories `files` go to; the ones it made,

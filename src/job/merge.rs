@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::merge::{MergeResult, merge_with_reference};
 use crate::outfile::OutFile;
 use crate::tm::{NewTranslation, PendingUpdate, TmxDate};
+use serde::Serialize;
 use std::time::Duration;
 
 use super::check::{CheckProblem, check_files};
@@ -94,6 +95,9 @@ pub struct MergePlan {
     pub files: Vec<OutFile>,
     /// The memory update (it holds the memory's lock until written or dropped).
     pub memory: Option<PendingUpdate>,
+    /// The sources the memory update got different translations of (all
+    /// kept), to report ([`memory_conflicts`]).
+    pub conflicts: Vec<MemoryConflict>,
 }
 
 impl MergeOutputs {
@@ -132,6 +136,10 @@ impl MergeOutputs {
             )?),
             None => None,
         };
+        let conflicts = memory
+            .as_ref()
+            .map(|m| memory_conflicts(m, &[(result, translated)]))
+            .unwrap_or_default();
         let written: Vec<&Path> = files
             .iter()
             .map(|f| f.path.as_path())
@@ -143,7 +151,11 @@ impl MergeOutputs {
             .chain(translated.reference.iter().map(|r| r.path.as_path()))
             .collect();
         check_outputs_distinct(&written, &read)?;
-        Ok(MergePlan { files, memory })
+        Ok(MergePlan {
+            files,
+            memory,
+            conflicts,
+        })
     }
 }
 
@@ -187,23 +199,29 @@ impl MergeOutputs {
             .chain(self.update_tm.as_deref())
             .collect();
         check_outputs_distinct(&written, &files_read(inputs, sets))?;
+        let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
+            .iter()
+            .zip(sets)
+            .map(|(o, (_, t))| (&o.result, t))
+            .collect();
         let memory = match &self.update_tm {
-            Some(path) => {
-                let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
-                    .iter()
-                    .zip(sets)
-                    .map(|(o, (_, t))| (&o.result, t))
-                    .collect();
-                Some(update_memory_sets(
-                    path,
-                    &merged,
-                    &self.tm_date,
-                    self.lock_wait,
-                )?)
-            }
+            Some(path) => Some(update_memory_sets(
+                path,
+                &merged,
+                &self.tm_date,
+                self.lock_wait,
+            )?),
             None => None,
         };
-        Ok(MergePlan { files, memory })
+        let conflicts = memory
+            .as_ref()
+            .map(|m| memory_conflicts(m, &merged))
+            .unwrap_or_default();
+        Ok(MergePlan {
+            files,
+            memory,
+            conflicts,
+        })
     }
 }
 
@@ -278,8 +296,10 @@ pub fn update_memory(
 }
 
 /// [`update_memory`] with the translations of several sets (each merged
-/// against its own reference), each tagged with its own export id, in the
-/// order given, under one lock and as one file.
+/// against its own reference), each tagged with its own export id, in one
+/// update under one lock and as one file. Different translations of one
+/// source (from two sets, or two units of one) are all kept: see
+/// [`memory_conflicts`].
 pub fn update_memory_sets(
     path: &Path,
     sets: &[(&MergeResult, &TranslatedFiles)],
@@ -288,7 +308,8 @@ pub fn update_memory_sets(
 ) -> Result<PendingUpdate> {
     let mut batches: Vec<(Vec<NewTranslation<'_>>, String)> = Vec::with_capacity(sets.len());
     for (result, translated) in sets {
-        batches.push((approved(result), export_id(path, translated)?));
+        let new = approved(result).into_iter().map(|(t, _)| t).collect();
+        batches.push((new, export_id(path, translated)?));
     }
     let batches: Vec<(&[NewTranslation<'_>], &str)> = batches
         .iter()
@@ -311,8 +332,8 @@ fn export_id(memory: &Path, translated: &TranslatedFiles) -> Result<String> {
         })
 }
 
-/// The translations of `result` without a problem.
-fn approved(result: &MergeResult) -> Vec<NewTranslation<'_>> {
+/// The translations of `result` without a problem, each with its unit id.
+fn approved(result: &MergeResult) -> Vec<(NewTranslation<'_>, &str)> {
     let failed: std::collections::HashSet<(&str, &str)> = result
         .problems
         .iter()
@@ -326,12 +347,121 @@ fn approved(result: &MergeResult) -> Vec<NewTranslation<'_>> {
             t.sentences
                 .iter()
                 .filter(move |s| !failed.contains(&(t.lang.as_str(), s.id.as_str())))
-                .map(move |s| NewTranslation {
-                    source: &s.source,
-                    source_lang: &t.source_lang,
-                    target: &s.target,
-                    target_lang: &t.lang,
+                .map(move |s| {
+                    let new = NewTranslation {
+                        source: &s.source,
+                        source_lang: &t.source_lang,
+                        target: &s.target,
+                        target_lang: &t.lang,
+                    };
+                    (new, s.id.as_str())
                 })
+        })
+        .collect()
+}
+
+/// Two different translations of one source into one language that one
+/// memory update got (from two sets merged in one command, or two units of
+/// one set). Both are approved and equally new, so the memory keeps both
+/// (`docs/tm.md`, "Conflicts") and merge reports them: a reviewer decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct MemoryConflict {
+    /// The source text, as exported.
+    pub source: String,
+    /// Its language tag.
+    pub source_lang: String,
+    /// The target language tag.
+    pub lang: String,
+    /// The translation given first.
+    pub first: ConflictSide,
+    /// A later, different one.
+    pub other: ConflictSide,
+}
+
+/// Where one translation of a [`MemoryConflict`] came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ConflictSide {
+    /// The translated file that holds the unit.
+    pub file: PathBuf,
+    /// The unit id.
+    pub id: String,
+    /// The translation.
+    pub target: String,
+}
+
+/// The most characters of a source a conflict's message shows.
+const SOURCE_SHOWN: usize = 60;
+
+impl std::fmt::Display for MemoryConflict {
+    /// One line for a terminal: every text from a file escaped, the source
+    /// shortened.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = crate::tm::normalize(&self.source);
+        let mut shown: String = source.chars().take(SOURCE_SHOWN).collect();
+        if shown.len() < source.len() {
+            shown.push('…');
+        }
+        let side = |s: &ConflictSide| {
+            format!(
+                "{}: {}",
+                crate::escape::escape_path(&s.file),
+                crate::escape::escape(&s.id)
+            )
+        };
+        write!(
+            f,
+            "{} and {} [{}] translate the same source differently (\"{}\"); \
+             both translations kept in the memory (the next export offers both, neither as the target)",
+            side(&self.first),
+            side(&self.other),
+            crate::escape::escape(&self.lang),
+            crate::escape::escape(&shown)
+        )
+    }
+}
+
+/// The conflicts of `update` (prepared from `sets` by
+/// [`update_memory_sets`]) named by file and unit id.
+pub fn memory_conflicts(
+    update: &PendingUpdate,
+    sets: &[(&MergeResult, &TranslatedFiles)],
+) -> Vec<MemoryConflict> {
+    if update.conflicts().is_empty() {
+        return Vec::new();
+    }
+    let given: Vec<Vec<(NewTranslation<'_>, &str)>> =
+        sets.iter().map(|(result, _)| approved(result)).collect();
+    let side = |(set, index): (usize, usize)| -> Option<(NewTranslation<'_>, ConflictSide)> {
+        let (t, id) = *given.get(set)?.get(index)?;
+        let file = sets[set]
+            .1
+            .files
+            .iter()
+            .find(|f| f.target_lang == t.target_lang && f.units.iter().any(|u| u.id == id))
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        let side = ConflictSide {
+            file,
+            id: id.to_string(),
+            target: t.target.to_string(),
+        };
+        Some((t, side))
+    };
+    update
+        .conflicts()
+        .iter()
+        .filter_map(|c| {
+            let (t, first) = side(c.first)?;
+            let (_, other) = side(c.other)?;
+            Some(MemoryConflict {
+                source: t.source.to_string(),
+                source_lang: t.source_lang.to_string(),
+                lang: t.target_lang.to_string(),
+                first,
+                other,
+            })
         })
         .collect()
 }
@@ -421,5 +551,36 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("named twice"), "{err}");
         assert!(!dir.path().join("all.tmx").exists());
+    }
+
+    #[test]
+    fn a_conflict_reaches_the_terminal_escaped_and_shortened() {
+        let side = |file: &str, id: &str| ConflictSide {
+            file: PathBuf::from(file),
+            id: id.into(),
+            target: "x".into(),
+        };
+        let source = format!("Evil\x1b]0;title\x07 \u{202e}talks {}", "word ".repeat(30));
+        let conflict = MemoryConflict {
+            source,
+            source_lang: "en".into(),
+            lang: "fa".into(),
+            first: side("day/a\x1b[2J.xlf", "s\n1"),
+            other: side("day/b.xlf", "s2"),
+        };
+        let line = conflict.to_string();
+        assert!(!line.chars().any(crate::escape::needs_escape), "{line:?}");
+        assert!(
+            line.contains("day/a\\x1b[2J.xlf: s\\n1 and day/b.xlf: s2 [fa]"),
+            "{line}"
+        );
+        assert!(
+            line.contains("(\"Evil\\x1b]0;title\\x07 \\u{202e}talks word"),
+            "{line}"
+        );
+        // The source is shortened to its first 60 characters.
+        let quoted = line.split('"').nth(1).unwrap();
+        assert!(quoted.ends_with("wor…"), "{quoted}");
+        assert!(quoted.chars().count() < 80, "{quoted}");
     }
 }

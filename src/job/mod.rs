@@ -35,8 +35,9 @@ pub use export::{
 };
 pub use item::ItemId;
 pub use merge::{
-    MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct, merge, merge_sets, review_page,
-    review_pages, update_memory, update_memory_sets,
+    ConflictSide, MemoryConflict, MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct,
+    memory_conflicts, merge, merge_sets, review_page, review_pages, update_memory,
+    update_memory_sets,
 };
 pub use merge_render::{MergeFormat, render as render_merge};
 pub use translated::{TranslatedFiles, TranslatedInput, reference_beside};

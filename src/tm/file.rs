@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{Memory, NewTranslation, TmxDate, UpdateSummary};
+use super::{Conflict, Memory, NewTranslation, TmxDate, UpdateSummary};
 use crate::error::{Error, Result};
 use crate::formats::Aids;
 use crate::outfile::{self, LockFile, OutFile, WriteOptions};
@@ -91,6 +91,7 @@ pub struct PendingUpdate {
     /// The new memory at the resolved path, if anything changed.
     file: Option<OutFile>,
     summary: UpdateSummary,
+    conflicts: Vec<Conflict>,
     created: bool,
 }
 
@@ -100,6 +101,7 @@ impl fmt::Debug for PendingUpdate {
             .field("path", &self.path)
             .field("target", &self.file.as_ref().map(|f| &f.path))
             .field("summary", &self.summary)
+            .field("conflicts", &self.conflicts)
             .field("created", &self.created)
             .field("locked", &self.lock.is_held())
             .finish()
@@ -124,8 +126,10 @@ impl PendingUpdate {
 
     /// [`PendingUpdate::prepare`] for the translations of several exports
     /// (the sets of `brief merge` given in one command), each tagged with
-    /// its own export id, recorded in the order given under one lock and
-    /// written as one file: every set's update, or none.
+    /// its own export id, recorded in one update ([`Memory::update_sets`])
+    /// under one lock and written as one file: every set's update, or
+    /// none. Different translations of one source, from two sets or from
+    /// one, are all kept and listed in [`PendingUpdate::conflicts`].
     pub fn prepare_sets(
         path: &Path,
         sets: &[(&[NewTranslation<'_>], &str)],
@@ -144,15 +148,8 @@ impl PendingUpdate {
         } else {
             Memory::new()
         };
-        let mut summary = UpdateSummary::default();
-        for (translations, export_id) in sets {
-            let one = memory.update(translations, export_id, date)?;
-            summary.added += one.added;
-            summary.updated += one.updated;
-            summary.unchanged += one.unchanged;
-            summary.skipped += one.skipped;
-        }
-        let file = if summary.added + summary.updated > 0 {
+        let (summary, conflicts) = memory.update_sets(sets, date)?;
+        let file = if summary.changed() {
             let contents = memory.to_tmx().map_err(|e| match e {
                 Error::Input { message, .. } => Error::Input {
                     path: path.to_path_buf(),
@@ -172,6 +169,7 @@ impl PendingUpdate {
             path: path.to_path_buf(),
             file,
             summary,
+            conflicts,
             created: !exists,
         })
     }
@@ -179,6 +177,13 @@ impl PendingUpdate {
     /// What the update does.
     pub fn summary(&self) -> UpdateSummary {
         self.summary
+    }
+
+    /// The translations of one source into one language that differ, each
+    /// pair by its (set, index) in the sets given (all kept in the memory:
+    /// see [`Conflict`]); the caller names them to the reviewer.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// Whether the memory file did not exist and will be created.
@@ -325,7 +330,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(update.target(), Some(real.as_path()));
-        assert_eq!(update.summary().added, 1);
+        assert_eq!(update.summary().units_added, 1);
         update
             .commit(&WriteOptions::new(false), &mut |_| {})
             .unwrap();

@@ -46,6 +46,7 @@ mod index;
 mod lang;
 mod read;
 mod text;
+mod update;
 mod write;
 
 use std::borrow::Cow;
@@ -59,6 +60,7 @@ use crate::error::Result;
 pub use date::TmxDate;
 pub use file::{MatchStats, PendingUpdate, resolve_link};
 pub use text::normalize;
+pub use update::ALTERNATIVE_PROP;
 
 /// The lowest fuzzy score (0–100) [`Memory::lookup`] reports.
 pub const FUZZY_THRESHOLD: u8 = 75;
@@ -84,8 +86,13 @@ pub struct Memory {
     /// The file the memory was read from, for writing it back with every
     /// unit not changed kept as it was (`None`: a memory that is new).
     base: Option<Arc<read::Base>>,
-    /// The header's `srclang`, as read or as set by the first update.
+    /// The header's `srclang` as read, or for a new memory the first
+    /// source language recorded: the language a unit without `srclang` of
+    /// its own has.
     srclang: Option<String>,
+    /// A new memory has sources in another language than `srclang` too:
+    /// its header says `*all*` (see [`Memory::header_srclang`]).
+    several_sources: bool,
     /// One index per primary language subtag, built on first lookup.
     indexes: BTreeMap<String, OnceLock<index::LangIndex>>,
     /// Read from a file whose text was then dropped ([`Memory::for_lookups`]).
@@ -100,6 +107,7 @@ impl fmt::Debug for Memory {
         f.debug_struct("Memory")
             .field("units", &self.len())
             .field("srclang", &self.srclang)
+            .field("several_sources", &self.several_sources)
             .field("languages", &self.indexes.keys().collect::<Vec<_>>())
             .finish()
     }
@@ -176,19 +184,60 @@ pub struct NewTranslation<'a> {
     pub target_lang: &'a str,
 }
 
-/// What [`Memory::update`] did.
+/// What [`Memory::update`] did. Each counter counts one kind of thing,
+/// which its name says: the `translations_*` counters count the
+/// translations given (every one in exactly one of them, so they add up to
+/// the number given), the `units_*` counters count `<tu>` elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct UpdateSummary {
-    /// New units.
-    pub added: usize,
-    /// Existing units that got a new or changed translation.
-    pub updated: usize,
-    /// Translations the memory already held, unchanged.
-    pub unchanged: usize,
-    /// Translations not recorded: blank source or target, or a target in the
-    /// source's language.
-    pub skipped: usize,
+    /// Translations recorded as new `<tuv>`s: in a new unit, or a language
+    /// a unit did not have.
+    pub translations_added: usize,
+    /// Translations that replaced a different text of an existing `<tuv>`
+    /// (in one unit, or also in alternatives they settle).
+    pub translations_replaced: usize,
+    /// Translations the memory already held (or that this update gave
+    /// before: the same text after [`normalize`]).
+    pub translations_unchanged: usize,
+    /// Translations not recorded: blank source or target, or a target in
+    /// the source's language.
+    pub translations_skipped: usize,
+    /// Units created: one per new source, and one per alternative
+    /// translation of a conflict.
+    pub units_added: usize,
+    /// Units that existed before the update and were changed (a new or
+    /// replaced `<tuv>`), each counted once.
+    pub units_updated: usize,
+    /// Translations that differ from a translation of the same source into
+    /// the same language given earlier in the same update ([`Conflict`]);
+    /// each is kept (also counted above).
+    pub conflicts: usize,
+}
+
+impl UpdateSummary {
+    /// Whether the memory changed (a unit added or updated).
+    pub fn changed(&self) -> bool {
+        self.units_added + self.units_updated > 0
+    }
+}
+
+/// Two different translations of one source (same language, same text
+/// after [`normalize`]) into one language given in one update
+/// ([`Memory::update_sets`]): neither is newer, so the memory keeps both —
+/// the first in the unit holding the source, the other in a unit of its own
+/// marked with [`ALTERNATIVE_PROP`] (unless the memory held it already) —
+/// and the caller reports it. A lookup then finds both as exact matches,
+/// which an export offers as candidates, neither as the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Conflict {
+    /// The first translation given: (set, index in that set) of the
+    /// update's sets.
+    pub first: (usize, usize),
+    /// A later, different translation of the same source into the same
+    /// language: (set, index in that set).
+    pub other: (usize, usize),
 }
 
 /// One `<tu>`.
@@ -294,6 +343,7 @@ impl Memory {
             entries,
             base: Some(Arc::new(base)),
             srclang,
+            several_sources: false,
             indexes: BTreeMap::new(),
             lookup_only: false,
             compact: None,
@@ -349,6 +399,7 @@ impl Memory {
             entries: Vec::new(),
             base: None,
             srclang,
+            several_sources: false,
             indexes: BTreeMap::new(),
             lookup_only: true,
             compact: Some(Arc::new(builder.finish(source))),
@@ -522,8 +573,10 @@ impl Memory {
     /// (a `<prop type="x-brief-export">`). A source the memory already holds
     /// (same language, same text after [`normalize`]) gets the translation
     /// in its existing unit: a new `<tuv>` for a new language, or the old
-    /// text replaced (`changedate` set) — never a second unit. When the same
-    /// source and language come twice, the later translation wins.
+    /// text replaced (`changedate` set) — never a second unit for one
+    /// translation. When the same source and language come twice with
+    /// different translations, both are kept ([`Conflict`];
+    /// [`Memory::update_sets`] says which).
     ///
     /// Fails, changing nothing, on an invalid language tag, an empty export
     /// id, or text XML cannot carry.
@@ -533,10 +586,26 @@ impl Memory {
         export_id: &str,
         date: &TmxDate,
     ) -> Result<UpdateSummary> {
+        Ok(self.update_sets(&[(translations, export_id)], date)?.0)
+    }
+
+    /// [`Memory::update`] with the translations of several exports in one
+    /// update, each set tagged with its own export id: what one `brief
+    /// merge` of several sets records. Translations of one source into one
+    /// language that differ are all kept and listed as [`Conflict`]s, in
+    /// the order given (the first of each source against each later one),
+    /// whichever sets they come from; the same translation twice is none.
+    ///
+    /// Fails, changing nothing, as [`Memory::update`] does (on any set).
+    pub fn update_sets(
+        &mut self,
+        sets: &[(&[NewTranslation<'_>], &str)],
+        date: &TmxDate,
+    ) -> Result<(UpdateSummary, Vec<Conflict>)> {
         self.materialize()?;
-        let summary = write::update(self, translations, export_id, date)?;
+        let done = update::update_sets(self, sets, date)?;
         self.reset_indexes();
-        Ok(summary)
+        Ok(done)
     }
 
     /// The memory as a TMX document. A memory read from a file is written
@@ -560,15 +629,26 @@ impl Memory {
         write::to_tmx(self)
     }
 
+    /// Notes a source language of the memory's units (the first one is
+    /// the memory's `srclang` when it has none yet).
     fn note_source_lang(&mut self, tag: &str) {
         match &self.srclang {
             None => self.srclang = Some(tag.to_string()),
             Some(current) if current == "*all*" => {}
             Some(current) => {
                 if lang::match_level(&lang::key(current), &lang::key(tag)).is_none() {
-                    self.srclang = Some("*all*".to_string());
+                    self.several_sources = true;
                 }
             }
+        }
+    }
+
+    /// The `srclang` a new memory's header gets: its one source language,
+    /// or `*all*` (as `brief merge --tmx` writes it).
+    fn header_srclang(&self) -> &str {
+        match &self.srclang {
+            Some(lang) if !self.several_sources => lang,
+            _ => "*all*",
         }
     }
 

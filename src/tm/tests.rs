@@ -410,7 +410,15 @@ fn updates_replace_and_extend_units_instead_of_doubling_them() {
         )
         .unwrap();
     // One new unit with two languages is one unit added, nothing updated.
-    assert_eq!((s.added, s.updated, s.unchanged, s.skipped), (1, 0, 0, 0));
+    assert_eq!((s.units_added, s.units_updated), (1, 0));
+    assert_eq!(
+        (
+            s.translations_added,
+            s.translations_unchanged,
+            s.translations_skipped
+        ),
+        (2, 0, 0)
+    );
     let first = m.to_tmx().unwrap();
 
     // The same translations again: nothing changes, not even dates.
@@ -424,14 +432,20 @@ fn updates_replace_and_extend_units_instead_of_doubling_them() {
             &d2,
         )
         .unwrap();
-    assert_eq!((s.added, s.updated, s.unchanged), (0, 0, 2));
+    assert_eq!(
+        (s.units_added, s.units_updated, s.translations_unchanged),
+        (0, 0, 2)
+    );
     assert_eq!(m.to_tmx().unwrap(), first);
 
     // A new translation replaces the old one in the same unit and <tuv>.
     let s = m
         .update(&[pair("Talks resumed.", "B", "fa")], "e3", &d2)
         .unwrap();
-    assert_eq!((s.added, s.updated), (0, 1));
+    assert_eq!(
+        (s.units_added, s.units_updated, s.translations_replaced),
+        (0, 1, 1)
+    );
     assert_eq!(m.len(), 1);
     let exact = m.lookup("Talks resumed.", "en", "fa").exact.unwrap();
     assert_eq!(exact.target, "B");
@@ -470,7 +484,10 @@ fn updates_replace_and_extend_units_instead_of_doubling_them() {
         target_lang: "ru-ru",
     };
     let s = m.update(&[tr], "e4", &d2).unwrap();
-    assert_eq!((s.added, s.updated), (0, 1));
+    assert_eq!(
+        (s.units_added, s.units_updated, s.translations_replaced),
+        (0, 1, 1)
+    );
     assert_eq!(m.len(), 2);
     let exact = m
         .lookup("The talks ended on Monday.", "en", "ru")
@@ -507,7 +524,7 @@ fn invalid_updates_change_nothing_and_blank_ones_are_skipped() {
             &d,
         )
         .unwrap();
-    assert_eq!((s.added, s.skipped), (0, 3));
+    assert_eq!((s.units_added, s.translations_skipped), (0, 3));
 }
 
 #[test]
@@ -778,5 +795,6 @@ proptest! {
     }
 }
 
+mod conflicts;
 /// Memories written by other tools, updated in place.
 mod preserve;

@@ -99,7 +99,10 @@ fn a_day_merges_in_one_command_with_one_tmx_one_memory_update_and_review_pages()
             .args(ALL)
             .assert()
             .success()
-            .stderr(contains(format!("{memory}: 9 added")));
+            .stderr(contains(format!(
+                "{memory}: translations: 15 added, 0 replaced, 0 unchanged, 0 skipped; \
+                 units: 9 added, 0 updated"
+            )));
     };
     run("final", "desk.tmx");
     for file in ["en/brief.fa.txt", "en/brief.ru.txt", "ru/brief.fa.txt"] {
@@ -146,7 +149,9 @@ fn a_day_merges_in_one_command_with_one_tmx_one_memory_update_and_review_pages()
         .args(ALL)
         .assert()
         .success()
-        .stderr(contains("0 added, 0 updated, 15 unchanged"));
+        .stderr(contains(
+            "translations: 0 added, 0 replaced, 15 unchanged, 0 skipped; units: 0 added, 0 updated",
+        ));
     assert_eq!(read(d, "desk.tmx"), memory);
 
     // Review pages: one per set and language, laid out as the briefs are,
@@ -237,7 +242,10 @@ fn a_set_that_fails_makes_the_whole_command_write_nothing() {
         .args(ALL)
         .assert()
         .code(1)
-        .stderr(contains("desk.tmx: 2 added, 0 updated, 12 unchanged"));
+        .stderr(contains(
+            "desk.tmx: translations: 2 added, 0 replaced, 12 unchanged, 0 skipped; \
+             units: 2 added, 0 updated",
+        ));
     let partial = read(d, "desk.tmx");
     assert_ne!(partial, before);
     // Restored, but one output already exists: no brief, no TMX, no
@@ -429,4 +437,207 @@ fn two_exports_of_one_input_with_other_options_stay_two_sets() {
         .code(2)
         .stderr(contains("elsewhere/brief.fa.xliff20.xlf").and(contains("several sets")));
     assert!(!d.join("lost").exists());
+}
+
+/// Two days whose exports share the sentence "They talked for hours.",
+/// each exported on its own (`one/`, `two/`) and translated; `shared`: the
+/// two days' translations of the shared sentence.
+fn two_days(dir: &Path, shared: [&str; 2]) -> [&'static str; 2] {
+    let days = [
+        ("one", "Tom met Jerry today. They talked for hours.\n"),
+        (
+            "two",
+            "They talked for hours. The end came late in the evening.\n",
+        ),
+    ];
+    let targets = [
+        ["تام امروز جری را دید.", shared[0]],
+        [shared[1], "پایان شب دیر آمد."],
+    ];
+    let files = ["one/brief.fa.xliff20.xlf", "two/brief.fa.xliff20.xlf"];
+    for ((day, text), (file, targets)) in days.iter().zip(files.iter().zip(targets)) {
+        std::fs::write(dir.join(format!("{day}.txt")), text).unwrap();
+        brief(dir)
+            .args(["export", "--all", "--lang", "en", "--to", "fa"])
+            .args(["--format", "xliff20", "--out-dir", day])
+            .arg(format!("{day}.txt"))
+            .assert()
+            .success();
+        let xlf = String::from_utf8(read(dir, file)).unwrap();
+        assert_eq!(xlf.matches("<target></target>").count(), 2, "{file}");
+        std::fs::write(dir.join(file), fill(brief::Format::Xliff20, &xlf, &targets)).unwrap();
+    }
+    files
+}
+
+#[test]
+fn two_sets_that_translate_one_source_differently_keep_both_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = two_days(d, ["ساعت‌ها گفتند.", "ساعت‌ها نوشتند."]);
+    let merge = |memory: &str| {
+        let out = brief(d)
+            .env("BRIEF_TM_DATE", "1700000000")
+            .args(["merge", "--format", "jsonl", "--update-tm", memory])
+            .args(files)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let stderr = merge("desk.tmx");
+    // The reviewer hears of it: both files and unit ids, the language,
+    // the source; still exit 0 (both translations were approved).
+    let warning = stderr
+        .lines()
+        .find(|l| l.contains("conflict"))
+        .unwrap_or_else(|| panic!("no conflict reported: {stderr}"));
+    for part in [
+        "brief: warning: desk.tmx: conflict: ",
+        "one/brief.fa.xliff20.xlf: s2 and two/brief.fa.xliff20.xlf: s1 [fa]",
+        "\"They talked for hours.\"",
+        "both translations kept",
+    ] {
+        assert!(warning.contains(part), "{part:?} not in {warning}");
+    }
+    assert_eq!(stderr.matches("conflict: ").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "desk.tmx: translations: 4 added, 0 replaced, 0 unchanged, 0 skipped; \
+             units: 4 added, 0 updated; 1 conflicting translation(s) kept as alternatives"
+        ),
+        "{stderr}"
+    );
+    // The memory holds both translations of the shared source, the second
+    // in a unit of its own marked as an alternative.
+    let memory = String::from_utf8(read(d, "desk.tmx")).unwrap();
+    assert_eq!(
+        memory.matches("<seg>They talked for hours.</seg>").count(),
+        2
+    );
+    assert!(
+        memory.contains("<seg>ساعت‌ها گفتند.</seg>") && memory.contains("<seg>ساعت‌ها نوشتند.</seg>")
+    );
+    assert_eq!(
+        memory
+            .matches(r#"<prop type="x-brief-alternative">"#)
+            .count(),
+        1
+    );
+    // The same merge again: the same bytes, and the conflict said again.
+    let again = merge("desk.tmx");
+    assert_eq!(read(d, "desk.tmx"), memory.as_bytes());
+    assert!(
+        again.contains("conflict: one/brief.fa.xliff20.xlf: s2"),
+        "{again}"
+    );
+    assert!(
+        again.contains("translations: 0 added, 0 replaced, 4 unchanged"),
+        "{again}"
+    );
+    // The next export offers both, neither as the target.
+    std::fs::write(d.join("next.txt"), "They talked for hours.\n").unwrap();
+    brief(d)
+        .args([
+            "export", "--all", "--lang", "en", "--to", "fa", "--tm", "desk.tmx",
+        ])
+        .args(["--format", "xliff20", "--out-dir", "next", "next.txt"])
+        .assert()
+        .success()
+        .stderr(contains("memory matches: 0 exact, 1 fuzzy"));
+    let next = String::from_utf8(read(d, "next/brief.fa.xliff20.xlf")).unwrap();
+    assert!(
+        next.contains("ساعت‌ها گفتند.") && next.contains("ساعت‌ها نوشتند."),
+        "{next}"
+    );
+}
+
+#[test]
+fn two_sets_with_the_same_translation_of_one_source_are_no_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The same words in both days: the shared source gets the same target.
+    let files = two_days(d, ["ساعت‌ها گفتند.", "ساعت‌ها گفتند."]);
+    let out = brief(d)
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--format", "jsonl", "--update-tm", "desk.tmx"])
+        .args(files)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(!stderr.contains("conflict"), "{stderr}");
+    assert!(
+        stderr
+            .contains("translations: 3 added, 0 replaced, 1 unchanged, 0 skipped; units: 3 added"),
+        "{stderr}"
+    );
+    let memory = String::from_utf8(read(d, "desk.tmx")).unwrap();
+    assert_eq!(
+        memory.matches("<seg>They talked for hours.</seg>").count(),
+        1
+    );
+}
+
+#[test]
+fn many_conflicts_are_named_up_to_a_cap_and_then_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let nouns = [
+        "farmer", "sailor", "teacher", "doctor", "driver", "singer", "baker", "painter", "builder",
+        "writer", "miner", "tailor",
+    ];
+    let text: String = nouns
+        .iter()
+        .flat_map(|n| [format!("The {n} waited. "), format!("The {n} left. ")])
+        .collect();
+    std::fs::write(d.join("a.txt"), text.trim_end().to_string() + "\n").unwrap();
+    let mut files = Vec::new();
+    for (day, word) in [("one", "منتظر ماند."), ("two", "رفت.")] {
+        brief(d)
+            .args(["export", "--all", "--lang", "en", "--to", "fa"])
+            .args(["--format", "xliff20", "--out-dir", day, "a.txt"])
+            .assert()
+            .success();
+        let file = format!("{day}/brief.fa.xliff20.xlf");
+        let xlf = String::from_utf8(read(d, &file)).unwrap();
+        let n = xlf.matches("<target></target>").count();
+        assert_eq!(n, 24);
+        std::fs::write(
+            d.join(&file),
+            fill(brief::Format::Xliff20, &xlf, &vec![word; n]),
+        )
+        .unwrap();
+        files.push(file);
+    }
+    let out = brief(d)
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--format", "jsonl", "--update-tm", "desk.tmx"])
+        .args(&files)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_eq!(
+        stderr.matches("desk.tmx: conflict: ").count(),
+        20,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "desk.tmx: 4 more conflict(s) not shown (each kept as a unit with \
+             <prop type=\"x-brief-alternative\">)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("units: 48 added, 0 updated; 24 conflicting translation(s)"),
+        "{stderr}"
+    );
 }

@@ -216,7 +216,7 @@ fn update_tm_adds_then_updates_without_doubling() {
     translate(dir.path(), "ترجمه");
     let first = update_tm(dir.path(), "1700000000");
     assert!(
-        first.contains("new.tmx: 3 added, 0 updated, 0 unchanged, 0 skipped"),
+        first.contains("new.tmx: translations: 3 added, 0 replaced, 0 unchanged, 0 skipped; units: 3 added, 0 updated"),
         "{first}"
     );
     let memory = std::fs::read_to_string(dir.path().join("new.tmx")).unwrap();
@@ -226,7 +226,9 @@ fn update_tm_adds_then_updates_without_doubling() {
     // The same merge again: nothing new, and the same bytes.
     let second = update_tm(dir.path(), "1700000000");
     assert!(
-        second.contains("0 added, 0 updated, 3 unchanged"),
+        second.contains(
+            "translations: 0 added, 0 replaced, 3 unchanged, 0 skipped; units: 0 added, 0 updated"
+        ),
         "{second}"
     );
     assert_eq!(
@@ -236,7 +238,12 @@ fn update_tm_adds_then_updates_without_doubling() {
     // A changed translation replaces the old one.
     translate(dir.path(), "دیگر");
     let third = update_tm(dir.path(), "1700000100");
-    assert!(third.contains("0 added, 2 updated, 1 unchanged"), "{third}");
+    assert!(
+        third.contains(
+            "translations: 0 added, 2 replaced, 1 unchanged, 0 skipped; units: 0 added, 2 updated"
+        ),
+        "{third}"
+    );
     let memory = std::fs::read_to_string(dir.path().join("new.tmx")).unwrap();
     assert_eq!(memory.matches("<tu ").count(), 3);
     assert!(memory.contains("دیگر s2") && !memory.contains("ترجمه s2"));
@@ -424,7 +431,7 @@ fn update_tm_keeps_another_tools_units_and_writes_through_a_link() {
     let stderr = String::from_utf8(stderr).unwrap();
     // s1 is k3's source (its exact target came from the memory): unchanged.
     assert!(
-        stderr.contains("desk.tmx: 2 added, 0 updated, 1 unchanged, 0 skipped"),
+        stderr.contains("desk.tmx: translations: 2 added, 0 replaced, 1 unchanged, 0 skipped; units: 2 added, 0 updated"),
         "{stderr}"
     );
     let link = dir.path().join("desk.tmx");
@@ -512,7 +519,7 @@ fn first_day_export_notes_the_missing_memory_and_merge_creates_it() {
         .clone();
     let stderr = String::from_utf8(stderr).unwrap();
     assert!(
-        stderr.contains("desk.tmx: 3 added, 0 updated, 0 unchanged, 0 skipped"),
+        stderr.contains("desk.tmx: translations: 3 added, 0 replaced, 0 unchanged, 0 skipped; units: 3 added, 0 updated"),
         "{stderr}"
     );
     // The next export finds all three.
@@ -637,7 +644,7 @@ fn concurrent_updates_lose_no_unit() {
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert!(out.status.success(), "round {round}: {stderr}");
             assert!(
-                stderr.contains("3 added, 0 updated"),
+                stderr.contains("units: 3 added, 0 updated"),
                 "round {round}: {stderr}"
             );
         }

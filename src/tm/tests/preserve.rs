@@ -67,7 +67,15 @@ fn another_tools_memory_keeps_every_unit_it_did_not_touch() {
             &d,
         )
         .unwrap();
-    assert_eq!((s.added, s.updated, s.unchanged), (2, 2, 0));
+    assert_eq!((s.units_added, s.units_updated), (2, 2));
+    assert_eq!(
+        (
+            s.translations_added,
+            s.translations_replaced,
+            s.translations_unchanged
+        ),
+        (4, 1, 0)
+    );
     let out = String::from_utf8(m.to_tmx().unwrap()).unwrap();
     // Everything up to the first changed unit, header and BOM included, as read.
     let u2 = ANOTHER_TOOL.find(" <tu tuid='u2'").unwrap();
@@ -258,7 +266,7 @@ proptest! {
                 .unwrap();
             let out = m.to_tmx().unwrap();
             let again = Memory::read(out, Path::new("again.tmx")).unwrap();
-            prop_assert_eq!(again.len(), before + s.added);
+            prop_assert_eq!(again.len(), before + s.units_added);
             prop_assert_eq!(
                 again.lookup("Talks ended.", "en", "fa").exact.map(|e| e.target),
                 Some("پایان".to_string())
