@@ -790,8 +790,9 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
 
     Returns ``{"written", "translations_added", "translations_replaced",
     "translations_unchanged", "translations_skipped", "units_added",
-    "units_updated", "conflicts", "problems"}``, counted as the CLI's
-    summary counts: the ``translations_*`` add up to the translations merged,
+    "units_updated", "conflicts", "problems"}``: ``"written"`` says whether
+    the memory file was written (an update that changes nothing leaves it
+    untouched); the counters count as the CLI's summary does: the ``translations_*`` add up to the translations merged,
     the ``units_*`` count ``<tu>`` elements. Several sets (as for
     :func:`merge`): every set's translations in one update, each tagged with
     its own export id, and nothing written when any set has problems (unless

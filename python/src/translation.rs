@@ -233,9 +233,11 @@ pub fn update_memory(
     let update = brief::job::update_memory_sets(memory, &merged, &date, options.lock_wait)?;
     let s = update.summary();
     let conflicts = brief::job::memory_conflicts(&update, &merged);
+    // An update that changes nothing leaves the file as it was (or absent).
+    let written = update.target().is_some();
     update.commit(&options, &mut |_| {})?;
     Ok(serde_json::to_string(&MemoryOut {
-        written: true,
+        written,
         translations_added: s.translations_added,
         translations_replaced: s.translations_replaced,
         translations_unchanged: s.translations_unchanged,

@@ -190,6 +190,7 @@ def test_memory_update_of_two_sets_keeps_and_names_each_conflict(tmp_path, cli):
     # Again: nothing written anew, the conflict named again.
     again = brief.update_memory(tmp_path / "py.tmx", files, date=1896112600)
     assert again["conflicts"] == got["conflicts"] and again["translations_unchanged"] == 5
+    assert not again["written"], again
     assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
 
 
