@@ -117,56 +117,103 @@ fn target_skeleton(word: &str, lang: Lang) -> Option<String> {
     Some(out)
 }
 
-/// Whether `target` (in `lang`, Russian or Persian) writes the Latin-letter
-/// words `words` by sound: a run of its words whose skeletons together are
-/// the words' skeletons together (so `نیویورک` is "New York").
-pub(crate) fn written_by_sound(words: &[&str], target: &str, lang: Lang) -> bool {
+/// The skeletons each word of a Russian or Persian text may have: its
+/// own, and for Russian its stem's (a case ending: `Трампом`). None for
+/// another language.
+fn target_forms(target: &str, lang: Lang) -> Option<Vec<Vec<String>>> {
     if !matches!(lang, Lang::RU | Lang::FA) {
-        return false;
+        return None;
     }
+    let stemmer = crate::stem::Stemmer::for_lang(lang);
+    Some(
+        tokenize(target, lang)
+            .into_iter()
+            .map(|t| {
+                let mut forms: Vec<String> = target_skeleton(&t.key, lang).into_iter().collect();
+                if lang == Lang::RU
+                    && let Some(s) = target_skeleton(&stemmer.stem(&t.key), lang)
+                    && !forms.contains(&s)
+                {
+                    forms.push(s);
+                }
+                forms.retain(|s| !s.is_empty());
+                forms
+            })
+            .collect(),
+    )
+}
+
+/// The skeleton of Latin-letter words written together.
+fn words_skeleton(words: &[&str]) -> String {
     let mut want = String::new();
     for w in words {
         for c in latin_skeleton(w).chars() {
             push(&mut want, c);
         }
     }
-    if want.chars().count() < MIN_SKELETON {
-        return false;
-    }
-    // A Russian word may carry a case ending (`Трампом`): its stem's
-    // skeleton counts too.
-    let stemmer = crate::stem::Stemmer::for_lang(lang);
-    let skeletons: Vec<Vec<String>> = tokenize(target, lang)
-        .into_iter()
-        .map(|t| {
-            let mut forms: Vec<String> = target_skeleton(&t.key, lang).into_iter().collect();
-            if lang == Lang::RU
-                && let Some(s) = target_skeleton(&stemmer.stem(&t.key), lang)
-                && !forms.contains(&s)
-            {
-                forms.push(s);
-            }
-            forms.retain(|s| !s.is_empty());
-            forms
-        })
-        .collect();
-    (0..skeletons.len()).any(|i| run_matches(&skeletons[i..], String::new(), &want))
+    want
 }
 
-/// Whether the skeletons of words from the first on, one form of each,
-/// continue `run` to exactly `want`.
-fn run_matches(words: &[Vec<String>], run: String, want: &str) -> bool {
-    let Some((forms, rest)) = words.split_first() else {
+/// Whether a run of words (given by their [`target_forms`]), one form of
+/// each, makes exactly the skeleton `want`. The run so far is always a
+/// prefix of `want`, so the prefix lengths reachable at each word are
+/// tracked: time linear in the words and the skeleton's length.
+fn run_of_forms(forms: &[Vec<String>], want: &str) -> bool {
+    let want: Vec<char> = want.chars().collect();
+    if want.len() < MIN_SKELETON {
         return false;
-    };
-    forms.iter().any(|form| {
-        let mut run = run.clone();
+    }
+    // Extends a prefix of `want` of length `at` by `form`, merging a
+    // repeat at the joint: the new length, if still a prefix.
+    let extend = |at: usize, form: &str| -> Option<usize> {
+        let mut n = at;
         for c in form.chars() {
-            push(&mut run, c);
+            if n > 0 && want[n - 1] == c {
+                continue;
+            }
+            if want.get(n) != Some(&c) {
+                return None;
+            }
+            n += 1;
         }
-        run == want || (want.starts_with(run.as_str()) && run_matches(rest, run, want))
-    })
+        Some(n)
+    };
+    for start in 0..forms.len() {
+        let mut reach = vec![0usize];
+        for word in &forms[start..] {
+            let mut next: Vec<usize> = Vec::new();
+            for &at in &reach {
+                for form in word {
+                    if let Some(n) = extend(at, form).filter(|&n| n > at) {
+                        if n == want.len() {
+                            return true;
+                        }
+                        if !next.contains(&n) {
+                            next.push(n);
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            reach = next;
+        }
+    }
+    false
 }
+
+/// Whether `target` (in `lang`, Russian or Persian) writes the Latin-letter
+/// words `words` by sound: a run of its words whose skeletons together are
+/// the words' skeletons together (so `نیویورک` is "New York").
+#[cfg(test)]
+fn written_by_sound(words: &[&str], target: &str, lang: Lang) -> bool {
+    target_forms(target, lang).is_some_and(|forms| run_of_forms(&forms, &words_skeleton(words)))
+}
+
+/// The most words of a name on either side of a term that are tried:
+/// a headline in title case is one long run of capitals.
+const MAX_NAME_WORDS: usize = 6;
 
 /// The capitalized words around the term at `start..end` of `source` (its
 /// tokens joined by single spaces): the name it is part of, as token
@@ -227,10 +274,15 @@ pub(crate) fn excused_in_longer_name(
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     };
+    let forms = target_forms(target, lang);
     let spoken = |x: usize, y: usize| {
         let ws: Vec<&str> = (x..=y).map(|i| text(i, i)).collect();
-        written_by_sound(&ws, target, lang)
+        forms
+            .as_ref()
+            .is_some_and(|f| run_of_forms(f, &words_skeleton(&ws)))
     };
+    let a = a.max(first.saturating_sub(MAX_NAME_WORDS));
+    let b = b.min(last + MAX_NAME_WORDS);
     (a..=first).any(|x| (last + 1..=b).any(|y| kept(text(x, y)) || spoken(x, y)))
 }
 
@@ -274,5 +326,28 @@ mod tests {
                 "{latin} / {target}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod bounds {
+    use super::*;
+
+    #[test]
+    fn a_headline_in_title_case_and_a_long_target_are_judged_in_bounded_work() {
+        // Every word capitalized: one run of capitals around the term.
+        let source: String = (0..400)
+            .map(|i| if i == 200 { "Sunday" } else { "Tata" })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let target = "تاتا ".repeat(4000);
+        let at = source.find("Sunday").unwrap();
+        assert!(!excused_in_longer_name(
+            &source,
+            (at, at + "Sunday".len()),
+            &target,
+            Lang::EN,
+            Lang::FA
+        ));
     }
 }
