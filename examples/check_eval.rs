@@ -13,7 +13,10 @@
 //! check for that kind fires. The glossary is extracted from the data at run
 //! time (capitalized English words and the target stem that co-occurs with
 //! them, Dice ≥ 0.8 in ≥ 3 units of ≥ 2 documents, no other English word
-//! going with that stem as well; `--show glossary-terms` prints it).
+//! going with that stem as well; a word whose translation holds only
+//! inside a longer capitalized name, as `مجمع` in "General Assembly" but
+//! not for the Welsh "Assembly", gives way to that name; `--show
+//! glossary-terms` prints it).
 //! `--show CHECK` prints the clean units
 //! that CHECK flags, `--show miss:KIND` the planted errors missed;
 //! `--write-po DIR` also writes the clean and planted units as
