@@ -13,7 +13,10 @@
 //! check for that kind fires. The glossary is extracted from the data at run
 //! time (capitalized English words and the target stem that co-occurs with
 //! them, Dice ≥ 0.8 in ≥ 3 units of ≥ 2 documents, no other English word
-//! going with that stem as well; `--show glossary-terms` prints it).
+//! going with that stem as well; a word whose translation holds only
+//! inside a longer capitalized name, as `مجمع` in "General Assembly" but
+//! not for the Welsh "Assembly", gives way to that name; `--show
+//! glossary-terms` prints it).
 //! `--show CHECK` prints the clean units
 //! that CHECK flags, `--show miss:KIND` the planted errors missed;
 //! `--write-po DIR` also writes the clean and planted units as
@@ -98,12 +101,25 @@ fn stems_of(text: &str, lang: Lang) -> Vec<(String, String)> {
 /// first word) and, per language, the target stem with the best Dice score.
 fn extract_glossary(units: &[Unit]) -> String {
     let mut en_units: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // Names of two capitalized words ("General Assembly"), by unit.
+    let mut names: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (i, u) in units.iter().enumerate() {
         let toks = brief::check::words(&u.en, Lang::EN);
-        for t in toks.iter().skip(1) {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for (k, t) in toks.iter().enumerate().skip(1) {
             let w = &u.en[t.start..t.end];
-            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 3 {
+            if capital(w) && w.chars().count() >= 3 {
                 en_units.entry(w.to_string()).or_default().insert(i);
+            }
+            if let Some(n) = toks.get(k + 1)
+                && &u.en[t.end..n.start] == " "
+                && capital(w)
+                && capital(&u.en[n.start..n.end])
+            {
+                names
+                    .entry(u.en[t.start..n.end].to_string())
+                    .or_default()
+                    .insert(i);
             }
         }
     }
@@ -113,7 +129,9 @@ fn extract_glossary(units: &[Unit]) -> String {
         let mut surface: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for (i, u) in units.iter().enumerate() {
             for (s, w) in stems_of(&u.targets[&lang], lang) {
-                if s.chars().count() < 3 {
+                // Short words are too often function words; a short stem
+                // of a longer word is not (Russian `Мэй` is stemmed `мэ`).
+                if w.chars().count() < 3 {
                     continue;
                 }
                 t_units.entry(s.clone()).or_default().insert(i);
@@ -163,7 +181,7 @@ fn extract_glossary(units: &[Unit]) -> String {
                     .iter()
                     .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                     .expect("a stem has a form");
-                rows.entry(word.clone())
+                rows.entry(term_of(word, eu, &t_units[s], &names))
                     .or_default()
                     .insert(lang, form.clone());
             }
@@ -175,6 +193,29 @@ fn extract_glossary(units: &[Unit]) -> String {
         csv.push_str(&format!("{word},{},{}\n", cell(Lang::FA), cell(Lang::RU)));
     }
     csv
+}
+
+/// The source term a word's translation belongs to: the word, or the
+/// longer name that holds the word wherever the translation goes with it
+/// and nowhere the word goes without it ("General Assembly" for
+/// `مجمع`, when the Welsh "Assembly" is `مجلس`): the word alone has more
+/// than one translation, the name has one.
+fn term_of(
+    word: &str,
+    word_units: &BTreeSet<usize>,
+    stem_units: &BTreeSet<usize>,
+    names: &BTreeMap<String, BTreeSet<usize>>,
+) -> String {
+    let both: BTreeSet<usize> = word_units.intersection(stem_units).copied().collect();
+    let without: BTreeSet<usize> = word_units.difference(stem_units).copied().collect();
+    if without.is_empty() {
+        return word.to_string();
+    }
+    names
+        .iter()
+        .filter(|(name, _)| name.split(' ').any(|w| w == word))
+        .find(|(_, at)| at.is_superset(&both) && at.is_disjoint(&without))
+        .map_or_else(|| word.to_string(), |(name, _)| name.clone())
 }
 
 const HOMOGLYPHS: &[(char, char)] = &[

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use super::{CheckKind, Finding};
+use super::{CheckKind, Finding, names};
 use crate::error::{Error, Result};
 use crate::formats::xml::{self, Element};
 use crate::lang::Lang;
@@ -563,7 +563,15 @@ impl Glossary {
         terms
             .into_iter()
             .filter(|t| !t.targets.iter().any(|want| matcher.contains(want)))
-            .filter(|t| !kept_in_longer_name(source, t, target, source_lang))
+            .filter(|t| {
+                !names::excused_in_longer_name(
+                    source,
+                    (t.start, t.end),
+                    target,
+                    source_lang,
+                    target_lang,
+                )
+            })
             .map(|t| {
                 Finding::warning(
                     CheckKind::Glossary,
@@ -580,43 +588,6 @@ impl Glossary {
             })
             .collect()
     }
-}
-
-/// Whether `term` is part of a longer name of the source (capitalized
-/// words next to it: `Sunday` in "the Sunday Times", `York` in "New York
-/// Times") that the target keeps as written: the glossary translates the
-/// word, not the foreign name it modifies.
-fn kept_in_longer_name(source: &str, term: &Term, target: &str, lang: Lang) -> bool {
-    let words = tokenize(source, lang);
-    let Some(first) = words.iter().position(|w| w.start == term.start) else {
-        return false;
-    };
-    let Some(last) = words.iter().position(|w| w.end == term.end) else {
-        return false;
-    };
-    let capital = |i: usize| source[words[i].start..].starts_with(char::is_uppercase);
-    let joined = |i: usize| source[words[i].end..words[i + 1].start] == *" ";
-    let mut a = first;
-    while a > 0 && capital(a - 1) && joined(a - 1) {
-        a -= 1;
-    }
-    let mut b = last;
-    while b + 1 < words.len() && capital(b + 1) && joined(b) {
-        b += 1;
-    }
-    // The term must not be the name's last word, its head: "Welsh
-    // Parliament" kept in Latin letters is still a parliament to translate.
-    (a..=first).any(|x| {
-        (last + 1..=b).any(|y| {
-            let name = &source[words[x].start..words[y].end];
-            target.match_indices(name).any(|(at, _)| {
-                let before = target[..at].chars().next_back();
-                let after = target[at + name.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
-    })
 }
 
 fn collect<'a>(e: &'a Element, names: &[&str], out: &mut Vec<&'a Element>) {

@@ -261,3 +261,111 @@ fn the_head_of_a_name_kept_in_latin_letters_is_still_checked() {
     assert_eq!(check(&g, s, "Собрался Welsh Parliament.", Lang::RU), 1);
     assert_eq!(check(&g, s, "Собрался парламент Уэльса.", Lang::RU), 0);
 }
+
+/// Names a glossary word is part of, as translators write them by sound:
+/// (the word, its glossary translations fa and ru, the name, the name in
+/// Persian and Russian letters).
+const NAMES_BY_SOUND: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "Sunday",
+        "یکشنبه",
+        "воскресенье",
+        "Sunday Times",
+        "ساندی تایمز",
+        "Сандей Таймс",
+    ),
+    (
+        "Sunday",
+        "یکشنبه",
+        "воскресенье",
+        "Sunday Telegraph",
+        "ساندی تلگراف",
+        "Сандей Телеграф",
+    ),
+    (
+        "Daily",
+        "روزانه",
+        "ежедневный",
+        "Daily Mail",
+        "دیلی میل",
+        "Дейли Мейл",
+    ),
+    (
+        "Morning",
+        "صبح",
+        "утро",
+        "Morning Star",
+        "مورنینگ استار",
+        "Морнинг Стар",
+    ),
+    (
+        "Golden",
+        "طلایی",
+        "золотой",
+        "Golden State Warriors",
+        "گلدن استیت واریرز",
+        "Голден Стэйт Уорриорз",
+    ),
+    (
+        "New",
+        "جدید",
+        "новый",
+        "New Yorker",
+        "نیویورکر",
+        "Нью-Йоркер",
+    ),
+];
+
+#[test]
+fn a_term_inside_a_longer_name_written_by_sound_is_no_violation() {
+    for &(word, fa, ru, name, name_fa, name_ru) in NAMES_BY_SOUND {
+        let g = Glossary::from_delimited(
+            &format!("source,fa,ru\n{word},{fa},{ru}\n"),
+            Lang::EN,
+            Path::new("g"),
+        )
+        .unwrap();
+        let s = format!("He told the {name} on Monday.");
+        for (lang, t) in [
+            (Lang::FA, format!("او به روزنامه {name_fa} گفت.")),
+            (Lang::RU, format!("Он сказал газете {name_ru}.")),
+            (Lang::RU, format!("Он сказал в интервью «{name_ru}».")),
+        ] {
+            assert_eq!(check(&g, &s, &t, lang), 0, "{name}: {t}");
+        }
+        // The name's other words without the term, or the term standing
+        // alone and left out, are still reported.
+        let head_fa = name_fa.split(' ').next_back().unwrap();
+        let head_ru = name_ru.split(' ').next_back().unwrap();
+        if name_fa.contains(' ') {
+            assert_eq!(
+                check(&g, &s, &format!("او به {head_fa} گفت."), Lang::FA),
+                1,
+                "{name}"
+            );
+            assert_eq!(
+                check(&g, &s, &format!("Он сказал {head_ru}."), Lang::RU),
+                1,
+                "{name}"
+            );
+        }
+        let alone = format!("It was a {word} thing, {}.", name.to_lowercase());
+        assert_eq!(
+            check(&g, &alone, &format!("{name_fa} بود."), Lang::FA),
+            1,
+            "{alone}"
+        );
+    }
+    // The head of a name written by sound is the term: still checked.
+    let g = Glossary::from_delimited("source,fa\nParliament,پارلمان\n", Lang::EN, Path::new("g"))
+        .unwrap();
+    assert_eq!(
+        check(
+            &g,
+            "The Welsh Parliament met.",
+            "ولش پارلیامنت تشکیل شد.",
+            Lang::FA
+        ),
+        1
+    );
+}

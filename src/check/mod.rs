@@ -32,6 +32,7 @@ use crate::lang::Lang;
 mod glossary;
 mod judge;
 mod language;
+mod names;
 mod number_words;
 mod numbers;
 mod persian;
