@@ -131,8 +131,9 @@ pub struct Candidate<'a> {
     pub vector: &'a SparseVec,
     /// Whether it may be chosen at all (e.g. not a dateline).
     pub eligible: bool,
-    /// The candidate it leans on (it opens with a reference to it): it is
-    /// chosen only together with that one.
+    /// The candidate it needs: one before it that it leans on (it opens
+    /// with a reference to it), or one after it that it introduces (it ends
+    /// with a colon). It is chosen only together with that one.
     pub needs: Option<usize>,
 }
 
@@ -263,18 +264,18 @@ impl<'c, 'a> Gate<'c, 'a> {
         let Some((&o, rest)) = seed.split_first() else {
             return (Vec::new(), 0);
         };
+        // The opening stands alone, or with the sentence it introduces.
         let stands = self
             .candidates
             .get(o)
-            .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none());
-        let Fit::Take(cost) = (if stands {
-            self.fit(o, &[], 0)
-        } else {
-            Fit::Skip
-        }) else {
+            .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none_or(|n| n > o));
+        let Some(group) = stands.then(|| self.group(o, &[])).flatten() else {
             return (Vec::new(), 0);
         };
-        let (mut chosen, mut used) = (vec![o], cost);
+        let Fit::Take(cost) = self.fit_group(&group, &[], 0) else {
+            return (Vec::new(), 0);
+        };
+        let (mut chosen, mut used) = (group, cost);
         for &i in rest {
             if chosen.contains(&i) || !self.candidates.get(i).is_some_and(|c| self.usable(c)) {
                 continue;
@@ -290,27 +291,31 @@ impl<'c, 'a> Gate<'c, 'a> {
         (chosen, used)
     }
 
-    /// `i` with the sentences it leans on that are not chosen yet, earliest
-    /// first; `None` when one of them cannot be chosen or ranks too low.
+    /// `i` with the sentences it needs (see [`Candidate::needs`]) that are
+    /// not chosen yet, earliest first; `None` when one of them cannot be
+    /// chosen or, for one it leans on, ranks too low.
     fn group(&self, i: usize, chosen: &[usize]) -> Option<Vec<usize>> {
         let mut group = vec![i];
         let mut at = i;
         while let Some(p) = self.candidates[at].needs {
-            if chosen.contains(&p) {
+            if chosen.contains(&p) || group.contains(&p) {
                 break;
             }
             let c = self.candidates.get(p)?;
-            if group.len() > MAX_BROUGHT
-                || !c.eligible
-                || c.size.words == 0
-                || c.score < PAIR_SCORE_SHARE * self.candidates[i].score
-            {
+            // What it leans on must rank well with it; what it introduces
+            // must be a sentence the brief could hold on its own terms.
+            let weak = if p < at {
+                c.score < PAIR_SCORE_SHARE * self.candidates[i].score
+            } else {
+                !self.usable(c)
+            };
+            if group.len() > MAX_BROUGHT || !c.eligible || c.size.words == 0 || weak {
                 return None;
             }
             group.push(p);
             at = p;
         }
-        group.reverse();
+        group.sort_unstable();
         Some(group)
     }
 
@@ -774,61 +779,160 @@ mod tests {
         assert_eq!(sel.used, 40);
     }
 
-    /// Candidates of every kind, some leaning on the one before them.
-    fn leaning_candidates()
-    -> impl proptest::strategy::Strategy<Value = Vec<(f64, usize, bool, bool)>> {
+    /// How a generated candidate needs a neighbour.
+    const STANDS: u8 = 0;
+    const LEANS: u8 = 1;
+    const INTRODUCES: u8 = 2;
+
+    /// Candidates of every kind, some leaning on the one before them, some
+    /// introducing the one after them (ending with a colon).
+    fn leaning_candidates() -> impl proptest::strategy::Strategy<Value = Vec<(f64, usize, u8, bool)>>
+    {
         proptest::collection::vec(
             (
                 0.0f64..1.0,
                 1usize..30,
-                proptest::bool::ANY,
+                0u8..3,
                 proptest::bool::weighted(0.9),
             ),
             0..25,
         )
     }
 
-    fn build<'v>(raw: &[(f64, usize, bool, bool)], v: &'v SparseVec) -> Vec<Candidate<'v>> {
+    fn build<'v>(raw: &[(f64, usize, u8, bool)], v: &'v SparseVec) -> Vec<Candidate<'v>> {
+        let n = raw.len();
         raw.iter()
             .enumerate()
-            .map(|(i, &(score, words, leans, eligible))| Candidate {
+            .map(|(i, &(score, words, kind, eligible))| Candidate {
                 score,
                 size: size(words),
                 vector: v,
                 eligible,
-                needs: if leans { i.checked_sub(1) } else { None },
+                needs: match kind {
+                    LEANS => i.checked_sub(1),
+                    INTRODUCES => Some(i + 1).filter(|&j| j < n),
+                    _ => None,
+                },
             })
             .collect()
     }
 
+    /// A selection of `cands` under `budget` that keeps every rule: within
+    /// the budget, no sentence twice, only eligible ones, none without the
+    /// one it needs, so that a sentence introducing the next is never the
+    /// brief's last in document order nor alone.
+    fn check_selection(
+        cands: &[Candidate],
+        sel: &Selection,
+        budget: Budget,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let words: usize = sel.chosen.iter().map(|&i| cands[i].size.words).sum();
+        match budget {
+            Budget::Sentences(n) => proptest::prop_assert!(sel.chosen.len() <= n),
+            Budget::Words(limit) => proptest::prop_assert!(words <= limit),
+            _ => unreachable!(),
+        }
+        let mut unique = sel.chosen.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        proptest::prop_assert_eq!(unique.len(), sel.chosen.len());
+        for &i in &sel.chosen {
+            proptest::prop_assert!(cands[i].eligible);
+            if let Some(p) = cands[i].needs {
+                proptest::prop_assert!(sel.chosen.contains(&p), "{} without {}", i, p);
+            }
+        }
+        if let Some(&last) = unique.last() {
+            proptest::prop_assert!(cands[last].needs.is_none_or(|n| n < last), "{} last", last);
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #[test]
-        fn a_leaning_sentence_is_never_chosen_without_its_predecessor(
+        fn a_leaning_or_introducing_sentence_is_never_chosen_without_its_neighbour(
             raw in leaning_candidates(),
             limit in 1usize..80,
             sentences in proptest::bool::ANY,
+            opening in 0usize..25,
         ) {
+            use crate::rank::Graph;
+            use crate::rank::submodular::{Objective, SubmodularParams, mean_similarity, partition};
             let v = SparseVec::new();
             let cands = build(&raw, &v);
             let budget = if sentences { Budget::Sentences(limit % 6 + 1) } else { Budget::Words(limit) };
             let opts = SelectOptions { budget, redundancy: 1.0, min_words: 0, max_words: 0 };
-            let sel = select(&cands, &opts);
-            let words: usize = sel.chosen.iter().map(|&i| cands[i].size.words).sum();
-            match budget {
-                Budget::Sentences(n) => proptest::prop_assert!(sel.chosen.len() <= n),
-                _ => proptest::prop_assert!(words <= limit),
-            }
-            let mut unique = sel.chosen.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            proptest::prop_assert_eq!(unique.len(), sel.chosen.len());
-            for &i in &sel.chosen {
-                proptest::prop_assert!(cands[i].eligible);
-                if let Some(p) = cands[i].needs {
-                    proptest::prop_assert!(sel.chosen.contains(&p), "{} without {}", i, p);
-                }
-            }
+            check_selection(&cands, &select(&cands, &opts), budget)?;
+            let seed = [opening];
+            check_selection(&cands, &select_opening(&cands, &opts, &seed), budget)?;
+            // The submodular greedy on a chain of neighbours.
+            let n = cands.len();
+            let g = Graph {
+                rows: (0..n)
+                    .map(|i| (0..n).filter(|&j| j != i && j.abs_diff(i) < 3).map(|j| (j as u32, raw[j].0 as f32)).collect())
+                    .collect(),
+            };
+            let reward = mean_similarity(&g);
+            let p = SubmodularParams { alpha: 0.5, lambda: 1.0, mu: 0.0 };
+            let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
+            check_selection(&cands, &select_submodular(&cands, &mut f, 0.3, &opts), budget)?;
+            let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
+            let sel = select_submodular_opening(&cands, &mut f, 0.3, &opts, &seed);
+            check_selection(&cands, &sel, budget)?;
         }
+    }
+
+    #[test]
+    fn a_sentence_introducing_the_next_comes_with_it_or_not_at_all() {
+        let v = SparseVec::new();
+        // 0 ends with a colon and introduces 1; 2 stands alone.
+        let raw = [
+            (0.9, 10, INTRODUCES, true),
+            (0.2, 10, STANDS, true),
+            (0.5, 10, STANDS, true),
+        ];
+        let cands = build(&raw, &v);
+        let opts = |budget| SelectOptions {
+            budget,
+            redundancy: 1.0,
+            min_words: 0,
+            max_words: 0,
+        };
+        // Room for two: 0 brings 1 along, however low 1 ranks.
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [0, 1]);
+        assert_eq!(select(&cands, &opts(Budget::Words(20))).chosen, [0, 1]);
+        // Room for one: 0 gives way to 2.
+        assert_eq!(select(&cands, &opts(Budget::Sentences(1))).chosen, [2]);
+        assert_eq!(select(&cands, &opts(Budget::Words(19))).chosen, [2]);
+        // As an opening too.
+        let sel = select_opening(&cands, &opts(Budget::Sentences(3)), &[0]);
+        assert_eq!(sel.chosen[..2], [0, 1]);
+        // No room for the pair: the opening is not taken, the rest chosen as usual.
+        let sel = select_opening(&cands, &opts(Budget::Sentences(1)), &[0]);
+        assert_eq!(sel.chosen, [2]);
+        // What it introduces cannot be chosen: it is never chosen.
+        let raw = [
+            (0.9, 10, INTRODUCES, true),
+            (0.2, 10, STANDS, false),
+            (0.5, 10, STANDS, true),
+        ];
+        let cands = build(&raw, &v);
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2]);
+        // Nor when what it introduces is outside the word range.
+        let cands = build(&[(0.9, 10, INTRODUCES, true), (0.2, 2, STANDS, true)], &v);
+        let narrow = SelectOptions {
+            min_words: 5,
+            ..opts(Budget::Sentences(2))
+        };
+        assert!(select(&cands, &narrow).chosen.is_empty());
+        // A colon sentence whose next one leans back on it: the two go together.
+        let raw = [
+            (0.3, 10, STANDS, true),
+            (0.9, 10, INTRODUCES, true),
+            (0.8, 10, LEANS, true),
+        ];
+        let cands = build(&raw, &v);
+        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [1, 2]);
     }
 
     #[test]
@@ -836,9 +940,9 @@ mod tests {
         let v = SparseVec::new();
         // 1 leans on 0 (which scores three quarters of it); 2 stands alone.
         let raw = [
-            (0.7, 10, false, true),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
+            (0.7, 10, STANDS, true),
+            (0.9, 10, LEANS, true),
+            (0.5, 10, STANDS, true),
         ];
         let cands = build(&raw, &v);
         let opts = |budget| SelectOptions {
@@ -853,17 +957,17 @@ mod tests {
         assert_eq!(select(&cands, &opts(Budget::Sentences(1))).chosen, [0]);
         // 0 ranks too low to come along: 1 gives way.
         let raw = [
-            (0.1, 10, false, true),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
+            (0.1, 10, STANDS, true),
+            (0.9, 10, LEANS, true),
+            (0.5, 10, STANDS, true),
         ];
         let cands = build(&raw, &v);
         assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2, 0]);
         // 0 is not a sentence of the story: 1 cannot stand.
         let raw = [
-            (0.6, 10, false, false),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
+            (0.6, 10, STANDS, false),
+            (0.9, 10, LEANS, true),
+            (0.5, 10, STANDS, true),
         ];
         let cands = build(&raw, &v);
         assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2]);

@@ -338,7 +338,8 @@ fn summary_sentence(
 /// The selection's view of every sentence: its score, size and vector,
 /// whether it may be chosen (story sentences; lines without a sentence end
 /// only when the input has no sentence of the story at all) and the
-/// sentence it leans on, if any.
+/// sentence it needs, if any: the one before it that it leans on, or the
+/// one after it that it introduces.
 fn candidates<'a>(
     texts: &[&str],
     vectors: &'a [crate::rank::SparseVec],
@@ -358,6 +359,16 @@ fn candidates<'a>(
         .enumerate()
         .map(|(i, ((text, vector), &score))| {
             let (allowed, needs) = match roles[i] {
+                // A sentence ending with a colon is chosen only with the
+                // sentence it introduces (and never if it also leans back).
+                furniture::Role::Body {
+                    introduces: true,
+                    leans,
+                    ..
+                } => match introduced(roles, doc_of, i) {
+                    Some(next) if !leans => (true, Some(next)),
+                    _ => (false, None),
+                },
                 furniture::Role::Body { leans: true, .. } => {
                     // Sentence p of a document leans on sentence p - 1, the
                     // candidate before it (a document's sentences are consecutive).
@@ -385,6 +396,21 @@ fn candidates<'a>(
         })
         .collect()
 }
+
+/// The sentence that sentence `i` (one ending with a colon) introduces: the
+/// next sentence of the story in its document, right after it or after
+/// one line that is none (a subheading); `None` otherwise (a list of lines
+/// follows, or the document ends).
+fn introduced(roles: &[furniture::Role], doc_of: &[usize], i: usize) -> Option<usize> {
+    (i + 1..roles.len())
+        .take(INTRODUCED_WITHIN)
+        .take_while(|&j| doc_of[j] == doc_of[i])
+        .find(|&j| matches!(roles[j], furniture::Role::Body { .. }))
+}
+
+/// How far after a sentence ending with a colon the sentence it introduces
+/// may be: the next line, or the one after a subheading.
+const INTRODUCED_WITHIN: usize = 2;
 
 /// What ranking computed, as the submodular selection needs it.
 struct Ranked<'r, 'a> {
