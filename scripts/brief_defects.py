@@ -15,7 +15,13 @@ sentence just before a brief sentence. Every brief sentence is then judged:
   in its document is not in the brief, and it is not the document's first
   sentence;
 - fragment: no sentence-ending mark at its end (after closing quotes and
-  brackets), or fewer than 4 words;
+  brackets), or fewer than 4 words. A brief sentence ending with a colon that
+  is followed in the brief by the sentence it introduces (the next brief
+  sentence is of the same document, after it, and no segment between them
+  ends as a sentence: at most a subheading lies between) is judged together
+  with it, as one sentence: a reader reads "...as follows: X." as one. With
+  --colon-alone, every brief sentence is judged alone (a colon is then no
+  sentence end);
 - repeat: its word set overlaps an earlier sentence of the same brief with
   Jaccard >= 0.5.
 
@@ -143,6 +149,31 @@ def is_fragment(text):
     return not end or end[-1] not in ENDS
 
 
+def introduces(text):
+    end = text.rstrip().rstrip(CLOSERS)
+    return end.endswith((":", "："))
+
+
+def units(summary, sentences_of, alone):
+    """The brief's sentences as a reader reads them: a sentence ending with a
+    colon joined with the one it introduces (see the module docs)."""
+    out = []
+    k = 0
+    while k < len(summary):
+        s = dict(summary[k])
+        nxt = summary[k + 1] if k + 1 < len(summary) else None
+        if not alone and nxt is not None and introduces(s["text"]) and nxt["doc"] == s["doc"] \
+                and nxt["start"] >= s["end"]:
+            between = [x for x in sentences_of(s["doc"]) if x["start"] >= s["end"] and x["end"] <= nxt["start"]]
+            if len(between) <= 1 and not any(not is_fragment(x["text"]) for x in between):
+                s["text"] = s["text"] + " " + nxt["text"]
+                s["end"] = nxt["end"]
+                k += 1
+        out.append(s)
+        k += 1
+    return out
+
+
 def words(text):
     return set(WORD.findall(norm(text)))
 
@@ -192,7 +223,7 @@ def load_set(shared, name):
     return items, flags.get(name, ["--sentences", "3"])
 
 
-def judge(binary, shared, name, examples):
+def judge(binary, shared, name, examples, colon_alone=False):
     items, flags = load_set(shared, name)
     briefs = run([binary, "-q", "summarize", "--input", "jsonl", "--format", "jsonl", *flags], items)
     seg_items = []
@@ -225,7 +256,7 @@ def judge(binary, shared, name, examples):
             n_open += opening
             if opening and len(shown) < examples:
                 shown.append(f"  {name} {it['id']} opening: {s0['text'][:110]!r}")
-        for s in b["summary"]:
+        for s in units(b["summary"], lambda d: segs[f"{it['id']}#{d}"]["sentences"], colon_alone):
             text, d = s["text"], s["doc"]
             sentences = segs[f"{it['id']}#{d}"]["sentences"]
             # The sentence just before this one in its document: the last
@@ -272,6 +303,8 @@ def main():
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--examples", type=int, default=0, help="print up to N defective sentences per set")
     ap.add_argument("--json", action="store_true", help="one JSON line per set instead of a table")
+    ap.add_argument("--colon-alone", action="store_true",
+                    help="judge a sentence ending with a colon alone, not with the one it introduces")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     if not os.access(binary, os.X_OK):
@@ -279,7 +312,7 @@ def main():
     shared = os.path.abspath(a.shared)
     rows, shown = [], []
     for name in a.sets.split(","):
-        row, ex = judge(binary, shared, name, a.examples)
+        row, ex = judge(binary, shared, name, a.examples, a.colon_alone)
         rows.append(row)
         shown += ex
     if a.json:

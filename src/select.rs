@@ -131,8 +131,9 @@ pub struct Candidate<'a> {
     pub vector: &'a SparseVec,
     /// Whether it may be chosen at all (e.g. not a dateline).
     pub eligible: bool,
-    /// The candidate it leans on (it opens with a reference to it): it is
-    /// chosen only together with that one.
+    /// The candidate it needs: one before it that it leans on (it opens
+    /// with a reference to it), or one after it that it introduces (it ends
+    /// with a colon). It is chosen only together with that one.
     pub needs: Option<usize>,
 }
 
@@ -263,18 +264,18 @@ impl<'c, 'a> Gate<'c, 'a> {
         let Some((&o, rest)) = seed.split_first() else {
             return (Vec::new(), 0);
         };
+        // The opening stands alone, or with the sentence it introduces.
         let stands = self
             .candidates
             .get(o)
-            .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none());
-        let Fit::Take(cost) = (if stands {
-            self.fit(o, &[], 0)
-        } else {
-            Fit::Skip
-        }) else {
+            .is_some_and(|c| c.eligible && c.size.words > 0 && c.needs.is_none_or(|n| n > o));
+        let Some(group) = stands.then(|| self.group(o, &[])).flatten() else {
             return (Vec::new(), 0);
         };
-        let (mut chosen, mut used) = (vec![o], cost);
+        let Fit::Take(cost) = self.fit_group(&group, &[], 0) else {
+            return (Vec::new(), 0);
+        };
+        let (mut chosen, mut used) = (group, cost);
         for &i in rest {
             if chosen.contains(&i) || !self.candidates.get(i).is_some_and(|c| self.usable(c)) {
                 continue;
@@ -290,27 +291,31 @@ impl<'c, 'a> Gate<'c, 'a> {
         (chosen, used)
     }
 
-    /// `i` with the sentences it leans on that are not chosen yet, earliest
-    /// first; `None` when one of them cannot be chosen or ranks too low.
+    /// `i` with the sentences it needs (see [`Candidate::needs`]) that are
+    /// not chosen yet, earliest first; `None` when one of them cannot be
+    /// chosen or, for one it leans on, ranks too low.
     fn group(&self, i: usize, chosen: &[usize]) -> Option<Vec<usize>> {
         let mut group = vec![i];
         let mut at = i;
         while let Some(p) = self.candidates[at].needs {
-            if chosen.contains(&p) {
+            if chosen.contains(&p) || group.contains(&p) {
                 break;
             }
             let c = self.candidates.get(p)?;
-            if group.len() > MAX_BROUGHT
-                || !c.eligible
-                || c.size.words == 0
-                || c.score < PAIR_SCORE_SHARE * self.candidates[i].score
-            {
+            // What it leans on must rank well with it; what it introduces
+            // must be a sentence the brief could hold on its own terms.
+            let weak = if p < at {
+                c.score < PAIR_SCORE_SHARE * self.candidates[i].score
+            } else {
+                !self.usable(c)
+            };
+            if group.len() > MAX_BROUGHT || !c.eligible || c.size.words == 0 || weak {
                 return None;
             }
             group.push(p);
             at = p;
         }
-        group.reverse();
+        group.sort_unstable();
         Some(group)
     }
 
@@ -597,275 +602,4 @@ pub fn refill(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn size(words: usize) -> Size {
-        Size {
-            words,
-            chars: words * 6,
-            bytes: words * 7,
-        }
-    }
-
-    #[test]
-    fn separators_count_in_chars_and_bytes() {
-        let v = SparseVec::new();
-        let c = |s| Candidate {
-            score: s,
-            size: size(1),
-            vector: &v,
-            eligible: true,
-            needs: None,
-        };
-        let cands = [c(1.0), c(0.5)];
-        let mut opts = SelectOptions {
-            budget: Budget::Chars(12),
-            redundancy: 1.0,
-            min_words: 0,
-            max_words: 0,
-        };
-        assert_eq!(select(&cands, &opts).chosen, [0]);
-        opts.budget = Budget::Chars(13);
-        assert_eq!(select(&cands, &opts).used, 13);
-    }
-
-    #[test]
-    fn redundant_sentences_are_skipped() {
-        let a: SparseVec = vec![(0, 1.0)];
-        let b: SparseVec = vec![(1, 1.0)];
-        let cands = [
-            Candidate {
-                score: 3.0,
-                size: size(5),
-                vector: &a,
-                eligible: true,
-                needs: None,
-            },
-            Candidate {
-                score: 2.0,
-                size: size(5),
-                vector: &a,
-                eligible: true,
-                needs: None,
-            },
-            Candidate {
-                score: 1.0,
-                size: size(5),
-                vector: &b,
-                eligible: true,
-                needs: None,
-            },
-        ];
-        let opts = SelectOptions {
-            budget: Budget::Sentences(2),
-            redundancy: 0.5,
-            min_words: 0,
-            max_words: 0,
-        };
-        assert_eq!(select(&cands, &opts).chosen, [0, 2]);
-    }
-
-    #[test]
-    fn short_sentences_are_a_last_resort() {
-        let v = SparseVec::new();
-        let cands = [
-            Candidate {
-                score: 3.0,
-                size: size(2),
-                vector: &v,
-                eligible: true,
-                needs: None,
-            },
-            Candidate {
-                score: 1.0,
-                size: size(9),
-                vector: &v,
-                eligible: true,
-                needs: None,
-            },
-        ];
-        let opts = SelectOptions {
-            budget: Budget::Sentences(1),
-            redundancy: 1.0,
-            min_words: 5,
-            max_words: 0,
-        };
-        assert_eq!(select(&cands, &opts).chosen, [1]);
-        assert_eq!(select(&cands[..1], &opts).chosen, [0]);
-    }
-
-    #[test]
-    fn submodular_greedy_respects_the_budget_and_avoids_duplicates() {
-        use crate::rank::Graph;
-        use crate::rank::submodular::{Objective, SubmodularParams, mean_similarity, partition};
-        // 0 and 1 are near-duplicates; 2 is about something else.
-        let g = Graph {
-            rows: vec![
-                vec![(1, 0.95), (2, 0.1)],
-                vec![(0, 0.95), (2, 0.1)],
-                vec![(0, 0.1), (1, 0.1)],
-            ],
-        };
-        let v = SparseVec::new();
-        let cands: Vec<Candidate> = (0..3)
-            .map(|_| Candidate {
-                score: 0.0,
-                size: size(10),
-                vector: &v,
-                eligible: true,
-                needs: None,
-            })
-            .collect();
-        let reward = mean_similarity(&g);
-        let p = SubmodularParams {
-            alpha: 0.5,
-            lambda: 1.0,
-            mu: 0.0,
-        };
-        let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
-        let opts = SelectOptions {
-            budget: Budget::Words(20),
-            redundancy: 1.0,
-            min_words: 0,
-            max_words: 0,
-        };
-        let sel = select_submodular(&cands, &mut f, 0.3, &opts);
-        let mut chosen = sel.chosen.clone();
-        chosen.sort_unstable();
-        assert_eq!(chosen, [0, 2]);
-        assert_eq!(sel.used, 20);
-        let opts = SelectOptions {
-            budget: Budget::Words(9),
-            ..opts
-        };
-        let mut f = Objective::new(&g, &reward, partition(&g, &reward, 0.5), p);
-        assert!(
-            select_submodular(&cands, &mut f, 0.3, &opts)
-                .chosen
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn select_example() {
-        use crate::select::{Budget, Candidate, SelectOptions, Size, select};
-        let v = vec![];
-        let cand = |score, words| Candidate {
-            score,
-            size: Size {
-                words,
-                chars: 5 * words,
-                bytes: 5 * words,
-            },
-            vector: &v,
-            eligible: true,
-            needs: None,
-        };
-        let cands = [cand(0.1, 10), cand(0.9, 30), cand(0.5, 15)];
-        let opts = SelectOptions {
-            budget: Budget::Words(40),
-            redundancy: 1.0,
-            min_words: 0,
-            max_words: 0,
-        };
-        let sel = select(&cands, &opts);
-        assert_eq!(sel.chosen, [1, 0]); // 30 + 15 would exceed 40; 30 + 10 fits
-        assert_eq!(sel.used, 40);
-    }
-
-    /// Candidates of every kind, some leaning on the one before them.
-    fn leaning_candidates()
-    -> impl proptest::strategy::Strategy<Value = Vec<(f64, usize, bool, bool)>> {
-        proptest::collection::vec(
-            (
-                0.0f64..1.0,
-                1usize..30,
-                proptest::bool::ANY,
-                proptest::bool::weighted(0.9),
-            ),
-            0..25,
-        )
-    }
-
-    fn build<'v>(raw: &[(f64, usize, bool, bool)], v: &'v SparseVec) -> Vec<Candidate<'v>> {
-        raw.iter()
-            .enumerate()
-            .map(|(i, &(score, words, leans, eligible))| Candidate {
-                score,
-                size: size(words),
-                vector: v,
-                eligible,
-                needs: if leans { i.checked_sub(1) } else { None },
-            })
-            .collect()
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn a_leaning_sentence_is_never_chosen_without_its_predecessor(
-            raw in leaning_candidates(),
-            limit in 1usize..80,
-            sentences in proptest::bool::ANY,
-        ) {
-            let v = SparseVec::new();
-            let cands = build(&raw, &v);
-            let budget = if sentences { Budget::Sentences(limit % 6 + 1) } else { Budget::Words(limit) };
-            let opts = SelectOptions { budget, redundancy: 1.0, min_words: 0, max_words: 0 };
-            let sel = select(&cands, &opts);
-            let words: usize = sel.chosen.iter().map(|&i| cands[i].size.words).sum();
-            match budget {
-                Budget::Sentences(n) => proptest::prop_assert!(sel.chosen.len() <= n),
-                _ => proptest::prop_assert!(words <= limit),
-            }
-            let mut unique = sel.chosen.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            proptest::prop_assert_eq!(unique.len(), sel.chosen.len());
-            for &i in &sel.chosen {
-                proptest::prop_assert!(cands[i].eligible);
-                if let Some(p) = cands[i].needs {
-                    proptest::prop_assert!(sel.chosen.contains(&p), "{} without {}", i, p);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_leaning_sentence_brings_its_predecessor_or_gives_way() {
-        let v = SparseVec::new();
-        // 1 leans on 0 (which scores three quarters of it); 2 stands alone.
-        let raw = [
-            (0.7, 10, false, true),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
-        ];
-        let cands = build(&raw, &v);
-        let opts = |budget| SelectOptions {
-            budget,
-            redundancy: 1.0,
-            min_words: 0,
-            max_words: 0,
-        };
-        // Room for two: 1 brings 0 along.
-        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [0, 1]);
-        // Room for one: 1 gives way to 0, the next candidate.
-        assert_eq!(select(&cands, &opts(Budget::Sentences(1))).chosen, [0]);
-        // 0 ranks too low to come along: 1 gives way.
-        let raw = [
-            (0.1, 10, false, true),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
-        ];
-        let cands = build(&raw, &v);
-        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2, 0]);
-        // 0 is not a sentence of the story: 1 cannot stand.
-        let raw = [
-            (0.6, 10, false, false),
-            (0.9, 10, true, true),
-            (0.5, 10, false, true),
-        ];
-        let cands = build(&raw, &v);
-        assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2]);
-    }
-}
+mod tests;

@@ -30,6 +30,9 @@ const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
 const RESTATES_TITLE: f64 = 0.7;
 /// Words of a dateline's place, at most (`WASHINGTON, D.C.`, `NEW YORK`).
 const PLACE_WORDS: usize = 4;
+/// A line ending with a colon introduces a sentence when it has at least
+/// this many words; a shorter one is a label (`Key points:`), a fragment.
+const INTRODUCES_MIN_WORDS: usize = 4;
 
 /// What one sentence of a document is to the brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +46,13 @@ pub(crate) enum Role {
     Fragment,
     /// A sentence of the story. `skip` bytes of dateline open it (its
     /// span in a brief starts after them); `leans` when it opens with a
-    /// reference to the sentence before it.
-    Body { skip: usize, leans: bool },
+    /// reference to the sentence before it; `introduces` when it ends with
+    /// a colon and so leads into the sentence after it (a list, a quotation).
+    Body {
+        skip: usize,
+        leans: bool,
+        introduces: bool,
+    },
 }
 
 /// The word lists of one language, as matching keys split into words.
@@ -186,6 +194,13 @@ fn is_closer(c: char) -> bool {
 pub(crate) fn ends_a_sentence(text: &str) -> bool {
     let end = text.trim_end().trim_end_matches(is_closer);
     end.ends_with(['.', '!', '?', '…', '؟', '۔', '。', '！', '？'])
+}
+
+/// Whether `text` ends with a colon (perhaps inside quotes or brackets): it
+/// introduces what follows and is a sentence only together with it.
+pub(crate) fn introduces(text: &str) -> bool {
+    let end = text.trim_end().trim_end_matches(is_closer);
+    end.ends_with([':', '：'])
 }
 
 /// The words of `text` (split at white space) with their byte offsets, at most `n`.
@@ -667,7 +682,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Furniture;
             }
             let body = &sentence[skip..];
-            if !ends_a_sentence(body) {
+            let introduces =
+                introduces(body) && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS;
+            if !introduces && !ends_a_sentence(body) {
                 return Role::Fragment;
             }
             if let Some(tw) = &title_words
@@ -678,6 +695,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             Role::Body {
                 skip,
                 leans: i > 0 && leans_on_previous(body, lang),
+                introduces,
             }
         })
         .collect();

@@ -198,7 +198,7 @@ impl<L: Fn(usize) -> Lang> Fitness<'_, '_, L> {
         let lang = (self.lang)(self.doc_of[i]);
         matches!(self.roles[i], Role::Body { .. })
             && c.eligible
-            && c.needs.is_none()
+            && c.needs.is_none_or(|n| n > i)
             && c.size.words >= self.min_words.max(1)
             && !leans_on_previous(self.texts[i], lang)
             && !presupposes(self.texts[i], lang)
