@@ -399,12 +399,19 @@ fn candidates<'a>(
 
 /// The sentence that sentence `i` (one ending with a colon) introduces: the
 /// next sentence of the story in its document, right after it or after
-/// one line that is none (a subheading); `None` otherwise (a list of lines
-/// follows, or the document ends).
+/// one line without a sentence end (a subheading); `None` otherwise (a list
+/// of lines follows, the document ends, or what follows is no sentence of
+/// the brief: a line restating the title, furniture).
 fn introduced(roles: &[furniture::Role], doc_of: &[usize], i: usize) -> Option<usize> {
     (i + 1..roles.len())
         .take(INTRODUCED_WITHIN)
         .take_while(|&j| doc_of[j] == doc_of[i])
+        .take_while(|&j| {
+            matches!(
+                roles[j],
+                furniture::Role::Body { .. } | furniture::Role::Fragment
+            )
+        })
         .find(|&j| matches!(roles[j], furniture::Role::Body { .. }))
 }
 

@@ -260,3 +260,26 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_colon_line_whose_continuation_restates_the_title_is_not_chosen() {
+    // Regression (found by the colon generator test): the sentence after a
+    // colon line restated the title, so it was no brief sentence, and the
+    // colon line was chosen with the sentence after that one instead,
+    // introducing what it does not introduce.
+    let text = "The city council approved the budget of the bridge projects on Tuesday.\n\n\
+                The city council published the list of the bridge projects it approved this year:\n\n\
+                The city council approved the budget of the bridge projects on Tuesday.\n\n\
+                Work on the bridge over the river began last year with the council's budget.\n";
+    for algorithm in [Algorithm::Auto, Algorithm::Lexrank, Algorithm::Submodular] {
+        let mut settings = with(Budget::Words(28));
+        settings.algorithm = algorithm;
+        let s = summarize(&docs(&[text]), &settings, None).unwrap();
+        assert!(
+            s.sentences.iter().all(|x| !x.text.trim_end().ends_with(':')),
+            "{algorithm}: {:?}",
+            s.sentences.iter().map(|x| &x.text).collect::<Vec<_>>()
+        );
+        assert!(!s.sentences.is_empty(), "{algorithm}");
+    }
+}
