@@ -276,7 +276,9 @@ fn a_colon_line_whose_continuation_restates_the_title_is_not_chosen() {
         settings.algorithm = algorithm;
         let s = summarize(&docs(&[text]), &settings, None).unwrap();
         assert!(
-            s.sentences.iter().all(|x| !x.text.trim_end().ends_with(':')),
+            s.sentences
+                .iter()
+                .all(|x| !x.text.trim_end().ends_with(':')),
             "{algorithm}: {:?}",
             s.sentences.iter().map(|x| &x.text).collect::<Vec<_>>()
         );
