@@ -140,11 +140,7 @@ impl MergeOutputs {
             .as_ref()
             .map(|m| memory_conflicts(m, &[(result, translated)]))
             .unwrap_or_default();
-        let written: Vec<&Path> = files
-            .iter()
-            .map(|f| f.path.as_path())
-            .chain(self.update_tm.as_deref())
-            .collect();
+        let written = self.written(&files);
         let read: Vec<&Path> = inputs
             .iter()
             .map(PathBuf::as_path)
@@ -160,6 +156,15 @@ impl MergeOutputs {
 }
 
 impl MergeOutputs {
+    /// Every path a merge writes: `files` and the memory it updates.
+    fn written<'p>(&'p self, files: &'p [OutFile]) -> Vec<&'p Path> {
+        files
+            .iter()
+            .map(|f| f.path.as_path())
+            .chain(self.update_tm.as_deref())
+            .collect()
+    }
+
     /// The files to write for several sets merged in one command (each
     /// set's label, files and outcome, [`TranslatedFiles::read_sets`]):
     /// each set's briefs in `out_dir/<label>/`, one TMX of every set's
@@ -193,12 +198,7 @@ impl MergeOutputs {
                 contents: MergeResult::sets_to_tmx(&results)?,
             });
         }
-        let written: Vec<&Path> = files
-            .iter()
-            .map(|f| f.path.as_path())
-            .chain(self.update_tm.as_deref())
-            .collect();
-        check_outputs_distinct(&written, &files_read(inputs, sets))?;
+        check_outputs_distinct(&self.written(&files), &files_read(inputs, sets))?;
         let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
             .iter()
             .zip(sets)

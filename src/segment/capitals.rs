@@ -189,14 +189,7 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::segment::SegmentSettings;
-
-    fn split(lang: Lang, text: &str) -> Vec<String> {
-        let seg = Segmenter::new(lang, None, &SegmentSettings::default());
-        seg.segment(text)
-            .iter()
-            .map(|s| s.text(text).to_string())
-            .collect()
-    }
+    use crate::segment::tests::split;
 
     /// The text in capitals has the sentences of the text in small letters.
     fn same_in_capitals(lang: Lang, text: &str) {

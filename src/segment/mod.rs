@@ -215,10 +215,11 @@ fn push_trimmed(text: &str, from: usize, to: usize, paragraph: usize, out: &mut 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn split(lang: Lang, text: &str) -> Vec<String> {
+    /// The sentences of `text` as strings (the tests of the rule files too).
+    pub(crate) fn split(lang: Lang, text: &str) -> Vec<String> {
         let seg = Segmenter::new(lang, None, &SegmentSettings::default());
         seg.segment(text)
             .iter()
