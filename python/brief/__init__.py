@@ -54,6 +54,7 @@ from .errors import (
     InvalidSettingError,
     IoError,
     ItemError,
+    UsageError,
 )
 
 __version__ = _brief.__version__
@@ -94,10 +95,23 @@ __all__ = [
     "ItemError",
     "InputError",
     "InternalError",
+    "UsageError",
     "__version__",
 ]
 
 _LENGTHS = ("sentences", "words", "chars", "bytes")
+# The largest count or size the library takes (a 64-bit unsigned number),
+# as the CLI's flags refuse a larger one ("number too large").
+_MAX_COUNT = (1 << 64) - 1
+
+
+def _count(value, what):
+    """A count or size that fits the library's 64-bit numbers: a larger
+    int is a ValueError naming the argument (not an OverflowError from
+    the conversion), as the CLI refuses a flag too large for its type."""
+    if value > _MAX_COUNT:
+        raise ValueError(f"{what} is too large: {value} (at most {_MAX_COUNT})")
+    return value
 
 
 def load_config(value=None):
@@ -172,6 +186,7 @@ def _input(max_input, encoding, html, texts=()):
         raise TypeError(f"max_input must be an int (bytes), not {type(max_input).__name__}")
     if max_input <= 0:
         raise ValueError(f"max_input must be more than 0 bytes, got {max_input}")
+    _count(max_input, "max_input")
     for i, t in enumerate(texts):
         if isinstance(t, str) and len(t) > max_input:
             name = "text" if len(texts) == 1 else f"texts[{i}]"
@@ -233,7 +248,7 @@ def _options(lang, sentences, words, chars, bytes_, ratio, algorithm=None, query
             raise TypeError(f"{key} must be an int, not {type(value).__name__}")
         if value < 0:
             raise ValueError(f"{key} must not be negative, got {value}")
-        options[key] = value
+        options[key] = _count(value, key)
     if ratio is not None:
         if isinstance(ratio, bool) or not isinstance(ratio, (int, float)):
             raise TypeError(f"ratio must be a number, not {type(ratio).__name__}")
@@ -304,6 +319,7 @@ def _source(source, first_line):
         raise TypeError(f"source must be a str or a path, not {type(source).__name__}")
     if isinstance(first_line, bool) or not isinstance(first_line, int) or first_line < 1:
         raise TypeError("first_line must be an int of at least 1")
+    _count(first_line, "first_line")
     return (_os.fspath(source), first_line)
 
 
@@ -568,8 +584,8 @@ def export(
     are refused (``ValueError``) unless ``lang`` or ``source_tag`` is
     given, as by the CLI; a target in the source language is skipped with
     a ``UserWarning``."""
-    export_options = _export_options(to, formats, all, target, source_tag, tm, glossary)
     input_ = _input(max_input, encoding, html)
+    export_options = _export_options(to, formats, all, target, source_tag, tm, glossary, max_input)
     _flag(force, "force")
     if isinstance(text_or_texts, Summary):
         if any(v is not None for v in (lang, sentences, words, chars, bytes, ratio)) or names:
@@ -620,8 +636,8 @@ def _nonempty(value, what, example):
     return values
 
 
-def _export_options(to, formats, all_, target, source_tag, tm=None, glossary=None):
-    options = {"all": _flag(all_, "all"), "tm": _paths(tm, "tm")}
+def _export_options(to, formats, all_, target, source_tag, tm, glossary, max_input):
+    options = {"all": _flag(all_, "all"), "tm": _paths(tm, "tm"), "max_input": max_input}
     if glossary is not None:
         options["glossary"] = _opt_path(glossary, "glossary")
     if to is not None:
@@ -686,7 +702,7 @@ def export_many(
         _items(items, max_input),
         options,
         _input(max_input, encoding, html),
-        _export_options(to, formats, False, target, source_tag, tm, glossary),
+        _export_options(to, formats, False, target, source_tag, tm, glossary, max_input),
         _source(source, first_line),
         _flag(as_jsonl, "as_jsonl"),
         load_config(config),
@@ -720,7 +736,7 @@ def _translated(files):
     return inputs
 
 
-def merge(files, *, tmx=False, reference=None, config=None):
+def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=False, config=None):
     """Reads translated files (XLIFF 2.x/1.2, TMX, TSV or JSONL written by
     :func:`export` and filled by a translator or an MT engine) and assembles
     one translated brief per target language, checking every unit for drift
@@ -750,9 +766,21 @@ def merge(files, *, tmx=False, reference=None, config=None):
     problem then names its ``"set"`` (the set's directory, ``"en"``),
     ``"sets"`` lists ``[{"set", "reference"}]`` (``"reference"`` is then
     ``None``), and the TMX holds every set's units. A file of none of those
-    exports raises :class:`InputError` naming it."""
+    exports raises :class:`InputError` naming it.
+
+    ``allow_partial=True`` (``--allow-partial``): a target language of the
+    export with no file is no problem; ``accept_mt=True``
+    (``--accept-mt``): machine translation that no translator confirmed
+    (``translate``'s marks still in place) is taken as it is instead of
+    reported. ``problems`` is then what the CLI reports with the same flags:
+    non-empty exactly when ``brief merge`` exits with code 1."""
     text, memory = _brief.merge(
-        _translated(files), _opt_path(reference, "reference"), bool(tmx), load_config(config)
+        _translated(files),
+        _opt_path(reference, "reference"),
+        _flag(tmx, "tmx"),
+        _flag(allow_partial, "allow_partial"),
+        _flag(accept_mt, "accept_mt"),
+        load_config(config),
     )
     result = _json.loads(text)
     if tmx:
@@ -760,7 +788,7 @@ def merge(files, *, tmx=False, reference=None, config=None):
     return result
 
 
-def check(files, *, reference=None, glossary=None, config=None):
+def check(files, *, reference=None, glossary=None, config=None, max_input=DEFAULT_MAX_INPUT):
     """Checks translations against their sources (numbers, spelling,
     punctuation, glossary terms, consistency...), exactly as ``brief check``
     (the same library job). ``files`` and ``reference`` as for
@@ -770,12 +798,14 @@ def check(files, *, reference=None, glossary=None, config=None):
     "warnings", "items"?, "problems": [{"file", "id", "item"?, "lang",
     "check", "severity", "message"}]}``. Several sets (as for
     :func:`merge`): each file checked against its own set's reference, one
-    report."""
+    report. ``max_input`` bounds the glossary, as ``--max-input``."""
+    _input(max_input, None, False)
     return _json.loads(
         _brief.check(
             _translated(files),
             _opt_path(reference, "reference"),
             _opt_path(glossary, "glossary"),
+            max_input,
             load_config(config),
         )
     )
@@ -803,6 +833,8 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
     (docs/tm.md, "Conflicts")."""
     if date is not None and (isinstance(date, bool) or not isinstance(date, int) or date < 0):
         raise TypeError("date must be a non-negative int (Unix seconds) or None")
+    if date is not None:
+        _count(date, "date")
     return _json.loads(
         _brief.update_memory(
             _os.fspath(memory),

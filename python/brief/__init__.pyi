@@ -15,6 +15,7 @@ from .errors import (
     InvalidSettingError as InvalidSettingError,
     IoError as IoError,
     ItemError as ItemError,
+    UsageError as UsageError,
 )
 
 __version__: str
@@ -189,4 +190,25 @@ def merge(
     files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
     *,
     tmx: bool = False,
+    reference: Optional[PathLike] = None,
+    allow_partial: bool = False,
+    accept_mt: bool = False,
+    config: ConfigArg = None,
+) -> Dict[str, Any]: ...
+def check(
+    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    *,
+    reference: Optional[PathLike] = None,
+    glossary: Optional[PathLike] = None,
+    config: ConfigArg = None,
+    max_input: int = ...,
+) -> Dict[str, Any]: ...
+def update_memory(
+    memory: PathLike,
+    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    *,
+    reference: Optional[PathLike] = None,
+    date: Optional[int] = None,
+    allow_partial: bool = False,
+    config: ConfigArg = None,
 ) -> Dict[str, Any]: ...

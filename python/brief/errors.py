@@ -9,7 +9,12 @@ argument to a function (a wrong type, two lengths at once) raises a plain
 
 
 class Error(Exception):
-    """Base class of the errors raised by the brief library."""
+    """Base class of the errors raised by the brief library: each is a
+    refusal for which the ``brief`` command exits with code 2
+    (:attr:`exit_code`), with the same message after ``brief: ``."""
+
+    #: The ``brief`` command's exit code for the same refusal.
+    exit_code = 2
 
 
 class IoError(Error, OSError):
@@ -44,6 +49,13 @@ class InputError(Error, ValueError):
     is not valid XLIFF/TMX/TSV/JSONL, ...)."""
 
 
+class UsageError(Error, ValueError):
+    """A job cannot run with the settings and inputs it was given: no
+    target language, texts in several languages, every target the source
+    language (nothing to translate), several sets with nowhere to put
+    them."""
+
+
 class InternalError(Error, RuntimeError):
     """A bug in brief, caught before it could crash the interpreter.
     Please report it with the input that caused it."""
@@ -59,4 +71,5 @@ __all__ = [
     "ItemError",
     "InputError",
     "InternalError",
+    "UsageError",
 ]

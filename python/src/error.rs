@@ -9,7 +9,7 @@ pub struct CoreError {
     /// `Argument` (a bad argument: `ValueError`), `Internal` (a bug caught
     /// before it crossed into Python), or the name of the library's error
     /// variant (`Io`, `Encoding`, `Config`, `InvalidSetting`,
-    /// `InvalidLanguage`, `Jsonl`, `Input`, `Other`).
+    /// `InvalidLanguage`, `Jsonl`, `Input`, `Usage`, `Other`).
     pub kind: &'static str,
     /// The message, as the CLI would print it after `brief: `.
     pub message: String,
@@ -34,7 +34,7 @@ impl From<brief::Error> for CoreError {
             brief::Error::InvalidLanguage(_) => "InvalidLanguage",
             brief::Error::Jsonl { .. } => "Jsonl",
             brief::Error::Input { .. } => "Input",
-            brief::Error::Usage { .. } => "Argument",
+            brief::Error::Usage { .. } => "Usage",
             _ => "Other",
         };
         CoreError {

@@ -47,6 +47,7 @@ fn to_py(py: Python<'_>, e: CoreError) -> PyErr {
         "InvalidLanguage" => "InvalidLanguageError",
         "Jsonl" => "ItemError",
         "Input" => "InputError",
+        "Usage" => "UsageError",
         "Internal" => "InternalError",
         _ => "Error",
     };
@@ -240,6 +241,7 @@ fn export_options(d: &Bound<'_, PyDict>) -> PyResult<ExportOptions> {
         source_tag: get(d, "source_tag")?,
         tm: get(d, "tm")?.unwrap_or_default(),
         glossary: get(d, "glossary")?,
+        max_input: get(d, "max_input")?.unwrap_or(brief::input::DEFAULT_MAX_INPUT_BYTES),
     })
 }
 
@@ -320,18 +322,25 @@ fn merge_inputs(inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>) -> Vec<Merge
 
 /// JSON check report, as `brief check --format json`.
 #[pyfunction]
-#[pyo3(signature = (inputs, reference = None, glossary = None, config = None))]
+#[pyo3(signature = (inputs, reference = None, glossary = None, max_input = brief::input::DEFAULT_MAX_INPUT_BYTES, config = None))]
 fn check(
     py: Python<'_>,
     inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>,
     reference: Option<PathBuf>,
     glossary: Option<PathBuf>,
+    max_input: u64,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
     run_bg(py, move |_| {
-        translation::check(&inputs, reference.as_deref(), glossary.as_deref(), &config)
+        translation::check(
+            &inputs,
+            reference.as_deref(),
+            glossary.as_deref(),
+            max_input,
+            &config,
+        )
     })
 }
 
@@ -559,18 +568,25 @@ fn write_files(
 /// JSON merge result, and the multilingual TMX when asked for. Each input
 /// is (path, None) to read a file or (name, contents).
 #[pyfunction]
-#[pyo3(signature = (inputs, reference = None, tmx = false, config = None))]
+#[pyo3(signature = (inputs, reference = None, tmx = false, allow_partial = false, accept_mt = false, config = None))]
+#[allow(clippy::too_many_arguments)]
 fn merge(
     py: Python<'_>,
     inputs: Vec<(PathBuf, Option<Bound<'_, PyBytes>>)>,
     reference: Option<PathBuf>,
     tmx: bool,
+    allow_partial: bool,
+    accept_mt: bool,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<(String, Option<Py<PyBytes>>)> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
+    let accept = translation::Accept {
+        missing_languages: allow_partial,
+        machine_translation: accept_mt,
+    };
     let (json, memory) = run_bg(py, move |_| {
-        translation::merge(&inputs, reference.as_deref(), tmx, &config)
+        translation::merge(&inputs, reference.as_deref(), tmx, accept, &config)
     })?;
     Ok((json, memory.map(|m| PyBytes::new(py, &m).unbind())))
 }

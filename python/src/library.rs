@@ -352,6 +352,9 @@ struct PySummaryOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     lang: Lang,
+    /// The headline of the first document, as in the CLI's record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     summary: Vec<PySentenceOut<'a>>,
     algorithm: Algorithm,
     budget: Budget,
@@ -390,6 +393,7 @@ fn summary_json(
             serde_json::to_string(&PySummaryOut {
                 id,
                 lang: summary.lang,
+                title: summary.title.as_deref(),
                 summary: sentences,
                 algorithm: summary.algorithm,
                 budget: summary.budget,
@@ -474,7 +478,7 @@ pub fn summarize_items(
 // ---------------------------------------------------------------- export
 
 /// The options of `export` beyond the summary's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ExportOptions {
     /// `--to`: target language tags; empty means `[export] targets`.
     pub to: Vec<String>,
@@ -491,6 +495,8 @@ pub struct ExportOptions {
     pub tm: Vec<PathBuf>,
     /// `--glossary`.
     pub glossary: Option<PathBuf>,
+    /// `--max-input`: the most bytes of the glossary.
+    pub max_input: u64,
 }
 
 /// One file to write: its name (relative) and contents.
@@ -535,8 +541,25 @@ impl ExportOptions {
         )?)
     }
 
-    fn aids(&self) -> Result<TranslationAids> {
-        Ok(TranslationAids::load(&self.tm, self.glossary.as_deref())?)
+    /// The memories and glossary, read as the CLI reads them: the glossary
+    /// up to the input limit (`max_input=`, as `--max-input`); a memory
+    /// not there yet is no error, and the CLI's note on it is returned
+    /// (issued as a warning).
+    fn aids(&self) -> Result<(TranslationAids, Vec<String>)> {
+        let aids =
+            TranslationAids::load_limited(&self.tm, self.glossary.as_deref(), self.max_input)?;
+        let notes = aids
+            .missing_memories()
+            .iter()
+            .map(|path| {
+                format!(
+                    "{}: no translation memory there yet; exporting without its matches \
+                     (update_memory creates it)",
+                    brief::escape::escape_path(path)
+                )
+            })
+            .collect();
+        Ok((aids, notes))
     }
 }
 
@@ -568,6 +591,13 @@ fn named(outcome: ExportOutcome) -> Exported {
     (files, outcome.report.warnings)
 }
 
+/// The export with the notes on its aids first, as the CLI prints them
+/// before the export's own warnings.
+fn noted(mut notes: Vec<String>, (files, warnings): Exported) -> Exported {
+    notes.extend(warnings);
+    (files, notes)
+}
+
 /// Exports one article or cluster, as `brief export FILE... --out-dir DIR`:
 /// the files' names (as in DIR) and contents, in the CLI's order.
 pub fn export(
@@ -585,7 +615,7 @@ pub fn export(
     }
     let config = options.configure(config)?;
     let resolved = export_options.resolve(&config)?;
-    let aids = export_options.aids()?;
+    let (aids, notes) = export_options.aids()?;
     let docs = brief::analyze_all(documents(names, raws, input)?, &config);
     let job = ExportJob {
         options: &resolved,
@@ -593,7 +623,7 @@ pub fn export(
         out_dir: PathBuf::new(),
     };
     if export_options.all {
-        return Ok(named(job.cluster(&docs, Selection::All)?));
+        return Ok(noted(notes, named(job.cluster(&docs, Selection::All)?)));
     }
     // `brief export` takes no algorithm, query or order: the [summary]
     // settings with the length flags only.
@@ -606,7 +636,10 @@ pub fn export(
     };
     let settings = length_only.settings(&config)?;
     let summary = brief::summarize(&docs, &settings, None)?;
-    Ok(named(job.cluster(&docs, Selection::Brief(&summary))?))
+    Ok(noted(
+        notes,
+        named(job.cluster(&docs, Selection::Brief(&summary))?),
+    ))
 }
 
 /// A brief kept with the analysis it was made from, so that it can be
@@ -646,14 +679,15 @@ pub fn export_kept(
         ));
     }
     let resolved = export_options.resolve(config)?;
-    let aids = export_options.aids()?;
+    let (aids, notes) = export_options.aids()?;
     let job = ExportJob {
         options: &resolved,
         aids: &aids,
         out_dir: PathBuf::new(),
     };
-    Ok(named(
-        job.cluster(&kept.docs, Selection::Brief(&kept.summary))?,
+    Ok(noted(
+        notes,
+        named(job.cluster(&kept.docs, Selection::Brief(&kept.summary))?),
     ))
 }
 
@@ -679,7 +713,7 @@ pub fn export_items(
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     let resolved = export_options.resolve(&config)?;
-    let aids = export_options.aids()?;
+    let (aids, notes) = export_options.aids()?;
     let lang = parse_lang(options.lang.as_deref())?;
     let job = ExportJob {
         options: &resolved,
@@ -688,7 +722,7 @@ pub fn export_items(
     };
     let mut batch = job.batch(lang)?;
     let mut records = Vec::with_capacity(items.len());
-    let mut warnings = Vec::new();
+    let mut warnings = notes;
     let work = |item: brief::input::BatchItem| -> Result<(String, ExportedItem)> {
         let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
         let record = summary_json(&summary, &docs, Some(&item.id), form)?;

@@ -105,6 +105,36 @@ fn problems_out<'a>(
         .collect()
 }
 
+/// What the CLI's merge flags accept as no problem.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Accept {
+    /// `--allow-partial`: a target language of the export with no file is
+    /// no problem (the languages given are merged).
+    pub missing_languages: bool,
+    /// `--accept-mt`: machine translation no translator confirmed is taken
+    /// as it is.
+    pub machine_translation: bool,
+}
+
+/// Merges every set, each against its own reference, and drops the
+/// problems `accept` accepts, as `brief merge` does with its flags.
+fn merge_outcomes(
+    sets: &[(PathBuf, TranslatedFiles)],
+    accept: Accept,
+    config: &brief::Config,
+) -> Vec<brief::job::MergeOutcome> {
+    let mut outcomes = brief::job::merge_sets(sets, &config.check);
+    for outcome in &mut outcomes {
+        if accept.machine_translation {
+            outcome.result.accept_machine_translation();
+        }
+        if accept.missing_languages {
+            outcome.result.accept_missing_languages();
+        }
+    }
+    outcomes
+}
+
 /// Reads and merges translated files through the CLI's merge job, as
 /// `brief merge --format json` (each problem also carries the CLI's
 /// `message`; `checks` are the check findings merge reports on stderr);
@@ -116,10 +146,11 @@ pub fn merge(
     inputs: &[MergeInput],
     reference: Option<&Path>,
     tmx: bool,
+    accept: Accept,
     config: &brief::Config,
 ) -> Result<(String, Option<Vec<u8>>)> {
     let sets = translated(inputs, reference)?;
-    let outcomes = brief::job::merge_sets(&sets, &config.check);
+    let outcomes = merge_outcomes(&sets, accept, config);
     let reference_of = |t: &TranslatedFiles| {
         t.reference
             .as_ref()
@@ -173,15 +204,11 @@ pub fn check(
     inputs: &[MergeInput],
     reference: Option<&Path>,
     glossary: Option<&Path>,
+    max_input: u64,
     config: &brief::Config,
 ) -> Result<String> {
     let sets = translated(inputs, reference)?;
-    let report = brief::job::check_sets_limited(
-        &sets,
-        &config.check,
-        glossary,
-        brief::input::DEFAULT_MAX_INPUT_BYTES,
-    )?;
+    let report = brief::job::check_sets_limited(&sets, &config.check, glossary, max_input)?;
     Ok(serde_json::to_string(&report)?)
 }
 
@@ -203,7 +230,8 @@ struct MemoryOut<'a> {
 
 /// Merges `inputs` and adds their translations to the memory at `memory`,
 /// as `brief merge --update-tm MEMORY`: with merge problems nothing is
-/// written unless `allow_partial`; `date` (Unix seconds) dates the new
+/// written unless `allow_partial` (which, as `--allow-partial`, also
+/// takes a missing target language as no problem); `date` (Unix seconds) dates the new
 /// entries, else now.
 pub fn update_memory(
     memory: &Path,
@@ -214,7 +242,12 @@ pub fn update_memory(
     config: &brief::Config,
 ) -> Result<String> {
     let sets = translated(inputs, reference)?;
-    let outcomes = brief::job::merge_sets(&sets, &config.check);
+    // `--allow-partial` with `--update-tm`: the languages given are added.
+    let accept = Accept {
+        missing_languages: allow_partial,
+        machine_translation: false,
+    };
+    let outcomes = merge_outcomes(&sets, accept, config);
     let date = date.map_or_else(TmxDate::now, TmxDate::from_unix_seconds);
     let problems = problems_out(&sets, &outcomes);
     if !problems.is_empty() && !allow_partial {
