@@ -178,6 +178,15 @@ def _flag(value, what):
     return value
 
 
+def _too_large(name, limit):
+    """The CLI's refusal of an input over the limit (a str longer in
+    characters than the limit has at least as many UTF-8 bytes)."""
+    size = f"{limit >> 20} MiB" if limit >= 1 << 20 and limit % (1 << 20) == 0 else f"{limit} bytes"
+    return InputError(
+        f"{name}: larger than the input limit of {size}; refusing to read it (raise it with max_input=)"
+    )
+
+
 def _input(max_input, encoding, html, texts=()):
     """The input keywords, as the CLI's ``--max-input``, ``--encoding`` and
     ``--input html``. A ``str`` longer (in characters) than the limit is
@@ -190,10 +199,7 @@ def _input(max_input, encoding, html, texts=()):
     for i, t in enumerate(texts):
         if isinstance(t, str) and len(t) > max_input:
             name = "text" if len(texts) == 1 else f"texts[{i}]"
-            raise InputError(
-                f"{name}: more than {max_input} bytes, larger than the input limit; "
-                "refusing to read it (raise it with max_input=)"
-            )
+            raise _too_large(name, max_input)
     return {"max_input": max_input, "encoding": _opt_str(encoding, "encoding"), "html": _flag(html, "html")}
 
 
@@ -302,10 +308,7 @@ def _items(items, max_input):
                 f"not {type(item).__name__}"
             )
         if isinstance(text, str) and len(text) > max_input:
-            raise InputError(
-                f"items[{i}]: more than {max_input} bytes, larger than the input limit; "
-                "refusing to read it (raise it with max_input=)"
-            )
+            raise _too_large(f"items[{i}]", max_input)
         out.append(("text", item_id, text))
     return out
 

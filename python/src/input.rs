@@ -63,14 +63,7 @@ impl InputOptions {
     /// mark is dropped), and a web page becomes its article text.
     pub fn prepare(&self, name: &str, bytes: Vec<u8>) -> Result<String> {
         if bytes.len() as u64 > self.max_bytes {
-            return Err(CoreError {
-                kind: "Input",
-                message: format!(
-                    "{name}: {} bytes, larger than the input limit of {} bytes; refusing to read it (raise it with max_input=)",
-                    bytes.len(),
-                    self.max_bytes
-                ),
-            });
+            return Err(too_large(name, self.max_bytes));
         }
         brief::input::decode_document(bytes, Path::new(name), self.encoding, self.markup).map_err(
             |e| {
@@ -91,6 +84,24 @@ impl InputOptions {
             .map(|(name, raw)| self.prepare(name, raw))
             .collect();
         results.into_iter().collect()
+    }
+}
+
+/// The CLI's refusal of a file over the input limit, in this package's
+/// words: `NAME: larger than the input limit of 22 bytes; refusing ...`
+/// (a whole number of MiB shown as such, as the CLI shows it).
+fn too_large(name: &str, limit: u64) -> CoreError {
+    let size = if limit >= 1 << 20 && limit.is_multiple_of(1 << 20) {
+        format!("{} MiB", limit >> 20)
+    } else {
+        format!("{limit} bytes")
+    };
+    CoreError {
+        kind: "Input",
+        message: format!(
+            "{}: larger than the input limit of {size}; refusing to read it (raise it with max_input=)",
+            brief::escape::escape(name)
+        ),
     }
 }
 
