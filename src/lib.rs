@@ -104,3 +104,27 @@ pub fn analyze(document: Document, config: &Config) -> AnalyzedDocument {
 pub fn analyze_all(documents: Vec<Document>, config: &Config) -> Vec<AnalyzedDocument> {
     analysis::analyze_all(documents, &config.segment, &config.languages)
 }
+
+/// The languages of `docs`, by code, when there are more than one: a brief
+/// drawn from them mixes languages and is labelled with the language of the
+/// most text (docs/summarization.md), which every front end warns of.
+///
+/// ```
+/// use brief::{Config, Document};
+/// let config = Config::default();
+/// let docs = brief::analyze_all(
+///     vec![
+///         Document::new("a", "The rain filled the dams on Monday and the city was glad."),
+///         Document::new("b", "В понедельник дождь наполнил водохранилища, и город был рад."),
+///     ],
+///     &config,
+/// );
+/// assert_eq!(brief::mixed_languages(&docs), Some(vec![brief::Lang::EN, brief::Lang::RU]));
+/// assert_eq!(brief::mixed_languages(&docs[..1]), None);
+/// ```
+pub fn mixed_languages(docs: &[AnalyzedDocument]) -> Option<Vec<Lang>> {
+    let mut langs: Vec<Lang> = docs.iter().map(|d| d.lang()).collect();
+    langs.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    langs.dedup();
+    (langs.len() > 1).then_some(langs)
+}

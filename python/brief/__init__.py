@@ -326,6 +326,13 @@ def _source(source, first_line):
     return (_os.fspath(source), first_line)
 
 
+def _warn(warnings):
+    """The CLI's warnings (``brief: warning: ...`` on its stderr), each
+    issued as a UserWarning at the caller of the public function."""
+    for message in warnings:
+        _warnings.warn(message, stacklevel=3)
+
+
 def _files(result):
     """{name: contents} of an export, its warnings issued as UserWarning."""
     pairs, warnings = result
@@ -469,12 +476,12 @@ def summarize(
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
     input_ = _input(max_input, encoding, html, texts)
     if _flag(keep, "keep"):
-        record, kept = _brief.summarize_kept(names, texts, options, input_, load_config(config))
+        record, kept, warnings = _brief.summarize_kept(names, texts, options, input_, load_config(config))
+        _warn(warnings)
         return Summary(_json.loads(record), kept)
-    record = _json.loads(
-        _brief.summarize(names, texts, options, input_, False, load_config(config))
-    )
-    return record["summary"]
+    record, warnings = _brief.summarize(names, texts, options, input_, False, load_config(config))
+    _warn(warnings)
+    return _json.loads(record)["summary"]
 
 
 def summarize_many(
@@ -522,7 +529,7 @@ def summarize_many(
     ``start``/``end`` are byte offsets."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
     input_ = _input(max_input, encoding, html)
-    lines = _brief.summarize_items(
+    lines, warnings = _brief.summarize_items(
         _items(items, max_input),
         options,
         input_,
@@ -530,6 +537,7 @@ def summarize_many(
         _flag(as_jsonl, "as_jsonl"),
         load_config(config),
     )
+    _warn(warnings)
     return lines if as_jsonl else [_json.loads(line) for line in lines]
 
 

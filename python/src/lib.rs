@@ -277,13 +277,13 @@ fn summarize_kept(
     options: &Bound<'_, PyDict>,
     input: &Bound<'_, PyDict>,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<(String, KeptSummary)> {
+) -> PyResult<(String, KeptSummary, Vec<String>)> {
     let options = summary_options(options)?;
     let input = input_options(input)?;
     let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);
-    let (record, inner) = run_bg(py, move |_| {
+    let (record, inner, warnings) = run_bg(py, move |_| {
         library::summarize_kept(&names, raws, &input, &options, &config)
     })?;
     Ok((
@@ -291,6 +291,7 @@ fn summarize_kept(
         KeptSummary {
             inner: Arc::new(inner),
         },
+        warnings,
     ))
 }
 
@@ -456,7 +457,7 @@ fn summarize(
     input: &Bound<'_, PyDict>,
     cli: bool,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<String> {
+) -> PyResult<(String, Vec<String>)> {
     let options = summary_options(options)?;
     let input = input_options(input)?;
     let raws = raw_texts(py, &texts, "texts")?;
@@ -478,7 +479,7 @@ fn summarize_items(
     source: Option<(String, usize)>,
     cli: bool,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<Vec<String>> {
+) -> PyResult<(Vec<String>, Vec<String>)> {
     let options = summary_options(options)?;
     let input = input_options(input)?;
     let items = batch_items(py, items)?;

@@ -415,9 +415,25 @@ fn documents(names: &[String], raws: Vec<Vec<u8>>, input: &InputOptions) -> Resu
         .collect())
 }
 
+/// The CLI's warning of a brief drawn from documents in several languages
+/// (of batch item `item`), in this package's words.
+fn mixed_warning(docs: &[AnalyzedDocument], item: Option<&str>) -> Option<String> {
+    let langs = brief::mixed_languages(docs)?;
+    let langs: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
+    let place = item.map_or(String::new(), |id| {
+        format!("item {}: ", brief::escape::escape(id))
+    });
+    Some(format!(
+        "{place}the documents are in several languages ({}); the brief mixes them: \
+         summarize each language separately, or give lang=",
+        langs.join(", ")
+    ))
+}
+
 /// Summarizes one article or one cluster (several texts), as `brief
 /// summarize FILE...`: one JSON record `{"lang", "summary": [...],
-/// "algorithm", "budget", "used", "input_sentences"}`.
+/// "algorithm", "budget", "used", "input_sentences"}`, and the CLI's
+/// warnings.
 pub fn summarize(
     names: &[String],
     raws: Vec<Vec<u8>>,
@@ -425,13 +441,14 @@ pub fn summarize(
     options: &SummaryOptions,
     config: &brief::Config,
     form: Form,
-) -> Result<String> {
+) -> Result<(String, Vec<String>)> {
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     // Like the CLI's text inputs, `lang` comes through `[segment] lang`.
     let docs = brief::analyze_all(documents(names, raws, input)?, &config);
+    let warnings = mixed_warning(&docs, None).into_iter().collect();
     let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
-    summary_json(&summary, &docs, None, form)
+    Ok((summary_json(&summary, &docs, None, form)?, warnings))
 }
 
 fn summarize_item(
@@ -449,7 +466,8 @@ fn summarize_item(
 
 /// Summarizes a batch on all cores, as `brief summarize --input jsonl
 /// --format jsonl`: each `lines[i]` is one JSONL item (`{"id", "text" |
-/// "documents", "lang"?, "query"?}`); one JSON record per item, in order.
+/// "documents", "lang"?, "query"?}`); one JSON record per item, in order,
+/// and the CLI's warnings (an item in several languages).
 #[allow(clippy::too_many_arguments)]
 pub fn summarize_items(
     items: Vec<Item>,
@@ -459,20 +477,26 @@ pub fn summarize_items(
     config: &brief::Config,
     form: Form,
     cancel: &crate::run::Cancel,
-) -> Result<Vec<String>> {
+) -> Result<(Vec<String>, Vec<String>)> {
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     let lang = parse_lang(options.lang.as_deref())?;
     let mut records = Vec::with_capacity(items.len());
+    let mut warnings = Vec::new();
     let work = |item: brief::input::BatchItem| {
         let (docs, summary) = summarize_item(&item, options, &config, &settings, lang)?;
-        summary_json(&summary, &docs, Some(&item.id), form)
+        let warning = mixed_warning(&docs, Some(&item.id));
+        Ok((
+            summary_json(&summary, &docs, Some(&item.id), form)?,
+            warning,
+        ))
     };
-    each_item(items, source, input, cancel, work, |r| {
-        records.push(r);
+    each_item(items, source, input, cancel, work, |(record, warning)| {
+        records.push(record);
+        warnings.extend(warning);
         Ok(())
     })?;
-    Ok(records)
+    Ok((records, warnings))
 }
 
 // ---------------------------------------------------------------- export
@@ -658,13 +682,14 @@ pub fn summarize_kept(
     input: &InputOptions,
     options: &SummaryOptions,
     config: &brief::Config,
-) -> Result<(String, KeptSummary)> {
+) -> Result<(String, KeptSummary, Vec<String>)> {
     let config = options.configure(config)?;
     let settings = options.settings(&config)?;
     let docs = brief::analyze_all(documents(names, raws, input)?, &config);
+    let warnings = mixed_warning(&docs, None).into_iter().collect();
     let summary = brief::summarize(&docs, &settings, options.query.as_deref())?;
     let record = summary_json(&summary, &docs, None, Form::Python)?;
-    Ok((record, KeptSummary { docs, summary }))
+    Ok((record, KeptSummary { docs, summary }, warnings))
 }
 
 /// Exports a kept brief, as [`export`] would have exported it.

@@ -18,8 +18,11 @@ non-ASCII characters, existing output sets, and wrong translation work.
 import itertools
 import json
 import math
+import os
 import re
 import shutil
+import subprocess
+import warnings
 
 import pytest
 
@@ -621,3 +624,45 @@ def test_a_memory_update_of_some_languages_equals_the_clis_with_allow_partial(se
     got = brief.update_memory(tmp_path / "py.tmx", [tsv], date=1796112600, allow_partial=True)
     assert code == 0 and got["written"] and got["problems"] == []
     assert (tmp_path / "py.tmx").read_bytes() == (tmp_path / "cli.tmx").read_bytes()
+
+
+CLUSTERS = [(SEED_EN, SEED_RU), (SEED_EN, SEED_FA), (SEED_FA, SEED_RU, SEED_EN), (SEED_EN, SEED_EN), (SEED_FA,)]
+
+
+def _cli_warnings(cli, home, *args):
+    """The CLI's warnings for ``args`` (a run without --quiet, which keeps
+    them back), each as Python words it (``lang=`` for ``--lang``)."""
+    done = subprocess.run([cli.binary, *map(str, args)], capture_output=True, cwd=home, timeout=120,
+                          env=dict(os.environ, XDG_CONFIG_HOME=str(home), HOME=str(home)))
+    return [line[len("brief: warning: "):].replace("--lang", "lang=")
+            for line in done.stderr.decode("utf-8").splitlines() if line.startswith("brief: warning: ")]
+
+
+def _python_warnings(call):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = call()
+    return [str(w.message) for w in caught], result
+
+
+@pytest.mark.parametrize("cluster", CLUSTERS, ids=["+".join(n[:2] for n in c) for c in CLUSTERS])
+def test_a_cluster_in_several_languages_is_warned_of_as_by_the_cli(seeds, cli, tmp_path, cluster):
+    # Regression: the CLI warned that the brief mixes languages, Python
+    # said nothing.
+    texts = [_seed(seeds, name) for name in cluster]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    out = cli("summarize", "--format", "json", *paths)
+    expected = _cli_warnings(cli, tmp_path, "summarize", *paths)
+    caught, got = _python_warnings(lambda: brief.summarize(texts))
+    assert caught == expected
+    assert [s["text"] for s in got] == [s["text"] for s in json.loads(out)["summary"]]
+    # In a batch, the warning names the item (its id escaped).
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "c\x1b1", "documents": texts}) + "\n", encoding="utf-8")
+    expected = _cli_warnings(cli, tmp_path, "summarize", "--input", "jsonl", batch)
+    caught, _ = _python_warnings(lambda: brief.summarize_many([{"id": "c\x1b1", "documents": texts}]))
+    assert caught == expected
+    assert bool(expected) == (len(set(cluster)) > 1)

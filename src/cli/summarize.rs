@@ -205,10 +205,8 @@ fn write_item_text(out: &mut impl Write, id: &str, summary: &Summary) -> std::io
 /// brief takes sentences from all of them and is labelled with the
 /// language of the most text (docs/summarization.md).
 fn warn_mixed_languages(docs: &[brief::AnalyzedDocument], item: Option<&str>) {
-    let mut langs: Vec<String> = docs.iter().map(|d| d.lang().as_str().to_string()).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    if langs.len() > 1 {
+    if let Some(langs) = brief::mixed_languages(docs) {
+        let langs: Vec<&str> = langs.iter().map(|l| l.as_str()).collect();
         let place = item.map_or(String::new(), |id| {
             format!("item {}: ", brief::escape::escape(id))
         });
