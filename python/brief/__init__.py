@@ -785,7 +785,7 @@ def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=Fa
     (``translate``'s marks still in place) is taken as it is instead of
     reported. ``problems`` is then what the CLI reports with the same flags:
     non-empty exactly when ``brief merge`` exits with code 1."""
-    text, memory = _brief.merge(
+    text, memory, warnings = _brief.merge(
         _translated(files),
         _opt_path(reference, "reference"),
         _flag(tmx, "tmx"),
@@ -793,6 +793,7 @@ def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=Fa
         _flag(accept_mt, "accept_mt"),
         load_config(config),
     )
+    _warn(warnings)
     result = _json.loads(text)
     if tmx:
         result["tmx"] = memory
@@ -811,15 +812,15 @@ def check(files, *, reference=None, glossary=None, config=None, max_input=DEFAUL
     :func:`merge`): each file checked against its own set's reference, one
     report. ``max_input`` bounds the glossary, as ``--max-input``."""
     _input(max_input, None, False)
-    return _json.loads(
-        _brief.check(
-            _translated(files),
-            _opt_path(reference, "reference"),
-            _opt_path(glossary, "glossary"),
-            max_input,
-            load_config(config),
-        )
+    report, warnings = _brief.check(
+        _translated(files),
+        _opt_path(reference, "reference"),
+        _opt_path(glossary, "glossary"),
+        max_input,
+        load_config(config),
     )
+    _warn(warnings)
+    return _json.loads(report)
 
 
 def update_memory(memory, files, *, reference=None, date=None, allow_partial=False, config=None):
@@ -846,16 +847,16 @@ def update_memory(memory, files, *, reference=None, date=None, allow_partial=Fal
         raise TypeError("date must be a non-negative int (Unix seconds) or None")
     if date is not None:
         _count(date, "date")
-    return _json.loads(
-        _brief.update_memory(
-            _os.fspath(memory),
-            _translated(files),
-            _opt_path(reference, "reference"),
-            date,
-            bool(allow_partial),
-            load_config(config),
-        )
+    result, warnings = _brief.update_memory(
+        _os.fspath(memory),
+        _translated(files),
+        _opt_path(reference, "reference"),
+        date,
+        _flag(allow_partial, "allow_partial"),
+        load_config(config),
     )
+    _warn(warnings)
+    return _json.loads(result)
 
 
 def translate(files, out_dir, engine, url=None, *, tm=None, force=False, config=None):

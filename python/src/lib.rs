@@ -331,7 +331,7 @@ fn check(
     glossary: Option<PathBuf>,
     max_input: u64,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<String> {
+) -> PyResult<(String, Vec<String>)> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
     run_bg(py, move |_| {
@@ -356,7 +356,7 @@ fn update_memory(
     date: Option<u64>,
     allow_partial: bool,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<String> {
+) -> PyResult<(String, Vec<String>)> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
     run_bg(py, move |_| {
@@ -579,17 +579,21 @@ fn merge(
     allow_partial: bool,
     accept_mt: bool,
     config: Option<PyRef<'_, Config>>,
-) -> PyResult<(String, Option<Py<PyBytes>>)> {
+) -> PyResult<(String, Option<Py<PyBytes>>, Vec<String>)> {
     let inputs = merge_inputs(inputs);
     let config = config_of(config);
     let accept = translation::Accept {
         missing_languages: allow_partial,
         machine_translation: accept_mt,
     };
-    let (json, memory) = run_bg(py, move |_| {
+    let (json, memory, warnings) = run_bg(py, move |_| {
         translation::merge(&inputs, reference.as_deref(), tmx, accept, &config)
     })?;
-    Ok((json, memory.map(|m| PyBytes::new(py, &m).unbind())))
+    Ok((
+        json,
+        memory.map(|m| PyBytes::new(py, &m).unbind()),
+        warnings,
+    ))
 }
 
 #[pymodule]

@@ -41,6 +41,22 @@ fn translated(
     Ok(TranslatedFiles::read_input_sets(&inputs, reference)?)
 }
 
+/// What the readers noticed in the files of every set (a language of the
+/// export no file is in, a file that lost brief's metadata), as the CLI
+/// warns of them: `FILE: message`, escaped.
+pub fn reader_warnings(sets: &[(PathBuf, TranslatedFiles)]) -> Vec<String> {
+    sets.iter()
+        .flat_map(|(_, t)| &t.warnings)
+        .map(|(path, w)| {
+            format!(
+                "{}: {}",
+                brief::escape::escape_path(path),
+                brief::escape::escape(w)
+            )
+        })
+        .collect()
+}
+
 /// A set's label as the CLI names it (`en`, `ru`), when there are several.
 fn label(sets: &[(PathBuf, TranslatedFiles)], path: &Path) -> Option<String> {
     (sets.len() > 1).then(|| path.to_string_lossy().into_owned())
@@ -148,7 +164,7 @@ pub fn merge(
     tmx: bool,
     accept: Accept,
     config: &brief::Config,
-) -> Result<(String, Option<Vec<u8>>)> {
+) -> Result<(String, Option<Vec<u8>>, Vec<String>)> {
     let sets = translated(inputs, reference)?;
     let outcomes = merge_outcomes(&sets, accept, config);
     let reference_of = |t: &TranslatedFiles| {
@@ -195,7 +211,7 @@ pub fn merge(
     } else {
         None
     };
-    Ok((serde_json::to_string(&out)?, memory))
+    Ok((serde_json::to_string(&out)?, memory, reader_warnings(&sets)))
 }
 
 /// Checks translated files through the CLI's check job: the JSON object
@@ -206,10 +222,10 @@ pub fn check(
     glossary: Option<&Path>,
     max_input: u64,
     config: &brief::Config,
-) -> Result<String> {
+) -> Result<(String, Vec<String>)> {
     let sets = translated(inputs, reference)?;
     let report = brief::job::check_sets_limited(&sets, &config.check, glossary, max_input)?;
-    Ok(serde_json::to_string(&report)?)
+    Ok((serde_json::to_string(&report)?, reader_warnings(&sets)))
 }
 
 /// What `update_memory` did, counted as the CLI counts it: the
@@ -240,8 +256,9 @@ pub fn update_memory(
     date: Option<u64>,
     allow_partial: bool,
     config: &brief::Config,
-) -> Result<String> {
+) -> Result<(String, Vec<String>)> {
     let sets = translated(inputs, reference)?;
+    let warnings = reader_warnings(&sets);
     // `--allow-partial` with `--update-tm`: the languages given are added.
     let accept = Accept {
         missing_languages: allow_partial,
@@ -251,10 +268,11 @@ pub fn update_memory(
     let date = date.map_or_else(TmxDate::now, TmxDate::from_unix_seconds);
     let problems = problems_out(&sets, &outcomes);
     if !problems.is_empty() && !allow_partial {
-        return Ok(serde_json::to_string(&MemoryOut {
+        let out = MemoryOut {
             problems,
             ..MemoryOut::default()
-        })?);
+        };
+        return Ok((serde_json::to_string(&out)?, warnings));
     }
     let options = brief::outfile::WriteOptions::new(false);
     let merged: Vec<(&brief::merge::MergeResult, &TranslatedFiles)> = outcomes
@@ -269,7 +287,7 @@ pub fn update_memory(
     // An update that changes nothing leaves the file as it was (or absent).
     let written = update.target().is_some();
     update.commit(&options, &mut |_| {})?;
-    Ok(serde_json::to_string(&MemoryOut {
+    let out = serde_json::to_string(&MemoryOut {
         written,
         translations_added: s.translations_added,
         translations_replaced: s.translations_replaced,
@@ -279,5 +297,6 @@ pub fn update_memory(
         units_updated: s.units_updated,
         conflicts,
         problems,
-    })?)
+    })?;
+    Ok((out, warnings))
 }

@@ -464,7 +464,9 @@ def test_wrong_work_is_judged_as_by_the_cli(cli, tmp_path, delivered, work):
     tsv = d / "brief.fa.tsv"
     tsv.write_text(text, encoding="utf-8", newline="")
     code, _, err = cli("merge", tsv, code=None)
-    status, got = _run(lambda: brief.merge([tsv]))
+    caught, (status, got) = _python_warnings(lambda: _run(lambda: brief.merge([tsv])))
+    # What the readers noticed, warned of alike.
+    assert caught == _cli_warnings(cli, tmp_path, "merge", tsv)
     if code == 2:
         assert status == "error"
         _same_refusal(code, err, got)
@@ -483,7 +485,8 @@ def test_wrong_work_is_judged_as_by_the_cli(cli, tmp_path, delivered, work):
             (p["kind"], p["id"], p["lang"]) for p in expected["problems"]
         ]
     code, out, err = cli("check", "--format", "json", tsv, code=None)
-    status, got = _run(lambda: brief.check([tsv]))
+    caught, (status, got) = _python_warnings(lambda: _run(lambda: brief.check([tsv])))
+    assert caught == _cli_warnings(cli, tmp_path, "check", tsv)
     if code == 2:
         assert status == "error"
         _same_refusal(code, err, got)
@@ -502,7 +505,9 @@ def test_a_missing_language_is_a_problem_unless_partial_as_in_the_cli(cli, tmp_p
     tsv = tmp_path / "job" / "brief.fa.tsv"
     tsv.write_bytes(fill_tsv(tsv.read_bytes()))
     code, _, err = cli("merge", tsv, code=None)
-    got = brief.merge([tsv])
+    caught, got = _python_warnings(lambda: brief.merge([tsv]))
+    # Regression: the readers' warnings (here: no ru file) were not given.
+    assert caught == _cli_warnings(cli, tmp_path, "merge", tsv) and "no ru brief" in caught[0]
     assert code == 1 and [p["kind"] for p in got["problems"]] == ["missing-language"]
     assert [p["message"] for p in got["problems"]] == _problem_lines(err)
     code, out, _ = cli("merge", "--allow-partial", "--format", "json", tsv, code=None)
