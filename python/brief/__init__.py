@@ -187,19 +187,15 @@ def _too_large(name, limit):
     )
 
 
-def _input(max_input, encoding, html, texts=()):
+def _input(max_input, encoding, html):
     """The input keywords, as the CLI's ``--max-input``, ``--encoding`` and
-    ``--input html``. A ``str`` longer (in characters) than the limit is
-    refused here, before it is copied: its UTF-8 is at least as long."""
+    ``--input html``. A text over the limit is refused by the extension
+    before it is copied, named as the library names it."""
     if isinstance(max_input, bool) or not isinstance(max_input, int):
         raise TypeError(f"max_input must be an int (bytes), not {type(max_input).__name__}")
     if max_input <= 0:
         raise ValueError(f"max_input must be more than 0 bytes, got {max_input}")
     _count(max_input, "max_input")
-    for i, t in enumerate(texts):
-        if isinstance(t, str) and len(t) > max_input:
-            name = "text" if len(texts) == 1 else f"texts[{i}]"
-            raise _too_large(name, max_input)
     return {"max_input": max_input, "encoding": _opt_str(encoding, "encoding"), "html": _flag(html, "html")}
 
 
@@ -213,7 +209,7 @@ def prepare_text(text, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False
     raise :class:`InputError`. Offsets that brief returns point into this
     text."""
     _text(text, "text")
-    return _brief.prepare_text(text, _input(max_input, encoding, html, [text]))
+    return _brief.prepare_text(text, _input(max_input, encoding, html))
 
 
 def _opt_str(value, what):
@@ -388,7 +384,7 @@ def detect_many(texts, lang=None, config=None, *, max_input=DEFAULT_MAX_INPUT, e
     texts = _texts(texts, "texts")
     return _json.loads(
         _brief.detect(
-            texts, _input(max_input, encoding, html, texts), _opt_str(lang, "lang"), load_config(config)
+            texts, _input(max_input, encoding, html), _opt_str(lang, "lang"), load_config(config)
         )
     )
 
@@ -423,7 +419,7 @@ def segment_many(
     docs = _json.loads(
         _brief.segment(
             texts,
-            _input(max_input, encoding, html, texts),
+            _input(max_input, encoding, html),
             _opt_str(lang, "lang"),
             _opt_str(line_breaks, "line_breaks"),
             load_config(config),
@@ -474,7 +470,7 @@ def summarize(
     :func:`export` takes without a second analysis."""
     names, texts = _cluster(text_or_texts, names)
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
-    input_ = _input(max_input, encoding, html, texts)
+    input_ = _input(max_input, encoding, html)
     if _flag(keep, "keep"):
         record, kept, warnings = _brief.summarize_kept(names, texts, options, input_, load_config(config))
         _warn(warnings)
@@ -604,7 +600,6 @@ def export(
         files = _files(_brief.export_kept(text_or_texts._kept, export_options, load_config(config)))
     else:
         names, texts = _cluster(text_or_texts, names)
-        input_ = _input(max_input, encoding, html, texts)
         options = _options(lang, sentences, words, chars, bytes, ratio)
         files = _files(_brief.export(names, texts, options, input_, export_options, load_config(config)))
     _write(out_dir, files, force)

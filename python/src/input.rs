@@ -90,7 +90,7 @@ impl InputOptions {
 /// The CLI's refusal of a file over the input limit, in this package's
 /// words: `NAME: larger than the input limit of 22 bytes; refusing ...`
 /// (a whole number of MiB shown as such, as the CLI shows it).
-fn too_large(name: &str, limit: u64) -> CoreError {
+pub(crate) fn too_large(name: &str, limit: u64) -> CoreError {
     let size = if limit >= 1 << 20 && limit.is_multiple_of(1 << 20) {
         format!("{} MiB", limit >> 20)
     } else {

@@ -119,6 +119,33 @@ fn raw_text(py: Python<'_>, t: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8
     )))
 }
 
+/// Refuses a text over the input limit before it is copied, naming it as
+/// the library would (`names[i]`): bytes by their length, a `str` by its
+/// length in characters (its UTF-8 is at least as long; one within the
+/// limit in characters but not in bytes is refused after the copy).
+fn check_sizes(
+    py: Python<'_>,
+    texts: &[Bound<'_, PyAny>],
+    names: &[String],
+    input: &InputOptions,
+) -> PyResult<()> {
+    for (t, name) in texts.iter().zip(names) {
+        let size = if let Ok(b) = t.cast::<PyBytes>() {
+            b.as_bytes().len()
+        } else if let Ok(b) = t.cast::<PyByteArray>() {
+            b.len()
+        } else if let Ok(s) = t.cast::<PyString>() {
+            s.len()?
+        } else {
+            continue;
+        };
+        if size as u64 > input.max_bytes {
+            return Err(to_py(py, input::too_large(name, input.max_bytes)));
+        }
+    }
+    Ok(())
+}
+
 /// The input keywords: `{"max_input": int, "encoding": str?, "html": bool}`.
 fn input_options(d: &Bound<'_, PyDict>) -> PyResult<InputOptions> {
     let max_bytes: u64 = get(d, "max_input")?.unwrap_or(brief::input::DEFAULT_MAX_INPUT_BYTES);
@@ -280,6 +307,7 @@ fn summarize_kept(
 ) -> PyResult<(String, KeptSummary, Vec<String>)> {
     let options = summary_options(options)?;
     let input = input_options(input)?;
+    check_sizes(py, &texts, &names, &input)?;
     let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);
@@ -382,6 +410,12 @@ fn prepare_text(
     name: String,
 ) -> PyResult<String> {
     let input = input_options(input)?;
+    check_sizes(
+        py,
+        std::slice::from_ref(&text),
+        std::slice::from_ref(&name),
+        &input,
+    )?;
     let raw = raw_text(py, &text, &name)?;
     drop(text);
     run_bg(py, move |_| library::prepare_text(&name, raw, &input))
@@ -409,8 +443,9 @@ fn detect(
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
     let input = input_options(input)?;
-    let raws = raw_texts(py, &texts, "texts")?;
     let names = text_names(None, texts.len());
+    check_sizes(py, &texts, &names, &input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);
     run_bg(py, move |_| {
@@ -430,8 +465,9 @@ fn segment(
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<String> {
     let input = input_options(input)?;
-    let raws = raw_texts(py, &texts, "texts")?;
     let names = text_names(None, texts.len());
+    check_sizes(py, &texts, &names, &input)?;
+    let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);
     run_bg(py, move |_| {
@@ -460,6 +496,7 @@ fn summarize(
 ) -> PyResult<(String, Vec<String>)> {
     let options = summary_options(options)?;
     let input = input_options(input)?;
+    check_sizes(py, &texts, &names, &input)?;
     let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);
@@ -506,6 +543,7 @@ fn export(
     let options = summary_options(options)?;
     let input = input_options(input)?;
     let export = export_options(export)?;
+    check_sizes(py, &texts, &names, &input)?;
     let raws = raw_texts(py, &texts, "texts")?;
     drop(texts);
     let config = config_of(config);

@@ -607,8 +607,11 @@ def test_the_input_limit_cuts_where_the_clis_does(seeds, cli, tmp_path, which, o
     if name == "en":
         # A str: its UTF-8 is what the limit measures.
         text = data.decode("utf-8")
-        status, got = _run(lambda: brief.summarize(text, max_input=limit))
-        assert (status == "ok") == (code == 0), got
+        for value in (text, bytearray(data)):
+            status, got = _run(lambda: brief.summarize(value, max_input=limit, names=[str(path)]))
+            assert (status == "ok") == (code == 0), got
+            if code:
+                assert _cli_message(err).split(";")[0] == str(got).split(";")[0]
 
 
 def test_a_memory_update_of_some_languages_equals_the_clis_with_allow_partial(seeds, cli, tmp_path):
