@@ -133,10 +133,16 @@ def test_every_job_reads_a_file_as_the_cli(seeds, cli, tmp_path, seed, transform
         assert status == "ok", got
         expected = json.loads(out)
         record = got.record
-        assert record.get("title") == expected.get("title")
-        assert [(s["text"], s["byte_start"], s["byte_end"], s["score"]) for s in record["summary"]] == [
-            (s["text"], s["start"], s["end"], s["score"]) for s in expected["summary"]
-        ]
+        # Every field of the CLI's record, the CLI's byte offsets as
+        # byte_start/byte_end.
+        offsets = {"start": "byte_start", "end": "byte_end"}
+        assert {k: record.get(k) for k in expected if k != "summary"} == {
+            k: v for k, v in expected.items() if k != "summary"
+        }
+        assert [{k: s[offsets.get(k, k)] for k in e} for s, e in zip(record["summary"], expected["summary"])] == (
+            expected["summary"]
+        )
+        assert len(record["summary"]) == len(expected["summary"])
         prepared = brief.prepare_text(data)
         encoded = prepared.encode("utf-8")
         for s in record["summary"]:
@@ -674,3 +680,43 @@ def test_a_cluster_in_several_languages_is_warned_of_as_by_the_cli(seeds, cli, t
     caught, _ = _python_warnings(lambda: brief.summarize_many([{"id": "c\x1b1", "documents": texts}]))
     assert caught == expected
     assert bool(expected) == (len(set(cluster)) > 1)
+
+
+def test_a_batch_of_every_shape_equals_the_clis_byte_for_byte(seeds, cli, tmp_path):
+    # Each seed in each shape that is text (decodable UTF-8), as a text
+    # item, an html item and a cluster with its original; ids with
+    # control, bidi and path characters.
+    items = []
+    for (seed, transform) in INPUT_VARIANTS:
+        try:
+            text = TRANSFORMS[transform](_seed(seeds, seed)).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        key = "html" if transform.startswith("html") else "text"
+        items.append({"id": f"{seed[:2]}/{transform}\x1b\u202e#1", key: text})
+        items.append({"id": f"{seed[:2]}-{transform}-cluster", "documents": [text, _seed(seeds, seed)]})
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    expected = cli("summarize", "--input", "jsonl", "--format", "jsonl", "--words", "50", batch)
+    got = brief.summarize_many(items, words=50, as_jsonl=True)
+    assert "".join(r + "\n" for r in got).encode("utf-8") == expected
+    # An id XML cannot hold: both refuse the XLIFF export alike.
+    formats = ["xliff20", "tsv", "jsonl"]
+    args = ["--to", "fa,ru", "--format", ",".join(formats), "--words", "50"]
+    code, _, err = cli("export", "--input", "jsonl", *args, "--out-dir", tmp_path / "refused", batch, code=None)
+    status, got = _run(lambda: brief.export_many(items, to=["fa", "ru"], formats=formats, words=50))
+    assert status == "error"
+    _same_refusal(code, err, got)
+    assert not (tmp_path / "refused").exists()
+    # Texts with control characters are refused alike too (above, in
+    # test_every_job_reads_a_file_as_the_cli); the rest byte for byte.
+    controls = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    items = [i for i in items
+             if not controls.search(i.get("text", "") + i.get("html", "") + "".join(i.get("documents", [])))]
+    for item in items:
+        item["id"] = item["id"].replace("\x1b", "")
+    batch.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    out = tmp_path / "cli"
+    cli("export", "--input", "jsonl", *args, "--out-dir", out, batch)
+    _, files = brief.export_many(items, to=["fa", "ru"], formats=formats, words=50)
+    assert files == {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
