@@ -187,7 +187,7 @@ def _too_large(name, limit):
     )
 
 
-def _input(max_input, encoding, html):
+def _input(max_input, encoding, html, keep_going=False):
     """The input keywords, as the CLI's ``--max-input``, ``--encoding`` and
     ``--input html``. A text over the limit is refused by the extension
     before it is copied, named as the library names it."""
@@ -196,7 +196,12 @@ def _input(max_input, encoding, html):
     if max_input <= 0:
         raise ValueError(f"max_input must be more than 0 bytes, got {max_input}")
     _count(max_input, "max_input")
-    return {"max_input": max_input, "encoding": _opt_str(encoding, "encoding"), "html": _flag(html, "html")}
+    return {
+        "max_input": max_input,
+        "encoding": _opt_str(encoding, "encoding"),
+        "html": _flag(html, "html"),
+        "keep_going": _flag(keep_going, "keep_going"),
+    }
 
 
 def prepare_text(text, *, max_input=DEFAULT_MAX_INPUT, encoding=None, html=False):
@@ -499,6 +504,7 @@ def summarize_many(
     html=False,
     source=None,
     first_line=1,
+    keep_going=False,
 ):
     """Summarizes many articles, one brief each, on all cores without the GIL.
 
@@ -522,9 +528,15 @@ def summarize_many(
     "input_sentences"}`` with the sentences as in :func:`summarize`. With
     ``as_jsonl=True``, each record is instead the exact JSON line (without
     the newline) of ``brief summarize --input jsonl --format jsonl``, whose
-    ``start``/``end`` are byte offsets."""
+    ``start``/``end`` are byte offsets.
+
+    ``keep_going=True`` (``--keep-going``): an item that cannot be used (an
+    :class:`ItemError`: a malformed line, an item of the wrong shape) is
+    skipped instead, with a ``UserWarning`` ``skipped: <items>:N: ...``
+    (where the CLI prints ``brief: skipped: ...`` and ends with exit code
+    1); it has no record."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
-    input_ = _input(max_input, encoding, html)
+    input_ = _input(max_input, encoding, html, keep_going)
     lines, warnings = _brief.summarize_items(
         _items(items, max_input),
         options,
@@ -684,6 +696,7 @@ def export_many(
     html=False,
     source=None,
     first_line=1,
+    keep_going=False,
 ):
     """Summarizes many articles (as :func:`summarize_many`) and exports all
     their briefs together, exactly as ``brief export --input jsonl`` (the
@@ -701,13 +714,15 @@ def export_many(
     Returns ``(records, files)``: the records of :func:`summarize_many` (CLI
     JSON lines with ``as_jsonl=True``) and ``{name: bytes}``; with
     ``out_dir``, the files are also written there (see :func:`export`);
-    ``tm`` and ``glossary`` as for :func:`export`, for every item."""
+    ``tm`` and ``glossary`` as for :func:`export`, for every item;
+    ``keep_going`` as for :func:`summarize_many` (a repeated id is then
+    skipped too, as by the CLI)."""
     options = _options(lang, sentences, words, chars, bytes, ratio, algorithm, query, order)
     _flag(force, "force")
     lines, result = _brief.export_items(
         _items(items, max_input),
         options,
-        _input(max_input, encoding, html),
+        _input(max_input, encoding, html, keep_going),
         _export_options(to, formats, False, target, source_tag, tm, glossary, max_input),
         _source(source, first_line),
         _flag(as_jsonl, "as_jsonl"),

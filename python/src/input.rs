@@ -19,6 +19,8 @@ pub struct InputOptions {
     pub encoding: brief::input::Encoding,
     /// How web pages are told from text.
     pub markup: brief::input::Markup,
+    /// `--keep-going`: a batch's item problems are skipped, not fatal.
+    pub keep_going: bool,
 }
 
 impl Default for InputOptions {
@@ -27,6 +29,7 @@ impl Default for InputOptions {
             max_bytes: brief::input::DEFAULT_MAX_INPUT_BYTES,
             encoding: brief::input::Encoding::Auto,
             markup: brief::input::Markup::Detect,
+            keep_going: false,
         }
     }
 }
@@ -54,6 +57,7 @@ impl InputOptions {
             max_bytes,
             encoding,
             markup,
+            keep_going: false,
         })
     }
 
@@ -182,17 +186,30 @@ fn batch_item(
 }
 
 /// Applies `work` to every item (prepared by [`batch_item`]; blank lines
-/// skipped) on all cores, a chunk at a time, in order. The first failing
-/// item in order stops the batch and its error is returned, whatever the
-/// threads' timing; `cancel` is looked at between chunks.
+/// skipped) on all cores, a chunk at a time, in order, handing each result
+/// to `sink` with the run's warnings. The first failing item in order
+/// stops the batch and its error is returned, whatever the threads'
+/// timing; `cancel` is looked at between chunks. With `keep_going`
+/// (`--keep-going`), an item problem (a malformed line, an item of the
+/// wrong shape, a repeated id: a `Jsonl` error) is skipped instead, the
+/// CLI's `skipped: ...` line for it added to the warnings in its place.
 pub fn each_item<R: Send>(
     items: Vec<Item>,
     source: &ItemSource,
     input: &InputOptions,
     cancel: &crate::run::Cancel,
     work: impl Fn(brief::input::BatchItem) -> Result<R> + Sync,
-    mut sink: impl FnMut(R) -> Result<()>,
+    mut sink: impl FnMut(R, &mut Vec<String>) -> Result<()>,
+    warnings: &mut Vec<String>,
 ) -> Result<()> {
+    let skip = |e: CoreError, warnings: &mut Vec<String>| {
+        if input.keep_going && e.kind == "Jsonl" {
+            warnings.push(format!("skipped: {}", e.message));
+            Ok(())
+        } else {
+            Err(e)
+        }
+    };
     let mut items = items.into_iter().enumerate();
     loop {
         cancel.check()?;
@@ -205,8 +222,9 @@ pub fn each_item<R: Send>(
             .map(|(i, item)| batch_item(item, i, source, input)?.map(&work).transpose())
             .collect();
         for result in done {
-            if let Some(r) = result? {
-                sink(r)?;
+            match result.and_then(|r| r.map_or(Ok(()), |r| sink(r, warnings))) {
+                Ok(()) => {}
+                Err(e) => skip(e, warnings)?,
             }
         }
     }
@@ -237,10 +255,11 @@ mod tests {
             &input,
             &cancel,
             |item| Ok(item.id),
-            |_| {
+            |_, _| {
                 seen += 1;
                 Ok(())
             },
+            &mut Vec::new(),
         )
         .unwrap_err();
         assert_eq!(err.kind, "Jsonl");
@@ -270,16 +289,70 @@ mod tests {
             &InputOptions::default(),
             &crate::run::Cancel::default(),
             |item| Ok((item.id, item.line, item.documents)),
-            |r| {
+            |r, _| {
                 got.push(r);
                 Ok(())
             },
+            &mut Vec::new(),
         )
         .unwrap();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "a");
         assert_eq!((got[1].0.as_str(), got[1].1), ("b", 3));
         assert!(!got[1].2[0].contains('<') && got[1].2[0].contains("Hello there."));
+    }
+
+    #[test]
+    fn keep_going_skips_item_problems_in_place_and_stops_at_others() {
+        let items = || {
+            vec![
+                line(r#"{"id": "a", "text": "A."}"#),
+                line("{not json"),
+                line(r#"{"id": "b", "text": "B."}"#),
+            ]
+        };
+        let input = InputOptions {
+            keep_going: true,
+            ..InputOptions::default()
+        };
+        let mut warnings = vec!["before".to_string()];
+        let mut ids = Vec::new();
+        let sink = |id: String, warnings: &mut Vec<String>| {
+            warnings.push(format!("saw {id}"));
+            ids.push(id);
+            Ok(())
+        };
+        let cancel = crate::run::Cancel::default();
+        let source = ItemSource::default();
+        each_item(
+            items(),
+            &source,
+            &input,
+            &cancel,
+            |item| Ok(item.id),
+            sink,
+            &mut warnings,
+        )
+        .unwrap();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(
+            warnings[2].starts_with("skipped: <items>:2: "),
+            "{warnings:?}"
+        );
+        // A problem that is not the item's (here: the sink's own) still stops the batch.
+        let failing = |_: String, _: &mut Vec<String>| Err(CoreError::argument("disk full"));
+        let err = each_item(
+            items(),
+            &source,
+            &input,
+            &cancel,
+            |item| Ok(item.id),
+            failing,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(err.message, "disk full");
     }
 
     #[test]

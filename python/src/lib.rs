@@ -151,8 +151,10 @@ fn input_options(d: &Bound<'_, PyDict>) -> PyResult<InputOptions> {
     let max_bytes: u64 = get(d, "max_input")?.unwrap_or(brief::input::DEFAULT_MAX_INPUT_BYTES);
     let encoding: Option<String> = get(d, "encoding")?;
     let html: bool = get(d, "html")?.unwrap_or(false);
-    InputOptions::new(max_bytes, encoding.as_deref(), html)
-        .map_err(|e| PyValueError::new_err(e.message))
+    let mut input = InputOptions::new(max_bytes, encoding.as_deref(), html)
+        .map_err(|e| PyValueError::new_err(e.message))?;
+    input.keep_going = get(d, "keep_going")?.unwrap_or(false);
+    Ok(input)
 }
 
 /// Batch items from Python: `("line", None, bytes)` (a JSONL line) or

@@ -491,11 +491,12 @@ pub fn summarize_items(
             warning,
         ))
     };
-    each_item(items, source, input, cancel, work, |(record, warning)| {
+    let sink = |(record, warning): (String, Option<String>), warnings: &mut Vec<String>| {
         records.push(record);
         warnings.extend(warning);
         Ok(())
-    })?;
+    };
+    each_item(items, source, input, cancel, work, sink, &mut warnings)?;
     Ok((records, warnings))
 }
 
@@ -754,11 +755,13 @@ pub fn export_items(
         let exported = ExportedItem::new(&item, docs, summary, resolved.source_tag.clone());
         Ok((record, exported))
     };
-    each_item(items, source, input, cancel, work, |(record, exported)| {
-        records.push(record);
+    let sink = |(record, exported), warnings: &mut Vec<String>| {
+        // An item the batch refuses (a repeated id) leaves no record.
         warnings.extend(batch.add(exported)?);
+        records.push(record);
         Ok(())
-    })?;
+    };
+    each_item(items, source, input, cancel, work, sink, &mut warnings)?;
     let (files, more) = named(batch.finish()?);
     warnings.extend(more);
     Ok((records, (files, warnings)))

@@ -720,3 +720,44 @@ def test_a_batch_of_every_shape_equals_the_clis_byte_for_byte(seeds, cli, tmp_pa
     cli("export", "--input", "jsonl", *args, "--out-dir", out, batch)
     _, files = brief.export_many(items, to=["fa", "ru"], formats=formats, words=50)
     assert files == {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+KEEP_GOING = [k for k in BAD_LINES if BAD_LINES[k] is not None] + ["repeated id"]
+
+
+@pytest.mark.parametrize("kind", KEEP_GOING)
+def test_keep_going_skips_what_the_cli_skips(cli, tmp_path, kind):
+    lines = [json.dumps({"id": f"a{i}", "text": f"Rain fell on day {i}. The dams filled."}).encode("utf-8")
+             for i in range(6)]
+    lines[2] = BAD_LINES[kind] if BAD_LINES[kind] is not None else lines[1]
+    lines[4] = b"{not json"
+    batch = tmp_path / "batch.jsonl"
+    batch.write_bytes(b"\n".join(lines) + b"\n")
+    for command, call in [
+        (["summarize", "--format", "jsonl"],
+         lambda: brief.summarize_many(lines, source=str(batch), as_jsonl=True, keep_going=True)),
+        (["export", "--to", "fa", "--format", "tsv", "--out-dir", tmp_path / "cli"],
+         lambda: brief.export_many(lines, to="fa", formats="tsv", source=str(batch), as_jsonl=True,
+                                   keep_going=True)),
+    ]:
+        code, out, err = cli("--keep-going", command[0], "--input", "jsonl", *command[1:], batch, code=None)
+        caught, (status, got) = _python_warnings(lambda: _run(call))
+        skipped = [line[len("brief: skipped: "):] for line in err.splitlines()
+                   if line.startswith("brief: skipped: ")]
+        if code == 2:
+            # Not an item problem: refused as without --keep-going.
+            assert status == "error"
+            _same_refusal(code, err, got)
+            continue
+        assert status == "ok", got
+        assert code == 1 and skipped
+        # The same lines skipped, with the same messages; Python says them
+        # in line order, the CLI a chunk's unreadable lines before its
+        # repeated ids.
+        assert sorted(w[len("skipped: "):] for w in caught if w.startswith("skipped: ")) == sorted(skipped)
+        if command[0] == "summarize":
+            assert "".join(r + "\n" for r in got).encode("utf-8") == out
+        else:
+            tree = {p.relative_to(tmp_path / "cli").as_posix(): p.read_bytes()
+                    for p in (tmp_path / "cli").rglob("*") if p.is_file()}
+            assert got[1] == tree
