@@ -137,6 +137,7 @@ def summarize_many(
     html: bool = False,
     source: Optional[PathLike] = None,
     first_line: int = 1,
+    keep_going: bool = False,
 ) -> Union[List[Record], List[str]]: ...
 def export(
     text_or_texts: Union[Text, Sequence[Text]],
@@ -184,6 +185,7 @@ def export_many(
     html: bool = False,
     source: Optional[PathLike] = None,
     first_line: int = 1,
+    keep_going: bool = False,
     as_jsonl: bool = False,
 ) -> Tuple[Union[List[Record], List[str]], Dict[str, bytes]]: ...
 def merge(
