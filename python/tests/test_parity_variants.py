@@ -27,6 +27,7 @@ import warnings
 import pytest
 
 from test_api import fill_tsv
+from test_translate import server  # noqa: F401 (a fixture: the LibreTranslate stand-in)
 
 import brief
 
@@ -761,3 +762,29 @@ def test_keep_going_skips_what_the_cli_skips(cli, tmp_path, kind):
             tree = {p.relative_to(tmp_path / "cli").as_posix(): p.read_bytes()
                     for p in (tmp_path / "cli").rglob("*") if p.is_file()}
             assert got[1] == tree
+
+
+def test_machine_translation_and_accepting_it_equal_the_clis(cli, tmp_path, server):
+    # `server` is the LibreTranslate stand-in of test_translate.py.
+    # Regression: merge had no accept_mt, so machine work could not be
+    # taken as --accept-mt takes it.
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved a budget of 5 million dollars on Monday. "
+                       "The plan adds 25 buses to the city fleet, officials said.", encoding="utf-8")
+    cli("export", "--all", "--lang", "en", "--to", "ru", "--format", "xliff20,tsv", "--out-dir", tmp_path / "job",
+        article)
+    files = [tmp_path / "job" / "brief.ru.xliff20.xlf", tmp_path / "job" / "brief.ru.tsv"]
+    cli("translate", "--engine", "libretranslate", "--url", server, "--out-dir", tmp_path / "cli", *files)
+    brief.translate(files, tmp_path / "py", "libretranslate", server)
+    for f in files:
+        assert (tmp_path / "py" / f.name).read_bytes() == (tmp_path / "cli" / f.name).read_bytes(), f.name
+    for f in files:
+        machine = tmp_path / "py" / f.name
+        code, _, err = cli("merge", machine, code=None)
+        got = brief.merge([machine])
+        assert code == 1 and {p["kind"] for p in got["problems"]} == {"machine-translation"}
+        assert [p["message"] for p in got["problems"]] == _problem_lines(err)
+        code, out, _ = cli("merge", "--accept-mt", "--format", "json", machine, code=None)
+        accepted = brief.merge([machine], accept_mt=True)
+        assert code == 0 and accepted["problems"] == [] and not json.loads(out)["problems"]
+        assert accepted["translations"] == json.loads(out)["translations"]
