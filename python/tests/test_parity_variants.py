@@ -788,3 +788,66 @@ def test_machine_translation_and_accepting_it_equal_the_clis(cli, tmp_path, serv
         accepted = brief.merge([machine], accept_mt=True)
         assert code == 0 and accepted["problems"] == [] and not json.loads(out)["problems"]
         assert accepted["translations"] == json.loads(out)["translations"]
+
+
+MEMORIES = {
+    "new": None,
+    "in a missing directory": "missing/memory.tmx",
+    "a directory": "dir/",
+    "not XML": b"<tmx",
+    "windows-1251": "<tmx>Привет".encode("windows-1251"),
+    "empty": b"",
+    "not TMX": b'<?xml version="1.0"?><xliff version="2.0"/>',
+}
+
+
+@pytest.mark.parametrize("memory", list(MEMORIES))
+def test_a_memory_update_is_made_or_refused_as_by_the_cli(cli, tmp_path, delivered, memory):
+    job, filled = delivered
+    d = tmp_path / "job"
+    shutil.copytree(job, d)
+    tsv = d / "brief.fa.tsv"
+    tsv.write_text(filled, encoding="utf-8")
+    paths = {}
+    for who in ("cli", "py"):
+        root = tmp_path / who
+        root.mkdir()
+        value = MEMORIES[memory]
+        if value is None:
+            paths[who] = root / "memory.tmx"
+        elif isinstance(value, str) and value.endswith("/"):
+            paths[who] = root / value
+            paths[who].mkdir()
+        elif isinstance(value, str):
+            paths[who] = root / value
+        else:
+            paths[who] = root / "memory.tmx"
+            paths[who].write_bytes(value)
+    env = {"BRIEF_TM_DATE": "1796112600"}
+    code, _, err = cli("merge", "--update-tm", paths["cli"], tsv, code=None, extra_env=env)
+    status, got = _run(lambda: brief.update_memory(paths["py"], [tsv], date=1796112600))
+    assert _tree(tmp_path / "cli") == _tree(tmp_path / "py")
+    if code == 0:
+        assert status == "ok" and got["written"], got
+    else:
+        assert status == "error", f"CLI refused ({err}), Python did not"
+        _same_refusal(code, err, got, str(tmp_path / "cli"), str(tmp_path / "py"))
+
+
+@pytest.mark.parametrize("existing", ["en/brief.fa.tsv", "en/brief.reference.jsonl", "ru/brief.fa.tsv", "en/notes.txt"])
+def test_a_batch_export_into_an_existing_set_is_all_or_nothing_as_by_the_cli(cli, tmp_path, seeds, existing):
+    items = [{"id": "e", "text": _seed(seeds, SEED_EN)}, {"id": "r", "text": _seed(seeds, SEED_RU)}]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    for who in ("cli", "py"):
+        (tmp_path / who / existing).parent.mkdir(parents=True)
+        (tmp_path / who / existing).write_bytes(b"old work\n")
+    code, _, err = cli("export", "--input", "jsonl", "--to", "fa", "--format", "tsv", "--out-dir", tmp_path / "cli",
+                       batch, code=None)
+    status, got = _run(lambda: brief.export_many(items, to="fa", formats="tsv", out_dir=tmp_path / "py"))
+    assert _tree(tmp_path / "cli") == _tree(tmp_path / "py")
+    if code == 0:
+        assert status == "ok", got
+    else:
+        assert status == "error"
+        _same_refusal(code, err, got, str(tmp_path / "cli"), str(tmp_path / "py"))
