@@ -247,6 +247,14 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte 3 (use --encoding to read another encoding)");
 /// ```
 pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    // UTF-32's byte-order marks come first: the little-endian one begins
+    // with UTF-16LE's, and read as UTF-16 it would give text full of NULs.
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\x00\x00") {
+        return decode_utf32(rest, path, u32::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
+        return decode_utf32(rest, path, u32::from_be_bytes);
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return decode_utf16(rest, path, u16::from_le_bytes);
     }
@@ -301,6 +309,28 @@ fn decode_utf16(rest: &[u8], path: &Path, unit: fn([u8; 2]) -> u16) -> Result<St
     Ok(text)
 }
 
+fn decode_utf32(rest: &[u8], path: &Path, unit: fn([u8; 4]) -> u32) -> Result<String> {
+    if !rest.len().is_multiple_of(4) {
+        return Err(Error::Encoding {
+            path: path.to_path_buf(),
+            message: "UTF-32 input has a number of bytes that is not a multiple of 4".into(),
+        });
+    }
+    let mut text = String::with_capacity(rest.len() / 4);
+    for (i, c) in rest.chunks_exact(4).enumerate() {
+        match char::from_u32(unit([c[0], c[1], c[2], c[3]])) {
+            Some(ch) => text.push(ch),
+            None => {
+                return Err(Error::Encoding {
+                    path: path.to_path_buf(),
+                    message: format!("invalid UTF-32 at byte {}", 4 + 4 * i),
+                });
+            }
+        }
+    }
+    Ok(text)
+}
+
 /// Like git and grep, judge by NUL bytes in the first 8 KiB; but a stray NUL
 /// in otherwise valid text is kept (it is text with a control character),
 /// so only many NULs (5% or more), or NULs in invalid UTF-8, mean binary.
@@ -313,8 +343,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// How input bytes are turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encoding {
-    /// UTF-8 (a byte-order mark is dropped), or UTF-16 when the input starts
-    /// with a UTF-16 byte-order mark; anything else is refused.
+    /// UTF-8 (a byte-order mark is dropped), or UTF-16 or UTF-32 when the
+    /// input starts with a byte-order mark of theirs; anything else is refused.
     #[default]
     Auto,
     /// An explicitly named encoding such as `windows-1251`, `latin1` or

@@ -15,6 +15,28 @@ fn decodes_utf16_with_bom() {
 }
 
 #[test]
+fn decodes_utf32_with_bom_instead_of_reading_it_as_utf16() {
+    // Regression: FF FE 00 00 was taken for UTF-16LE, giving text full of NULs.
+    for text in ["Привет, мир", "سلام دنیا 😀", "a"] {
+        let mut le = vec![0xFF, 0xFE, 0, 0];
+        let mut be = vec![0, 0, 0xFE, 0xFF];
+        for c in text.chars() {
+            le.extend_from_slice(&(c as u32).to_le_bytes());
+            be.extend_from_slice(&(c as u32).to_be_bytes());
+        }
+        assert_eq!(decode(le.clone(), Path::new("x")).unwrap(), text);
+        assert_eq!(decode(be, Path::new("x")).unwrap(), text);
+        le.pop();
+        let e = decode(le, Path::new("odd.txt")).unwrap_err().to_string();
+        assert!(e.starts_with("odd.txt: ") && e.contains("UTF-32"), "{e}");
+    }
+    let mut bad = vec![0xFF, 0xFE, 0, 0];
+    bad.extend_from_slice(&0xD800u32.to_le_bytes());
+    let e = decode(bad, Path::new("s.txt")).unwrap_err().to_string();
+    assert!(e.contains("invalid UTF-32 at byte 4"), "{e}");
+}
+
+#[test]
 fn refuses_binary_and_names_the_byte() {
     let e = decode(b"ab\0\xFFcd".to_vec(), Path::new("f.bin")).unwrap_err();
     assert!(e.to_string().contains("binary"), "{e}");

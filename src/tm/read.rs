@@ -80,7 +80,8 @@ pub(super) struct Base {
     pub insert: Insert,
     /// The file began with a UTF-8 byte-order mark.
     pub bom: bool,
-    /// The file was UTF-16 (written back as UTF-8 it would not be "as read").
+    /// The file was UTF-16 or UTF-32 (written back as UTF-8 it would not be
+    /// "as read").
     pub utf16: bool,
 }
 
@@ -132,7 +133,10 @@ pub(super) fn scan_tus(
         return Err(too_large(path));
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    // UTF-32LE's mark begins with UTF-16LE's; UTF-32BE's is checked apart.
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || bytes.starts_with(b"\x00\x00\xFE\xFF");
     let text = crate::input::decode(bytes, path)?;
     let mut tags = Tags::default();
     let mut srclang: Option<Option<String>> = None;

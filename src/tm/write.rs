@@ -80,8 +80,8 @@ fn refused(what: &str) -> Error {
 fn in_place(memory: &Memory, base: &Base) -> Result<Vec<u8>> {
     if base.utf16 {
         return Err(refused(
-            "is UTF-16: brief writes memories in UTF-8 only, and would not write it back as it was; \
-             convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
+            "is UTF-16 or UTF-32: brief writes memories in UTF-8 only, and would not write it back \
+             as it was; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8, or -f UTF-32)",
         ));
     }
     let text = base.text.as_str();

@@ -155,6 +155,28 @@ fn an_empty_body_gets_its_first_units_and_utf16_memories_are_refused_for_writing
         .unwrap();
     let err = m.to_tmx().unwrap_err().to_string();
     assert!(err.contains("UTF-16") && err.contains("iconv"), "{err}");
+    // UTF-32 in either byte order is read, and refused for writing alike
+    // (its big-endian mark is not UTF-16's).
+    for big_endian in [false, true] {
+        let mut bytes = if big_endian {
+            vec![0, 0, 0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE, 0, 0]
+        };
+        for c in empty.chars() {
+            let c = c as u32;
+            bytes.extend_from_slice(&if big_endian {
+                c.to_be_bytes()
+            } else {
+                c.to_le_bytes()
+            });
+        }
+        let mut m = Memory::read(bytes, Path::new("u32.tmx")).unwrap();
+        m.update(&[pair("One.", "یک.", "fa")], "e", &date("20261201T000000Z"))
+            .unwrap();
+        let err = m.to_tmx().unwrap_err().to_string();
+        assert!(err.contains("UTF-32") && err.contains("iconv"), "{err}");
+    }
 }
 
 /// A unit another tool might write: random codes, highlights, notes and
