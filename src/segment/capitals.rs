@@ -89,7 +89,8 @@ impl Segmenter {
     /// as for any abbreviation (`A.M.`, `P.M.` after a clause of more than
     /// three words), except `ETC.`, which closes a list. Languages without
     /// starters end, except after an abbreviation that counts the noun
-    /// after it (`300 ТЫС. ЧЕЛОВЕК`).
+    /// after it (`300 ТЫС. ЧЕЛОВЕК`) when the word can be counted (not
+    /// `10 ТЫС. ЭТО`, `not_counted.txt`).
     pub(super) fn capitals_abbreviation_ends(
         &self,
         scan: &Scan<'_>,
@@ -100,7 +101,11 @@ impl Segmenter {
             return false;
         }
         if self.lists.starters.is_empty() {
-            return key.is_none_or(|(key, _)| !self.lists.counting_abbreviations.contains(key));
+            return key.is_none_or(|(key, _)| !self.lists.counting_abbreviations.contains(key))
+                || self
+                    .lists
+                    .not_counted
+                    .contains(lowercase_word(scan, next_word).as_str());
         }
         match key {
             Some(("a.m" | "p.m", at)) => {
