@@ -145,11 +145,14 @@ pub(super) enum Rule {
     /// date that opens a sentence (`… в год. 12 мая он вышел.`), not a
     /// counted number (`макс. 2-3 года`).
     DateAfterWord,
+    /// In capitals, a quotation closed by its mark and followed by its
+    /// attribution goes on (`"GREAT." SHE SAID.`, `«…?» СПРАШИВАЛИ …`).
+    Attribution,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 50] = [
+    pub(super) const ALL: [(Rule, &'static str); 51] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -200,6 +203,7 @@ impl Rule {
         (Rule::LowQuotes, "low-quotes"),
         (Rule::ClockFollowers, "clock-followers"),
         (Rule::DateAfterWord, "date-after-word"),
+        (Rule::Attribution, "attribution"),
     ];
 
     fn bit(self) -> u64 {

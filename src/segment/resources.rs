@@ -55,6 +55,9 @@ pub(crate) struct LanguageLists {
     /// Words that cannot open a sentence after a closed quotation (the
     /// object marker, "and", verbs of saying).
     pub quote_continuations: WordSet,
+    /// Verbs of saying: in capitals one word and one of these after a
+    /// closed quotation attribute it (`"GREAT." SHE SAID.`).
+    pub saying_verbs: WordSet,
     /// Past stems that end clauses as finite verbs.
     pub past_stems: Vec<String>,
     /// Person endings of verbs, the empty ending first.
@@ -150,6 +153,7 @@ fn load(lang: Lang) -> LanguageLists {
         not_counted: set(lang, "not_counted.txt"),
         past_tense_endings: list(lang, "past_tense_endings.txt"),
         quote_continuations: set(lang, "quote_continuations.txt"),
+        saying_verbs: set(lang, "saying_verbs.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
         saying_stems: list(lang, "saying_stems.txt"),
@@ -206,6 +210,7 @@ mod tests {
         (Lang::EN, "sentence_starters.txt"),
         (Lang::EN, "capitals_continuations.txt"),
         (Lang::EN, "clock_followers.txt"),
+        (Lang::EN, "saying_verbs.txt"),
         (Lang::RU, "capitals_continuations.txt"),
         (Lang::RU, "counting_abbreviations.txt"),
         (Lang::RU, "not_counted.txt"),

@@ -432,6 +432,34 @@ fn list_items_at_line_start() {
     assert_all(&list_items_at_line_start_cases());
 }
 
+/// A quotation closed by its mark and its attribution after it: one
+/// sentence, then the next one.
+fn attributions_go_on_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let en_wraps = [("\"", "\""), ("“", "”"), ("‘", "’"), ("'", "'")];
+    for (open, close) in en_wraps {
+        for mark in [".", "!", "?"] {
+            for who in ["she said.", "he asked.", "they replied, smiling."] {
+                let first = format!("{open}It was great{mark}{close} {who}");
+                cases.push(Case::new(Lang::EN, &[&first, "The rest followed."]));
+            }
+        }
+    }
+    for mark in ["!", "?", "…"] {
+        for who in ["спрашивали жители.", "сказал он.", "стал популярным."]
+        {
+            let first = format!("«Что же будет{mark}» {who}");
+            cases.push(Case::new(Lang::RU, &[&first, "Ответа не знал никто."]));
+        }
+    }
+    cases
+}
+
+#[test]
+fn attributions_go_on() {
+    assert_all(&attributions_go_on_cases());
+}
+
 /// Each letter in capitals when its capital is one letter of the same
 /// length in UTF-8, so the sentences keep their byte lengths.
 fn in_capitals(s: &str) -> String {
@@ -481,6 +509,7 @@ fn capitals_keep_the_generated_splits() {
         russian_boundaries_split_cases(),
         abbreviations_end_sentences_cases(),
         list_items_at_line_start_cases(),
+        attributions_go_on_cases(),
     ]
     .into_iter()
     .flatten()

@@ -285,8 +285,10 @@ impl Segmenter {
         if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, upto) {
             return; // "«Я думал… Нет, …», — сказал он": the speech goes on
         }
-        if self.capitals_author_words(scan, j, next.word_start) {
-            return; // "— НУ ЧТО Ж... — ПРОТЯНУЛ ОН."
+        if self.capitals_author_words(scan, j, next.word_start)
+            || c.closers && next.direct && self.capitals_attribution(scan, j, next.word_start)
+        {
+            return; // "— НУ ЧТО Ж... — ПРОТЯНУЛ ОН.", "«…» СПРАШИВАЛИ ЖИТЕЛИ."
         }
         scan.cut(j);
     }
@@ -316,6 +318,7 @@ impl Segmenter {
         }
         if self.dash_inside_quote(scan, i, next.token)
             || self.capitals_author_words(scan, j, next.word_start)
+            || c.closers && next.direct && self.capitals_attribution(scan, j, next.word_start)
         {
             return;
         }
@@ -359,6 +362,7 @@ impl Segmenter {
         if c.closers {
             if next.first.is_some_and(is_caseless_letter)
                 && self.caseless_goes_on_after_closer(scan, i, j)
+                || next.direct && self.capitals_attribution(scan, j, next.word_start)
             {
                 return;
             }

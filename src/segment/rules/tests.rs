@@ -123,3 +123,31 @@ fn capitals_an_ellipsis_before_a_quote_ends() {
     let on = "HEART AND SOUL ... TO ALL OF YOU. THE REST FOLLOWED.";
     assert_eq!(split(Lang::EN, on).len(), 2);
 }
+
+#[test]
+fn capitals_an_attribution_after_a_closed_quotation_goes_on() {
+    for text in [
+        "SHE TURNED TO HIM, \"THIS IS GREAT.\" SHE SAID.",
+        "\"IS ANYONE THERE?\" SHE ASKED.",
+        "«ЧТО ЖЕ ТЕПЕРЬ БУДЕТ?» СПРАШИВАЛИ ДРУГ ДРУГА ЖИТЕЛИ.",
+    ] {
+        let lang = if text.contains('«') {
+            Lang::RU
+        } else {
+            Lang::EN
+        };
+        assert_eq!(split(lang, text), [text]);
+        assert_eq!(count_without("attribution", lang, text), 2);
+    }
+    // Not an attribution: no verb of saying, or more words before the mark.
+    let smiley = "ГОВОРИ УЖЕ ДЛЯ ЧЕГО ЕЩЕ МАСКИ!!!)))) ЗАИНТРИГОВАЛА!";
+    assert_eq!(split(Lang::RU, smiley).len(), 2);
+    let period = "КАК НА ПЛАКАТЕ «ТЫ ЗАПИСАЛСЯ ДОБРОВОЛЬЦЕМ?». ЕСЛИ В ЖИВОПИСИ ТАК.";
+    assert_eq!(split(Lang::RU, period).len(), 2);
+    for text in [
+        "\"THIS IS GREAT.\" SHE LEFT THE ROOM AT ONCE.",
+        "\"THIS IS GREAT.\" SHE SAID IT TWICE TO EVERYONE.",
+    ] {
+        assert_eq!(split(Lang::EN, text).len(), 2, "{text}");
+    }
+}
