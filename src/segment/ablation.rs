@@ -135,11 +135,24 @@ pub(super) enum Rule {
     /// A document written in capitals: the rules that ask the case of the
     /// next word ask the word itself (`AT 5 P.M. ON MONDAY` goes on).
     Capitals,
+    /// A `“` (or `‘`) after the mark closes a quotation that a low `„`
+    /// (or `‚`) opened (`„хорошо!“ Это правда.`), as `”` does.
+    LowQuotes,
+    /// A day, month or time zone after `a.m.`/`p.m.` carries the sentence
+    /// on (`at 5 p.m. Monday`).
+    ClockFollowers,
+    /// After a short word and a period, a number and a month name is a
+    /// date that opens a sentence (`… в год. 12 мая он вышел.`), not a
+    /// counted number (`макс. 2-3 года`).
+    DateAfterWord,
+    /// In capitals, a quotation closed by its mark and followed by its
+    /// attribution goes on (`"GREAT." SHE SAID.`, `«…?» СПРАШИВАЛИ …`).
+    Attribution,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 47] = [
+    pub(super) const ALL: [(Rule, &'static str); 51] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -187,6 +200,10 @@ impl Rule {
         (Rule::VerbSpellings, "verb-spellings"),
         (Rule::Datelines, "datelines"),
         (Rule::Capitals, "capitals"),
+        (Rule::LowQuotes, "low-quotes"),
+        (Rule::ClockFollowers, "clock-followers"),
+        (Rule::DateAfterWord, "date-after-word"),
+        (Rule::Attribution, "attribution"),
     ];
 
     fn bit(self) -> u64 {

@@ -75,10 +75,51 @@ impl Segmenter {
         {
             return false;
         }
-        let word = lowercase_word(scan, word_start);
-        endings
+        self.past_tense(scan, word_start)
+    }
+
+    /// Whether the word at `at` is a verb in the past tense
+    /// (`past_tense_endings.txt`), with at least two letters before its
+    /// ending.
+    fn past_tense(&self, scan: &Scan<'_>, at: usize) -> bool {
+        let word = lowercase_word(scan, at);
+        self.lists
+            .past_tense_endings
             .iter()
             .any(|e| word.ends_with(e.as_str()) && word.chars().count() >= e.chars().count() + 2)
+    }
+
+    /// In a document in capitals, whether the words at `at`, after a
+    /// quotation closed by its mark, attribute it: in English one word and
+    /// a verb of saying before a comma or a mark (`"THIS IS GREAT." SHE
+    /// SAID.`, `saying_verbs.txt`), in Russian a verb in the past tense
+    /// (`«ЧТО ЖЕ ТЕПЕРЬ БУДЕТ?» СПРАШИВАЛИ …`, `ЛОЗУНГ «…!» СТАЛ …`).
+    /// In ordinary case the lowercase word tells.
+    ///
+    /// `j` is the end of the mark cluster, which must end in a closing
+    /// quote (not `!!!))))`, not `?».`).
+    pub(super) fn capitals_attribution(&self, scan: &Scan<'_>, j: usize, at: usize) -> bool {
+        if self.disabled.off(Rule::Attribution)
+            || !matches!(scan.char_before(j), Some('"' | '\'' | '”' | '’' | '»'))
+            || !self.capitals(scan, at)
+        {
+            return false;
+        }
+        if self.lists.saying_verbs.is_empty() {
+            return !self.lists.past_tense_endings.is_empty() && self.past_tense(scan, at);
+        }
+        let rest = scan.text.get(at..scan.end).unwrap_or("");
+        let mut words = rest.splitn(3, ' ');
+        let (Some(_who), Some(verb)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let bare = verb.trim_end_matches(['.', ',', '!', '?']);
+        bare.len() < verb.len()
+            && bare.chars().all(char::is_alphabetic)
+            && self
+                .lists
+                .saying_verbs
+                .contains(bare.to_lowercase().as_str())
     }
 
     /// In a document in capitals, whether an abbreviation that may end a
@@ -89,7 +130,8 @@ impl Segmenter {
     /// as for any abbreviation (`A.M.`, `P.M.` after a clause of more than
     /// three words), except `ETC.`, which closes a list. Languages without
     /// starters end, except after an abbreviation that counts the noun
-    /// after it (`300 ТЫС. ЧЕЛОВЕК`).
+    /// after it (`300 ТЫС. ЧЕЛОВЕК`) when the word can be counted (not
+    /// `10 ТЫС. ЭТО`, `not_counted.txt`).
     pub(super) fn capitals_abbreviation_ends(
         &self,
         scan: &Scan<'_>,
@@ -100,7 +142,11 @@ impl Segmenter {
             return false;
         }
         if self.lists.starters.is_empty() {
-            return key.is_none_or(|(key, _)| !self.lists.counting_abbreviations.contains(key));
+            return key.is_none_or(|(key, _)| !self.lists.counting_abbreviations.contains(key))
+                || self
+                    .lists
+                    .not_counted
+                    .contains(lowercase_word(scan, next_word).as_str());
         }
         match key {
             Some(("a.m" | "p.m", at)) => {

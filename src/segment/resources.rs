@@ -28,24 +28,36 @@ pub(crate) struct LanguageLists {
     /// Words of a date phrase (`в конце`, `12 апреля`), for telling a year
     /// that opens a sentence from one that closes it.
     pub date_words: WordSet,
+    /// Month names in the genitive (`мая`): a number before one after a
+    /// short word and a period is a date that opens a sentence.
+    pub date_months: WordSet,
     /// Latin letters spelled in a caseless script (`سی` for C): glued after a
     /// period they continue initials or an acronym (`سی.ان.ان`).
     pub letter_names: WordSet,
     /// After an abbreviation a sentence ends only before one of these
     /// (lowercase); empty means "before any word that is not lowercase".
     pub starters: WordSet,
+    /// Words that carry the sentence on after a clock time in `a.m.`/`p.m.`
+    /// (`at 5 p.m. Monday`): days, months, time zones.
+    pub clock_followers: WordSet,
     /// Words that carry the sentence on after an abbreviation in a document
     /// written in capitals (`U.S. IN 1990`, `ТЫС. РУБ. ЗА`).
     pub capitals_continuations: WordSet,
     /// Abbreviations of a number that counts the noun after it (`тыс.`):
     /// in a document in capitals the sentence goes on after them.
     pub counting_abbreviations: WordSet,
+    /// Words a counting abbreviation cannot count (pronouns, openers): in
+    /// capitals it ends the sentence before them (`10 ТЫС. ЭТО …`).
+    pub not_counted: WordSet,
     /// Endings of the past tense: after a dialogue dash in a document in
     /// capitals such a word is the author's (`— ТЫ ГДЕ? — СПРОСИЛА МАМА`).
     pub past_tense_endings: Vec<String>,
     /// Words that cannot open a sentence after a closed quotation (the
     /// object marker, "and", verbs of saying).
     pub quote_continuations: WordSet,
+    /// Verbs of saying: in capitals one word and one of these after a
+    /// closed quotation attribute it (`"GREAT." SHE SAID.`).
+    pub saying_verbs: WordSet,
     /// Past stems that end clauses as finite verbs.
     pub past_stems: Vec<String>,
     /// Person endings of verbs, the empty ending first.
@@ -132,12 +144,16 @@ fn load(lang: Lang) -> LanguageLists {
         number_prefixes: set(lang, "number_prefixes.txt"),
         units_after_number: set(lang, "units_after_number.txt"),
         date_words: set(lang, "date_words.txt"),
+        date_months: set(lang, "date_months.txt"),
         letter_names: set(lang, "letter_names.txt"),
         starters: set(lang, "sentence_starters.txt"),
+        clock_followers: set(lang, "clock_followers.txt"),
         capitals_continuations: set(lang, "capitals_continuations.txt"),
         counting_abbreviations: set(lang, "counting_abbreviations.txt"),
+        not_counted: set(lang, "not_counted.txt"),
         past_tense_endings: list(lang, "past_tense_endings.txt"),
         quote_continuations: set(lang, "quote_continuations.txt"),
+        saying_verbs: set(lang, "saying_verbs.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
         saying_stems: list(lang, "saying_stems.txt"),
@@ -193,8 +209,11 @@ mod tests {
         (Lang::EN, "prefixes.txt"),
         (Lang::EN, "sentence_starters.txt"),
         (Lang::EN, "capitals_continuations.txt"),
+        (Lang::EN, "clock_followers.txt"),
+        (Lang::EN, "saying_verbs.txt"),
         (Lang::RU, "capitals_continuations.txt"),
         (Lang::RU, "counting_abbreviations.txt"),
+        (Lang::RU, "not_counted.txt"),
         (Lang::RU, "past_tense_endings.txt"),
         (Lang::EN, "number_prefixes.txt"),
         (Lang::RU, "abbreviations.txt"),
@@ -205,6 +224,7 @@ mod tests {
         (Lang::FA, "letter_names.txt"),
         (Lang::RU, "units_after_number.txt"),
         (Lang::RU, "date_words.txt"),
+        (Lang::RU, "date_months.txt"),
         (Lang::EN, "handle_governors.txt"),
         (Lang::RU, "handle_governors.txt"),
     ];

@@ -37,6 +37,7 @@ mod segment_clean;
 mod segment_cli;
 mod segment_golden;
 mod segment_props;
+mod segment_variants;
 mod summarize_cli;
 mod summarize_opening;
 mod summarize_props;

@@ -139,7 +139,10 @@ impl Segmenter {
                 }
                 c.no_space_needed |= is_cjk_terminator(ch);
                 *j += ch.len_utf8();
-            } else if is_closer(ch) || self.mirrored_closer(scan, i, *j, ch) {
+            } else if is_closer(ch)
+                || self.mirrored_closer(scan, i, *j, ch)
+                || self.low_quote_closer(scan, i, *j, ch)
+            {
                 c.closers = true;
                 first_run = false;
                 *j += ch.len_utf8();
@@ -166,6 +169,24 @@ impl Segmenter {
             && scan
                 .char_at(j + c.len_utf8())
                 .is_none_or(|n| n.is_whitespace() || is_terminator(n))
+    }
+
+    /// A `“` (or `‘`) after the mark closes the quotation when a low `„`
+    /// (or `‚`) opened one earlier in the paragraph and is still open:
+    /// `„хорошо!“ Это правда.`, German and Russian handwriting style, where
+    /// `“` elsewhere opens.
+    fn low_quote_closer(&self, scan: &Scan<'_>, i: usize, j: usize, c: char) -> bool {
+        let low = match c {
+            '“' => '„',
+            '‘' => '‚',
+            _ => return false,
+        };
+        j > i
+            && !self.disabled.off(Rule::LowQuotes)
+            && scan
+                .text
+                .get(scan.start..i)
+                .is_some_and(|t| t.matches(low).count() > t.matches(c).count())
     }
 
     /// The word after the spaces that follow the cluster ending at `j`, or
@@ -238,14 +259,36 @@ impl Segmenter {
         if !self.lists.starters.is_empty()
             && self.capitals(scan, next.word_start)
             && !self.capitals_starter(scan, next.word_start)
+            && !matches!(
+                scan.char_before(next.word_start),
+                Some('"' | '“' | '‘' | '\'')
+            )
         {
-            return; // "HEART AND SOUL ... TO ALL": no case to ask
+            // "HEART AND SOUL ... TO ALL": no case to ask. A quotation that
+            // opens ends it (`GREAT... "YES," SHE SAID`).
+            return;
         }
-        if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, i) {
+        // A `»` in the cluster closes the quotation (`«Это было хорошо…»
+        // Это правда.`), so the quotes are counted up to its end; but in
+        // capitals a dash after it may bring the author's words (`«НЕ
+        // ЗНАЮ…» — И ОТВЕРНУЛАСЬ`), which only the case tells.
+        let dash_after = || {
+            scan.text
+                .get(j..next.word_start)
+                .is_some_and(|between| between.contains(['—', '–']))
+        };
+        let upto = if dash_after() && self.capitals(scan, next.word_start) {
+            i
+        } else {
+            j
+        };
+        if !self.disabled.off(Rule::QuoteEllipsis) && inside_open_quote(scan, upto) {
             return; // "«Я думал… Нет, …», — сказал он": the speech goes on
         }
-        if self.capitals_author_words(scan, j, next.word_start) {
-            return; // "— НУ ЧТО Ж... — ПРОТЯНУЛ ОН."
+        if self.capitals_author_words(scan, j, next.word_start)
+            || c.closers && next.direct && self.capitals_attribution(scan, j, next.word_start)
+        {
+            return; // "— НУ ЧТО Ж... — ПРОТЯНУЛ ОН.", "«…» СПРАШИВАЛИ ЖИТЕЛИ."
         }
         scan.cut(j);
     }
@@ -275,6 +318,7 @@ impl Segmenter {
         }
         if self.dash_inside_quote(scan, i, next.token)
             || self.capitals_author_words(scan, j, next.word_start)
+            || c.closers && next.direct && self.capitals_attribution(scan, j, next.word_start)
         {
             return;
         }
@@ -318,6 +362,7 @@ impl Segmenter {
         if c.closers {
             if next.first.is_some_and(is_caseless_letter)
                 && self.caseless_goes_on_after_closer(scan, i, j)
+                || next.direct && self.capitals_attribution(scan, j, next.word_start)
             {
                 return;
             }
@@ -329,3 +374,6 @@ impl Segmenter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

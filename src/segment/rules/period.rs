@@ -47,6 +47,32 @@ impl Segmenter {
         word != "i" && self.lists.starters.contains(word.as_str())
     }
 
+    /// Whether the number at `number` and the month after it (`12 мая`)
+    /// open a sentence after the short `word` and its period: not when the
+    /// word is an abbreviation that stands before a number (`ок.`, `см.`).
+    fn date_opens(&self, scan: &Scan<'_>, word: &str, number: usize) -> bool {
+        if self.lists.date_months.is_empty() || self.disabled.off(Rule::DateAfterWord) {
+            return false;
+        }
+        let key: String = word.chars().flat_map(char::to_lowercase).collect();
+        if self.lists.prefixes.contains(key.as_str())
+            || self.lists.number_prefixes.contains(key.as_str())
+        {
+            return false;
+        }
+        let rest = scan.text.get(number..scan.end).unwrap_or("");
+        let after = number + rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let month = scan
+            .text
+            .get(after..scan.end)
+            .unwrap_or("")
+            .find(|c: char| !c.is_whitespace())
+            .map_or(scan.end, |k| after + k);
+        self.lists
+            .date_months
+            .contains(lowercase_word(scan, month).as_str())
+    }
+
     /// Whether a single period at `i` (followed by space and a word that is
     /// not lowercase, starting at `next_word`) ends the sentence.
     pub(in crate::segment) fn period_ends_sentence(
@@ -74,6 +100,7 @@ impl Segmenter {
                 .all(|c| c.is_lowercase() || c.is_uppercase() && self.capitals(scan, next_word))
             && !self.disabled.off(Rule::NumberAfterWord)
             && next_letter_is_lowercase(scan, next_word, self.capitals(scan, next_word))
+            && !self.date_opens(scan, word, next_word)
         {
             return false; // "макс. 2-3 года", "ок. 5 км": no end before a counted word
         }
@@ -133,7 +160,9 @@ impl Segmenter {
         } else if on(Rule::Abbreviations) && self.lists.abbreviations.contains(key.as_str())
             || self.extra.contains(key.as_str())
         {
-            self.abbreviation_ends_sentence(scan, next_word, first, Some((&key, i)))
+            // "5 км. 12 мая он …": a date after a unit opens a sentence.
+            first.is_some_and(char::is_numeric) && self.date_opens(scan, word, next_word)
+                || self.abbreviation_ends_sentence(scan, next_word, first, Some((&key, i)))
         } else if single && on(Rule::LoneLetters) {
             // A lone letter: an initial or a list letter, except Russian "я".
             self.lang == Lang::RU && key == "я" || !last.is_alphabetic()
@@ -253,6 +282,14 @@ impl Segmenter {
             if scan.char_at(next_word).is_none_or(|c| c != first) || opener_before(scan, next_word)
             {
                 return false;
+            }
+            if !self.disabled.off(Rule::ClockFollowers)
+                && self
+                    .lists
+                    .clock_followers
+                    .contains(lowercase_word(scan, next_word).as_str())
+            {
+                return false; // "at 5 p.m. Monday", "7 p.m. EST"
             }
             // "At 5 a.m. Mr. Smith went" vs "He left at 6 P.M. Mr. Smith then":
             // a time that ends a clause of its own ends the sentence.
