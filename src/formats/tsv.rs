@@ -114,15 +114,29 @@ pub(crate) fn write(render: &Render<'_>) -> Result<Vec<u8>> {
     Ok(out.into_bytes())
 }
 
-/// The fields of `record` split at tabs outside RFC 4180 quotes (a field
-/// that starts with `"` runs to its closing quote, over tabs and line
-/// breaks), each still quoted; `None` while a quote is open at the end.
-fn quoted_fields(record: &str) -> Option<Vec<String>> {
+/// A record read with RFC 4180 quotes ([`quoted_fields`]).
+#[derive(Debug, PartialEq)]
+enum Quoted {
+    /// The fields, each still quoted.
+    Fields(Vec<String>),
+    /// A quote is open at the end: the record goes on on the next line.
+    Open,
+    /// Not RFC 4180: text after a closing quote (`"Yes," he said`).
+    Invalid,
+}
+
+/// The fields of `record` split at tabs outside RFC 4180 quotes: a field
+/// that starts with `"` runs to its closing quote (over tabs and line
+/// breaks), which must end the field.
+fn quoted_fields(record: &str) -> Quoted {
     let mut fields = vec![String::new()];
     let mut chars = record.chars().peekable();
     let mut open = false;
+    let mut closed = false;
     while let Some(c) = chars.next() {
-        let field = fields.last_mut()?;
+        let Some(field) = fields.last_mut() else {
+            return Quoted::Invalid;
+        };
         match c {
             '"' if open && chars.peek() == Some(&'"') => {
                 field.push_str("\"\"");
@@ -130,17 +144,26 @@ fn quoted_fields(record: &str) -> Option<Vec<String>> {
             }
             '"' if open => {
                 open = false;
+                closed = true;
                 field.push(c);
             }
             '"' if field.is_empty() => {
                 open = true;
                 field.push(c);
             }
-            '\t' if !open => fields.push(String::new()),
+            '\t' if !open => {
+                closed = false;
+                fields.push(String::new());
+            }
+            _ if closed => return Quoted::Invalid,
             _ => field.push(c),
         }
     }
-    (!open).then_some(fields)
+    if open {
+        Quoted::Open
+    } else {
+        Quoted::Fields(fields)
+    }
 }
 
 /// The most physical lines one record may span (a quoted field with line
@@ -148,10 +171,11 @@ fn quoted_fields(record: &str) -> Option<Vec<String>> {
 const MAX_RECORD_LINES: usize = 64;
 
 /// The records of a TSV body, each with its first line's index: its
-/// fields split at tabs, or, when that does not give `columns` fields, as
-/// a spreadsheet saves them (RFC 4180 quotes around fields with tabs or
-/// line breaks, over several lines). Empty fields past the header's last
-/// column (a spreadsheet's trailing tabs) are dropped.
+/// fields split at tabs, or, when that does not give `columns` fields (or
+/// the last field opens a quote it does not close), as a spreadsheet
+/// saves them (RFC 4180 quotes around fields with tabs or line breaks,
+/// over several lines). Empty fields past the header's last column (a
+/// spreadsheet's trailing tabs) are dropped.
 fn records<'a>(
     lines: impl Iterator<Item = (usize, &'a str)>,
     columns: usize,
@@ -171,15 +195,17 @@ fn records<'a>(
             fields
         };
         let fields = trimmed(line.split('\t').map(str::to_string).collect());
-        let plain = fields.len() == columns && quoted_fields(line).is_some();
-        if plain || !line.contains('"') {
+        let last_open = fields.len() == columns
+            && fields.last().is_some_and(|f| f.starts_with('"'))
+            && quoted_fields(line) == Quoted::Open;
+        if (fields.len() == columns && !last_open) || !line.contains('"') {
             out.push((i, fields));
             continue;
         }
         let mut record = line.to_string();
         let mut parsed = quoted_fields(&record);
         let mut taken = 1;
-        while parsed.is_none() && taken < MAX_RECORD_LINES && k + taken - 1 < lines.len() {
+        while parsed == Quoted::Open && taken < MAX_RECORD_LINES && k + taken - 1 < lines.len() {
             record.push('\n');
             record.push_str(lines[k + taken - 1].1);
             parsed = quoted_fields(&record);
@@ -188,9 +214,9 @@ fn records<'a>(
         // Only a reading that gives the header's columns is taken; else
         // the record is the line as written (its field count names it,
         // or its fields are brief's own), and no later line is taken.
-        match parsed.map(trimmed) {
-            Some(p) if p.len() == columns => {
-                out.push((i, p));
+        match parsed {
+            Quoted::Fields(p) if trimmed(p.clone()).len() == columns => {
+                out.push((i, trimmed(p)));
                 k += taken - 1;
             }
             _ => out.push((i, fields)),
@@ -412,6 +438,16 @@ mod tests {
         }
         let open = format!("{header}\ns1\ten\tru\tOne.\t\"Один\ns2\ten\tru\tTwo.\tДва.\n");
         assert_eq!(targets(&open), ["\"Один", "Два."]);
+        // Regression: a source that opens a quotation it does not close
+        // (brief's own field, no RFC quoting) took the rows up to the next
+        // source starting with a quote as one field of the same column.
+        let crossing = format!(
+            "{header}\ns1\ten\tru\t\"I heard it.\tЯ слышал.\ns2\ten\tru\tThen.\tПотом.\n             s3\ten\tru\t\"No,\" he said.\t«Нет», — сказал он.\n"
+        );
+        assert_eq!(
+            targets(&crossing),
+            ["Я слышал.", "Потом.", "«Нет», — сказал он."]
+        );
         // A trailing column that is not empty is still refused.
         let extra = format!("{header}\ns1\ten\tru\tOne.\tОдин.\tx\n");
         assert!(read(&extra, Path::new("t.tsv")).is_err());
