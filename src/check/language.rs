@@ -104,9 +104,14 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
     for w in &lettered {
         let mut any = false;
         let lower: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        // A letter out of its context counts in lowercase words only: a
+        // name may keep an old spelling ("Коммерсантъ", "«Ъ»").
+        let capitalized = w.starts_with(char::is_uppercase);
         for (i, &c) in lower.iter().enumerate() {
             let in_context = lists.contexts.iter().find(|(l, may_follow, _)| {
-                *l == c && !lower.get(i + 1).is_some_and(|n| may_follow.contains(*n))
+                !capitalized
+                    && *l == c
+                    && !lower.get(i + 1).is_some_and(|n| may_follow.contains(*n))
             });
             let code = lists
                 .letters
@@ -239,6 +244,7 @@ mod tests {
             ),
             ("Он сказал, что это не так, и ушёл.", Lang::RU),
             ("Он объявил о въезде, подъёме и съёмках.", Lang::RU),
+            ("Об этом пишет «Коммерсантъ» («Ъ»).", Lang::RU),
             ("گفتگوها روز دوشنبه در ژنو از سر گرفته می‌شود.", Lang::FA),
             (
                 "علی گفت که این کار را در سال ۱۳۹۸ انجام داده است.",

@@ -418,6 +418,55 @@ fn a_named_month_must_stay_the_month() {
             );
         }
     }
+    // The source's month named elsewhere in the unit does not hide the
+    // changed one; a month the source gives in words or digits does not
+    // count as the target's own.
+    let s = "October can be warm. It ended on October 26, 2029.";
+    assert_eq!(
+        errors(
+            s,
+            "В октябре тепло. Это закончилось 26 февраля 2029 года.",
+            Lang::RU
+        ),
+        1
+    );
+    assert_eq!(
+        errors(
+            s,
+            "В октябре тепло. Это закончилось 26 октября 2029 года.",
+            Lang::RU
+        ),
+        0
+    );
+    let s = "In March, 40 died; the vote on 2019-11-03 followed.";
+    assert_eq!(
+        errors(
+            s,
+            "В марте погибли 40 человек; голосование 3 ноября 2019 года.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        errors(
+            s,
+            "В мае погибли 40 человек; голосование 3 ноября 2019 года.",
+            Lang::RU
+        ),
+        1
+    );
+    // A name or word spelled like a month is no month of the target's own.
+    let s = "Designer Marta Jakubowski showed it. It ended on July 2, 2018.";
+    assert_eq!(
+        errors(
+            s,
+            "Показала дизайнер Марты Якубовской. Это закончилось 02.07.2018.",
+            Lang::RU
+        ),
+        0
+    );
+    let s = "Fog covered the city on December 5.";
+    assert_eq!(errors(s, "مه شهر را در ۵ دسامبر پوشاند.", Lang::FA), 0);
     // Not a date: a month name away from numbers, "may" as a verb.
     assert_eq!(
         errors(

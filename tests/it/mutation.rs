@@ -283,6 +283,61 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
                 target,
             })
         }),
+        ("language:bulgarian", |line, lang, _| {
+            // Eligible when the rewriting put in an article.
+            let target = bulgarian(&line.ru);
+            (lang == Lang::RU && target.contains("ът")).then(|| Clause {
+                en: line.en.clone(),
+                target,
+            })
+        }),
+        ("numbers:month_changed", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(0, 11), rng.range(1, 28));
+            let other = ((m + rng.range(1, 11)) % 12) as usize;
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize]);
+            let t = match lang {
+                Lang::RU => format!("Это закончилось {day} {} {y} года.", RU_MONTHS[other]),
+                _ => format!(
+                    "این در {} {} {} پایان یافت.",
+                    d(lang, day),
+                    FA_MONTHS[other],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:fraction_changed", |line, lang, rng| {
+            let (a, b) = [("½", "¼"), ("¼", "¾"), ("¾", "½"), ("⅓", "⅔")][rng.range(0, 3) as usize];
+            let n = rng.range(2, 9);
+            let en = format!("Only {n}{a} hours were left.");
+            let t = match lang {
+                Lang::RU => format!("Осталось всего {n}{b} часа."),
+                _ => format!("فقط {}{b} ساعت باقی مانده بود.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("untouchables:handle_extended", |line, lang, rng| {
+            let n = rng.range(10, 999);
+            let k = rng.range(0, 9);
+            let (en, t) = if rng.range(0, 1) == 0 {
+                (
+                    format!("Follow @newsdesk{n} for updates."),
+                    match lang {
+                        Lang::RU => format!("Следите за @newsdesk{n}{k}."),
+                        _ => format!("‏@newsdesk{n}{k} را دنبال کنید."),
+                    },
+                )
+            } else {
+                (
+                    format!("Details are at https://example.org/report/{n}."),
+                    match lang {
+                        Lang::RU => format!("Подробности — на https://example.org/report/{n}{k}."),
+                        _ => format!("جزئیات در https://example.org/report/{n}{k} است."),
+                    },
+                )
+            };
+            appended(line, lang, en, t)
+        }),
         ("untranslated:copy", |line, _, _| {
             Some(Clause {
                 en: line.en.clone(),
@@ -406,6 +461,49 @@ fn clean_kinds() -> Vec<(&'static str, Make)> {
             let t = match lang {
                 Lang::RU => format!("Ночью температура опустилась до минус {n} градусов."),
                 _ => format!("دمای هوا در شب به منفی {} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:numeric_date", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
+            let t = match lang {
+                Lang::RU => format!("Это закончилось {day:02}.{m:02}.{y}."),
+                _ => format!(
+                    "این در {} پایان یافت.",
+                    d(lang, format!("{y}/{m:02}/{day:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:clock_24h", |line, lang, rng| {
+            let (h, min) = (rng.range(1, 11), [0, 15, 30, 45][rng.range(0, 3) as usize]);
+            let en = format!("The meeting starts at {h}:{min:02} p.m.");
+            let t = match lang {
+                Lang::RU => format!("Встреча начнется в {}:{min:02}.", h + 12),
+                _ => format!(
+                    "جلسه ساعت {}:{} آغاز می‌شود.",
+                    d(lang, h + 12),
+                    d(lang, format!("{min:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:minus_dash", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до –{n} градусов."),
+                _ => format!("دمای هوا در شب به \u{2212}{} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:fraction_words", |line, lang, rng| {
+            let n = rng.range(2, 9);
+            let en = format!("Only {n}½ hours were left.");
+            let t = match lang {
+                Lang::RU => format!("Осталось всего {n},5 часа."),
+                _ => format!("فقط {}٫{} ساعت باقی مانده بود.", d(lang, n), d(lang, 5)),
             };
             appended(line, lang, en, t)
         }),

@@ -346,3 +346,39 @@ pub(crate) fn pashto(fa: &str) -> String {
         })
         .collect()
 }
+
+/// Russian made to look like Bulgarian (as crude as the rewritings above,
+/// faithful in what identifies it): no ы or э, and the definite article
+/// `-ът` on lowercase words that end in a consonant.
+pub(crate) fn bulgarian(ru: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.starts_with(char::is_lowercase);
+        let consonant = word
+            .chars()
+            .last()
+            .is_some_and(|c| "бвгджзклмнпрстфхцчшщ".contains(c));
+        out.push_str(word);
+        if lower && consonant && word.chars().count() >= 4 {
+            out.push_str("ът");
+        }
+        word.clear();
+    };
+    for c in ru.chars() {
+        let c = match c {
+            'ы' => 'и',
+            'э' => 'е',
+            'Э' => 'Е',
+            _ => c,
+        };
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
