@@ -16,72 +16,13 @@
 //! `BRIEF_MUTATION_REPORT=1` prints the whole table.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use brief::check::{CheckSettings, Severity, check_unit};
 use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
 
 use crate::common::fill;
 use crate::mutation_text::*;
-
-/// The data file, looked up beside the checkout (`../shared`) and beside
-/// the worktree's parent (`../../shared`).
-fn data_file() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"]
-        .iter()
-        .map(|d| here.join(d).join("data/parallel/ntrex_dev.jsonl"))
-        .find(|p| p.is_file())
-}
-
-/// One aligned line: English source and the two translations.
-struct Line {
-    en: String,
-    ru: String,
-    fa: String,
-}
-
-fn load(path: &Path) -> Vec<Line> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let doc = |k: &str| -> Vec<String> {
-            v["docs"][k]
-                .as_str()
-                .unwrap()
-                .split('\n')
-                .map(str::to_string)
-                .collect()
-        };
-        let (en, ru, fa) = (doc("en"), doc("ru"), doc("fa"));
-        assert_eq!(en.len(), ru.len());
-        assert_eq!(en.len(), fa.len());
-        for ((en, ru), fa) in en.into_iter().zip(ru).zip(fa) {
-            if en.trim().is_empty() || ru.trim().is_empty() || fa.trim().is_empty() {
-                continue;
-            }
-            out.push(Line { en, ru, fa });
-        }
-    }
-    out
-}
-
-/// SplitMix64 with a fixed seed: the battery is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-}
 
 // ---- the kinds ----
 
