@@ -37,6 +37,10 @@ fn parse(text: &str) -> Evidence {
 
 struct Lists {
     letters: Evidence,
+    /// Letters of the language that point to another where they stand
+    /// before other letters than these (`ъ` before a consonant is
+    /// Bulgarian): the letter, the letters it may precede, the code.
+    contexts: Vec<(char, String, String)>,
     words: Evidence,
     stopwords: std::collections::HashSet<String>,
 }
@@ -52,6 +56,13 @@ fn lists(lang: Lang) -> Option<&'static Lists> {
     Some(cell.get_or_init(|| {
         Lists {
             letters: parse(builtin(lang, "other_language_letters.txt")),
+            contexts: entries(builtin(lang, "other_language_contexts.txt"))
+                .filter_map(|l| {
+                    let mut cols = l.split_whitespace();
+                    let letter = cols.next()?.chars().next()?;
+                    Some((letter, cols.next()?.to_string(), cols.next()?.to_string()))
+                })
+                .collect(),
             words: parse(builtin(lang, "other_language_words.txt")),
             stopwords: entries(builtin(lang, "stopwords.txt"))
                 .map(str::to_string)
@@ -92,8 +103,21 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
     let mut letters: Vec<char> = Vec::new();
     for w in &lettered {
         let mut any = false;
-        for c in w.chars().flat_map(char::to_lowercase) {
-            if let Some(code) = lists.letters.get(c.encode_utf8(&mut [0; 4]) as &str) {
+        let lower: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        // A letter out of its context counts in lowercase words only: a
+        // name may keep an old spelling ("Коммерсантъ", "«Ъ»").
+        let capitalized = w.starts_with(char::is_uppercase);
+        for (i, &c) in lower.iter().enumerate() {
+            let in_context = lists.contexts.iter().find(|(l, may_follow, _)| {
+                !capitalized
+                    && *l == c
+                    && !lower.get(i + 1).is_some_and(|n| may_follow.contains(*n))
+            });
+            let code = lists
+                .letters
+                .get(c.encode_utf8(&mut [0; 4]) as &str)
+                .or(in_context.map(|(_, _, code)| code));
+            if let Some(code) = code {
                 any = true;
                 if !codes.contains(&code.as_str()) {
                     codes.push(code.as_str());
@@ -174,6 +198,23 @@ mod tests {
                 Lang::RU,
                 "bg",
             ),
+            // Regression: Bulgarian without its frequent words passed;
+            // its hard sign is a vowel, before a consonant or at the end.
+            (
+                "Президентът каза, че ще посети страната следващата седмица.",
+                Lang::RU,
+                "bg",
+            ),
+            ("Книгата е върху масата.", Lang::RU, "bg"),
+            // Regression: Tajik without its own letters passed.
+            (
+                "Президент гуфт, ки хафтаи оянда ба кишвар сафар мекунад.",
+                Lang::RU,
+                "tg",
+            ),
+            // Regression: Kurdish with only its ە, and Arabic with ة.
+            ("کە هەفتەی داهاتوو دەکات", Lang::FA, "ckb"),
+            ("زيارة رسمية للبلاد", Lang::FA, "ar"),
             (
                 "یہ مذاکرات پیر کے روز جنیوا میں دوبارہ شروع ہوں گے۔",
                 Lang::FA,
@@ -202,6 +243,8 @@ mod tests {
                 Lang::RU,
             ),
             ("Он сказал, что это не так, и ушёл.", Lang::RU),
+            ("Он объявил о въезде, подъёме и съёмках.", Lang::RU),
+            ("Об этом пишет «Коммерсантъ» («Ъ»).", Lang::RU),
             ("گفتگوها روز دوشنبه در ژنو از سر گرفته می‌شود.", Lang::FA),
             (
                 "علی گفت که این کار را در سال ۱۳۹۸ انجام داده است.",
@@ -215,16 +258,28 @@ mod tests {
     #[test]
     fn the_lists_are_sorted_unique_and_name_a_language() {
         for lang in [Lang::RU, Lang::FA] {
-            for file in ["other_language_letters.txt", "other_language_words.txt"] {
+            for file in [
+                "other_language_letters.txt",
+                "other_language_words.txt",
+                "other_language_contexts.txt",
+            ] {
+                if builtin(lang, file).is_empty() {
+                    continue;
+                }
                 let lines: Vec<&str> = entries(builtin(lang, file)).collect();
-                assert!(lines.len() >= 5, "{lang} {file}");
+                let contexts = file == "other_language_contexts.txt";
+                assert!(lines.len() >= if contexts { 1 } else { 5 }, "{lang} {file}");
                 let mut sorted = lines.clone();
                 sorted.sort_unstable();
                 sorted.dedup();
                 assert_eq!(lines, sorted, "{lang} {file} is not sorted and unique");
                 for l in &lines {
                     let cols: Vec<&str> = l.split_whitespace().collect();
-                    assert_eq!(cols.len(), 2, "{lang} {file}: {l}");
+                    assert_eq!(
+                        cols.len(),
+                        if contexts { 3 } else { 2 },
+                        "{lang} {file}: {l}"
+                    );
                     if file == "other_language_words.txt" {
                         assert_eq!(normalize_key(cols[0], lang), cols[0], "{lang} {file}: {l}");
                     }

@@ -39,7 +39,7 @@ fn word_list(lang: Lang, file: &'static str) -> Option<&'static NumberWords> {
     static LISTS: OnceLock<Vec<(Lang, &'static str, NumberWords)>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut out = Vec::new();
-        for l in [Lang::RU, Lang::FA] {
+        for l in [Lang::RU, Lang::FA, Lang::EN] {
             for f in ["number_words.txt", "month_names.txt"] {
                 out.push((l, f, parse_words(crate::resources::builtin(l, f))));
             }
@@ -91,14 +91,7 @@ pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
         if lang == Lang::FA && key == "و" && run.is_some() {
             continue;
         }
-        if let Some(m) = months.and_then(|m| {
-            m.exact.get(key).copied().or_else(|| {
-                m.prefixes
-                    .iter()
-                    .find(|(p, _)| key.starts_with(p.as_str()))
-                    .map(|(_, v)| *v)
-            })
-        }) {
+        if let Some(m) = months.and_then(|m| month_of(m, key)) {
             out.push(m);
         }
         let Some(v) = word_value(words, key, lang) else {
@@ -116,6 +109,50 @@ pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
         if let Some((t, p)) = run {
             out.push(t + p);
         }
+    }
+    out
+}
+
+/// The month of one word of `months`, if it is a month name.
+fn month_of(months: &NumberWords, key: &str) -> Option<f64> {
+    months.exact.get(key).copied().or_else(|| {
+        months
+            .prefixes
+            .iter()
+            .find(|(p, _)| key.starts_with(p.as_str()))
+            .map(|(_, v)| *v)
+    })
+}
+
+/// Whether a digit (of any script) stands right before byte `start` or
+/// right after byte `end` of `text`, past spaces, a period and a comma
+/// ("December 23", "23 декабря", "Dec. 5, 2016", "۲۳ دسامبر").
+fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
+    let gap = |c: &char| c.is_whitespace() || matches!(c, '.' | ',' | '\u{200F}' | '\u{200E}');
+    let digit = |c: Option<char>| c.is_some_and(|c| super::numbers::ascii_digit(c).is_some());
+    digit(text[end..].chars().find(|c| !gap(c)))
+        || digit(text[..start].chars().rev().find(|c| !gap(c)))
+}
+
+/// The months `text` names, each with the words naming it, in order.
+/// With `dates_only`, only names beside a number count ("December 23",
+/// not "a March rally"), and in a language with capitals only capitalized
+/// ones ("May 5", not "may"). Languages without a month list name none.
+pub(super) fn months_named(text: &str, lang: Lang, dates_only: bool) -> Vec<(u32, &str)> {
+    let Some(months) = word_list(lang, "month_names.txt") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for tok in tokenize(text, lang) {
+        let Some(m) = month_of(months, &tok.key) else {
+            continue;
+        };
+        let word = &text[tok.start..tok.end];
+        let capital_ok = lang != Lang::EN || word.starts_with(char::is_uppercase);
+        if dates_only && !(capital_ok && beside_a_number(text, tok.start, tok.end)) {
+            continue;
+        }
+        out.push((m as u32, word));
     }
     out
 }
@@ -160,7 +197,7 @@ mod tests {
 
     #[test]
     fn month_lists_are_normalized_keys_of_twelve_months() {
-        for lang in [Lang::RU, Lang::FA] {
+        for lang in [Lang::RU, Lang::FA, Lang::EN] {
             let words = parse_words(crate::resources::builtin(lang, "month_names.txt"));
             let mut values: Vec<u32> = words
                 .exact

@@ -82,6 +82,30 @@ pub(crate) struct Number {
     pub seps: Vec<char>,
     /// A minus sign or word stands before it.
     pub negative: bool,
+    /// A vulgar fraction after the digits or alone (`1½`, `¼`), else 0.
+    pub fraction: f64,
+}
+
+/// The value of a vulgar fraction character (`½` is 0.5).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
 
 impl Number {
@@ -101,7 +125,12 @@ impl Number {
     fn magnitudes_in(&self, comma_decimal: bool) -> Vec<f64> {
         let mut out = Vec::new();
         if self.groups.len() == 1 {
-            out.extend(self.groups[0].parse::<f64>().ok());
+            out.extend(
+                self.groups[0]
+                    .parse::<f64>()
+                    .ok()
+                    .map(|v| v + self.fraction),
+            );
             return out;
         }
         let grouped = self.groups.len() >= 2
@@ -147,13 +176,14 @@ fn previous_word(text: &str, start: usize) -> String {
 }
 
 /// Whether the number starting at char index `i` of `chars` has a minus
-/// sign: `-` or `−` right before its first digit, itself after white
-/// space, an opening bracket or the start (not "2015-16", not "COVID-19").
+/// sign: `-`, `−` or an en dash (Russian typography writes `–5 °C`) right
+/// before its first digit, itself after white space, an opening bracket
+/// or the start (not "2015-16", not "COVID-19", not "3–5").
 fn minus_before(chars: &[(usize, char)], i: usize) -> bool {
     let Some(j) = i.checked_sub(1) else {
         return false;
     };
-    if !is_minus(chars[j].1) {
+    if !is_minus(chars[j].1) && chars[j].1 != '\u{2013}' {
         return false;
     }
     match j.checked_sub(1) {
@@ -172,6 +202,21 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        if let Some(f) = vulgar_fraction(chars[i].1) {
+            // A fraction alone ("½ of the cake"); after digits it is
+            // taken with them below.
+            let start = chars[i].0;
+            out.push(Number {
+                start,
+                end: start + chars[i].1.len_utf8(),
+                groups: vec!["0".to_string()],
+                seps: Vec::new(),
+                negative: minus_before(&chars, i),
+                fraction: f,
+            });
+            i += 1;
+            continue;
+        }
         let Some(d) = digit_at(i) else {
             i += 1;
             continue;
@@ -203,7 +248,9 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             let three_follow =
                 (1..=3).all(|k| digit_at(i + k).is_some()) && digit_at(i + 4).is_none();
             let short_before = groups.last().is_some_and(|g| g.len() <= 3);
-            if is_group_space(c) && three_follow && short_before {
+            // The Swiss apostrophe groups thousands too: "1'000", "1’000".
+            let apostrophe = matches!(c, '\'' | '\u{2019}');
+            if (is_group_space(c) || apostrophe) && three_follow && short_before {
                 seps.push(c);
                 groups.push(String::new());
                 i += 1;
@@ -211,6 +258,13 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             }
             break;
         }
+        let fraction = match chars.get(i).and_then(|&(_, c)| vulgar_fraction(c)) {
+            Some(f) if seps.is_empty() => {
+                i += 1;
+                f
+            }
+            _ => 0.0,
+        };
         let end = chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
         out.push(Number {
             start,
@@ -218,6 +272,7 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             groups,
             seps,
             negative,
+            fraction,
         });
     }
     out
@@ -364,7 +419,7 @@ fn source_values(text: &str, n: &Number, prev: Option<&Number>, lang: Lang) -> V
         .map(|&v| n.signed(v * scale))
         .collect();
     let digits = |g: &str| g.parse::<f64>().ok();
-    let (word, _) = next_word(text, n.end);
+    let (word, _) = next_word(text, clock_end(text, n.end));
     if matches!(word.as_str(), "pm" | "p.m") {
         if let Some(h) = n.groups.first().and_then(|g| g.parse::<u32>().ok())
             && (1..12).contains(&h)
@@ -398,6 +453,33 @@ fn source_values(text: &str, n: &Number, prev: Option<&Number>, lang: Lang) -> V
     out
 }
 
+/// The end of the minutes after an hour (`5:30 p.m.`: the byte after
+/// `30`), or `end` when no minutes follow: the clock word comes after them.
+fn clock_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let mut chars = rest.char_indices();
+    match (chars.next(), chars.next(), chars.next(), chars.next()) {
+        (Some((_, ':')), Some((_, a)), Some((_, b)), next)
+            if a.is_ascii_digit()
+                && b.is_ascii_digit()
+                && !next.is_some_and(|(_, c)| c.is_ascii_digit()) =>
+        {
+            end + 3
+        }
+        _ => end,
+    }
+}
+
+/// Whether a number written with points is a date (`23.12.2016`,
+/// `2016.12.23`): three groups, a four-digit year at one end and one- or
+/// two-digit day and month, which no thousands grouping can be.
+fn is_dotted_date(n: &Number) -> bool {
+    let g: Vec<usize> = n.groups.iter().map(String::len).collect();
+    n.seps.len() == 2
+        && n.seps.iter().all(|&c| c == '.')
+        && (matches!(g[..], [1 | 2, 1 | 2, 4]) || matches!(g[..], [4, 1 | 2, 1 | 2]))
+}
+
 /// The values one target number can have: with and without the scale
 /// word after it, each group alone for a number that may be several.
 fn target_values(text: &str, n: &Number) -> Vec<f64> {
@@ -411,7 +493,7 @@ fn target_values(text: &str, n: &Number) -> Vec<f64> {
     }
     // A date "1398/05/12" is several numbers; a space-grouped "77 002" is
     // one (reading it as 77 and 2 would accept "77 002" for "77,000").
-    if n.seps.contains(&'/') {
+    if n.seps.contains(&'/') || is_dotted_date(n) {
         out.extend(n.groups.iter().filter_map(|g| g.parse::<f64>().ok()));
     }
     out
@@ -577,6 +659,81 @@ pub(crate) fn check(
         &targets,
         &matched,
     ));
+    out.extend(changed_month(
+        source,
+        target,
+        &tgt_numbers,
+        source_lang,
+        target_lang,
+    ));
+    out
+}
+
+/// A month the source names in a date ("December 23") must be the month
+/// the target names: an error when the target names months and not this
+/// one, in words or in a numeric date, or dates something in a month the
+/// source names nowhere ("23 ноября" for "December 23" is a changed date, even where
+/// the unit names December elsewhere; "23.12.2016" and a target that
+/// names no month are judged by their numbers alone).
+fn changed_month(
+    source: &str,
+    target: &str,
+    tgt_numbers: &[Number],
+    source_lang: Lang,
+    target_lang: Lang,
+) -> Option<Finding> {
+    let named = super::number_words::months_named(target, target_lang, false);
+    if named.is_empty() {
+        return None;
+    }
+    let dated = super::number_words::months_named(source, source_lang, true);
+    let &first = dated.first()?;
+    let numeric = numeric_months(target, tgt_numbers);
+    let missing = dated
+        .iter()
+        .find(|(m, _)| !named.iter().any(|(t, _)| t == m) && !numeric.contains(m));
+    // Every month the source gives, in words (dates or not) or in digits.
+    let mut in_source: Vec<u32> = super::number_words::months_named(source, source_lang, false)
+        .iter()
+        .map(|&(m, _)| m)
+        .collect();
+    in_source.extend(numeric_months(source, &extract(source)));
+    // Only a month of a date in the target is its own: "Марты" (a name)
+    // and Persian "مه" (fog) stand alone.
+    let target_dated = super::number_words::months_named(target, target_lang, true);
+    let foreign = target_dated.iter().find(|(m, _)| !in_source.contains(m));
+    let (month, word) = missing.copied().unwrap_or(first);
+    if missing.is_none() && foreign.is_none() {
+        return None;
+    }
+    let shown: Vec<&str> = match foreign {
+        Some(&(_, w)) => vec![w],
+        None => named.iter().map(|(_, w)| *w).take(3).collect(),
+    };
+    Some(Finding::error(
+        CheckKind::Numbers,
+        format!(
+            "the month {word} ({month}) of the source is not the month of the target, which names {}",
+            shown.join(", ")
+        ),
+    ))
+}
+
+/// Months in numeric dates of `text`: "23.12.2016", "2016/12/23", and the
+/// middle of an ISO date "2016-12-23" (three numbers there).
+fn numeric_months(text: &str, numbers: &[Number]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for n in numbers {
+        if is_dotted_date(n) || n.seps.contains(&'/') {
+            out.extend(n.groups.iter().filter_map(|g| g.parse::<u32>().ok()));
+        }
+    }
+    for w in numbers.windows(3) {
+        let joined = |a: &Number, b: &Number| text.get(a.end..b.start) == Some("-");
+        if joined(&w[0], &w[1]) && joined(&w[1], &w[2]) {
+            out.extend(w[1].groups.first().and_then(|g| g.parse::<u32>().ok()));
+        }
+    }
     out
 }
 

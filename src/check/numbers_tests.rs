@@ -340,3 +340,212 @@ proptest::proptest! {
         proptest::prop_assert!(errors(&source, &moved, Lang::RU) >= 1, "{}", moved);
     }
 }
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const FA_MONTHS: [&str; 12] = [
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+];
+
+/// Regression: a month the source names was never compared ("December
+/// 23" → "23 ноября" passed); a numeric date for it was an error
+/// ("December 23, 2016" → "23.12.2016"). Every month, every other month.
+#[test]
+fn a_named_month_must_stay_the_month() {
+    for (m, en) in EN_MONTHS.iter().enumerate() {
+        for (style, source) in [
+            ("m d, y", format!("It ended on {en} 23, 2016.")),
+            ("d m y", format!("It ended on 23 {en} 2016.")),
+            ("abbr", format!("It ended on {}. 23.", &en[..3])),
+        ] {
+            let ru = |k: usize| format!("Это закончилось 23 {} 2016 года.", RU_MONTHS[k]);
+            let fa = |k: usize| format!("این در ۲۳ {} ۲۰۱۶ پایان یافت.", FA_MONTHS[k]);
+            assert_eq!(errors(&source, &ru(m), Lang::RU), 0, "{style}: {}", ru(m));
+            assert_eq!(errors(&source, &fa(m), Lang::FA), 0, "{style}: {}", fa(m));
+            let dotted = format!("Это закончилось 23.{:02}.2016.", m + 1);
+            assert_eq!(errors(&source, &dotted, Lang::RU), 0, "{style}: {dotted}");
+            let iso = format!("Это закончилось 2016-{:02}-23.", m + 1);
+            assert_eq!(errors(&source, &iso, Lang::RU), 0, "{style}: {iso}");
+            let other = (m + 1 + m % 5) % 12;
+            assert_eq!(
+                errors(&source, &ru(other), Lang::RU),
+                1,
+                "{style}: {}",
+                ru(other)
+            );
+            assert_eq!(
+                errors(&source, &fa(other), Lang::FA),
+                1,
+                "{style}: {}",
+                fa(other)
+            );
+        }
+    }
+    // The source's month named elsewhere in the unit does not hide the
+    // changed one; a month the source gives in words or digits does not
+    // count as the target's own.
+    let s = "October can be warm. It ended on October 26, 2029.";
+    assert_eq!(
+        errors(
+            s,
+            "В октябре тепло. Это закончилось 26 февраля 2029 года.",
+            Lang::RU
+        ),
+        1
+    );
+    assert_eq!(
+        errors(
+            s,
+            "В октябре тепло. Это закончилось 26 октября 2029 года.",
+            Lang::RU
+        ),
+        0
+    );
+    let s = "In March, 40 died; the vote on 2019-11-03 followed.";
+    assert_eq!(
+        errors(
+            s,
+            "В марте погибли 40 человек; голосование 3 ноября 2019 года.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        errors(
+            s,
+            "В мае погибли 40 человек; голосование 3 ноября 2019 года.",
+            Lang::RU
+        ),
+        1
+    );
+    // A name or word spelled like a month is no month of the target's own.
+    let s = "Designer Marta Jakubowski showed it. It ended on July 2, 2018.";
+    assert_eq!(
+        errors(
+            s,
+            "Показала дизайнер Марты Якубовской. Это закончилось 02.07.2018.",
+            Lang::RU
+        ),
+        0
+    );
+    let s = "Fog covered the city on December 5.";
+    assert_eq!(errors(s, "مه شهر را در ۵ دسامبر پوشاند.", Lang::FA), 0);
+    // Not a date: a month name away from numbers, "may" as a verb.
+    assert_eq!(
+        errors(
+            "A March rally drew 500 people.",
+            "В мае митинг собрал 500 человек.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        errors(
+            "They may meet 5 times.",
+            "Они встретятся 5 раз в мае.",
+            Lang::RU
+        ),
+        0
+    );
+}
+
+/// Regression: correct work written with an en dash as the minus
+/// (`–5 °C`), the Swiss apostrophe for thousands (`1'000`), or a clock
+/// time with minutes (`5:30 p.m.` → `17:30`) was an error; vulgar
+/// fractions were not numbers (`½` → `¼` passed).
+#[test]
+fn typographic_variants_are_values() {
+    for n in [2, 5, 17, 39] {
+        let s = format!("It fell to -{n} degrees.");
+        assert_eq!(errors(&s, &format!("Упало до –{n} градусов."), Lang::RU), 0);
+        assert_eq!(errors(&s, &format!("Упало до {n} градусов."), Lang::RU), 1);
+    }
+    assert_eq!(
+        errors("From 3 to 5 people.", "От 3 –5 человек.", Lang::RU),
+        1
+    );
+    assert_eq!(errors("In 2015-16.", "В 2015–2016 годах.", Lang::RU), 0);
+    for (a, b) in [(1, 0), (12, 500), (250, 30)] {
+        let s = format!("Some {a},{b:03} people came.");
+        assert_eq!(
+            errors(&s, &format!("Пришли {a}'{b:03} человек."), Lang::RU),
+            0
+        );
+        assert_eq!(
+            errors(&s, &format!("Пришли {a}’{b:03} человек."), Lang::RU),
+            0
+        );
+        let swiss = format!("Some {a}'{b:03} people came.");
+        assert_eq!(
+            errors(&swiss, &format!("Пришли {a} {b:03} человек."), Lang::RU),
+            0
+        );
+        assert_eq!(
+            errors(&swiss, &format!("Пришли {a}{b:03}0 человек."), Lang::RU),
+            1
+        );
+    }
+    for h in 1..12 {
+        // Minutes that are no hour's value (the hour 5 is in "16:05").
+        for min in [0, 30, 45] {
+            let s = format!("It starts at {h}:{min:02} p.m.");
+            let right = format!("Начало в {}:{min:02}.", h + 12);
+            let wrong = format!("Начало в {}:{min:02}.", h + 11);
+            assert_eq!(errors(&s, &right, Lang::RU), 0, "{s} → {right}");
+            assert!(errors(&s, &wrong, Lang::RU) >= 1, "{s} → {wrong}");
+        }
+    }
+    assert_eq!(errors("He ate ½ of it.", "Он съел ½.", Lang::RU), 0);
+    assert_eq!(errors("He ate ½ of it.", "Он съел половину.", Lang::RU), 0);
+    assert_eq!(errors("He ate ½ of it.", "Он съел 0,5.", Lang::RU), 0);
+    assert_eq!(
+        errors("He ate 1½ cakes.", "Он съел полтора торта.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        errors("He ate 1½ cakes.", "Он съел 1,5 торта.", Lang::RU),
+        0
+    );
+    assert_eq!(errors("He ate 2¾ cakes.", "او ۲٫۷۵ کیک خورد.", Lang::FA), 0);
+    assert_eq!(errors("He ate ½ of it.", "او نیم آن را خورد.", Lang::FA), 0);
+    assert_eq!(errors("He ate ½ of it.", "Он съел ¼.", Lang::RU), 1);
+    assert_eq!(errors("He ate 1½ cakes.", "Он съел 1 торт.", Lang::RU), 1);
+    assert_eq!(errors("He ate 1½ cakes.", "Он съел 1¼ торта.", Lang::RU), 1);
+}

@@ -463,13 +463,49 @@ pub(crate) fn brackets(source: &str, target: &str) -> Vec<Finding> {
     out
 }
 
+/// Characters that continue a URL, e-mail address, @handle or #hashtag:
+/// after an item they make it another one (`@newsdesk2`, `…/a/12`).
+fn continues_item(c: char) -> bool {
+    c.is_alphanumeric() || "_-/@%=&?~+#".contains(c)
+}
+
+/// Whether `item` stands in `text` as a whole: not the start of a longer
+/// item (`@newsdesk` in `@newsdesk2`, `…/report/1` in `…/report/12`,
+/// `a@b.org` in `a@b.org.ru`) nor the end of one (`press@…` in
+/// `xpress@…`). A slash may follow (`…/a/` for `…/a`), and punctuation
+/// that ends the sentence, not a point inside a longer name.
+fn stands_whole(text: &str, item: &str) -> bool {
+    if item.is_empty() {
+        return true;
+    }
+    text.match_indices(item).any(|(at, _)| {
+        // A handle, hashtag or URL may follow a word directly (a Persian
+        // word, a bidi mark); an e-mail address or `www.` may not.
+        let before_ok = !item.starts_with(char::is_alphanumeric)
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || "_.%+-".contains(c));
+        let mut after = text[at + item.len()..].chars().skip_while(|&c| c == '/');
+        let after_ok = match after.next() {
+            None => true,
+            Some(c) if continues_item(c) => false,
+            Some('.' | ',' | ':' | ';' | '!' | '?') => {
+                !after.next().is_some_and(|c| c.is_alphanumeric())
+            }
+            Some(_) => true,
+        };
+        before_ok && after_ok
+    })
+}
+
 pub(crate) fn untouchables(source: &str, target: &str) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let mut seen = HashSet::new();
     for (s, e) in untouchable_spans(source) {
         let item = &source[s..e];
         let bare = item.trim_end_matches('/');
-        if target.contains(bare) || !seen.insert(item) {
+        if stands_whole(target, bare) || !seen.insert(item) {
             continue;
         }
         out.push(Finding::error(
@@ -709,5 +745,47 @@ mod tests {
         let spans = untouchable_spans("Email a@b.co.");
         assert_eq!(spans, [(6, 12)]);
         assert!(untouchable_spans("C# and @ and # and 5@").is_empty());
+    }
+
+    /// Regression: an item of the source found as the start or the end of
+    /// a longer one passed (`@newsdesk` → `@newsdesk2`, `…/report/1` →
+    /// `…/report/12`, `a@b.org` → `a@b.org.ru`, `press@` → `xpress@`);
+    /// sentence punctuation, a slash, brackets and a word or bidi mark
+    /// directly before a handle keep it whole.
+    #[test]
+    fn an_untouchable_inside_a_longer_one_is_not_kept() {
+        for (item, changed) in [
+            ("@newsdesk", "@newsdesk2"),
+            ("@newsdesk", "@newsdesk_ru"),
+            ("#vote", "#vote2024"),
+            (
+                "https://example.org/report/1",
+                "https://example.org/report/12",
+            ),
+            ("https://example.org/a", "https://example.org/a-b"),
+            ("press@example.org", "press@example.org.ru"),
+            ("press@example.org", "xpress@example.org"),
+            ("www.example.org", "www.example.org.evil"),
+        ] {
+            let source = format!("See {item} now.");
+            let target = format!("См. {changed} сейчас.");
+            assert_eq!(
+                untouchables(&source, &target).len(),
+                1,
+                "{item} → {changed}"
+            );
+            for kept in [
+                format!("См. {item}."),
+                format!("См. {item}, сейчас."),
+                format!("См. ({item})"),
+                format!("См. «{item}»!"),
+                format!("См.\u{a0}{item}\u{200f} сейчас"),
+            ] {
+                assert!(untouchables(&source, &kept).is_empty(), "{kept}");
+            }
+        }
+        assert!(untouchables("See https://example.org/a/", "См. https://example.org/a").is_empty());
+        assert!(untouchables("See https://example.org/a", "См. https://example.org/a/").is_empty());
+        assert!(untouchables("Follow @bbc.", "دنبال کنید\u{200f}را@bbc").is_empty());
     }
 }

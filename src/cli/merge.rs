@@ -195,7 +195,8 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
         return Ok(super::exit::DATA_PROBLEMS);
     }
     let outputs = merge_outputs(&args)?;
-    let plan = outputs.plan(&outcome, translated, &args.files)?;
+    let mut plan = outputs.plan(&outcome, translated, &args.files)?;
+    let printed = std::mem::take(&mut plan.printed);
     // The exit code is the data's, whoever reads (or stops reading) the output.
     if problems > 0 {
         super::note_data_problem();
@@ -205,7 +206,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     }
     write_plan(plan, &args)?;
     if args.out_dir.is_none() {
-        print_merged(std::slice::from_ref(&outcome), &args)?;
+        print_merged(&printed)?;
     }
     Ok(exit_code(problems))
 }
@@ -293,16 +294,10 @@ fn make_parents(files: &[brief::outfile::OutFile]) -> anyhow::Result<Vec<PathBuf
     Ok(made)
 }
 
-/// Each outcome's merged brief on stdout, in order (no `--out-dir`).
-fn print_merged(outcomes: &[MergeOutcome], args: &Args) -> anyhow::Result<()> {
+/// The merged briefs on stdout (no `--out-dir`), as the plan rendered them.
+fn print_merged(printed: &[u8]) -> anyhow::Result<()> {
     let mut out = output::stdout();
-    for outcome in outcomes {
-        out.write_all(&brief::job::render_merge(
-            &outcome.result,
-            None,
-            args.format.into(),
-        )?)?;
-    }
+    out.write_all(printed)?;
     out.flush()?;
     Ok(())
 }
@@ -370,7 +365,8 @@ fn run_sets(
         .into());
     }
     let outputs = merge_outputs(args)?;
-    let plan = outputs.plan_sets(&sets, &outcomes, &args.files)?;
+    let mut plan = outputs.plan_sets(&sets, &outcomes, &args.files)?;
+    let printed = std::mem::take(&mut plan.printed);
     if problems > 0 {
         super::note_data_problem();
     }
@@ -381,7 +377,7 @@ fn run_sets(
     }
     write_plan(plan, args)?;
     if args.out_dir.is_none() {
-        print_merged(&outcomes, args)?;
+        print_merged(&printed)?;
     }
     Ok(exit_code(problems))
 }

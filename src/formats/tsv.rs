@@ -114,6 +114,117 @@ pub(crate) fn write(render: &Render<'_>) -> Result<Vec<u8>> {
     Ok(out.into_bytes())
 }
 
+/// A record read with RFC 4180 quotes ([`quoted_fields`]).
+#[derive(Debug, PartialEq)]
+enum Quoted {
+    /// The fields, each still quoted.
+    Fields(Vec<String>),
+    /// A quote is open at the end: the record goes on on the next line.
+    Open,
+    /// Not RFC 4180: text after a closing quote (`"Yes," he said`).
+    Invalid,
+}
+
+/// The fields of `record` split at tabs outside RFC 4180 quotes: a field
+/// that starts with `"` runs to its closing quote (over tabs and line
+/// breaks), which must end the field.
+fn quoted_fields(record: &str) -> Quoted {
+    let mut fields = vec![String::new()];
+    let mut chars = record.chars().peekable();
+    let mut open = false;
+    let mut closed = false;
+    while let Some(c) = chars.next() {
+        let Some(field) = fields.last_mut() else {
+            return Quoted::Invalid;
+        };
+        match c {
+            '"' if open && chars.peek() == Some(&'"') => {
+                field.push_str("\"\"");
+                chars.next();
+            }
+            '"' if open => {
+                open = false;
+                closed = true;
+                field.push(c);
+            }
+            '"' if field.is_empty() => {
+                open = true;
+                field.push(c);
+            }
+            '\t' if !open => {
+                closed = false;
+                fields.push(String::new());
+            }
+            _ if closed => return Quoted::Invalid,
+            _ => field.push(c),
+        }
+    }
+    if open {
+        Quoted::Open
+    } else {
+        Quoted::Fields(fields)
+    }
+}
+
+/// The most physical lines one record may span (a quoted field with line
+/// breaks): a quote never closed cannot swallow the rest of the file.
+const MAX_RECORD_LINES: usize = 64;
+
+/// The records of a TSV body, each with its first line's index: its
+/// fields split at tabs, or, when that does not give `columns` fields (or
+/// the last field opens a quote it does not close), as a spreadsheet
+/// saves them (RFC 4180 quotes around fields with tabs or line breaks,
+/// over several lines). Empty fields past the header's last column (a
+/// spreadsheet's trailing tabs) are dropped.
+fn records<'a>(
+    lines: impl Iterator<Item = (usize, &'a str)>,
+    columns: usize,
+) -> Vec<(usize, Vec<String>)> {
+    let lines: Vec<(usize, &str)> = lines.collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(&(i, line)) = lines.get(k) {
+        k += 1;
+        if line.is_empty() {
+            continue;
+        }
+        let trimmed = |mut fields: Vec<String>| {
+            while fields.len() > columns && fields.last().is_some_and(|f| f.trim().is_empty()) {
+                fields.pop();
+            }
+            fields
+        };
+        let fields = trimmed(line.split('\t').map(str::to_string).collect());
+        let last_open = fields.len() == columns
+            && fields.last().is_some_and(|f| f.starts_with('"'))
+            && quoted_fields(line) == Quoted::Open;
+        if (fields.len() == columns && !last_open) || !line.contains('"') {
+            out.push((i, fields));
+            continue;
+        }
+        let mut record = line.to_string();
+        let mut parsed = quoted_fields(&record);
+        let mut taken = 1;
+        while parsed == Quoted::Open && taken < MAX_RECORD_LINES && k + taken - 1 < lines.len() {
+            record.push('\n');
+            record.push_str(lines[k + taken - 1].1);
+            parsed = quoted_fields(&record);
+            taken += 1;
+        }
+        // Only a reading that gives the header's columns is taken; else
+        // the record is the line as written (its field count names it,
+        // or its fields are brief's own), and no later line is taken.
+        match parsed {
+            Quoted::Fields(p) if trimmed(p.clone()).len() == columns => {
+                out.push((i, trimmed(p)));
+                k += taken - 1;
+            }
+            _ => out.push((i, fields)),
+        }
+    }
+    out
+}
+
 /// Reads a TSV file written by [`write`] (columns found by their header).
 pub(crate) fn read(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
     let mut lines = text.lines().enumerate();
@@ -149,10 +260,7 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             ),
         ));
     };
-    let records: Vec<(usize, Vec<&str>)> = lines
-        .filter(|(_, l)| !l.is_empty())
-        .map(|(i, l)| (i, l.split('\t').collect()))
-        .collect();
+    let records = records(lines, header.len());
     // A spreadsheet saves with RFC 4180 quoting: a field holding `"` is put
     // in quotes with its quotes doubled. A file is taken as quoted when a
     // source only matches its fingerprint once unquoted; then every quoted
@@ -171,6 +279,9 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             f.get(c_id)
                 .is_some_and(|id| id.len() > 2 && id.starts_with("\"s") && id.ends_with('"'))
         });
+    // A field holding a raw tab or line break is quoted: brief escapes
+    // both, so only a spreadsheet's quoting can have put them there.
+    let raw_break = |field: &str| field.contains(['\t', '\n']);
     let mut rows = Vec::new();
     for (i, fields) in records {
         if fields.len() != header.len() {
@@ -189,11 +300,12 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<Vec<UnitFile>> {
             // A target can be quoted alone: one holding `"` that a
             // spreadsheet saved while no source needed quotes. (A source
             // is only unquoted with the fingerprint's evidence, above.)
-            let unquoted = if quoted || (c == c_trg && spreadsheet_quoted(field)) {
-                rfc4180_unquote(field)
-            } else {
-                None
-            };
+            let unquoted =
+                if quoted || raw_break(field) || (c == c_trg && spreadsheet_quoted(field)) {
+                    rfc4180_unquote(field)
+                } else {
+                    None
+                };
             let field = unquoted.as_deref().unwrap_or(field);
             let value = tsv_unescape(field).ok_or_else(|| {
                 invalid(
@@ -292,6 +404,53 @@ mod tests {
             targets,
             ["Они сказали, что переговоры \"возобновятся\".", "\"Нет.\""]
         );
+    }
+
+    /// Regression: a spreadsheet that saved a cell with a line break or a
+    /// tab (RFC 4180 quotes over several lines), or trailing empty
+    /// columns, made the file unreadable ("5 fields, but the header has
+    /// 16"); a quote never closed is the text's, and takes no later line.
+    #[test]
+    fn spreadsheet_records_over_lines_and_trailing_columns_are_read() {
+        let header = "id\tsource_lang\ttarget_lang\tsource\ttarget";
+        let targets = |text: &str| -> Vec<String> {
+            read(text, Path::new("t.tsv")).unwrap()[0]
+                .units
+                .iter()
+                .filter_map(|u| u.target.clone())
+                .collect()
+        };
+        for eol in ["\n", "\r\n"] {
+            let text = [
+                header,
+                "s1\ten\tru\tOne.\t\"Один,",
+                "и всё.\"",
+                "s2\ten\tru\tTwo.\t\"Два\tи \"\"три\"\".\"\t\t",
+                "s3\ten\tru\tThree.\tТри.\t",
+                "",
+            ]
+            .join(eol);
+            assert_eq!(
+                targets(&text),
+                ["Один,\nи всё.", "Два\tи \"три\".", "Три."],
+                "{eol:?}"
+            );
+        }
+        let open = format!("{header}\ns1\ten\tru\tOne.\t\"Один\ns2\ten\tru\tTwo.\tДва.\n");
+        assert_eq!(targets(&open), ["\"Один", "Два."]);
+        // Regression: a source that opens a quotation it does not close
+        // (brief's own field, no RFC quoting) took the rows up to the next
+        // source starting with a quote as one field of the same column.
+        let crossing = format!(
+            "{header}\ns1\ten\tru\t\"I heard it.\tЯ слышал.\ns2\ten\tru\tThen.\tПотом.\n             s3\ten\tru\t\"No,\" he said.\t«Нет», — сказал он.\n"
+        );
+        assert_eq!(
+            targets(&crossing),
+            ["Я слышал.", "Потом.", "«Нет», — сказал он."]
+        );
+        // A trailing column that is not empty is still refused.
+        let extra = format!("{header}\ns1\ten\tru\tOne.\tОдин.\tx\n");
+        assert!(read(&extra, Path::new("t.tsv")).is_err());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::time::Duration;
 
 use super::check::{CheckProblem, check_files};
-use super::merge_render::{MergeFormat, render};
+use super::merge_render::{MergeFormat, render_with};
 use super::translated::TranslatedFiles;
 
 /// A merge and the translation checks run on the same files.
@@ -98,6 +98,10 @@ pub struct MergePlan {
     /// The sources the memory update got different translations of (all
     /// kept), to report ([`memory_conflicts`]).
     pub conflicts: Vec<MemoryConflict>,
+    /// What the merge prints when it writes no briefs (no `out_dir`): the
+    /// brief of every language (of every set, in order) in the format,
+    /// the JSON one with the memory's conflicts.
+    pub printed: Vec<u8>,
 }
 
 impl MergeOutputs {
@@ -111,21 +115,6 @@ impl MergeOutputs {
         inputs: &[PathBuf],
     ) -> Result<MergePlan> {
         let result = &outcome.result;
-        let mut files = Vec::new();
-        if let Some(dir) = &self.out_dir {
-            for t in &result.translations {
-                files.push(OutFile {
-                    path: dir.join(format!("brief.{}.{}", t.lang, self.format.extension())),
-                    contents: render(result, Some(t), self.format)?,
-                });
-            }
-        }
-        if let Some(tmx) = &self.tmx {
-            files.push(OutFile {
-                path: tmx.clone(),
-                contents: result.to_tmx()?,
-            });
-        }
         let memory = match &self.update_tm {
             Some(path) => Some(update_memory(
                 path,
@@ -140,6 +129,15 @@ impl MergeOutputs {
             .as_ref()
             .map(|m| memory_conflicts(m, &[(result, translated)]))
             .unwrap_or_default();
+        let listed = memory.is_some().then_some(conflicts.as_slice());
+        let (files, printed) = self.briefs(result, listed)?;
+        let mut files = files;
+        if let Some(tmx) = &self.tmx {
+            files.push(OutFile {
+                path: tmx.clone(),
+                contents: result.to_tmx()?,
+            });
+        }
         let written = self.written(&files);
         let read: Vec<&Path> = inputs
             .iter()
@@ -151,7 +149,32 @@ impl MergeOutputs {
             files,
             memory,
             conflicts,
+            printed,
         })
+    }
+
+    /// The briefs of `result`: a file per language in `out_dir`, or what
+    /// is printed without one; `conflicts` (when a memory was updated) go
+    /// with the JSON ones.
+    fn briefs(
+        &self,
+        result: &MergeResult,
+        conflicts: Option<&[MemoryConflict]>,
+    ) -> Result<(Vec<OutFile>, Vec<u8>)> {
+        let Some(dir) = &self.out_dir else {
+            return Ok((
+                Vec::new(),
+                render_with(result, None, self.format, conflicts)?,
+            ));
+        };
+        let mut files = Vec::new();
+        for t in &result.translations {
+            files.push(OutFile {
+                path: dir.join(format!("brief.{}.{}", t.lang, self.format.extension())),
+                contents: render_with(result, Some(t), self.format, conflicts)?,
+            });
+        }
+        Ok((files, Vec::new()))
     }
 }
 
@@ -179,26 +202,6 @@ impl MergeOutputs {
         outcomes: &[MergeOutcome],
         inputs: &[PathBuf],
     ) -> Result<MergePlan> {
-        let mut files = Vec::new();
-        if self.out_dir.is_some() {
-            for ((label, translated), outcome) in sets.iter().zip(outcomes) {
-                let one = MergeOutputs {
-                    out_dir: self.out_dir.as_ref().map(|d| d.join(label)),
-                    tmx: None,
-                    update_tm: None,
-                    ..self.clone()
-                };
-                files.extend(one.plan(outcome, translated, inputs)?.files);
-            }
-        }
-        if let Some(tmx) = &self.tmx {
-            let results: Vec<&MergeResult> = outcomes.iter().map(|o| &o.result).collect();
-            files.push(OutFile {
-                path: tmx.clone(),
-                contents: MergeResult::sets_to_tmx(&results)?,
-            });
-        }
-        check_outputs_distinct(&self.written(&files), &files_read(inputs, sets))?;
         let merged: Vec<(&MergeResult, &TranslatedFiles)> = outcomes
             .iter()
             .zip(sets)
@@ -217,10 +220,42 @@ impl MergeOutputs {
             .as_ref()
             .map(|m| memory_conflicts(m, &merged))
             .unwrap_or_default();
+        let mut files = Vec::new();
+        let mut printed = Vec::new();
+        for ((label, translated), outcome) in sets.iter().zip(outcomes) {
+            let one = MergeOutputs {
+                out_dir: self.out_dir.as_ref().map(|d| d.join(label)),
+                ..self.clone()
+            };
+            // A set's briefs list the conflicts one of its files is in.
+            let own: Vec<MemoryConflict> = conflicts
+                .iter()
+                .filter(|c| {
+                    translated
+                        .files
+                        .iter()
+                        .any(|f| f.path == c.first.file || f.path == c.other.file)
+                })
+                .cloned()
+                .collect();
+            let listed = memory.is_some().then_some(own.as_slice());
+            let (set_files, set_printed) = one.briefs(&outcome.result, listed)?;
+            files.extend(set_files);
+            printed.extend(set_printed);
+        }
+        if let Some(tmx) = &self.tmx {
+            let results: Vec<&MergeResult> = outcomes.iter().map(|o| &o.result).collect();
+            files.push(OutFile {
+                path: tmx.clone(),
+                contents: MergeResult::sets_to_tmx(&results)?,
+            });
+        }
+        check_outputs_distinct(&self.written(&files), &files_read(inputs, sets))?;
         Ok(MergePlan {
             files,
             memory,
             conflicts,
+            printed,
         })
     }
 }
@@ -383,12 +418,20 @@ pub struct MemoryConflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ConflictSide {
-    /// The translated file that holds the unit.
+    /// The translated file that holds the unit (in JSON a string, any
+    /// byte that is not UTF-8 replaced).
+    #[serde(serialize_with = "lossy_path")]
     pub file: PathBuf,
     /// The unit id.
     pub id: String,
     /// The translation.
     pub target: String,
+}
+
+/// A path as a JSON string, whatever its bytes (serde refuses a path
+/// that is not UTF-8, which would make the whole output fail).
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// The most characters of a source a conflict's message shows.

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::merge::{MergeResult, Problem, REFERENCE_FILE_NAME, TranslatedSentence, Translation};
 
 use super::item::ItemId;
+use super::merge::MemoryConflict;
 
 /// The output formats of a merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,9 @@ struct TranslationOut<'a> {
 struct MergeOut<'a> {
     translations: Vec<TranslationOut<'a>>,
     problems: &'a [Problem],
+    /// The memory update's conflicts (only when a memory was updated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    memory_conflicts: Option<Vec<&'a MemoryConflict>>,
 }
 
 fn translation_out(t: &Translation) -> TranslationOut<'_> {
@@ -83,6 +87,19 @@ pub fn render(
     only: Option<&Translation>,
     format: MergeFormat,
 ) -> Result<Vec<u8>> {
+    render_with(result, only, format, None)
+}
+
+/// [`render`] with the conflicts of the memory update made with the merge
+/// (`Some` when a memory was updated): the JSON output lists them under
+/// `memory_conflicts` (only those of `only`'s language when rendering one
+/// translation); the other formats have no place for them.
+pub(super) fn render_with(
+    result: &MergeResult,
+    only: Option<&Translation>,
+    format: MergeFormat,
+    conflicts: Option<&[MemoryConflict]>,
+) -> Result<Vec<u8>> {
     let translations: Vec<&Translation> = match only {
         Some(t) => vec![t],
         None => result.translations.iter().collect(),
@@ -93,6 +110,11 @@ pub fn render(
             let value = MergeOut {
                 translations: translations.iter().map(|t| translation_out(t)).collect(),
                 problems: &result.problems,
+                memory_conflicts: conflicts.map(|all| {
+                    all.iter()
+                        .filter(|c| only.is_none_or(|t| t.lang == c.lang))
+                        .collect()
+                }),
             };
             serde_json::to_writer_pretty(&mut out, &value).map_err(json)?;
             out.push(b'\n');

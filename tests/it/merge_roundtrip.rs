@@ -22,7 +22,9 @@ fn text() -> impl Strategy<Value = String> {
         Just("\\n".to_string()),
         Just("]]>".to_string()),
         Just("&amp;".to_string()),
-        "[a-zA-Zа-яА-Я\u{0627}-\u{064A} ]{1,6}",
+        // Arabic letters but ة, which no Persian word has (a target with
+        // it is Arabic: the wrong language).
+        "[a-zA-Zа-яА-Я\u{0627}\u{0628}\u{062A}-\u{064A} ]{1,6}",
     ];
     prop::collection::vec(pieces, 1..8).prop_map(|v| format!("x{}", v.concat()))
 }
@@ -31,7 +33,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
     fn export_fill_merge_gives_back_the_fill(
-        sources in prop::collection::vec(text(), 1..6),
+        // A source may open a quotation it does not close (regression: a
+        // TSV record read as RFC 4180 then swallowed the rows up to the
+        // next source that starts with a quote).
+        sources in prop::collection::vec(prop_oneof![text(), text().prop_map(|t| format!("\"{t}"))], 1..6),
         // "تt…" never equals a source ("x…"): a copy of the source is
         // untranslated. Its Persian letter puts it in the file's script: a
         // fa target without one is the wrong language.

@@ -641,3 +641,81 @@ fn many_conflicts_are_named_up_to_a_cap_and_then_counted() {
         "{stderr}"
     );
 }
+
+/// `--format json` lists the memory update's conflicts (they were only
+/// warnings on stderr): on stdout for one set, in each set's brief of the
+/// language for several; no `memory_conflicts` without `--update-tm`.
+#[test]
+fn the_json_output_lists_the_memory_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = two_days(d, ["ساعت‌ها گفتند.", "ساعت‌ها نوشتند."]);
+    brief(d)
+        .env("BRIEF_TM_DATE", "1700000000")
+        .args(["merge", "--format", "json", "--out-dir", "out"])
+        .args(["--update-tm", "desk.tmx"])
+        .args(files)
+        .assert()
+        .success();
+    for (day, id, target) in [
+        ("one", "s2", "ساعت‌ها گفتند."),
+        ("two", "s1", "ساعت‌ها نوشتند."),
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_slice(&read(d, &format!("out/{day}/brief.fa.json"))).unwrap();
+        let conflicts = json["memory_conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{day}: {json}");
+        let c = &conflicts[0];
+        assert_eq!(c["source"], "They talked for hours.");
+        assert_eq!(c["lang"], "fa");
+        assert_eq!(c["first"]["file"], "one/brief.fa.xliff20.xlf");
+        assert_eq!(c["first"]["id"], "s2");
+        assert_eq!(c["other"]["file"], "two/brief.fa.xliff20.xlf");
+        assert_eq!(c["other"]["target"], "ساعت‌ها نوشتند.");
+        // The set's own side is among the two.
+        let sides = [&c["first"], &c["other"]];
+        assert!(
+            sides.iter().any(|s| s["id"] == id && s["target"] == target),
+            "{day}: {c}"
+        );
+    }
+    // One set on stdout: two units of one export translate one source
+    // differently; the same set without a memory has no such list.
+    std::fs::write(
+        d.join("rep.txt"),
+        "They talked for hours. Nobody left. They talked for hours.\n",
+    )
+    .unwrap();
+    brief(d)
+        .args(["export", "--all", "--lang", "en", "--to", "fa"])
+        .args(["--format", "xliff20", "--out-dir", "rep", "rep.txt"])
+        .assert()
+        .success();
+    let file = "rep/brief.fa.xliff20.xlf";
+    let xlf = String::from_utf8(read(d, file)).unwrap();
+    let n = xlf.matches("<target></target>").count();
+    let targets = ["ساعت‌ها گفتند.", "کسی نرفت.", "ساعت‌ها نوشتند."];
+    assert_eq!(n, targets.len(), "{xlf}");
+    std::fs::write(d.join(file), fill(brief::Format::Xliff20, &xlf, &targets)).unwrap();
+    let merged = |memory: Option<&str>| -> serde_json::Value {
+        let mut cmd = brief(d);
+        cmd.env("BRIEF_TM_DATE", "1700000000")
+            .args(["merge", "--format", "json", file]);
+        if let Some(m) = memory {
+            cmd.args(["--update-tm", m]);
+        }
+        serde_json::from_slice(&cmd.assert().success().get_output().stdout).unwrap()
+    };
+    let json = merged(Some("rep.tmx"));
+    let conflicts = json["memory_conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{json}");
+    assert_eq!(conflicts[0]["first"]["id"], "s1");
+    assert_eq!(conflicts[0]["other"]["id"], "s3");
+    assert!(merged(None).get("memory_conflicts").is_none());
+    // A memory update without conflicts: an empty list, so a reader can
+    // tell it from a merge that updated no memory.
+    let same = ["ساعت‌ها گفتند.", "کسی نرفت.", "ساعت‌ها گفتند."];
+    std::fs::write(d.join(file), fill(brief::Format::Xliff20, &xlf, &same)).unwrap();
+    let json = merged(Some("same.tmx"));
+    assert_eq!(json["memory_conflicts"].as_array().map(Vec::len), Some(0));
+}

@@ -16,72 +16,13 @@
 //! `BRIEF_MUTATION_REPORT=1` prints the whole table.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use brief::check::{CheckSettings, Severity, check_unit};
 use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
 
 use crate::common::fill;
 use crate::mutation_text::*;
-
-/// The data file, looked up beside the checkout (`../shared`) and beside
-/// the worktree's parent (`../../shared`).
-fn data_file() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"]
-        .iter()
-        .map(|d| here.join(d).join("data/parallel/ntrex_dev.jsonl"))
-        .find(|p| p.is_file())
-}
-
-/// One aligned line: English source and the two translations.
-struct Line {
-    en: String,
-    ru: String,
-    fa: String,
-}
-
-fn load(path: &Path) -> Vec<Line> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let doc = |k: &str| -> Vec<String> {
-            v["docs"][k]
-                .as_str()
-                .unwrap()
-                .split('\n')
-                .map(str::to_string)
-                .collect()
-        };
-        let (en, ru, fa) = (doc("en"), doc("ru"), doc("fa"));
-        assert_eq!(en.len(), ru.len());
-        assert_eq!(en.len(), fa.len());
-        for ((en, ru), fa) in en.into_iter().zip(ru).zip(fa) {
-            if en.trim().is_empty() || ru.trim().is_empty() || fa.trim().is_empty() {
-                continue;
-            }
-            out.push(Line { en, ru, fa });
-        }
-    }
-    out
-}
-
-/// SplitMix64 with a fixed seed: the battery is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-}
 
 // ---- the kinds ----
 
@@ -283,6 +224,61 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
                 target,
             })
         }),
+        ("language:bulgarian", |line, lang, _| {
+            // Eligible when the rewriting put in an article.
+            let target = bulgarian(&line.ru);
+            (lang == Lang::RU && target.contains("ът")).then(|| Clause {
+                en: line.en.clone(),
+                target,
+            })
+        }),
+        ("numbers:month_changed", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(0, 11), rng.range(1, 28));
+            let other = ((m + rng.range(1, 11)) % 12) as usize;
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize]);
+            let t = match lang {
+                Lang::RU => format!("Это закончилось {day} {} {y} года.", RU_MONTHS[other]),
+                _ => format!(
+                    "این در {} {} {} پایان یافت.",
+                    d(lang, day),
+                    FA_MONTHS[other],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("numbers:fraction_changed", |line, lang, rng| {
+            let (a, b) = [("½", "¼"), ("¼", "¾"), ("¾", "½"), ("⅓", "⅔")][rng.range(0, 3) as usize];
+            let n = rng.range(2, 9);
+            let en = format!("Only {n}{a} hours were left.");
+            let t = match lang {
+                Lang::RU => format!("Осталось всего {n}{b} часа."),
+                _ => format!("فقط {}{b} ساعت باقی مانده بود.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("untouchables:handle_extended", |line, lang, rng| {
+            let n = rng.range(10, 999);
+            let k = rng.range(0, 9);
+            let (en, t) = if rng.range(0, 1) == 0 {
+                (
+                    format!("Follow @newsdesk{n} for updates."),
+                    match lang {
+                        Lang::RU => format!("Следите за @newsdesk{n}{k}."),
+                        _ => format!("‏@newsdesk{n}{k} را دنبال کنید."),
+                    },
+                )
+            } else {
+                (
+                    format!("Details are at https://example.org/report/{n}."),
+                    match lang {
+                        Lang::RU => format!("Подробности — на https://example.org/report/{n}{k}."),
+                        _ => format!("جزئیات در https://example.org/report/{n}{k} است."),
+                    },
+                )
+            };
+            appended(line, lang, en, t)
+        }),
         ("untranslated:copy", |line, _, _| {
             Some(Clause {
                 en: line.en.clone(),
@@ -406,6 +402,49 @@ fn clean_kinds() -> Vec<(&'static str, Make)> {
             let t = match lang {
                 Lang::RU => format!("Ночью температура опустилась до минус {n} градусов."),
                 _ => format!("دمای هوا در شب به منفی {} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:numeric_date", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
+            let t = match lang {
+                Lang::RU => format!("Это закончилось {day:02}.{m:02}.{y}."),
+                _ => format!(
+                    "این در {} پایان یافت.",
+                    d(lang, format!("{y}/{m:02}/{day:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:clock_24h", |line, lang, rng| {
+            let (h, min) = (rng.range(1, 11), [0, 15, 30, 45][rng.range(0, 3) as usize]);
+            let en = format!("The meeting starts at {h}:{min:02} p.m.");
+            let t = match lang {
+                Lang::RU => format!("Встреча начнется в {}:{min:02}.", h + 12),
+                _ => format!(
+                    "جلسه ساعت {}:{} آغاز می‌شود.",
+                    d(lang, h + 12),
+                    d(lang, format!("{min:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:minus_dash", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до –{n} градусов."),
+                _ => format!("دمای هوا در شب به \u{2212}{} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:fraction_words", |line, lang, rng| {
+            let n = rng.range(2, 9);
+            let en = format!("Only {n}½ hours were left.");
+            let t = match lang {
+                Lang::RU => format!("Осталось всего {n},5 часа."),
+                _ => format!("فقط {}٫{} ساعت باقی مانده بود.", d(lang, n), d(lang, 5)),
             };
             appended(line, lang, en, t)
         }),

@@ -1,6 +1,9 @@
 //! Text helpers of the mutation battery (`mutation.rs`): numbers written
 //! out as a translator writes them, month names, and targets rewritten in
-//! the letters of another language of the same script.
+//! the letters of another language of the same script; and the data the
+//! battery reads, with its fixed random numbers.
+
+use std::path::{Path, PathBuf};
 
 pub(crate) fn persian_digits(text: &str) -> String {
     text.chars()
@@ -345,4 +348,101 @@ pub(crate) fn pashto(fa: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Russian made to look like Bulgarian (as crude as the rewritings above,
+/// faithful in what identifies it): no ы or э, and the definite article
+/// `-ът` on lowercase words that end in a consonant.
+pub(crate) fn bulgarian(ru: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.starts_with(char::is_lowercase);
+        let consonant = word
+            .chars()
+            .last()
+            .is_some_and(|c| "бвгджзклмнпрстфхцчшщ".contains(c));
+        out.push_str(word);
+        if lower && consonant && word.chars().count() >= 4 {
+            out.push_str("ът");
+        }
+        word.clear();
+    };
+    for c in ru.chars() {
+        let c = match c {
+            'ы' => 'и',
+            'э' => 'е',
+            'Э' => 'Е',
+            _ => c,
+        };
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+// ---- the data ----
+
+/// The data file, looked up beside the checkout (`../shared`) and beside
+/// the worktree's parent (`../../shared`).
+pub(crate) fn data_file() -> Option<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"]
+        .iter()
+        .map(|d| here.join(d).join("data/parallel/ntrex_dev.jsonl"))
+        .find(|p| p.is_file())
+}
+
+/// One aligned line: English source and the two translations.
+pub(crate) struct Line {
+    pub en: String,
+    pub ru: String,
+    pub fa: String,
+}
+
+pub(crate) fn load(path: &Path) -> Vec<Line> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let doc = |k: &str| -> Vec<String> {
+            v["docs"][k]
+                .as_str()
+                .unwrap()
+                .split('\n')
+                .map(str::to_string)
+                .collect()
+        };
+        let (en, ru, fa) = (doc("en"), doc("ru"), doc("fa"));
+        assert_eq!(en.len(), ru.len());
+        assert_eq!(en.len(), fa.len());
+        for ((en, ru), fa) in en.into_iter().zip(ru).zip(fa) {
+            if en.trim().is_empty() || ru.trim().is_empty() || fa.trim().is_empty() {
+                continue;
+            }
+            out.push(Line { en, ru, fa });
+        }
+    }
+    out
+}
+
+/// SplitMix64 with a fixed seed: the battery is the same on every run.
+pub(crate) struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
 }
