@@ -4,9 +4,10 @@
 //! Targets are the translator's (or an MT engine's) text, not ours: in text
 //! and Markdown they are rendered as text only. A line break inside a
 //! target becomes a space (no target can start a `== ru ==` or `## ru`
-//! section of its own), control and bidi control characters are escaped
-//! as for a terminal, and Markdown's own syntax and HTML are escaped, so a
-//! target cannot become a link, an image or a heading.
+//! section of its own), control characters and bidi overrides are escaped
+//! as for a terminal (bidi embeddings and isolates only when they do not
+//! pair up inside the target), and Markdown's own syntax and HTML are
+//! escaped, so a target cannot become a link, an image or a heading.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -170,14 +171,50 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-/// A target as plain text: line breaks become spaces, control and bidi
-/// control characters are escaped.
+/// A target as plain text: line breaks and tabs become spaces; bidi
+/// embeddings and isolates are kept when they pair up inside the target
+/// (a Persian translator's isolate around a Latin name is part of the text,
+/// and a paired one cannot reorder anything outside its target); every
+/// other control and bidi control character (overrides, an unpaired
+/// embedding) is escaped as for a terminal.
 fn plain(target: &str, _starts_paragraph: bool) -> String {
-    let one_line: String = target
-        .chars()
-        .map(|c| if is_line_break(c) { ' ' } else { c })
-        .collect();
-    crate::escape::escape(&one_line).into_owned()
+    let keep_bidi = bidi_paired(target);
+    let mut out = String::with_capacity(target.len());
+    let mut buf = [0u8; 4];
+    for c in target.chars() {
+        if is_line_break(c) || c == '\t' {
+            out.push(' ');
+        } else if keep_bidi && is_embedding_or_isolate(c) {
+            out.push(c);
+        } else {
+            out.push_str(&crate::escape::escape(c.encode_utf8(&mut buf)));
+        }
+    }
+    out
+}
+
+/// LRE, RLE and PDF (embeddings), LRI, RLI, FSI and PDI (isolates); not the
+/// overrides LRO and RLO, which reverse the characters they hold.
+fn is_embedding_or_isolate(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202c}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether every embedding and isolate in `text` is closed inside it by its
+/// own kind of terminator (PDF for an embedding, PDI for an isolate), nested,
+/// and no override is there.
+fn bidi_paired(text: &str) -> bool {
+    let mut open: Vec<bool> = Vec::new(); // true: an isolate
+    for c in text.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' => open.push(false),
+            '\u{2066}'..='\u{2068}' => open.push(true),
+            '\u{202c}' if open.pop() != Some(false) => return false,
+            '\u{2069}' if open.pop() != Some(true) => return false,
+            '\u{202d}' | '\u{202e}' => return false,
+            _ => {}
+        }
+    }
+    open.is_empty()
 }
 
 /// A target as Markdown text: [`plain`], then every character Markdown or
@@ -321,7 +358,43 @@ mod tests {
         assert_eq!(joined(&t, plain), "one == fa == two\\x1b[2J");
     }
 
+    #[test]
+    fn paired_bidi_isolates_and_embeddings_are_text_and_tabs_spaces() {
+        // Regression: a Persian target's isolates around a Latin name, and a
+        // tab, reached brief.fa.txt as the escapes `\u{2067}` and `\t`.
+        let isolated = "رئیس‌جمهور \u{2067}Putin\u{2069} و \u{202b}روحانی\u{202c} گفتند.";
+        assert_eq!(plain(isolated, true), isolated);
+        assert_eq!(markdown(isolated, true), isolated);
+        assert_eq!(plain("a\tb", true), "a b");
+        // Unpaired, mispaired or overridden: every bidi control escaped.
+        for (target, shown) in [
+            ("a\u{2067}b", "a\\u{2067}b"),
+            ("a\u{2069}b", "a\\u{2069}b"),
+            ("\u{202b}a\u{2069}", "\\u{202b}a\\u{2069}"),
+            (
+                "\u{2066}\u{202b}a\u{2069}\u{202c}",
+                "\\u{2066}\\u{202b}a\\u{2069}\\u{202c}",
+            ),
+            (
+                "\u{2067}a\u{202e}b\u{2069}",
+                "\\u{2067}a\\u{202e}b\\u{2069}",
+            ),
+        ] {
+            assert_eq!(plain(target, true), shown, "{target:?}");
+        }
+    }
+
     proptest! {
+        /// Paired embeddings and isolates are kept, anything else with a
+        /// bidi control is escaped: the rendering never leaves one open.
+        #[test]
+        fn no_bidi_control_is_left_open(target in "[a-z\u{202a}-\u{202e}\u{2066}-\u{2069} ]{0,12}") {
+            let text = plain(&target, true);
+            let raw: String = text.chars().filter(|c| crate::escape::needs_escape(*c)).collect();
+            prop_assert!(raw.is_empty() || bidi_paired(&raw), "{text:?}");
+            prop_assert!(!text.contains(['\u{202d}', '\u{202e}']), "{text:?}");
+        }
+
         /// Whatever a target holds, the rendering has no line of its own
         /// and no raw HTML or link syntax.
         #[test]
