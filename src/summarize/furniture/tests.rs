@@ -342,3 +342,95 @@ fn a_document_in_capitals_keeps_its_story() {
     let (roles, _) = roles(&doc);
     assert_eq!(roles.last(), Some(&Role::Furniture), "{mixed}");
 }
+
+/// Variants found by `tests/it/summarize_variants.rs`, one class each.
+#[test]
+fn a_dash_before_a_connective_still_leans() {
+    for (text, lang) in [
+        ("- They said the dams were full.", Lang::EN),
+        ("— But the rain went on.", Lang::EN),
+        ("— Однако дожди не прекратились.", Lang::RU),
+        ("- او گفت که باران آمد.", Lang::FA),
+    ] {
+        assert!(leans_on_previous(text, lang), "{text}");
+    }
+    assert!(!leans_on_previous("- Rain fell.", Lang::EN));
+}
+
+#[test]
+fn datelines_with_an_agency_run_in_or_between_slashes() {
+    let en = Lang::EN;
+    assert_eq!(dateline("(CNN)They may find life.", en), "(CNN)");
+    assert_eq!(dateline(" (CNN)They may find life.", en), " (CNN)");
+    assert_eq!(dateline("(Updated)Prices rose.", en), "");
+    assert_eq!(
+        dateline("Moscow, 5 December 2016 /TASS/. Prices rose.", en),
+        "Moscow, 5 December 2016 /TASS/. "
+    );
+    let alone = "Moscow, 5 December 2016 /TASS/.";
+    assert_eq!(dateline_len(alone, en), alone.len());
+    assert_eq!(
+        dateline("MOSCOW, December 5 /TASS/. Prices rose.", en),
+        "MOSCOW, December 5 /TASS/. "
+    );
+    assert_eq!(
+        dateline("МОСКВА, 5 декабря /ТАСС/. Цены выросли.", Lang::RU),
+        "МОСКВА, 5 декабря /ТАСС/. "
+    );
+    // A place in small letters needs the agency's signature.
+    assert_eq!(
+        dateline("Moscow, Russia's capital, hosted the talks.", en),
+        ""
+    );
+    assert_eq!(dateline("Yesterday, 5 people - all men - left.", en), "");
+}
+
+#[test]
+fn lines_that_date_the_page_are_furniture() {
+    for (text, lang) in [
+        ("Updated 10:32 GMT, 5 December 2016.", Lang::EN),
+        (
+            "Published: 10:32 EST, 5 December 2016 | Updated: 11:02 EST, 5 December 2016",
+            Lang::EN,
+        ),
+        ("Обновлено 5 декабря 2016, 10:32", Lang::RU),
+        ("Опубликовано: 5 декабря 2016", Lang::RU),
+        ("تاریخ انتشار: ۱۵ آذر ۱۳۹۵", Lang::FA),
+        ("کد خبر: 12345", Lang::FA),
+        ("Share this article.", Lang::EN),
+        ("© 2016 Reuters.", Lang::EN),
+        ("© РИА Новости, 2016", Lang::RU),
+    ] {
+        assert!(is_furniture(text, lang), "{text}");
+    }
+    for (text, lang) in [
+        ("Updated figures show that 5 people died.", Lang::EN),
+        ("Published in 2016, the report named 12 firms.", Lang::EN),
+        ("Many people share this view of the talks.", Lang::EN),
+        ("Опубликовано письмо министра от 5 декабря.", Lang::RU),
+    ] {
+        assert!(!is_furniture(text, lang), "{text}");
+    }
+}
+
+#[test]
+fn furniture_lines_run_into_a_sentence_are_skipped() {
+    let text = "By Jane Smith, CNN\nUpdated 10:32 GMT, 5 December 2016\nHeavy floods closed roads.";
+    assert_eq!(
+        &text[furniture_lines_len(text, Lang::EN)..],
+        "Heavy floods closed roads."
+    );
+    let text = "تهران – ایسنا – تاریخ انتشار: ۱۵ آذر ۱۳۹۵\nسیل جاده‌ها را بست.";
+    assert_eq!(
+        &text[furniture_lines_len(text, Lang::FA)..],
+        "سیل جاده‌ها را بست."
+    );
+    // A wrapped line of the story, and furniture alone, stay.
+    for text in [
+        "Heavy floods closed\nroads in the city.",
+        "Share this article.",
+        "Read more\n",
+    ] {
+        assert_eq!(furniture_lines_len(text, Lang::EN), 0, "{text}");
+    }
+}
