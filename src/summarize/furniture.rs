@@ -63,6 +63,7 @@ struct Lists {
     months: Vec<String>,
     agencies: Vec<Vec<String>>,
     date_labels: Vec<String>,
+    desk_words: Vec<String>,
 }
 
 /// Phrases looked for anywhere in a text, indexed by a hash of their first
@@ -153,6 +154,9 @@ fn load(lang: Lang) -> Lists {
             .collect(),
         agencies: words("agencies.txt"),
         date_labels: entries(builtin(lang, "date_labels.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        desk_words: entries(builtin(lang, "desk_words.txt"))
             .map(|e| normalize_key(e, lang))
             .collect(),
     }
@@ -286,6 +290,9 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if n <= DATE_LINE_WORDS && is_date_line(text, lists, lang) {
         return true;
     }
+    if n <= DESK_LINE_WORDS && is_desk_line(text, lists, lang) {
+        return true;
+    }
     // A byline: `By Jane Smith, CNN.`
     if n <= 7
         && text.starts_with("By ")
@@ -333,12 +340,31 @@ fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
                 .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
         let date = time || lists.months.contains(&key(bare, lang));
         dated |= date;
-        let zone = bare.chars().count() <= 4 && all_capitals(bare);
+        // A time zone (`GMT`, `gmt` in a document written in capitals) or
+        // a short word between the dates (`on`, `at`).
+        let letters = bare.chars().count();
+        let zone = bare.chars().all(char::is_alphabetic)
+            && (letters <= 3 || (letters == 4 && all_capitals(bare)));
         if !(date || zone || label(w) || bare.is_empty() || matches!(bare, "|" | "am" | "pm")) {
             return false;
         }
     }
     dated
+}
+
+/// A desk's byline (`گروه ادب و هنر- ندا انتظامی:`) has at most this many words.
+const DESK_LINE_WORDS: usize = 10;
+
+/// Whether `text` is a news desk's byline: a word of `desk_words.txt`
+/// first (`گروه`, `سرویس`: a newsroom's desk), then a dash, the
+/// reporter's name and a colon that ends the line.
+fn is_desk_line(text: &str, lists: &Lists, lang: Lang) -> bool {
+    let text = text.trim();
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| lists.desk_words.contains(&key(w, lang)))
+        && text.ends_with([':', '：'])
+        && text.contains(['-', '–', '—'])
 }
 
 /// A line of at least this many words, all in capitals, is no story sentence.
@@ -405,10 +431,11 @@ pub(crate) fn capitals_run_len(text: &str) -> usize {
 /// Bytes of whole lines of furniture that open `text` and run into the
 /// sentence after them, when the segmenter found no boundary between them
 /// (`By Jane Smith, CNN` or `Updated 10:32 GMT` and a line break, then the
-/// lead): each line furniture or a dateline by itself. The last line is
+/// lead): each line furniture, a dateline or a restatement of the `title`
+/// by itself. The last line is
 /// never counted: a sentence of furniture alone is judged whole. 0 when
 /// there is none.
-fn furniture_lines_len(text: &str, lang: Lang) -> usize {
+fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize {
     let mut skip = 0;
     while let Some(nl) = text[skip..].find('\n') {
         let line = &text[skip..skip + nl];
@@ -419,7 +446,10 @@ fn furniture_lines_len(text: &str, lang: Lang) -> usize {
         // A line of furniture, perhaps after a dateline, or a dateline alone.
         let line = line.trim();
         let dateline = dateline_len(line, lang);
-        let furniture = dateline == line.len() || is_furniture(&line[dateline..], lang);
+        let body = &line[dateline..];
+        let furniture = dateline == line.len()
+            || is_furniture(body, lang)
+            || title.is_some_and(|t| jaccard(t, &word_set(body, lang)) >= RESTATES_TITLE);
         if !furniture {
             break;
         }
@@ -450,8 +480,10 @@ pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
         .any(|c| c.len() <= ws.len() && c.iter().zip(&ws).all(|(a, b)| a == b))
 }
 
+type WordSet = std::collections::HashSet<String>;
+
 /// The set of word keys of `text`, for comparing it with the title.
-fn word_set(text: &str, lang: Lang) -> std::collections::HashSet<String> {
+fn word_set(text: &str, lang: Lang) -> WordSet {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| normalize_key(w, lang))
@@ -484,6 +516,8 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         || head.contains('\n')
         || words > HEADLINE_MAX_WORDS
         || !head.chars().any(char::is_alphanumeric)
+        || is_furniture(head.trim(), doc.lang())
+        || dateline_len(head.trim(), doc.lang()) == head.trim().len()
     {
         return false;
     }
@@ -540,7 +574,7 @@ fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> usize {
     }
     let next_line = rest.split('\n').next().unwrap_or(rest);
     let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
-    if restated || furniture_lines_len(rest, lang) > 0 || dateline_len(rest, lang) > 0 {
+    if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
         nl + 1
     } else {
         0
@@ -599,7 +633,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 n => n,
             };
             let run = if i == 0 { run.max(joined) } else { run };
-            let run = run + furniture_lines_len(&sentence[run..], lang);
+            let run = run + furniture_lines_len(&sentence[run..], lang, title_words.as_ref());
             if is_furniture(&sentence[run..], lang)
                 && (!in_capitals() || is_furniture(&sentence[run..].to_lowercase(), lang))
             {
@@ -610,6 +644,10 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Furniture;
             }
             let body = &sentence[skip..];
+            // Furniture after a dateline (`WASHINGTON — Updated 10:32 GMT.`).
+            if skip > 0 && is_furniture(body, lang) {
+                return Role::Furniture;
+            }
             let introduces =
                 introduces(body) && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS;
             if !introduces && !ends_a_sentence(body) {

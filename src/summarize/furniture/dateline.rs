@@ -150,6 +150,11 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
         k += 1;
     }
+    // A place in capitals and a date closed by a full stop, all there is:
+    // `МОСКВА, 5 декабря.`, `ТАСС, 5 декабря.`.
+    if cased && !titled && k > place && k == ws.len() && ws[k - 1].1.ends_with('.') {
+        return text.len();
+    }
     // An agency in brackets, `(Reuters)`, or named after a dash.
     let mut agency = false;
     if let Some(j) = bracketed_agency(&ws, k) {
