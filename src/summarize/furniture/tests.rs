@@ -479,3 +479,24 @@ fn a_title_restated_on_a_line_run_into_the_lead_is_skipped() {
     );
     assert_eq!(furniture_lines_len(text, Lang::EN, None), 0);
 }
+
+#[test]
+fn items_of_a_hyphen_list_do_not_lean_on_each_other() {
+    let leans = |text: &str| -> Vec<bool> {
+        let docs = crate::analyze_all(
+            vec![crate::Document::new("d", text)],
+            &crate::Config::default(),
+        );
+        roles(&docs[0])
+            .0
+            .iter()
+            .map(|r| matches!(r, Role::Body { leans: true, .. }))
+            .collect()
+    };
+    let list = "Rain fell on the city for three days.\n\n- Johnson visited the board again.\n\n- She also formed a committee of experts.";
+    assert_eq!(leans(list), [false, false, false]);
+    let lone = "Rain fell on the city for three days.\n\n- But the dams held on Monday.";
+    assert_eq!(leans(lone), [false, true]);
+    assert!(list_item("- She said so.") && list_item("-She said so."));
+    assert!(!list_item("— She said so.") && !list_item("-- She said so."));
+}
