@@ -326,6 +326,10 @@ const DATE_LINE_WORDS: usize = 16;
 /// انتشار:`) and every other word is a label, a date, a time, a time zone
 /// in capitals (`GMT`, `EST`) or a separator (`|`).
 fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
+    // Most short sentences have no number: no key is made for them.
+    if !text.chars().any(char::is_numeric) {
+        return false;
+    }
     let mut ws = text.split_whitespace();
     let label = |w: &str| lists.date_labels.contains(&key(w, lang));
     if !ws.next().is_some_and(label) {
@@ -360,11 +364,12 @@ const DESK_LINE_WORDS: usize = 10;
 /// reporter's name and a colon that ends the line.
 fn is_desk_line(text: &str, lists: &Lists, lang: Lang) -> bool {
     let text = text.trim();
-    text.split_whitespace()
-        .next()
-        .is_some_and(|w| lists.desk_words.contains(&key(w, lang)))
-        && text.ends_with([':', '：'])
+    text.ends_with([':', '：'])
         && text.contains(['-', '–', '—'])
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| lists.desk_words.contains(&key(w, lang)))
 }
 
 /// A line of at least this many words, all in capitals, is no story sentence.
