@@ -64,6 +64,8 @@ struct Lists {
     agencies: Vec<Vec<String>>,
     date_labels: Vec<String>,
     desk_words: Vec<String>,
+    /// Notices that may run into the sentence after them, lower case.
+    prefixes: Vec<String>,
 }
 
 /// Phrases looked for anywhere in a text, indexed by a hash of their first
@@ -158,6 +160,9 @@ fn load(lang: Lang) -> Lists {
             .collect(),
         desk_words: entries(builtin(lang, "desk_words.txt"))
             .map(|e| normalize_key(e, lang))
+            .collect(),
+        prefixes: entries(builtin(lang, "furniture_prefixes.txt"))
+            .map(str::to_lowercase)
             .collect(),
     }
 }
@@ -296,10 +301,10 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     // A byline: `By Jane Smith, CNN.`
     if n <= 7
         && text.starts_with("By ")
-        && text
-            .split_whitespace()
-            .skip(1)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and")
+        && text.split_whitespace().skip(1).all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "and" | "|" | "&" | "/" | "-" | "—")
+        })
     {
         return true;
     }
@@ -470,6 +475,25 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
 fn list_item(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with("- ") || (t.starts_with('-') && t[1..].starts_with(char::is_alphabetic))
+}
+
+/// Bytes of a player's or page's notice that opens `text` and runs into the
+/// sentence after it, often without a space (`Media playback is not
+/// supported on this deviceIt has …`): a phrase of `furniture_prefixes.txt`
+/// matched without regard to case, then white space. 0 when there is none.
+fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    lists(lang)
+        .prefixes
+        .iter()
+        .find(|p| {
+            t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].to_lowercase() == **p
+        })
+        .map_or(0, |p| {
+            let rest = &t[p.len()..];
+            lead + p.len() + (rest.len() - rest.trim_start().len())
+        })
 }
 
 /// Whether `text` opens with a word or phrase of `connectives.txt`.
@@ -647,6 +671,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             };
             let run = if i == 0 { run.max(joined) } else { run };
             let run = run + furniture_lines_len(&sentence[run..], lang, title_words.as_ref());
+            let run = run + furniture_prefix_len(&sentence[run..], lang);
             if is_furniture(&sentence[run..], lang)
                 && (!in_capitals() || is_furniture(&sentence[run..].to_lowercase(), lang))
             {

@@ -167,6 +167,9 @@ fn datelines(lang: L) -> &'static [&'static str] {
             "WASHINGTON — ",
             "PARIS (AFP) - ",
             "UNITED NATIONS (Reuters) - ",
+            "LONDON—",
+            "WASHINGTON--",
+            "NEW YORK — ",
         ],
         L::Ru => &[
             "МОСКВА, 5 дек — РИА Новости. ",
@@ -196,6 +199,10 @@ fn furniture(lang: L) -> &'static [&'static str] {
             "By Jane Smith, CNN",
             "By JANE SMITH and JOHN DOE",
             "By Jane Smith, Reuters.",
+            "By Jane Smith | CNN",
+            "Last updated on 5 December 2016.",
+            "Media playback is unsupported on your device",
+            "(AP Photo/Evan Vucci)",
             "Updated 10:32 GMT, 5 December 2016",
             "Updated 10:32 GMT, 5 December 2016.",
             "Published: 10:32 EST, 5 December 2016 | Updated: 11:02 EST, 5 December 2016",
@@ -282,7 +289,7 @@ fn openers(lang: L) -> &'static [&'static str] {
 }
 
 /// What may stand before an opener: a quote, a dash, a bracket.
-const WRAPS: [&str; 7] = ["", "", "\"", "“", "— ", "- ", "("];
+const WRAPS: [&str; 9] = ["", "", "\"", "“", "— ", "- ", "(", "«", "'"];
 
 /// The judge's words that make a sentence lean on the one before it.
 fn leans(text: &str, lang: L) -> bool {
@@ -470,6 +477,8 @@ fn variant(a: &Article, rng: &mut Rng) -> (Document, Planted) {
             "\"" => "\"",
             "“" => "”",
             "(" => ")",
+            "«" => "»",
+            "'" => "'",
             _ => "",
         };
         let sentence = format!("{wrap}{opener}{close}");

@@ -76,7 +76,7 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     };
     let cased_first = first.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    if let Some(n) = attached_agency(first, lang) {
+    if let Some(n) = attached_agency(first, lang).or_else(|| joined_dash(text.trim_start())) {
         return text.len() - text.trim_start().len() + n;
     }
     let may_open = if cased_first {
@@ -248,6 +248,33 @@ fn attached_agency(first: &str, lang: Lang) -> Option<usize> {
         .agencies
         .contains(&name)
         .then_some(1 + close + 1)
+}
+
+/// Letters of a place in capitals joined to the story by a dash, at least:
+/// `LONDON—Prices rose` (shorter, `US—China talks`, is a compound).
+const JOINED_PLACE_LETTERS: usize = 5;
+
+/// Bytes of a place in capitals joined by a dash to the story's first
+/// word, without spaces (`LONDON—Prices …`, `NEW YORK--The …`, as some
+/// papers print a dateline): up to [`PLACE_WORDS`] words in capitals, an em
+/// or en dash or a double hyphen, then a capital or an opening quote.
+fn joined_dash(text: &str) -> Option<usize> {
+    let (at, dash) = text.char_indices().take(48).find_map(|(i, c)| match c {
+        '—' | '–' => Some((i, c.len_utf8())),
+        '-' if text[i..].starts_with("--") => Some((i, 2)),
+        _ => None,
+    })?;
+    let place = &text[..at];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let next = text[at + dash..].chars().next()?;
+    let fits = !place.ends_with(char::is_whitespace)
+        && !words.is_empty()
+        && words.len() <= PLACE_WORDS
+        && words.iter().all(|w| all_capitals(w))
+        && letters >= JOINED_PLACE_LETTERS
+        && (next.is_uppercase() || is_opener(next));
+    fits.then_some(at + dash)
 }
 
 /// `date 2016-12-23 …`: a short lower-case label, then a date of digits.

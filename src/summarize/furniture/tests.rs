@@ -96,6 +96,8 @@ fn furniture_lines_are_recognised() {
         en
     ));
     assert!(is_furniture("By Jane Smith, CNN.", en));
+    assert!(is_furniture("By Jane Smith | CNN", en));
+    assert!(is_furniture("By Jane Smith & John Doe", en));
     assert!(is_furniture("Read more: the ten best parks.", en));
     assert!(is_furniture(
         "COPYRIGHT 1998 BY WORLDSOURCES, INC., A JOINT VENTURE OF FDCH.",
@@ -201,6 +203,7 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             "agencies.txt",
             "date_labels.txt",
             "desk_words.txt",
+            "furniture_prefixes.txt",
         ] {
             let list: Vec<&str> = entries(builtin(lang, name)).collect();
             if lang == Lang::FA && name == "agencies.txt" {
@@ -208,6 +211,9 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             }
             if lang != Lang::FA && name == "desk_words.txt" {
                 continue; // Persian only
+            }
+            if lang != Lang::EN && name == "furniture_prefixes.txt" {
+                continue; // English only
             }
             assert!(!list.is_empty(), "{lang}/{name}");
             assert!(
@@ -499,4 +505,38 @@ fn items_of_a_hyphen_list_do_not_lean_on_each_other() {
     assert_eq!(leans(lone), [false, true]);
     assert!(list_item("- She said so.") && list_item("-She said so."));
     assert!(!list_item("— She said so.") && !list_item("-- She said so."));
+}
+
+#[test]
+fn a_place_joined_to_the_story_by_a_dash_is_a_dateline() {
+    let en = Lang::EN;
+    assert_eq!(dateline("LONDON—Prices rose.", en), "LONDON—");
+    assert_eq!(dateline("NEW YORK--The index fell.", en), "NEW YORK--");
+    assert_eq!(
+        dateline("WASHINGTON–\"We will act,\" he said.", en),
+        "WASHINGTON–"
+    );
+    for text in [
+        "US—China talks resumed.",
+        "NATO—Russia council met.",
+        "LONDON—based firms grew.",
+        "Covid-19—the disease—spread.",
+    ] {
+        assert_eq!(dateline_len(text, en), 0, "{text}");
+    }
+}
+
+#[test]
+fn a_notice_run_into_a_sentence_is_skipped() {
+    let text = "Media playback is not supported on this deviceIt has also been criticised.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "It has also been criticised."
+    );
+    let text = "Media playback is unsupported on your device\nErdogan headed for Cologne.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "Erdogan headed for Cologne."
+    );
+    assert_eq!(furniture_prefix_len("Media coverage grew.", Lang::EN), 0);
 }
