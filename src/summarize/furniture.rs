@@ -331,13 +331,17 @@ const DATE_LINE_WORDS: usize = 16;
 /// انتشار:`) and every other word is a label, a date, a time, a time zone
 /// in capitals (`GMT`, `EST`) or a separator (`|`).
 fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
-    // Most short sentences have no number: no key is made for them.
-    if !text.chars().any(char::is_numeric) {
-        return false;
-    }
     let mut ws = text.split_whitespace();
     let label = |w: &str| lists.date_labels.contains(&key(w, lang));
-    if !ws.next().is_some_and(label) {
+    // Most sentences open with a letter no label opens with: no key is
+    // made for them.
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    // (Arabic letters have several written forms: their key decides.)
+    let letter = first.chars().next().and_then(|c| c.to_lowercase().next());
+    let arabic = letter.is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !(arabic || lists.date_labels.iter().any(|l| l.chars().next() == letter)) || !label(first) {
         return false;
     }
     let mut dated = false;
@@ -480,16 +484,18 @@ fn list_item(text: &str) -> bool {
 /// Bytes of a player's or page's notice that opens `text` and runs into the
 /// sentence after it, often without a space (`Media playback is not
 /// supported on this deviceIt has …`): a phrase of `furniture_prefixes.txt`
-/// matched without regard to case, then white space. 0 when there is none.
+/// matched without regard to the case of ASCII letters, then white space.
+/// 0 when there is none.
 fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
     let lead = text.len() - text.trim_start().len();
     let t = &text[lead..];
+    // Compared byte by byte, ASCII letters without regard to case: no
+    // copy of the sentence is made (most sentences differ at once).
+    let bytes = t.as_bytes();
     lists(lang)
         .prefixes
         .iter()
-        .find(|p| {
-            t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].to_lowercase() == **p
-        })
+        .find(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
         .map_or(0, |p| {
             let rest = &t[p.len()..];
             lead + p.len() + (rest.len() - rest.trim_start().len())

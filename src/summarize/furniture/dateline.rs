@@ -76,7 +76,11 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     };
     let cased_first = first.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    if let Some(n) = attached_agency(first, lang).or_else(|| joined_dash(text.trim_start())) {
+    // A place joined by a dash opens with two capitals (most sentences do not).
+    let capitals = first.chars().take(2).filter(|c| c.is_uppercase()).count() == 2;
+    if let Some(n) = attached_agency(first, lang)
+        .or_else(|| capitals.then(|| joined_dash(text.trim_start())).flatten())
+    {
         return text.len() - text.trim_start().len() + n;
     }
     let may_open = if cased_first {

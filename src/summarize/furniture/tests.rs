@@ -408,6 +408,7 @@ fn lines_that_date_the_page_are_furniture() {
         ("Опубликовано: 5 декабря 2016", Lang::RU),
         ("تاریخ انتشار: ۱۵ آذر ۱۳۹۵", Lang::FA),
         ("کد خبر: 12345", Lang::FA),
+        ("كد خبر: 12345", Lang::FA),
         ("Share this article.", Lang::EN),
         ("© 2016 Reuters.", Lang::EN),
         ("© РИА Новости, 2016", Lang::RU),
