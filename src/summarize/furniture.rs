@@ -450,6 +450,10 @@ pub(crate) fn capitals_run_len(text: &str) -> usize {
 /// never counted: a sentence of furniture alone is judged whole. 0 when
 /// there is none.
 fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize {
+    // Most sentences are one line (a byte search, not a `char` one).
+    if !text.as_bytes().contains(&b'\n') {
+        return 0;
+    }
     let mut skip = 0;
     while let Some(nl) = text[skip..].find('\n') {
         let line = &text[skip..skip + nl];
@@ -487,12 +491,16 @@ fn list_item(text: &str) -> bool {
 /// matched without regard to the case of ASCII letters, then white space.
 /// 0 when there is none.
 fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
+    let lists = lists(lang);
+    if lists.prefixes.is_empty() {
+        return 0;
+    }
     let lead = text.len() - text.trim_start().len();
     let t = &text[lead..];
     // Compared byte by byte, ASCII letters without regard to case: no
     // copy of the sentence is made (most sentences differ at once).
     let bytes = t.as_bytes();
-    lists(lang)
+    lists
         .prefixes
         .iter()
         .find(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
