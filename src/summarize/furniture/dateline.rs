@@ -115,7 +115,6 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     if labelled_date(&ws, lang) {
         return end_of(2);
     }
-    let mut k = 0;
     // The place: words in capitals (cased scripts), or for a script without
     // case up to three plain words before a dash.
     let cased = ws
@@ -124,28 +123,7 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     // A place written with small letters (`Moscow, 5 December 2016
     // /TASS/.`) makes a dateline only when an agency signs it.
     let titled = cased && titled_place(ws[0].1);
-    if titled {
-        k = 1;
-    } else if cased {
-        while k < ws.len().min(PLACE_WORDS) && all_capitals(ws[k].1) && !is_dash(ws[k].1) {
-            k += 1;
-        }
-    } else {
-        while k < ws.len().min(3)
-            && ws[k]
-                .1
-                .trim_end_matches(['-', '–', '—', '،', ','])
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '\u{200C}')
-            && !is_dash(ws[k].1)
-        {
-            let attached_dash = ws[k].1.ends_with(['-', '–', '—']);
-            k += 1;
-            if attached_dash {
-                break;
-            }
-        }
-    }
+    let mut k = place_len(&ws, cased, titled);
     let place = k;
     if cased {
         k = after_region(&ws, place);
@@ -200,6 +178,36 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     end_of(k)
+}
+
+/// Words of the place that opens `ws`: one titled word (`Moscow,`), words
+/// in capitals (a cased script), or up to three plain words before a dash.
+fn place_len(ws: &[(usize, &str)], cased: bool, titled: bool) -> usize {
+    if titled {
+        return 1;
+    }
+    let mut k = 0;
+    if cased {
+        while k < ws.len().min(PLACE_WORDS) && all_capitals(ws[k].1) && !is_dash(ws[k].1) {
+            k += 1;
+        }
+        return k;
+    }
+    while k < ws.len().min(3)
+        && ws[k]
+            .1
+            .trim_end_matches(['-', '–', '—', '،', ','])
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\u{200C}')
+        && !is_dash(ws[k].1)
+    {
+        let attached_dash = ws[k].1.ends_with(['-', '–', '—']);
+        k += 1;
+        if attached_dash {
+            break;
+        }
+    }
+    k
 }
 
 /// Whether `word` may be a dateline's place written in small letters, a
