@@ -23,7 +23,13 @@ sentence just before a brief sentence. Every brief sentence is then judged:
   --colon-alone, every brief sentence is judged alone (a colon is then no
   sentence end);
 - repeat: its word set overlaps an earlier sentence of the same brief with
-  Jaccard >= 0.5.
+  Jaccard >= 0.5;
+- furniture: it opens with a dateline (a place in capitals before a dash or an
+  agency in brackets, `(CNN)`, `/TASS/`, `date 2016-12-23`, `МОСКВА, 5
+  декабря`, a Persian place and agency between dashes) or holds a line of a
+  news page that is no story (copyright and licence, photo credits, "read
+  more", share/follow/sign-up teasers, "Updated 10:32 GMT", reporting/editing
+  credits), by the patterns below.
 
 And each brief's first sentence (counted per brief, not a defect of the table
 above):
@@ -136,6 +142,29 @@ def bad_opening(text, lang, before):
     return before >= 2
 
 
+DATELINE = [re.compile(p) for p in (
+    r"^\(\s*[A-Z][A-Za-z. ]{1,25}\)\s*(--|[-–—_])?",
+    r"^[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ.' -]{0,40}?(,[^.\n]{0,40}?)?\s*(\([^)]{1,30}\))?\s*(--|[-–—_])\s",
+    r"^[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}, \d{1,2} [а-яa-z]+\.?\s",
+    r"^.{0,60}/[A-ZА-ЯЁ]{2,10}/",
+    r"^date \d{4}-\d\d-\d\d",
+    r"^[\u0600-\u06FF\u200c ]{2,25}\s?[-–—]\s?(ایرنا|ایسنا|ایلنا|خبرگزاری [\u0600-\u06FF]+|واحد مرکزی خبر)\s?[-–—]",
+)]
+FURNITURE = [re.compile(p, re.I) for p in (
+    r"all rights reserved", r"copyright (\d{4}|©)", r"©", r"\bread more\b", r"\bshare (this|on)\b",
+    r"\bfollow us\b", r"\bsign up for\b", r"\breporting by\b", r"\bediting by\b", r"^photo:",
+    r"\bimage copyright\b", r"getty images", r"^(updated|published|posted)\b[^.]{0,40}\d{1,2}:\d\d",
+    r"^фото:", r"читайте также", r"все права защищены", r"подписывайтесь", r"^(обновлено|опубликовано)\b",
+    r"^عکس:", r"انتهای پیام", r"بیشتر بخوانید", r"^کد خبر", r"^تاریخ انتشار",
+)]
+
+
+def is_furniture(text):
+    """A dateline opening a brief sentence, or a line of page furniture in it."""
+    t = text.strip()
+    return any(p.search(t) for p in DATELINE) or any(p.search(t) for p in FURNITURE)
+
+
 def in_capitals(text):
     """Whether a text has cased letters and every one of them is a capital."""
     cased = [c for c in text if c.isupper() or c.islower()]
@@ -232,7 +261,7 @@ def judge(binary, shared, name, examples, colon_alone=False):
         for k, text in enumerate(docs):
             seg_items.append({"id": f"{it['id']}#{k}", "lang": it["lang"], "text": text})
     segs = run([binary, "-q", "segment", "--input", "jsonl", "--format", "jsonl"], seg_items)
-    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = n_open = n_mid_query = 0
+    n_briefs = n_bad = n_sent = n_dangle = n_frag = n_rep = n_furn = n_open = n_mid_query = 0
     shown = []
     for it in items:
         b = briefs.get(it["id"])
@@ -274,21 +303,24 @@ def judge(binary, shared, name, examples, colon_alone=False):
             ws = words(text)
             rep = any(jaccard(ws, w) >= 0.5 for w in seen)
             seen.append(ws)
+            furn = is_furniture(text)
+            n_furn += furn
             n_sent += 1
             n_dangle += dangle
             n_frag += frag
             n_rep += rep
-            if dangle or frag or rep:
+            if dangle or frag or rep or furn:
                 bad = True
                 if len(shown) < examples:
-                    kind = "/".join(k for k, v in (("dangle", dangle), ("fragment", frag), ("repeat", rep)) if v)
+                    kind = "/".join(k for k, v in (("dangle", dangle), ("fragment", frag), ("repeat", rep),
+                                                   ("furniture", furn)) if v)
                     shown.append(f"  {name} {it['id']} {kind}: {text[:110]!r}")
         n_briefs += 1
         n_bad += bad
     pct = lambda a, b: 100.0 * a / b if b else 0.0
     return {"set": name, "briefs": n_briefs, "sentences": n_sent,
             "defective": pct(n_bad, n_briefs), "dangle": pct(n_dangle, n_sent),
-            "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent),
+            "fragment": pct(n_frag, n_sent), "repeat": pct(n_rep, n_sent), "furniture": pct(n_furn, n_sent),
             "opening": pct(n_open, n_briefs), "mid_query": pct(n_mid_query, n_briefs)}, shown
 
 
@@ -320,11 +352,12 @@ def main():
             print(json.dumps(r))
     else:
         print("| dev set | briefs | sentences | briefs with a defect | sentences that dangle | fragments | repeats "
-              "| briefs with a bad opening | query briefs opening mid-story |")
-        print("|---|---|---|---|---|---|---|---|---|")
+              "| furniture | briefs with a bad opening | query briefs opening mid-story |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         for r in rows:
             print(f"| {r['set']} | {r['briefs']} | {r['sentences']} | {r['defective']:.1f} % | {r['dangle']:.1f} % "
-                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % | {r['opening']:.1f} % | {r['mid_query']:.1f} % |")
+                  f"| {r['fragment']:.1f} % | {r['repeat']:.1f} % | {r['furniture']:.1f} % "
+                  f"| {r['opening']:.1f} % | {r['mid_query']:.1f} % |")
     for line in shown:
         print(line, file=sys.stderr)
 

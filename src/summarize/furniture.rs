@@ -28,8 +28,6 @@ const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
 /// A body sentence whose word set overlaps the title's at least this much
 /// (Jaccard) restates the title.
 const RESTATES_TITLE: f64 = 0.7;
-/// Words of a dateline's place, at most (`WASHINGTON, D.C.`, `NEW YORK`).
-const PLACE_WORDS: usize = 4;
 /// A line ending with a colon introduces a sentence when it has at least
 /// this many words; a shorter one is a label (`Key points:`), a fragment.
 const INTRODUCES_MIN_WORDS: usize = 4;
@@ -64,6 +62,10 @@ struct Lists {
     furniture: Phrases,
     months: Vec<String>,
     agencies: Vec<Vec<String>>,
+    date_labels: Vec<String>,
+    desk_words: Vec<String>,
+    /// Notices that may run into the sentence after them, lower case.
+    prefixes: Vec<String>,
 }
 
 /// Phrases looked for anywhere in a text, indexed by a hash of their first
@@ -153,6 +155,15 @@ fn load(lang: Lang) -> Lists {
             .map(|e| normalize_key(e, lang))
             .collect(),
         agencies: words("agencies.txt"),
+        date_labels: entries(builtin(lang, "date_labels.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        desk_words: entries(builtin(lang, "desk_words.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        prefixes: entries(builtin(lang, "furniture_prefixes.txt"))
+            .map(str::to_lowercase)
+            .collect(),
     }
 }
 
@@ -238,6 +249,10 @@ fn key(word: &str, lang: Lang) -> String {
     normalize_key(bare, lang)
 }
 
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―' | '‐')
+}
+
 fn is_dash(word: &str) -> bool {
     matches!(word, "-" | "–" | "—" | "--" | "―" | "_")
 }
@@ -254,195 +269,6 @@ fn all_capitals(word: &str) -> bool {
         n += 1;
     }
     n >= 2 || (n == 1 && word.ends_with('.'))
-}
-
-/// Whether `word` is part of a date: a number, a month, `2016-12-23`.
-fn is_date_word(word: &str, lists: &Lists, lang: Lang) -> bool {
-    let bare = word.trim_matches(|c: char| matches!(c, ',' | '.' | '،'));
-    if bare.chars().any(char::is_numeric)
-        && bare
-            .chars()
-            .all(|c| c.is_numeric() || matches!(c, '-' | '/' | '.'))
-    {
-        return true;
-    }
-    lists.months.contains(&key(bare, lang))
-}
-
-/// Whether the agency of `lists` named by the words at `ws[k..]` (its words
-/// matched as keys) opens there: the number of its words.
-fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
-    lists
-        .agencies
-        .iter()
-        .filter(|a| {
-            ws.len() >= k + a.len()
-                && a.iter()
-                    .zip(&ws[k..])
-                    .all(|(name, (_, w))| key(w, lang) == *name)
-        })
-        .map(Vec::len)
-        .max()
-}
-
-/// The word after a region that follows the place's comma,
-/// `BUENOS AIRES, Argentina (AP) _`, `RENO, Nev. _`: up to two capitalised
-/// words, taken only when an agency in brackets or a dash follows them
-/// (else they open the story); `place` when there is none.
-fn after_region(ws: &[(usize, &str)], place: usize) -> usize {
-    if place == 0 || !ws[place - 1].1.ends_with(',') {
-        return place;
-    }
-    let mut r = place;
-    while r < ws.len()
-        && r < place + 2
-        && ws[r].1.chars().next().is_some_and(char::is_uppercase)
-        && !is_dash(ws[r].1)
-    {
-        r += 1;
-    }
-    if r > place
-        && ws
-            .get(r)
-            .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
-    {
-        r
-    } else {
-        place
-    }
-}
-
-/// Bytes of dateline that open `text`: `TEHRAN - `, `date 2016-12-23 `,
-/// `WASHINGTON (Reuters) - `, `МОСКВА, 5 декабря — `, `تهران- ایرنا- `.
-/// 0 when there is none or something other than a sentence follows it;
-/// `text.len()` when the dateline is all there is.
-pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
-    // Every dateline opens with a word in capitals, a bracket, a lower-case
-    // label before a date, or (scripts without case) has a dash near the start.
-    let Some(first) = text.split_whitespace().next() else {
-        return 0;
-    };
-    let cased_first = first.chars().any(|c| c.is_uppercase() || c.is_lowercase());
-    let may_open = if cased_first {
-        all_capitals(first) || first.starts_with('(') || first.chars().all(char::is_lowercase)
-    } else {
-        text.char_indices()
-            .take(80)
-            .any(|(_, c)| matches!(c, '-' | '–' | '—' | '―' | '_'))
-    };
-    if !may_open {
-        return 0;
-    }
-    let lists = lists(lang);
-    let ws = words(text, PLACE_WORDS + 10);
-    let end_of = |k: usize| -> usize {
-        // The dateline ends before word `k`, which must start a sentence.
-        match ws.get(k) {
-            None if k > 0 => text.len(),
-            Some(&(at, w))
-                if w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric() || is_opener(c)) =>
-            {
-                at
-            }
-            _ => 0,
-        }
-    };
-    if labelled_date(&ws, lang) {
-        return end_of(2);
-    }
-    let mut k = 0;
-    // The place: words in capitals (cased scripts), or for a script without
-    // case up to three plain words before a dash.
-    let cased = ws
-        .first()
-        .is_some_and(|(_, w)| w.chars().any(|c| c.is_uppercase() || c.is_lowercase()));
-    if cased {
-        while k < ws.len().min(PLACE_WORDS) && all_capitals(ws[k].1) && !is_dash(ws[k].1) {
-            k += 1;
-        }
-    } else {
-        while k < ws.len().min(3)
-            && ws[k]
-                .1
-                .trim_end_matches(['-', '–', '—', '،', ','])
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '\u{200C}')
-            && !is_dash(ws[k].1)
-        {
-            let attached_dash = ws[k].1.ends_with(['-', '–', '—']);
-            k += 1;
-            if attached_dash {
-                break;
-            }
-        }
-    }
-    let place = k;
-    if cased {
-        k = after_region(&ws, place);
-    }
-    // A date after the place: `, 5 декабря`, `Dec. 5`.
-    while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
-        k += 1;
-    }
-    // An agency in brackets, `(Reuters)`, or named after a dash.
-    let mut agency = false;
-    if k < ws.len() && ws[k].1.starts_with('(') {
-        let mut j = k;
-        while j < ws.len() && j < k + 3 && !ws[j].1.contains(')') {
-            j += 1;
-        }
-        if j < ws.len() && ws[j].1.ends_with(')') && j < k + 3 {
-            k = j + 1;
-            agency = true;
-        }
-    }
-    if place == 0 && !agency {
-        return 0;
-    }
-    // The dash: a word of its own, or the end of the place's last word.
-    let attached =
-        k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1;
-    if k < ws.len() && is_dash(ws[k].1) {
-        k += 1;
-    } else if !attached {
-        return 0;
-    }
-    // An agency after the dash, closed by a dash, colon or full stop:
-    // `تهران- ایرنا- …`, `МОСКВА, 5 декабря — РИА Новости. …`.
-    let mut signed = false;
-    if let Some(n) = agency_at(&ws, k, lists, lang) {
-        let last = ws[k + n - 1].1;
-        if last.ends_with(['-', '–', '—', ':', '.']) {
-            k += n;
-            signed = true;
-        } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
-            k += n + 1;
-            signed = true;
-        }
-    }
-    // In a script without capitals a few words before a dash are no sign
-    // of a place: only an agency's signature makes them a dateline.
-    if !cased && !signed {
-        return 0;
-    }
-    end_of(k)
-}
-
-/// `date 2016-12-23 …`: a short lower-case label, then a date of digits.
-fn labelled_date(ws: &[(usize, &str)], lang: Lang) -> bool {
-    if ws.len() <= 2 || !key(ws[0].1, lang).chars().all(char::is_alphabetic) {
-        return false;
-    }
-    let date = ws[1].1;
-    date.len() >= 8
-        && date
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == '/')
-        && date.chars().filter(char::is_ascii_digit).count() >= 6
-        && ws[0].1.chars().all(|c| c.is_lowercase())
-        && ws[0].1.len() <= 8
 }
 
 /// `text.split_whitespace().take(max).count()` ([`crate::tokenize::count_words`]
@@ -466,13 +292,19 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if lists.furniture.found_in(&lowered) {
         return true;
     }
+    if n <= DATE_LINE_WORDS && is_date_line(text, lists, lang) {
+        return true;
+    }
+    if n <= DESK_LINE_WORDS && is_desk_line(text, lists, lang) {
+        return true;
+    }
     // A byline: `By Jane Smith, CNN.`
     if n <= 7
         && text.starts_with("By ")
-        && text
-            .split_whitespace()
-            .skip(1)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and")
+        && text.split_whitespace().skip(1).all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "and" | "|" | "&" | "/" | "-" | "—")
+        })
     {
         return true;
     }
@@ -488,6 +320,65 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     // A short line all in capitals, such as the tail of a licence split
     // from it (`AND WORLD TIMES, INC.`): a story has no such sentence.
     n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
+}
+
+/// A line that dates the page (`Updated 10:32 GMT, 5 December 2016.`) has
+/// at most this many words.
+const DATE_LINE_WORDS: usize = 16;
+
+/// Whether `text` dates the page rather than tells the story: it opens with
+/// a label of `date_labels.txt` (`Updated`, `Опубликовано:`, `تاریخ
+/// انتشار:`) and every other word is a label, a date, a time, a time zone
+/// in capitals (`GMT`, `EST`) or a separator (`|`).
+fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
+    let mut ws = text.split_whitespace();
+    let label = |w: &str| lists.date_labels.contains(&key(w, lang));
+    // Most sentences open with a letter no label opens with: no key is
+    // made for them.
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    // (Arabic letters have several written forms: their key decides.)
+    let letter = first.chars().next().and_then(|c| c.to_lowercase().next());
+    let arabic = letter.is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !(arabic || lists.date_labels.iter().any(|l| l.chars().next() == letter)) || !label(first) {
+        return false;
+    }
+    let mut dated = false;
+    for w in ws {
+        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')'));
+        let time = bare.chars().any(char::is_numeric)
+            && bare
+                .chars()
+                .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
+        let date = time || lists.months.contains(&key(bare, lang));
+        dated |= date;
+        // A time zone (`GMT`, `gmt` in a document written in capitals) or
+        // a short word between the dates (`on`, `at`).
+        let letters = bare.chars().count();
+        let zone = bare.chars().all(char::is_alphabetic)
+            && (letters <= 3 || (letters == 4 && all_capitals(bare)));
+        if !(date || zone || label(w) || bare.is_empty() || matches!(bare, "|" | "am" | "pm")) {
+            return false;
+        }
+    }
+    dated
+}
+
+/// A desk's byline (`گروه ادب و هنر- ندا انتظامی:`) has at most this many words.
+const DESK_LINE_WORDS: usize = 10;
+
+/// Whether `text` is a news desk's byline: a word of `desk_words.txt`
+/// first (`گروه`, `سرویس`: a newsroom's desk), then a dash, the
+/// reporter's name and a colon that ends the line.
+fn is_desk_line(text: &str, lists: &Lists, lang: Lang) -> bool {
+    let text = text.trim();
+    text.ends_with([':', '：'])
+        && text.contains(['-', '–', '—'])
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| lists.desk_words.contains(&key(w, lang)))
 }
 
 /// A line of at least this many words, all in capitals, is no story sentence.
@@ -551,10 +442,81 @@ pub(crate) fn capitals_run_len(text: &str) -> usize {
     0
 }
 
+/// Bytes of whole lines of furniture that open `text` and run into the
+/// sentence after them, when the segmenter found no boundary between them
+/// (`By Jane Smith, CNN` or `Updated 10:32 GMT` and a line break, then the
+/// lead): each line furniture, a dateline or a restatement of the `title`
+/// by itself. The last line is
+/// never counted: a sentence of furniture alone is judged whole. 0 when
+/// there is none.
+fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize {
+    // Most sentences are one line (a byte search, not a `char` one).
+    if !text.as_bytes().contains(&b'\n') {
+        return 0;
+    }
+    let mut skip = 0;
+    while let Some(nl) = text[skip..].find('\n') {
+        let line = &text[skip..skip + nl];
+        let rest = &text[skip + nl + 1..];
+        if rest.trim().is_empty() || line.trim().is_empty() {
+            break;
+        }
+        // A line of furniture, perhaps after a dateline, or a dateline alone.
+        let line = line.trim();
+        let dateline = dateline_len(line, lang);
+        let body = &line[dateline..];
+        let furniture = dateline == line.len()
+            || is_furniture(body, lang)
+            || title.is_some_and(|t| jaccard(t, &word_set(body, lang)) >= RESTATES_TITLE);
+        if !furniture {
+            break;
+        }
+        skip += nl + 1;
+        skip += rest.len() - rest.trim_start().len();
+    }
+    skip
+}
+
+/// Whether `text` is an item of a list written with hyphens (`- Johnson
+/// visited …`). Items of one list stand side by side: the one after an
+/// item does not lean on it by its hyphen (a lone `- But …` still leans).
+fn list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("- ") || (t.starts_with('-') && t[1..].starts_with(char::is_alphabetic))
+}
+
+/// Bytes of a player's or page's notice that opens `text` and runs into the
+/// sentence after it, often without a space (`Media playback is not
+/// supported on this deviceIt has …`): a phrase of `furniture_prefixes.txt`
+/// matched without regard to the case of ASCII letters, then white space.
+/// 0 when there is none.
+fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
+    let lists = lists(lang);
+    if lists.prefixes.is_empty() {
+        return 0;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    // Compared byte by byte, ASCII letters without regard to case: no
+    // copy of the sentence is made (most sentences differ at once).
+    let bytes = t.as_bytes();
+    lists
+        .prefixes
+        .iter()
+        .find(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .map_or(0, |p| {
+            let rest = &t[p.len()..];
+            lead + p.len() + (rest.len() - rest.trim_start().len())
+        })
+}
+
 /// Whether `text` opens with a word or phrase of `connectives.txt`.
 pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
     let lists = lists(lang);
-    let text = text.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
+    // A dash before the first word (a dialogue or list dash, `— Однако …`,
+    // `- But …`) hides a connective no more than a quote does.
+    let text =
+        text.trim_start_matches(|c: char| is_opener(c) || is_dash_char(c) || c.is_whitespace());
     // Most sentences open with no connective: look at the first word alone first.
     let Some(first) = text.split_whitespace().next().map(|w| key(w, lang)) else {
         return false;
@@ -569,8 +531,10 @@ pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
         .any(|c| c.len() <= ws.len() && c.iter().zip(&ws).all(|(a, b)| a == b))
 }
 
+type WordSet = std::collections::HashSet<String>;
+
 /// The set of word keys of `text`, for comparing it with the title.
-fn word_set(text: &str, lang: Lang) -> std::collections::HashSet<String> {
+fn word_set(text: &str, lang: Lang) -> WordSet {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| normalize_key(w, lang))
@@ -603,6 +567,8 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         || head.contains('\n')
         || words > HEADLINE_MAX_WORDS
         || !head.chars().any(char::is_alphanumeric)
+        || is_furniture(head.trim(), doc.lang())
+        || dateline_len(head.trim(), doc.lang()) == head.trim().len()
     {
         return false;
     }
@@ -625,6 +591,47 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
 }
 
+/// Bytes of a headline that opens the document's first sentence as a line
+/// of its own, run into what follows by a single line break (the segmenter
+/// read the lines as one wrapped paragraph): a line of at most
+/// [`HEADLINE_MAX_WORDS`] words without a sentence end, followed by furniture,
+/// a dateline, or a line that restates it, or the `given` title itself.
+/// 0 when there is none (a wrapped
+/// line of a story is followed by the rest of its sentence).
+fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> usize {
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    let sentence = first.text(&doc.document.text);
+    let Some(nl) = sentence.find('\n') else {
+        return 0;
+    };
+    let (head, rest) = (&sentence[..nl], sentence[nl + 1..].trim_start());
+    let lang = doc.lang();
+    if head.trim().is_empty()
+        || ends_a_sentence(head)
+        || count_words(head, HEADLINE_MAX_WORDS + 1) > HEADLINE_MAX_WORDS
+        || rest.is_empty()
+    {
+        return 0;
+    }
+    if let Some(t) = given {
+        // The given title on a line of its own: nothing else to ask.
+        return if normalize_key(head.trim(), lang) == normalize_key(t, lang) {
+            nl + 1
+        } else {
+            0
+        };
+    }
+    let next_line = rest.split('\n').next().unwrap_or(rest);
+    let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
+    if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
+        nl + 1
+    } else {
+        0
+    }
+}
+
 /// A document's roles, sentence by sentence, and its title (the given
 /// one, else the first line when it is a headline).
 pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
@@ -642,9 +649,16 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             .first()
             .is_some_and(|s| normalize_key(s.text(text).trim(), lang) == normalize_key(t, lang))
     });
+    // A headline the segmenter ran into the sentence after it.
+    let joined = if headline || first_is_given {
+        0
+    } else {
+        joined_headline(doc, given)
+    };
     let title: Option<String> = match given {
         Some(t) => Some(t.to_string()),
         None if headline => Some(doc.sentence_text(0).trim().to_string()),
+        None if joined > 0 => Some(doc.sentence_text(0)[..joined].trim().to_string()),
         None => None,
     };
     let title_words = title.as_deref().map(|t| word_set(t, lang));
@@ -669,19 +683,23 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 n if n > 0 && in_capitals() => 0,
                 n => n,
             };
+            let run = if i == 0 { run.max(joined) } else { run };
+            let run = run + furniture_lines_len(&sentence[run..], lang, title_words.as_ref());
+            let run = run + furniture_prefix_len(&sentence[run..], lang);
             if is_furniture(&sentence[run..], lang)
                 && (!in_capitals() || is_furniture(&sentence[run..].to_lowercase(), lang))
             {
                 return Role::Furniture;
             }
-            let skip = match run {
-                0 => dateline_len(sentence, lang),
-                n => n,
-            };
+            let skip = run + dateline_len(&sentence[run..], lang);
             if skip == sentence.len() {
                 return Role::Furniture;
             }
             let body = &sentence[skip..];
+            // Furniture after a dateline (`WASHINGTON — Updated 10:32 GMT.`).
+            if skip > 0 && is_furniture(body, lang) {
+                return Role::Furniture;
+            }
             let introduces =
                 introduces(body) && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS;
             if !introduces && !ends_a_sentence(body) {
@@ -694,13 +712,18 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             }
             Role::Body {
                 skip,
-                leans: i > 0 && leans_on_previous(body, lang),
+                leans: i > 0
+                    && leans_on_previous(body, lang)
+                    && !(list_item(body) && list_item(doc.sentence_text(i - 1))),
                 introduces,
             }
         })
         .collect();
     (roles, title)
 }
+
+mod dateline;
+pub(crate) use dateline::dateline_len;
 
 #[cfg(test)]
 mod tests;

@@ -42,4 +42,5 @@ mod summarize_cli;
 mod summarize_opening;
 mod summarize_props;
 mod summarize_reads;
+mod summarize_variants;
 mod tm_cli;

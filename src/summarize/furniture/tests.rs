@@ -96,6 +96,8 @@ fn furniture_lines_are_recognised() {
         en
     ));
     assert!(is_furniture("By Jane Smith, CNN.", en));
+    assert!(is_furniture("By Jane Smith | CNN", en));
+    assert!(is_furniture("By Jane Smith & John Doe", en));
     assert!(is_furniture("Read more: the ten best parks.", en));
     assert!(is_furniture(
         "COPYRIGHT 1998 BY WORLDSOURCES, INC., A JOINT VENTURE OF FDCH.",
@@ -199,10 +201,19 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             "furniture.txt",
             "months.txt",
             "agencies.txt",
+            "date_labels.txt",
+            "desk_words.txt",
+            "furniture_prefixes.txt",
         ] {
             let list: Vec<&str> = entries(builtin(lang, name)).collect();
             if lang == Lang::FA && name == "agencies.txt" {
                 continue; // the segmenter's list, tested there
+            }
+            if lang != Lang::FA && name == "desk_words.txt" {
+                continue; // Persian only
+            }
+            if lang != Lang::EN && name == "furniture_prefixes.txt" {
+                continue; // English only
             }
             assert!(!list.is_empty(), "{lang}/{name}");
             assert!(
@@ -341,4 +352,192 @@ fn a_document_in_capitals_keeps_its_story() {
     );
     let (roles, _) = roles(&doc);
     assert_eq!(roles.last(), Some(&Role::Furniture), "{mixed}");
+}
+
+/// Variants found by `tests/it/summarize_variants.rs`, one class each.
+#[test]
+fn a_dash_before_a_connective_still_leans() {
+    for (text, lang) in [
+        ("- They said the dams were full.", Lang::EN),
+        ("— But the rain went on.", Lang::EN),
+        ("— Однако дожди не прекратились.", Lang::RU),
+        ("- او گفت که باران آمد.", Lang::FA),
+    ] {
+        assert!(leans_on_previous(text, lang), "{text}");
+    }
+    assert!(!leans_on_previous("- Rain fell.", Lang::EN));
+}
+
+#[test]
+fn datelines_with_an_agency_run_in_or_between_slashes() {
+    let en = Lang::EN;
+    assert_eq!(dateline("(CNN)They may find life.", en), "(CNN)");
+    assert_eq!(dateline(" (CNN)They may find life.", en), " (CNN)");
+    assert_eq!(dateline("(Updated)Prices rose.", en), "");
+    assert_eq!(
+        dateline("Moscow, 5 December 2016 /TASS/. Prices rose.", en),
+        "Moscow, 5 December 2016 /TASS/. "
+    );
+    let alone = "Moscow, 5 December 2016 /TASS/.";
+    assert_eq!(dateline_len(alone, en), alone.len());
+    assert_eq!(
+        dateline("MOSCOW, December 5 /TASS/. Prices rose.", en),
+        "MOSCOW, December 5 /TASS/. "
+    );
+    assert_eq!(
+        dateline("МОСКВА, 5 декабря /ТАСС/. Цены выросли.", Lang::RU),
+        "МОСКВА, 5 декабря /ТАСС/. "
+    );
+    // A place in small letters needs the agency's signature.
+    assert_eq!(
+        dateline("Moscow, Russia's capital, hosted the talks.", en),
+        ""
+    );
+    assert_eq!(dateline("Yesterday, 5 people - all men - left.", en), "");
+}
+
+#[test]
+fn lines_that_date_the_page_are_furniture() {
+    for (text, lang) in [
+        ("Updated 10:32 GMT, 5 December 2016.", Lang::EN),
+        (
+            "Published: 10:32 EST, 5 December 2016 | Updated: 11:02 EST, 5 December 2016",
+            Lang::EN,
+        ),
+        ("Обновлено 5 декабря 2016, 10:32", Lang::RU),
+        ("Опубликовано: 5 декабря 2016", Lang::RU),
+        ("تاریخ انتشار: ۱۵ آذر ۱۳۹۵", Lang::FA),
+        ("کد خبر: 12345", Lang::FA),
+        ("كد خبر: 12345", Lang::FA),
+        ("Share this article.", Lang::EN),
+        ("© 2016 Reuters.", Lang::EN),
+        ("© РИА Новости, 2016", Lang::RU),
+    ] {
+        assert!(is_furniture(text, lang), "{text}");
+    }
+    for (text, lang) in [
+        ("Updated figures show that 5 people died.", Lang::EN),
+        ("Published in 2016, the report named 12 firms.", Lang::EN),
+        ("Many people share this view of the talks.", Lang::EN),
+        ("Опубликовано письмо министра от 5 декабря.", Lang::RU),
+    ] {
+        assert!(!is_furniture(text, lang), "{text}");
+    }
+}
+
+#[test]
+fn furniture_lines_run_into_a_sentence_are_skipped() {
+    let text = "By Jane Smith, CNN\nUpdated 10:32 GMT, 5 December 2016\nHeavy floods closed roads.";
+    assert_eq!(
+        &text[furniture_lines_len(text, Lang::EN, None)..],
+        "Heavy floods closed roads."
+    );
+    let text = "تهران – ایسنا – تاریخ انتشار: ۱۵ آذر ۱۳۹۵\nسیل جاده‌ها را بست.";
+    assert_eq!(
+        &text[furniture_lines_len(text, Lang::FA, None)..],
+        "سیل جاده‌ها را بست."
+    );
+    // A wrapped line of the story, and furniture alone, stay.
+    for text in [
+        "Heavy floods closed\nroads in the city.",
+        "Share this article.",
+        "Read more\n",
+    ] {
+        assert_eq!(furniture_lines_len(text, Lang::EN, None), 0, "{text}");
+    }
+}
+
+#[test]
+fn a_desk_byline_is_furniture() {
+    assert!(is_furniture("گروه ادب و هنر- ندا انتظامی:", Lang::FA));
+    assert!(is_furniture("سرویس سیاسی - علی رضایی:", Lang::FA));
+    // A sentence about a group keeps its place.
+    assert!(!is_furniture(
+        "گروه جامعه شناسی در دانشگاه علامه طباطبایی است.",
+        Lang::FA
+    ));
+    assert!(is_furniture(
+        "posted on December 5, 2016 at 10:32 gmt",
+        Lang::EN
+    ));
+}
+
+#[test]
+fn a_place_and_date_alone_are_a_dateline() {
+    for text in ["МОСКВА, 5 декабря.", "ТАСС, 5 декабря."] {
+        assert_eq!(dateline_len(text, Lang::RU), text.len(), "{text}");
+    }
+    // Not when the story follows, nor for a sentence of words.
+    assert_eq!(
+        dateline_len("NATO, 5 December.", Lang::EN),
+        "NATO, 5 December.".len()
+    );
+    assert_eq!(dateline_len("NATO met on 5 December.", Lang::EN), 0);
+    assert_eq!(dateline_len("Moscow, 5 December.", Lang::EN), 0);
+}
+
+#[test]
+fn a_title_restated_on_a_line_run_into_the_lead_is_skipped() {
+    let title = word_set("Floods close schools in Tabriz", Lang::EN);
+    let text = "Floods close schools in Tabriz.\ndate 2016-12-05\nHeavy floods closed roads.";
+    assert_eq!(
+        &text[furniture_lines_len(text, Lang::EN, Some(&title))..],
+        "Heavy floods closed roads."
+    );
+    assert_eq!(furniture_lines_len(text, Lang::EN, None), 0);
+}
+
+#[test]
+fn items_of_a_hyphen_list_do_not_lean_on_each_other() {
+    let leans = |text: &str| -> Vec<bool> {
+        let docs = crate::analyze_all(
+            vec![crate::Document::new("d", text)],
+            &crate::Config::default(),
+        );
+        roles(&docs[0])
+            .0
+            .iter()
+            .map(|r| matches!(r, Role::Body { leans: true, .. }))
+            .collect()
+    };
+    let list = "Rain fell on the city for three days.\n\n- Johnson visited the board again.\n\n- She also formed a committee of experts.";
+    assert_eq!(leans(list), [false, false, false]);
+    let lone = "Rain fell on the city for three days.\n\n- But the dams held on Monday.";
+    assert_eq!(leans(lone), [false, true]);
+    assert!(list_item("- She said so.") && list_item("-She said so."));
+    assert!(!list_item("— She said so.") && !list_item("-- She said so."));
+}
+
+#[test]
+fn a_place_joined_to_the_story_by_a_dash_is_a_dateline() {
+    let en = Lang::EN;
+    assert_eq!(dateline("LONDON—Prices rose.", en), "LONDON—");
+    assert_eq!(dateline("NEW YORK--The index fell.", en), "NEW YORK--");
+    assert_eq!(
+        dateline("WASHINGTON–\"We will act,\" he said.", en),
+        "WASHINGTON–"
+    );
+    for text in [
+        "US—China talks resumed.",
+        "NATO—Russia council met.",
+        "LONDON—based firms grew.",
+        "Covid-19—the disease—spread.",
+    ] {
+        assert_eq!(dateline_len(text, en), 0, "{text}");
+    }
+}
+
+#[test]
+fn a_notice_run_into_a_sentence_is_skipped() {
+    let text = "Media playback is not supported on this deviceIt has also been criticised.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "It has also been criticised."
+    );
+    let text = "Media playback is unsupported on your device\nErdogan headed for Cologne.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "Erdogan headed for Cologne."
+    );
+    assert_eq!(furniture_prefix_len("Media coverage grew.", Lang::EN), 0);
 }
