@@ -39,6 +39,7 @@ mod persian;
 mod quotes;
 mod script;
 mod text;
+mod untouchable;
 
 pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use crate::invisible::is_invisible;
 use crate::lang::Lang;
 use crate::resources::entries as resource_entries;
 use crate::tokenize::tokenize;
@@ -74,21 +75,87 @@ fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
         .map(|(_, v)| *v)
 }
 
+/// One piece of a text as numbers are read: a word (its matching key),
+/// or a number in digits with its value when it may be part of a number
+/// written with digits and scale words (a whole number below 1000 that
+/// stands apart from letters: the `12` and `500` of "12 тысяч 500").
+enum Piece<'a> {
+    Word(&'a str),
+    Digits(Option<f64>),
+}
+
+/// The words and numbers of `text` in order, each with its byte span.
+fn pieces<'a>(text: &str, tokens: &'a [crate::tokenize::Token]) -> Vec<(usize, usize, Piece<'a>)> {
+    let numbers = super::numbers::extract(text);
+    let overlaps = |s: usize, e: usize, n: &super::numbers::Number| s < n.end && n.start < e;
+    let mut out: Vec<(usize, usize, Piece<'a>)> = tokens
+        .iter()
+        .filter(|t| !numbers.iter().any(|n| overlaps(t.start, t.end, n)))
+        .map(|t| (t.start, t.end, Piece::Word(t.key.as_str())))
+        .collect();
+    for n in &numbers {
+        let attached = tokens
+            .iter()
+            .any(|t| overlaps(t.start, t.end, n) && (t.start < n.start || t.end > n.end));
+        let value = match n.groups.as_slice() {
+            [g] if !attached && !n.negative && n.fraction == 0.0 => {
+                g.parse::<f64>().ok().filter(|&v| v < 1000.0)
+            }
+            _ => None,
+        };
+        out.push((n.start, n.end, Piece::Digits(value)));
+    }
+    out.sort_by_key(|&(s, _, _)| s);
+    out
+}
+
+/// A number being read: the completed scales, the part below the next
+/// scale, whether digits are part of it, where it ends and whether its
+/// last word is an abbreviation (`тыс.`), which a point may follow.
+struct Run {
+    total: f64,
+    part: f64,
+    digits: bool,
+    end: usize,
+    abbreviated: bool,
+}
+
+/// Whether only white space (or invisible characters, or the point of an
+/// abbreviated scale word) stands between two pieces of one number.
+fn joined(text: &str, run: &Run, start: usize) -> bool {
+    let gap = text[run.end..start].trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    gap.is_empty() || (run.abbreviated && gap == ".")
+}
+
 /// The values written in words in `text`: each number word alone, each
 /// run of them read as one number ("тридцать шесть" = 36, "два миллиона
 /// двести тысяч" = 2,200,000, "یک میلیون و دویست هزار" = 1,200,000,
-/// "полторы тысячи" = 1,500), and each month name as its number.
+/// "полторы тысячи" = 1,500), numbers written with digits and scale words
+/// mixed ("12 тысяч 500" = 12,500, "1 миллион 200 тысяч" = 1,200,000,
+/// "۱۲ هزار و ۵۰۰" = 12,500), and each month name as its number. A scale
+/// word after a multiplier ("3 миллиона") is not also its own value: "3
+/// миллиона" is not one million.
 pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
     let mut out = Vec::new();
     let Some(words) = word_list(lang, "number_words.txt") else {
         return out;
     };
     let months = word_list(lang, "month_names.txt");
-    // The run so far: completed scales, and the part below the next scale.
-    let mut run: Option<(f64, f64)> = None;
-    for tok in tokenize(text, lang) {
-        let key = tok.key.as_str();
-        if lang == Lang::FA && key == "و" && run.is_some() {
+    let tokens = tokenize(text, lang);
+    let mut run: Option<Run> = None;
+    for (start, end, piece) in pieces(text, &tokens) {
+        let key = match piece {
+            Piece::Digits(v) => {
+                run = read_digits(text, run, v, start, end, &mut out);
+                continue;
+            }
+            Piece::Word(key) => key,
+        };
+        if lang == Lang::FA && key == "و" {
+            if let Some(r) = run.as_mut() {
+                r.end = end;
+                r.abbreviated = false;
+            }
             continue;
         }
         if let Some(m) = months.and_then(|m| month_of(m, key)) {
@@ -98,19 +165,71 @@ pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
             run = None;
             continue;
         };
-        out.push(v);
-        let (total, part) = run.unwrap_or((0.0, 0.0));
-        run = Some(if v >= 1000.0 {
-            let multiplier = if part == 0.0 { 1.0 } else { part };
-            (total + multiplier * v, 0.0)
-        } else {
-            (total, part + v)
-        });
-        if let Some((t, p)) = run {
-            out.push(t + p);
+        // After digits only a scale word goes on the number ("12 тысяч",
+        // not "2 первых"), and a word below it only after a scale.
+        if run
+            .as_ref()
+            .is_some_and(|r| r.digits && (!joined(text, r, start) || (v < 1000.0 && r.part != 0.0)))
+        {
+            run = None;
         }
+        let r = run.get_or_insert(Run {
+            total: 0.0,
+            part: 0.0,
+            digits: false,
+            end,
+            abbreviated: false,
+        });
+        if v < 1000.0 || r.part == 0.0 {
+            out.push(v);
+        }
+        if v >= 1000.0 {
+            let multiplier = if r.part == 0.0 { 1.0 } else { r.part };
+            r.total += multiplier * v;
+            r.part = 0.0;
+        } else {
+            r.part += v;
+        }
+        r.end = end;
+        r.abbreviated = ABBREVIATED_SCALES.contains(&key);
+        out.push(r.total + r.part);
     }
     out
+}
+
+/// Scale words written short, which a point may follow inside a number.
+const ABBREVIATED_SCALES: [&str; 4] = ["тыс", "млн", "млрд", "трлн"];
+
+/// Reads a number in digits (`value`, when it may be part of a mixed
+/// number) at `start..end` into the number being read: after a scale word
+/// it is the part below it ("12 тысяч 500"), else it starts a number of
+/// its own ("12" of "12 тысяч"), whose value in digits is counted already.
+fn read_digits(
+    text: &str,
+    run: Option<Run>,
+    value: Option<f64>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<f64>,
+) -> Option<Run> {
+    let value = value?;
+    match run {
+        Some(mut r) if r.part == 0.0 && r.total > 0.0 && joined(text, &r, start) => {
+            r.part = value;
+            r.digits = true;
+            r.end = end;
+            r.abbreviated = false;
+            out.push(r.total + r.part);
+            Some(r)
+        }
+        _ => Some(Run {
+            total: 0.0,
+            part: value,
+            digits: true,
+            end,
+            abbreviated: false,
+        }),
+    }
 }
 
 /// The month of one word of `months`, if it is a month name.

@@ -549,3 +549,107 @@ fn typographic_variants_are_values() {
     assert_eq!(errors("He ate 1½ cakes.", "Он съел 1 торт.", Lang::RU), 1);
     assert_eq!(errors("He ate 1½ cakes.", "Он съел 1¼ торта.", Lang::RU), 1);
 }
+
+/// The Russian form of "thousand" or "million" after the number `n`.
+fn ru_scale(n: u64, forms: [&str; 3]) -> &str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => forms[2],
+        (1, _) => forms[0],
+        (2..=4, _) => forms[1],
+        _ => forms[2],
+    }
+}
+
+/// A number written with digits and scale words mixed ("12 тысяч 500",
+/// "2 тыс. 500", "1 миллион 200 тысяч", "۱۲ هزار و ۵۰۰", "12 هزار و 500")
+/// is the value, walked over the thousands and the part below them in
+/// every style; the same style with another part below the scale is an
+/// error.
+#[test]
+fn digits_and_scale_words_mixed_are_the_value() {
+    let thousands = ["тысяча", "тысячи", "тысяч"];
+    let millions = ["миллион", "миллиона", "миллионов"];
+    for a in [1u64, 2, 5, 11, 12, 21, 99, 250, 999] {
+        for b in [1u64, 5, 40, 200, 500, 999] {
+            let p = |n: u64| persian_digits(&n.to_string());
+            let forms = [
+                (
+                    format!("{a},{b:03}"),
+                    Lang::RU,
+                    format!("{a} {} {{b}}", ru_scale(a, thousands)),
+                ),
+                (format!("{a},{b:03}"), Lang::RU, format!("{a} тыс. {{b}}")),
+                (
+                    format!("{a},{b:03},000"),
+                    Lang::RU,
+                    format!("{a} {} {{b}} тысяч", ru_scale(a, millions)),
+                ),
+                (
+                    format!("{a},{b:03},000"),
+                    Lang::RU,
+                    format!("{a} млн {{b}} тыс."),
+                ),
+                (
+                    format!("{a},{b:03}"),
+                    Lang::FA,
+                    format!("{} هزار و {{b}}", p(a)),
+                ),
+                (format!("{a},{b:03}"), Lang::FA, format!("{a} هزار و {{b}}")),
+                (
+                    format!("{a},{b:03},000"),
+                    Lang::FA,
+                    format!("{} میلیون و {{b}} هزار", p(a)),
+                ),
+            ];
+            for (number, lang, written) in forms {
+                let source = format!("Some {number} people came.");
+                let fill = |part: u64| {
+                    let part =
+                        if lang == Lang::FA && written.starts_with(|c: char| !c.is_ascii_digit()) {
+                            p(part)
+                        } else {
+                            part.to_string()
+                        };
+                    format!("Пришли {} человек.", written.replace("{b}", &part))
+                };
+                assert_eq!(errors(&source, &fill(b), lang), 0, "{source} → {}", fill(b));
+                let other = if b == 999 { 998 } else { b + 1 };
+                assert_eq!(
+                    errors(&source, &fill(other), lang),
+                    1,
+                    "{source} → {}",
+                    fill(other)
+                );
+            }
+        }
+    }
+    for (source, target, lang) in [
+        ("1.2 million", "یک میلیون و دویست هزار", Lang::FA),
+        ("12,500", "۱۲ هزار و ۵۰۰", Lang::FA),
+        ("1,200,000", "1 миллион 200 тысяч", Lang::RU),
+    ] {
+        assert_eq!(errors(source, target, lang), 0, "{source} → {target}");
+    }
+}
+
+/// Regression: a scale word after a multiplier was also read alone, so
+/// "1 million" → "3 миллиона" (three million) and "1,000" → "5 هزار" passed.
+#[test]
+fn a_scale_word_after_a_multiplier_is_not_its_own_value() {
+    assert_eq!(
+        errors("1 million people", "3 миллиона человек", Lang::RU),
+        1
+    );
+    assert_eq!(errors("1,000 people", "۵ هزار نفر", Lang::FA), 1);
+    assert_eq!(errors("1 million people", "миллион человек", Lang::RU), 0);
+    assert_eq!(errors("1,000 people", "هزار نفر", Lang::FA), 0);
+}
+
+fn persian_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x06F0 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}

@@ -11,7 +11,8 @@ use crate::tokenize::{for_each_word, normalize_key};
 
 pub(crate) use crate::invisible::{is_blank, is_invisible};
 
-/// Byte spans of the URLs, e-mail addresses, @handles and #hashtags of `text`.
+/// Byte spans of the URLs, e-mail addresses, @handles, #hashtags, bare
+/// domains and placeholders of `text`, in order.
 pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (start, piece) in whitespace_pieces(text) {
@@ -47,7 +48,8 @@ pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
             && core[1..].chars().any(|c| c.is_alphabetic());
-        if is_url || is_email || is_tag {
+        let is_domain = !(is_url || is_email || is_tag) && super::untouchable::is_bare_domain(core);
+        if is_url || is_email || is_tag || is_domain {
             let s = start + lead;
             let core = if is_tag {
                 core.trim_end_matches('.')
@@ -57,6 +59,13 @@ pub(crate) fn untouchable_spans(text: &str) -> Vec<(usize, usize)> {
             out.push((s, s + core.len()));
         }
     }
+    // Placeholders, where no other item holds them (`{id}` in a URL).
+    for (s, e) in super::untouchable::placeholder_spans(text) {
+        if !out.iter().any(|&(a, b)| s < b && a < e) {
+            out.push((s, e));
+        }
+    }
+    out.sort_unstable();
     out
 }
 

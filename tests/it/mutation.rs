@@ -24,6 +24,10 @@ use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
 use crate::common::fill;
 use crate::mutation_text::*;
 
+#[path = "mutation_kinds.rs"]
+mod kinds;
+use kinds::{clean_kinds, more_damaged_kinds};
+
 // ---- the kinds ----
 
 /// A pair of sentences appended to a unit's source and target: the clean
@@ -63,7 +67,7 @@ fn decimal_sep(lang: Lang) -> &'static str {
 
 /// The damaged kinds: each is wrong work that merge must report.
 fn damaged_kinds() -> Vec<(&'static str, Make)> {
-    vec![
+    let mut kinds: Vec<(&'static str, Make)> = vec![
         ("numbers:decimal_dropped", |line, lang, rng| {
             let (a, b) = (rng.range(1, 99), rng.range(1, 9));
             let en = format!("Turnout was {a}.{b}%.");
@@ -291,179 +295,9 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
                 target: "\u{a0}\u{200c} ".to_string(),
             })
         }),
-    ]
-}
-
-/// The clean kinds: correct work that merge must accept.
-fn clean_kinds() -> Vec<(&'static str, Make)> {
-    vec![
-        ("clean:as_translated", |line, lang, _| {
-            Some(Clause {
-                en: line.en.clone(),
-                target: target_of(line, lang).to_string(),
-            })
-        }),
-        ("clean:written_out_count", |line, lang, rng| {
-            let n = rng.range(2, 999);
-            let en = format!("Police said {n} people were injured.");
-            let t = match lang {
-                Lang::RU => format!("По данным полиции, пострадали {} человек.", ru_words(n)),
-                _ => format!("به گفته پلیس {} نفر زخمی شدند.", fa_words(n)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:written_out_scale", |line, lang, rng| {
-            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
-            let en = format!("The city has {a}.{b} million residents.");
-            let n = a * 1_000_000 + b * 100_000;
-            let t = match lang {
-                Lang::RU => format!("В городе живут {} жителей.", ru_words(n)),
-                _ => format!("این شهر {} نفر جمعیت دارد.", fa_words(n)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:written_out_thousands", |line, lang, rng| {
-            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
-            let en = format!("Some {a},{b}00 troops took part.");
-            let n = a * 1000 + b * 100;
-            let words = if lang == Lang::RU && a == 1 && b == 5 {
-                "полторы тысячи".to_string()
-            } else if lang == Lang::RU {
-                ru_words(n)
-            } else {
-                fa_words(n)
-            };
-            let t = match lang {
-                Lang::RU => format!("В учениях участвовали около {words} военных."),
-                _ => format!("حدود {words} سرباز شرکت کردند."),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:month_date_iso", |line, lang, rng| {
-            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
-            let en = format!("The vote was held on {y}-{m:02}-{day:02}.");
-            let t = match lang {
-                Lang::RU => format!(
-                    "Голосование прошло {day} {} {y} года.",
-                    RU_MONTHS[m as usize - 1]
-                ),
-                _ => format!(
-                    "رای‌گیری در {} {} {} برگزار شد.",
-                    d(lang, day),
-                    FA_MONTHS[m as usize - 1],
-                    d(lang, y)
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:month_date_written", |line, lang, rng| {
-            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
-            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
-            let t = match lang {
-                Lang::RU => format!(
-                    "Это закончилось {day} {} {y} года.",
-                    RU_MONTHS[m as usize - 1]
-                ),
-                _ => format!(
-                    "این در {} {} {} پایان یافت.",
-                    d(lang, day),
-                    FA_MONTHS[m as usize - 1],
-                    d(lang, y)
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:decimal_comma", |line, lang, rng| {
-            let (a, b) = (rng.range(1, 99), rng.range(1, 9));
-            let en = format!("Unemployment rose to {a}.{b}%.");
-            let t = match lang {
-                Lang::RU => format!("Безработица выросла до {a},{b} %."),
-                _ => format!(
-                    "بیکاری به {}{}{} درصد رسید.",
-                    d(lang, a),
-                    decimal_sep(lang),
-                    d(lang, b)
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:grouping_nbsp", |line, lang, rng| {
-            let (a, b) = (rng.range(1, 99), rng.range(100, 999));
-            let en = format!("Exactly {a},{b} ballots were counted.");
-            let t = match lang {
-                Lang::RU => format!("Было подсчитано ровно {a}\u{a0}{b} бюллетеней."),
-                _ => format!("دقیقا {}٬{} برگه رای شمارش شد.", d(lang, a), d(lang, b)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:negative_written", |line, lang, rng| {
-            let n = rng.range(2, 40);
-            let en = format!("Temperatures fell to -{n} degrees overnight.");
-            let t = match lang {
-                Lang::RU => format!("Ночью температура опустилась до минус {n} градусов."),
-                _ => format!("دمای هوا در شب به منفی {} درجه رسید.", d(lang, n)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:numeric_date", |line, lang, rng| {
-            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
-            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
-            let t = match lang {
-                Lang::RU => format!("Это закончилось {day:02}.{m:02}.{y}."),
-                _ => format!(
-                    "این در {} پایان یافت.",
-                    d(lang, format!("{y}/{m:02}/{day:02}"))
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:clock_24h", |line, lang, rng| {
-            let (h, min) = (rng.range(1, 11), [0, 15, 30, 45][rng.range(0, 3) as usize]);
-            let en = format!("The meeting starts at {h}:{min:02} p.m.");
-            let t = match lang {
-                Lang::RU => format!("Встреча начнется в {}:{min:02}.", h + 12),
-                _ => format!(
-                    "جلسه ساعت {}:{} آغاز می‌شود.",
-                    d(lang, h + 12),
-                    d(lang, format!("{min:02}"))
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:minus_dash", |line, lang, rng| {
-            let n = rng.range(2, 40);
-            let en = format!("Temperatures fell to -{n} degrees overnight.");
-            let t = match lang {
-                Lang::RU => format!("Ночью температура опустилась до –{n} градусов."),
-                _ => format!("دمای هوا در شب به \u{2212}{} درجه رسید.", d(lang, n)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:fraction_words", |line, lang, rng| {
-            let n = rng.range(2, 9);
-            let en = format!("Only {n}½ hours were left.");
-            let t = match lang {
-                Lang::RU => format!("Осталось всего {n},5 часа."),
-                _ => format!("فقط {}٫{} ساعت باقی مانده بود.", d(lang, n), d(lang, 5)),
-            };
-            appended(line, lang, en, t)
-        }),
-        ("clean:nbsp_untouchables", |line, lang, rng| {
-            let n = rng.range(10, 999);
-            let en = format!(
-                "Follow\u{a0}@newsdesk{n} and\u{a0}#vote{n} or see\u{a0}https://example.org/a/{n}."
-            );
-            let t = match lang {
-                Lang::RU => format!(
-                    "Следите за\u{a0}@newsdesk{n} и\u{a0}#vote{n} или смотрите\u{a0}https://example.org/a/{n}."
-                ),
-                _ => format!(
-                    "‏@newsdesk{n} و\u{a0}#vote{n} را دنبال کنید یا\u{a0}https://example.org/a/{n} را ببینید."
-                ),
-            };
-            appended(line, lang, en, t)
-        }),
-    ]
+    ];
+    kinds.extend(more_damaged_kinds());
+    kinds
 }
 
 // ---- through the formats ----

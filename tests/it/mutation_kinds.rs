@@ -1,0 +1,306 @@
+//! Kinds of the mutation battery (`mutation.rs`): the clean kinds, and
+//! the damaged kinds of numbers written with digits and scale words
+//! mixed, placeholders and bare domains.
+
+use super::*;
+
+/// The clean kinds: correct work that merge must accept.
+pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
+    vec![
+        ("clean:as_translated", |line, lang, _| {
+            Some(Clause {
+                en: line.en.clone(),
+                target: target_of(line, lang).to_string(),
+            })
+        }),
+        ("clean:written_out_count", |line, lang, rng| {
+            let n = rng.range(2, 999);
+            let en = format!("Police said {n} people were injured.");
+            let t = match lang {
+                Lang::RU => format!("По данным полиции, пострадали {} человек.", ru_words(n)),
+                _ => format!("به گفته پلیس {} نفر زخمی شدند.", fa_words(n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:written_out_scale", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
+            let en = format!("The city has {a}.{b} million residents.");
+            let n = a * 1_000_000 + b * 100_000;
+            let t = match lang {
+                Lang::RU => format!("В городе живут {} жителей.", ru_words(n)),
+                _ => format!("این شهر {} نفر جمعیت دارد.", fa_words(n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:written_out_thousands", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 9), rng.range(1, 9));
+            let en = format!("Some {a},{b}00 troops took part.");
+            let n = a * 1000 + b * 100;
+            let words = if lang == Lang::RU && a == 1 && b == 5 {
+                "полторы тысячи".to_string()
+            } else if lang == Lang::RU {
+                ru_words(n)
+            } else {
+                fa_words(n)
+            };
+            let t = match lang {
+                Lang::RU => format!("В учениях участвовали около {words} военных."),
+                _ => format!("حدود {words} سرباز شرکت کردند."),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:month_date_iso", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("The vote was held on {y}-{m:02}-{day:02}.");
+            let t = match lang {
+                Lang::RU => format!(
+                    "Голосование прошло {day} {} {y} года.",
+                    RU_MONTHS[m as usize - 1]
+                ),
+                _ => format!(
+                    "رای‌گیری در {} {} {} برگزار شد.",
+                    d(lang, day),
+                    FA_MONTHS[m as usize - 1],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:month_date_written", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
+            let t = match lang {
+                Lang::RU => format!(
+                    "Это закончилось {day} {} {y} года.",
+                    RU_MONTHS[m as usize - 1]
+                ),
+                _ => format!(
+                    "این در {} {} {} پایان یافت.",
+                    d(lang, day),
+                    FA_MONTHS[m as usize - 1],
+                    d(lang, y)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:decimal_comma", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 99), rng.range(1, 9));
+            let en = format!("Unemployment rose to {a}.{b}%.");
+            let t = match lang {
+                Lang::RU => format!("Безработица выросла до {a},{b} %."),
+                _ => format!(
+                    "بیکاری به {}{}{} درصد رسید.",
+                    d(lang, a),
+                    decimal_sep(lang),
+                    d(lang, b)
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:grouping_nbsp", |line, lang, rng| {
+            let (a, b) = (rng.range(1, 99), rng.range(100, 999));
+            let en = format!("Exactly {a},{b} ballots were counted.");
+            let t = match lang {
+                Lang::RU => format!("Было подсчитано ровно {a}\u{a0}{b} бюллетеней."),
+                _ => format!("دقیقا {}٬{} برگه رای شمارش شد.", d(lang, a), d(lang, b)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:negative_written", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до минус {n} градусов."),
+                _ => format!("دمای هوا در شب به منفی {} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:numeric_date", |line, lang, rng| {
+            let (y, m, day) = (rng.range(1990, 2030), rng.range(1, 12), rng.range(1, 28));
+            let en = format!("It ended on {} {day}, {y}.", EN_MONTHS[m as usize - 1]);
+            let t = match lang {
+                Lang::RU => format!("Это закончилось {day:02}.{m:02}.{y}."),
+                _ => format!(
+                    "این در {} پایان یافت.",
+                    d(lang, format!("{y}/{m:02}/{day:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:clock_24h", |line, lang, rng| {
+            let (h, min) = (rng.range(1, 11), [0, 15, 30, 45][rng.range(0, 3) as usize]);
+            let en = format!("The meeting starts at {h}:{min:02} p.m.");
+            let t = match lang {
+                Lang::RU => format!("Встреча начнется в {}:{min:02}.", h + 12),
+                _ => format!(
+                    "جلسه ساعت {}:{} آغاز می‌شود.",
+                    d(lang, h + 12),
+                    d(lang, format!("{min:02}"))
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:minus_dash", |line, lang, rng| {
+            let n = rng.range(2, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let t = match lang {
+                Lang::RU => format!("Ночью температура опустилась до –{n} градусов."),
+                _ => format!("دمای هوا در شب به \u{2212}{} درجه رسید.", d(lang, n)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:fraction_words", |line, lang, rng| {
+            let n = rng.range(2, 9);
+            let en = format!("Only {n}½ hours were left.");
+            let t = match lang {
+                Lang::RU => format!("Осталось всего {n},5 часа."),
+                _ => format!("فقط {}٫{} ساعت باقی مانده بود.", d(lang, n), d(lang, 5)),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:nbsp_untouchables", |line, lang, rng| {
+            let n = rng.range(10, 999);
+            let en = format!(
+                "Follow\u{a0}@newsdesk{n} and\u{a0}#vote{n} or see\u{a0}https://example.org/a/{n}."
+            );
+            let t = match lang {
+                Lang::RU => format!(
+                    "Следите за\u{a0}@newsdesk{n} и\u{a0}#vote{n} или смотрите\u{a0}https://example.org/a/{n}."
+                ),
+                _ => format!(
+                    "‏@newsdesk{n} و\u{a0}#vote{n} را دنبال کنید یا\u{a0}https://example.org/a/{n} را ببینید."
+                ),
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:mixed_written", |line, lang, rng| {
+            mixed_clause(line, lang, rng, false)
+        }),
+        ("clean:placeholders_domains", |line, lang, rng| {
+            let (p, _) = pick(rng, &PLACEHOLDERS);
+            let (d, _) = pick(rng, &DOMAINS);
+            item_clause(line, lang, p, d, p, d)
+        }),
+    ]
+}
+
+/// The Russian form of a scale word after the number `n` ("1 тысяча",
+/// "2 тысячи", "5 тысяч").
+fn ru_form(n: u64, forms: [&'static str; 3]) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => forms[2],
+        (1, _) => forms[0],
+        (2..=4, _) => forms[1],
+        _ => forms[2],
+    }
+}
+
+/// A number written with digits and scale words mixed, in one of four
+/// styles per language: the source's number and the target's words for
+/// the thousands (or millions) `a` and the part `b` below them, the
+/// part written `part` in the target (the same as `b`, or another).
+fn mixed_number(lang: Lang, style: u64, a: u64, b: u64, part: u64) -> (String, String) {
+    let p = |n: u64| persian_digits(&n.to_string());
+    let thousands = format!("{a},{b:03}");
+    let millions = format!("{a},{b:03},000");
+    match (lang, style) {
+        (Lang::RU, 0) => (
+            thousands,
+            format!("{a} {} {part}", ru_form(a, ["тысяча", "тысячи", "тысяч"])),
+        ),
+        (Lang::RU, 1) => (thousands, format!("{a} тыс. {part}")),
+        (Lang::RU, 2) => (
+            millions,
+            format!(
+                "{a} {} {part} тысяч",
+                ru_form(a, ["миллион", "миллиона", "миллионов"])
+            ),
+        ),
+        (Lang::RU, _) => (millions, format!("{a} млн {part} тыс.")),
+        (_, 0) => (thousands, format!("{} هزار و {}", p(a), p(part))),
+        (_, 1) => (thousands, format!("{a} هزار و {part}")),
+        (_, 2) => (millions, format!("{} میلیون و {} هزار", p(a), p(part))),
+        _ => (
+            format!("1,{b:03},000"),
+            format!("یک میلیون و {} هزار", fa_words(part)),
+        ),
+    }
+}
+
+fn mixed_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let (style, a, b) = (rng.range(0, 3), rng.range(2, 99), rng.range(1, 990));
+    let part = if damaged { b + rng.range(1, 9) } else { b };
+    let (number, written) = mixed_number(lang, style, a, b, part);
+    let en = format!("Some {number} people signed the petition.");
+    let t = match lang {
+        Lang::RU => format!("Петицию подписали около {written} человек."),
+        _ => format!("حدود {written} نفر این طومار را امضا کردند."),
+    };
+    appended(line, lang, en, t)
+}
+
+/// Placeholders and bare domains, each with wrong ways to write it
+/// (none adds a digit).
+const PLACEHOLDERS: [(&str, &[&str]); 6] = [
+    ("%s", &["%d", "% s", "s", ""]),
+    ("%d", &["%s", "% d", ""]),
+    ("%1$s", &["%1 s", "%1$d", "%s", ""]),
+    ("%(name)s", &["%(имя)s", "%(name)d", "(name)", ""]),
+    ("{name}", &["{имя}", "{نام}", "{ name }", ""]),
+    ("{0}", &["{ 0 }", "{0", ""]),
+];
+const DOMAINS: [(&str, &[&str]); 5] = [
+    (
+        "example.org",
+        &["example.ru", "exemple.org", "example.org.ru", ""],
+    ),
+    ("bbc.co.uk", &["bbc.com", "bbc.co", "bbc-co.uk", ""]),
+    ("gov.uk", &["gov.ru", "gov", "gov.uk.ir", ""]),
+    (
+        "news.example.com/world",
+        &["news.example.com/мир", "example.com/world", ""],
+    ),
+    ("rferl.org", &["rferl.ru", "rfe.org", ""]),
+];
+
+/// A sentence asking the reader to use `placeholder` and `domain`, in the
+/// source and, with what the target writes for them, in the target.
+fn item_clause(
+    line: &Line,
+    lang: Lang,
+    placeholder: &str,
+    domain: &str,
+    p: &str,
+    d: &str,
+) -> Option<Clause> {
+    let en = format!("Reply with {placeholder} or see {domain}.");
+    let t = match lang {
+        Lang::RU => format!("Ответьте {p} или смотрите {d}."),
+        _ => format!("با {p} پاسخ دهید یا {d} را ببینید."),
+    };
+    appended(line, lang, en, t)
+}
+
+fn pick<'a>(rng: &mut Rng, list: &'a [(&'a str, &'a [&'a str])]) -> (&'a str, &'a str) {
+    let (item, wrong) = list[rng.range(0, list.len() as u64 - 1) as usize];
+    (item, wrong[rng.range(0, wrong.len() as u64 - 1) as usize])
+}
+
+/// The damaged kinds of this file.
+pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
+    vec![
+        ("numbers:mixed_written_changed", |line, lang, rng| {
+            mixed_clause(line, lang, rng, true)
+        }),
+        ("untouchables:placeholder_changed", |line, lang, rng| {
+            let (p, wrong) = pick(rng, &PLACEHOLDERS);
+            let (d, _) = pick(rng, &DOMAINS);
+            item_clause(line, lang, p, d, wrong, d)
+        }),
+        ("untouchables:domain_changed", |line, lang, rng| {
+            let (p, _) = pick(rng, &PLACEHOLDERS);
+            let (d, wrong) = pick(rng, &DOMAINS);
+            item_clause(line, lang, p, d, p, wrong)
+        }),
+    ]
+}
