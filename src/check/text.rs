@@ -797,4 +797,57 @@ mod tests {
         assert!(untouchables("See https://example.org/a", "См. https://example.org/a/").is_empty());
         assert!(untouchables("Follow @bbc.", "دنبال کنید\u{200f}را@bbc").is_empty());
     }
+
+    /// A placeholder or bare domain of the source must be in the target
+    /// as written: dropped, changed or run into another one is an error;
+    /// kept before sentence punctuation, in brackets or quotes, or beside
+    /// a bidi mark in Persian, it passes. Text with abbreviations and
+    /// decimal numbers and no item has nothing to keep.
+    #[test]
+    fn a_changed_or_dropped_item_is_an_error_a_kept_one_passes() {
+        let changes: [(&str, &[&str]); 8] = [
+            ("%s", &["%d", "% s", "%с", "s"]),
+            ("%1$s", &["%1 s", "%1$d", "%s"]),
+            ("%(count)d", &["%(число)d", "%(count)s", "(count)"]),
+            ("{name}", &["{имя}", "{نام}", "name", "{ name }"]),
+            ("{0}", &["{ 0 }", "0", "{0"]),
+            (
+                "example.org",
+                &["example.ru", "exemple.org", "example.org.ru", "пример.org"],
+            ),
+            (
+                "bbc.co.uk",
+                &["bbc.com", "bbc.co", "bbc.co.uk2", "би-би-си"],
+            ),
+            ("gov.uk/news", &["gov.uk", "gov.uk/новости", "gov.ru/news"]),
+        ];
+        for (item, changed) in changes {
+            let source = format!("Reply to {item} today.");
+            for c in changed.iter().chain([&""]) {
+                for target in [
+                    format!("Ответьте {c} сегодня."),
+                    format!("امروز {c} پاسخ دهید."),
+                ] {
+                    assert_eq!(untouchables(&source, &target).len(), 1, "{item} → {target}");
+                }
+            }
+            for kept in [
+                format!("Ответьте на {item}."),
+                format!("Ответьте на «{item}» сегодня!"),
+                format!("Ответьте ({item}), т.е. сегодня."),
+                format!("امروز به \u{200f}{item}\u{200e} پاسخ دهید."),
+                format!("امروز به {item}، پاسخ دهید؟"),
+            ] {
+                assert!(untouchables(&source, &kept).is_empty(), "{item} → {kept}");
+            }
+        }
+        for source in [
+            "The U.S. economy grew 3.5% in 2019, i.e. faster, at 5 a.m. on Jan. 3.",
+            "В 2019 г. экономика выросла на 3,5%, т.е. быстрее, и т.д.",
+            "اقتصاد آمریکا در سال ۲۰۱۹ رشد ۳.۵ درصدی داشت.",
+            "Rates rose 5%, a 100% rise; see section {} and { x }.",
+        ] {
+            assert!(untouchables(source, "Ничего.").is_empty(), "{source}");
+        }
+    }
 }
