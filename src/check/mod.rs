@@ -29,6 +29,7 @@ use serde::Deserialize;
 use crate::formats::TargetState;
 use crate::lang::Lang;
 
+mod digits;
 mod glossary;
 mod judge;
 mod language;

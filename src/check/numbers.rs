@@ -26,19 +26,29 @@
 
 use std::sync::OnceLock;
 
-use super::number_words::word_values;
+pub(crate) use super::digits::ascii_digit;
+use super::number_words::{DigitSpan, values_with_digits};
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
 use crate::tokenize::normalize_key;
 
-/// The ASCII digit for a Latin, Persian or Arabic-Indic digit.
-pub(crate) fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + '0' as u32),
-        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32),
-        _ => None,
-    }
+/// The values `text` writes in words, or in digits and scale words mixed
+/// (see [`values_with_digits`]), given the numbers in digits found here.
+pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
+    let digits: Vec<DigitSpan> = extract(text)
+        .into_iter()
+        .map(|n| DigitSpan {
+            start: n.start,
+            end: n.end,
+            small_whole: match n.groups.as_slice() {
+                [g] if !n.negative && n.fraction == 0.0 => {
+                    g.parse::<f64>().ok().filter(|&v| v < 1000.0)
+                }
+                _ => None,
+            },
+        })
+        .collect();
+    values_with_digits(text, lang, &digits)
 }
 
 /// Separators inside a number: `,` `.`, Arabic decimal `٫` and thousands

@@ -659,3 +659,17 @@ fn persian_digits(text: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn runs_of_number_words_are_read_as_one_number() {
+    let has = |text: &str, lang: Lang, v: f64| word_values(text, lang).contains(&v);
+    assert!(has(
+        "два миллиона двести тысяч человек",
+        Lang::RU,
+        2_200_000.0
+    ));
+    assert!(has("полторы тысячи военных", Lang::RU, 1500.0));
+    assert!(has("یک میلیون و دویست هزار نفر", Lang::FA, 1_200_000.0));
+    assert!(has("سی و ششمین", Lang::FA, 36.0));
+    assert!(has("23 декабря", Lang::RU, 12.0));
+}

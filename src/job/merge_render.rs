@@ -17,8 +17,8 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::merge::{MergeResult, Problem, REFERENCE_FILE_NAME, TranslatedSentence, Translation};
 
+use super::conflicts::MemoryConflict;
 use super::item::ItemId;
-use super::merge::MemoryConflict;
 
 /// The output formats of a merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,7 @@
 
 mod aids;
 mod check;
+mod conflicts;
 mod export;
 mod item;
 mod merge;
@@ -29,15 +30,15 @@ pub use check::{
     CheckProblem, CheckReport, ItemSummary, check, check_files, check_limited, check_sets_limited,
     read_glossary,
 };
+pub use conflicts::{ConflictSide, MemoryConflict};
 pub use export::{
     BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
     Selection,
 };
 pub use item::ItemId;
 pub use merge::{
-    ConflictSide, MemoryConflict, MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct,
-    memory_conflicts, merge, merge_sets, review_page, review_pages, update_memory,
-    update_memory_sets,
+    MergeOutcome, MergeOutputs, MergePlan, check_outputs_distinct, memory_conflicts, merge,
+    merge_sets, review_page, review_pages, update_memory, update_memory_sets,
 };
 pub use merge_render::{MergeFormat, render as render_merge};
 pub use translated::{TranslatedFiles, TranslatedInput, reference_beside};
