@@ -31,7 +31,7 @@ pub use check::{
 };
 pub use export::{
     BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
-    Selection,
+    FormatName, OMEGAT, Selection,
 };
 pub use item::ItemId;
 pub use merge::{
