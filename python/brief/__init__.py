@@ -508,7 +508,7 @@ def export_many(
     return records, files
 
 
-def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=False, config=None):
+def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=False, strict=False, config=None):
     """Reads translated files (XLIFF 2.x/1.2, TMX, TSV or JSONL written by
     :func:`export` and filled by a translator or an MT engine) and assembles
     one translated brief per target language, checking every unit for drift
@@ -545,13 +545,21 @@ def merge(files, *, tmx=False, reference=None, allow_partial=False, accept_mt=Fa
     (``--accept-mt``): machine translation that no translator confirmed
     (``translate``'s marks still in place) is taken as it is instead of
     reported. ``problems`` is then what the CLI reports with the same flags:
-    non-empty exactly when ``brief merge`` exits with code 1."""
+    non-empty exactly when ``brief merge`` exits with code 1.
+
+    ``"problem_count"`` is the number of problems ``brief merge`` counts
+    with the same flags (the ``N`` of its ``N problem(s)`` line): the
+    length of ``problems``, and with ``strict=True`` (``--strict``) the
+    check findings of severity ``error`` too, counted by the merge job's
+    own rule. It is above 0 exactly when ``brief merge`` (with
+    ``--strict`` when ``strict=True``) exits with code 1."""
     text, memory, warnings = _brief.merge(
         _translated(files),
         _opt_path(reference, "reference"),
         _flag(tmx, "tmx"),
         _flag(allow_partial, "allow_partial"),
         _flag(accept_mt, "accept_mt"),
+        _flag(strict, "strict"),
         load_config(config),
     )
     _warn(warnings)

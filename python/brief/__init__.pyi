@@ -65,6 +65,24 @@ class Record(TypedDict):
 
 Text = Union[str, bytes, bytearray]
 DEFAULT_MAX_INPUT: int
+TranslatedFiles = Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]]
+PathOrPaths = Union[None, PathLike, Sequence[PathLike]]
+
+class Summary:
+    """A brief kept with its analysis (``summarize(..., keep=True)``)."""
+
+    record: Record
+    @property
+    def sentences(self) -> List[BriefSentence]: ...
+
+class TranslateResult(TypedDict):
+    files: List[str]
+    machine: int
+    distinct: int
+    from_memory: int
+    kept: int
+    requests: int
+    findings: List[Dict[str, Any]]
 
 def load_config(value: ConfigArg = None) -> Optional[Config]: ...
 def prepare_text(text: Text, *, max_input: int = ..., encoding: Optional[str] = None, html: bool = False) -> str: ...
@@ -114,10 +132,11 @@ def summarize(
     *,
     order: Optional[Literal["document", "rank"]] = None,
     names: Optional[Sequence[str]] = None,
+    keep: bool = False,
     max_input: int = ...,
     encoding: Optional[str] = None,
     html: bool = False,
-) -> List[BriefSentence]: ...
+) -> Union[List[BriefSentence], Summary]: ...
 def summarize_many(
     items: Iterable[Item],
     lang: Optional[str] = None,
@@ -140,7 +159,7 @@ def summarize_many(
     keep_going: bool = False,
 ) -> Union[List[Record], List[str]]: ...
 def export(
-    text_or_texts: Union[Text, Sequence[Text]],
+    text_or_texts: Union[Text, Sequence[Text], Summary],
     to: Union[None, str, Sequence[str]] = None,
     formats: Union[None, str, Sequence[str]] = None,
     *,
@@ -157,6 +176,8 @@ def export(
     config: ConfigArg = None,
     out_dir: Optional[PathLike] = None,
     force: bool = False,
+    tm: PathOrPaths = None,
+    glossary: Optional[PathLike] = None,
     max_input: int = ...,
     encoding: Optional[str] = None,
     html: bool = False,
@@ -180,25 +201,28 @@ def export_many(
     config: ConfigArg = None,
     out_dir: Optional[PathLike] = None,
     force: bool = False,
+    as_jsonl: bool = False,
+    tm: PathOrPaths = None,
+    glossary: Optional[PathLike] = None,
     max_input: int = ...,
     encoding: Optional[str] = None,
     html: bool = False,
     source: Optional[PathLike] = None,
     first_line: int = 1,
     keep_going: bool = False,
-    as_jsonl: bool = False,
 ) -> Tuple[Union[List[Record], List[str]], Dict[str, bytes]]: ...
 def merge(
-    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    files: TranslatedFiles,
     *,
     tmx: bool = False,
     reference: Optional[PathLike] = None,
     allow_partial: bool = False,
     accept_mt: bool = False,
+    strict: bool = False,
     config: ConfigArg = None,
 ) -> Dict[str, Any]: ...
 def check(
-    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    files: TranslatedFiles,
     *,
     reference: Optional[PathLike] = None,
     glossary: Optional[PathLike] = None,
@@ -207,10 +231,20 @@ def check(
 ) -> Dict[str, Any]: ...
 def update_memory(
     memory: PathLike,
-    files: Union[Sequence[PathLike], Mapping[str, Union[bytes, str]]],
+    files: TranslatedFiles,
     *,
     reference: Optional[PathLike] = None,
     date: Optional[int] = None,
     allow_partial: bool = False,
     config: ConfigArg = None,
 ) -> Dict[str, Any]: ...
+def translate(
+    files: Union[PathLike, Sequence[PathLike]],
+    out_dir: PathLike,
+    engine: Literal["libretranslate", "deepl"],
+    url: Optional[str] = None,
+    *,
+    tm: PathOrPaths = None,
+    force: bool = False,
+    config: ConfigArg = None,
+) -> TranslateResult: ...

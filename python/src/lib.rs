@@ -609,7 +609,7 @@ fn write_files(
 /// JSON merge result, and the multilingual TMX when asked for. Each input
 /// is (path, None) to read a file or (name, contents).
 #[pyfunction]
-#[pyo3(signature = (inputs, reference = None, tmx = false, allow_partial = false, accept_mt = false, config = None))]
+#[pyo3(signature = (inputs, reference = None, tmx = false, allow_partial = false, accept_mt = false, strict = false, config = None))]
 #[allow(clippy::too_many_arguments)]
 fn merge(
     py: Python<'_>,
@@ -618,6 +618,7 @@ fn merge(
     tmx: bool,
     allow_partial: bool,
     accept_mt: bool,
+    strict: bool,
     config: Option<PyRef<'_, Config>>,
 ) -> PyResult<(String, Option<Py<PyBytes>>, Vec<String>)> {
     let inputs = merge_inputs(inputs);
@@ -627,7 +628,7 @@ fn merge(
         machine_translation: accept_mt,
     };
     let (json, memory, warnings) = run_bg(py, move |_| {
-        translation::merge(&inputs, reference.as_deref(), tmx, accept, &config)
+        translation::merge(&inputs, reference.as_deref(), tmx, accept, strict, &config)
     })?;
     Ok((
         json,

@@ -17,10 +17,10 @@ use serde::Serialize;
 
 use crate::input::each_item;
 pub use crate::input::{InputOptions, Item, ItemSource, prepare_text};
-use brief::job::{ExportJob, ExportOutcome, ExportedItem, Selection, TranslationAids};
+use brief::job::{ExportJob, ExportOutcome, ExportedItem, FormatName, Selection, TranslationAids};
 use brief::outfile::OutFile;
 use brief::{
-    Algorithm, AnalyzedDocument, Budget, Document, Format, Lang, LanguageTag, Order, Summary,
+    Algorithm, AnalyzedDocument, Budget, Document, Lang, LanguageTag, Order, Summary,
     SummarySettings, TargetMode,
 };
 
@@ -538,14 +538,12 @@ impl ExportOptions {
             .iter()
             .map(|t| t.trim().parse::<LanguageTag>())
             .collect::<brief::Result<Vec<_>>>()?;
-        let is_omegat = |f: &&String| f.trim().eq_ignore_ascii_case("omegat");
-        let omegat = self.formats.iter().any(|f| is_omegat(&f));
-        let formats = self
+        let names = self
             .formats
             .iter()
-            .filter(|f| !is_omegat(f))
-            .map(|f| f.parse::<Format>())
+            .map(|f| f.parse::<FormatName>())
             .collect::<brief::Result<Vec<_>>>()?;
+        let (formats, omegat) = FormatName::split(&names);
         let mode = self
             .target
             .as_deref()

@@ -95,6 +95,9 @@ struct MergeOut<'a> {
     translations: Vec<TranslationOut<'a>>,
     problems: Vec<ProblemOut<'a>>,
     checks: Vec<&'a brief::job::CheckProblem>,
+    /// What `brief merge` counts as problems with the same flags (with
+    /// `--strict`, the check errors too): exit code 1 exactly when not 0.
+    problem_count: usize,
     /// The reference of the one set (several sets: `None`, see `sets`).
     reference: Option<String>,
     /// Several sets: each set's label and reference, in order.
@@ -158,11 +161,14 @@ fn merge_outcomes(
 /// (files beside two or more references) are merged each against its own
 /// reference, as the CLI merges them: every translation and problem then
 /// names its `set`, `sets` lists them, and the TMX holds every set's units.
+/// `strict` (`--strict`) counts the check errors as problems in
+/// `problem_count`, by the merge job's own rule.
 pub fn merge(
     inputs: &[MergeInput],
     reference: Option<&Path>,
     tmx: bool,
     accept: Accept,
+    strict: bool,
     config: &brief::Config,
 ) -> Result<(String, Option<Vec<u8>>, Vec<String>)> {
     let sets = translated(inputs, reference)?;
@@ -190,6 +196,7 @@ pub fn merge(
             .collect(),
         problems: problems_out(&sets, &outcomes),
         checks: outcomes.iter().flat_map(|o| &o.checks).collect(),
+        problem_count: outcomes.iter().map(|o| o.problems(strict)).sum(),
         reference: match &sets[..] {
             [(_, one)] => reference_of(one),
             _ => None,

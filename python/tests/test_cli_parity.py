@@ -90,6 +90,8 @@ def test_merge_equals_the_cli(seeds, cli, tmp_path):
     # What the CLI tells on stderr rather than in its JSON.
     assert got.pop("checks") == []
     assert got.pop("reference") is None
+    # The count the CLI exits with 1 on (merge's problems without --strict).
+    assert got.pop("problem_count") == len(expected["problems"])
     assert got == expected
 
 

@@ -274,3 +274,19 @@ def test_a_bad_batch_is_refused_naming_its_first_bad_line_as_the_cli(seeds, cli,
 def test_arguments_are_checked_as_strictly_as_the_clis_flags(seeds, call, error, argument):
     with pytest.raises(error, match=argument):
         call(seeds[0][1])
+
+
+@pytest.mark.parametrize("name", ["docx", "xliff", "omega t", "omegat-"])
+def test_an_unknown_format_is_refused_in_the_clis_words(seeds, cli, tmp_path, name):
+    # Regression: the CLI's refusal named "(or omegat)", Python's did not
+    # (the message is now made by the library for both).
+    path = tmp_path / "a.txt"
+    path.write_text(_english(seeds), encoding="utf-8")
+    code, _, err = cli("export", "--to", "fa", "--format", f"tsv,{name}", "--out-dir", tmp_path / "out", path,
+                       code=None)
+    with pytest.raises(brief.InvalidSettingError) as caught:
+        brief.export(_english(seeds), to="fa", formats=["tsv", name], out_dir=tmp_path / "py")
+    message = str(caught.value)
+    assert code == 2 and caught.value.exit_code == 2
+    assert message.endswith("(or omegat)") and message in err, (message, err)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "py").exists()

@@ -74,6 +74,55 @@ impl ExportOptions {
     }
 }
 
+/// The name of an OmegaT project among the export formats (a directory
+/// per target language, not a file [`Format`]).
+pub const OMEGAT: &str = "omegat";
+
+/// One name given to `--format` (Python: `formats=`): a file format, or
+/// an OmegaT project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatName {
+    /// A file format.
+    File(Format),
+    /// An OmegaT project per target language.
+    Omegat,
+}
+
+impl std::str::FromStr for FormatName {
+    type Err = Error;
+
+    /// A format name as the front ends take it (any case, spaces around
+    /// ignored); an unknown name is an invalid `format` setting naming
+    /// every file format and `omegat`, the one message of both front ends.
+    fn from_str(s: &str) -> Result<FormatName> {
+        if s.trim().eq_ignore_ascii_case(OMEGAT) {
+            return Ok(FormatName::Omegat);
+        }
+        s.parse().map(FormatName::File).map_err(|e| match e {
+            Error::InvalidSetting { key, message } => Error::InvalidSetting {
+                key,
+                message: format!("{message} (or {OMEGAT})"),
+            },
+            other => other,
+        })
+    }
+}
+
+impl FormatName {
+    /// The file formats among `names` and whether an OmegaT project is
+    /// asked for, in the form [`ExportOptions::resolve`] takes them.
+    pub fn split(names: &[FormatName]) -> (Vec<Format>, bool) {
+        let files = names
+            .iter()
+            .filter_map(|n| match n {
+                FormatName::File(f) => Some(*f),
+                FormatName::Omegat => None,
+            })
+            .collect();
+        (files, names.contains(&FormatName::Omegat))
+    }
+}
+
 /// Removes repeated entries, keeping the first of each.
 fn dedup<T: PartialEq + Clone>(items: &[T]) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
@@ -500,6 +549,25 @@ mod tests {
             aids,
             out_dir: PathBuf::from("out"),
         }
+    }
+
+    #[test]
+    fn a_format_name_is_a_file_format_or_omegat_and_an_unknown_one_names_both() {
+        let names: Vec<FormatName> = [" TSV", "omegat", "xliff20", "OmegaT"]
+            .iter()
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(names[1], FormatName::Omegat);
+        assert_eq!(names[3], FormatName::Omegat);
+        let (files, omegat) = FormatName::split(&names);
+        assert_eq!(files, [Format::Tsv, Format::Xliff20]);
+        assert!(omegat);
+        assert_eq!(FormatName::split(&names[..1]), (vec![Format::Tsv], false));
+        // Regression: Python's message lacked the CLI's "(or omegat)".
+        let e = "docx".parse::<FormatName>().unwrap_err();
+        let file_error = "docx".parse::<Format>().unwrap_err().to_string();
+        assert!(matches!(e, Error::InvalidSetting { ref key, .. } if key == "format"));
+        assert_eq!(e.to_string(), format!("{file_error} (or omegat)"));
     }
 
     #[test]

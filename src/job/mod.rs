@@ -33,7 +33,7 @@ pub use check::{
 pub use conflicts::{ConflictSide, MemoryConflict};
 pub use export::{
     BatchExport, ExportJob, ExportOptions, ExportOutcome, ExportReport, ExportSet, ExportedItem,
-    Selection,
+    FormatName, OMEGAT, Selection,
 };
 pub use item::ItemId;
 pub use merge::{
