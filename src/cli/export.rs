@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use brief::job::{
-    ExportJob, ExportOptions, ExportOutcome, ExportedItem, Selection, TranslationAids,
+    ExportJob, ExportOptions, ExportOutcome, ExportedItem, FormatName, Selection, TranslationAids,
 };
-use brief::{Config, Format, Lang, LanguageTag, TargetMode};
+use brief::{Config, Lang, LanguageTag, TargetMode};
 
 use super::summarize::LengthArgs;
 use super::{batch, output};
@@ -42,7 +42,7 @@ pub struct Args {
     /// Formats (comma-separated): xliff20, xliff21, xliff12, tmx, tsv, jsonl, or omegat (an OmegaT
     /// project DIR/brief.<lang>.omegat/); default: [export] formats.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_format)]
-    format: Vec<FormatArg>,
+    format: Vec<FormatName>,
     /// Directory to write the files to (created if missing).
     #[arg(long, value_name = "DIR")]
     out_dir: PathBuf,
@@ -100,20 +100,10 @@ fn parse_tag(s: &str) -> Result<LanguageTag, String> {
     s.trim().parse().map_err(|e: brief::Error| e.to_string())
 }
 
-/// A file format, or an OmegaT project (a directory, not a [`Format`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum FormatArg {
-    File(Format),
-    Omegat,
-}
-
-fn parse_format(s: &str) -> Result<FormatArg, String> {
-    if s.trim().eq_ignore_ascii_case("omegat") {
-        return Ok(FormatArg::Omegat);
-    }
-    s.parse()
-        .map(FormatArg::File)
-        .map_err(|e: brief::Error| format!("{e} (or omegat)"))
+/// A file format or an OmegaT project, parsed by the library's one rule
+/// (its message for an unknown name is Python's too).
+fn parse_format(s: &str) -> Result<FormatName, String> {
+    s.parse().map_err(|e: brief::Error| e.to_string())
 }
 
 fn parse_mode(s: &str) -> Result<TargetMode, String> {
@@ -125,15 +115,7 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     if args.lang.is_some() {
         config.segment.lang = args.lang;
     }
-    let omegat = args.format.contains(&FormatArg::Omegat);
-    let file_formats: Vec<Format> = args
-        .format
-        .iter()
-        .filter_map(|f| match f {
-            FormatArg::File(f) => Some(*f),
-            FormatArg::Omegat => None,
-        })
-        .collect();
+    let (file_formats, omegat) = FormatName::split(&args.format);
     let options = ExportOptions::resolve(
         &args.to,
         &file_formats,
