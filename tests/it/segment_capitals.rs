@@ -15,8 +15,10 @@ use std::path::Path;
 
 use brief::{AblatedRules, Lang, SegmentSettings, Segmenter};
 
-/// `text` in capitals with every byte offset kept.
-fn capitals(text: &str) -> String {
+/// `text` in capitals with every byte offset kept: each letter whose
+/// capital is one letter of the same length in UTF-8 (also used by
+/// `segment_variants`).
+pub(crate) fn capitals(text: &str) -> String {
     text.chars()
         .map(|c| {
             let mut up = c.to_uppercase();

@@ -460,19 +460,7 @@ fn attributions_go_on() {
     assert_all(&attributions_go_on_cases());
 }
 
-/// Each letter in capitals when its capital is one letter of the same
-/// length in UTF-8, so the sentences keep their byte lengths.
-fn in_capitals(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut up = c.to_uppercase();
-            match (up.next(), up.next()) {
-                (Some(u), None) if u.len_utf8() == c.len_utf8() => u,
-                _ => c,
-            }
-        })
-        .collect()
-}
+use crate::segment_capitals::capitals as in_capitals;
 
 /// Cases only the case of a letter decides, left out in capitals: an
 /// ellipsis before a title, an acronym or a bracket (`GREAT... MR. BROWN`
