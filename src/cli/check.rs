@@ -44,7 +44,7 @@ Examples:
   brief check --format jsonl desk/en/brief.fa.xliff20.xlf desk/en/brief.ru.xliff20.xlf
   brief check --format html day/en/*.xlf day/ru/*.xlf > day-review.html")]
 pub struct Args {
-    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
+    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8, or UTF-16/UTF-32 with BOM).
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
     /// Output format.

@@ -51,7 +51,7 @@ Examples:
   brief merge --out-dir final day/en/*.xlf day/ru/*.xlf
   brief merge --out-dir final --tmx final/day.tmx --update-tm desk.tmx day/en/*.xlf day/ru/*.xlf")]
 pub struct Args {
-    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8 or UTF-16 with BOM).
+    /// Translated files (XLIFF 2.0/2.1/1.2, TMX, TSV or JSONL; UTF-8, or UTF-16/UTF-32 with BOM).
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
     /// Output format.
