@@ -204,6 +204,148 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
     out
 }
 
+/// A number written in words only, as one run: its value, its byte span,
+/// and whether every word of it is certainly a number word: a full form or
+/// a long stem (`двадцат*`), not a short one that other words share
+/// (`пят*` of `пятница`, `втор*` of `вторник`, `пар*` of `партия`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct WrittenNumber {
+    pub value: f64,
+    pub start: usize,
+    pub end: usize,
+    pub certain: bool,
+    /// Whether digits stand right before it ("3 million", "۸۴ هزار"): a
+    /// scale of those digits rather than a number of its own.
+    pub after_digits: bool,
+}
+
+/// A stem of a word list shorter than this is shared with words that are
+/// not numbers.
+const CERTAIN_STEM: usize = 5;
+
+/// The value of one word, and whether the word is certainly a number word.
+fn word_reading(words: &NumberWords, key: &str, lang: Lang) -> Option<(f64, bool)> {
+    let v = word_value(words, key, lang)?;
+    let exact = words.exact.contains_key(key) || lang == Lang::FA;
+    let long_stem = words
+        .prefixes
+        .iter()
+        .any(|(p, _)| p.chars().count() >= CERTAIN_STEM && key.starts_with(p.as_str()));
+    Some((v, exact || long_stem))
+}
+
+/// The numbers `text` writes in words only, each run read as one number
+/// ("twenty-five" = 25, "two hundred and fifty" = 250, "три миллиона" =
+/// 3,000,000, "هفتاد و دو" = 72): runs of number words joined by white
+/// space, a hyphen, or the language's "and" after a hundred or a scale
+/// ("and", "و"). A run right after digits ("3 million") is marked: it
+/// belongs to those digits.
+pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
+    let mut out = Vec::new();
+    let Some(words) = word_list(lang, "number_words.txt") else {
+        return out;
+    };
+    let and = match lang {
+        Lang::EN => "and",
+        Lang::FA => "و",
+        _ => "",
+    };
+    let mut run: Option<WordRun> = None;
+    let flush = |run: &mut Option<WordRun>, out: &mut Vec<WrittenNumber>| {
+        if let Some(r) = run.take() {
+            out.push(WrittenNumber {
+                value: r.total + r.part,
+                start: r.start,
+                end: r.end,
+                certain: r.certain,
+                after_digits: digit_before(text, r.start),
+            });
+        }
+    };
+    for tok in tokenize(text, lang) {
+        let Some((v, certain)) = word_reading(words, &tok.key, lang) else {
+            let joins = !and.is_empty()
+                && tok.key == and
+                && run
+                    .as_ref()
+                    .is_some_and(|r| text[r.end..tok.start].trim().is_empty());
+            if !joins {
+                flush(&mut run, &mut out);
+            }
+            continue;
+        };
+        let goes_on = run.as_ref().is_some_and(|r| {
+            let gap = text[r.end..tok.start].trim();
+            let scaled = r.total > 0.0 || r.part >= 100.0 || lang == Lang::FA;
+            let joined = gap.is_empty() || gap == "-" || (gap == and && scaled && v < 1000.0);
+            joined && r.takes(v)
+        });
+        if !goes_on {
+            flush(&mut run, &mut out);
+        }
+        let r = run.get_or_insert(WordRun {
+            total: 0.0,
+            part: 0.0,
+            start: tok.start,
+            end: tok.end,
+            certain: true,
+        });
+        if v >= 1000.0 {
+            r.total += if r.part == 0.0 { 1.0 } else { r.part } * v;
+            r.part = 0.0;
+        } else if v == 100.0 {
+            r.part = if r.part == 0.0 { 1.0 } else { r.part } * v;
+        } else {
+            r.part += v;
+        }
+        r.end = tok.end;
+        r.certain &= certain;
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// A number being read from words: completed scales, the part below the
+/// next scale, and its span.
+struct WordRun {
+    total: f64,
+    part: f64,
+    start: usize,
+    end: usize,
+    certain: bool,
+}
+
+impl WordRun {
+    /// Whether a word of value `v` goes on this number as English writes
+    /// numbers ("twenty" + "five", "two" + "hundred", "hundred" + "fifty",
+    /// "three" + "million"), not beside it ("five six").
+    fn takes(&self, v: f64) -> bool {
+        let below_hundred = self.part % 100.0;
+        if self.part.fract() != 0.0 || v.fract() != 0.0 {
+            // "полторы тысячи": a fraction only before a scale.
+            v >= 1000.0 && self.total == 0.0
+        } else if v >= 1000.0 {
+            self.part > 0.0
+        } else if v == 100.0 {
+            // "two hundred", and "one thousand one hundred" after a scale.
+            self.part < 100.0 && (self.part > 0.0 || self.total > 0.0)
+        } else {
+            below_hundred == 0.0
+                || (below_hundred >= 20.0 && below_hundred % 10.0 == 0.0 && v < 10.0)
+        }
+    }
+}
+
+/// Whether a digit stands right before byte `start` of `text`, past white
+/// space.
+fn digit_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| super::digits::ascii_digit(c).is_some())
+}
+
 /// Scale words written short, which a point may follow inside a number.
 const ABBREVIATED_SCALES: [&str; 4] = ["тыс", "млн", "млрд", "трлн"];
 
@@ -298,6 +440,10 @@ mod tests {
             (
                 crate::resources::builtin(Lang::FA, "number_words.txt"),
                 Lang::FA,
+            ),
+            (
+                crate::resources::builtin(Lang::EN, "number_words.txt"),
+                Lang::EN,
             ),
         ] {
             let words = parse_words(text);

@@ -17,7 +17,11 @@
 //! 24-hour clock (`5 p.m.` → `17:00`) and metric conversions. A negative
 //! number may lose its sign when the target says it in words (`минус 5`,
 //! `5 градусов мороза`, `منفی ۵`). Only the source → target direction is
-//! checked: a number the translator added is not an error.
+//! checked: a number the translator added is not an error. A number the
+//! English source writes in words ("Twenty-five people") is judged too
+//! (`numbers_written.rs`, `resources/en/number_words.txt`): given in the
+//! target fewer times, in digits or words, while the target has a number
+//! of its own, it is an error ("Twenty-five people" → "35 человек").
 //!
 //! Severity: a source value absent from the target, or a repeated value
 //! replaced by another number, is an error. A lost sign outside a
@@ -27,10 +31,11 @@
 use std::sync::OnceLock;
 
 pub(crate) use super::digits::ascii_digit;
-use super::number_words::{DigitSpan, values_with_digits};
+use super::number_words::{DigitSpan, values_with_digits, written_numbers};
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
 use crate::tokenize::normalize_key;
+use written::changed_written;
 
 /// The values `text` writes in words, or in digits and scale words mixed
 /// (see [`values_with_digits`]), given the numbers in digits found here.
@@ -607,7 +612,14 @@ pub(crate) fn check(
         .into_iter()
         .filter(|n| !in_untouchable(n))
         .collect();
-    if src.is_empty() {
+    let written = if source_lang == Lang::EN {
+        let mut words = written_numbers(source, source_lang);
+        words.retain(|w| !w.after_digits);
+        words
+    } else {
+        Vec::new()
+    };
+    if src.is_empty() && written.is_empty() {
         return Vec::new();
     }
     let tgt_numbers = extract(target);
@@ -675,6 +687,13 @@ pub(crate) fn check(
         &tgt_numbers,
         source_lang,
         target_lang,
+    ));
+    out.extend(changed_written(
+        source,
+        source_lang,
+        &src,
+        &written,
+        &targets,
     ));
     out
 }
@@ -810,6 +829,9 @@ fn repeated_values(
     }
     None
 }
+
+#[path = "numbers_written.rs"]
+mod written;
 
 #[cfg(test)]
 #[path = "numbers_tests.rs"]

@@ -176,6 +176,9 @@ pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
         ("clean:mixed_written", |line, lang, rng| {
             mixed_clause(line, lang, rng, false)
         }),
+        ("clean:written_source", |line, lang, rng| {
+            written_source_clause(line, lang, rng, false)
+        }),
         ("clean:placeholders_domains", |line, lang, rng| {
             let (p, _) = pick(rng, &PLACEHOLDERS);
             let (d, _) = pick(rng, &DOMAINS);
@@ -239,6 +242,41 @@ fn mixed_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option
     appended(line, lang, en, t)
 }
 
+/// A count the source writes in words ("Twenty-five people …"), which the
+/// target writes in digits or in words, as the same number or (damaged)
+/// another one.
+fn written_source_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let n = if rng.range(0, 3) == 0 {
+        rng.range(100, 9999)
+    } else {
+        rng.range(2, 99)
+    };
+    let shown = if damaged { n + rng.range(1, 9) } else { n };
+    let words = en_words(n);
+    let en = if rng.range(0, 1) == 0 {
+        let mut capital = words.chars();
+        let first = capital.next().map(|c| c.to_ascii_uppercase());
+        format!(
+            "{}{} people were injured, police said.",
+            first.unwrap_or(' '),
+            capital.as_str()
+        )
+    } else {
+        format!("Police said {words} people were injured.")
+    };
+    let in_digits = rng.range(0, 1) == 0;
+    let number = match lang {
+        _ if in_digits => d(lang, shown),
+        Lang::RU => ru_words(shown),
+        _ => fa_words(shown),
+    };
+    let t = match lang {
+        Lang::RU => format!("По данным полиции, пострадали {number} человек."),
+        _ => format!("به گفته پلیس {number} نفر زخمی شدند."),
+    };
+    appended(line, lang, en, t)
+}
+
 /// Placeholders and bare domains, each with wrong ways to write it
 /// (none adds a digit).
 const PLACEHOLDERS: [(&str, &[&str]); 6] = [
@@ -291,6 +329,9 @@ pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
     vec![
         ("numbers:mixed_written_changed", |line, lang, rng| {
             mixed_clause(line, lang, rng, true)
+        }),
+        ("numbers:written_source_changed", |line, lang, rng| {
+            written_source_clause(line, lang, rng, true)
         }),
         ("untouchables:placeholder_changed", |line, lang, rng| {
             let (p, wrong) = pick(rng, &PLACEHOLDERS);

@@ -111,6 +111,55 @@ pub(crate) fn ru_words(n: u64) -> String {
     words.join(" ")
 }
 
+/// An English number below a million written out as a reporter writes it:
+/// "twenty-five", "three hundred and six", "four thousand two hundred".
+pub(crate) fn en_words(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let below_hundred = |n: u64| -> String {
+        match n {
+            0..=19 => ONES[n as usize].to_string(),
+            _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
+            _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+        }
+    };
+    let below_thousand = |n: u64| -> String {
+        match (n / 100, n % 100) {
+            (0, r) => below_hundred(r),
+            (h, 0) => format!("{} hundred", ONES[h as usize]),
+            (h, r) => format!("{} hundred and {}", ONES[h as usize], below_hundred(r)),
+        }
+    };
+    match (n / 1000, n % 1000) {
+        (0, r) => below_thousand(r),
+        (t, 0) => format!("{} thousand", below_thousand(t)),
+        (t, r) => format!("{} thousand {}", below_thousand(t), below_thousand(r)),
+    }
+}
+
 pub(crate) fn fa_words(n: u64) -> String {
     const ONES: [&str; 20] = [
         "",

@@ -1,0 +1,297 @@
+//! Numbers the source writes in words ("twenty-five people"), judged by
+//! the `numbers` check: the target must give the same value, in digits
+//! or in words, as often as the source does.
+
+use super::super::number_words::{WrittenNumber, written_numbers};
+use super::super::{CheckKind, Finding};
+use super::{Number, Targets, close_to, converted, extract, same, source_values};
+use crate::lang::Lang;
+
+/// The numbers of a source, each with every value a target may give for
+/// it, and the values its conversions may take ("5 miles" → "8 км").
+struct SourceNumbers {
+    readings: Vec<Vec<f64>>,
+    conversions: Vec<f64>,
+}
+
+impl SourceNumbers {
+    fn new(source: &str, lang: Lang, src: &[Number], written: &[WrittenNumber]) -> Self {
+        let mut readings: Vec<Vec<f64>> = written.iter().map(|w| vec![w.value]).collect();
+        let mut conversions = Vec::new();
+        for (i, n) in src.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| &src[j]);
+            readings.push(source_values(source, n, prev, lang));
+            conversions.extend(converted(source, n, src.get(i + 1)));
+        }
+        SourceNumbers {
+            readings,
+            conversions,
+        }
+    }
+
+    /// How many numbers of the source may be `v`.
+    fn may_be(&self, v: f64) -> usize {
+        let hits = |vs: &&Vec<f64>| vs.iter().any(|&s| same(s, v));
+        self.readings.iter().filter(hits).count()
+    }
+
+    /// How many numbers of the source can only be `v` ("18", not "4:15
+    /// p.m.", which a target may give as 16).
+    fn only(&self, v: f64) -> usize {
+        let only = |vs: &&Vec<f64>| !vs.is_empty() && vs.iter().all(|&s| same(s, v));
+        self.readings.iter().filter(only).count()
+    }
+
+    fn converts_to(&self, v: f64) -> bool {
+        self.conversions.iter().any(|&c| close_to(v, c))
+    }
+}
+
+/// An error when a number the source writes in words is given fewer times
+/// in the target (in digits, in words, or as the source's words kept:
+/// "Four Corners" left in English) and the target has a number of its
+/// own instead — one no source number may be, or one it gives more often
+/// than the source: "Twenty-five people" → "35 человек", "Three people …
+/// at 5 a.m." → "۵ نفر … ساعت ۵ صبح". A target without a number of its
+/// own may have said it another way ("both", "a pair"), which is not
+/// judged. Numbers are compared whole: "seventy" is not in "هفتاد و دو".
+pub(super) fn changed_written(
+    source: &str,
+    source_lang: Lang,
+    src: &[Number],
+    written: &[WrittenNumber],
+    target: &Targets<'_>,
+) -> Option<Finding> {
+    if written.is_empty() {
+        return None;
+    }
+    let (scales, runs): (Vec<WrittenNumber>, Vec<WrittenNumber>) =
+        written_numbers(target.text, target.lang)
+            .into_iter()
+            .partition(|r| r.after_digits);
+    // Numbers of the target's URLs, handles and the like are not its own;
+    // nor the parts of a number written with digits and scale words mixed
+    // ("۴۳ میلیون و ۸۴ هزار", "71 هزار و 295", "98 тыс. 42"), whose whole
+    // value is judged by the numbers check.
+    let spans = super::super::text::untouchable_spans(target.text);
+    let text = target.text;
+    let mixed = |n: &Number| {
+        scales.iter().any(|s| {
+            let between = |a: usize, b: usize| {
+                text.get(a..b).is_some_and(|g| {
+                    g.trim_matches(|c: char| c.is_whitespace() || c == '.')
+                        .trim()
+                        .is_empty()
+                        || g.trim() == "و"
+                })
+            };
+            (s.start >= n.end && between(n.end, s.start))
+                || (s.end <= n.start && between(s.end, n.start))
+        })
+    };
+    let found = extract(text);
+    let outside = |n: &Number| !spans.iter().any(|&(s, e)| n.start >= s && n.end <= e);
+    let numbers: Vec<&Vec<f64>> = found
+        .iter()
+        .zip(&target.numbers)
+        .filter(|(n, _)| outside(n))
+        .map(|(_, vs)| vs)
+        .collect();
+    let alone: Vec<&Vec<f64>> = found
+        .iter()
+        .zip(&target.numbers)
+        .filter(|(n, _)| outside(n) && !mixed(n))
+        .map(|(_, vs)| vs)
+        .collect();
+    let sources = SourceNumbers::new(source, source_lang, src, written);
+    let lower = target.text.to_lowercase();
+    let in_target = |w: &WrittenNumber| {
+        let digits = numbers
+            .iter()
+            .filter(|vs| vs.iter().any(|&t| same(t, w.value)));
+        let kept = source[w.start..w.end].to_lowercase();
+        digits.count()
+            + runs.iter().filter(|r| same(r.value, w.value)).count()
+            + lower.matches(kept.as_str()).count()
+    };
+    let missing = written
+        .iter()
+        .find(|w| w.value >= 2.0 && in_target(w) < sources.only(w.value))?;
+    // The target's numbers: every reading of each, its main value first.
+    let mut given: Vec<&[f64]> = alone.iter().map(|vs| vs.as_slice()).collect();
+    let certain: Vec<[f64; 1]> = runs
+        .iter()
+        .filter(|r| r.certain)
+        .map(|r| [r.value])
+        .collect();
+    given.extend(certain.iter().map(|v| v.as_slice()));
+    let own = given.iter().find_map(|vs| {
+        let &t = vs.first()?;
+        let whole = t >= 2.0 && t.fract() == 0.0;
+        let new = !vs
+            .iter()
+            .any(|&v| sources.may_be(v) > 0 || sources.converts_to(v));
+        let times = given
+            .iter()
+            .filter(|g| g.first().is_some_and(|&m| same(m, t)));
+        let more = sources.may_be(t) > 0 && times.count() > sources.may_be(t);
+        (whole && (new || more)).then_some(t)
+    })?;
+    let shown = &source[missing.start..missing.end];
+    Some(Finding::error(
+        CheckKind::Numbers,
+        format!(
+            "the number \"{shown}\" ({}) of the source is not in the target, which has {own}",
+            missing.value
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+    use crate::lang::Lang;
+
+    fn read(text: &str, lang: Lang) -> Vec<(f64, bool)> {
+        written_numbers(text, lang)
+            .iter()
+            .filter(|w| !w.after_digits)
+            .map(|w| (w.value, w.certain))
+            .collect()
+    }
+
+    use super::written_numbers;
+
+    #[test]
+    fn runs_of_number_words_are_read_whole() {
+        let en = |t| read(t, Lang::EN).iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(en("Twenty-five people"), [25.0]);
+        assert_eq!(en("two hundred and fifty"), [250.0]);
+        assert_eq!(en("one thousand one hundred and eighty"), [1180.0]);
+        assert_eq!(en("three million voters"), [3e6]);
+        assert_eq!(en("five six"), [5.0, 6.0]);
+        assert_eq!(en("one or two moments"), [1.0, 2.0]);
+        assert_eq!(en("two and three"), [2.0, 3.0]);
+        assert!(en("3 million").is_empty(), "a scale after digits is theirs");
+        let fa = |t| read(t, Lang::FA).iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(fa("هفتاد و دو نفر"), [72.0]);
+        assert_eq!(fa("یک میلیون و دویست هزار"), [1_200_000.0]);
+        assert_eq!(fa("سه هزار و صد و بیست و هفت"), [3127.0]);
+        let ru = |t| read(t, Lang::RU).iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(ru("пять тысяч сто пятьдесят четыре"), [5154.0]);
+        assert_eq!(ru("полторы тысячи"), [1500.0]);
+    }
+
+    #[test]
+    fn short_stems_are_not_certainly_numbers() {
+        assert_eq!(read("во вторник", Lang::RU), [(2.0, false)]);
+        assert_eq!(read("двадцать человек", Lang::RU), [(20.0, true)]);
+        assert_eq!(read("пять человек", Lang::RU), [(5.0, true)]);
+    }
+
+    fn errors(source: &str, target: &str, lang: Lang) -> Vec<String> {
+        check(source, target, Lang::EN, lang)
+            .into_iter()
+            .filter(|f| f.severity == super::super::super::Severity::Error)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_number_written_in_words_must_keep_its_value() {
+        for (source, target, lang) in [
+            (
+                "Twenty-five people were hurt.",
+                "Пострадали 35 человек.",
+                Lang::RU,
+            ),
+            ("Two people died.", "Погибли три человека.", Lang::RU),
+            (
+                "Eleven people were hurt.",
+                "دوازده نفر زخمی شدند.",
+                Lang::FA,
+            ),
+            (
+                "One in five voters backed him.",
+                "Его поддержал каждый четвертый избиратель.",
+                Lang::RU,
+            ),
+            // The value the target gives instead is one the source has
+            // elsewhere, once: the target gives it twice.
+            (
+                "Three people were hurt at 5 a.m.",
+                "ساعت ۵ صبح ۵ نفر زخمی شدند.",
+                Lang::FA,
+            ),
+            // Given twice in the source, once in the target.
+            (
+                "There are one or two moments. Two people were hurt.",
+                "Есть один или два момента. Пострадали восемь человек.",
+                Lang::RU,
+            ),
+        ] {
+            let found = errors(source, target, lang);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.contains("of the source is not in the target, which has")),
+                "{source} → {target}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_value_in_digits_words_or_kept_words_is_accepted() {
+        for (source, target, lang) in [
+            (
+                "Twenty-five people were hurt.",
+                "Пострадали 25 человек.",
+                Lang::RU,
+            ),
+            (
+                "Twenty-five people were hurt.",
+                "Пострадали двадцать пять человек.",
+                Lang::RU,
+            ),
+            (
+                "Twenty-five people were hurt.",
+                "بیست و پنج نفر زخمی شدند.",
+                Lang::FA,
+            ),
+            ("Three children.", "Трое детей.", Lang::RU),
+            ("the five-time winner", "пятикратный победитель", Lang::RU),
+            // Regressions from the mutation battery: the source's words
+            // kept in English; the clock's 24-hour reading; numbers of a
+            // handle; a number written with digits and scale words mixed.
+            (
+                "Rain reaches the Four Corners. It starts at 11:15 p.m.",
+                "باران به Four Corners می‌رسد. ساعت ۲۳:۱۵ آغاز می‌شود.",
+                Lang::FA,
+            ),
+            (
+                "Rain reaches the Four Corners. It starts at 4:15 p.m.",
+                "Ливни пройдут в районе Четырех углов. Начало в 16:15.",
+                Lang::RU,
+            ),
+            (
+                "The Four Corners. Follow @newsdesk335.",
+                "Four Corners. ‏@newsdesk335 را دنبال کنید.",
+                Lang::FA,
+            ),
+            (
+                "It happened two years before. Some 43,084,000 people signed.",
+                "این دوسال قبل رخ داد. حدود ۴۳ میلیون و ۸۴ هزار نفر امضا کردند.",
+                Lang::FA,
+            ),
+            // A target that says it another way, with no number of its own.
+            (
+                "Two people died in 2019.",
+                "Оба погибли в 2019 году.",
+                Lang::RU,
+            ),
+        ] {
+            let found = errors(source, target, lang);
+            assert!(found.is_empty(), "{source} → {target}: {found:?}");
+        }
+    }
+}
