@@ -1,0 +1,154 @@
+//! Periods that the word before or after them decides: units after a
+//! number (`5 ft. 2 in. tall`), a time zone after a clock time (`7 p.m.
+//! EST. Mr. Jones …`), Russian abbreviations before a quoted name (`газ.
+//! «Правда»`) and Persian era markers after the clause's verb (`… ساخته شد
+//! در ۵۰۰ ق.م. او …`). Each is asked only at a period, with the word's key
+//! already made.
+
+use crate::segment::Segmenter;
+use crate::segment::ablation::Rule;
+use crate::segment::cursor::*;
+
+use super::persian::{continues_quotation, is_fa_finite_verb, is_saying_verb};
+use super::words::*;
+
+/// Whether `token` is a clock time or its `a.m.`/`p.m.`: `p.m.`, `PM`,
+/// `7pm`, `19:00`.
+fn is_clock(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    let bare = lower.trim_end_matches('.');
+    if matches!(bare, "a.m" | "p.m" | "am" | "pm") {
+        return true;
+    }
+    let digits = bare
+        .strip_suffix("am")
+        .or_else(|| bare.strip_suffix("pm"))
+        .unwrap_or(bare);
+    !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.ends_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
+        && (digits.len() < bare.len() || digits.contains(':'))
+}
+
+/// Whether `token` is a number in any script's digits (`۵۰۰`, `550–330`).
+fn is_any_number(token: &str) -> bool {
+    token.chars().any(char::is_numeric)
+        && token
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, '-' | '–' | '—' | '/'))
+}
+
+impl Segmenter {
+    /// The decision for a single period after the word `key` (lowercase)
+    /// starting at `word_start`, when the words around it decide; `None`
+    /// leaves it to the lists. `next_word` and `first` are the word after
+    /// the period and its first letter.
+    pub(super) fn period_in_context(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        key: &str,
+        next_word: usize,
+        first: Option<char>,
+    ) -> Option<bool> {
+        match self.lang.as_str() {
+            "en" => self.zone_after_clock(scan, word_start, key, first),
+            "ru" => self.quote_prefix(scan, word_start, key, next_word),
+            "fa" => self.era_after_verb(scan, word_start, key, next_word),
+            _ => None,
+        }
+    }
+
+    /// `7 p.m. EST. Mr. Jones said …`: a day, month or zone after a clock
+    /// time is no abbreviation (`est.` elsewhere is), so its period ends the
+    /// sentence before a capital letter, as a plain word's does; before a
+    /// number it goes on (`9 a.m. Jan. 5`).
+    fn zone_after_clock(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        key: &str,
+        first: Option<char>,
+    ) -> Option<bool> {
+        if self.disabled.off(Rule::ZoneEnds)
+            || !self.lists.clock_followers.contains(key)
+            || !is_clock(word_before(scan, word_start))
+        {
+            return None;
+        }
+        Some(first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()))
+    }
+
+    /// `газ. «Правда»`: an abbreviation of `quote_prefixes.txt` before an
+    /// opening quote names what is quoted, and the sentence goes on.
+    fn quote_prefix(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        key: &str,
+        next_word: usize,
+    ) -> Option<bool> {
+        if self.disabled.off(Rule::QuotePrefixes) || !self.lists.quote_prefixes.contains(key) {
+            return None;
+        }
+        let between = scan
+            .text
+            .get(word_start + key.len()..next_word)
+            .unwrap_or("");
+        let opens = between
+            .trim_start_matches('.')
+            .trim_start()
+            .starts_with(['«', '„', '"', '“']);
+        opens.then_some(false)
+    }
+
+    /// A Persian era marker (`ق.م.`, `ه.ش.`) after a date: the end of the
+    /// sentence when the word before the date phrase (`در سال ۵۰۰`, `از
+    /// ۵۵۰ تا ۳۳۰`) is a finite verb that is not a verb of saying, or a
+    /// label with a colon, and the next word can open a sentence (not `و`,
+    /// `را`, …). The verb comes last in a Persian clause, so a date after it
+    /// closes the sentence; before the verb (`در سال ۵۰۰ ق.م. ساخته شد`) or
+    /// after `گفت` (the reported clause follows) it goes on.
+    fn era_after_verb(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        key: &str,
+        next_word: usize,
+    ) -> Option<bool> {
+        if self.disabled.off(Rule::EraEnds)
+            || !self.lists.prefixes.contains(key)
+            || !key.contains('.')
+        {
+            return None;
+        }
+        let before = scan.text.get(scan.sentence_start..word_start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        if !words.next().is_some_and(is_any_number) {
+            return None;
+        }
+        let ends = loop {
+            let Some(word) = words.next() else {
+                break false;
+            };
+            if word.ends_with(':') {
+                break true;
+            }
+            if is_any_number(word) || self.lists.date_phrase_words.contains(word) {
+                continue;
+            }
+            break is_fa_finite_verb(word) && !is_saying_verb(word, words.next().unwrap_or(""));
+        };
+        let next = caseless_word(scan, next_word);
+        Some(ends && !next.is_empty() && !continues_quotation(next))
+    }
+
+    /// English: whether the word before the period at `i` is a unit after
+    /// a number (`5 ft. 2 in. tall`), which goes on before a lowercase word.
+    pub(super) fn unit_after_number(&self, scan: &Scan<'_>, word_start: usize, key: &str) -> bool {
+        !self.disabled.off(Rule::UnitAbbreviations)
+            && self.lists.units_after_number.contains(key)
+            && number_before(scan, word_start)
+    }
+}
