@@ -69,6 +69,8 @@ pub(crate) struct LanguageLists {
     pub present_persons: Vec<(String, String)>,
     /// Persian words of a date phrase before an era marker (`در سال`).
     pub date_phrase_words: WordSet,
+    /// Persian nouns of compound verbs of reporting (`اعلام` of `اعلام کرد`).
+    pub report_nouns: WordSet,
     /// Past stems that end clauses as finite verbs.
     pub past_stems: Vec<String>,
     /// Person endings of verbs, the empty ending first.
@@ -172,6 +174,7 @@ fn load(lang: Lang) -> LanguageLists {
             .map(|(ending, pronoun)| (ending.to_owned(), pronoun.to_owned()))
             .collect(),
         date_phrase_words: set(lang, "date_phrase_words.txt"),
+        report_nouns: set(lang, "report_nouns.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
         saying_stems: list(lang, "saying_stems.txt"),
@@ -382,12 +385,20 @@ mod tests {
                 .iter()
                 .all(|(e, p)| !e.is_empty() && !p.contains(' ') && e.to_lowercase() == *e)
         );
-        let fa: Vec<&str> = entries(Lang::FA, "date_phrase_words.txt").collect();
-        assert!(fa.windows(2).all(|p| p[0] < p[1]), "{fa:?}");
-        for word in &fa {
-            assert_eq!(crate::tokenize::normalize_key(word, Lang::FA), *word);
+        for (name, len) in [
+            (
+                "date_phrase_words.txt",
+                builtin(Lang::FA).date_phrase_words.len(),
+            ),
+            ("report_nouns.txt", builtin(Lang::FA).report_nouns.len()),
+        ] {
+            let fa: Vec<&str> = entries(Lang::FA, name).collect();
+            assert!(fa.windows(2).all(|p| p[0] < p[1]), "{name}: {fa:?}");
+            for word in &fa {
+                assert_eq!(crate::tokenize::normalize_key(word, Lang::FA), *word);
+            }
+            assert_eq!(len, fa.len(), "{name}");
         }
-        assert_eq!(builtin(Lang::FA).date_phrase_words.len(), fa.len());
     }
 
     #[test]

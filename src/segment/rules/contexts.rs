@@ -53,17 +53,19 @@ impl Segmenter {
         first: Option<char>,
     ) -> Option<bool> {
         match self.lang.as_str() {
-            "en" => self.zone_after_clock(scan, word_start, key, first),
+            "en" => self
+                .zone_after_clock(scan, word_start, key, first)
+                .or_else(|| self.capitals_unit(scan, word_start, key, next_word)),
             "ru" => self.quote_prefix(scan, word_start, key, next_word),
             "fa" => self.era_after_verb(scan, word_start, key, next_word),
             _ => None,
         }
     }
 
-    /// `7 p.m. EST. Mr. Jones said …`: a day, month or zone after a clock
-    /// time is no abbreviation (`est.` elsewhere is), so its period ends the
-    /// sentence before a capital letter, as a plain word's does; before a
-    /// number it goes on (`9 a.m. Jan. 5`).
+    /// `7 p.m. EST. Mr. Jones said …`: a zone, day or month after a clock
+    /// time is no abbreviation there (`est.` elsewhere is), so its period
+    /// ends the sentence before a capital letter, as a plain word's does.
+    /// Before a number the lists decide (`9 a.m. Jan. 5` goes on).
     fn zone_after_clock(
         &self,
         scan: &Scan<'_>,
@@ -72,12 +74,14 @@ impl Segmenter {
         first: Option<char>,
     ) -> Option<bool> {
         if self.disabled.off(Rule::ZoneEnds)
+            || !first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
             || !self.lists.clock_followers.contains(key)
+            || !self.lists.abbreviations.contains(key)
             || !is_clock(word_before(scan, word_start))
         {
             return None;
         }
-        Some(first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase()))
+        Some(true)
     }
 
     /// `газ. «Правда»`: an abbreviation of `quote_prefixes.txt` before an
@@ -109,7 +113,8 @@ impl Segmenter {
     /// label with a colon, and the next word can open a sentence (not `و`,
     /// `را`, …). The verb comes last in a Persian clause, so a date after it
     /// closes the sentence; before the verb (`در سال ۵۰۰ ق.م. ساخته شد`) or
-    /// after `گفت` (the reported clause follows) it goes on.
+    /// after `گفت` or `اعلام کرد` (`report_nouns.txt`: the reported clause
+    /// follows) it goes on.
     fn era_after_verb(
         &self,
         scan: &Scan<'_>,
@@ -138,10 +143,27 @@ impl Segmenter {
             if is_any_number(word) || self.lists.date_phrase_words.contains(word) {
                 continue;
             }
-            break is_fa_finite_verb(word) && !is_saying_verb(word, words.next().unwrap_or(""));
+            let noun = words.next().unwrap_or("");
+            break is_fa_finite_verb(word)
+                && !is_saying_verb(word, noun)
+                && !self.lists.report_nouns.contains(noun);
         };
         let next = caseless_word(scan, next_word);
-        Some(ends && !next.is_empty() && !continues_quotation(next))
+        Some(ends && !continues_quotation(next))
+    }
+
+    /// In a document in capitals, an English unit after a number (`2 IN.
+    /// TALL`) is judged as an abbreviation that may end a sentence: the
+    /// next word's case says nothing there.
+    fn capitals_unit(
+        &self,
+        scan: &Scan<'_>,
+        word_start: usize,
+        key: &str,
+        next_word: usize,
+    ) -> Option<bool> {
+        (self.unit_after_number(scan, word_start, key) && self.capitals(scan, next_word))
+            .then(|| self.capitals_abbreviation_ends(scan, next_word, None))
     }
 
     /// English: whether the word before the period at `i` is a unit after
