@@ -5,6 +5,7 @@
 //! در ۵۰۰ ق.م. او …`). Each is asked only at a period, with the word's key
 //! already made.
 
+use crate::lang::Lang;
 use crate::segment::Segmenter;
 use crate::segment::ablation::Rule;
 use crate::segment::cursor::*;
@@ -15,20 +16,28 @@ use super::words::*;
 /// Whether `token` is a clock time or its `a.m.`/`p.m.`: `p.m.`, `PM`,
 /// `7pm`, `19:00`.
 fn is_clock(token: &str) -> bool {
-    let lower = token.to_ascii_lowercase();
-    let bare = lower.trim_end_matches('.');
-    if matches!(bare, "a.m" | "p.m" | "am" | "pm") {
+    let bare = token.trim_end_matches('.');
+    if ["a.m", "p.m", "am", "pm"]
+        .iter()
+        .any(|c| bare.eq_ignore_ascii_case(c))
+    {
         return true;
     }
-    let digits = bare
-        .strip_suffix("am")
-        .or_else(|| bare.strip_suffix("pm"))
-        .unwrap_or(bare);
+    let suffix = bare
+        .len()
+        .checked_sub(2)
+        .and_then(|n| bare.get(n..))
+        .is_some_and(|s| s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("pm"));
+    let digits = if suffix {
+        &bare[..bare.len() - 2]
+    } else {
+        bare
+    };
     !digits.is_empty()
         && digits.starts_with(|c: char| c.is_ascii_digit())
         && digits.ends_with(|c: char| c.is_ascii_digit())
         && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
-        && (digits.len() < bare.len() || digits.contains(':'))
+        && (suffix || digits.contains(':'))
 }
 
 /// Whether `token` is a number in any script's digits (`۵۰۰`, `550–330`).
@@ -52,13 +61,15 @@ impl Segmenter {
         next_word: usize,
         first: Option<char>,
     ) -> Option<bool> {
-        match self.lang.as_str() {
-            "en" => self
-                .zone_after_clock(scan, word_start, key, first)
-                .or_else(|| self.capitals_unit(scan, word_start, key, next_word)),
-            "ru" => self.quote_prefix(scan, word_start, key, next_word),
-            "fa" => self.era_after_verb(scan, word_start, key, next_word),
-            _ => None,
+        if self.lang == Lang::EN {
+            self.zone_after_clock(scan, word_start, key, first)
+                .or_else(|| self.capitals_unit(scan, word_start, key, next_word))
+        } else if self.lang == Lang::RU {
+            self.quote_prefix(scan, word_start, key, next_word)
+        } else if self.lang == Lang::FA {
+            self.era_after_verb(scan, word_start, key, next_word)
+        } else {
+            None
         }
     }
 
@@ -73,7 +84,9 @@ impl Segmenter {
         key: &str,
         first: Option<char>,
     ) -> Option<bool> {
+        // Cheap tests first: most sentence ends are none of these words.
         if self.disabled.off(Rule::ZoneEnds)
+            || key.len() > 4
             || !first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
             || !self.lists.clock_followers.contains(key)
             || !self.lists.abbreviations.contains(key)
@@ -93,18 +106,16 @@ impl Segmenter {
         key: &str,
         next_word: usize,
     ) -> Option<bool> {
-        if self.disabled.off(Rule::QuotePrefixes) || !self.lists.quote_prefixes.contains(key) {
-            return None;
-        }
-        let between = scan
-            .text
-            .get(word_start + key.len()..next_word)
-            .unwrap_or("");
+        // The cheap test first: an opening quote after the period (the
+        // listed words have none of their own).
+        let between = scan.text.get(word_start..next_word).unwrap_or("");
         let opens = between
-            .trim_start_matches('.')
-            .trim_start()
-            .starts_with(['«', '„', '"', '“']);
-        opens.then_some(false)
+            .split_once('.')
+            .is_some_and(|(_, after)| after.trim_start().starts_with(['«', '„', '"', '“']));
+        (opens
+            && !self.disabled.off(Rule::QuotePrefixes)
+            && self.lists.quote_prefixes.contains(key))
+        .then_some(false)
     }
 
     /// A Persian era marker (`ق.م.`, `ه.ش.`) after a date: the end of the
@@ -123,8 +134,8 @@ impl Segmenter {
         next_word: usize,
     ) -> Option<bool> {
         if self.disabled.off(Rule::EraEnds)
-            || !self.lists.prefixes.contains(key)
             || !key.contains('.')
+            || !self.lists.prefixes.contains(key)
         {
             return None;
         }
@@ -170,6 +181,7 @@ impl Segmenter {
     /// a number (`5 ft. 2 in. tall`), which goes on before a lowercase word.
     pub(super) fn unit_after_number(&self, scan: &Scan<'_>, word_start: usize, key: &str) -> bool {
         !self.disabled.off(Rule::UnitAbbreviations)
+            && key.len() <= 3
             && self.lists.units_after_number.contains(key)
             && number_before(scan, word_start)
     }
