@@ -148,11 +148,29 @@ pub(super) enum Rule {
     /// In capitals, a quotation closed by its mark and followed by its
     /// attribution goes on (`"GREAT." SHE SAID.`, `«…?» СПРАШИВАЛИ …`).
     Attribution,
+    /// English: a unit after a number (`5 ft. 2 in. tall`) is no plain
+    /// word before a lowercase word: the sentence goes on.
+    UnitAbbreviations,
+    /// English: a day, month or time zone after a clock time, with a period
+    /// (`7 p.m. EST. Mr. Jones …`), ends the sentence before a capital.
+    ZoneEnds,
+    /// Russian: an abbreviation of `quote_prefixes.txt` before an opening
+    /// quote (`газ. «Правда»`) never ends the sentence.
+    QuotePrefixes,
+    /// In capitals, a Russian present-tense verb and its pronoun after a
+    /// dialogue dash are the author's words (`— КРИЧУ Я.`).
+    AuthorPresent,
+    /// In capitals, a title after `P.M.` that closes a clause opens a
+    /// sentence (`… AT 6 P.M. MR. SMITH STAYED.`).
+    TitleAfterClock,
+    /// Persian: an era marker after the clause's verb ends the sentence
+    /// (`… ساخته شد در ۵۰۰ ق.م. او …`).
+    EraEnds,
 }
 
 impl Rule {
     /// Every rule, with the name the environment variable uses.
-    pub(super) const ALL: [(Rule, &'static str); 51] = [
+    pub(super) const ALL: [(Rule, &'static str); 57] = [
         (Rule::Uax29, "uax29"),
         (Rule::Abbreviations, "abbreviations"),
         (Rule::Prefixes, "prefixes"),
@@ -204,6 +222,12 @@ impl Rule {
         (Rule::ClockFollowers, "clock-followers"),
         (Rule::DateAfterWord, "date-after-word"),
         (Rule::Attribution, "attribution"),
+        (Rule::UnitAbbreviations, "unit-abbreviations"),
+        (Rule::ZoneEnds, "zone-ends"),
+        (Rule::QuotePrefixes, "quote-prefixes"),
+        (Rule::AuthorPresent, "author-present"),
+        (Rule::TitleAfterClock, "title-after-clock"),
+        (Rule::EraEnds, "era-ends"),
     ];
 
     fn bit(self) -> u64 {

@@ -55,6 +55,18 @@ impl Segmenter {
             && !self.lists.capitals_continuations.contains(word.as_str())
     }
 
+    /// In a document in capitals, whether the word at `at` is a title with
+    /// its period (`MR.`, `DR.`, `titles.txt`), which is written with a
+    /// capital in ordinary case: after a clock time that closes a clause it
+    /// opens a sentence (`… AT 6 P.M. MR. SMITH STAYED.`), as `Mr.` does.
+    fn capitals_title(&self, scan: &Scan<'_>, at: usize) -> bool {
+        if self.disabled.off(Rule::TitleAfterClock) {
+            return false;
+        }
+        let word = lowercase_word(scan, at);
+        self.lists.titles.contains(word.as_str()) && scan.char_at(at + word.len()) == Some('.')
+    }
+
     /// In a document in capitals, whether the word at `word_start`, after
     /// a dialogue dash that follows a mark ending at `j`, is the author's
     /// words: a verb in the past tense (`past_tense_endings.txt`: `— ТЫ ГДЕ?
@@ -75,7 +87,63 @@ impl Segmenter {
         {
             return false;
         }
-        self.past_tense(scan, word_start)
+        self.past_tense(scan, word_start) || self.present_with_pronoun(scan, word_start)
+    }
+
+    /// Whether `Я` at `at` is the pronoun after the verb it agrees with
+    /// (`КРИЧУ Я.`, `— СПРОСИЛ Я.`), not an initial (`Я. СМИРНОВ`).
+    pub(super) fn capitals_pronoun_i(&self, scan: &Scan<'_>, at: usize) -> bool {
+        if self.disabled.off(Rule::AuthorPresent) {
+            return false;
+        }
+        let before = scan.text.get(scan.start..at).unwrap_or("").trim_end();
+        let mut tokens = before.rsplit(char::is_whitespace);
+        let verb = tokens.next().unwrap_or("");
+        if !verb.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        // A past tense only as the author's words after a dialogue dash
+        // (`— СПРОСИЛ Я.`): `ПИСАЛ Я. СМИРНОВ` may be an initial.
+        let after_dash = matches!(tokens.next(), Some("—" | "–" | "-"));
+        let verb = verb.to_lowercase();
+        let letters = verb.chars().count();
+        let long = |ending: &str, more: usize| letters >= ending.chars().count() + more;
+        self.lists
+            .present_persons
+            .iter()
+            .any(|(e, who)| who == "я" && verb.ends_with(e.as_str()) && long(e, 3))
+            || after_dash
+                && self.lists.past_tense_endings.iter().any(|e| {
+                    matches!(e.as_str(), "л" | "ла") && verb.ends_with(e.as_str()) && long(e, 2)
+                })
+    }
+
+    /// Whether the word at `at` is a verb in the present tense followed
+    /// directly by the pronoun that agrees with its ending
+    /// (`present_tense_persons.txt`: `КРИЧУ Я`, `СПРАШИВАЕТ ОНА`), then a
+    /// comma or a mark: inverted, as the author's words are. A verb of two
+    /// letters and its ending are not enough (`БРАТ Я` does not agree).
+    fn present_with_pronoun(&self, scan: &Scan<'_>, at: usize) -> bool {
+        if self.disabled.off(Rule::AuthorPresent) || self.lists.present_persons.is_empty() {
+            return false;
+        }
+        let rest = scan.text.get(at..scan.end).unwrap_or("");
+        let mut words = rest.splitn(3, ' ');
+        let (Some(verb), Some(pronoun)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let bare = pronoun.trim_end_matches([',', '.', '!', '?', '…']);
+        if bare.len() == pronoun.len() || !verb.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let verb = verb.to_lowercase();
+        let pronoun = bare.to_lowercase();
+        let letters = verb.chars().count();
+        self.lists.present_persons.iter().any(|(ending, who)| {
+            *who == pronoun
+                && verb.ends_with(ending.as_str())
+                && letters >= ending.chars().count() + 3
+        })
     }
 
     /// Whether the word at `at` is a verb in the past tense
@@ -154,7 +222,9 @@ impl Segmenter {
                     .text
                     .get(scan.sentence_start..at)
                     .map_or(0, |s| s.split_whitespace().count());
-                words > 3 && self.capitals_starter(scan, next_word)
+                words > 3
+                    && (self.capitals_starter(scan, next_word)
+                        || self.capitals_title(scan, next_word))
             }
             Some(("etc", _)) if !self.disabled.off(Rule::EtcEnds) => true,
             _ => self.capitals_starter(scan, next_word),

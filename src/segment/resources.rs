@@ -58,6 +58,19 @@ pub(crate) struct LanguageLists {
     /// Verbs of saying: in capitals one word and one of these after a
     /// closed quotation attribute it (`"GREAT." SHE SAID.`).
     pub saying_verbs: WordSet,
+    /// English titles before a name (`Mr.`): in capitals one after a clock
+    /// time that closes a clause opens a sentence, as its capital does.
+    pub titles: WordSet,
+    /// Russian abbreviations before a name in quotes (`газ. «Правда»`).
+    pub quote_prefixes: WordSet,
+    /// Russian present-tense endings with the pronoun that agrees
+    /// (`у` and `я`): in capitals, such a verb and its pronoun after a
+    /// dialogue dash are the author's words (`— КРИЧУ Я.`).
+    pub present_persons: Vec<(String, String)>,
+    /// Persian words of a date phrase before an era marker (`در سال`).
+    pub date_phrase_words: WordSet,
+    /// Persian nouns of compound verbs of reporting (`اعلام` of `اعلام کرد`).
+    pub report_nouns: WordSet,
     /// Past stems that end clauses as finite verbs.
     pub past_stems: Vec<String>,
     /// Person endings of verbs, the empty ending first.
@@ -154,6 +167,14 @@ fn load(lang: Lang) -> LanguageLists {
         past_tense_endings: list(lang, "past_tense_endings.txt"),
         quote_continuations: set(lang, "quote_continuations.txt"),
         saying_verbs: set(lang, "saying_verbs.txt"),
+        titles: set(lang, "titles.txt"),
+        quote_prefixes: set(lang, "quote_prefixes.txt"),
+        present_persons: entries(lang, "present_tense_persons.txt")
+            .filter_map(|line| line.split_once(' '))
+            .map(|(ending, pronoun)| (ending.to_owned(), pronoun.to_owned()))
+            .collect(),
+        date_phrase_words: set(lang, "date_phrase_words.txt"),
+        report_nouns: set(lang, "report_nouns.txt"),
         past_stems: list(lang, "past_stems.txt"),
         person_endings,
         saying_stems: list(lang, "saying_stems.txt"),
@@ -227,6 +248,9 @@ mod tests {
         (Lang::RU, "date_months.txt"),
         (Lang::EN, "handle_governors.txt"),
         (Lang::RU, "handle_governors.txt"),
+        (Lang::EN, "units_after_number.txt"),
+        (Lang::EN, "titles.txt"),
+        (Lang::RU, "quote_prefixes.txt"),
     ];
 
     /// The switch names a `segmenter.txt` may hold.
@@ -342,6 +366,38 @@ mod tests {
             let lists = builtin(lang);
             let both: Vec<_> = lists.abbreviations.intersection(&lists.prefixes).collect();
             assert!(both.is_empty(), "{lang}: {both:?}");
+        }
+    }
+
+    #[test]
+    fn titles_are_prefixes_and_pairs_are_sorted_unique() {
+        let en = builtin(Lang::EN);
+        assert!(en.titles.contains("mr"));
+        for word in &en.titles {
+            assert!(en.prefixes.contains(word), "title {word} is no prefix");
+        }
+        let ru = builtin(Lang::RU);
+        let pairs: Vec<&str> = entries(Lang::RU, "present_tense_persons.txt").collect();
+        assert!(pairs.windows(2).all(|p| p[0] < p[1]), "{pairs:?}");
+        assert_eq!(ru.present_persons.len(), pairs.len());
+        assert!(
+            ru.present_persons
+                .iter()
+                .all(|(e, p)| !e.is_empty() && !p.contains(' ') && e.to_lowercase() == *e)
+        );
+        for (name, len) in [
+            (
+                "date_phrase_words.txt",
+                builtin(Lang::FA).date_phrase_words.len(),
+            ),
+            ("report_nouns.txt", builtin(Lang::FA).report_nouns.len()),
+        ] {
+            let fa: Vec<&str> = entries(Lang::FA, name).collect();
+            assert!(fa.windows(2).all(|p| p[0] < p[1]), "{name}: {fa:?}");
+            for word in &fa {
+                assert_eq!(crate::tokenize::normalize_key(word, Lang::FA), *word);
+            }
+            assert_eq!(len, fa.len(), "{name}");
         }
     }
 

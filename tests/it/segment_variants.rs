@@ -124,6 +124,17 @@ const EN_INSIDE: &[&str] = &[
     "7 p.m. EST on Friday",
     "@user.name",
     "report.pdf",
+    "a man 5 ft. 2 in. tall",
+    "a 3 lb. bag of flour",
+    "6 oz. of gold",
+    "a road 5 mi. long",
+    "a 10 km. walk",
+    "a 4 yd. line",
+    "the 7:30 p.m. EST meeting",
+    "a call at 7 p.m. ET on Friday",
+    "the talks at 19:00 GMT on Friday",
+    "the talks at 9 a.m. Jan. 5",
+    "the 8 PM PST show",
 ];
 
 const EN_SECOND: &[&str] = &[
@@ -188,6 +199,15 @@ const RU_INSIDE: &[&str] = &[
     "1,5 млрд долл. в год",
     "св. Николай",
     "и т. п. вещи",
+    "газ. «Правда»",
+    "журн. „Огонёк“",
+    "сб. «Стихи»",
+    "стих. «Парус»",
+    "см. «Войну и мир»",
+    "ул. (бывшая Ленина)",
+    "в г. (ныне Тверь)",
+    "г. «Звёздный»",
+    "см. (рис. 3) ниже",
 ];
 
 const RU_SECOND: &[&str] = &[
@@ -224,6 +244,10 @@ const FA_INSIDE: &[&str] = &[
     "«کتاب‌ها»",
     "سال ۱۴۰۰ ه.ش. در",
     "۲۵ درصد",
+    "بنایی از ۵۵۰ تا ۳۳۰ ق.م. در",
+    "کاخ ساخته‌شده در ۵۰۰ ق.م.",
+    "بنای سال ۱۳۰۰ ه.ش. در",
+    "ساعت ۵ ب.ظ. در",
 ];
 
 const FA_SECOND: &[&str] = &[
@@ -358,6 +382,119 @@ fn abbreviations_end_sentences_cases() -> Vec<Case> {
         }
     }
     cases
+}
+
+/// A sentence that ends in a unit, a clock time and its zone, or a
+/// Persian era marker after the verb, before a second sentence; and
+/// clock times before a title inside a short clause.
+fn units_zones_and_eras_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let starters = ["The rest followed.", "It closed at noon.", "How about you?"];
+    for first in [
+        "The board is 5 ft.",
+        "The bar is 2 in.",
+        "The bag weighed 3 lb.",
+        "The cup holds 6 oz.",
+        "The road runs 5 mi.",
+        "The walk was 10 km.",
+    ] {
+        for second in starters {
+            cases.push(Case::new(Lang::EN, &[first, second]));
+        }
+    }
+    for first in [
+        "The call came at 7 p.m. EST.",
+        "The call came at 7 p.m. ET.",
+        "The plane landed at 19:00 EST.",
+        "The show starts at 8 PM PST.",
+        "The talks ended at 7:30 p.m. GMT.",
+        "The shop opens at 9 a.m. Mon.",
+        "He left the office at 6 p.m.",
+        "They all met at 5 a.m.",
+    ] {
+        for second in starters
+            .iter()
+            .chain(&["Mr. Jones said it was late.", "Dr. Brown agreed."])
+        {
+            // A short clause before `a.m.` goes on before a title (`At 5
+            // a.m. Mr. Smith went …`): below.
+            if first.starts_with("They all") && !starters.contains(second) {
+                continue;
+            }
+            cases.push(Case::new(Lang::EN, &[first, second]));
+        }
+    }
+    for one in [
+        "At 6 p.m. Mr. Smith left the office.",
+        "At 5 a.m. Dr. Brown went to the bank.",
+        "By 9 a.m. Mrs. Jones had gone.",
+    ] {
+        cases.push(Case::new(Lang::EN, &[one]));
+    }
+    for first in [
+        "این بنا ساخته شد در سال ۵۰۰ ق.م.",
+        "کاخ ویران شد در ۳۳۰ ق.م.",
+        "این شهر بنا شد از ۵۵۰ تا ۳۳۰ ق.م.",
+        "تاریخ ساخت: ۵۰۰ ق.م.",
+        "مدرسه افتتاح شد در سال ۱۳۰۰ ه.ش.",
+    ] {
+        for second in [
+            "او به خانه رفت.",
+            "ما در خانه‌ها می‌مانیم.",
+            "۱۲ نفر آمدند.",
+            "چرا؟",
+        ] {
+            cases.push(Case::new(Lang::FA, &[first, second]));
+        }
+    }
+    for one in [
+        "این بنا در سال ۵۰۰ ق.م. ساخته شد.",
+        "او گفت در سال ۵۰۰ ق.م. این بنا ساخته شد.",
+        "وی اعلام کرد در ۵۰۰ ق.م. این شهر بنا شد.",
+        "این بنا ساخته شد در سال ۵۰۰ ق.م. و سپس ویران شد.",
+        "کوروش در ۵۳۰ ق.م. درگذشت.",
+    ] {
+        cases.push(Case::new(Lang::FA, &[one]));
+    }
+    cases
+}
+
+#[test]
+fn units_zones_and_eras() {
+    assert_all(&units_zones_and_eras_cases());
+}
+
+/// Dialogue: a line of speech closed by `?`, `!` or an ellipsis, the
+/// author's words after a dash (a verb and its pronoun, present or past),
+/// then the next sentence. In ordinary case the lowercase verb tells; in
+/// capitals the verb's ending and the pronoun that agrees with it.
+fn dialogue_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for mark in ["?", "!", "…", "..."] {
+        for who in [
+            "кричу я.",
+            "говорит он.",
+            "спрашивает она.",
+            "отвечаем мы.",
+            "говорят они.",
+            "шепчешь ты.",
+            "кричу я, а сам чуть не плачу.",
+            "спросила мама.",
+            "сказал я.",
+        ] {
+            let first = format!("— Где ты видишь рога{mark} — {who}");
+            for second in ["Он молчит.", "Потом пошёл дождь.", "В ответ — тишина."]
+            {
+                cases.push(Case::new(Lang::RU, &[&first, second]));
+            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn dialogue_author_words_go_on() {
+    assert_all(&dialogue_cases());
 }
 
 /// Numbered and lettered lists at the start of a line.
@@ -498,6 +635,11 @@ fn capitals_keep_the_generated_splits() {
         abbreviations_end_sentences_cases(),
         list_items_at_line_start_cases(),
         attributions_go_on_cases(),
+        units_zones_and_eras_cases()
+            .into_iter()
+            .filter(|c| c.lang == Lang::EN)
+            .collect(),
+        dialogue_cases(),
     ]
     .into_iter()
     .flatten()

@@ -3,6 +3,7 @@
 //! brackets, quotations and chat symbols. Language differences come from
 //! the word lists in `resources` and their flags.
 
+mod contexts;
 mod marks;
 mod period;
 mod persian;

@@ -153,6 +153,10 @@ impl Segmenter {
         {
             // "и пр." is "and so on", not "проспект".
             self.abbreviation_ends_sentence(scan, next_word, first, None)
+        } else if let Some(decision) =
+            self.period_in_context(scan, word_start, &key, next_word, first)
+        {
+            decision
         } else if on(Rule::Prefixes) && self.lists.prefixes.contains(key.as_str()) {
             false
         } else if on(Rule::NumberPrefixes) && self.lists.number_prefixes.contains(key.as_str()) {
@@ -420,9 +424,12 @@ impl Segmenter {
     /// before a period at `word_start` is a word of the lists rather than an
     /// initial: after a number (`1961 Г.`, `20 Т.`, `200 М.`), and Russian
     /// `Г.` and `В.` anywhere (a year or a century when a date comes before
-    /// them, a prefix otherwise, so the rules of those words decide).
+    /// them, a prefix otherwise, so the rules of those words decide), and
+    /// `Я.` after a verb that agrees with it (`— КРИЧУ Я.`: the pronoun).
     fn capital_letter_is_word(&self, scan: &Scan<'_>, word_start: usize, letter: char) -> bool {
-        number_before(scan, word_start) || self.lang == Lang::RU && matches!(letter, 'Г' | 'В')
+        number_before(scan, word_start)
+            || self.lang == Lang::RU && matches!(letter, 'Г' | 'В')
+            || self.lang == Lang::RU && letter == 'Я' && self.capitals_pronoun_i(scan, word_start)
     }
 
     /// Whether `rest`, glued after a period in a caseless script, goes on
@@ -470,7 +477,9 @@ impl Segmenter {
         let mut key = std::mem::take(&mut scan.key);
         key.clear();
         key.push_str(word);
-        let known = self.lists.abbreviations.contains(key.as_str())
+        let word_start = i - word.len();
+        let known = self.unit_after_number(scan, word_start, &key)
+            || self.lists.abbreviations.contains(key.as_str())
             || self.lists.prefixes.contains(key.as_str())
             || self.lists.number_prefixes.contains(key.as_str())
             || self.extra.contains(key.as_str());

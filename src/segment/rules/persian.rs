@@ -84,6 +84,21 @@ fn is_form_of<'s>(word: &str, mut stems: impl Iterator<Item = &'s str>) -> bool 
     })
 }
 
+/// Whether `word` (after the word `before`) is a verb of saying, simple
+/// (`گفت`, `افزود`) or compound (`اعلام کرد`).
+pub(super) fn is_saying_verb(word: &str, before: &str) -> bool {
+    let lists = persian();
+    is_form_of(word, lists.saying_stems.iter().map(String::as_str))
+        || is_form_of(
+            word,
+            lists
+                .saying_compounds
+                .iter()
+                .filter(|(noun, _)| noun == before)
+                .map(|(_, stem)| stem.as_str()),
+        )
+}
+
 /// After a quotation closed by `؟` or `!`: whether the clause from
 /// `word_start` to the next terminator is short and ends in a verb of
 /// saying (`«چرا دیر آمدی؟» مادر با نگرانی پرسید.`, `«بس کن!» فریاد زد.`),
@@ -104,14 +119,5 @@ pub(super) fn clause_ends_in_saying_verb(scan: &Scan<'_>, word_start: usize) -> 
     if count == 0 || count > 6 {
         return false;
     }
-    let lists = persian();
-    is_form_of(last, lists.saying_stems.iter().map(String::as_str))
-        || is_form_of(
-            last,
-            lists
-                .saying_compounds
-                .iter()
-                .filter(|(noun, _)| noun == before)
-                .map(|(_, stem)| stem.as_str()),
-        )
+    is_saying_verb(last, before)
 }

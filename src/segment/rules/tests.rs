@@ -151,3 +151,117 @@ fn capitals_an_attribution_after_a_closed_quotation_goes_on() {
         assert_eq!(split(Lang::EN, text).len(), 2, "{text}");
     }
 }
+
+#[test]
+fn units_after_a_number_go_on_before_lowercase() {
+    let text = "She is 5 ft. 2 in. tall and thin. The rest followed.";
+    assert_eq!(
+        split(Lang::EN, text),
+        ["She is 5 ft. 2 in. tall and thin.", "The rest followed."]
+    );
+    assert_eq!(count_without("unit-abbreviations", Lang::EN, text), 3);
+    // Sentence-final units still end before a starter; `in` without a
+    // number is a word.
+    assert_eq!(split(Lang::EN, "It is 2 in. The rest followed.").len(), 2);
+    assert_eq!(split(Lang::EN, "The board is 5 ft. It is heavy.").len(), 2);
+    assert_eq!(
+        split(Lang::EN, "it was the one we lived in. then we left").len(),
+        2
+    );
+}
+
+#[test]
+fn a_zone_after_a_clock_time_ends_before_a_capital() {
+    let text = "The call came at 7 p.m. EST. Mr. Jones said it was late.";
+    assert_eq!(
+        split(Lang::EN, text),
+        [
+            "The call came at 7 p.m. EST.",
+            "Mr. Jones said it was late."
+        ]
+    );
+    assert_eq!(count_without("zone-ends", Lang::EN, text), 1);
+    for text in [
+        "The talks began at 9 a.m. Jan. 5 in Paris.",
+        "The store is est. 1850 and Mr. Jones runs it.",
+        "The session closed at 7 p.m. EST on Friday.",
+    ] {
+        assert_eq!(split(Lang::EN, text), [text]);
+    }
+    let clock = "The plane landed at 19:00 ET. Mr. Jones was on it.";
+    assert_eq!(split(Lang::EN, clock).len(), 2);
+}
+
+#[test]
+fn capitals_a_title_after_a_clock_time_that_closes_a_clause() {
+    let text = "HE LEFT THE OFFICE AT 6 P.M. MR. SMITH STAYED THERE.";
+    assert_eq!(
+        split(Lang::EN, text),
+        ["HE LEFT THE OFFICE AT 6 P.M.", "MR. SMITH STAYED THERE."]
+    );
+    assert_eq!(count_without("title-after-clock", Lang::EN, text), 1);
+    // As in ordinary case: a short clause goes on.
+    for text in [
+        "AT 6 P.M. MR. SMITH LEFT THE OFFICE FOR HOME.",
+        "At 6 p.m. Mr. Smith left the office for home.",
+    ] {
+        assert_eq!(split(Lang::EN, text), [text]);
+    }
+    assert_eq!(
+        split(
+            Lang::EN,
+            "He left the office at 6 p.m. Mr. Smith stayed there."
+        )
+        .len(),
+        2
+    );
+}
+
+#[test]
+fn a_russian_abbreviation_before_a_quoted_name_goes_on() {
+    let text = "Он каждый день читал газ. «Правда» и журн. „Огонёк“ дома.";
+    assert_eq!(split(Lang::RU, text), [text]);
+    assert_eq!(count_without("quote-prefixes", Lang::RU, text), 3);
+    // Before a word the usual rules decide: "газ" is also "gas".
+    assert_eq!(split(Lang::RU, "Купили газ. Потом ушли.").len(), 2);
+}
+
+#[test]
+fn capitals_a_present_tense_and_its_pronoun_are_the_authors_words() {
+    let text = "— ГДЕ ТЫ ВИДИШЬ ТАМ РОГА? — КРИЧУ Я. ОН МОЛЧИТ И СМОТРИТ.";
+    assert_eq!(
+        split(Lang::RU, text),
+        [
+            "— ГДЕ ТЫ ВИДИШЬ ТАМ РОГА? — КРИЧУ Я.",
+            "ОН МОЛЧИТ И СМОТРИТ."
+        ]
+    );
+    assert_eq!(count_without("author-present", Lang::RU, text), 2);
+    let she = "— КТО ТАМ СТОИТ У ДВЕРИ? — СПРАШИВАЕТ ОНА, НЕ ОБОРАЧИВАЯСЬ.";
+    assert_eq!(split(Lang::RU, she), [she]);
+    // A pronoun that does not agree is a reply; a past tense without a
+    // dash may stand before an initial.
+    let reply = "— КТО ЭТО ТАМ СТОИТ? — БРАТ Я. ОН МОЛЧИТ И СМОТРИТ.";
+    assert_eq!(split(Lang::RU, reply).len(), 2);
+    let initial = "ОБ ЭТОМ ПИСАЛ Я. СМИРНОВ В ГАЗЕТЕ ЗА ПРОШЛЫЙ ГОД.";
+    assert_eq!(split(Lang::RU, initial), [initial]);
+}
+
+#[test]
+fn a_persian_era_marker_after_the_verb_ends_the_sentence() {
+    let text = "این بنا ساخته شد در سال ۵۰۰ ق.م. او آن را دید.";
+    assert_eq!(
+        split(Lang::FA, text),
+        ["این بنا ساخته شد در سال ۵۰۰ ق.م.", "او آن را دید."]
+    );
+    assert_eq!(count_without("era-ends", Lang::FA, text), 1);
+    let label = "تاریخ ساخت: ۵۰۰ ق.م. این بنا بزرگ است.";
+    assert_eq!(split(Lang::FA, label).len(), 2);
+    for one in [
+        "این بنا در سال ۵۰۰ ق.م. ساخته شد.",
+        "او گفت در سال ۵۰۰ ق.م. این بنا ساخته شد.",
+        "این بنا ساخته شد در سال ۵۰۰ ق.م. و سپس ویران شد.",
+    ] {
+        assert_eq!(split(Lang::FA, one), [one]);
+    }
+}
