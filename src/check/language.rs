@@ -223,7 +223,8 @@ fn weigh<'t>(
     target: &'t str,
     words: &[(usize, &'t str)],
 ) -> Weighed<'t> {
-    // A headline in capitals has no capitalized names to spare.
+    // In a headline in capitals every word may be a name as far as letters
+    // go, and none is one as far as endings go.
     let capitals = !target.chars().any(char::is_lowercase);
     let mut out = Weighed {
         tallies: HashMap::new(),
@@ -238,8 +239,8 @@ fn weigh<'t>(
     // spells it.
     let mut in_name = false;
     for &(start, w) in words {
-        let capitalized = !capitals && w.starts_with(char::is_uppercase);
-        let initial = sentence_initial(&target[..start]);
+        let capitalized = w.starts_with(char::is_uppercase);
+        let initial = capitals || sentence_initial(&target[..start]);
         let codes = letter_codes(lists, w, capitalized, &mut out.letters);
         out.letter_words += usize::from(!codes.is_empty());
         out.lowercase_letter_words += usize::from(!codes.is_empty() && !capitalized);
@@ -302,8 +303,7 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
             words.push((s, &target[s..e]));
         }
     });
-    // The words in the language's script; a headline in capitals has no
-    // capitalized names to spare.
+    // The words in the language's script.
     words.retain(|(_, w)| w.chars().any(|c| script_of(c) == Some(lists.script)));
     let Weighed {
         tallies,

@@ -343,6 +343,7 @@ const CLEAN: &[(Lang, &str)] = &[
         "Компания «Укрзалізниця» сообщила о задержке поездов.",
     ),
     (Lang::RU, "Президент прибыл в Киев."),
+    (Lang::RU, "ЗЕЛЕНСКИЙ ПРИБЫЛ В ЗАПОРІЖЖЯ И ПРОВЁЛ СОВЕЩАНИЕ"),
     (Lang::RU, "Депутаты проголосовали за закон о бюджете."),
     (
         Lang::RU,
@@ -575,9 +576,11 @@ fn merge(file: Lang, rows: &[(String, String)]) -> (BTreeSet<usize>, BTreeSet<us
 /// Recall floors per file language, as measured (see docs/quality.md). The
 /// Russian file misses two sentences (three variants each) whose only word
 /// Russian never writes is one: Bulgarian "Футболният отбор спечели мача
-/// в неделя." and Tajik "Дастаи футбол бозиро бурд."; one word is not
+/// в неделя." and Tajik "Дастаи футбол бозиро бурд."; and three headlines
+/// in capitals whose one word with letters Russian never uses may be a
+/// name ("ЖАҢЫ", "ПАНҶ" as "ЗАПОРІЖЖЯ" in a Russian headline). Neither is
 /// near-certain evidence, so they stay in the generator as misses.
-const FLOOR: [(Lang, f64); 2] = [(Lang::RU, 98.0), (Lang::FA, 100.0)];
+const FLOOR: [(Lang, f64); 2] = [(Lang::RU, 97.5), (Lang::FA, 100.0)];
 
 #[test]
 fn other_languages_of_the_script_are_reported_and_clean_targets_are_not() {
