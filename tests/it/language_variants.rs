@@ -654,3 +654,96 @@ fn other_languages_of_the_script_are_reported_and_clean_targets_are_not() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every string under `v` (documents and references are strings or lists).
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+/// The sentences of `text`: its lines, cut after `.`, `!`, `?`, `؟`
+/// before white space.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let next_space = chars.get(k + 1).is_some_and(|&(_, n)| n.is_whitespace());
+            if ".!?؟".contains(c) && next_space {
+                out.push(line[start..i + c.len_utf8()].trim().to_string());
+                start = i + c.len_utf8();
+            }
+        }
+        out.push(line[start..].trim().to_string());
+    }
+    out.retain(|s| s.chars().count() > 1);
+    out
+}
+
+/// The Russian and Persian dev texts (UD dev, ntrex_dev, ria, pasokh,
+/// pn_summary), as sentences; `None` after [`crate::common::skip`] when
+/// `../shared` lacks one.
+fn dev_sentences(lang: Lang) -> Option<Vec<String>> {
+    let test = "wrong_language_rules_raise_no_error_on_dev_texts";
+    let mut files = vec![
+        format!("data/segmentation/ud_dev_{lang}.jsonl"),
+        "data/parallel/ntrex_dev.jsonl".to_string(),
+    ];
+    if lang == Lang::RU {
+        files.push("data/summarization/ria_headline_smoke_dev.jsonl".into());
+    } else {
+        files.push("data/summarization/pasokh_single_abs_dev.jsonl".into());
+        files.push("data/summarization/pasokh_multi_abs_dev.jsonl".into());
+        files.push("data/summarization/pn_summary_smoke_dev.jsonl".into());
+    }
+    let mut out = BTreeSet::new();
+    for f in files {
+        let path = crate::common::shared_path(test, &f)?;
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut texts = Vec::new();
+            for field in ["expected", "documents", "references"] {
+                strings(&v[field], &mut texts);
+            }
+            strings(&v["docs"][lang.as_str()], &mut texts);
+            out.extend(texts.iter().flat_map(|t| sentences(t)));
+        }
+    }
+    Some(out.into_iter().collect())
+}
+
+/// Precision on real text: no sentence of the dev texts is in another
+/// language by the same-script rules (their Arabic names, Ukrainian
+/// names, quotations and tweets included).
+#[test]
+fn wrong_language_rules_raise_no_error_on_dev_texts() {
+    let settings = brief::check::CheckSettings::default();
+    for lang in [Lang::RU, Lang::FA] {
+        let Some(sentences) = dev_sentences(lang) else {
+            return;
+        };
+        assert!(sentences.len() > 2000, "{lang}: {}", sentences.len());
+        let flagged: Vec<String> = sentences
+            .iter()
+            .filter_map(|s| {
+                let findings = brief::check::check_unit("x", s, Lang::EN, lang, &settings, None);
+                let wrong = findings.into_iter().find(|f| {
+                    f.severity == brief::check::Severity::Error
+                        && (f.message.contains("does not use")
+                            || f.message.contains("words of another language"))
+                })?;
+                Some(format!("{s} → {}", wrong.message))
+            })
+            .collect();
+        eprintln!(
+            "{lang}: {} dev sentences, {} in another language",
+            sentences.len(),
+            flagged.len()
+        );
+        assert!(flagged.is_empty(), "{lang}:\n{}", flagged.join("\n"));
+    }
+}
