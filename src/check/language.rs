@@ -21,11 +21,16 @@
 //!   `ال-`) that are not among the language's frequent words
 //!   (`background_freq.txt`: "против" is Russian whatever its ending).
 //!
-//! The words of one other language (with its letters in capitalized words)
-//! identify it when they outnumber the language's own function words
-//! (`stopwords.txt`, less those the other languages write alike:
-//! `other_language_shared.txt`) and are three, or two in a target of at
-//! most eight words, or one listed word in a target of one or two words.
+//! The other languages' words (with their letters in capitalized words)
+//! say a target is not in the language when they outnumber its own
+//! function words (`stopwords.txt`, less those the other languages write
+//! alike: `other_language_shared.txt`) and are three, or two in a target
+//! of at most eight words, or one listed word in a target of one or two
+//! words; endings alone count only in a target without an own function
+//! word. Words with the Arabic article in a row, or after a name's head
+//! (`other_language_name_heads.txt`: "عبد", "بسم"), are one Arabic name
+//! quoted in Persian. The message names the language with the most
+//! evidence.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -355,7 +360,7 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
     }
     let mut ranked: Vec<(&str, Tally)> = tallies.into_iter().collect();
     ranked.sort_by(|a, b| b.1.score().cmp(&a.1.score()).then(a.0.cmp(b.0)));
-    let code = ranked[0].0;
+    let code = ranked.first()?.0;
     let shown: Vec<&str> = ranked
         .iter()
         .flat_map(|(_, t)| {
