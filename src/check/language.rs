@@ -1,24 +1,41 @@
 //! Language identification inside a script: a target in the right script
-//! but another language (Ukrainian, Belarusian or Tajik in the Russian
-//! file; Urdu, Pashto or Arabic in the Persian one).
+//! but another language (Ukrainian, Belarusian, Bulgarian or Tajik in the
+//! Russian file; Urdu, Pashto or Arabic in the Persian one).
 //!
-//! Two kinds of evidence, both from data files under `resources/<lang>/`:
+//! Evidence, all from data files under `resources/<lang>/`:
 //!
 //! - letters that never occur in the language's own words
 //!   (`other_language_letters.txt`: `і ї є ґ ў ғ қ ҳ ҷ ӣ ӯ` for Russian,
-//!   `ے ہ ں ٹ ڈ ڑ ټ ډ ړ ښ ګ ې` for Persian). In Persian one such word is
-//!   evidence (Persian spells foreign names in its own letters); in Russian
-//!   a capitalized word may be a name quoted as its language spells it
+//!   `ے ہ ں ٹ ڈ ڑ ټ ډ ړ ښ ګ ې ڪ` for Persian), or letters in a place the
+//!   language never puts them (`other_language_contexts.txt`: Bulgarian
+//!   `ъ` before a consonant). In Persian one such word is evidence
+//!   (Persian spells foreign names in its own letters); in Russian a
+//!   capitalized word may be a name quoted as its language spells it
 //!   ("Київ"), so it takes a lowercase word, two words, or half the words
 //!   of a short target;
-//! - for longer targets, frequent words of the other languages that are not
-//!   words of the language (`other_language_words.txt`: Bulgarian `това`,
-//!   `които`, `са`; Arabic `فی`, `الذی`, `هذا`): at least three, and more
-//!   than the language's own stopwords in the target.
+//! - words: frequent words of the other languages that are not words of the
+//!   language (`other_language_words.txt`: Ukrainian `вона`, Bulgarian
+//!   `това`, Arabic `الذی`, `لن`), and lowercase words with an ending or
+//!   beginning of another language (`other_language_affixes.txt`:
+//!   Ukrainian past tense `-ув`, Bulgarian `-ството`, Arabic article
+//!   `ال-`) that are not among the language's frequent words
+//!   (`background_freq.txt`: "против" is Russian whatever its ending).
+//!
+//! The other languages' words (with their letters in capitalized words)
+//! say a target is not in the language when they outnumber its own
+//! function words (`stopwords.txt`, less those the other languages write
+//! alike: `other_language_shared.txt`) and are three, or two in a target
+//! of at most eight words, or one listed word in a target of one or two
+//! words; endings alone count only in a target without an own function
+//! word. Words with the Arabic article in a row, or after a name's head
+//! (`other_language_name_heads.txt`: "عبد", "بسم"), are one Arabic name
+//! quoted in Persian. The message names the language with the most
+//! evidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::script::{Script, script_of};
 use crate::lang::Lang;
 use crate::resources::{builtin, entries};
 use crate::tokenize::{for_each_word, normalize_key};
@@ -35,26 +52,66 @@ fn parse(text: &str) -> Evidence {
         .collect()
 }
 
+/// The beginning (`ال-`) or ending (`-ння`) of another language's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Affix {
+    Prefix(String),
+    Ending(String),
+}
+
+impl Affix {
+    fn parse(s: &str) -> Option<Affix> {
+        if let Some(e) = s.strip_prefix('-') {
+            return Some(Affix::Ending(e.to_string()));
+        }
+        s.strip_suffix('-').map(|p| Affix::Prefix(p.to_string()))
+    }
+
+    /// Whether `key` has the affix and at least [`AFFIX_STEM`] letters more.
+    fn matches(&self, key: &str) -> bool {
+        let (affix, has) = match self {
+            Affix::Prefix(p) => (p, key.starts_with(p.as_str())),
+            Affix::Ending(e) => (e, key.ends_with(e.as_str())),
+        };
+        has && key.chars().count() >= affix.chars().count() + AFFIX_STEM
+    }
+}
+
+/// The fewest letters a word has besides another language's affix.
+const AFFIX_STEM: usize = 2;
+
 struct Lists {
+    script: Script,
     letters: Evidence,
     /// Letters of the language that point to another where they stand
     /// before other letters than these (`ъ` before a consonant is
     /// Bulgarian): the letter, the letters it may precede, the code.
     contexts: Vec<(char, String, String)>,
     words: Evidence,
-    stopwords: std::collections::HashSet<String>,
+    affixes: Vec<(Affix, String)>,
+    /// Words after which a word with another language's prefix is part of
+    /// a name ("عبد الفتاح").
+    name_heads: HashSet<String>,
+    /// The language's function words that no other language of the script
+    /// writes alike.
+    own: HashSet<String>,
+    /// The language's frequent words (never evidence by their affix).
+    frequent: HashSet<String>,
 }
 
 fn lists(lang: Lang) -> Option<&'static Lists> {
     static RU: OnceLock<Lists> = OnceLock::new();
     static FA: OnceLock<Lists> = OnceLock::new();
-    let cell = match lang.as_str() {
-        "ru" => &RU,
-        "fa" => &FA,
+    let (cell, script) = match lang.as_str() {
+        "ru" => (&RU, Script::Cyrillic),
+        "fa" => (&FA, Script::Arabic),
         _ => return None,
     };
     Some(cell.get_or_init(|| {
+        let shared: HashSet<&str> = entries(builtin(lang, "other_language_shared.txt")).collect();
+        let first = |l: &str| l.split_whitespace().next().map(|w| normalize_key(w, lang));
         Lists {
+            script,
             letters: parse(builtin(lang, "other_language_letters.txt")),
             contexts: entries(builtin(lang, "other_language_contexts.txt"))
                 .filter_map(|l| {
@@ -64,8 +121,19 @@ fn lists(lang: Lang) -> Option<&'static Lists> {
                 })
                 .collect(),
             words: parse(builtin(lang, "other_language_words.txt")),
-            stopwords: entries(builtin(lang, "stopwords.txt"))
+            affixes: parse(builtin(lang, "other_language_affixes.txt"))
+                .into_iter()
+                .filter_map(|(a, code)| Some((Affix::parse(&a)?, code)))
+                .collect(),
+            name_heads: entries(builtin(lang, "other_language_name_heads.txt"))
+                .filter_map(first)
+                .collect(),
+            own: entries(builtin(lang, "stopwords.txt"))
+                .filter(|w| !shared.contains(w))
                 .map(str::to_string)
+                .collect(),
+            frequent: entries(builtin(lang, "background_freq.txt"))
+                .filter_map(first)
                 .collect(),
         }
     }))
@@ -75,8 +143,157 @@ fn lists(lang: Lang) -> Option<&'static Lists> {
 /// (unless the target is short: see [`other_language`]).
 const MIN_LETTER_WORDS: usize = 2;
 
-/// The fewest frequent words of another language that identify it.
+/// The fewest words of another language that identify it in any target.
 const MIN_EVIDENCE_WORDS: usize = 3;
+
+/// The most words of a target that two words of another language identify
+/// (a short sentence: "Президент прибув до Києва", "Цене хлеба су порасле
+/// за пет одсто").
+const SHORT_TARGET_WORDS: usize = 8;
+
+/// What the words of a target say about one other language.
+#[derive(Default)]
+struct Tally<'t> {
+    /// Listed words, as matching keys (each once).
+    listed: Vec<String>,
+    /// Words with the language's affix, as matching keys (each once).
+    affixed: Vec<String>,
+    /// Words with the language's letters, as written (each once).
+    lettered: Vec<&'t str>,
+    /// Every occurrence of the above.
+    occurrences: usize,
+}
+
+impl Tally<'_> {
+    fn score(&self) -> usize {
+        self.occurrences
+    }
+
+    fn distinct(&self) -> usize {
+        self.listed.len() + self.affixed.len() + self.lettered.len()
+    }
+}
+
+/// The codes of the other languages whose letters `word` has (in context
+/// too), and whether it does; `letters` collects the letters found.
+fn letter_codes<'l>(
+    lists: &'l Lists,
+    word: &str,
+    capitalized: bool,
+    letters: &mut Vec<char>,
+) -> Vec<&'l str> {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let mut codes: Vec<&str> = Vec::new();
+    for (i, &c) in lower.iter().enumerate() {
+        // A letter out of its context counts in a capitalized word only
+        // inside it: a name may keep an old spelling ("Коммерсантъ",
+        // "«Ъ»"), never one that puts `ъ` before a consonant.
+        let last = i + 1 == lower.len();
+        let in_context = lists.contexts.iter().find(|(l, may_follow, _)| {
+            !(capitalized && last)
+                && *l == c
+                && !lower.get(i + 1).is_some_and(|n| may_follow.contains(*n))
+        });
+        let code = lists
+            .letters
+            .get(c.encode_utf8(&mut [0; 4]) as &str)
+            .or(in_context.map(|(_, _, code)| code));
+        if let Some(code) = code {
+            if !codes.contains(&code.as_str()) {
+                codes.push(code.as_str());
+            }
+            if !letters.contains(&c) {
+                letters.push(c);
+            }
+        }
+    }
+    codes
+}
+
+/// The evidence of a target's words.
+struct Weighed<'t> {
+    tallies: HashMap<&'static str, Tally<'t>>,
+    /// The other languages' letters found.
+    letters: Vec<char>,
+    letter_words: usize,
+    lowercase_letter_words: usize,
+    /// The language's own function words.
+    own: usize,
+}
+
+/// Weighs `words` (with their offsets in `target`) for [`other_language`].
+fn weigh<'t>(
+    lists: &'static Lists,
+    lang: Lang,
+    target: &'t str,
+    words: &[(usize, &'t str)],
+) -> Weighed<'t> {
+    // In a headline in capitals every word may be a name as far as letters
+    // go, and none is one as far as endings go.
+    let capitals = !target.chars().any(char::is_lowercase);
+    let mut out = Weighed {
+        tallies: HashMap::new(),
+        letters: Vec::new(),
+        letter_words: 0,
+        lowercase_letter_words: 0,
+        own: 0,
+    };
+    // The previous word began with another language's prefix or heads a
+    // name: Arabic article words in a row ("الرحمن الرحیم", "الوفد
+    // الجدید") or after "عبد", "حزب" are one name, quoted as Arabic
+    // spells it.
+    let mut in_name = false;
+    for &(start, w) in words {
+        let capitalized = w.starts_with(char::is_uppercase);
+        let initial = capitals || sentence_initial(&target[..start]);
+        let codes = letter_codes(lists, w, capitalized, &mut out.letters);
+        out.letter_words += usize::from(!codes.is_empty());
+        out.lowercase_letter_words += usize::from(!codes.is_empty() && !capitalized);
+        for code in &codes {
+            let t = out.tallies.entry(code).or_default();
+            t.occurrences += 1;
+            if !t.lettered.contains(&w) {
+                t.lettered.push(w);
+            }
+        }
+        let key = normalize_key(w, lang);
+        out.own += usize::from(lists.own.contains(&key));
+        let after_name = std::mem::replace(&mut in_name, lists.name_heads.contains(&key));
+        if let Some(code) = lists.words.get(&key) {
+            let t = out.tallies.entry(code).or_default();
+            t.occurrences += 1;
+            if !t.listed.contains(&key) {
+                t.listed.push(key);
+            }
+            continue;
+        }
+        let affix = lists.affixes.iter().find(|(a, _)| a.matches(&key));
+        if let Some((Affix::Prefix(_), _)) = affix {
+            in_name = true;
+        }
+        if (capitalized && !initial) || !codes.is_empty() || lists.frequent.contains(&key) {
+            continue;
+        }
+        if let Some((a, code)) = affix {
+            if matches!(a, Affix::Prefix(_)) && after_name {
+                continue;
+            }
+            let t = out.tallies.entry(code).or_default();
+            t.occurrences += 1;
+            if !t.affixed.contains(&key) {
+                t.affixed.push(key);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a word after `before` begins a sentence (its capital says
+/// nothing of a name).
+fn sentence_initial(before: &str) -> bool {
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || "«\"„“'(—–-".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', '…'])
+}
 
 /// The language `target` is written in when it is not `lang` although in
 /// `lang`'s script, as a message naming the evidence; `None` when nothing
@@ -85,51 +302,21 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
     let lists = lists(lang)?;
     let target = super::bounded(target);
     let spans = super::text::untouchable_spans(target);
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
     for_each_word(target, |s, e| {
         if !spans.iter().any(|&(a, b)| s >= a && e <= b) {
-            words.push(&target[s..e]);
+            words.push((s, &target[s..e]));
         }
     });
-    let lettered: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    // Letters: the words that have one, and the languages they point to.
-    let mut letter_words = 0;
-    let mut lowercase_letter_words = 0;
-    let mut codes: Vec<&str> = Vec::new();
-    let mut letters: Vec<char> = Vec::new();
-    for w in &lettered {
-        let mut any = false;
-        let lower: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
-        // A letter out of its context counts in lowercase words only: a
-        // name may keep an old spelling ("Коммерсантъ", "«Ъ»").
-        let capitalized = w.starts_with(char::is_uppercase);
-        for (i, &c) in lower.iter().enumerate() {
-            let in_context = lists.contexts.iter().find(|(l, may_follow, _)| {
-                !capitalized
-                    && *l == c
-                    && !lower.get(i + 1).is_some_and(|n| may_follow.contains(*n))
-            });
-            let code = lists
-                .letters
-                .get(c.encode_utf8(&mut [0; 4]) as &str)
-                .or(in_context.map(|(_, _, code)| code));
-            if let Some(code) = code {
-                any = true;
-                if !codes.contains(&code.as_str()) {
-                    codes.push(code.as_str());
-                }
-                if !letters.contains(&c) {
-                    letters.push(c);
-                }
-            }
-        }
-        letter_words += usize::from(any);
-        lowercase_letter_words += usize::from(any && !w.starts_with(char::is_uppercase));
-    }
+    // The words in the language's script.
+    words.retain(|(_, w)| w.chars().any(|c| script_of(c) == Some(lists.script)));
+    let Weighed {
+        tallies,
+        letters,
+        letter_words,
+        lowercase_letter_words,
+        own,
+    } = weigh(lists, lang, target, &words);
     // Arabic script has no capitals and Persian writes foreign names in
     // its own letters: one word is evidence. In Cyrillic, a capitalized
     // word may be a name quoted as its language spells it ("Київ").
@@ -138,9 +325,15 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
     } else {
         lowercase_letter_words >= 1
             || letter_words >= MIN_LETTER_WORDS
-            || (letter_words > 0 && letter_words * 2 >= lettered.len())
+            || (letter_words > 0 && letter_words * 2 >= words.len())
     };
     if enough {
+        let mut codes: Vec<&str> = tallies
+            .iter()
+            .filter(|(_, t)| !t.lettered.is_empty())
+            .map(|(c, _)| *c)
+            .collect();
+        codes.sort_unstable();
         let shown: Vec<String> = letters.iter().take(5).map(char::to_string).collect();
         return Some(format!(
             "{letter_words} word(s) with letters that {lang} does not use ({}): written in {}?",
@@ -148,27 +341,39 @@ pub(crate) fn other_language(target: &str, lang: Lang) -> Option<String> {
             codes.join(" or ")
         ));
     }
-    // Words: frequent words of another language against the language's own.
-    let keys: Vec<String> = lettered.iter().map(|w| normalize_key(w, lang)).collect();
-    let own = keys.iter().filter(|k| lists.stopwords.contains(*k)).count();
-    let mut by_words: HashMap<&str, Vec<&str>> = HashMap::new();
-    for k in &keys {
-        if let Some(code) = lists.words.get(k) {
-            let e = by_words.entry(code.as_str()).or_default();
-            if !e.contains(&k.as_str()) {
-                e.push(k.as_str());
-            }
-        }
+    // Every other language's evidence says the target is not `lang`; the
+    // message names the language with the most.
+    let score: usize = tallies.values().map(Tally::score).sum();
+    let distinct: usize = tallies.values().map(Tally::distinct).sum();
+    let n = words.len();
+    let listed = tallies.values().any(|t| !t.listed.is_empty());
+    // Affixes alone are weaker evidence (a list of Arabic names in Persian
+    // has many article words): they take a target without one of the
+    // language's own function words.
+    let affixes_only = !listed && tallies.values().all(|t| t.lettered.is_empty());
+    let identified = score > own
+        && (!affixes_only || own == 0)
+        && ((distinct >= 2 && (score >= MIN_EVIDENCE_WORDS || n <= SHORT_TARGET_WORDS))
+            || (listed && own == 0 && n <= 2));
+    if !identified {
+        return None;
     }
-    let (code, found) = by_words
-        .into_iter()
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))?;
-    (found.len() >= MIN_EVIDENCE_WORDS && found.len() > own).then(|| {
-        format!(
-            "words of another language ({}), more than {lang} function words: written in {code}?",
-            found.iter().take(4).copied().collect::<Vec<_>>().join(", ")
-        )
-    })
+    let mut ranked: Vec<(&str, Tally)> = tallies.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.score().cmp(&a.1.score()).then(a.0.cmp(b.0)));
+    let code = ranked.first()?.0;
+    let shown: Vec<&str> = ranked
+        .iter()
+        .flat_map(|(_, t)| {
+            (t.listed.iter().chain(&t.affixed))
+                .map(String::as_str)
+                .chain(t.lettered.iter().copied())
+        })
+        .take(4)
+        .collect();
+    Some(format!(
+        "words of another language ({}), more than {lang} function words: written in {code}?",
+        shown.join(", ")
+    ))
 }
 
 #[cfg(test)]
@@ -225,6 +430,15 @@ mod tests {
                 Lang::FA,
                 "ar",
             ),
+            // Regression (issue 21): Arabic without ة ي ك ى, short Arabic,
+            // and Ukrainian whose only letter of its own is in a name.
+            ("المحادثات ستستأنف الأسبوع المقبل.", Lang::FA, "ar"),
+            ("قال لا.", Lang::FA, "ar"),
+            ("Президент прибув до Києва.", Lang::RU, "uk"),
+            ("Вона сказала, що угода буде готова завтра.", Lang::RU, "uk"),
+            ("Засгийн газар шинэ хууль баталлаа.", Lang::RU, "mn"),
+            ("ПЕРЕГОВОРИ ВІДНОВЛЯТЬСЯ У ПОНЕДІЛОК.", Lang::RU, "uk"),
+            ("Президентът пристигна в столицата.", Lang::RU, "bg"),
         ] {
             let found = other_language(text, lang);
             assert!(
@@ -250,6 +464,17 @@ mod tests {
                 "علی گفت که این کار را در سال ۱۳۹۸ انجام داده است.",
                 Lang::FA,
             ),
+            // Arabic names and phrases quoted in Persian: an article word
+            // after another or after a name's head is the name's.
+            ("بسم الله الرحمن الرحیم", Lang::FA),
+            ("حزب الوفد الجدید ۳۶ کرسی", Lang::FA),
+            ("محمد عبد الفتاح و ابوالعز الحریری نامزد شدند.", Lang::FA),
+            (
+                "نامزدها هشام البسطویسی، محمد سلیم العوا و عبدالله الاشعل هستند.",
+                Lang::FA,
+            ),
+            ("Город Запоріжжя (Запорожье) подвергся обстрелу.", Lang::RU),
+            ("Он выступил против, и архив закрыли.", Lang::RU),
         ] {
             assert_eq!(other_language(text, lang), None, "{text}");
         }
@@ -258,34 +483,42 @@ mod tests {
     #[test]
     fn the_lists_are_sorted_unique_and_name_a_language() {
         for lang in [Lang::RU, Lang::FA] {
-            for file in [
-                "other_language_letters.txt",
-                "other_language_words.txt",
-                "other_language_contexts.txt",
+            let stopwords: HashSet<&str> = entries(builtin(lang, "stopwords.txt")).collect();
+            // (file, fewest lines, columns)
+            for (file, min, columns) in [
+                ("other_language_letters.txt", 5, 2),
+                ("other_language_words.txt", 5, 2),
+                ("other_language_contexts.txt", 1, 3),
+                ("other_language_affixes.txt", 1, 2),
+                ("other_language_shared.txt", 5, 1),
+                ("other_language_name_heads.txt", 5, 1),
             ] {
                 if builtin(lang, file).is_empty() {
                     continue;
                 }
                 let lines: Vec<&str> = entries(builtin(lang, file)).collect();
-                let contexts = file == "other_language_contexts.txt";
-                assert!(lines.len() >= if contexts { 1 } else { 5 }, "{lang} {file}");
+                assert!(lines.len() >= min, "{lang} {file}");
                 let mut sorted = lines.clone();
                 sorted.sort_unstable();
                 sorted.dedup();
                 assert_eq!(lines, sorted, "{lang} {file} is not sorted and unique");
                 for l in &lines {
                     let cols: Vec<&str> = l.split_whitespace().collect();
-                    assert_eq!(
-                        cols.len(),
-                        if contexts { 3 } else { 2 },
-                        "{lang} {file}: {l}"
-                    );
-                    if file == "other_language_words.txt" {
-                        assert_eq!(normalize_key(cols[0], lang), cols[0], "{lang} {file}: {l}");
+                    assert_eq!(cols.len(), columns, "{lang} {file}: {l}");
+                    let word = cols[0].trim_matches('-');
+                    if file != "other_language_letters.txt" && file != "other_language_contexts.txt"
+                    {
+                        assert_eq!(normalize_key(word, lang), word, "{lang} {file}: {l}");
                     }
-                    assert!(
-                        !lists(lang).unwrap().stopwords.contains(cols[0]),
-                        "{lang} {file}: {l} is a {lang} stopword"
+                    if file == "other_language_affixes.txt" {
+                        assert!(Affix::parse(cols[0]).is_some(), "{lang} {file}: {l}");
+                    }
+                    // Shared words are the language's stopwords; the
+                    // others' words are not.
+                    assert_eq!(
+                        stopwords.contains(word),
+                        file == "other_language_shared.txt",
+                        "{lang} {file}: {l}"
                     );
                 }
             }

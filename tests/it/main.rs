@@ -17,6 +17,7 @@ mod export_snapshots;
 mod fetch;
 mod glossary_cli;
 mod job_parity;
+mod language_variants;
 mod library_signals;
 mod merge_cli;
 mod merge_hostile;
