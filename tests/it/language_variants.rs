@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
+use brief::{Format, Lang, LanguageTag, TargetMode};
 
 use crate::common::{brief_in, fill, tsv_escape};
 
@@ -517,25 +517,8 @@ fn check(file: Lang, rows: &[(String, String)]) -> (BTreeSet<usize>, BTreeSet<us
 /// problem (from the library's merge, the job `brief merge` runs; the
 /// binary's exit code is checked to agree).
 fn merge(file: Lang, rows: &[(String, String)]) -> (BTreeSet<usize>, BTreeSet<usize>) {
-    let mut units: Vec<Unit> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _))| {
-            let mut u = Unit::new(format!("s{}", i + 1), s.clone(), None);
-            u.fingerprint = Some(brief::fingerprint(s));
-            u.segment_count = Some(rows.len());
-            u
-        })
-        .collect();
-    let tag = LanguageTag::from_lang(Lang::EN);
-    let id = brief::export_id(&tag, &units);
-    for u in &mut units {
-        u.export_id = Some(id.clone());
-    }
-    let export = Export {
-        source_lang: tag,
-        units,
-    };
+    let sources: Vec<String> = rows.iter().map(|(s, _)| s.clone()).collect();
+    let export = crate::mutation::export_of(&sources);
     let target = LanguageTag::from_lang(file);
     let empty = export
         .render(Format::Tsv, &target, TargetMode::Empty)

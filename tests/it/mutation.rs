@@ -306,7 +306,7 @@ const FORMATS: [Format; 4] = [Format::Xliff20, Format::Xliff12, Format::Tsv, For
 
 /// The export of `sources` as brief makes it (ids `s1..sN`, fingerprints,
 /// count and export id).
-fn export_of(sources: &[String]) -> Export {
+pub(crate) fn export_of(sources: &[String]) -> Export {
     let mut units: Vec<Unit> = sources
         .iter()
         .enumerate()
