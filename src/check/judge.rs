@@ -95,7 +95,7 @@ fn judge_text(
         }
         TargetState::Unapproved => {
             return vec![Fault::NotFinal(
-                "the file marks the translation as not approved (approved=\"no\", or a fuzzy or machine-suggested state)"
+                "the file marks the translation as not approved (approved=\"no\", a reviewer's rejected-* qualifier, or a fuzzy, TM or machine-suggested state)"
                     .to_string(),
             )];
         }

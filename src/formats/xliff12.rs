@@ -322,25 +322,39 @@ fn collect_units(
 }
 
 /// `state-qualifier`s that say a target was proposed, not translated.
-const PROPOSED: [&str; 6] = [
+const PROPOSED: [&str; 8] = [
     "fuzzy-match",
     "mt-suggestion",
+    "tm-suggestion",
     "leveraged-mt",
     "leveraged-tm",
     "leveraged-inherited",
     "leveraged-glossary",
+    "leveraged-repository",
 ];
 
+/// Whether a `state-qualifier` says a reviewer rejected the target
+/// (`rejected-inaccurate`, `-grammar`, `-length`, `-spelling`): unfinished
+/// whatever its state, unless the state signs it off (`final`,
+/// `signed-off`).
+fn rejected(target: &Element) -> bool {
+    target
+        .attr("state-qualifier")
+        .is_some_and(|q| q.starts_with("rejected-"))
+        && !matches!(target.attr("state"), Some("final" | "signed-off"))
+}
+
 /// What a trans-unit says about its target beyond the text: `approved="no"`
-/// (translate-toolkit's `pomerge` for a PO `#, fuzzy` entry), a `needs-*`
-/// state with a fuzzy or MT qualifier, or a `<seg-source>` whose `mrk`
+/// (translate-toolkit's `pomerge` for a PO `#, fuzzy` entry), a reviewer's
+/// `rejected-*` qualifier, a `needs-*` state with a fuzzy, TM or MT
+/// qualifier, or a `<seg-source>` whose `mrk`
 /// segments are not all translated in the target. A `needs-translation`
 /// state alone says nothing (OmegaT leaves it on units it translated).
 fn target_state(unit: &Element, target: Option<&Element>, ns: Option<&str>) -> TargetState {
     let Some(target) = target else {
         return TargetState::Unspecified;
     };
-    if unit.attr("approved") == Some("no") {
+    if unit.attr("approved") == Some("no") || rejected(target) {
         return TargetState::Unapproved;
     }
     let needs = target
@@ -419,6 +433,9 @@ mod tests {
 <trans-unit id="s4"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> <mrk mtype="seg" mid="2">B.</mrk></seg-source><target><mrk mtype="seg" mid="1">А.</mrk> <mrk mtype="seg" mid="2">Б.</mrk></target></trans-unit>
 <trans-unit id="s5"><source>Five.</source><target state="needs-review-translation" state-qualifier="mt-suggestion">Пять.</target></trans-unit>
 <trans-unit id="s6"><source>Six.</source><target state="needs-translation">Шесть.</target></trans-unit>
+<trans-unit id="s7"><source>Seven.</source><target state="translated" state-qualifier="rejected-inaccurate">Восемь.</target></trans-unit>
+<trans-unit id="s8"><source>Eight.</source><target state="needs-translation" state-qualifier="tm-suggestion">Восемь.</target></trans-unit>
+<trans-unit id="s9"><source>Nine.</source><target state="signed-off" state-qualifier="rejected-length">Девять.</target></trans-unit>
 </body></file></xliff>"#
         );
         let root = super::super::xml::parse(&xml, Path::new("t.xlf")).unwrap();
@@ -431,6 +448,9 @@ mod tests {
                 TargetState::Unspecified,
                 TargetState::Partial,
                 TargetState::Unspecified,
+                TargetState::Unapproved,
+                TargetState::Unspecified,
+                TargetState::Unapproved,
                 TargetState::Unapproved,
                 TargetState::Unspecified,
             ]

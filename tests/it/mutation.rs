@@ -601,6 +601,35 @@ fn work_the_client_marked_unfinished_is_never_published() {
     let flagged: BTreeSet<&str> = r.problems.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(flagged.len(), lines.len(), "fuzzy entries published");
     assert!(r.translations.iter().all(|t| t.sentences.is_empty()));
+    // Every state and qualifier of XLIFF 1.2 a client or a reviewer may
+    // leave: unfinished ones are never published, finished ones always
+    // are (on the first 40 units, each combination).
+    let take = 40.min(lines.len());
+    let head: String = {
+        let cut = filled
+            .match_indices("</trans-unit>")
+            .nth(take - 1)
+            .map_or(filled.len(), |(i, m)| i + m.len());
+        let tail = filled.rfind("</body>").unwrap();
+        format!("{}\n{}", &filled[..cut], &filled[tail..])
+    };
+    for (marks, unfinished) in xliff12_marks() {
+        let text = head.replace(
+            "<target state=\"translated\">",
+            &format!("<target {marks}>"),
+        );
+        let r = merged(text);
+        let flagged = r
+            .problems
+            .iter()
+            .filter(|p| p.kind == brief::merge::ProblemKind::Untranslated)
+            .count();
+        let want = if unfinished { take } else { 0 };
+        assert_eq!(
+            flagged, want,
+            "<target {marks}>: {flagged} of {take} units unfinished"
+        );
+    }
     // A segmented unit whose second segment is empty.
     let mut segmented = String::new();
     let mut rest = filled.as_str();
@@ -630,6 +659,64 @@ fn work_the_client_marked_unfinished_is_never_published() {
         lines.len(),
         "segmented units with an empty segment published"
     );
+}
+
+/// The attributes of an XLIFF 1.2 `<target>` that carries text, and
+/// whether they mark it unfinished: a `needs-*` state with a qualifier of
+/// a proposal (fuzzy, TM, MT), a reviewer's `rejected-*` qualifier unless
+/// the state signs it off. A `needs-*` state alone is not (OmegaT leaves
+/// it on the units it translated), nor a state or qualifier of finished
+/// work.
+fn xliff12_marks() -> Vec<(String, bool)> {
+    let proposals = [
+        "fuzzy-match",
+        "mt-suggestion",
+        "tm-suggestion",
+        "leveraged-mt",
+        "leveraged-tm",
+        "leveraged-inherited",
+        "leveraged-glossary",
+        "leveraged-repository",
+    ];
+    let rejections = [
+        "rejected-inaccurate",
+        "rejected-grammar",
+        "rejected-length",
+        "rejected-spelling",
+    ];
+    let needs = [
+        "needs-translation",
+        "needs-review-translation",
+        "needs-adaptation",
+        "needs-l10n",
+        "needs-review-adaptation",
+        "needs-review-l10n",
+        "new",
+    ];
+    let done = ["translated", "final", "signed-off"];
+    let mut out = Vec::new();
+    for state in needs {
+        out.push((format!("state=\"{state}\""), false));
+        for q in proposals {
+            out.push((format!("state=\"{state}\" state-qualifier=\"{q}\""), true));
+        }
+    }
+    for state in needs.iter().chain(&done) {
+        for q in rejections {
+            let signed = matches!(*state, "final" | "signed-off");
+            out.push((
+                format!("state=\"{state}\" state-qualifier=\"{q}\""),
+                !signed,
+            ));
+        }
+    }
+    for state in done {
+        out.push((format!("state=\"{state}\""), false));
+        for q in ["exact-match", "id-match"] {
+            out.push((format!("state=\"{state}\" state-qualifier=\"{q}\""), false));
+        }
+    }
+    out
 }
 
 // ---- no panic around untouchables ----
