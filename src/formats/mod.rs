@@ -584,16 +584,22 @@ pub(crate) fn read_tag(
 ) -> Result<String> {
     match LanguageTag::parse_lenient(value.trim()) {
         Ok((tag, underscore)) => {
-            if underscore {
+            let (tag, three_letters) = two_letter_code(tag.as_str());
+            let why = match (underscore, three_letters) {
+                (true, _) => Some("written with '_'"),
+                (false, true) => Some("written with an ISO 639-2/3 code"),
+                (false, false) => None,
+            };
+            if let Some(why) = why {
                 let msg = format!(
-                    "{what} {:?} written with '_': read as {tag}",
+                    "{what} {:?} {why}: read as {tag}",
                     value.escape_default().to_string()
                 );
                 if !warnings.contains(&msg) {
                     warnings.push(msg);
                 }
             }
-            Ok(tag.to_string())
+            Ok(tag)
         }
         Err(_) => Err(invalid(
             path,
@@ -603,6 +609,27 @@ pub(crate) fn read_tag(
             ),
         )),
     }
+}
+
+/// A tag whose language is written with a three-letter code of a language
+/// brief knows, written with its two-letter code as BCP 47 asks
+/// (`pes`/`prs`/`fas`/`per` → `fa`: Iranian Persian and Dari are Persian;
+/// `rus` → `ru`, `eng` → `en`; NLLB-style `pes-Arab` → `fa-Arab`), and
+/// whether it was.
+fn two_letter_code(tag: &str) -> (String, bool) {
+    let (primary, rest) = tag.split_once('-').map_or((tag, ""), |(p, r)| (p, r));
+    let code = match primary {
+        "pes" | "prs" | "fas" | "per" => "fa",
+        "rus" => "ru",
+        "eng" => "en",
+        _ => return (tag.to_string(), false),
+    };
+    let out = if rest.is_empty() {
+        code.to_string()
+    } else {
+        format!("{code}-{rest}")
+    };
+    (out, true)
 }
 
 /// Refuses control characters that would reach the terminal or the brief

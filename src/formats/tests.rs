@@ -54,3 +54,22 @@ fn metadata_round_trips_through_its_keys() {
     assert_eq!(back, u);
     assert_eq!(u.meta().len(), META_KEYS.len());
 }
+
+#[test]
+fn three_letter_codes_of_known_languages_are_read_as_two() {
+    let path = std::path::Path::new("t.xlf");
+    for (written, read, warned) in [
+        ("pes", "fa", true),
+        ("prs", "fa", true),
+        ("pes_Arab", "fa-Arab", true),
+        ("fas-IR", "fa-IR", true),
+        ("rus", "ru", true),
+        ("fa-IR", "fa-IR", false),
+        ("ukr", "ukr", false),
+    ] {
+        let mut warnings = Vec::new();
+        let tag = super::read_tag(written, "target-language", path, &mut warnings).unwrap();
+        assert_eq!(tag, read, "{written}");
+        assert_eq!(!warnings.is_empty(), warned, "{written}: {warnings:?}");
+    }
+}
