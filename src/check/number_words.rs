@@ -253,8 +253,17 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
     let mut run: Option<WordRun> = None;
     let flush = |run: &mut Option<WordRun>, out: &mut Vec<WrittenNumber>| {
         if let Some(r) = run.take() {
+            // "half a million": half of a scale word alone.
+            let before = text[..r.start].trim_end();
+            let last = before
+                .len()
+                .checked_sub(6)
+                .and_then(|i| before.get(i..))
+                .unwrap_or("");
+            let half = r.part == 0.0
+                && (last.eq_ignore_ascii_case("half a") || last.eq_ignore_ascii_case("half-a"));
             out.push(WrittenNumber {
-                value: r.total + r.part,
+                value: (r.total + r.part) * if half { 0.5 } else { 1.0 },
                 start: r.start,
                 end: r.end,
                 certain: r.certain,

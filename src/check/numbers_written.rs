@@ -4,7 +4,10 @@
 
 use super::super::number_words::{WrittenNumber, written_numbers};
 use super::super::{CheckKind, Finding};
-use super::{Number, Targets, close_to, converted, extract, same, source_values};
+use super::{
+    Number, Targets, close_to, converted, extract, is_degrees, next_word, same, source_values,
+    unit_factors,
+};
 use crate::lang::Lang;
 
 /// The numbers of a source, each with every value a target may give for
@@ -17,7 +20,10 @@ struct SourceNumbers {
 impl SourceNumbers {
     fn new(source: &str, lang: Lang, src: &[Number], written: &[WrittenNumber]) -> Self {
         let mut readings: Vec<Vec<f64>> = written.iter().map(|w| vec![w.value]).collect();
-        let mut conversions = Vec::new();
+        let mut conversions: Vec<f64> = written
+            .iter()
+            .flat_map(|w| written_converted(source, w))
+            .collect();
         for (i, n) in src.iter().enumerate() {
             let prev = i.checked_sub(1).map(|j| &src[j]);
             readings.push(source_values(source, n, prev, lang));
@@ -45,6 +51,21 @@ impl SourceNumbers {
     fn converts_to(&self, v: f64) -> bool {
         self.conversions.iter().any(|&c| close_to(v, c))
     }
+}
+
+/// Values the target may give for a number written in words before an
+/// imperial or Fahrenheit unit ("five miles" → "8 км").
+fn written_converted(source: &str, w: &WrittenNumber) -> Vec<f64> {
+    let word = next_word(source, w.end).0;
+    let mut out: Vec<f64> = unit_factors(word.trim_start_matches('°'))
+        .iter()
+        .map(|f| w.value * f)
+        .collect();
+    if is_degrees(&word) && !matches!(word.trim_start_matches('°'), "c" | "celsius") {
+        out.push((w.value - 32.0) * 5.0 / 9.0);
+        out.push(w.value * 5.0 / 9.0);
+    }
+    out
 }
 
 /// An error when a number the source writes in words is given fewer times
@@ -106,12 +127,12 @@ pub(super) fn changed_written(
     let sources = SourceNumbers::new(source, source_lang, src, written);
     let lower = target.text.to_lowercase();
     let in_target = |w: &WrittenNumber| {
-        let digits = numbers
-            .iter()
-            .filter(|vs| vs.iter().any(|&t| same(t, w.value)));
+        let conversions = written_converted(source, w);
+        let as_value = |t: f64| same(t, w.value) || conversions.iter().any(|&c| close_to(t, c));
+        let digits = numbers.iter().filter(|vs| vs.iter().any(|&t| as_value(t)));
         let kept = source[w.start..w.end].to_lowercase();
         digits.count()
-            + runs.iter().filter(|r| same(r.value, w.value)).count()
+            + runs.iter().filter(|r| as_value(r.value)).count()
             + lower.matches(kept.as_str()).count()
     };
     let missing = written
@@ -282,6 +303,24 @@ mod tests {
                 "It happened two years before. Some 43,084,000 people signed.",
                 "این دوسال قبل رخ داد. حدود ۴۳ میلیون و ۸۴ هزار نفر امضا کردند.",
                 Lang::FA,
+            ),
+            (
+                "Half a million people came.",
+                "Пришли 500 тысяч человек.",
+                Lang::RU,
+            ),
+            (
+                "Half a million people came.",
+                "نیم میلیون نفر آمدند.",
+                Lang::FA,
+            ),
+            // Converted to metric units.
+            ("They walked five miles.", "Они прошли 8 км.", Lang::RU),
+            ("It was ninety degrees.", "دما ۳۲ درجه بود.", Lang::FA),
+            (
+                "It was ninety degrees.",
+                "Было тридцать два градуса.",
+                Lang::RU,
             ),
             // A target that says it another way, with no number of its own.
             (
