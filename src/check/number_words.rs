@@ -73,6 +73,46 @@ fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
         .filter(|(p, _)| key.starts_with(p.as_str()))
         .max_by_key(|(p, _)| p.len())
         .map(|(_, v)| *v)
+        .or_else(|| compound_value(words, key, lang))
+}
+
+/// The second parts of compounds whose first part is a number word
+/// (`resources/{ru,fa}/number_compounds.txt`).
+fn compound_parts(lang: Lang) -> &'static [String] {
+    static RU: OnceLock<Vec<String>> = OnceLock::new();
+    static FA: OnceLock<Vec<String>> = OnceLock::new();
+    let cell = match lang {
+        Lang::RU => &RU,
+        Lang::FA => &FA,
+        _ => return &[],
+    };
+    cell.get_or_init(|| {
+        resource_entries(crate::resources::builtin(lang, "number_compounds.txt"))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// The value of a compound whose first part is a full number word and
+/// whose rest is a listed second part: "семилетнего" (Russian: the rest
+/// starts with the part), "هفتساله" (Persian: the rest is the part).
+fn compound_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
+    let parts = compound_parts(lang);
+    if parts.is_empty() {
+        return None;
+    }
+    // A first part is at most a dozen letters ("одиннадцати").
+    key.char_indices().skip(2).take(12).find_map(|(i, _)| {
+        let (head, rest) = key.split_at(i);
+        let fits = parts.iter().any(|p| {
+            if lang == Lang::FA {
+                rest == p
+            } else {
+                rest.starts_with(p.as_str())
+            }
+        });
+        fits.then(|| words.exact.get(head).copied()).flatten()
+    })
 }
 
 /// A number in digits as the numbers check found it: its byte span, and
@@ -226,7 +266,8 @@ const CERTAIN_STEM: usize = 5;
 /// The value of one word, and whether the word is certainly a number word.
 fn word_reading(words: &NumberWords, key: &str, lang: Lang) -> Option<(f64, bool)> {
     let v = word_value(words, key, lang)?;
-    let exact = words.exact.contains_key(key) || lang == Lang::FA;
+    let compound = compound_value(words, key, lang).is_some() && !words.exact.contains_key(key);
+    let exact = words.exact.contains_key(key) || (lang == Lang::FA && !compound);
     let long_stem = words
         .prefixes
         .iter()
@@ -474,6 +515,35 @@ mod tests {
                 "{form:?} is not a matching key"
             );
         }
+    }
+
+    #[test]
+    fn compound_parts_are_sorted_unique_keys() {
+        for lang in [Lang::RU, Lang::FA] {
+            let parts = compound_parts(lang);
+            assert!(parts.len() > 5);
+            assert!(
+                parts.windows(2).all(|w| w[0] < w[1]),
+                "{lang}: sorted, unique"
+            );
+            for p in parts {
+                assert_eq!(&normalize_key(p, lang), p, "{p:?} is not a matching key");
+            }
+        }
+        let ru = word_list(Lang::RU, "number_words.txt").unwrap();
+        let fa = word_list(Lang::FA, "number_words.txt").unwrap();
+        assert_eq!(word_value(ru, "семилетнего", Lang::RU), Some(7.0));
+        assert_eq!(word_value(ru, "двухсторонний", Lang::RU), Some(2.0));
+        assert_eq!(word_value(ru, "семинар", Lang::RU), None);
+        assert_eq!(
+            word_value(fa, &normalize_key("هفت‌ساله", Lang::FA), Lang::FA),
+            Some(7.0)
+        );
+        assert_eq!(
+            word_value(fa, &normalize_key("سه‌شنبه", Lang::FA), Lang::FA),
+            None
+        );
+        assert_eq!(word_value(fa, "هفته", Lang::FA), None);
     }
 
     #[test]

@@ -22,7 +22,7 @@ impl SourceNumbers {
         let mut readings: Vec<Vec<f64>> = written.iter().map(|w| vec![w.value]).collect();
         let mut conversions: Vec<f64> = written
             .iter()
-            .flat_map(|w| written_converted(source, w))
+            .flat_map(|w| written_converted(source, w, written))
             .collect();
         for (i, n) in src.iter().enumerate() {
             let prev = i.checked_sub(1).map(|j| &src[j]);
@@ -54,8 +54,18 @@ impl SourceNumbers {
 }
 
 /// Values the target may give for a number written in words before an
-/// imperial or Fahrenheit unit ("five miles" → "8 км").
-fn written_converted(source: &str, w: &WrittenNumber) -> Vec<f64> {
+/// imperial or Fahrenheit unit ("five miles" → "8 км"), or as a share of
+/// the next ("four in ten", "two out of three" → "40 %", "67 %").
+fn written_converted(source: &str, w: &WrittenNumber, written: &[WrittenNumber]) -> Vec<f64> {
+    let ratio = written.iter().find(|o| {
+        o.start > w.end
+            && source
+                .get(w.end..o.start)
+                .is_some_and(|g| matches!(g.trim(), "in" | "out of"))
+    });
+    if let Some(o) = ratio.filter(|o| o.value > 0.0) {
+        return vec![w.value / o.value * 100.0];
+    }
     let word = next_word(source, w.end).0;
     let mut out: Vec<f64> = unit_factors(word.trim_start_matches('°'))
         .iter()
@@ -127,7 +137,7 @@ pub(super) fn changed_written(
     let sources = SourceNumbers::new(source, source_lang, src, written);
     let lower = target.text.to_lowercase();
     let in_target = |w: &WrittenNumber| {
-        let conversions = written_converted(source, w);
+        let conversions = written_converted(source, w, written);
         let as_value = |t: f64| same(t, w.value) || conversions.iter().any(|&c| close_to(t, c));
         let digits = numbers.iter().filter(|vs| vs.iter().any(|&t| as_value(t)));
         let kept = source[w.start..w.end].to_lowercase();
@@ -312,6 +322,26 @@ mod tests {
             (
                 "Half a million people came.",
                 "نیم میلیون نفر آمدند.",
+                Lang::FA,
+            ),
+            (
+                "Four in ten voters are undecided.",
+                "40% избирателей не определились.",
+                Lang::RU,
+            ),
+            (
+                "Two out of three voters backed it.",
+                "۶۷ درصد رای‌دهندگان موافق بودند.",
+                Lang::FA,
+            ),
+            (
+                "A seven-year-old boy was rescued.",
+                "Семилетнего мальчика спасли.",
+                Lang::RU,
+            ),
+            (
+                "A seven-year-old boy was rescued.",
+                "پسر هفت‌ساله نجات یافت.",
                 Lang::FA,
             ),
             // Converted to metric units.
