@@ -446,6 +446,11 @@ fn source_values(text: &str, n: &Number, prev: Option<&Number>, lang: Lang) -> V
     if matches!(word.as_str(), "am" | "a.m") || n.may_be_several() {
         out.extend(n.groups.iter().filter_map(|g| digits(g)));
     }
+    // A decade "1990s" is "90-е", "90-х", "دهه ۹۰" too.
+    let decade = text[n.end..].starts_with('s') || text[n.end..].starts_with("'s");
+    if decade && n.groups.len() == 1 && n.groups[0].len() == 4 && n.groups[0].ends_with('0') {
+        out.extend(digits(&n.groups[0][2..]));
+    }
     // "2015-16" → "2015–2016"; "'90s" → "1990-е".
     let before = &text[..n.start];
     if n.groups.len() == 1 && n.groups[0].len() == 2 {

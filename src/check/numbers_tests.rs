@@ -673,3 +673,31 @@ fn runs_of_number_words_are_read_as_one_number() {
     assert!(has("سی و ششمین", Lang::FA, 36.0));
     assert!(has("23 декабря", Lang::RU, 12.0));
 }
+
+#[test]
+fn a_decade_may_be_written_with_two_digits() {
+    for (target, lang) in [
+        ("Это произошло в 90-х.", Lang::RU),
+        ("Это произошло в 90-е годы.", Lang::RU),
+        ("Это произошло в 1990-х годах.", Lang::RU),
+        ("این در دهه ۹۰ اتفاق افتاد.", Lang::FA),
+    ] {
+        assert_eq!(
+            errors("It happened in the 1990s.", target, lang),
+            0,
+            "{target}"
+        );
+    }
+    assert_eq!(
+        errors(
+            "It happened in the 1980s.",
+            "Это произошло в 90-х.",
+            Lang::RU
+        ),
+        1
+    );
+    assert_eq!(
+        errors("It happened in 1990.", "Это произошло в 90-м.", Lang::RU),
+        1
+    );
+}
