@@ -396,6 +396,77 @@ fn digit_before(text: &str, start: usize) -> bool {
         .is_some_and(|c| super::digits::ascii_digit(c).is_some())
 }
 
+/// The values of Roman numerals in `text` ("XXI век" for "the 21st
+/// century", "Людовик XIV"): words of two or more of the capital letters
+/// I, V, X, L, C, D, M written as a numeral is written (`IIII`, `VX` are
+/// no numerals; a lone `C` of `°C` or `I` is a letter).
+pub(super) fn roman_values(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    crate::tokenize::for_each_word(text, |start, end| {
+        if let Some(v) = roman(&text[start..end]).filter(|_| end - start >= 2) {
+            out.push(v);
+        }
+    });
+    out
+}
+
+/// The value of one Roman numeral in canonical form, if `word` is one.
+fn roman(word: &str) -> Option<f64> {
+    let digit = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 {
+        return None;
+    }
+    let values: Vec<u32> = bytes.iter().map(|&b| digit(b)).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(&next) if next > v => total -= v as i32,
+            _ => total += v as i32,
+        }
+    }
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|&t| (1..4000).contains(&t))?;
+    (to_roman(total) == word).then_some(f64::from(total))
+}
+
+/// The canonical Roman numeral of `n` (1–3999).
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// Scale words written short, which a point may follow inside a number.
 const ABBREVIATED_SCALES: [&str; 4] = ["тыс", "млн", "млрд", "трлн"];
 
@@ -514,6 +585,21 @@ mod tests {
                 form,
                 "{form:?} is not a matching key"
             );
+        }
+    }
+
+    #[test]
+    fn roman_numerals_are_read_in_canonical_form_only() {
+        assert_eq!(
+            roman_values("XXI век, XIX веке, Людовик XIV"),
+            [21.0, 19.0, 14.0]
+        );
+        assert_eq!(roman_values("MCMXC"), [1990.0]);
+        for not in ["IIII", "VX", "IC", "Xi", "MMMM", "В", "38 °C", "I"] {
+            assert!(roman_values(not).is_empty(), "{not}");
+        }
+        for n in 1..4000 {
+            assert_eq!(roman(&to_roman(n)), Some(f64::from(n)));
         }
     }
 

@@ -31,7 +31,7 @@
 use std::sync::OnceLock;
 
 pub(crate) use super::digits::ascii_digit;
-use super::number_words::{DigitSpan, values_with_digits, written_numbers};
+use super::number_words::{DigitSpan, roman_values, values_with_digits, written_numbers};
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
 use crate::tokenize::normalize_key;
@@ -53,7 +53,9 @@ pub(super) fn word_values(text: &str, lang: Lang) -> Vec<f64> {
             },
         })
         .collect();
-    values_with_digits(text, lang, &digits)
+    let mut out = values_with_digits(text, lang, &digits);
+    out.extend(roman_values(text));
+    out
 }
 
 /// Separators inside a number: `,` `.`, Arabic decimal `٫` and thousands
@@ -613,9 +615,11 @@ pub(crate) fn check(
 ) -> Vec<Finding> {
     let spans = super::text::untouchable_spans(source);
     let in_untouchable = |n: &Number| spans.iter().any(|&(s, e)| n.start >= s && n.end <= e);
+    // "24/7" says "always", which a translation may say in a word.
+    let always = |n: &Number| n.groups == ["24", "7"] && n.seps == ['/'];
     let src: Vec<Number> = extract(source)
         .into_iter()
-        .filter(|n| !in_untouchable(n))
+        .filter(|n| !in_untouchable(n) && !always(n))
         .collect();
     let written = if source_lang == Lang::EN {
         let mut words = written_numbers(source, source_lang);

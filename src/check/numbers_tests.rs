@@ -701,3 +701,21 @@ fn a_decade_may_be_written_with_two_digits() {
         1
     );
 }
+
+#[test]
+fn roman_centuries_and_always_are_the_same_numbers() {
+    assert_eq!(
+        errors("It was the 21st century.", "Это был XXI век.", Lang::RU),
+        0
+    );
+    assert_eq!(errors("In the 19th century.", "В XIX веке.", Lang::RU), 0);
+    assert_eq!(errors("In the 19th century.", "В XVIII веке.", Lang::RU), 1);
+    assert_eq!(
+        errors(
+            "The store is open 24/7.",
+            "Магазин работает круглосуточно.",
+            Lang::RU
+        ),
+        0
+    );
+}
