@@ -318,14 +318,34 @@ pub fn warn(message: impl std::fmt::Display) {
     }
 }
 
-/// Prints what the readers noticed in translated files (`--quiet` keeps it back).
+/// How many of a file's reader warnings are shown; the rest are counted.
+const WARNINGS_SHOWN_PER_FILE: usize = 10;
+
+/// Prints what the readers noticed in translated files (`--quiet` keeps it
+/// back): the first warnings of each file, then a count, so a file with a
+/// warning on every unit (a lenient language tag per TMX unit) does not
+/// flood the terminal.
 pub fn warn_about(translated: &brief::job::TranslatedFiles) {
+    let mut shown: std::collections::BTreeMap<&std::path::Path, usize> = Default::default();
     for (path, w) in &translated.warnings {
-        warn(format_args!(
-            "{}: {}",
-            brief::escape::escape_path(path),
-            brief::escape::escape(w)
-        ));
+        let n = shown.entry(path.as_path()).or_default();
+        *n += 1;
+        if *n <= WARNINGS_SHOWN_PER_FILE {
+            warn(format_args!(
+                "{}: {}",
+                brief::escape::escape_path(path),
+                brief::escape::escape(w)
+            ));
+        }
+    }
+    for (path, n) in shown {
+        if n > WARNINGS_SHOWN_PER_FILE {
+            warn(format_args!(
+                "{}: {} more warning(s) not shown",
+                brief::escape::escape_path(path),
+                n - WARNINGS_SHOWN_PER_FILE
+            ));
+        }
     }
 }
 

@@ -88,12 +88,48 @@ fn a_tmx_with_a_language_per_unit_is_linear_and_its_report_capped() {
         started.elapsed()
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // About 30 lines: reader warnings (a three-letter tag such as "eng"
+    // read as "en"), the first problems and findings, and their counts.
     assert!(
-        stderr.lines().count() < 30,
+        stderr.lines().count() < 40,
         "{} lines",
         stderr.lines().count()
     );
     assert!(stderr.contains("more problem(s) not shown"), "{stderr}");
+}
+
+/// A TMX whose every unit has a language tag read leniently (`ru_aab`)
+/// warns about the first ones and counts the rest (regression: 5,000
+/// warning lines).
+#[test]
+fn a_warning_on_every_unit_is_capped() {
+    let mut tmx = String::from(
+        r#"<?xml version="1.0"?><tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>"#,
+    );
+    let units = 2000;
+    for i in 0..units {
+        tmx.push_str(&format!(
+            r#"<tu tuid="s{}"><tuv xml:lang="en"><seg>Sentence {i}.</seg></tuv><tuv xml:lang="ru_x{i}"><seg>t{i}</seg></tuv></tu>"#,
+            i + 1
+        ));
+    }
+    tmx.push_str("</body></tmx>");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tags.tmx"), &tmx).unwrap();
+    let out = brief(dir.path())
+        .args(["merge", "tags.tmx"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings = stderr
+        .lines()
+        .filter(|l| l.starts_with("brief: warning:"))
+        .count();
+    assert!(warnings <= 11, "{warnings} warning lines");
+    assert!(stderr.contains("more warning(s) not shown"), "{stderr}");
 }
 
 fn jsonl(id: &str, target: &str) -> String {
