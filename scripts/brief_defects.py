@@ -219,7 +219,7 @@ def run(argv, items):
     if p.returncode != 0:
         sys.exit(f"{' '.join(argv)} exited {p.returncode}: {p.stderr.decode(errors='replace')[-1500:]}")
     out = {}
-    for line in p.stdout.decode().splitlines():
+    for line in p.stdout.decode().split("\n"):
         if line.strip():
             o = json.loads(line)
             out[o["id"]] = o

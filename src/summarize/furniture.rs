@@ -65,7 +65,7 @@ struct Lists {
     date_labels: Vec<String>,
     desk_words: Vec<String>,
     /// Notices that may run into the sentence after them, lower case.
-    prefixes: Vec<String>,
+    prefixes: Vec<Prefix>,
 }
 
 /// Phrases looked for anywhere in a text, indexed by a hash of their first
@@ -162,7 +162,7 @@ fn load(lang: Lang) -> Lists {
             .map(|e| normalize_key(e, lang))
             .collect(),
         prefixes: entries(builtin(lang, "furniture_prefixes.txt"))
-            .map(str::to_lowercase)
+            .map(Prefix::parse)
             .collect(),
     }
 }
@@ -485,11 +485,76 @@ fn list_item(text: &str) -> bool {
     t.starts_with("- ") || (t.starts_with('-') && t[1..].starts_with(char::is_alphabetic))
 }
 
+/// A notice of `furniture_prefixes.txt`: a fixed phrase, or a phrase that
+/// opens a widget and the phrase that closes it (`share this … copy this
+/// link`) with the widget's own words between, which vary from page to page
+/// (`EmailFacebookMessengerTwitterPinterestWhatsAppLinkedIn`).
+#[derive(Debug)]
+struct Prefix {
+    head: String,
+    tail: Option<String>,
+}
+
+/// The widest run of a widget's words between its opening and closing
+/// phrases, in bytes (a dozen service names, with spaces or commas).
+const PREFIX_GAP_MAX: usize = 200;
+
+impl Prefix {
+    /// `head … tail` or a plain phrase, lower case.
+    fn parse(entry: &str) -> Prefix {
+        let entry = entry.to_lowercase();
+        match entry.split_once(" … ") {
+            Some((head, tail)) => Prefix {
+                head: head.trim().to_string(),
+                tail: Some(tail.trim().to_string()),
+            },
+            None => Prefix {
+                head: entry,
+                tail: None,
+            },
+        }
+    }
+
+    /// Bytes of `t` this notice takes at its start (before any white space
+    /// after it), if it opens `t`. ASCII letters match without regard to
+    /// case; between head and tail only [widget words](widget_words).
+    fn len_at(&self, t: &[u8]) -> Option<usize> {
+        let head = self.head.as_bytes();
+        if t.len() < head.len() || !t[..head.len()].eq_ignore_ascii_case(head) {
+            return None;
+        }
+        let Some(tail) = &self.tail else {
+            return Some(head.len());
+        };
+        let tail = tail.as_bytes();
+        let from = head.len();
+        let to = t.len().min(from + PREFIX_GAP_MAX + tail.len());
+        let window = &t[from..to];
+        let at = window
+            .windows(tail.len())
+            .position(|w| w.eq_ignore_ascii_case(tail))?;
+        let gap = std::str::from_utf8(&window[..at]).ok()?;
+        widget_words(gap).then_some(from + at + tail.len())
+    }
+}
+
+/// Whether `gap` is what a widget puts between its phrases: names of
+/// services, each capitalised (`EmailFacebook`, `Email, Facebook`, `X`),
+/// and no sentence end or line break. A story's words there (`Share on the
+/// market rose … copy the link between …`) are in small letters.
+fn widget_words(gap: &str) -> bool {
+    !gap.contains(['.', '!', '?', '\n', '\r'])
+        && gap
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·'))
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Bytes of a player's or page's notice that opens `text` and runs into the
 /// sentence after it, often without a space (`Media playback is not
-/// supported on this deviceIt has …`): a phrase of `furniture_prefixes.txt`
-/// matched without regard to the case of ASCII letters, then white space.
-/// 0 when there is none.
+/// supported on this deviceIt has …`, `Share this withEmailFacebook…Copy
+/// this linkResearchers found …`): a notice of `furniture_prefixes.txt`,
+/// then white space. 0 when there is none.
 fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
     let lists = lists(lang);
     if lists.prefixes.is_empty() {
@@ -497,16 +562,17 @@ fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
     }
     let lead = text.len() - text.trim_start().len();
     let t = &text[lead..];
-    // Compared byte by byte, ASCII letters without regard to case: no
-    // copy of the sentence is made (most sentences differ at once).
-    let bytes = t.as_bytes();
+    // Compared byte by byte: no copy of the sentence is made (most
+    // sentences differ at once). A notice's phrases are ASCII or end on
+    // a character boundary, so the byte count ends on one too.
     lists
         .prefixes
         .iter()
-        .find(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-        .map_or(0, |p| {
-            let rest = &t[p.len()..];
-            lead + p.len() + (rest.len() - rest.trim_start().len())
+        .find_map(|p| p.len_at(t.as_bytes()))
+        .filter(|&n| t.is_char_boundary(n))
+        .map_or(0, |n| {
+            let rest = &t[n..];
+            lead + n + (rest.len() - rest.trim_start().len())
         })
 }
 

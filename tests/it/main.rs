@@ -44,4 +44,5 @@ mod summarize_opening;
 mod summarize_props;
 mod summarize_reads;
 mod summarize_variants;
+mod summarize_widgets;
 mod tm_cli;

@@ -540,4 +540,23 @@ fn a_notice_run_into_a_sentence_is_skipped() {
         "Erdogan headed for Cologne."
     );
     assert_eq!(furniture_prefix_len("Media coverage grew.", Lang::EN), 0);
+    // A share widget: its services vary, glued or spaced.
+    let text = "Share this withEmailFacebookMessengerTwitterLinkedinCopy this linkJak Trueman, 15, was ill.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "Jak Trueman, 15, was ill."
+    );
+    let text = "SHARE ON Facebook, X, Email COPY LINK The firm said so.";
+    assert_eq!(
+        &text[furniture_prefix_len(text, Lang::EN)..],
+        "The firm said so."
+    );
+    // A story's words between the phrases: no widget.
+    for text in [
+        "Share on the market rose, and they would copy the link between rates.",
+        "Share this with your friends. Copy link here.",
+        "Share this with Email\nCopy this link",
+    ] {
+        assert_eq!(furniture_prefix_len(text, Lang::EN), 0, "{text}");
+    }
 }
