@@ -146,6 +146,11 @@ const MAX_BROUGHT: usize = 2;
 /// 250 words without a query 39.80 -> 40.08, Pasokh multi 33.74 -> 34.35 at 0.75.)
 const PAIR_SCORE_SHARE: f64 = 0.75;
 
+/// A sentence brought along has at least this many words: a shorter one
+/// (`Yes, indeed.`, `Full stop.`) reads as a fragment in a brief, so the
+/// sentence that leans on it gives way instead.
+const BROUGHT_MIN_WORDS: usize = 4;
+
 /// The share of the budget that candidate `i` of `candidates` takes alone
 /// (more than 1 when it does not fit at all).
 pub fn budget_share(candidates: &[Candidate], i: usize, opts: &SelectOptions) -> f64 {
@@ -306,6 +311,7 @@ impl<'c, 'a> Gate<'c, 'a> {
             // must be a sentence the brief could hold on its own terms.
             let weak = if p < at {
                 c.score < PAIR_SCORE_SHARE * self.candidates[i].score
+                    || c.size.words < BROUGHT_MIN_WORDS
             } else {
                 !self.usable(c)
             };

@@ -366,3 +366,44 @@ fn a_leaning_sentence_brings_its_predecessor_or_gives_way() {
     let cands = build(&raw, &v);
     assert_eq!(select(&cands, &opts(Budget::Sentences(2))).chosen, [2]);
 }
+
+#[test]
+fn a_sentence_leaning_on_a_fragment_gives_way() {
+    // `Full stop.` (2 words) then `It's become so fundamental …` leaning
+    // on it: the pair would put a fragment in the brief, so the leaning
+    // sentence gives way to the next one.
+    let v = SparseVec::new();
+    let c = |score, words, needs| Candidate {
+        score,
+        size: size(words),
+        vector: &v,
+        eligible: true,
+        needs,
+    };
+    let opts = SelectOptions {
+        budget: Budget::Sentences(3),
+        redundancy: 1.0,
+        min_words: 3,
+        max_words: 0,
+    };
+    let sorted = |cands: &[Candidate]| {
+        let mut chosen = select(cands, &opts).chosen;
+        chosen.sort_unstable();
+        chosen
+    };
+    let cands = [
+        c(3.0, 9, None),
+        c(2.0, 2, None),
+        c(2.5, 12, Some(1)),
+        c(1.0, 8, None),
+    ];
+    assert_eq!(sorted(&cands), [0, 3]);
+    // A predecessor of four words comes along.
+    let cands = [
+        c(3.0, 9, None),
+        c(2.0, 4, None),
+        c(2.5, 12, Some(1)),
+        c(1.0, 8, None),
+    ];
+    assert_eq!(sorted(&cands), [0, 1, 2]);
+}

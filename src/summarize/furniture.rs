@@ -308,6 +308,9 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     {
         return true;
     }
+    if n <= CREDIT_MAX_WORDS && is_credit_line(text, lang) {
+        return true;
+    }
     // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`); it opens
     // with a word in capitals.
     if !text.split_whitespace().next().is_some_and(all_capitals) {
@@ -320,6 +323,87 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     // A short line all in capitals, such as the tail of a licence split
     // from it (`AND WORLD TIMES, INC.`): a story has no such sentence.
     n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
+}
+
+/// A credit line (`Image by Kotn.`) has at most this many words.
+const CREDIT_MAX_WORDS: usize = 10;
+
+/// The words that open a credit line, then the words that may link them to
+/// the names (`resources/<lang>/credit_words.txt`: `image`, `photo`, …;
+/// `credit_links.txt`: `by`, `via`, `courtesy`, `of`, …), as matching keys.
+fn credit_lists(lang: Lang) -> &'static (Vec<String>, Vec<String>) {
+    static EN: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    static RU: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    static FA: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    static NONE: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    let cell = match lang {
+        l if l == Lang::EN => &EN,
+        l if l == Lang::RU => &RU,
+        l if l == Lang::FA => &FA,
+        _ => return NONE.get_or_init(Default::default),
+    };
+    cell.get_or_init(|| {
+        let keys = |name: &str| -> Vec<String> {
+            entries(builtin(lang, name))
+                .map(|e| normalize_key(e, lang))
+                .collect()
+        };
+        (keys("credit_words.txt"), keys("credit_links.txt"))
+    })
+}
+
+/// Whether `text` credits a picture rather than tells the story: a word of
+/// `credit_words.txt` (`Image`, `Photo:`), at least one link word or a
+/// colon (`by`, `courtesy of`), then only names: capitalised words,
+/// agencies and separators (`Image by Kotn.`, `Photo by Jane Doe/Reuters`,
+/// `Picture: AFP | Getty Images`). A story's sentence goes on in small
+/// letters (`Photo by photo, the exhibition grew.`, `Video by the police
+/// shows …`).
+fn is_credit_line(text: &str, lang: Lang) -> bool {
+    let (heads, links) = credit_lists(lang);
+    let mut ws = text.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let colon = first.ends_with(':');
+    if !heads.contains(&key(first.trim_end_matches(':'), lang)) {
+        return false;
+    }
+    let rest: Vec<&str> = ws.collect();
+    let linked = rest
+        .iter()
+        .take_while(|w| links.contains(&key(w.trim_end_matches(':'), lang)))
+        .count();
+    let names = &rest[linked..];
+    let capitalised = |w: &str| {
+        w.trim_start_matches(['(', '[', '/', '|'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    (colon || linked > 0)
+        && names.iter().any(|w| capitalised(w))
+        && names.iter().all(|w| {
+            capitalised(w)
+                || matches!(
+                    *w,
+                    "and"
+                        | "for"
+                        | "of"
+                        | "the"
+                        | "at"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "&"
+                        | "/"
+                        | "|"
+                        | "-"
+                        | "—"
+                        | "–"
+                        | "·"
+                )
+        })
 }
 
 /// A line that dates the page (`Updated 10:32 GMT, 5 December 2016.`) has

@@ -182,3 +182,114 @@ fn sentences_that_open_like_a_widget_keep_their_words() {
         assert_eq!((got.0.as_str(), got.1), (*s, 0));
     }
 }
+
+const CREDIT_HEADS: &[&str] = &[
+    "Image",
+    "Photo",
+    "Photograph",
+    "Picture",
+    "Illustration",
+    "Video",
+    "Images",
+    "Graphic",
+];
+const CREDIT_LINKS: &[&str] = &["by", "via", "courtesy of", "credit:", "from", ":"];
+const CREDIT_NAMES: &[&str] = &[
+    "Kotn",
+    "Jane Doe/Reuters",
+    "AFP | Getty Images",
+    "John Smith for The Guardian",
+    "Shutterstock",
+    "NASA/JPL-Caltech",
+    "Mary O'Neil (AP)",
+];
+
+/// Credit lines of every shape between a lead and its story: never a
+/// brief sentence. Captions and sentences that open with the same words
+/// but go on in small letters stay story.
+#[test]
+fn picture_credits_are_never_brief_sentences() {
+    let mut rng = Rng(0x00C2_ED17_0001);
+    let mut texts = Vec::new();
+    let mut credits = Vec::new();
+    for k in 0..300 {
+        let link = *rng.pick(CREDIT_LINKS);
+        let credit = format!(
+            "{}{}{} {}{}",
+            rng.pick(CREDIT_HEADS),
+            if link == ":" { "" } else { " " },
+            link,
+            rng.pick(CREDIT_NAMES),
+            if rng.below(2) == 0 { "." } else { "" }
+        );
+        let lead = LEADS[k % LEADS.len()];
+        texts.push(format!("{lead}\n{credit}\n{}", BODY.trim()));
+        credits.push(credit);
+    }
+    let input: String = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            serde_json::json!({"id": k.to_string(), "lang": "en", "text": t}).to_string() + "\n"
+        })
+        .collect();
+    let out = brief()
+        .args([
+            "summarize",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--sentences",
+            "3",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut wrong = Vec::new();
+    for (line, credit) in stdout
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .zip(&credits)
+    {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let held = v["summary"].as_array().unwrap().iter().any(|s| {
+            s["text"]
+                .as_str()
+                .unwrap_or("")
+                .contains(credit.trim_end_matches('.'))
+        });
+        if held {
+            wrong.push(credit.clone());
+        }
+    }
+    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
+        eprintln!(
+            "picture credits: {} of {} kept out of the brief",
+            credits.len() - wrong.len(),
+            credits.len()
+        );
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} credits in briefs: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(10)]
+    );
+    // Sentences that open like a credit are story.
+    for s in [
+        "Video by the police shows the attack on the station.",
+        "Photo by photo, the exhibition grew across the whole city.",
+        "Images from the Hubble telescope show two galaxies colliding.",
+    ] {
+        let out = brief()
+            .args(["summarize", "--sentences", "1", "-"])
+            .write_stdin(format!("{s} {}", BODY.trim()))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), s);
+    }
+}

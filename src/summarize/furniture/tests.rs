@@ -204,6 +204,8 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             "date_labels.txt",
             "desk_words.txt",
             "furniture_prefixes.txt",
+            "credit_words.txt",
+            "credit_links.txt",
         ] {
             let list: Vec<&str> = entries(builtin(lang, name)).collect();
             if lang == Lang::FA && name == "agencies.txt" {
@@ -212,7 +214,12 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             if lang != Lang::FA && name == "desk_words.txt" {
                 continue; // Persian only
             }
-            if lang != Lang::EN && name == "furniture_prefixes.txt" {
+            if lang != Lang::EN
+                && matches!(
+                    name,
+                    "furniture_prefixes.txt" | "credit_words.txt" | "credit_links.txt"
+                )
+            {
                 continue; // English only
             }
             assert!(!list.is_empty(), "{lang}/{name}");
@@ -558,5 +565,27 @@ fn a_notice_run_into_a_sentence_is_skipped() {
         "Share this with Email\nCopy this link",
     ] {
         assert_eq!(furniture_prefix_len(text, Lang::EN), 0, "{text}");
+    }
+}
+
+#[test]
+fn picture_credits_are_furniture() {
+    for text in [
+        "Image by Kotn.",
+        "Photo by Jane Doe/Reuters",
+        "Picture: AFP | Getty Images",
+        "Photo courtesy of John Smith for The Guardian.",
+        "Images via NASA/JPL-Caltech.",
+        "Video credit: Mary O'Neil (AP)",
+    ] {
+        assert!(is_furniture(text, Lang::EN), "{text}");
+    }
+    for text in [
+        "Video by the police shows the attack on the station.",
+        "Photo by photo, the exhibition grew.",
+        "Images from the Hubble telescope show two galaxies colliding.",
+        "Image is everything, the designer said.",
+    ] {
+        assert!(!is_furniture(text, Lang::EN), "{text}");
     }
 }
