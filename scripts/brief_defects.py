@@ -58,6 +58,7 @@ furniture or connective detection (an independent judge). Standard library
 only.
 """
 import argparse
+import gzip
 import json
 import os
 import re
@@ -237,6 +238,13 @@ def load_set(shared, name):
                 d = json.loads(line)
                 items.append({"id": d["id"], "lang": lang, "text": d["docs"][lang]})
         return items, ["--sentences", "3"]
+    if name == "wcxb_dev":
+        # Web pages (the WCXB dev articles): brief extracts each page's
+        # story itself; the language is the one brief reports.
+        path = os.path.join(shared, "data/html/wcxb_dev_articles.jsonl.gz")
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            items = [{"id": d["id"], "html": d["html"]} for d in map(json.loads, f) if d.get("html")]
+        return items, ["--sentences", "3"]
     path = os.path.join(shared, "data/summarization", name + ".jsonl")
     items = []
     for line in open(path, encoding="utf-8"):
@@ -257,6 +265,10 @@ def judge(binary, shared, name, examples, colon_alone=False):
     briefs = run([binary, "-q", "summarize", "--input", "jsonl", "--format", "jsonl", *flags], items)
     seg_items = []
     for it in items:
+        if "html" in it:
+            it["lang"] = briefs.get(it["id"], {}).get("lang", "en")
+            seg_items.append({"id": f"{it['id']}#0", "html": it["html"]})
+            continue
         docs = it["documents"] if "documents" in it else [it["text"]]
         for k, text in enumerate(docs):
             seg_items.append({"id": f"{it['id']}#{k}", "lang": it["lang"], "text": text})

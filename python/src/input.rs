@@ -66,10 +66,16 @@ impl InputOptions {
     /// (invalid UTF-8, such as windows-1251 text, is refused; a byte-order
     /// mark is dropped), and a web page becomes its article text.
     pub fn prepare(&self, name: &str, bytes: Vec<u8>) -> Result<String> {
+        self.prepare_titled(name, bytes).map(|(text, _)| text)
+    }
+
+    /// [`InputOptions::prepare`] with the page's headline when the input is
+    /// a web page (the document's title, as the CLI reads it).
+    pub fn prepare_titled(&self, name: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
         if bytes.len() as u64 > self.max_bytes {
             return Err(too_large(name, self.max_bytes));
         }
-        brief::input::decode_document(bytes, Path::new(name), self.encoding, self.markup).map_err(
+        brief::input::decode_titled(bytes, Path::new(name), self.encoding, self.markup).map_err(
             |e| {
                 let mut e = CoreError::from(e);
                 // The CLI's hint, in this package's words.
@@ -86,6 +92,20 @@ impl InputOptions {
             .par_iter()
             .zip(raws.into_par_iter())
             .map(|(name, raw)| self.prepare(name, raw))
+            .collect();
+        results.into_iter().collect()
+    }
+
+    /// [`InputOptions::prepare_all`] with each page's headline.
+    pub fn prepare_all_titled(
+        &self,
+        names: &[String],
+        raws: Vec<Vec<u8>>,
+    ) -> Result<Vec<(String, Option<String>)>> {
+        let results: Vec<Result<(String, Option<String>)>> = names
+            .par_iter()
+            .zip(raws.into_par_iter())
+            .map(|(name, raw)| self.prepare_titled(name, raw))
             .collect();
         results.into_iter().collect()
     }
@@ -172,14 +192,19 @@ fn batch_item(
         }
         Item::Text { id, raw } => {
             let name = format!("{}:{line}", source.name);
-            let text = input.prepare(&name, raw)?;
+            let (text, title) = input.prepare_titled(&name, raw)?;
+            // A web page's headline is the item's title, as for a file.
+            let mut extra = serde_json::Map::new();
+            if let Some(t) = title {
+                extra.insert("title".into(), serde_json::Value::String(t));
+            }
             Ok(Some(brief::input::BatchItem {
                 id,
                 documents: vec![text],
                 lang: None,
                 path: path.to_path_buf(),
                 line,
-                extra: serde_json::Map::new(),
+                extra,
             }))
         }
     }

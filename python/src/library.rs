@@ -407,11 +407,15 @@ fn summary_json(
 /// The documents of one article or cluster, each prepared as the CLI
 /// prepares a file (see [`InputOptions::prepare`]).
 fn documents(names: &[String], raws: Vec<Vec<u8>>, input: &InputOptions) -> Result<Vec<Document>> {
-    let texts = input.prepare_all(names, raws)?;
+    let texts = input.prepare_all_titled(names, raws)?;
     Ok(names
         .iter()
         .zip(texts)
-        .map(|(name, text)| Document::new(name.as_str(), text))
+        .map(|(name, (text, title))| {
+            let mut doc = Document::new(name.as_str(), text);
+            doc.title = title;
+            doc
+        })
         .collect())
 }
 

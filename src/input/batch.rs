@@ -104,10 +104,16 @@ fn parse_line(
         Some(_) => return Err(err("\"id\" must be a string or a number".into())),
         None => return Err(err("missing \"id\"".into())),
     };
+    // A web page's headline, the item's title unless it gives its own.
+    let mut page_title = None;
     let documents = match (item.text, item.html, item.documents, item.url) {
         (Some(t), None, None, None) => vec![t],
         // A web page: its article text (title and body paragraphs).
-        (None, Some(h), None, None) => vec![crate::html::extract(&h).text],
+        (None, Some(h), None, None) => {
+            let (text, title) = page_parts(&h);
+            page_title = title;
+            vec![text]
+        }
         (None, None, Some(d), None) => d,
         (None, None, None, Some(address)) => {
             if url::as_url(Path::new(&address)).is_none() {
@@ -115,9 +121,10 @@ fn parse_line(
                     "item {id:?}: \"url\" must be an http:// or https:// URL, not {address:?}"
                 )));
             }
-            let page = fetch_with(fetcher, &address, settings)
-                .and_then(|page| page_text(&page, Markup::Detect))
+            let (page, title) = fetch_with(fetcher, &address, settings)
+                .and_then(|page| page_text_titled(&page, Markup::Detect))
                 .map_err(|e| err(format!("item {id:?}: {e}")))?;
+            page_title = title;
             vec![page]
         }
         (None, None, None, None) => {
@@ -135,13 +142,19 @@ fn parse_line(
         Some(code) => Some(code.parse().map_err(|e: Error| err(e.to_string()))?),
         None => None,
     };
+    let mut extra = item.extra;
+    if let Some(t) = page_title
+        && !extra.contains_key("title")
+    {
+        extra.insert("title".into(), serde_json::Value::String(t));
+    }
     Ok(BatchItem {
         id,
         documents,
         lang,
         path: path.to_path_buf(),
         line,
-        extra: item.extra,
+        extra,
     })
 }
 

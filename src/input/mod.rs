@@ -499,6 +499,18 @@ pub fn decode_document(
     encoding: Encoding,
     markup: Markup,
 ) -> Result<String> {
+    decode_titled(bytes, path, encoding, markup).map(|(text, _)| text)
+}
+
+/// [`decode_document`] with the page's headline (its `<h1>` or `<title>`,
+/// see [`crate::html`]) when the input is a web page: the document's
+/// given title, which the brief shows as its title.
+pub fn decode_titled(
+    bytes: Vec<u8>,
+    path: &Path,
+    encoding: Encoding,
+    markup: Markup,
+) -> Result<(String, Option<String>)> {
     let html_named = markup == Markup::Html || has_html_extension(path);
     // A page that is not UTF-8 but declares its charset (old ru/fa sites use
     // windows-1251/1256) is read in the declared one.
@@ -511,10 +523,16 @@ pub fn decode_document(
         None => decode_as(bytes, path, encoding)?,
     };
     if html_named || crate::html::looks_like_html(&text) {
-        Ok(crate::html::extract(&text).text)
+        Ok(page_parts(&text))
     } else {
-        Ok(text)
+        Ok((text, None))
     }
+}
+
+/// A web page's article text and headline.
+fn page_parts(html: &str) -> (String, Option<String>) {
+    let page = crate::html::extract(html);
+    (page.text, page.title)
 }
 
 /// State of one expansion: what was visited, for loops and duplicates.
@@ -750,23 +768,25 @@ fn read_one(
 ) -> Result<Document> {
     if let Some(address) = url::as_url(path) {
         let page = fetch_with(fetcher, address, settings)?;
+        let (text, title) = page_text_titled(&page, settings.markup)?;
         return Ok(Document {
-            text: page_text(&page, settings.markup)?,
+            text,
             name: page.name,
             lang: None,
-            title: None,
+            title,
         });
     }
+    let (text, title) = decode_titled(
+        read_bytes_limited(path, settings.max_bytes)?,
+        path,
+        settings.encoding,
+        settings.markup,
+    )?;
     Ok(Document {
         name: path.display().to_string(),
-        text: decode_document(
-            read_bytes_limited(path, settings.max_bytes)?,
-            path,
-            settings.encoding,
-            settings.markup,
-        )?,
+        text,
         lang: None,
-        title: None,
+        title,
     })
 }
 
@@ -786,6 +806,11 @@ fn fetch_with(
 /// (by its media type, or by its content when the server gives none), else
 /// the text as it is. Its encoding is chosen by [`charset::decode_page`].
 pub fn page_text(page: &url::Page, markup: Markup) -> Result<String> {
+    page_text_titled(page, markup).map(|(text, _)| text)
+}
+
+/// [`page_text`] with the page's headline when it is a web page.
+pub fn page_text_titled(page: &url::Page, markup: Markup) -> Result<(String, Option<String>)> {
     let shown = Path::new(&page.name);
     let media = page.media_type.as_deref();
     let is_html = matches!(media, Some("text/html" | "application/xhtml+xml"));
@@ -801,9 +826,9 @@ pub fn page_text(page: &url::Page, markup: Markup) -> Result<String> {
     }
     let text = charset::decode_page(&page.body, page.charset.as_deref(), page.tld(), shown)?;
     if is_html || markup == Markup::Html || crate::html::looks_like_html(&text) {
-        Ok(crate::html::extract(&text).text)
+        Ok(page_parts(&text))
     } else {
-        Ok(text)
+        Ok((text, None))
     }
 }
 

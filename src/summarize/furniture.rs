@@ -551,7 +551,7 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
         let body = &line[dateline..];
         let furniture = dateline == line.len()
             || is_furniture(body, lang)
-            || title.is_some_and(|t| jaccard(t, &word_set(body, lang)) >= RESTATES_TITLE);
+            || title.is_some_and(|t| restates(t, &word_set(body, lang)));
         if !furniture {
             break;
         }
@@ -691,6 +691,18 @@ fn word_set(text: &str, lang: Lang) -> WordSet {
         .collect()
 }
 
+/// Whether a sentence of word set `body` restates the title `title`: the
+/// two overlap by [`RESTATES_TITLE`] (Jaccard), or the sentence is a part
+/// of the title, every word of it in the title (a page repeats the first
+/// half of a two-part headline as a subheading).
+fn restates(title: &WordSet, body: &WordSet) -> bool {
+    jaccard(title, body) >= RESTATES_TITLE
+        || (body.len() >= TITLE_PART_MIN_WORDS && body.iter().all(|w| title.contains(w)))
+}
+
+/// A part of the title restates it when it has at least this many words.
+const TITLE_PART_MIN_WORDS: usize = 4;
+
 fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f64 {
     let union = a.union(b).count();
     if union == 0 {
@@ -739,6 +751,35 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         && !h.is_empty()
         && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
         && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
+}
+
+/// A title split into at most this many sentences is still found.
+const TITLE_MAX_SENTENCES: usize = 4;
+
+/// How many of the document's first sentences together are the given
+/// `title` (compared as matching keys, white space collapsed); 0 when the
+/// text does not open with it.
+fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
+    let lang = doc.lang();
+    let key = |t: &str| -> String {
+        t.split_whitespace()
+            .map(|w| normalize_key(w, lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = key(title);
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    let text = &doc.document.text;
+    doc.sentences
+        .iter()
+        .take(TITLE_MAX_SENTENCES)
+        .position(|s| {
+            text.get(first.start..s.end)
+                .is_some_and(|span| key(span) == wanted)
+        })
+        .map_or(0, |k| k + 1)
 }
 
 /// Bytes of a headline that opens the document's first sentence as a line
@@ -794,11 +835,11 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .map(str::trim)
         .filter(|t| t.chars().any(char::is_alphanumeric));
     let headline = first_line_is_headline(doc);
-    let first_is_given = given.is_some_and(|t| {
-        doc.sentences
-            .first()
-            .is_some_and(|s| normalize_key(s.text(text).trim(), lang) == normalize_key(t, lang))
-    });
+    // The given title may open the text split into sentences (a page's
+    // `What is Catering? What is a Caterer? Types of Catering`): all of
+    // them are the title.
+    let title_sentences = given.map_or(0, |t| given_title_sentences(doc, t));
+    let first_is_given = title_sentences > 0;
     // A headline the segmenter ran into the sentence after it.
     let joined = if headline || first_is_given {
         0
@@ -821,7 +862,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .enumerate()
         .map(|(i, s)| {
             let sentence = s.text(text);
-            if i == 0 && (headline || first_is_given) {
+            if (i == 0 && headline) || i < title_sentences {
                 return Role::Title;
             }
             // A licence line in capitals run into the sentence after it
@@ -856,7 +897,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Fragment;
             }
             if let Some(tw) = &title_words
-                && jaccard(tw, &word_set(body, lang)) >= RESTATES_TITLE
+                && restates(tw, &word_set(body, lang))
             {
                 return Role::Furniture;
             }

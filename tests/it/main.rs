@@ -41,6 +41,7 @@ mod segment_props;
 mod segment_variants;
 mod summarize_cli;
 mod summarize_opening;
+mod summarize_pages;
 mod summarize_props;
 mod summarize_reads;
 mod summarize_variants;

@@ -589,3 +589,19 @@ fn picture_credits_are_furniture() {
         assert!(!is_furniture(text, Lang::EN), "{text}");
     }
 }
+
+#[test]
+fn a_part_of_the_title_restates_it() {
+    let set = |t: &str| word_set(t, Lang::EN);
+    let title = set("How Much Does a Home Remodel Cost in California? A Comprehensive Guide");
+    assert!(restates(
+        &title,
+        &set("How Much Does a Home Remodel Cost in California?")
+    ));
+    assert!(!restates(
+        &title,
+        &set("A remodel in California costs more than elsewhere.")
+    ));
+    // Too short a part is no restatement.
+    assert!(!restates(&title, &set("A Comprehensive Guide")));
+}

@@ -1,0 +1,164 @@
+//! A web page's headline is the brief's title whatever its punctuation.
+//! Before, only a first line without a sentence end was taken for a
+//! headline: a page whose `<h1>` asks (`What is Digital Marketing?`),
+//! exclaims (`Tested!`) or has two parts (`Need a Change? 7 Vital Tips…`)
+//! had no title, and its headline, or a part of it, became the brief's first
+//! sentence (100 of the 793 WCXB dev pages). Generated pages (title
+//! shapes × a subheading repeating the title's first part × file, JSONL
+//! `html` and an item's own title) must give the page's headline as the
+//! title and no brief sentence that is the headline or a part of it.
+//!
+//! `BRIEF_MUTATION_REPORT=1` prints the counts.
+
+use crate::common::brief;
+
+const TITLES: &[&str] = &[
+    "What is Digital Marketing?",
+    "Tested!",
+    "Need a Change? 7 Vital Tips on How to Rent a Car",
+    "Meditation is not just for the soul! It helps heal the brain",
+    "What is Catering? What is a Caterer? Types of Catering",
+    "How Much Does a Home Remodel Cost in California? A Comprehensive Guide to Budgeting",
+    "Who's Reading Your Newsletter? Increasingly, Not a Human.",
+    "I Ran My Own Newsletter Through My AI Analysis Tool. Here's What I Found",
+    "Tips for Online Success",
+    "How To Use Gym Equipment (With Confidence!)",
+];
+
+const STORY: &[&str] = &[
+    "Marketing is the practice of identifying and satisfying the needs of customers in many markets.",
+    "Companies now spend more of their budgets online than on print and television together.",
+    "Search engines, social media and email are the main channels that small firms rely on today.",
+    "Analysts expect the share of online spending to keep growing over the next five years.",
+    "Smaller firms often lack the staff to run campaigns on every channel at the same time.",
+];
+
+/// A page with `title` as its `<title>` (with the site's name) and `<h1>`,
+/// and the story; with `subheading`, the title's first part again as an
+/// `<h2>` before the third paragraph.
+fn page(title: &str, subheading: bool) -> String {
+    let esc = crate::common::xml_escape;
+    let mut body = String::new();
+    for (k, p) in STORY.iter().enumerate() {
+        if subheading && k == 2 {
+            let first = first_part(title);
+            body.push_str(&format!("<h2>{}</h2>\n", esc(first)));
+        }
+        body.push_str(&format!("<p>{}</p>\n", esc(p)));
+    }
+    format!(
+        "<!DOCTYPE html><html><head><title>{t} | Example Site</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/blog\">Blog</a></nav><article><h1>{t}</h1>\n{body}</article>\
+         <footer>© 2025 Example Site</footer></body></html>",
+        t = esc(title)
+    )
+}
+
+/// The title up to its first sentence end (all of it when it has none).
+fn first_part(title: &str) -> &str {
+    title
+        .find(['?', '!', '.'])
+        .map_or(title, |at| &title[..=at])
+}
+
+/// The reasons `brief` (title, sentences) of a page titled `title` is wrong.
+fn judge(title: &str, got_title: Option<&str>, sentences: &[String]) -> Vec<String> {
+    let mut wrong = Vec::new();
+    if got_title != Some(title) {
+        wrong.push(format!("title {got_title:?}, not {title:?}"));
+    }
+    for s in sentences {
+        if title.contains(s.trim()) {
+            wrong.push(format!("{s:?} is (part of) the headline {title:?}"));
+        }
+    }
+    wrong
+}
+
+fn sentences_of(v: &serde_json::Value) -> Vec<String> {
+    v["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_pages_headline_is_the_title_whatever_its_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wrong = Vec::new();
+    let mut cases = 0;
+    let mut batch = String::new();
+    let mut expected = Vec::new();
+    for (k, title) in TITLES.iter().enumerate() {
+        for subheading in [false, true] {
+            let html = page(title, subheading);
+            // As a file.
+            let path = dir.path().join(format!("p{k}{subheading}.html"));
+            std::fs::write(&path, &html).unwrap();
+            let out = brief()
+                .args(["summarize", "--format", "json", "--sentences", "3"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            wrong.extend(judge(title, v["title"].as_str(), &sentences_of(&v)));
+            cases += 1;
+            // As a JSONL item's `html`.
+            let id = format!("{k}-{subheading}");
+            batch.push_str(&(serde_json::json!({"id": id, "html": html}).to_string() + "\n"));
+            expected.push((id, *title));
+        }
+    }
+    // An item's own title wins over the page's.
+    batch.push_str(
+        &(serde_json::json!({"id": "own", "title": "Our own title", "html": page(TITLES[0], false)})
+            .to_string() + "\n"),
+    );
+    let out = brief()
+        .args([
+            "summarize",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--sentences",
+            "3",
+        ])
+        .write_stdin(batch)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), expected.len() + 1);
+    for (v, (id, title)) in lines.iter().zip(&expected) {
+        assert_eq!(v["id"], *id);
+        wrong.extend(judge(title, v["title"].as_str(), &sentences_of(v)));
+        cases += 1;
+    }
+    assert_eq!(lines.last().unwrap()["title"], "Our own title");
+    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
+        eprintln!("page titles: {} wrong in {cases} briefs", wrong.len());
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
