@@ -61,6 +61,8 @@ struct Lists {
     connective_firsts: Vec<String>,
     furniture: Phrases,
     months: Vec<String>,
+    /// Weekday names and year marks of a dateline's date, `calendar_words.txt`.
+    calendar_words: Vec<String>,
     agencies: Vec<Vec<String>>,
     date_labels: Vec<String>,
     desk_words: Vec<String>,
@@ -152,6 +154,9 @@ fn load(lang: Lang) -> Lists {
                 .collect(),
         ),
         months: entries(builtin(lang, "months.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        calendar_words: entries(builtin(lang, "calendar_words.txt"))
             .map(|e| normalize_key(e, lang))
             .collect(),
         agencies: words("agencies.txt"),

@@ -9,8 +9,20 @@ use crate::lang::Lang;
 /// Words of a dateline's place, at most (`WASHINGTON, D.C.`, `NEW YORK`).
 const PLACE_WORDS: usize = 4;
 
-/// Whether `word` is part of a date: a number, a month, `2016-12-23`.
+/// Words of a dateline's date, at most (`Monday, Jan. 24, 2017`).
+const DATE_WORDS: usize = 5;
+
+/// Words of a dateline read, at most: a place, a region, a date, a date
+/// and an agency in brackets, a dash and an agency's signature.
+const DATELINE_WORDS: usize = 24;
+
+/// Whether `word` is part of a date: a number, a month, a weekday, a year
+/// mark (`г.`), `2016-12-23`. A word with a bracket is none (a bracketed
+/// date is read by [`bracketed_date`], its brackets taken off first).
 fn is_date_word(word: &str, lists: &Lists, lang: Lang) -> bool {
+    if word.contains(['(', ')']) {
+        return false;
+    }
     let bare = word.trim_matches(|c: char| matches!(c, ',' | '.' | '،'));
     if bare.chars().any(char::is_numeric)
         && bare
@@ -19,7 +31,38 @@ fn is_date_word(word: &str, lists: &Lists, lang: Lang) -> bool {
     {
         return true;
     }
-    lists.months.contains(&key(bare, lang))
+    let k = key(bare, lang);
+    lists.months.contains(&k) || lists.calendar_words.contains(&k)
+}
+
+/// The word after the date words that open at word `k` (`k` when none do).
+fn date_end(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> usize {
+    let mut j = k;
+    while j < ws.len() && j < k + DATE_WORDS && is_date_word(ws[j].1, lists, lang) {
+        j += 1;
+    }
+    j
+}
+
+/// The word after a date in brackets that opens at word `k`:
+/// `(January 24, 2017)`, `(Dec. 5)`, `(Monday)`. Every word inside must be
+/// a date's, so that an aside (`AIDS (acquired immune …)`) is none.
+fn bracketed_date(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
+    ws.get(k)?.1.strip_prefix('(')?;
+    for (j, &(_, w)) in ws.iter().enumerate().skip(k).take(DATE_WORDS) {
+        let inner = if j == k { &w[1..] } else { w };
+        let (inner, closes) = match inner.strip_suffix(')') {
+            Some(inner) => (inner, true),
+            None => (inner, false),
+        };
+        if !is_date_word(inner, lists, lang) {
+            return None;
+        }
+        if closes {
+            return Some(j + 1);
+        }
+    }
+    None
 }
 
 /// Whether the agency of `lists` named by the words at `ws[k..]` (its words
@@ -38,31 +81,80 @@ fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Optio
         .max()
 }
 
-/// The word after a region that follows the place's comma,
-/// `BUENOS AIRES, Argentina (AP) _`, `RENO, Nev. _`: up to two capitalised
-/// words, taken only when an agency in brackets or a dash follows them
-/// (else they open the story); `place` when there is none.
-fn after_region(ws: &[(usize, &str)], place: usize) -> usize {
+/// Words of a region after the place's comma, at most (`New Mexico`).
+const REGION_WORDS: usize = 2;
+
+/// The word after a region that follows the place's comma (the place
+/// ends at word `place`): up to [`REGION_WORDS`] capitalised words or
+/// abbreviations that are no date, `Argentina`, `Nev.`, `New Mexico`; the
+/// first word closed by a comma ends it (`Lebanon, Jan. 24`). `place`
+/// when there is none. Whether a dateline goes on after it is for the
+/// caller to judge.
+fn region_end(ws: &[(usize, &str)], place: usize, lists: &Lists, lang: Lang) -> usize {
     if place == 0 || !ws[place - 1].1.ends_with(',') {
         return place;
     }
     let mut r = place;
-    while r < ws.len()
-        && r < place + 2
-        && ws[r].1.chars().next().is_some_and(char::is_uppercase)
-        && !is_dash(ws[r].1)
-    {
+    while r < ws.len().min(place + REGION_WORDS) {
+        let w = ws[r].1;
+        let name = w.trim_end_matches([',', '.']);
+        let fits = w.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().all(|c| c.is_alphabetic() || c == '.')
+            && !is_date_word(w, lists, lang);
+        if !fits {
+            break;
+        }
         r += 1;
+        if w.ends_with(',') {
+            break;
+        }
     }
-    if r > place
-        && ws
-            .get(r)
-            .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
-    {
-        r
+    r
+}
+
+/// Whether a dateline's dash (or an agency between slashes) comes at word
+/// `k`, or ended the word before it (`RENO, Nev.-`).
+fn dash_at(ws: &[(usize, &str)], k: usize) -> bool {
+    ws.get(k)
+        .is_some_and(|(_, w)| is_dash(w) || w.starts_with('/'))
+        || (k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1)
+}
+
+/// The word after what follows a dateline's place (words `..place`) before
+/// its dash: a region (a place in capitals), a date, a date in brackets
+/// and an agency in brackets; and whether that agency signed it. A region
+/// is taken only when a dash or an agency comes after it, else its words
+/// open the story (`PARIS, Many Parisians left.`).
+fn after_place(
+    ws: &[(usize, &str)],
+    place: usize,
+    region: bool,
+    lists: &Lists,
+    lang: Lang,
+) -> (usize, bool) {
+    let rest = |from: usize| -> (usize, bool) {
+        let mut k = from;
+        if place > 0 {
+            k = date_end(ws, k, lists, lang);
+            k = bracketed_date(ws, k, lists, lang).unwrap_or(k);
+        }
+        match bracketed_agency(ws, k, lists, lang) {
+            Some(j) => (j, true),
+            None => (k, false),
+        }
+    };
+    let r = if region {
+        region_end(ws, place, lists, lang)
     } else {
         place
+    };
+    if r > place {
+        let (k, agency) = rest(r);
+        if agency || dash_at(ws, k) {
+            return (k, agency);
+        }
     }
+    rest(place)
 }
 
 /// Bytes of dateline that open `text`: `TEHRAN - `, `date 2016-12-23 `,
@@ -97,15 +189,20 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     let lists = lists(lang);
-    let ws = words(text, PLACE_WORDS + 10);
+    let ws = words(text, DATELINE_WORDS);
+    let cased = ws
+        .first()
+        .is_some_and(|(_, w)| w.chars().any(|c| c.is_uppercase() || c.is_lowercase()));
     let end_of = |k: usize| -> usize {
-        // The dateline ends before word `k`, which must start a sentence.
+        // The dateline ends before word `k`, which must start a sentence: in
+        // a cased script not with a small letter (`ООН — как заявили … —
+        // продлит` is an aside after a subject in capitals).
         match ws.get(k) {
             None if k > 0 => text.len(),
             Some(&(at, w))
-                if w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric() || is_opener(c)) =>
+                if w.chars().next().is_some_and(|c| {
+                    (c.is_alphanumeric() && !(cased && c.is_lowercase())) || is_opener(c)
+                }) =>
             {
                 at
             }
@@ -117,31 +214,15 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     }
     // The place: words in capitals (cased scripts), or for a script without
     // case up to three plain words before a dash.
-    let cased = ws
-        .first()
-        .is_some_and(|(_, w)| w.chars().any(|c| c.is_uppercase() || c.is_lowercase()));
     // A place written with small letters (`Moscow, 5 December 2016
     // /TASS/.`) makes a dateline only when an agency signs it.
     let titled = cased && titled_place(ws[0].1);
-    let mut k = place_len(&ws, cased, titled);
-    let place = k;
-    if cased {
-        k = after_region(&ws, place);
-    }
-    // A date after the place: `, 5 декабря`, `Dec. 5`.
-    while k < ws.len() && k < place + 3 && place > 0 && is_date_word(ws[k].1, lists, lang) {
-        k += 1;
-    }
+    let place = place_len(&ws, cased, titled);
+    let (mut k, agency) = after_place(&ws, place, cased && !titled, lists, lang);
     // A place in capitals and a date closed by a full stop, all there is:
     // `МОСКВА, 5 декабря.`, `ТАСС, 5 декабря.`.
-    if cased && !titled && k > place && k == ws.len() && ws[k - 1].1.ends_with('.') {
+    if cased && !titled && !agency && k > place && k == ws.len() && ws[k - 1].1.ends_with('.') {
         return text.len();
-    }
-    // An agency in brackets, `(Reuters)`, or named after a dash.
-    let mut agency = false;
-    if let Some(j) = bracketed_agency(&ws, k) {
-        k = j;
-        agency = true;
     }
     // An agency between slashes closes the dateline: `/TASS/.`, `/ТАСС/`.
     if let Some(j) = slashed_agency(&ws, k, lists, lang) {
@@ -173,8 +254,9 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         }
     }
     // In a script without capitals a few words before a dash are no sign
-    // of a place: only an agency's signature makes them a dateline.
-    if !cased && !signed {
+    // of a place: only an agency's signature (after the dash or in
+    // brackets before it) makes them a dateline.
+    if !cased && !signed && !agency {
         return 0;
     }
     end_of(k)
@@ -188,7 +270,14 @@ fn place_len(ws: &[(usize, &str)], cased: bool, titled: bool) -> usize {
     }
     let mut k = 0;
     if cased {
-        while k < ws.len().min(PLACE_WORDS) && all_capitals(ws[k].1) && !is_dash(ws[k].1) {
+        // A wire code in brackets may open the line before the place
+        // (`(NYT42) NEW YORK --`); after the place a bracket must hold a
+        // date or an agency (`NASA (NASA) - …` is no dateline).
+        while k < ws.len().min(PLACE_WORDS)
+            && all_capitals(ws[k].1)
+            && !is_dash(ws[k].1)
+            && (k == 0 || !ws[k].1.starts_with('('))
+        {
             k += 1;
         }
         return k;
@@ -222,9 +311,11 @@ fn titled_place(word: &str) -> bool {
         && cs.all(|c| c.is_lowercase() || c == '-')
 }
 
-/// The word after an agency in brackets that opens at word `k`
-/// (`(Reuters)`, `(Mehr News Agency)`: at most three words).
-fn bracketed_agency(ws: &[(usize, &str)], k: usize) -> Option<usize> {
+/// The word after an agency in brackets that opens at word `k`: an agency
+/// of `agencies.txt` and at most two words more before the bracket closes
+/// (`(Reuters)`, `(Mehr News Agency)`); any other bracket is an aside
+/// (`NASA (the space agency) - …`).
+fn bracketed_agency(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
     if !ws.get(k)?.1.starts_with('(') {
         return None;
     }
@@ -232,7 +323,33 @@ fn bracketed_agency(ws: &[(usize, &str)], k: usize) -> Option<usize> {
     while j < ws.len() && j < k + 3 && !ws[j].1.contains(')') {
         j += 1;
     }
-    (j < ws.len() && ws[j].1.ends_with(')') && j < k + 3).then_some(j + 1)
+    let closed = j < ws.len() && ws[j].1.ends_with(')') && j < k + 3;
+    let named = agency_at(ws, k, lists, lang);
+    if closed && (named.is_some_and(|n| k + n <= j + 1) || (j == k && call_sign(ws[k].1))) {
+        return Some(j + 1);
+    }
+    // Wire copy that lost the closing bracket, `WASHINGTON (AP -- …`: the
+    // agency's name right before the dash.
+    let n = named?;
+    ws.get(k + n)
+        .is_some_and(|(_, w)| is_dash(w))
+        .then_some(k + n)
+}
+
+/// Whether `word` is a US broadcaster's call sign in brackets, which signs
+/// a station's dateline as an agency does (`NEW JERSEY (WABC) --`): four
+/// capitals opening with K or W, perhaps `-TV` or `-FM` after them. Three
+/// letters would take `(WHO)`, no station.
+fn call_sign(word: &str) -> bool {
+    let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) else {
+        return false;
+    };
+    let letters = inner.split('-').next().unwrap_or("");
+    let suffix = &inner[letters.len()..];
+    letters.len() == 4
+        && letters.starts_with(['K', 'W'])
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && matches!(suffix, "" | "-TV" | "-FM" | "-AM" | "-DT")
 }
 
 /// The word after an agency of `agencies.txt` between slashes at word `k`:
@@ -302,4 +419,165 @@ fn labelled_date(ws: &[(usize, &str)], lang: Lang) -> bool {
         && date.chars().filter(char::is_ascii_digit).count() >= 6
         && ws[0].1.chars().all(|c| c.is_lowercase())
         && ws[0].1.len() <= 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{builtin, entries};
+    use crate::tokenize::normalize_key;
+
+    fn dateline(text: &str, lang: Lang) -> &str {
+        &text[..dateline_len(text, lang)]
+    }
+
+    #[test]
+    fn a_region_and_a_date_may_follow_the_place() {
+        let en = Lang::EN;
+        for (text, want) in [
+            (
+                "RENO, Nev., Dec 5 (AFP) – Snow fell.",
+                "RENO, Nev., Dec 5 (AFP) – ",
+            ),
+            (
+                "BEIRUT, Lebanon, Jan. 24, 2017 -- Snow fell.",
+                "BEIRUT, Lebanon, Jan. 24, 2017 -- ",
+            ),
+            (
+                "KYIV, Ukraine, January 24, 2017 - Snow fell.",
+                "KYIV, Ukraine, January 24, 2017 - ",
+            ),
+            (
+                "SANTA FE, New Mexico (AP) _ Snow fell.",
+                "SANTA FE, New Mexico (AP) _ ",
+            ),
+            (
+                "LONDON, Monday, Dec. 5 — Snow fell.",
+                "LONDON, Monday, Dec. 5 — ",
+            ),
+        ] {
+            assert_eq!(dateline(text, en), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_in_brackets_may_follow_the_place() {
+        let en = Lang::EN;
+        for (text, want) in [
+            (
+                "WASHINGTON\u{a0}(January 24, 2017)\u{a0}— Mindfulness meditation is popular.",
+                "WASHINGTON\u{a0}(January 24, 2017)\u{a0}— ",
+            ),
+            ("ST. LOUIS (Dec. 5) — Snow fell.", "ST. LOUIS (Dec. 5) — "),
+            (
+                "WASHINGTON, D.C. (Dec 5) -- Snow fell.",
+                "WASHINGTON, D.C. (Dec 5) -- ",
+            ),
+            (
+                "LONDON (Dec 5) (Reuters) - Snow fell.",
+                "LONDON (Dec 5) (Reuters) - ",
+            ),
+            ("PARIS (Monday) ― Snow fell.", "PARIS (Monday) ― "),
+        ] {
+            assert_eq!(dateline(text, en), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bracket_counts_only_with_a_date_or_a_known_agency() {
+        let en = Lang::EN;
+        // A capital after the dash, as after a dateline: only the bracket
+        // tells these apart from one.
+        for text in [
+            "NASA (the space agency) - Officials said so.",
+            "AIDS (acquired immune deficiency syndrome) — A disease spread.",
+            "IBM (NYSE: IBM) — Shares rose on Monday.",
+            "EU (Two) - Leaders met.",
+            "(Monday) - Snow fell.",
+            "BBC Two (Monday) - A documentary about floods.",
+            "UK, France and Germany agreed.",
+            "WASHINGTON is bracing for a storm.",
+        ] {
+            assert_eq!(dateline_len(text, en), 0, "{text}");
+        }
+        // A station's call sign signs a dateline as an agency does.
+        assert_eq!(
+            dateline("NEW JERSEY  (WABC) -- A moving company closed.", en),
+            "NEW JERSEY  (WABC) -- "
+        );
+        assert_eq!(dateline_len("UN (WHO) - A body of experts met.", en), 0);
+        // An agency of the list with words of its own name after it.
+        assert_eq!(
+            dateline("TEHRAN (Mehr News Agency) - Snow fell.", en),
+            "TEHRAN (Mehr News Agency) - "
+        );
+    }
+
+    #[test]
+    fn a_small_letter_after_the_dash_continues_the_sentence() {
+        for (text, lang) in [
+            (
+                "KNIME — short for the Konstanz Information Miner — is free.",
+                Lang::EN,
+            ),
+            ("NASA - which runs the station - said so.", Lang::EN),
+            (
+                "ООН — как заявили в понедельник — продлит миссию.",
+                Lang::RU,
+            ),
+        ] {
+            assert_eq!(dateline_len(text, lang), 0, "{text}");
+        }
+        assert_eq!(dateline("ООН — Миссию продлят.", Lang::RU), "ООН — ");
+    }
+
+    #[test]
+    fn russian_and_persian_datelines_with_a_date_or_a_bracketed_agency() {
+        for (text, lang, want) in [
+            (
+                "МОСКВА, 5 декабря 2016 г. — РИА Новости. Цены выросли.",
+                Lang::RU,
+                "МОСКВА, 5 декабря 2016 г. — РИА Новости. ",
+            ),
+            (
+                "ВАШИНГТОН, 5 дек — ТАСС. Цены выросли.",
+                Lang::RU,
+                "ВАШИНГТОН, 5 дек — ТАСС. ",
+            ),
+            (
+                "МОСКВА (Рейтер) — Цены выросли.",
+                Lang::RU,
+                "МОСКВА (Рейтер) — ",
+            ),
+            (
+                "تهران (ایرنا) - قیمت‌ها بالا رفت.",
+                Lang::FA,
+                "تهران (ایرنا) - ",
+            ),
+            (
+                "تهران، ۱۵ آذر (ایرنا) - قیمت‌ها بالا رفت.",
+                Lang::FA,
+                "تهران، ۱۵ آذر (ایرنا) - ",
+            ),
+        ] {
+            assert_eq!(dateline(text, lang), want, "{text}");
+        }
+        // A bracket of no agency is an aside in a script without case too.
+        assert_eq!(dateline_len("ایران (عراق) - دیدار کردند.", Lang::FA), 0);
+    }
+
+    #[test]
+    fn calendar_words_are_sorted_unique_keys() {
+        for lang in [Lang::EN, Lang::RU, Lang::FA] {
+            let list: Vec<&str> = entries(builtin(lang, "calendar_words.txt")).collect();
+            assert!(!list.is_empty(), "{lang}");
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{lang} sorted, unique"
+            );
+            for e in &list {
+                assert_eq!(*e, normalize_key(e, lang), "{lang}: {e} is a matching key");
+            }
+        }
+    }
 }
