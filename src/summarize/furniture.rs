@@ -330,87 +330,6 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
 }
 
-/// A credit line (`Image by Kotn.`) has at most this many words.
-const CREDIT_MAX_WORDS: usize = 10;
-
-/// The words that open a credit line, then the words that may link them to
-/// the names (`resources/<lang>/credit_words.txt`: `image`, `photo`, …;
-/// `credit_links.txt`: `by`, `via`, `courtesy`, `of`, …), as matching keys.
-fn credit_lists(lang: Lang) -> &'static (Vec<String>, Vec<String>) {
-    static EN: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static RU: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static FA: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static NONE: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    let cell = match lang {
-        l if l == Lang::EN => &EN,
-        l if l == Lang::RU => &RU,
-        l if l == Lang::FA => &FA,
-        _ => return NONE.get_or_init(Default::default),
-    };
-    cell.get_or_init(|| {
-        let keys = |name: &str| -> Vec<String> {
-            entries(builtin(lang, name))
-                .map(|e| normalize_key(e, lang))
-                .collect()
-        };
-        (keys("credit_words.txt"), keys("credit_links.txt"))
-    })
-}
-
-/// Whether `text` credits a picture rather than tells the story: a word of
-/// `credit_words.txt` (`Image`, `Photo:`), at least one link word or a
-/// colon (`by`, `courtesy of`), then only names: capitalised words,
-/// agencies and separators (`Image by Kotn.`, `Photo by Jane Doe/Reuters`,
-/// `Picture: AFP | Getty Images`). A story's sentence goes on in small
-/// letters (`Photo by photo, the exhibition grew.`, `Video by the police
-/// shows …`).
-fn is_credit_line(text: &str, lang: Lang) -> bool {
-    let (heads, links) = credit_lists(lang);
-    let mut ws = text.split_whitespace();
-    let Some(first) = ws.next() else {
-        return false;
-    };
-    let colon = first.ends_with(':');
-    if !heads.contains(&key(first.trim_end_matches(':'), lang)) {
-        return false;
-    }
-    let rest: Vec<&str> = ws.collect();
-    let linked = rest
-        .iter()
-        .take_while(|w| links.contains(&key(w.trim_end_matches(':'), lang)))
-        .count();
-    let names = &rest[linked..];
-    let capitalised = |w: &str| {
-        w.trim_start_matches(['(', '[', '/', '|'])
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
-    (colon || linked > 0)
-        && names.iter().any(|w| capitalised(w))
-        && names.iter().all(|w| {
-            capitalised(w)
-                || matches!(
-                    *w,
-                    "and"
-                        | "for"
-                        | "of"
-                        | "the"
-                        | "at"
-                        | "de"
-                        | "van"
-                        | "von"
-                        | "&"
-                        | "/"
-                        | "|"
-                        | "-"
-                        | "—"
-                        | "–"
-                        | "·"
-                )
-        })
-}
-
 /// A line that dates the page (`Updated 10:32 GMT, 5 December 2016.`) has
 /// at most this many words.
 const DATE_LINE_WORDS: usize = 16;
@@ -572,97 +491,6 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
 fn list_item(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with("- ") || (t.starts_with('-') && t[1..].starts_with(char::is_alphabetic))
-}
-
-/// A notice of `furniture_prefixes.txt`: a fixed phrase, or a phrase that
-/// opens a widget and the phrase that closes it (`share this … copy this
-/// link`) with the widget's own words between, which vary from page to page
-/// (`EmailFacebookMessengerTwitterPinterestWhatsAppLinkedIn`).
-#[derive(Debug)]
-struct Prefix {
-    head: String,
-    tail: Option<String>,
-}
-
-/// The widest run of a widget's words between its opening and closing
-/// phrases, in bytes (a dozen service names, with spaces or commas).
-const PREFIX_GAP_MAX: usize = 200;
-
-impl Prefix {
-    /// `head … tail` or a plain phrase, lower case.
-    fn parse(entry: &str) -> Prefix {
-        let entry = entry.to_lowercase();
-        match entry.split_once(" … ") {
-            Some((head, tail)) => Prefix {
-                head: head.trim().to_string(),
-                tail: Some(tail.trim().to_string()),
-            },
-            None => Prefix {
-                head: entry,
-                tail: None,
-            },
-        }
-    }
-
-    /// Bytes of `t` this notice takes at its start (before any white space
-    /// after it), if it opens `t`. ASCII letters match without regard to
-    /// case; between head and tail only [widget words](widget_words).
-    fn len_at(&self, t: &[u8]) -> Option<usize> {
-        let head = self.head.as_bytes();
-        if t.len() < head.len() || !t[..head.len()].eq_ignore_ascii_case(head) {
-            return None;
-        }
-        let Some(tail) = &self.tail else {
-            return Some(head.len());
-        };
-        let tail = tail.as_bytes();
-        let from = head.len();
-        let to = t.len().min(from + PREFIX_GAP_MAX + tail.len());
-        let window = &t[from..to];
-        let at = window
-            .windows(tail.len())
-            .position(|w| w.eq_ignore_ascii_case(tail))?;
-        let gap = std::str::from_utf8(&window[..at]).ok()?;
-        widget_words(gap).then_some(from + at + tail.len())
-    }
-}
-
-/// Whether `gap` is what a widget puts between its phrases: names of
-/// services, each capitalised (`EmailFacebook`, `Email, Facebook`, `X`),
-/// and no sentence end or line break. A story's words there (`Share on the
-/// market rose … copy the link between …`) are in small letters.
-fn widget_words(gap: &str) -> bool {
-    !gap.contains(['.', '!', '?', '\n', '\r'])
-        && gap
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·'))
-            .filter(|w| !w.is_empty())
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Bytes of a player's or page's notice that opens `text` and runs into the
-/// sentence after it, often without a space (`Media playback is not
-/// supported on this deviceIt has …`, `Share this withEmailFacebook…Copy
-/// this linkResearchers found …`): a notice of `furniture_prefixes.txt`,
-/// then white space. 0 when there is none.
-fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
-    let lists = lists(lang);
-    if lists.prefixes.is_empty() {
-        return 0;
-    }
-    let lead = text.len() - text.trim_start().len();
-    let t = &text[lead..];
-    // Compared byte by byte: no copy of the sentence is made (most
-    // sentences differ at once). A notice's phrases are ASCII or end on
-    // a character boundary, so the byte count ends on one too.
-    lists
-        .prefixes
-        .iter()
-        .find_map(|p| p.len_at(t.as_bytes()))
-        .filter(|&n| t.is_char_boundary(n))
-        .map_or(0, |n| {
-            let rest = &t[n..];
-            lead + n + (rest.len() - rest.trim_start().len())
-        })
 }
 
 /// Whether `text` opens with a word or phrase of `connectives.txt`.
@@ -919,7 +747,10 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
 }
 
 mod dateline;
+mod notices;
 pub(crate) use dateline::dateline_len;
+use notices::CREDIT_MAX_WORDS;
+use notices::{Prefix, furniture_prefix_len, is_credit_line};
 
 #[cfg(test)]
 mod tests;

@@ -301,51 +301,72 @@ fn non_datelines(out: &mut Vec<Case>) {
             &mut n,
         );
     }
+    more_non_datelines(out);
+}
+
+/// Openings with a dash that go on as a sentence, in English, Russian and
+/// Persian (see [`non_datelines`]).
+fn more_non_datelines(out: &mut Vec<Case>) {
     for dash in DASHES {
-        push(
+        push_non_dateline(
+            out,
             "en",
             format!(
                 "WASHINGTON is bracing for a storm {dash} the worst in years {dash} this week."
             ),
-            &mut n,
         );
-        push(
+        push_non_dateline(
+            out,
             "en",
             format!(
                 "BBC Two (Monday) {dash} a documentary about the floods in the north was shown."
             ),
-            &mut n,
         );
     }
     for dash in ["—", "–", "-"] {
-        push(
+        push_non_dateline(
+            out,
             "ru",
             format!(
                 "НАТО (Североатлантический альянс) {dash} военный блок, который объявил о новых учениях."
             ),
-            &mut n,
         );
-        push(
+        push_non_dateline(
+            out,
             "ru",
             "США, Франция и Германия договорились продлить переговоры до марта.".to_string(),
-            &mut n,
         );
-        push(
+        push_non_dateline(
+            out,
             "ru",
             format!("ООН {dash} как заявили в понедельник {dash} продлит миссию ещё на год."),
-            &mut n,
         );
-        push(
+        push_non_dateline(
+            out,
             "fa",
             format!("ایران {dash} عراق دیدار کردند و درباره بودجه تازه حمل و نقل گفتگو کردند."),
-            &mut n,
         );
-        push(
+        push_non_dateline(
+            out,
             "fa",
             format!("سازمان ملل (یونسکو) {dash} که در پاریس است {dash} بودجه تازه را تصویب کرد."),
-            &mut n,
         );
     }
+}
+
+/// Adds a story whose lead `lead` opens with no dateline.
+fn push_non_dateline(out: &mut Vec<Case>, lang: &'static str, lead: String) {
+    let body = match lang {
+        "ru" => RU_BODY,
+        "fa" => FA_BODY,
+        _ => EN_BODY,
+    };
+    out.push(Case {
+        lang,
+        text: format!("{lead}{body}"),
+        lead,
+        dateline: false,
+    });
 }
 
 /// The first brief sentence of every case, in order, from one run of the
