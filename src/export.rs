@@ -353,8 +353,8 @@ impl Default for ExportSettings {
     }
 }
 
-/// The picks of a summary: its sentences, and its title's sentence when
-/// the title is the first line of one of `docs`, in document order among
+/// The picks of a summary: its sentences, and its title's sentences when
+/// the title opens one of `docs`, in document order among
 /// them (so `brief merge` finds the units in the order it checks). A brief
 /// in rank order gets no title unit: its units follow their ranks, which a
 /// title does not have.
@@ -373,19 +373,22 @@ fn summary_picks(docs: &[AnalyzedDocument], summary: &Summary) -> Vec<Pick> {
     let in_document_order = picks
         .windows(2)
         .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1));
+    // The title's sentences: one, or several when the headline reads as
+    // several (`Need a Change? 7 Vital Tips on How to Rent a Car`).
     let title_doc = summary.title.as_deref().and_then(|t| {
-        docs.iter().position(|d| {
-            d.sentences
-                .first()
-                .is_some_and(|s| s.text(&d.document.text).trim() == t)
-        })
+        docs.iter()
+            .enumerate()
+            .map(|(d, doc)| (d, crate::summarize::title_sentences(doc, t)))
+            .find(|&(_, n)| n > 0)
     });
-    if let Some(d) = title_doc
+    if let Some((d, n)) = title_doc
         && in_document_order
-        && !picks.iter().any(|p| (p.0, p.1) == (d, 0))
+        && !picks.iter().any(|p| p.0 == d && p.1 < n)
     {
         let at = picks.iter().position(|p| p.0 >= d).unwrap_or(picks.len());
-        picks.insert(at, (d, 0, None, None, 0));
+        for k in (0..n).rev() {
+            picks.insert(at, (d, k, None, None, 0));
+        }
     }
     picks
 }

@@ -592,7 +592,7 @@ const TITLE_MAX_SENTENCES: usize = 4;
 /// How many of the document's first sentences together are the given
 /// `title` (compared as matching keys, white space collapsed); 0 when the
 /// text does not open with it.
-fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
+pub(crate) fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
     let lang = doc.lang();
     let key = |t: &str| -> String {
         t.split_whitespace()

@@ -22,6 +22,12 @@ mod settings;
 
 pub use settings::{IdfUnit, Order, SummarySettings};
 
+/// How many of `doc`'s first sentences together are `title` (0 when the
+/// text does not open with it): the title's units in an export.
+pub(crate) fn title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
+    furniture::given_title_sentences(doc, title)
+}
+
 use crate::analysis::{self, AnalyzedDocument, tfidf};
 use crate::error::Result;
 use crate::lang::Lang;

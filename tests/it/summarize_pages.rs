@@ -162,3 +162,62 @@ fn a_pages_headline_is_the_title_whatever_its_punctuation() {
         wrong.join("\n")
     );
 }
+
+/// The translator sees the whole headline: a title that reads as several
+/// sentences is exported as that many units before the brief's sentences,
+/// and the filled export merges back with the title first.
+#[test]
+fn a_split_headline_is_exported_whole_and_merges_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "Need a Change? 7 Vital Tips on How to Rent a Car";
+    std::fs::write(dir.path().join("p.html"), page(title, false)).unwrap();
+    let out = crate::common::brief_in(dir.path())
+        .args([
+            "export",
+            "p.html",
+            "--to",
+            "fa",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "out",
+            "--sentences",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tsv = std::fs::read_to_string(dir.path().join("out/brief.fa.tsv")).unwrap();
+    let sources: Vec<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect();
+    assert_eq!(
+        sources[..2],
+        ["Need a Change?", "7 Vital Tips on How to Rent a Car"]
+    );
+    assert_eq!(sources.len(), 4, "{sources:?}");
+    let targets = [
+        "به تغییر نیاز دارید؟",
+        "۷ نکته حیاتی درباره اجاره خودرو",
+        "بازاریابی شناسایی و برآوردن نیازهای مشتریان در بازارهای بسیار است.",
+        "شرکت‌ها اکنون بیشتر بودجه خود را به‌صورت برخط خرج می‌کنند تا در چاپ و تلویزیون.",
+    ];
+    let filled = crate::common::fill(brief::Format::Tsv, &tsv, &targets);
+    std::fs::write(dir.path().join("out/brief.fa.tsv"), filled).unwrap();
+    let out = crate::common::brief_in(dir.path())
+        .args(["merge", "out/brief.fa.tsv", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
