@@ -563,7 +563,7 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         || words > HEADLINE_MAX_WORDS
         || !head.chars().any(char::is_alphanumeric)
         || is_furniture(head.trim(), doc.lang())
-        || dateline_len(head.trim(), doc.lang()) == head.trim().len()
+        || dateline_and_notice(head.trim(), doc.lang())
     {
         return false;
     }
@@ -584,6 +584,17 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         && !h.is_empty()
         && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
         && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
+}
+
+/// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
+/// Media playback is unsupported on your device`, `WASHINGTON — Updated
+/// 10:32 GMT`): no headline.
+fn dateline_and_notice(line: &str, lang: Lang) -> bool {
+    let d = dateline_len(line, lang);
+    let rest = &line[d..];
+    d == line.len()
+        || furniture_prefix_len(rest, lang) == rest.len()
+        || (d > 0 && is_furniture(rest, lang))
 }
 
 /// A title split into at most this many sentences is still found.
@@ -716,6 +727,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Furniture;
             }
             let skip = run + dateline_len(&sentence[run..], lang);
+            // A page's notice may stand between the dateline and the story
+            // (`TEHRAN - Media playback is unsupported on your device\nThe …`).
+            let skip = skip + furniture_prefix_len(&sentence[skip..], lang);
             if skip == sentence.len() {
                 return Role::Furniture;
             }

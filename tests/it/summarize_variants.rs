@@ -218,6 +218,13 @@ fn furniture(lang: L) -> &'static [&'static str] {
             "(Reporting by Jane Smith; Editing by John Doe)",
             "(Reporting by Jane Smith; Editing by John Doe.)",
             "Copyright 2016 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+            "Editor's note: Jane Smith is a professor of history at Yale University.",
+            "The opinions expressed in this commentary are solely those of the author.",
+            "Have you got a story? Email us at news@example.com.",
+            "This story has been updated.",
+            "Contact the author at jane@example.com.",
+            "Image by Kotn.",
+            "Photo courtesy of John Smith for The Guardian.",
         ],
         L::Ru => &[
             "Автор: Иван Петров",

@@ -605,3 +605,40 @@ fn a_part_of_the_title_restates_it() {
     // Too short a part is no restatement.
     assert!(!restates(&title, &set("A Comprehensive Guide")));
 }
+
+/// Found by `tests/it/summarize_variants.rs`: a notice between a dateline
+/// and the story is skipped, and such a first line is no headline.
+#[test]
+fn a_notice_after_a_dateline_is_skipped_and_no_headline() {
+    let story = "The regional water company warned that two dams were almost full.";
+    for (text, title) in [
+        (
+            format!(
+                "TEHRAN - Media playback is unsupported on your device\n{story} More rain came."
+            ),
+            None,
+        ),
+        (
+            format!(
+                "Rain fills dams\nTEHRAN - Media playback is unsupported on your device\n{story} More rain came."
+            ),
+            Some("Rain fills dams"),
+        ),
+    ] {
+        let doc = crate::analyze(
+            crate::Document::new("d", text.as_str()),
+            &crate::Config::default(),
+        );
+        let (roles, got) = roles(&doc);
+        assert_eq!(got.as_deref(), title, "{text}");
+        let (i, skip) = roles
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| match r {
+                Role::Body { skip, .. } => Some((i, *skip)),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(&doc.sentence_text(i)[skip..], story, "{text}");
+    }
+}
