@@ -175,6 +175,12 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     {
         return text.len() - text.trim_start().len() + n;
     }
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        let n = lowercase_signed_len(text, lang);
+        if n > 0 {
+            return n;
+        }
+    }
     let may_open = if cased_first {
         all_capitals(first)
             || first.starts_with('(')
@@ -260,6 +266,107 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     end_of(k)
+}
+
+/// Words of a signature's author after the agency (`риа новости, адам
+/// буражев.`), at most.
+const AUTHOR_WORDS: usize = 3;
+
+/// Bytes of a dateline in small letters, as corpora that lowercase their
+/// news print it (`москва, 1 дек — риа новости. около …`, `washington
+/// (reuters) - the …`): a place of up to [`PLACE_WORDS`] words, a region,
+/// a date, an agency in brackets, a dash, an agency after it closed by a
+/// full stop, comma, colon or dash (perhaps with its author's name). Words
+/// in small letters are a dateline only when an agency signs them; a
+/// sentence after it may open in small letters. 0 when there is none.
+fn lowercase_signed_len(text: &str, lang: Lang) -> usize {
+    let lists = lists(lang);
+    let ws = words(text, DATELINE_WORDS);
+    let is_place_word = |w: &str| {
+        let bare = w.trim_end_matches([',', '.']);
+        !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '.' | '\''))
+    };
+    let mut k = 0;
+    while k < ws.len().min(PLACE_WORDS) && is_place_word(ws[k].1) && !is_dash(ws[k].1) {
+        let ends = ws[k].1.ends_with(',');
+        k += 1;
+        if ends
+            || ws
+                .get(k)
+                .is_some_and(|(_, w)| w.starts_with('(') || is_dash(w))
+        {
+            break;
+        }
+    }
+    if k == 0 {
+        return 0;
+    }
+    // A region after the place's comma (`reno, nev., dec 5 (ap) -`).
+    if ws[k - 1].1.ends_with(',') {
+        let mut r = k;
+        while r < ws.len()
+            && r < k + REGION_WORDS + 1
+            && is_place_word(ws[r].1)
+            && !is_date_word(ws[r].1, lists, lang)
+        {
+            r += 1;
+        }
+        let closed = ws
+            .get(r)
+            .is_some_and(|(_, w)| is_date_word(w, lists, lang) || w.starts_with('(') || is_dash(w));
+        if r > k && closed {
+            k = r;
+        }
+    }
+    k = date_end(&ws, k, lists, lang);
+    let mut signed = false;
+    if let Some(j) = bracketed_date(&ws, k, lists, lang) {
+        k = j;
+    }
+    if let Some(j) = bracketed_agency(&ws, k, lists, lang) {
+        k = j;
+        signed = true;
+    }
+    // `москва, 5 декабря /тасс/.`: the slashed agency closes it.
+    if let Some(j) = slashed_agency(&ws, k, lists, lang) {
+        let k = j + usize::from(ws.get(j).is_some_and(|(_, w)| is_dash(w)));
+        return ws.get(k).map_or(text.len(), |&(at, _)| at);
+    }
+    if k < ws.len() && is_dash(ws[k].1) {
+        k += 1;
+    } else if !(k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1)
+    {
+        return 0;
+    }
+    if let Some(n) = agency_at(&ws, k, lists, lang) {
+        let last = ws[k + n - 1].1;
+        if last.ends_with(['-', '–', '—', ':', '.']) {
+            k += n;
+            signed = true;
+        } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
+            k += n + 1;
+            signed = true;
+        } else if last.ends_with(',') {
+            // The author's name, closed by a full stop.
+            let author = ws
+                .iter()
+                .skip(k + n)
+                .take(AUTHOR_WORDS)
+                .position(|(_, w)| w.ends_with('.'))
+                .filter(|&a| ws[k + n..=k + n + a].iter().all(|(_, w)| is_place_word(w)));
+            if let Some(a) = author {
+                k += n + a + 1;
+                signed = true;
+            }
+        }
+    }
+    if !signed {
+        return 0;
+    }
+    ws.get(k).map_or(text.len(), |&(at, _)| at)
 }
 
 /// Words of the place that opens `ws`: one titled word (`Moscow,`), words

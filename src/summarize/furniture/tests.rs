@@ -642,3 +642,55 @@ fn a_notice_after_a_dateline_is_skipped_and_no_headline() {
         assert_eq!(&doc.sentence_text(i)[skip..], story, "{text}");
     }
 }
+
+#[test]
+fn a_dateline_in_small_letters_needs_an_agency() {
+    for (text, lang, rest) in [
+        (
+            "москва, 1 дек — риа новости. около 60 тысяч литров",
+            Lang::RU,
+            "около 60 тысяч литров",
+        ),
+        (
+            "магас, 1 дек — риа новости, адам буражев. дед мороз приехал",
+            Lang::RU,
+            "дед мороз приехал",
+        ),
+        (
+            "москва, 1 дек- риа новости. министерство проведет учения",
+            Lang::RU,
+            "министерство проведет учения",
+        ),
+        (
+            "москва, 5 декабря /тасс/. совет утвердил бюджет",
+            Lang::RU,
+            "совет утвердил бюджет",
+        ),
+        (
+            "washington (reuters) - the council approved it",
+            Lang::EN,
+            "the council approved it",
+        ),
+        (
+            "reno, nev., dec 5 (ap) _ three people died",
+            Lang::EN,
+            "three people died",
+        ),
+    ] {
+        assert_eq!(&text[dateline_len(text, lang)..], rest, "{text}");
+    }
+    // No agency, no dateline.
+    for (text, lang) in [
+        ("наш город, как всегда — лучший.", Lang::RU),
+        (
+            "washington, d.c. - the capital - is bracing for a storm.",
+            Lang::EN,
+        ),
+        (
+            "nasa (the space agency) - a body of experts warned.",
+            Lang::EN,
+        ),
+    ] {
+        assert_eq!(dateline_len(text, lang), 0, "{text}");
+    }
+}
