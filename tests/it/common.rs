@@ -135,3 +135,31 @@ pub fn shared_path(test: &str, relative: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// `brief summarize --input jsonl --format jsonl` with `args` on `items`
+/// (one JSON object each): the output records, in order. Panics when the
+/// command fails or its output is not one record per item.
+pub fn summarize_batch(items: &[serde_json::Value], args: &[&str]) -> Vec<serde_json::Value> {
+    let input: String = items.iter().map(|v| v.to_string() + "\n").collect();
+    let out = brief()
+        .args(["summarize", "--input", "jsonl", "--format", "jsonl"])
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Split at line feeds only: a record may hold U+2028 (`str::lines`
+    // keeps it, but other readers do not).
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), items.len(), "one record per item");
+    records
+}

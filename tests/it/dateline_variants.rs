@@ -10,7 +10,7 @@
 //! brief must keep every word of them. `BRIEF_MUTATION_REPORT=1` prints the
 //! counts.
 
-use crate::common::brief;
+use crate::common::summarize_batch;
 
 /// Three English leads, and a body that makes each the story's opening.
 const EN_LEADS: [&str; 3] = [
@@ -417,42 +417,21 @@ fn push_non_dateline(out: &mut Vec<Case>, lang: &'static str, lead: String) {
 /// The first brief sentence of every case, in order, from one run of the
 /// real binary per language.
 fn briefs(cases: &[Case]) -> Vec<String> {
-    let mut input = String::new();
-    for (i, case) in cases.iter().enumerate() {
-        let doc = serde_json::json!({"id": i.to_string(), "lang": case.lang, "text": case.text});
-        input += &doc.to_string();
-        input.push('\n');
-    }
-    let out = brief()
-        .args([
-            "-q",
-            "summarize",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--sentences",
-            "1",
-        ])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut got = vec![String::new(); cases.len()];
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let i: usize = v["id"].as_str().unwrap().parse().unwrap();
-        got[i] = v["summary"][0]["text"]
-            .as_str()
-            .unwrap_or("")
-            .trim()
-            .to_string();
-    }
-    got
+    let items: Vec<serde_json::Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| serde_json::json!({"id": i.to_string(), "lang": c.lang, "text": c.text}))
+        .collect();
+    summarize_batch(&items, &["--sentences", "1"])
+        .iter()
+        .map(|v| {
+            v["summary"][0]["text"]
+                .as_str()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .collect()
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn a_pages_headline_is_the_title_whatever_its_punctuation() {
     let dir = tempfile::tempdir().unwrap();
     let mut wrong = Vec::new();
     let mut cases = 0;
-    let mut batch = String::new();
+    let mut batch = Vec::new();
     let mut expected = Vec::new();
     for (k, title) in TITLES.iter().enumerate() {
         for subheading in [false, true] {
@@ -112,39 +112,15 @@ fn a_pages_headline_is_the_title_whatever_its_punctuation() {
             cases += 1;
             // As a JSONL item's `html`.
             let id = format!("{k}-{subheading}");
-            batch.push_str(&(serde_json::json!({"id": id, "html": html}).to_string() + "\n"));
+            batch.push(serde_json::json!({"id": id, "html": html}));
             expected.push((id, *title));
         }
     }
     // An item's own title wins over the page's.
-    batch.push_str(
-        &(serde_json::json!({"id": "own", "title": "Our own title", "html": page(TITLES[0], false)})
-            .to_string() + "\n"),
+    batch.push(
+        serde_json::json!({"id": "own", "title": "Our own title", "html": page(TITLES[0], false)}),
     );
-    let out = brief()
-        .args([
-            "summarize",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--sentences",
-            "3",
-        ])
-        .write_stdin(batch)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = crate::common::summarize_batch(&batch, &["--sentences", "3"]);
     assert_eq!(lines.len(), expected.len() + 1);
     for (v, (id, title)) in lines.iter().zip(&expected) {
         assert_eq!(v["id"], *id);

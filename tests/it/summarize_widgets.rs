@@ -8,7 +8,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::brief;
+use crate::common::{brief, summarize_batch};
 
 /// A deterministic generator (xorshift), as the other variant tests use.
 struct Rng(u64);
@@ -88,46 +88,21 @@ fn widget(rng: &mut Rng) -> String {
 
 /// The one-sentence briefs of `texts`, in order, with their spans.
 fn briefs(texts: &[String]) -> Vec<(String, usize)> {
-    let input: String = texts
+    let items: Vec<serde_json::Value> = texts
         .iter()
         .enumerate()
-        .map(|(k, t)| {
-            serde_json::json!({"id": k.to_string(), "lang": "en", "text": t}).to_string() + "\n"
-        })
+        .map(|(k, t)| serde_json::json!({"id": k.to_string(), "lang": "en", "text": t}))
         .collect();
-    let out = brief()
-        .args([
-            "summarize",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--sentences",
-            "1",
-        ])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let got: Vec<(String, usize)> = stdout
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+    summarize_batch(&items, &["--sentences", "1"])
+        .iter()
+        .map(|v| {
             let s = &v["summary"][0];
             (
                 s["text"].as_str().unwrap_or("").to_string(),
                 s["start"].as_u64().unwrap_or(0) as usize,
             )
         })
-        .collect();
-    assert_eq!(got.len(), texts.len(), "one brief per text");
-    got
+        .collect()
 }
 
 #[test]
@@ -226,35 +201,14 @@ fn picture_credits_are_never_brief_sentences() {
         texts.push(format!("{lead}\n{credit}\n{}", BODY.trim()));
         credits.push(credit);
     }
-    let input: String = texts
+    let items: Vec<serde_json::Value> = texts
         .iter()
         .enumerate()
-        .map(|(k, t)| {
-            serde_json::json!({"id": k.to_string(), "lang": "en", "text": t}).to_string() + "\n"
-        })
+        .map(|(k, t)| serde_json::json!({"id": k.to_string(), "lang": "en", "text": t}))
         .collect();
-    let out = brief()
-        .args([
-            "summarize",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--sentences",
-            "3",
-        ])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let records = summarize_batch(&items, &["--sentences", "3"]);
     let mut wrong = Vec::new();
-    for (line, credit) in stdout
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .zip(&credits)
-    {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    for (v, credit) in records.iter().zip(&credits) {
         let held = v["summary"].as_array().unwrap().iter().any(|s| {
             s["text"]
                 .as_str()
