@@ -63,6 +63,10 @@ struct Lists {
     months: Vec<String>,
     /// Weekday names and year marks of a dateline's date, `calendar_words.txt`.
     calendar_words: Vec<String>,
+    /// Words that open a picture's credit line and words that link them to
+    /// its names (`credit_words.txt`, `credit_links.txt`).
+    credit_words: Vec<String>,
+    credit_links: Vec<String>,
     agencies: Vec<Vec<String>>,
     date_labels: Vec<String>,
     desk_words: Vec<String>,
@@ -157,6 +161,12 @@ fn load(lang: Lang) -> Lists {
             .map(|e| normalize_key(e, lang))
             .collect(),
         calendar_words: entries(builtin(lang, "calendar_words.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        credit_words: entries(builtin(lang, "credit_words.txt"))
+            .map(|e| normalize_key(e, lang))
+            .collect(),
+        credit_links: entries(builtin(lang, "credit_links.txt"))
             .map(|e| normalize_key(e, lang))
             .collect(),
         agencies: words("agencies.txt"),

@@ -16,28 +16,7 @@ use brief::{
     summarize,
 };
 
-use crate::common::{brief, shared_path};
-
-/// A deterministic generator (xorshift64*): the same variants every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+use crate::common::{Rng, brief, shared_path};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum L {

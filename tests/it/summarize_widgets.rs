@@ -8,25 +8,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{brief, summarize_batch};
-
-/// A deterministic generator (xorshift), as the other variant tests use.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use crate::common::{Rng, brief, summarize_batch};
 
 const OPENINGS: &[&str] = &[
     "Share this with",

@@ -238,27 +238,17 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
     if (place == 0 || titled) && !agency {
         return 0;
     }
-    // The dash: a word of its own, or the end of the place's last word.
-    let attached =
-        k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1;
-    if k < ws.len() && is_dash(ws[k].1) {
-        k += 1;
-    } else if !attached {
+    let Some(after_dash) = dash_end(&ws, k) else {
         return 0;
-    }
-    // An agency after the dash, closed by a dash, colon or full stop:
-    // `تهران- ایرنا- …`, `МОСКВА, 5 декабря — РИА Новости. …`.
-    let mut signed = false;
-    if let Some(n) = agency_at(&ws, k, lists, lang) {
-        let last = ws[k + n - 1].1;
-        if last.ends_with(['-', '–', '—', ':', '.']) {
-            k += n;
-            signed = true;
-        } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
-            k += n + 1;
-            signed = true;
+    };
+    k = after_dash;
+    let signed = match agency_signature(&ws, k, lists, lang) {
+        Some(j) => {
+            k = j;
+            true
         }
-    }
+        None => false,
+    };
     // In a script without capitals a few words before a dash are no sign
     // of a place: only an agency's signature (after the dash or in
     // brackets before it) makes them a dateline.
@@ -266,6 +256,32 @@ pub(crate) fn dateline_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     end_of(k)
+}
+
+/// The word after the dateline's dash at word `k`: the dash is a word of
+/// its own, or the end of the word before (`LONDON—`, `дек-`). `None`
+/// when there is no dash.
+fn dash_end(ws: &[(usize, &str)], k: usize) -> Option<usize> {
+    if ws.get(k).is_some_and(|(_, w)| is_dash(w)) {
+        return Some(k + 1);
+    }
+    let attached =
+        k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1;
+    attached.then_some(k)
+}
+
+/// The word after an agency that signs the dateline after its dash at word
+/// `k`, closed by a dash, colon or full stop (`تهران- ایرنا- …`, `МОСКВА,
+/// 5 декабря — РИА Новости. …`); `None` when no agency signs there.
+fn agency_signature(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
+    let n = agency_at(ws, k, lists, lang)?;
+    if ws[k + n - 1].1.ends_with(['-', '–', '—', ':', '.']) {
+        Some(k + n)
+    } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
+        Some(k + n + 1)
+    } else {
+        None
+    }
 }
 
 /// Words of a signature's author after the agency (`риа новости, адам
@@ -335,21 +351,16 @@ fn lowercase_signed_len(text: &str, lang: Lang) -> usize {
         let k = j + usize::from(ws.get(j).is_some_and(|(_, w)| is_dash(w)));
         return ws.get(k).map_or(text.len(), |&(at, _)| at);
     }
-    if k < ws.len() && is_dash(ws[k].1) {
-        k += 1;
-    } else if !(k > 0 && ws[k - 1].1.ends_with(['-', '–', '—']) && ws[k - 1].1.chars().count() > 1)
-    {
+    let Some(after_dash) = dash_end(&ws, k) else {
         return 0;
-    }
-    if let Some(n) = agency_at(&ws, k, lists, lang) {
+    };
+    k = after_dash;
+    if let Some(j) = agency_signature(&ws, k, lists, lang) {
+        k = j;
+        signed = true;
+    } else if let Some(n) = agency_at(&ws, k, lists, lang) {
         let last = ws[k + n - 1].1;
-        if last.ends_with(['-', '–', '—', ':', '.']) {
-            k += n;
-            signed = true;
-        } else if ws.get(k + n).is_some_and(|(_, w)| is_dash(w)) {
-            k += n + 1;
-            signed = true;
-        } else if last.ends_with(',') {
+        if last.ends_with(',') {
             // The author's name, closed by a full stop.
             let author = ws
                 .iter()

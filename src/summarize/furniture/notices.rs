@@ -2,38 +2,10 @@
 //! by Kotn.`) and a player's or share widget's notice run into a sentence
 //! (`Share this withEmail…Copy this linkResearchers found …`).
 
-use std::sync::OnceLock;
-
 use super::{Lang, key, lists};
-use crate::resources::{builtin, entries};
-use crate::tokenize::normalize_key;
 
 /// A credit line (`Image by Kotn.`) has at most this many words.
 pub(super) const CREDIT_MAX_WORDS: usize = 10;
-
-/// The words that open a credit line, then the words that may link them to
-/// the names (`resources/<lang>/credit_words.txt`: `image`, `photo`, …;
-/// `credit_links.txt`: `by`, `via`, `courtesy`, `of`, …), as matching keys.
-fn credit_lists(lang: Lang) -> &'static (Vec<String>, Vec<String>) {
-    static EN: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static RU: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static FA: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    static NONE: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    let cell = match lang {
-        l if l == Lang::EN => &EN,
-        l if l == Lang::RU => &RU,
-        l if l == Lang::FA => &FA,
-        _ => return NONE.get_or_init(Default::default),
-    };
-    cell.get_or_init(|| {
-        let keys = |name: &str| -> Vec<String> {
-            entries(builtin(lang, name))
-                .map(|e| normalize_key(e, lang))
-                .collect()
-        };
-        (keys("credit_words.txt"), keys("credit_links.txt"))
-    })
-}
 
 /// Whether `text` credits a picture rather than tells the story: a word of
 /// `credit_words.txt` (`Image`, `Photo:`), at least one link word or a
@@ -43,7 +15,8 @@ fn credit_lists(lang: Lang) -> &'static (Vec<String>, Vec<String>) {
 /// letters (`Photo by photo, the exhibition grew.`, `Video by the police
 /// shows …`).
 pub(super) fn is_credit_line(text: &str, lang: Lang) -> bool {
-    let (heads, links) = credit_lists(lang);
+    let lists = lists(lang);
+    let (heads, links) = (&lists.credit_words, &lists.credit_links);
     let mut ws = text.split_whitespace();
     let Some(first) = ws.next() else {
         return false;
