@@ -197,3 +197,57 @@ fn a_split_headline_is_exported_whole_and_merges_back() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A title unit left untranslated is reported, not merged as done.
+#[test]
+fn an_untranslated_title_unit_fails_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.html"),
+        page("Need a Change? 7 Vital Tips on How to Rent a Car", false),
+    )
+    .unwrap();
+    let out = crate::common::brief_in(dir.path())
+        .args([
+            "export",
+            "p.html",
+            "--to",
+            "fa",
+            "--format",
+            "tsv",
+            "--out-dir",
+            "out",
+            "--sentences",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tsv = std::fs::read_to_string(dir.path().join("out/brief.fa.tsv")).unwrap();
+    // The second title unit keeps an empty target.
+    let targets = [
+        "به تغییر نیاز دارید؟",
+        "",
+        "بازاریابی شناسایی و برآوردن نیازهای مشتریان در بازارهای بسیار است.",
+        "شرکت‌ها اکنون بیشتر بودجه خود را به‌صورت برخط خرج می‌کنند تا در چاپ و تلویزیون.",
+    ];
+    let filled = crate::common::fill(brief::Format::Tsv, &tsv, &targets);
+    std::fs::write(dir.path().join("out/brief.fa.tsv"), filled).unwrap();
+    let out = crate::common::brief_in(dir.path())
+        .args(["merge", "out/brief.fa.tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("s2"), "names the unit: {report}");
+}
