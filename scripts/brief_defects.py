@@ -157,6 +157,9 @@ FURNITURE = [re.compile(p, re.I) for p in (
     r"\bimage copyright\b", r"getty images", r"^(updated|published|posted)\b[^.]{0,40}\d{1,2}:\d\d",
     r"^фото:", r"читайте также", r"все права защищены", r"подписывайтесь", r"^(обновлено|опубликовано)\b",
     r"^عکس:", r"انتهای پیام", r"بیشتر بخوانید", r"^کد خبر", r"^تاریخ انتشار",
+    # A news wire's layout codes opening a line, notes to editors, photo captions.
+    r"^&[A-Z]{2,3};", r"attention editors", r"optional trim", r"xxxx end of story",
+    r"\b[A-Z0-9]+(-[A-Z0-9]+){2,},? \d{1,2}-\d{1,2} --",
 )]
 
 
@@ -228,7 +231,15 @@ def run(argv, items):
 
 
 def load_set(shared, name):
-    """Items {"id","lang","documents",...} and the length flags."""
+    """Items {"id","lang","documents",...} and the length flags. A name
+    `PATH.jsonl:FLAG=N` is a file of such items judged at `--FLAG N`
+    (sets made from the dev data, e.g. `scripts/defect_sets.py`)."""
+    path, _, flag = name.partition(":")
+    if path.endswith(".jsonl") and os.path.isfile(path):
+        key, _, n = flag.partition("=")
+        with open(path, encoding="utf-8") as f:
+            items = [json.loads(line) for line in f if line.strip()]
+        return items, [f"--{key or 'sentences'}", n or "3"]
     if name.startswith("ntrex_dev_"):
         lang = name.rsplit("_", 1)[1]
         path = os.path.join(shared, "data/parallel/ntrex_dev.jsonl")

@@ -218,14 +218,14 @@ fn is_closer(c: char) -> bool {
 /// Whether `text` ends as a sentence does: a full stop, question or
 /// exclamation mark or ellipsis, perhaps inside quotes or brackets.
 pub(crate) fn ends_a_sentence(text: &str) -> bool {
-    let end = text.trim_end().trim_end_matches(is_closer);
+    let end = wire::trim_codes_end(text).trim_end_matches(is_closer);
     end.ends_with(['.', '!', '?', '…', '؟', '۔', '。', '！', '？'])
 }
 
 /// Whether `text` ends with a colon (perhaps inside quotes or brackets): it
 /// introduces what follows and is a sentence only together with it.
 pub(crate) fn introduces(text: &str) -> bool {
-    let end = text.trim_end().trim_end_matches(is_closer);
+    let end = wire::trim_codes_end(text).trim_end_matches(is_closer);
     end.ends_with([':', '：'])
 }
 
@@ -702,7 +702,12 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     };
     let title: Option<String> = match given {
         Some(t) => Some(t.to_string()),
-        None if headline => Some(doc.sentence_text(0).trim().to_string()),
+        // A headline of a wire feed may carry layout codes (`… June 8: &QL;`).
+        None if headline => Some(
+            wire::trim_codes_end(doc.sentence_text(0))
+                .trim()
+                .to_string(),
+        ),
         None if joined > 0 => Some(doc.sentence_text(0)[..joined].trim().to_string()),
         None => None,
     };
@@ -710,15 +715,25 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     // Asked only when a line looks like furniture (rarely): one pass.
     let capitals = std::cell::OnceCell::new();
     let in_capitals = || *capitals.get_or_init(|| written_in_capitals(text));
+    let captions = wire::caption_lines(text);
     let roles = doc
         .sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let sentence = s.text(text);
             if (i == 0 && headline) || i < title_sentences {
                 return Role::Title;
             }
+            let line = captions.partition_point(|line| line.end <= s.start);
+            if captions
+                .get(line)
+                .is_some_and(|line| line.contains(&s.start))
+            {
+                return Role::Furniture;
+            }
+            // Wire layout codes that open a sentence are no part of it.
+            let codes = wire::leading_codes_len(s.text(text));
+            let sentence = &s.text(text)[codes..];
             // A licence line in capitals run into the sentence after it
             // goes as a dateline does; the rest is judged on its own. In a
             // document written in capitals (wire copy, a telex) nothing
@@ -744,6 +759,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Furniture;
             }
             let body = &sentence[skip..];
+            let skip = codes + skip;
             // Furniture after a dateline (`WASHINGTON — Updated 10:32 GMT.`).
             if skip > 0 && is_furniture(body, lang) {
                 return Role::Furniture;
@@ -772,6 +788,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
 
 mod dateline;
 mod notices;
+mod wire;
 pub(crate) use dateline::dateline_len;
 use notices::CREDIT_MAX_WORDS;
 use notices::{Prefix, furniture_prefix_len, is_credit_line};

@@ -47,4 +47,5 @@ mod summarize_props;
 mod summarize_reads;
 mod summarize_variants;
 mod summarize_widgets;
+mod summarize_wire;
 mod tm_cli;
