@@ -32,6 +32,13 @@ use crate::resources::LanguageSettings;
 pub use ablation::Disabled as AblatedRules;
 use ablation::{Disabled, Rule};
 pub(crate) use capitals::{case_counts, written_in_capitals};
+
+/// The stems of the verbs of saying of `lang` (`resources/<lang>/saying_stems.txt`:
+/// `گفت`, `افزود`), for rules outside the segmenter that tell a speaker
+/// from a name.
+pub(crate) fn saying_stems(lang: crate::lang::Lang) -> &'static [String] {
+    &resources::builtin(lang).saying_stems
+}
 use cursor::Scan;
 use resources::LanguageLists;
 use scan::{looks_wrapped, paragraphs};

@@ -598,13 +598,16 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
 
 /// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
 /// Media playback is unsupported on your device`, `WASHINGTON — Updated
-/// 10:32 GMT`): no headline.
+/// 10:32 GMT`), or a section path and desk, or a label: no headline.
 fn dateline_and_notice(line: &str, lang: Lang) -> bool {
     let d = dateline_len(line, lang);
     let rest = &line[d..];
     d == line.len()
         || furniture_prefix_len(rest, lang) == rest.len()
+        || desk_prefix_len(rest, lang) == rest.len()
         || (d > 0 && is_furniture(rest, lang))
+        // A label (`همشهری‌آنلاین:`, `Key points:`) is no headline.
+        || (introduces(line) && count_words(line, INTRODUCES_MIN_WORDS) < INTRODUCES_MIN_WORDS)
 }
 
 /// A title split into at most this many sentences is still found.
@@ -752,6 +755,8 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
                 return Role::Furniture;
             }
             let skip = run + dateline_len(&sentence[run..], lang);
+            // A site's section path and desk (`ورزش > تورنمنت - …`).
+            let skip = skip + desk_prefix_len(&sentence[skip..], lang);
             // A page's notice may stand between the dateline and the story
             // (`TEHRAN - Media playback is unsupported on your device\nThe …`).
             let skip = skip + furniture_prefix_len(&sentence[skip..], lang);
@@ -787,9 +792,11 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
 }
 
 mod dateline;
+mod desk;
 mod notices;
 mod wire;
 pub(crate) use dateline::dateline_len;
+use desk::desk_prefix_len;
 use notices::CREDIT_MAX_WORDS;
 use notices::{Prefix, furniture_prefix_len, is_credit_line};
 

@@ -41,6 +41,7 @@ mod segment_golden;
 mod segment_props;
 mod segment_variants;
 mod summarize_cli;
+mod summarize_desks;
 mod summarize_opening;
 mod summarize_pages;
 mod summarize_props;
