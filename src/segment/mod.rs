@@ -14,6 +14,7 @@
 
 mod ablation;
 mod capitals;
+mod codes;
 mod cursor;
 mod dateline;
 mod email;
@@ -32,6 +33,7 @@ use crate::resources::LanguageSettings;
 pub use ablation::Disabled as AblatedRules;
 use ablation::{Disabled, Rule};
 pub(crate) use capitals::{case_counts, written_in_capitals};
+pub(crate) use codes::{is_code, leading_codes_len, trim_codes_end};
 
 /// The stems of the verbs of saying of `lang` (`resources/<lang>/saying_stems.txt`:
 /// `گفت`, `افزود`), for rules outside the segmenter that tell a speaker
@@ -289,6 +291,15 @@ pub(crate) mod tests {
             split(Lang::EN, "Headline here\nThe story begins."),
             ["Headline here", "The story begins."]
         );
+        // A link, a mark or wire codes on a line are no running text.
+        for line in [
+            "http://www.noaa.gov",
+            "c.1998 N.Y. Times News Service",
+            "&QL; &QL;",
+        ] {
+            let text = format!("Salmon runs fall\nThe board met. &QL;\n{line}\nThe plan is set.");
+            assert_eq!(split(Lang::EN, &text)[0], "Salmon runs fall", "{line}");
+        }
     }
 
     #[test]

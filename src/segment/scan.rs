@@ -245,16 +245,26 @@ pub(super) fn looks_wrapped(para: &str) -> bool {
     if !para.contains('\n') && !para.contains('\r') {
         return false;
     }
+    // A line ends where its wire layout codes start (`… sea. &QL;`); a
+    // line of codes alone is no line of text.
     let lines: Vec<&str> = para
         .split(['\n', '\r'])
+        .map(super::trim_codes_end)
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if lines
-        .iter()
-        .skip(1)
-        .any(|l| l.chars().next().is_some_and(char::is_lowercase))
-    {
+    // A line that opens with a word in small letters goes on with the line
+    // before it; a link, an address or a mark (`http://www.noaa.gov`,
+    // `c.1998 N.Y. Times News Service`) is no word of running text.
+    let continues = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("");
+        let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word.chars().next().is_some_and(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{200c}'))
+    };
+    if lines.iter().skip(1).any(|l| continues(l)) {
         return true;
     }
     if lines.len() < 3 {

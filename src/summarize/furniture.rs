@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 use crate::analysis::AnalyzedDocument;
 use crate::lang::Lang;
 use crate::resources::{builtin, entries};
-use crate::segment::{case_counts, written_in_capitals};
+use crate::segment::{
+    case_counts, is_code, leading_codes_len, trim_codes_end, written_in_capitals,
+};
 use crate::tokenize::normalize_key;
 
 /// A furniture phrase marks only sentences up to this many words: a long
@@ -218,14 +220,14 @@ fn is_closer(c: char) -> bool {
 /// Whether `text` ends as a sentence does: a full stop, question or
 /// exclamation mark or ellipsis, perhaps inside quotes or brackets.
 pub(crate) fn ends_a_sentence(text: &str) -> bool {
-    let end = wire::trim_codes_end(text).trim_end_matches(is_closer);
+    let end = trim_codes_end(text).trim_end_matches(is_closer);
     end.ends_with(['.', '!', '?', '…', '؟', '۔', '。', '！', '？'])
 }
 
 /// Whether `text` ends with a colon (perhaps inside quotes or brackets): it
 /// introduces what follows and is a sentence only together with it.
 pub(crate) fn introduces(text: &str) -> bool {
-    let end = wire::trim_codes_end(text).trim_end_matches(is_closer);
+    let end = trim_codes_end(text).trim_end_matches(is_closer);
     end.ends_with([':', '：'])
 }
 
@@ -299,6 +301,14 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if n == 0 {
         return true;
     }
+    // No word with a letter but layout codes (`-30-`, `&QL;`, `___`).
+    if n <= FURNITURE_MAX_WORDS
+        && !text
+            .split_whitespace()
+            .any(|w| !is_code(w) && w.chars().any(char::is_alphabetic))
+    {
+        return true;
+    }
     if n > FURNITURE_MAX_WORDS {
         return false;
     }
@@ -326,6 +336,9 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if n <= CREDIT_MAX_WORDS && is_credit_line(text, lang) {
         return true;
     }
+    if n <= AGENCY_LINE_WORDS && (is_link(text) || is_agency_line(text, lists, lang)) {
+        return true;
+    }
     // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`); it opens
     // with a word in capitals.
     if !text.split_whitespace().next().is_some_and(all_capitals) {
@@ -338,6 +351,41 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     // A short line all in capitals, such as the tail of a licence split
     // from it (`AND WORLD TIMES, INC.`): a story has no such sentence.
     n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
+}
+
+/// An agency's name on a line of its own (`Xinhua News Agency`) has at most
+/// this many words.
+const AGENCY_LINE_WORDS: usize = 4;
+
+/// Whether `text` is one link or address and nothing else
+/// (`http://www.noaa.gov`, `www.example.com`, `letters@example.com`).
+fn is_link(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ',', ';']);
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || t.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.')))
+}
+
+/// Whether `text` is an agency's name alone (`Reuters`, `РИА Новости`),
+/// perhaps followed by up to two capitalised words (`Xinhua News Agency`)
+/// or after a label (`SOURCE: Reuters`, `Источник: ТАСС`).
+fn is_agency_line(text: &str, lists: &Lists, lang: Lang) -> bool {
+    let mut ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() > 1 && ws[0].ends_with(':') {
+        ws.remove(0);
+    }
+    let keys: Vec<String> = ws.iter().map(|w| key(w, lang)).collect();
+    lists.agencies.iter().any(|a| {
+        keys.len() >= a.len()
+            && keys.len() <= a.len() + 2
+            && keys.iter().zip(a).all(|(k, w)| k == w)
+            && ws[a.len()..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// A line that dates the page (`Updated 10:32 GMT, 5 December 2016.`) has
@@ -483,7 +531,13 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
         let line = line.trim();
         let dateline = dateline_len(line, lang);
         let body = &line[dateline..];
+        // A wire's note in brackets without a sentence end (`(Adds quote
+        // …)`, `(mp/sg)`) is no story either.
+        let note = line.starts_with(['(', '['])
+            && line.ends_with([')', ']'])
+            && !ends_a_sentence(&line[..line.len() - 1]);
         let furniture = dateline == line.len()
+            || note
             || is_furniture(body, lang)
             || title.is_some_and(|t| restates(t, &word_set(body, lang)));
         if !furniture {
@@ -571,7 +625,8 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
     if !between.contains('\n')
         || head.contains('\n')
         || words > HEADLINE_MAX_WORDS
-        || !head.chars().any(char::is_alphanumeric)
+        || !head.chars().any(char::is_alphabetic)
+        || is_wire_note_line(head.trim())
         || is_furniture(head.trim(), doc.lang())
         || dateline_and_notice(head.trim(), doc.lang())
     {
@@ -594,6 +649,16 @@ fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
         && !h.is_empty()
         && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
         && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
+}
+
+/// Whether a first line is a wire's note rather than a headline: all in
+/// brackets (`(Adds quote from minister)`, `(mp/sg)`) or one word in
+/// capitals (`ENDS`, `BREAKING`).
+fn is_wire_note_line(line: &str) -> bool {
+    let bracketed = line.starts_with(['(', '[']) && line.ends_with([')', ']']);
+    let mut ws = line.split_whitespace();
+    let one_word = ws.next().is_some() && ws.next().is_none();
+    bracketed || (one_word && all_capitals(line))
 }
 
 /// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
@@ -706,11 +771,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     let title: Option<String> = match given {
         Some(t) => Some(t.to_string()),
         // A headline of a wire feed may carry layout codes (`… June 8: &QL;`).
-        None if headline => Some(
-            wire::trim_codes_end(doc.sentence_text(0))
-                .trim()
-                .to_string(),
-        ),
+        None if headline => Some(trim_codes_end(doc.sentence_text(0)).trim().to_string()),
         None if joined > 0 => Some(doc.sentence_text(0)[..joined].trim().to_string()),
         None => None,
     };
@@ -727,16 +788,19 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             if (i == 0 && headline) || i < title_sentences {
                 return Role::Title;
             }
-            let line = captions.partition_point(|line| line.end <= s.start);
-            if captions
-                .get(line)
-                .is_some_and(|line| line.contains(&s.start))
-            {
+            // Wire layout codes that open a sentence are no part of it.
+            let codes = leading_codes_len(s.text(text));
+            let sentence = &s.text(text)[codes..];
+            // A caption line of a photo package, wherever its sentence
+            // starts (perhaps after furniture lines run into it, below).
+            let in_caption = |at: usize| {
+                let start = s.start + codes + at;
+                let line = captions.partition_point(|line| line.end <= start);
+                captions.get(line).is_some_and(|line| line.contains(&start))
+            };
+            if in_caption(0) {
                 return Role::Furniture;
             }
-            // Wire layout codes that open a sentence are no part of it.
-            let codes = wire::leading_codes_len(s.text(text));
-            let sentence = &s.text(text)[codes..];
             // A licence line in capitals run into the sentence after it
             // goes as a dateline does; the rest is judged on its own. In a
             // document written in capitals (wire copy, a telex) nothing
@@ -749,6 +813,11 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             let run = if i == 0 { run.max(joined) } else { run };
             let run = run + furniture_lines_len(&sentence[run..], lang, title_words.as_ref());
             let run = run + furniture_prefix_len(&sentence[run..], lang);
+            // Codes may open the story's line after furniture lines too.
+            let run = run + leading_codes_len(&sentence[run..]);
+            if in_caption(run) {
+                return Role::Furniture;
+            }
             if is_furniture(&sentence[run..], lang)
                 && (!in_capitals() || is_furniture(&sentence[run..].to_lowercase(), lang))
             {

@@ -2,7 +2,10 @@
 //! collections, held-out clusters of the same kind) carries what is no
 //! story: layout codes (`&QL;`, `&UR;`, `&LR;`) around its lines, notes to
 //! editors (`ATTENTION EDITORS: …`, `(BEGIN OPTIONAL TRIM)`, `XXXX END OF
-//! STORY`), syndication and reader-mail lines, and whole photo packages, one
+//! STORY`, `(Adds quote …)`, `ENDS`), syndication, agency, link and
+//! reader-mail lines (`c.1998 N.Y. Times News Service`, `Xinhua News
+//! Agency`, `SOURCE: Reuters`), first or between the story's lines, and
+//! whole photo packages, one
 //! caption a line (`(NYT38) VERO BEACH, Fla. -- Oct. 20, 1999 --
 //! PEST-CONTROL-1-COX, 10-20 -- …`). Generated articles and clusters mix
 //! them into a story at random: every brief sentence must be a story
@@ -41,6 +44,20 @@ const NOTES: &[&str] = &[
     "Send questions to Home Help, The Daily News, P.O. Box 12, Dayton, Ohio 45401.",
     "(The Press Democrat in Santa Rosa, Calif., is part of the New York Times Regional Newspaper Group.)",
     "(Visit the Star-Telegram's online services on the World Wide Web: www.star-telegram.com)",
+    "c.1998 N.Y. Times News Service",
+    "Story Filed By Cox Newspapers",
+    "For use by New York Times News Service clients.",
+    "(mp/sg)",
+    "ENDS",
+    "-30-",
+    "SOURCE: Reuters",
+    "(Distributed by Scripps Howard News Service, http://www.shns.com.)",
+    "Xinhua News Agency",
+    "Reuters",
+    "(Adds quote from minister in paragraph 4)",
+    "http://www.noaa.gov",
+    "(This story was corrected to fix the spelling of a name.)",
+    "Send comments to the editor at letters@example.com.",
 ];
 const PLACES: &[&str] = &[
     "VERO BEACH, Fla.",
@@ -87,6 +104,10 @@ fn caption(rng: &mut Rng) -> String {
 fn article(rng: &mut Rng) -> (String, Option<&'static str>) {
     let mut lines = Vec::new();
     let headline = rng.chance(50).then(|| *rng.pick(HEADLINES));
+    if headline.is_none() && rng.chance(50) {
+        // A note first, where a headline would stand.
+        lines.push(rng.pick(NOTES).to_string());
+    }
     if let Some(h) = headline {
         let codes = if rng.chance(50) { rng.pick(CODES) } else { "" };
         lines.push(format!("{h} {codes}").trim_end().to_string());

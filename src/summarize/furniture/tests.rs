@@ -694,3 +694,38 @@ fn a_dateline_in_small_letters_needs_an_agency() {
         assert_eq!(dateline_len(text, lang), 0, "{text}");
     }
 }
+
+#[test]
+fn wire_lines_are_furniture_and_no_headline() {
+    for line in [
+        "http://www.noaa.gov",
+        "letters@example.com",
+        "Reuters",
+        "Xinhua News Agency",
+        "SOURCE: Reuters",
+        "Источник: ТАСС",
+        "-30-",
+        "&QL; &QL;",
+        "___",
+    ] {
+        let lang = if line.contains('Т') {
+            Lang::RU
+        } else {
+            Lang::EN
+        };
+        assert!(is_furniture(line, lang), "{line}");
+    }
+    for line in [
+        "Reuters reported that the talks had failed.",
+        "Xinhua said the dam would open in May.",
+        "The site www.example.com went down on Monday.",
+    ] {
+        assert!(!is_furniture(line, Lang::EN), "{line}");
+    }
+    for line in ["(Adds quote from minister)", "(mp/sg)", "ENDS", "[UPDATED]"] {
+        assert!(is_wire_note_line(line), "{line}");
+    }
+    for line in ["Floods hit Bangladesh", "Brexit: what next", "NATO"] {
+        assert_eq!(is_wire_note_line(line), line == "NATO", "{line}");
+    }
+}
