@@ -72,6 +72,8 @@ struct Lists {
     agencies: Vec<Vec<String>>,
     date_labels: Vec<String>,
     desk_words: Vec<String>,
+    /// `page_labels.txt`, as keys without white space.
+    page_labels: Vec<String>,
     /// Notices that may run into the sentence after them, lower case.
     prefixes: Vec<Prefix>,
 }
@@ -174,6 +176,9 @@ fn load(lang: Lang) -> Lists {
         agencies: words("agencies.txt"),
         date_labels: entries(builtin(lang, "date_labels.txt"))
             .map(|e| normalize_key(e, lang))
+            .collect(),
+        page_labels: entries(builtin(lang, "page_labels.txt"))
+            .map(|e| spaceless_key(e, lang))
             .collect(),
         desk_words: entries(builtin(lang, "desk_words.txt"))
             .map(|e| normalize_key(e, lang))
@@ -339,6 +344,9 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     if n <= AGENCY_LINE_WORDS && (is_link(text) || is_agency_line(text, lists, lang)) {
         return true;
     }
+    if n <= PAGE_LABEL_MAX_WORDS && is_page_label(text, lists, lang) {
+        return true;
+    }
     // A boilerplate line in capitals (`COPYRIGHT 1998 BY …`); it opens
     // with a word in capitals.
     if !text.split_whitespace().next().is_some_and(all_capitals) {
@@ -351,6 +359,37 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     // A short line all in capitals, such as the tail of a licence split
     // from it (`AND WORLD TIMES, INC.`): a story has no such sentence.
     n >= CAPITALS_LINE_WORDS && upper == cased && capitals_only(text)
+}
+
+/// A page widget's label with its value (`Теги: транспорт, бюджет`) has at
+/// most this many words.
+const PAGE_LABEL_MAX_WORDS: usize = 12;
+
+/// `text`'s matching key without white space (Persian writes `برچسب‌ها`
+/// and `برچسب ها` alike).
+fn spaceless_key(text: &str, lang: Lang) -> String {
+    normalize_key(text, lang)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Whether `text` is a page widget's label (`page_labels.txt`): the whole
+/// line (`Поделиться`, `Most read.`), or a label ending with a colon and
+/// its value (`Tags: transport, budget`).
+fn is_page_label(text: &str, lists: &Lists, lang: Lang) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '!', ':', '：', '|', '»', '›']);
+    let whole = spaceless_key(t, lang);
+    let with_value = spaceless_key(text, lang);
+    lists
+        .page_labels
+        .iter()
+        .any(|label| match label.strip_suffix(':') {
+            Some(bare) => whole == bare || with_value.starts_with(label.as_str()),
+            None => whole == *label,
+        })
 }
 
 /// An agency's name on a line of its own (`Xinhua News Agency`) has at most

@@ -229,3 +229,139 @@ fn picture_credits_are_never_brief_sentences() {
         assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), s);
     }
 }
+
+/// Page widget labels a copied page keeps as lines of their own (first,
+/// where a headline would stand, between the story's lines or last), in
+/// three languages, any case, with or without a colon or a value: never a
+/// brief sentence, never the title.
+#[test]
+fn page_widget_labels_are_never_brief_sentences_or_titles() {
+    let langs: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "en",
+            &[
+                "Share",
+                "Most read",
+                "Advertisement",
+                "Related stories",
+                "Tags: floods, rice",
+                "Trending",
+            ],
+            &[
+                "Officials said the flood waters had begun to recede on Tuesday after a week of rain.",
+                "More than two thousand families were moved to schools on higher ground.",
+                "Farmers fear that the loss of the harvest will push up prices across the region.",
+            ],
+        ),
+        (
+            "ru",
+            &[
+                "Поделиться",
+                "Материалы по теме",
+                "Реклама",
+                "Версия для печати",
+                "Теги: транспорт, бюджет",
+                "Самое читаемое",
+            ],
+            &[
+                "Городская дума во вторник утвердила бюджет на развитие общественного транспорта.",
+                "На эти деньги город закупит сорок новых автобусов и отремонтирует два депо.",
+                "Депутаты от оппозиции голосовали против и потребовали провести слушания.",
+            ],
+        ),
+        (
+            "fa",
+            &[
+                "اشتراک گذاری",
+                "اخبار مرتبط",
+                "برچسب‌ها: بودجه، اتوبوس",
+                "نسخه چاپی",
+                "زمان مطالعه: ۳ دقیقه",
+                "پربازدیدترین‌ها",
+            ],
+            &[
+                "شورای شهر تهران روز سه‌شنبه بودجه حمل و نقل عمومی را تصویب کرد.",
+                "با این بودجه چهل اتوبوس تازه خریداری و دو توقفگاه بازسازی خواهد شد.",
+                "گروهی از اعضای شورا با این طرح مخالفت کردند و خواستار جلسه عمومی شدند.",
+            ],
+        ),
+    ];
+    let mut rng = Rng(0x0009_A6E1_ABE1);
+    let mut items = Vec::new();
+    let mut stories = Vec::new();
+    for k in 0..300 {
+        let (lang, labels, story) = langs[k % 3];
+        let mut lines: Vec<String> = story.iter().map(|s| s.to_string()).collect();
+        for _ in 0..1 + rng.below(3) {
+            let label = *rng.pick(labels);
+            let label = match rng.below(4) {
+                0 => label.to_uppercase(),
+                1 if !label.contains(':') => format!("{label}:"),
+                2 if !label.contains(':') => format!("{label}."),
+                _ => label.to_string(),
+            };
+            let at = rng.below(lines.len() + 1);
+            lines.insert(at, label);
+        }
+        items
+            .push(serde_json::json!({"id": k.to_string(), "lang": lang, "text": lines.join("\n")}));
+        stories.push(story);
+    }
+    let records = summarize_batch(&items, &["--sentences", "3"]);
+    let mut wrong = Vec::new();
+    for ((v, item), story) in records.iter().zip(&items).zip(&stories) {
+        for s in v["summary"].as_array().unwrap() {
+            let text = s["text"].as_str().unwrap_or("");
+            if !story.contains(&text) {
+                wrong.push(format!("{:?} -> {text:?}", item["text"]));
+            }
+        }
+        if let Some(t) = v["title"].as_str() {
+            wrong.push(format!("{:?} -> title {t:?}", item["text"]));
+        }
+    }
+    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
+        eprintln!(
+            "page labels: {} wrong in {} briefs",
+            wrong.len(),
+            items.len()
+        );
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(10)].join("\n")
+    );
+}
+
+/// Story lines that open with a label's word keep their words, and a
+/// headline that opens with one is the title.
+#[test]
+fn lines_that_open_with_a_label_word_are_story() {
+    let items = [
+        (
+            "en",
+            "Share prices fell\nShare prices in London fell sharply after the bank cut its forecast.\nThe index lost two per cent.",
+        ),
+        (
+            "ru",
+            "Комментарии экспертов разошлись\nКомментарии экспертов к решению думы разошлись во вторник.\nРешение вступит в силу весной.",
+        ),
+        (
+            "fa",
+            "منبع آب شهر تمام شد\nمنبع آب شهر پس از سه ماه خشکسالی تمام شد.\nمسئولان از مردم خواستند در مصرف آب صرفه‌جویی کنند.",
+        ),
+    ];
+    let json: Vec<serde_json::Value> = items
+        .iter()
+        .enumerate()
+        .map(|(k, (lang, text))| serde_json::json!({"id": k.to_string(), "lang": lang, "text": text}))
+        .collect();
+    let records = summarize_batch(&json, &["--sentences", "1"]);
+    for (v, (_, text)) in records.iter().zip(items) {
+        let mut lines = text.lines();
+        assert_eq!(v["title"].as_str(), lines.next(), "{text}");
+        assert_eq!(v["summary"][0]["text"].as_str(), lines.next(), "{text}");
+    }
+}

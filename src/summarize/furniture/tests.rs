@@ -206,6 +206,7 @@ fn resource_lists_are_sorted_unique_and_lower_case() {
             "furniture_prefixes.txt",
             "credit_words.txt",
             "credit_links.txt",
+            "page_labels.txt",
         ] {
             let list: Vec<&str> = entries(builtin(lang, name)).collect();
             if lang == Lang::FA && name == "agencies.txt" {
