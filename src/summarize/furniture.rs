@@ -104,10 +104,13 @@ impl Phrases {
 
     fn new(phrases: Vec<String>) -> Self {
         let mut bits = vec![0u64; (1 << Self::HASH_BITS) / 64];
-        let (long, short): (Vec<String>, Vec<String>) = phrases
+        let (mut long, short): (Vec<String>, Vec<String>) = phrases
             .into_iter()
             .filter(|p| !p.is_empty())
             .partition(|p| p.len() >= 4);
+        // Sorted, so that the phrases opening with a window's four bytes
+        // are one range (common openings, `new `, `this`, hit often).
+        long.sort_unstable();
         for p in &long {
             let h = Self::hash(&p.as_bytes()[..4]);
             bits[h / 64] |= 1 << (h % 64);
@@ -126,11 +129,13 @@ impl Phrases {
         let long = !self.long.is_empty()
             && bytes.windows(4).enumerate().any(|(at, four)| {
                 let h = Self::hash(four);
-                self.bits[h / 64] & (1 << (h % 64)) != 0
-                    && self
-                        .long
+                self.bits[h / 64] & (1 << (h % 64)) != 0 && {
+                    let from = self.long.partition_point(|p| p.as_bytes()[..4] < *four);
+                    self.long[from..]
                         .iter()
+                        .take_while(|p| p.as_bytes()[..4] == *four)
                         .any(|p| bytes[at..].starts_with(p.as_bytes()))
+                }
             });
         long || self.short.iter().any(|p| text.contains(p.as_str()))
     }
@@ -308,9 +313,11 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
     }
     // No word with a letter but layout codes (`-30-`, `&QL;`, `___`).
     if n <= FURNITURE_MAX_WORDS
-        && !text
-            .split_whitespace()
-            .any(|w| !is_code(w) && w.chars().any(char::is_alphabetic))
+        && (!text.chars().any(char::is_alphabetic)
+            || (text.contains('&')
+                && !text
+                    .split_whitespace()
+                    .any(|w| !is_code(w) && w.chars().any(char::is_alphabetic))))
     {
         return true;
     }
@@ -364,6 +371,8 @@ fn is_furniture(text: &str, lang: Lang) -> bool {
 /// A page widget's label with its value (`Теги: транспорт, бюджет`) has at
 /// most this many words.
 const PAGE_LABEL_MAX_WORDS: usize = 12;
+/// A label without a value has at most this many words (`Версия для печати`).
+const PAGE_LABEL_ALONE_WORDS: usize = 4;
 
 /// `text`'s matching key without white space (Persian writes `برچسب‌ها`
 /// and `برچسب ها` alike).
@@ -378,6 +387,12 @@ fn spaceless_key(text: &str, lang: Lang) -> String {
 /// line (`Поделиться`, `Most read.`), or a label ending with a colon and
 /// its value (`Tags: transport, budget`).
 fn is_page_label(text: &str, lists: &Lists, lang: Lang) -> bool {
+    // A label alone has at most four words; a longer line has a colon.
+    if count_words(text, PAGE_LABEL_ALONE_WORDS + 1) > PAGE_LABEL_ALONE_WORDS
+        && !text.contains([':', '：'])
+    {
+        return false;
+    }
     let t = text
         .trim()
         .trim_end_matches(['.', '!', ':', '：', '|', '»', '›']);

@@ -7,9 +7,12 @@
 //! holds nothing else is furniture.
 
 use super::{Lang, is_dash, key, lists, words};
+use crate::tokenize::normalize_key;
 
 /// A section's name has at most this many words (`سینما و تلویزیون`).
 const SECTION_MAX_WORDS: usize = 4;
+/// Bytes searched for an arrow or a desk word before a path is read.
+const DESK_SEARCH_BYTES: usize = 320;
 /// Words read at most: sections, arrows, a dash and a desk.
 const PATH_MAX_WORDS: usize = 24;
 /// A desk after the path that opens with a desk word and goes on with the
@@ -65,10 +68,23 @@ fn section_word(word: &str) -> bool {
 /// the end of `text`'s first line, the line is all path and desk.
 pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
     let line = &text[..text.find('\n').unwrap_or(text.len())];
-    if !line.contains(['>', '›', '-', '–', '—', 'ـ']) {
+    let desks = &lists(lang).desk_words;
+    // Most sentences open otherwise: without an arrow, a path needs a desk
+    // word (Persian only) near the start.
+    let mut end = line.len().min(DESK_SEARCH_BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &line[..end];
+    let arrow = head.as_bytes().contains(&b'>') || head.contains('›');
+    if !arrow
+        && (desks.is_empty() || {
+            let head = normalize_key(head, lang);
+            !desks.iter().any(|d| head.contains(d.as_str()))
+        })
+    {
         return 0;
     }
-    let desks = &lists(lang).desk_words;
     let toks = tokens(line);
     let ws: Vec<(usize, &str)> = words(line, PATH_MAX_WORDS);
     let is_desk = |w: &str| desks.contains(&key(w, lang));
