@@ -164,6 +164,20 @@ pub fn summarize_batch(items: &[serde_json::Value], args: &[&str]) -> Vec<serde_
     records
 }
 
+/// The end of a generator test: with `BRIEF_MUTATION_REPORT` set, prints
+/// `what: W wrong of N`; fails listing the first ten of `wrong`.
+pub fn assert_none_wrong(what: &str, wrong: &[String], of: usize) {
+    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
+        eprintln!("{what}: {} wrong of {of}", wrong.len());
+    }
+    assert!(
+        wrong.is_empty(),
+        "{what}: {} wrong of {of}:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(10)].join("\n")
+    );
+}
+
 /// A deterministic generator (xorshift64*): the same variants every run.
 pub struct Rng(pub u64);
 

@@ -9,7 +9,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{Rng, summarize_batch};
+use crate::common::{Rng, assert_none_wrong, summarize_batch};
 
 const SECTIONS: &[&str] = &[
     "ورزش",
@@ -118,19 +118,7 @@ fn section_paths_and_desks_are_never_brief_sentences_or_titles() {
             wrong.push(format!("{:?} -> {got:?} (title {title:?})", item["text"]));
         }
     }
-    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
-        eprintln!(
-            "section paths: {} of {} briefs wrong",
-            wrong.len(),
-            items.len()
-        );
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong[..wrong.len().min(10)].join("\n")
-    );
+    assert_none_wrong("section paths (briefs)", &wrong, items.len());
 }
 
 /// Leads alone: their own dashes and colons are no path.

@@ -8,7 +8,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{Rng, brief, summarize_batch};
+use crate::common::{Rng, assert_none_wrong, brief, summarize_batch};
 
 const OPENINGS: &[&str] = &[
     "Share this with",
@@ -108,18 +108,10 @@ fn share_widgets_run_into_a_lead_are_never_brief_sentences() {
         .filter(|((g, e), _)| g.0 != e.0 || g.1 != e.1)
         .map(|((g, _), t)| format!("{t:?} -> {:?} at {}", g.0, g.1))
         .collect();
-    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
-        eprintln!(
-            "share widgets: {} of {} briefs open with the lead",
-            texts.len() - wrong.len(),
-            texts.len()
-        );
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong[..wrong.len().min(10)].join("\n")
+    assert_none_wrong(
+        "share widgets (briefs not opening with the lead)",
+        &wrong,
+        texts.len(),
     );
 }
 
@@ -201,19 +193,7 @@ fn picture_credits_are_never_brief_sentences() {
             wrong.push(credit.clone());
         }
     }
-    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
-        eprintln!(
-            "picture credits: {} of {} kept out of the brief",
-            credits.len() - wrong.len(),
-            credits.len()
-        );
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} credits in briefs: {:?}",
-        wrong.len(),
-        &wrong[..wrong.len().min(10)]
-    );
+    assert_none_wrong("picture credits (held in a brief)", &wrong, credits.len());
     // Sentences that open like a credit are story.
     for s in [
         "Video by the police shows the attack on the station.",
@@ -320,18 +300,10 @@ fn page_widget_labels_are_never_brief_sentences_or_titles() {
             wrong.push(format!("{:?} -> title {t:?}", item["text"]));
         }
     }
-    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
-        eprintln!(
-            "page labels: {} wrong in {} briefs",
-            wrong.len(),
-            items.len()
-        );
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong[..wrong.len().min(10)].join("\n")
+    assert_none_wrong(
+        "page labels (brief sentences and titles)",
+        &wrong,
+        items.len(),
     );
 }
 

@@ -14,7 +14,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{Rng, summarize_batch};
+use crate::common::{Rng, assert_none_wrong, summarize_batch};
 
 const STORY: &[&str] = &[
     "Salmon runs along the Pacific coast fell to their lowest level in forty years, federal biologists reported on Monday.",
@@ -172,19 +172,7 @@ fn wire_codes_notes_and_captions_are_never_brief_sentences() {
             wrong.push(format!("{}: title {:?}, not {h:?}", item["id"], v["title"]));
         }
     }
-    if std::env::var_os("BRIEF_MUTATION_REPORT").is_some() {
-        eprintln!(
-            "wire copy: {} of {sentences} brief sentences and titles wrong in {} briefs",
-            wrong.len(),
-            items.len()
-        );
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong[..wrong.len().min(10)].join("\n")
-    );
+    assert_none_wrong("wire copy (brief sentences and titles)", &wrong, sentences);
 }
 
 /// Sentences of a story that share words with the notes or the caption
