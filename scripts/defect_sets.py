@@ -11,7 +11,8 @@ the dev briefs meets briefs it was not tuned on:
                     articles) as a single article
   single_ru.jsonl   every RIA article as a single article
   sub_duc.jsonl     each DUC cluster cut into random sub-clusters of 4-12
-                    documents (seeded), judged at 250 words
+                    documents (seeded), with the cluster's query, judged at
+                    250 words
   sub_pasokh.jsonl  the same for the Pasokh clusters, judged at 300 words
 
 Usage: python3 scripts/defect_sets.py --shared ../shared --out DIR [--per-cluster N]
@@ -52,7 +53,11 @@ def subclusters(items, lang, per_cluster, rng):
         for n in range(per_cluster):
             size = rng.randint(min(4, len(docs)), min(12, len(docs)))
             pick = sorted(rng.sample(range(len(docs)), size))
-            out.append({"id": f"{it['id']}~{n}", "lang": lang, "documents": [docs[i] for i in pick]})
+            sub = {"id": f"{it['id']}~{n}", "lang": lang, "documents": [docs[i] for i in pick]}
+            # A DUC cluster's topic question goes with its sub-clusters.
+            if isinstance(it.get("query"), str):
+                sub["query"] = it["query"]
+            out.append(sub)
     return out
 
 

@@ -603,14 +603,6 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
     skip
 }
 
-/// Whether `text` is an item of a list written with hyphens (`- Johnson
-/// visited …`). Items of one list stand side by side: the one after an
-/// item does not lean on it by its hyphen (a lone `- But …` still leans).
-fn list_item(text: &str) -> bool {
-    let t = text.trim_start();
-    t.starts_with("- ") || (t.starts_with('-') && t[1..].starts_with(char::is_alphabetic))
-}
-
 /// Whether `text` opens with a word or phrase of `connectives.txt`.
 pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
     let lists = lists(lang);
@@ -904,9 +896,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             }
             Role::Body {
                 skip,
-                leans: i > 0
-                    && leans_on_previous(body, lang)
-                    && !(list_item(body) && list_item(doc.sentence_text(i - 1))),
+                // A list item leans on the item before it as any sentence
+                // does (`- Johnson visited …` / `- She also formed …`).
+                leans: i > 0 && leans_on_previous(body, lang),
                 introduces,
             }
         })

@@ -496,7 +496,7 @@ fn a_title_restated_on_a_line_run_into_the_lead_is_skipped() {
 }
 
 #[test]
-fn items_of_a_hyphen_list_do_not_lean_on_each_other() {
+fn an_item_of_a_hyphen_list_leans_on_the_item_before_it() {
     let leans = |text: &str| -> Vec<bool> {
         let docs = crate::analyze_all(
             vec![crate::Document::new("d", text)],
@@ -508,12 +508,14 @@ fn items_of_a_hyphen_list_do_not_lean_on_each_other() {
             .map(|r| matches!(r, Role::Body { leans: true, .. }))
             .collect()
     };
+    // An item of a hyphen list leans on the item before it as any
+    // sentence does: "She" is the Johnson of the item before (a regression:
+    // a list exception once let `- She also formed …` stand alone, and 3 of
+    // 100 DUC sub-cluster briefs with a query held it dangling).
     let list = "Rain fell on the city for three days.\n\n- Johnson visited the board again.\n\n- She also formed a committee of experts.";
-    assert_eq!(leans(list), [false, false, false]);
+    assert_eq!(leans(list), [false, false, true]);
     let lone = "Rain fell on the city for three days.\n\n- But the dams held on Monday.";
     assert_eq!(leans(lone), [false, true]);
-    assert!(list_item("- She said so.") && list_item("-She said so."));
-    assert!(!list_item("— She said so.") && !list_item("-- She said so."));
 }
 
 #[test]
