@@ -138,6 +138,31 @@ fn english_datelines(out: &mut Vec<Case>) {
     }
 }
 
+/// Agencies no list holds, as acronyms in brackets after a date
+/// (`RAJSHAHI, Dec 20, 2025 (BSS) - `, a WCXB dev page).
+const EN_ACRONYMS: [&str; 4] = ["(BSS)", "(UNB)", "(PNA)", "(KCNA)"];
+
+/// English datelines signed by an agency of no list: every place, every
+/// date, every acronym, every dash.
+fn acronym_datelines(out: &mut Vec<Case>) {
+    for (n, place) in EN_PLACES.iter().enumerate() {
+        for date in EN_DATES.iter().filter(|d| !d.is_empty()) {
+            for acronym in EN_ACRONYMS {
+                for dash in DASHES {
+                    let lead = EN_LEADS[n % EN_LEADS.len()];
+                    out.push(Case {
+                        lang: "en",
+                        text: format!("{place}, {date} {acronym} {dash} {lead}{EN_BODY}"),
+                        lead: lead.to_string(),
+                        dateline: true,
+                        lower: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// Russian datelines: a place, a date, and the agency's signature after
 /// the dash, in brackets or between slashes (or none).
 fn russian_datelines(out: &mut Vec<Case>) {
@@ -439,6 +464,7 @@ fn every_generated_dateline_is_skipped_and_no_other_opening_is_cut() {
     let report = std::env::var_os("BRIEF_MUTATION_REPORT").is_some();
     let mut cases = Vec::new();
     english_datelines(&mut cases);
+    acronym_datelines(&mut cases);
     russian_datelines(&mut cases);
     persian_datelines(&mut cases);
     non_datelines(&mut cases);

@@ -138,8 +138,12 @@ fn after_place(
             k = date_end(ws, k, lists, lang);
             k = bracketed_date(ws, k, lists, lang).unwrap_or(k);
         }
+        // After a date, an acronym in brackets signs the dateline as an
+        // agency of the list does (`RAJSHAHI, Dec 20, 2025 (BSS) -`).
+        let dated = k > from;
         match bracketed_agency(ws, k, lists, lang) {
             Some(j) => (j, true),
+            None if dated && bracketed_acronym(ws.get(k).map_or("", |w| w.1)) => (k + 1, true),
             None => (k, false),
         }
     };
@@ -454,6 +458,14 @@ fn bracketed_agency(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -
         .then_some(k + n)
 }
 
+/// Whether `word` is an acronym in brackets, two to six capitals (`(BSS)`,
+/// `(UNB)`): an agency's name where a date came before it.
+fn bracketed_acronym(word: &str) -> bool {
+    word.strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .is_some_and(|w| (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// Whether `word` is a US broadcaster's call sign in brackets, which signs
 /// a station's dateline as an agency does (`NEW JERSEY (WABC) --`): four
 /// capitals opening with K or W, perhaps `-TV` or `-FM` after them. Three
@@ -624,6 +636,22 @@ mod tests {
             "NEW JERSEY  (WABC) -- "
         );
         assert_eq!(dateline_len("UN (WHO) - A body of experts met.", en), 0);
+        // After a date, any acronym in brackets is an agency's.
+        assert_eq!(
+            dateline(
+                "RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening grew.",
+                en
+            ),
+            "RAJSHAHI, Dec 20, 2025 (BSS) - "
+        );
+        assert_eq!(
+            dateline("DHAKA, March 5 (UNB) — Prices rose.", en),
+            "DHAKA, March 5 (UNB) — "
+        );
+        assert_eq!(
+            dateline_len("UN, March 5 (the agency) - Experts met.", en),
+            0
+        );
         // An agency of the list with words of its own name after it.
         assert_eq!(
             dateline("TEHRAN (Mehr News Agency) - Snow fell.", en),
