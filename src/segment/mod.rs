@@ -291,6 +291,17 @@ pub(crate) mod tests {
             split(Lang::EN, "Headline here\nThe story begins."),
             ["Headline here", "The story begins."]
         );
+        // A spaced dash after an abbreviation goes on with the sentence.
+        assert_eq!(
+            split(
+                Lang::EN,
+                "RENO, Nev. — The governor spoke. Washington, D.C. -- The rest moved."
+            ),
+            [
+                "RENO, Nev. — The governor spoke.",
+                "Washington, D.C. -- The rest moved."
+            ]
+        );
         // A link, a mark or wire codes on a line are no running text.
         for line in [
             "http://www.noaa.gov",

@@ -97,15 +97,7 @@ fn english_datelines(out: &mut Vec<Case>) {
                         for dash in DASHES {
                             for sp in SPACES {
                                 n += 1;
-                                // An abbreviated region right before a
-                                // dash (`RENO, Nev. — `) is cut off by the
-                                // segmenter, which ends a sentence after
-                                // `Nev.`: the summarizer never sees one
-                                // dateline there, so it is left out.
-                                let segmented = region.ends_with('.')
-                                    && (date, bracketed, agency) == ("", "", "")
-                                    && dash != "_";
-                                if !n.is_multiple_of(EN_STRIDE) || segmented {
+                                if !n.is_multiple_of(EN_STRIDE) {
                                     continue;
                                 }
                                 let mut dl = place.to_string();
@@ -153,6 +145,28 @@ fn acronym_datelines(out: &mut Vec<Case>) {
                     out.push(Case {
                         lang: "en",
                         text: format!("{place}, {date} {acronym} {dash} {lead}{EN_BODY}"),
+                        lead: lead.to_string(),
+                        dateline: true,
+                        lower: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// English datelines whose abbreviated region stands right before the
+/// dash (`RENO, Nev. — `), every place, region, dash and space: the
+/// segmenter once ended a sentence after `Nev.`.
+fn abbreviated_region_datelines(out: &mut Vec<Case>) {
+    for (n, place) in EN_PLACES.iter().enumerate() {
+        for region in EN_REGIONS.iter().filter(|r| r.ends_with('.')) {
+            for dash in DASHES {
+                for sp in SPACES {
+                    let lead = EN_LEADS[n % EN_LEADS.len()];
+                    out.push(Case {
+                        lang: "en",
+                        text: format!("{place},{sp}{region}{sp}{dash}{sp}{lead}{EN_BODY}"),
                         lead: lead.to_string(),
                         dateline: true,
                         lower: false,
@@ -465,6 +479,7 @@ fn every_generated_dateline_is_skipped_and_no_other_opening_is_cut() {
     let mut cases = Vec::new();
     english_datelines(&mut cases);
     acronym_datelines(&mut cases);
+    abbreviated_region_datelines(&mut cases);
     russian_datelines(&mut cases);
     persian_datelines(&mut cases);
     non_datelines(&mut cases);

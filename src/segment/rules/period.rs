@@ -277,6 +277,12 @@ impl Segmenter {
         if !first.is_alphabetic() || first.is_lowercase() {
             return false;
         }
+        // English prose puts a spaced dash after an abbreviation inside a
+        // sentence (`RENO, Nev. — The governor …`, `Washington, D.C. — The
+        // …`); no English sentence opens with one.
+        if self.lang == Lang::EN && spaced_dash_before(scan, next_word) {
+            return false;
+        }
         if self.capitals(scan, next_word) {
             return self.capitals_abbreviation_ends(scan, next_word, key);
         }
@@ -486,4 +492,13 @@ impl Segmenter {
         scan.key = key;
         !known
     }
+}
+
+/// Whether a spaced dash (`—`, `–`, `--`, ` - `) stands between the word
+/// that starts at `word` and the word before it (perhaps with an opening
+/// quote or bracket after the dash).
+fn spaced_dash_before(scan: &Scan<'_>, word: usize) -> bool {
+    let before = scan.text.get(..word).unwrap_or("");
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || is_opener(c));
+    before.ends_with(['—', '–']) || before.ends_with("--") || before.ends_with(" -")
 }
