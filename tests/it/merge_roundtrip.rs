@@ -29,6 +29,14 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 1..8).prop_map(|v| format!("x{}", v.concat()))
 }
 
+/// Whether `t` has a word (a run of letters) that is one Arabic letter.
+fn lone_arabic_letter(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if ('\u{0600}'..='\u{06FF}').contains(&c))
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
@@ -40,7 +48,13 @@ proptest! {
         // "تt…" never equals a source ("x…"): a copy of the source is
         // untranslated. Its Persian letter puts it in the file's script: a
         // fa target without one is the wrong language.
-        targets in prop::collection::vec(text().prop_map(|t| format!("تt{t}")), 6),
+        // A word of one Arabic letter is none: `د` alone is the Pashto
+        // "of", and the language check rightly reads it so (a regression:
+        // `تtx«».د` was flagged as written in Pashto).
+        targets in prop::collection::vec(
+            text().prop_map(|t| format!("تt{t}")).prop_filter("a lone Arabic letter", |t| !lone_arabic_letter(t)),
+            6,
+        ),
         format_index in 0usize..6,
     ) {
         let format = Format::ALL[format_index];
