@@ -513,9 +513,7 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
         let body = &line[dateline..];
         // A wire's note in brackets without a sentence end (`(Adds quote
         // …)`, `(mp/sg)`) is no story either.
-        let note = line.starts_with(['(', '['])
-            && line.ends_with([')', ']'])
-            && !ends_a_sentence(&line[..line.len() - 1]);
+        let note = bracketed(line) && !ends_a_sentence(&line[..line.len() - 1]);
         let furniture = dateline == line.len()
             || note
             || is_furniture(body, lang)
@@ -830,7 +828,7 @@ mod wire;
 pub(crate) use dateline::dateline_len;
 use desk::desk_prefix_len;
 use labels::{
-    AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, is_agency_line, is_link, is_page_label,
+    AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, bracketed, is_agency_line, is_link, is_page_label,
     is_wire_note_line, spaceless_key,
 };
 use notices::CREDIT_MAX_WORDS;

@@ -15,6 +15,18 @@ pub fn brief_in(dir: &Path) -> Command {
     cmd
 }
 
+/// Runs `cmd` and returns its output; panics with its stderr when it fails.
+pub fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// [`brief_in`] an empty directory of the test build.
 pub fn brief() -> Command {
     brief_in(&empty_dir())
@@ -141,16 +153,11 @@ pub fn shared_path(test: &str, relative: &str) -> Option<PathBuf> {
 /// command fails or its output is not one record per item.
 pub fn summarize_batch(items: &[serde_json::Value], args: &[&str]) -> Vec<serde_json::Value> {
     let input: String = items.iter().map(|v| v.to_string() + "\n").collect();
-    let out = brief()
-        .args(["summarize", "--input", "jsonl", "--format", "jsonl"])
-        .args(args)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        brief()
+            .args(["summarize", "--input", "jsonl", "--format", "jsonl"])
+            .args(args)
+            .write_stdin(input),
     );
     // Split at line feeds only: a record may hold U+2028 (`str::lines`
     // keeps it, but other readers do not).

@@ -23,8 +23,9 @@ const DESK_MAX_WORDS: usize = 5;
 const LINE_DESK_MAX_WORDS: usize = 7;
 
 #[derive(Clone, Copy, PartialEq)]
-enum Token {
-    Word,
+enum Token<'a> {
+    /// A word of a section's name, without a dash written onto it.
+    Word(&'a str),
     /// `>` or `›` between sections.
     Arrow,
     Dash,
@@ -33,7 +34,7 @@ enum Token {
 /// `line`'s first words as tokens, each with the byte offset after it; a
 /// dash written onto a word (`اروپا-`) is a token of its own. The Arabic
 /// tatweel (`ـ`) is a dash when it stands alone.
-fn tokens(line: &str) -> Vec<(Token, usize)> {
+fn tokens(line: &str) -> Vec<(Token<'_>, usize)> {
     let mut out = Vec::new();
     for (at, w) in words(line, PATH_MAX_WORDS) {
         let end = at + w.len();
@@ -42,10 +43,10 @@ fn tokens(line: &str) -> Vec<(Token, usize)> {
         } else if is_dash(w) || w == "ـ" {
             out.push((Token::Dash, end));
         } else if let Some(bare) = w.strip_suffix(['-', '–', '—']).filter(|b| !b.is_empty()) {
-            out.push((Token::Word, at + bare.len()));
+            out.push((Token::Word(bare), at + bare.len()));
             out.push((Token::Dash, end));
         } else {
-            out.push((Token::Word, end));
+            out.push((Token::Word(w), end));
         }
     }
     out
@@ -86,16 +87,13 @@ pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
         return 0;
     }
     let toks = tokens(line);
-    let ws: Vec<(usize, &str)> = words(line, PATH_MAX_WORDS);
     let is_desk = |w: &str| desks.contains(&key(w, lang));
     // The path: sections of 1..=SECTION_MAX_WORDS words between arrows, then a dash.
-    let (mut in_section, mut arrows, mut word_index) = (0, 0, 0);
+    let (mut in_section, mut arrows) = (0, 0);
     let mut dash_end = None;
     for &(tok, end) in &toks {
         match tok {
-            Token::Word => {
-                let w = ws.get(word_index).map_or("", |&(_, w)| w);
-                word_index += 1;
+            Token::Word(w) => {
                 in_section += 1;
                 if in_section > SECTION_MAX_WORDS || !section_word(w) {
                     return 0;
@@ -104,7 +102,6 @@ pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
             Token::Arrow if in_section > 0 => {
                 arrows += 1;
                 in_section = 0;
-                word_index += 1;
             }
             Token::Dash if in_section > 0 => {
                 dash_end = Some(end);
@@ -116,7 +113,7 @@ pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
     let Some(dash_end) = dash_end else {
         return 0;
     };
-    let opens_with_desk = ws.first().is_some_and(|&(_, w)| is_desk(w));
+    let opens_with_desk = matches!(toks.first(), Some(&(Token::Word(w), _)) if is_desk(w));
     // A desk or a name with a colon after the dash.
     let rest = &line[dash_end..];
     let after: Vec<(usize, &str)> = words(rest, LINE_DESK_MAX_WORDS);
@@ -124,20 +121,19 @@ pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
         .iter()
         .position(|&(_, w)| w.ends_with([':', '：']))
         .map(|k| (k + 1, dash_end + after[k].0 + after[k].1.len()));
+    let desk_after = after.first().is_some_and(|&(_, w)| is_desk(w));
     let desk_end = colon.filter(|&(n, end)| {
-        let desk_word = after.first().is_some_and(|&(_, w)| is_desk(w));
         let ends_line = line[end..].trim().is_empty();
         // `علی دایی گفت:` before a quote is a speaker, no desk.
         let stems = crate::segment::saying_stems(lang);
         let says = after[..n]
             .iter()
             .any(|&(_, w)| stems.iter().any(|s| key(w, lang).contains(s.as_str())));
-        !says && ((desk_word && n <= DESK_MAX_WORDS) || (ends_line && n <= LINE_DESK_MAX_WORDS))
+        !says && ((desk_after && n <= DESK_MAX_WORDS) || (ends_line && n <= LINE_DESK_MAX_WORDS))
     });
     // A path has arrows, or opens with a desk word (`سرویس بین الملل ـ`);
     // a desk after the dash opens with a desk word or is a name ending the line.
     let path = arrows > 0 || opens_with_desk;
-    let desk_after = after.first().is_some_and(|&(_, w)| is_desk(w));
     let end = match desk_end {
         Some((_, end)) if path || desk_after => end,
         _ if path => dash_end,

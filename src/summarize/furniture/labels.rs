@@ -32,11 +32,8 @@ pub(super) fn is_page_label(text: &str, lists: &Lists, lang: Lang) -> bool {
     {
         return false;
     }
-    let t = text
-        .trim()
-        .trim_end_matches(['.', '!', ':', '：', '|', '»', '›']);
-    let whole = spaceless_key(t, lang);
     let with_value = spaceless_key(text, lang);
+    let whole = with_value.trim_end_matches(['.', '!', ':', '：', '|', '»', '›']);
     lists
         .page_labels
         .iter()
@@ -85,8 +82,12 @@ pub(super) fn is_agency_line(text: &str, lists: &Lists, lang: Lang) -> bool {
 /// brackets (`(Adds quote from minister)`, `(mp/sg)`) or one word in
 /// capitals (`ENDS`, `BREAKING`).
 pub(super) fn is_wire_note_line(line: &str) -> bool {
-    let bracketed = line.starts_with(['(', '[']) && line.ends_with([')', ']']);
     let mut ws = line.split_whitespace();
     let one_word = ws.next().is_some() && ws.next().is_none();
-    bracketed || (one_word && all_capitals(line))
+    bracketed(line) || (one_word && all_capitals(line))
+}
+
+/// Whether `line` (trimmed) is all in one pair of round or square brackets.
+pub(super) fn bracketed(line: &str) -> bool {
+    line.starts_with(['(', '[']) && line.ends_with([')', ']'])
 }
