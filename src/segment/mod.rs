@@ -311,6 +311,19 @@ pub(crate) mod tests {
             let text = format!("Salmon runs fall\nThe board met. &QL;\n{line}\nThe plan is set.");
             assert_eq!(split(Lang::EN, &text)[0], "Salmon runs fall", "{line}");
         }
+        // One sentence a line, lines of like widths, one of them open-ended
+        // (a two-part headline): line breaks stay boundaries. Prose wrapped
+        // at like widths, most lines open-ended, is one paragraph.
+        let laid_out = "I Ran My Newsletter Through a Tool. Here's What I Found (And Why)\n\
+            Heavy floods closed schools and roads in the city of Tabriz on Monday.\n\
+            The city council said that 1,200 homes had been damaged by the water.\n\
+            Rescue teams reached the eastern districts by boat on Monday evening.";
+        assert_eq!(split(Lang::EN, laid_out).len(), 5);
+        let wrapped = "Heavy floods closed schools and roads in the city of Tabriz on\n\
+            Monday. The city council said that 1,200 homes had been damaged by\n\
+            the water, and rescue teams reached the eastern districts by boat\n\
+            on Monday evening.";
+        assert_eq!(split(Lang::EN, wrapped).len(), 2);
     }
 
     #[test]

@@ -239,6 +239,11 @@ fn line_length(rest: &str) -> usize {
     }
 }
 
+/// A paragraph of lines of like widths is hard-wrapped when at least one
+/// in this many of its lines (the last excepted) ends mid-sentence (a
+/// wrapped line ends where a sentence does only now and then).
+const WRAPPED_OPEN_SHARE: usize = 2;
+
 /// Whether a paragraph's line breaks look like hard wrapping of running text.
 pub(super) fn looks_wrapped(para: &str) -> bool {
     let para = para.trim_end();
@@ -274,8 +279,12 @@ pub(super) fn looks_wrapped(para: &str) -> bool {
     let widths: Vec<usize> = body.iter().map(|l| l.chars().count()).collect();
     let widest = widths.iter().copied().max().unwrap_or(0);
     let similar = widest >= 40 && widths.iter().all(|&w| w * 10 >= widest * 6);
+    // Hard-wrapped prose ends most of its lines mid-sentence; text laid
+    // out one sentence a line ends few of them so (a headline, a
+    // subheading), however alike its lines' widths.
     let open_ended = body
         .iter()
-        .any(|l| !l.chars().next_back().is_some_and(is_terminator));
-    similar && open_ended
+        .filter(|l| !l.chars().next_back().is_some_and(is_terminator))
+        .count();
+    similar && open_ended > 0 && open_ended * WRAPPED_OPEN_SHARE >= body.len()
 }

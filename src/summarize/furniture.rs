@@ -20,13 +20,6 @@ use crate::tokenize::normalize_key;
 /// A furniture phrase marks only sentences up to this many words: a long
 /// sentence that mentions "Creative Commons" is about it.
 const FURNITURE_MAX_WORDS: usize = 40;
-/// A headline is a short line.
-const HEADLINE_MAX_WORDS: usize = 30;
-/// A first line that ends as a sentence is a headline when the longer
-/// sentence after it repeats at least this share of its words (of three
-/// letters or more) with at least this Jaccard overlap.
-const HEADLINE_RESTATED_SHARE: f64 = 0.55;
-const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
 /// A body sentence whose word set overlaps the title's at least this much
 /// (Jaccard) restates the title.
 const RESTATES_TITLE: f64 = 0.7;
@@ -579,132 +572,6 @@ fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<
     }
 }
 
-/// Whether the document's first sentence is its headline: a line of its
-/// own, followed by more text, either without a sentence end or restated by
-/// the longer sentence after it (translators sometimes end a headline with a
-/// full stop: `18 ایالت … حمایت می‌کنند.`). A first line that ends as a
-/// sentence and is not restated is the lead.
-fn first_line_is_headline(doc: &AnalyzedDocument) -> bool {
-    let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
-        return false;
-    };
-    let text = &doc.document.text;
-    let head = first.text(text);
-    let between = text.get(first.end..second.start).unwrap_or("");
-    let words = head.split_whitespace().count();
-    if !between.contains('\n')
-        || head.contains('\n')
-        || words > HEADLINE_MAX_WORDS
-        || !head.chars().any(char::is_alphabetic)
-        || is_wire_note_line(head.trim())
-        || is_furniture(head.trim(), doc.lang())
-        || dateline_and_notice(head.trim(), doc.lang())
-    {
-        return false;
-    }
-    if !ends_a_sentence(head) {
-        return true;
-    }
-    let next = second.text(text);
-    let lang = doc.lang();
-    let content = |t: &str| -> std::collections::HashSet<String> {
-        word_set(t, lang)
-            .into_iter()
-            .filter(|w| w.chars().count() >= 3)
-            .collect()
-    };
-    let (h, n) = (content(head), content(next));
-    let both = h.intersection(&n).count() as f64;
-    words < next.split_whitespace().count()
-        && !h.is_empty()
-        && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
-        && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
-}
-
-/// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
-/// Media playback is unsupported on your device`, `WASHINGTON — Updated
-/// 10:32 GMT`), or a section path and desk, or a label: no headline.
-fn dateline_and_notice(line: &str, lang: Lang) -> bool {
-    let d = dateline_len(line, lang);
-    let rest = &line[d..];
-    d == line.len()
-        || furniture_prefix_len(rest, lang) == rest.len()
-        || desk_prefix_len(rest, lang) == rest.len()
-        || (d > 0 && is_furniture(rest, lang))
-        // A label (`همشهری‌آنلاین:`, `Key points:`) is no headline.
-        || (introduces(line) && count_words(line, INTRODUCES_MIN_WORDS) < INTRODUCES_MIN_WORDS)
-}
-
-/// A title split into at most this many sentences is still found.
-const TITLE_MAX_SENTENCES: usize = 4;
-
-/// How many of the document's first sentences together are the given
-/// `title` (compared as matching keys, white space collapsed); 0 when the
-/// text does not open with it.
-pub(crate) fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
-    let lang = doc.lang();
-    let key = |t: &str| -> String {
-        t.split_whitespace()
-            .map(|w| normalize_key(w, lang))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let wanted = key(title);
-    let Some(first) = doc.sentences.first() else {
-        return 0;
-    };
-    let text = &doc.document.text;
-    doc.sentences
-        .iter()
-        .take(TITLE_MAX_SENTENCES)
-        .position(|s| {
-            text.get(first.start..s.end)
-                .is_some_and(|span| key(span) == wanted)
-        })
-        .map_or(0, |k| k + 1)
-}
-
-/// Bytes of a headline that opens the document's first sentence as a line
-/// of its own, run into what follows by a single line break (the segmenter
-/// read the lines as one wrapped paragraph): a line of at most
-/// [`HEADLINE_MAX_WORDS`] words without a sentence end, followed by furniture,
-/// a dateline, or a line that restates it, or the `given` title itself.
-/// 0 when there is none (a wrapped
-/// line of a story is followed by the rest of its sentence).
-fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> usize {
-    let Some(first) = doc.sentences.first() else {
-        return 0;
-    };
-    let sentence = first.text(&doc.document.text);
-    let Some(nl) = sentence.find('\n') else {
-        return 0;
-    };
-    let (head, rest) = (&sentence[..nl], sentence[nl + 1..].trim_start());
-    let lang = doc.lang();
-    if head.trim().is_empty()
-        || ends_a_sentence(head)
-        || count_words(head, HEADLINE_MAX_WORDS + 1) > HEADLINE_MAX_WORDS
-        || rest.is_empty()
-    {
-        return 0;
-    }
-    if let Some(t) = given {
-        // The given title on a line of its own: nothing else to ask.
-        return if normalize_key(head.trim(), lang) == normalize_key(t, lang) {
-            nl + 1
-        } else {
-            0
-        };
-    }
-    let next_line = rest.split('\n').next().unwrap_or(rest);
-    let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
-    if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
-        nl + 1
-    } else {
-        0
-    }
-}
-
 /// A document's roles, sentence by sentence, and its title (the given
 /// one, else the first line when it is a headline).
 pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
@@ -716,14 +583,14 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .as_deref()
         .map(str::trim)
         .filter(|t| t.chars().any(char::is_alphanumeric));
-    let headline = first_line_is_headline(doc);
+    let headline = first_line_headline(doc);
     // The given title may open the text split into sentences (a page's
     // `What is Catering? What is a Caterer? Types of Catering`): all of
     // them are the title.
     let title_sentences = given.map_or(0, |t| given_title_sentences(doc, t));
     let first_is_given = title_sentences > 0;
     // A headline the segmenter ran into the sentence after it.
-    let joined = if headline || first_is_given {
+    let joined = if headline > 0 || first_is_given {
         0
     } else {
         joined_headline(doc, given)
@@ -731,7 +598,10 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     let title: Option<String> = match given {
         Some(t) => Some(t.to_string()),
         // A headline of a wire feed may carry layout codes (`… June 8: &QL;`).
-        None if headline => Some(trim_codes_end(doc.sentence_text(0)).trim().to_string()),
+        None if headline > 0 => {
+            let head = &text[doc.sentences[0].start..doc.sentences[headline - 1].end];
+            Some(trim_codes_end(head).trim().to_string())
+        }
         None if joined > 0 => Some(doc.sentence_text(0)[..joined].trim().to_string()),
         None => None,
     };
@@ -745,7 +615,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if (i == 0 && headline) || i < title_sentences {
+            if i < headline.max(title_sentences) {
                 return Role::Title;
             }
             // Wire layout codes that open a sentence are no part of it.
@@ -822,11 +692,14 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
 
 mod dateline;
 mod desk;
+mod headline;
 mod labels;
 mod notices;
 mod wire;
 pub(crate) use dateline::dateline_len;
 use desk::desk_prefix_len;
+pub(crate) use headline::given_title_sentences;
+use headline::{first_line_headline, joined_headline};
 use labels::{
     AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, bracketed, is_agency_line, is_link, is_page_label,
     is_wire_note_line, spaceless_key,

@@ -42,6 +42,7 @@ mod segment_props;
 mod segment_variants;
 mod summarize_cli;
 mod summarize_desks;
+mod summarize_headlines;
 mod summarize_opening;
 mod summarize_pages;
 mod summarize_props;

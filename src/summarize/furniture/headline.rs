@@ -1,0 +1,223 @@
+//! A document's headline: the first line, when it is one. A line of its
+//! own at the top of a text is the headline when it does not end as a
+//! sentence does, when it asks or exclaims as headlines do, or when the
+//! sentence after it restates it; a page's or item's given title is found
+//! however the segmenter split it.
+
+use super::*;
+
+/// A headline is a short line.
+const HEADLINE_MAX_WORDS: usize = 30;
+/// A first line that ends with a question or exclamation mark is a
+/// headline only when it is this short (headlines that ask run to 15 words
+/// or so; a longer question is a lead).
+const MARKED_HEADLINE_MAX_WORDS: usize = 20;
+/// A first line that ends as a sentence is a headline when the longer
+/// sentence after it repeats at least this share of its words (of three
+/// letters or more) with at least this Jaccard overlap.
+const HEADLINE_RESTATED_SHARE: f64 = 0.55;
+const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
+/// An English first line in title case is a headline when it has at least
+/// this many words of four letters or more, every one capitalised.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+
+/// How many of the document's first sentences are its headline (0: none):
+/// the sentences of its first line, a line of its own followed by more
+/// text, of at most [`TITLE_MAX_SENTENCES`] sentences and
+/// [`HEADLINE_MAX_WORDS`] words. The line is the headline when it does not
+/// end as a sentence (`Need a Change? 7 Vital Tips on How to Rent a Car`),
+/// when it asks or exclaims ([`marked_headline`]), when an English line is
+/// in title case (`Things to Know Before Travelling to Japan.`), or, a
+/// line of one sentence, when the longer sentence after it restates it
+/// (translators sometimes end a headline with a full stop: `18 ایالت …
+/// حمایت می‌کنند.`). A first line that ends as a sentence otherwise is the
+/// lead.
+pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
+    let text = &doc.document.text;
+    let lang = doc.lang();
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    // The sentences of the first line: none may run over a line break, and
+    // a line break must follow the last of them, with more text after it.
+    let mut count = 0;
+    for (j, s) in doc.sentences.iter().enumerate().take(TITLE_MAX_SENTENCES) {
+        let Some(next) = doc.sentences.get(j + 1) else {
+            return 0;
+        };
+        // Each sentence of the line is a unit the translator gets: one of
+        // marks or invisible characters alone makes no headline.
+        let part = s.text(text);
+        if part.contains('\n') || !part.chars().any(char::is_alphanumeric) {
+            return 0;
+        }
+        if text.get(s.end..next.start).unwrap_or("").contains('\n') {
+            count = j + 1;
+            break;
+        }
+    }
+    if count == 0 {
+        return 0;
+    }
+    let head = &text[first.start..doc.sentences[count - 1].end];
+    let words = head.split_whitespace().count();
+    if words > HEADLINE_MAX_WORDS
+        || !head.chars().any(char::is_alphabetic)
+        || is_wire_note_line(head.trim())
+        || is_furniture(head.trim(), lang)
+        || dateline_and_notice(head.trim(), lang)
+    {
+        return 0;
+    }
+    // A line of several sentences opens with no dateline: `WASHINGTON _
+    // Even the president concedes … But did he …?` is a lead.
+    let undated = || dateline_len(head.trim_start(), lang) == 0;
+    let headline = if !ends_a_sentence(head) {
+        count == 1 || undated()
+    } else {
+        marked_headline(head, words, lang)
+            || title_cased(head, lang, text)
+            || (count == 1 && restated(head, doc.sentence_text(1), lang))
+    };
+    if headline { count } else { 0 }
+}
+
+/// Whether the longer sentence `next` restates the one-sentence line `head`.
+fn restated(head: &str, next: &str, lang: Lang) -> bool {
+    let content = |t: &str| -> std::collections::HashSet<String> {
+        word_set(t, lang)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3)
+            .collect()
+    };
+    let (h, n) = (content(head), content(next));
+    let both = h.intersection(&n).count() as f64;
+    head.split_whitespace().count() < next.split_whitespace().count()
+        && !h.is_empty()
+        && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
+        && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
+}
+
+/// Whether a first line that ends with a question or exclamation mark or
+/// an ellipsis (`Another black person?!`, `Кто заплатит за метро?`,
+/// `Brexit talks stall again…`) is a headline: a lead that asks or
+/// exclaims goes on in its paragraph or opens with its dateline (`BOSTON
+/// (AP) -- Who knew …?`), and a short line of its own that does neither is
+/// what a headline looks like (titles do not end with a full stop; a
+/// question or an exclamation is how a headline may end).
+fn marked_headline(head: &str, words: usize, lang: Lang) -> bool {
+    let end = trim_codes_end(head).trim_end_matches(is_closer);
+    words <= MARKED_HEADLINE_MAX_WORDS
+        && (end.ends_with(['?', '!', '…', '؟', '！', '？']) || end.ends_with("..."))
+        && dateline_len(head.trim_start(), lang) == 0
+}
+
+/// Whether an English line of at most [`MARKED_HEADLINE_MAX_WORDS`] words
+/// is in title case: at least [`TITLE_CASE_MIN_WORDS`] words of four
+/// letters or more, each capitalised and not all in capitals (a story
+/// sentence has its verbs and nouns in small letters; a text in capitals
+/// says nothing by its case).
+fn title_cased(head: &str, lang: Lang, text: &str) -> bool {
+    if lang != Lang::EN
+        || count_words(head, MARKED_HEADLINE_MAX_WORDS + 1) > MARKED_HEADLINE_MAX_WORDS
+    {
+        return false;
+    }
+    let mut capitalised = 0;
+    for w in head.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        let first = w.chars().next().is_some_and(char::is_uppercase);
+        if !first || w.chars().all(|c| !c.is_lowercase()) {
+            return false;
+        }
+        capitalised += 1;
+    }
+    capitalised >= TITLE_CASE_MIN_WORDS && !written_in_capitals(text)
+}
+
+/// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
+/// Media playback is unsupported on your device`, `WASHINGTON — Updated
+/// 10:32 GMT`), or a section path and desk, or a label: no headline.
+pub(super) fn dateline_and_notice(line: &str, lang: Lang) -> bool {
+    let d = dateline_len(line, lang);
+    let rest = &line[d..];
+    d == line.len()
+        || furniture_prefix_len(rest, lang) == rest.len()
+        || desk_prefix_len(rest, lang) == rest.len()
+        || (d > 0 && is_furniture(rest, lang))
+        // A label (`همشهری‌آنلاین:`, `Key points:`) is no headline.
+        || (introduces(line) && count_words(line, INTRODUCES_MIN_WORDS) < INTRODUCES_MIN_WORDS)
+}
+
+/// A title split into at most this many sentences is still found.
+const TITLE_MAX_SENTENCES: usize = 4;
+
+/// How many of the document's first sentences together are the given
+/// `title` (compared as matching keys, white space collapsed); 0 when the
+/// text does not open with it.
+pub(crate) fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
+    let lang = doc.lang();
+    let key = |t: &str| -> String {
+        t.split_whitespace()
+            .map(|w| normalize_key(w, lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = key(title);
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    let text = &doc.document.text;
+    doc.sentences
+        .iter()
+        .take(TITLE_MAX_SENTENCES)
+        .position(|s| {
+            text.get(first.start..s.end)
+                .is_some_and(|span| key(span) == wanted)
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// Bytes of a headline that opens the document's first sentence as a line
+/// of its own, run into what follows by a single line break (the segmenter
+/// read the lines as one wrapped paragraph): a line of at most
+/// [`HEADLINE_MAX_WORDS`] words without a sentence end, followed by furniture,
+/// a dateline, or a line that restates it, or the `given` title itself.
+/// 0 when there is none (a wrapped
+/// line of a story is followed by the rest of its sentence).
+pub(super) fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> usize {
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    let sentence = first.text(&doc.document.text);
+    let Some(nl) = sentence.find('\n') else {
+        return 0;
+    };
+    let (head, rest) = (&sentence[..nl], sentence[nl + 1..].trim_start());
+    let lang = doc.lang();
+    if head.trim().is_empty()
+        || ends_a_sentence(head)
+        || count_words(head, HEADLINE_MAX_WORDS + 1) > HEADLINE_MAX_WORDS
+        || rest.is_empty()
+    {
+        return 0;
+    }
+    if let Some(t) = given {
+        // The given title on a line of its own: nothing else to ask.
+        return if normalize_key(head.trim(), lang) == normalize_key(t, lang) {
+            nl + 1
+        } else {
+            0
+        };
+    }
+    let next_line = rest.split('\n').next().unwrap_or(rest);
+    let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
+    if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
+        nl + 1
+    } else {
+        0
+    }
+}
