@@ -15,9 +15,20 @@ the dev briefs meets briefs it was not tuned on:
                     250 words
   sub_pasokh.jsonl  the same for the Pasokh clusters, judged at 300 words
 
+and, with their cluster's references, for ROUGE on more items than the
+ten clusters (a sub-cluster's references are its whole cluster's, so the
+absolute figures are lower than the dev sets'; compare builds on them):
+
+  rouge_duc10.jsonl    6 random sub-clusters of 10 documents per DUC
+                       cluster, no query (DUC 2004-like: 665 bytes)
+  rouge_duc20.jsonl    the same with 20 documents
+  rouge_duc15q.jsonl   15 documents with the cluster's query (250 words)
+  rouge_pasokh12.jsonl 12 documents per Pasokh cluster (300 words)
+
 Usage: python3 scripts/defect_sets.py --shared ../shared --out DIR [--per-cluster N]
 then e.g.
   python3 scripts/brief_defects.py --sets DIR/single_en.jsonl:sentences=3,DIR/sub_duc.jsonl:words=250
+  python3 scripts/compare_builds.py OLD_BIN NEW_BIN DIR/rouge_duc10.jsonl:bytes=665
 """
 import argparse
 import json
@@ -61,6 +72,21 @@ def subclusters(items, lang, per_cluster, rng):
     return out
 
 
+def scored_subclusters(items, lang, size, per_cluster, rng, query):
+    """Sub-clusters of `size` documents that keep their cluster's references."""
+    out = []
+    for it in items:
+        docs = [d for d in it["documents"] if d.strip()]
+        for n in range(per_cluster):
+            pick = sorted(rng.sample(range(len(docs)), min(size, len(docs))))
+            sub = {"id": f"{it['id']}~{n}", "lang": lang, "documents": [docs[i] for i in pick],
+                   "references": it["references"]}
+            if query and isinstance(it.get("query"), str):
+                sub["query"] = it["query"]
+            out.append(sub)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default="../shared")
@@ -80,6 +106,15 @@ def main():
     write(os.path.join(a.out, "single_ru.jsonl"), singles(ria, "ru"))
     write(os.path.join(a.out, "sub_duc.jsonl"), subclusters(duc, "en", a.per_cluster, rng))
     write(os.path.join(a.out, "sub_pasokh.jsonl"), subclusters(pasokh_multi, "fa", a.per_cluster, rng))
+    # Their own generator, so that the sets above stay as they were.
+    scored = random.Random(a.seed + 1)
+    for name, items, lang, size, query in [
+        ("rouge_duc10.jsonl", duc, "en", 10, False),
+        ("rouge_duc20.jsonl", duc, "en", 20, False),
+        ("rouge_duc15q.jsonl", duc, "en", 15, True),
+        ("rouge_pasokh12.jsonl", pasokh_multi, "fa", 12, False),
+    ]:
+        write(os.path.join(a.out, name), scored_subclusters(items, lang, size, 6, scored, query))
 
 
 if __name__ == "__main__":

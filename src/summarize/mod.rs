@@ -259,7 +259,9 @@ fn openers<'f, L: Fn(usize) -> Lang>(
     opening::Openers::new(
         |i| fitness.fit(i),
         fitness.leads(docs),
-        settings.mid_story_opening,
+        // A single article's brief opens with its lead whatever it costs:
+        // the lead is what its writer made to open the story.
+        settings.mid_story_opening && docs > 1,
         query,
         |i| select::budget_share(fitness.candidates, i, opts),
     )
