@@ -589,6 +589,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     // them are the title.
     let title_sentences = given.map_or(0, |t| given_title_sentences(doc, t));
     let first_is_given = title_sentences > 0;
+    let introduction = !first_is_given && opening_introduction(doc);
     // A headline the segmenter ran into the sentence after it.
     let joined = if headline > 0 || first_is_given {
         0
@@ -617,6 +618,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .map(|(i, s)| {
             if i < headline.max(title_sentences) {
                 return Role::Title;
+            }
+            if (i == 0 && introduction) || (i > 0 && i == headline && subheading(doc, i)) {
+                return Role::Fragment;
             }
             // Wire layout codes that open a sentence are no part of it.
             let codes = leading_codes_len(s.text(text));
@@ -699,7 +703,7 @@ mod wire;
 pub(crate) use dateline::dateline_len;
 use desk::desk_prefix_len;
 pub(crate) use headline::given_title_sentences;
-use headline::{first_line_headline, joined_headline};
+use headline::{first_line_headline, joined_headline, opening_introduction, subheading};
 use labels::{
     AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, bracketed, is_agency_line, is_link, is_page_label,
     is_wire_note_line, spaceless_key,

@@ -63,6 +63,7 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
     let words = head.split_whitespace().count();
     if words > HEADLINE_MAX_WORDS
         || !head.chars().any(char::is_alphabetic)
+        || introduces(head)
         || is_wire_note_line(head.trim())
         || is_furniture(head.trim(), lang)
         || dateline_and_notice(head.trim(), lang)
@@ -80,6 +81,48 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
             || (count == 1 && restated(head, doc.sentence_text(1), lang))
     };
     if headline { count } else { 0 }
+}
+
+/// Whether the document opens with a line of one sentence that ends with a
+/// colon (`The New York Times said in an editorial for Wednesday, July
+/// 28:`, `A look at the 15 impeachments considered by the Senate:`): it
+/// introduces the whole text below it, so it is neither its headline (a
+/// brief titled so says nothing of its story) nor a sentence of it.
+pub(super) fn opening_introduction(doc: &AnalyzedDocument) -> bool {
+    let text = &doc.document.text;
+    let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
+        return false;
+    };
+    let head = first.text(text);
+    !head.contains('\n')
+        && text
+            .get(first.end..second.start)
+            .unwrap_or("")
+            .contains('\n')
+        && introduces(head)
+        && count_words(head, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS
+}
+
+/// Whether sentence `at`, right after the headline, is its subheading: a
+/// line of one sentence that the longer sentence after it restates (a
+/// translator may end it with a full stop where the original has none:
+/// `پرستار اهل نیویورک، از زوجی شکایت کرده … اخراج کرده اند.` above `یک
+/// پرستار اهل نیویورک از زوجی که … شکایت کرده است، …`). It says again what
+/// the lead says, so it is no sentence of the brief.
+pub(super) fn subheading(doc: &AnalyzedDocument, at: usize) -> bool {
+    let text = &doc.document.text;
+    let (Some(sub), Some(next)) = (doc.sentences.get(at), doc.sentences.get(at + 1)) else {
+        return false;
+    };
+    let line = sub.text(text);
+    let before = at
+        .checked_sub(1)
+        .and_then(|b| doc.sentences.get(b))
+        .map_or("", |b| text.get(b.end..sub.start).unwrap_or(""));
+    before.contains('\n')
+        && !line.contains('\n')
+        && text.get(sub.end..next.start).unwrap_or("").contains('\n')
+        && restated(line, next.text(text), doc.lang())
 }
 
 /// Whether the longer sentence `next` restates the one-sentence line `head`.

@@ -732,3 +732,40 @@ fn wire_lines_are_furniture_and_no_headline() {
         assert_eq!(is_wire_note_line(line), line == "NATO", "{line}");
     }
 }
+
+#[test]
+fn an_opening_line_that_introduces_the_text_is_no_title_and_no_sentence() {
+    let story = "The federal government ordered new protections for nine salmon populations. \
+                 It is an effort worth making.";
+    for line in [
+        "The New York Times said in an editorial on Thursday, March 18:",
+        "A look at the 15 impeachments considered by the Senate:",
+    ] {
+        for gap in ["\n", "\n\n"] {
+            let text = format!("{line}{gap}{story}");
+            let doc = crate::analyze(
+                crate::Document::new("d", text.as_str()),
+                &crate::Config::default(),
+            );
+            let (roles, title) = roles(&doc);
+            assert_eq!(title, None, "{text:?}");
+            assert_eq!(roles[0], Role::Fragment, "{text:?}");
+            assert!(matches!(roles[1], Role::Body { .. }), "{text:?}");
+        }
+    }
+    // A colon line inside the story still introduces what follows it.
+    let text = format!("Salmon get a break\n\n{story} The plan has three parts:\nDams open.");
+    let doc = crate::analyze(
+        crate::Document::new("d", text.as_str()),
+        &crate::Config::default(),
+    );
+    let (roles, title) = roles(&doc);
+    assert_eq!(title.as_deref(), Some("Salmon get a break"));
+    assert!(roles.iter().any(|r| matches!(
+        r,
+        Role::Body {
+            introduces: true,
+            ..
+        }
+    )));
+}
