@@ -15,6 +15,32 @@ pub fn brief_in(dir: &Path) -> Command {
     cmd
 }
 
+/// `brief export FILE --to LANG --format tsv --out-dir out --sentences N`
+/// run in `dir`: the TSV file it wrote.
+pub fn export_tsv(dir: &Path, file: &str, to: &str, sentences: &str) -> String {
+    succeed(brief_in(dir).args([
+        "export",
+        file,
+        "--to",
+        to,
+        "--format",
+        "tsv",
+        "--out-dir",
+        "out",
+        "--sentences",
+        sentences,
+    ]));
+    std::fs::read_to_string(dir.join(format!("out/brief.{to}.tsv"))).unwrap()
+}
+
+/// The source column of an exported TSV, one entry a unit.
+pub fn tsv_sources(tsv: &str) -> Vec<&str> {
+    tsv.lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect()
+}
+
 /// Runs `cmd` and returns its output; panics with its stderr when it fails.
 pub fn succeed(cmd: &mut Command) -> std::process::Output {
     let out = cmd.output().unwrap();

@@ -18,10 +18,9 @@ fn delivered(dir: &Path, text: &str, translate: impl Fn(&str) -> String) -> std:
         .success();
     let path = dir.join("out/brief.de.tsv");
     let file = std::fs::read_to_string(&path).unwrap();
-    let sources: Vec<String> = file
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').nth(3).unwrap().to_string())
+    let sources: Vec<String> = crate::common::tsv_sources(&file)
+        .into_iter()
+        .map(str::to_string)
         .collect();
     let targets: Vec<String> = sources.iter().map(|s| translate(s)).collect();
     std::fs::write(&path, fill(brief::Format::Tsv, &file, &targets)).unwrap();

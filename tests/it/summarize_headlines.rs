@@ -265,24 +265,8 @@ fn a_two_sentence_headline_of_a_text_is_exported_as_two_units() {
         format!("{head}\n\n{}", story("en").join("\n\n")),
     )
     .unwrap();
-    crate::common::succeed(crate::common::brief_in(dir.path()).args([
-        "export",
-        "t.txt",
-        "--to",
-        "fa",
-        "--format",
-        "tsv",
-        "--out-dir",
-        "out",
-        "--sentences",
-        "2",
-    ]));
-    let tsv = std::fs::read_to_string(dir.path().join("out/brief.fa.tsv")).unwrap();
-    let sources: Vec<&str> = tsv
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').nth(3).unwrap())
-        .collect();
+    let tsv = crate::common::export_tsv(dir.path(), "t.txt", "fa", "2");
+    let sources = crate::common::tsv_sources(&tsv);
     assert_eq!(
         sources,
         [

@@ -140,19 +140,7 @@ const SPLIT_TARGETS: [&str; 4] = [
 /// (a two-sentence brief) and returns the file.
 fn export_split_headline(dir: &std::path::Path) -> String {
     std::fs::write(dir.join("p.html"), page(SPLIT_HEADLINE, false)).unwrap();
-    succeed(crate::common::brief_in(dir).args([
-        "export",
-        "p.html",
-        "--to",
-        "fa",
-        "--format",
-        "tsv",
-        "--out-dir",
-        "out",
-        "--sentences",
-        "2",
-    ]));
-    std::fs::read_to_string(dir.join("out/brief.fa.tsv")).unwrap()
+    crate::common::export_tsv(dir, "p.html", "fa", "2")
 }
 
 /// The translator sees the whole headline: a title that reads as several
@@ -162,11 +150,7 @@ fn export_split_headline(dir: &std::path::Path) -> String {
 fn a_split_headline_is_exported_whole_and_merges_back() {
     let dir = tempfile::tempdir().unwrap();
     let tsv = export_split_headline(dir.path());
-    let sources: Vec<&str> = tsv
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').nth(3).unwrap())
-        .collect();
+    let sources = crate::common::tsv_sources(&tsv);
     assert_eq!(
         sources[..2],
         ["Need a Change?", "7 Vital Tips on How to Rent a Car"]

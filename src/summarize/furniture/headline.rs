@@ -89,18 +89,29 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
 /// introduces the whole text below it, so it is neither its headline (a
 /// brief titled so says nothing of its story) nor a sentence of it.
 pub(super) fn opening_introduction(doc: &AnalyzedDocument) -> bool {
-    let text = &doc.document.text;
-    let (Some(first), Some(second)) = (doc.sentences.first(), doc.sentences.get(1)) else {
+    let Some(first) = doc.sentences.first() else {
         return false;
     };
-    let head = first.text(text);
-    !head.contains('\n')
-        && text
-            .get(first.end..second.start)
-            .unwrap_or("")
-            .contains('\n')
+    let head = first.text(&doc.document.text);
+    own_line(doc, 0)
         && introduces(head)
         && count_words(head, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS
+}
+
+/// Whether sentence `i` is a line of its own: no line break in it, one
+/// before it (unless it opens the text) and one after it, with more text
+/// after that.
+fn own_line(doc: &AnalyzedDocument, i: usize) -> bool {
+    let text = &doc.document.text;
+    let (Some(s), Some(next)) = (doc.sentences.get(i), doc.sentences.get(i + 1)) else {
+        return false;
+    };
+    let gap = |from: usize, to: usize| text.get(from..to).unwrap_or("").contains('\n');
+    let before = i
+        .checked_sub(1)
+        .and_then(|b| doc.sentences.get(b))
+        .is_none_or(|b| gap(b.end, s.start));
+    before && !s.text(text).contains('\n') && gap(s.end, next.start)
 }
 
 /// Whether sentence `at`, right after the headline, is its subheading: a
@@ -110,19 +121,9 @@ pub(super) fn opening_introduction(doc: &AnalyzedDocument) -> bool {
 /// پرستار اهل نیویورک از زوجی که … شکایت کرده است، …`). It says again what
 /// the lead says, so it is no sentence of the brief.
 pub(super) fn subheading(doc: &AnalyzedDocument, at: usize) -> bool {
-    let text = &doc.document.text;
-    let (Some(sub), Some(next)) = (doc.sentences.get(at), doc.sentences.get(at + 1)) else {
-        return false;
-    };
-    let line = sub.text(text);
-    let before = at
-        .checked_sub(1)
-        .and_then(|b| doc.sentences.get(b))
-        .map_or("", |b| text.get(b.end..sub.start).unwrap_or(""));
-    before.contains('\n')
-        && !line.contains('\n')
-        && text.get(sub.end..next.start).unwrap_or("").contains('\n')
-        && restated(line, next.text(text), doc.lang())
+    at > 0
+        && own_line(doc, at)
+        && restated(doc.sentence_text(at), doc.sentence_text(at + 1), doc.lang())
 }
 
 /// Whether the longer sentence `next` restates the one-sentence line `head`.
