@@ -83,19 +83,23 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
     if headline { count } else { 0 }
 }
 
-/// Whether the document opens with a line of one sentence that ends with a
-/// colon (`The New York Times said in an editorial for Wednesday, July
-/// 28:`, `A look at the 15 impeachments considered by the Senate:`): it
-/// introduces the whole text below it, so it is neither its headline (a
-/// brief titled so says nothing of its story) nor a sentence of it.
+/// Whether the document opens with a short line of one sentence that ends
+/// with a colon (`The New York Times said in an editorial for Wednesday,
+/// July 28:`, `A look at the 15 impeachments considered by the Senate:`):
+/// it introduces the whole text below it, so it is neither its headline (a
+/// brief titled so says nothing of its story) nor a sentence of it. A long
+/// one (more than [`MARKED_HEADLINE_MAX_WORDS`] words) is an overview of
+/// what follows (`امضای تفاهمنامه …، انتخاب … اخبار مهم فرهنگ و ادب … مرور
+/// کرده است:`) and stays a sentence that introduces the next.
 pub(super) fn opening_introduction(doc: &AnalyzedDocument) -> bool {
     let Some(first) = doc.sentences.first() else {
         return false;
     };
     let head = first.text(&doc.document.text);
+    let words = count_words(head, MARKED_HEADLINE_MAX_WORDS + 1);
     own_line(doc, 0)
         && introduces(head)
-        && count_words(head, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS
+        && (INTRODUCES_MIN_WORDS..=MARKED_HEADLINE_MAX_WORDS).contains(&words)
 }
 
 /// Whether sentence `i` is a line of its own: no line break in it, one

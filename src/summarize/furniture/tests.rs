@@ -760,6 +760,25 @@ fn an_opening_line_that_introduces_the_text_is_no_title_and_no_sentence() {
             assert!(matches!(roles[1], Role::Body { .. }), "{text:?}");
         }
     }
+    // A long overview that ends with a colon is a sentence that introduces
+    // the next.
+    let overview = format!(
+        "Floods, a new bridge, the budget, the bus fares, the school year and the \
+         election of a new mayor were the news of the month that our reporter looks \
+         back on here:\n{story}"
+    );
+    let doc = crate::analyze(
+        crate::Document::new("d", overview.as_str()),
+        &crate::Config::default(),
+    );
+    let (overview_roles, _) = roles(&doc);
+    assert!(matches!(
+        overview_roles[0],
+        Role::Body {
+            introduces: true,
+            ..
+        }
+    ));
     // A colon line inside the story still introduces what follows it.
     let text = format!("Salmon get a break\n\n{story} The plan has three parts:\nDams open.");
     let doc = crate::analyze(
