@@ -40,7 +40,8 @@ pub(crate) enum Role {
     /// A sentence of the story. `skip` bytes of dateline open it (its
     /// span in a brief starts after them); `leans` when it opens with a
     /// reference to the sentence before it; `introduces` when it ends with
-    /// a colon and so leads into the sentence after it (a list, a quotation).
+    /// a colon and so leads into the sentence after it (a list, a
+    /// quotation), or asks what the sentence after it answers ([`asks`]).
     Body {
         skip: usize,
         leans: bool,
@@ -232,6 +233,19 @@ pub(crate) fn ends_a_sentence(text: &str) -> bool {
 pub(crate) fn introduces(text: &str) -> bool {
     let end = trim_codes_end(text).trim_end_matches(is_closer);
     end.ends_with([':', '：'])
+}
+
+/// Whether `text` asks a question: it ends with a question mark (perhaps
+/// with an exclamation mark after it, inside quotes or brackets). A brief
+/// states what happened; a question of a story is its rhetoric (`Think it's
+/// hard to redeem your miles for an airline award ticket?`), a page's
+/// subheading (`What is Robot Vacuum Mapping?`), an interviewer's line or
+/// one of a list of open questions (`آيا رده‌بندي ميزان خطرناكي است؟`). So
+/// it is a brief sentence only with the sentence after it, which answers
+/// it, as a sentence ending with a colon is with the one it introduces.
+pub(crate) fn asks(text: &str) -> bool {
+    let end = trim_codes_end(text).trim_end_matches(|c| is_closer(c) || c == '!' || c == '！');
+    end.ends_with(['?', '؟', '？'])
 }
 
 /// The words of `text` (split at white space) with their byte offsets, at most `n`.
@@ -672,8 +686,9 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             if skip > 0 && is_furniture(body, lang) {
                 return Role::Furniture;
             }
-            let introduces =
-                introduces(body) && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS;
+            let introduces = (introduces(body)
+                && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS)
+                || asks(body);
             if !introduces && !ends_a_sentence(body) {
                 return Role::Fragment;
             }

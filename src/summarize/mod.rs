@@ -347,7 +347,8 @@ fn summary_sentence(
 /// whether it may be chosen (story sentences; lines without a sentence end
 /// only when the input has no sentence of the story at all) and the
 /// sentence it needs, if any: the one before it that it leans on, or the
-/// one after it that it introduces.
+/// one after it that it introduces. When no story sentence stands alone
+/// (a text of questions only), each is chosen on its own.
 fn candidates<'a>(
     texts: &[&str],
     vectors: &'a [crate::rank::SparseVec],
@@ -360,6 +361,16 @@ fn candidates<'a>(
     let any_body = roles
         .iter()
         .any(|r| matches!(r, furniture::Role::Body { .. }));
+    let any_alone = roles.iter().any(|r| {
+        matches!(
+            r,
+            furniture::Role::Body {
+                leans: false,
+                introduces: false,
+                ..
+            }
+        )
+    });
     texts
         .iter()
         .zip(vectors)
@@ -367,8 +378,10 @@ fn candidates<'a>(
         .enumerate()
         .map(|(i, ((text, vector), &score))| {
             let (allowed, needs) = match roles[i] {
-                // A sentence ending with a colon is chosen only with the
-                // sentence it introduces (and never if it also leans back).
+                furniture::Role::Body { .. } if !any_alone => (true, None),
+                // A sentence ending with a colon, or asking, is chosen only
+                // with the sentence it introduces or that answers it (and
+                // never if it also leans back).
                 furniture::Role::Body {
                     introduces: true,
                     leans,

@@ -46,6 +46,7 @@ mod summarize_headlines;
 mod summarize_opening;
 mod summarize_pages;
 mod summarize_props;
+mod summarize_questions;
 mod summarize_reads;
 mod summarize_variants;
 mod summarize_widgets;

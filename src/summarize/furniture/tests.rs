@@ -194,6 +194,29 @@ fn sentence_ends_are_read_inside_quotes() {
 }
 
 #[test]
+fn questions_are_read_inside_quotes_and_after_exclamations() {
+    for q in [
+        "Who will pay for it?",
+        "'Where will the money come from?'",
+        "So what changed?!",
+        "«Откуда возьмутся деньги?»",
+        "آيا رده‌بندي ميزان خطرناكي است؟",
+        "Was it worth it? &QL;",
+    ] {
+        assert!(asks(q), "{q}");
+    }
+    for s in [
+        "He asked who would pay for it.",
+        "\"Who will pay?\" she asked.",
+        "The answer is no!",
+        "Что дальше, неясно.",
+        "as follows:",
+    ] {
+        assert!(!asks(s), "{s}");
+    }
+}
+
+#[test]
 fn resource_lists_are_sorted_unique_and_lower_case() {
     for lang in [Lang::EN, Lang::RU, Lang::FA] {
         for name in [
