@@ -280,3 +280,69 @@ fn a_two_sentence_headline_of_a_text_is_exported_as_two_units() {
         ]
     );
 }
+
+/// A headline written in capitals (`WILL BRITAIN EVER LEAVE THE EUROPEAN
+/// UNION?`, `ПАВОДОК ЗАКРЫЛ ШКОЛЫ И ДОРОГИ В ТЕБРИЗЕ`) is the title, though
+/// a line in capitals inside a text is furniture; a short line in capitals
+/// at the top (a place, a label, a wire's note) or a licence line is not.
+#[test]
+fn headlines_in_capitals_are_titles() {
+    let mut rng = Rng(0x0CA9_17A1_5001);
+    let stems: Vec<(&str, &str)> = STEMS
+        .iter()
+        .copied()
+        .filter(|(lang, stem)| *lang != "fa" && stem.split_whitespace().count() >= 4)
+        .collect();
+    let mut items = Vec::new();
+    let mut heads = Vec::new();
+    for k in 0..120 {
+        let (lang, stem) = *rng.pick(&stems);
+        let head = if rng.chance(50) {
+            stem.to_uppercase()
+        } else {
+            headline(&mut rng, lang, stem).to_uppercase()
+        };
+        let t = text(&mut rng, lang, &head);
+        items.push(serde_json::json!({"id": k.to_string(), "lang": lang, "text": t}));
+        heads.push(head);
+    }
+    let mut wrong = Vec::new();
+    for v in summarize_batch(&items, &["--sentences", "2"]) {
+        let head = &heads[v["id"].as_str().unwrap().parse::<usize>().unwrap()];
+        let as_sentence = v["summary"].as_array().unwrap().iter().any(|s| {
+            let t = s["text"].as_str().unwrap_or("");
+            t.contains(head.as_str()) || head.contains(t)
+        });
+        if v["title"].as_str() != Some(head.as_str()) || as_sentence {
+            wrong.push(format!(
+                "{head:?} -> title {}, {}",
+                v["title"], v["summary"]
+            ));
+        }
+    }
+    assert_none_wrong("headlines in capitals", &wrong, items.len());
+    // Short lines in capitals and a licence line at the top: no title, and
+    // the brief opens with the lead.
+    let tops = [
+        "NEW YORK",
+        "RIO DE JANEIRO",
+        "GAME CHANGER",
+        "EDS: RECASTS LEAD",
+        "COPYRIGHT 2026 THE NEW YORK TIMES COMPANY",
+    ];
+    let items: Vec<serde_json::Value> = tops
+        .iter()
+        .enumerate()
+        .map(|(k, top)| {
+            let t = format!("{top}\n{}", story("en").join("\n"));
+            serde_json::json!({"id": k.to_string(), "lang": "en", "text": t})
+        })
+        .collect();
+    for (v, top) in summarize_batch(&items, &["--sentences", "2"])
+        .iter()
+        .zip(tops)
+    {
+        assert!(v["title"].is_null(), "{top}: {v}");
+        assert_eq!(v["summary"][0]["text"], story("en")[0], "{top}: {v}");
+    }
+}

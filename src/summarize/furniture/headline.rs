@@ -65,7 +65,7 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
         || !head.chars().any(char::is_alphabetic)
         || introduces(head)
         || is_wire_note_line(head.trim())
-        || is_furniture(head.trim(), lang)
+        || (is_furniture(head.trim(), lang) && !in_capitals_headline(head, lang, text))
         || dateline_and_notice(head.trim(), lang)
     {
         return 0;
@@ -185,6 +185,26 @@ fn title_cased(head: &str, lang: Lang, text: &str) -> bool {
     }
     capitalised >= TITLE_CASE_MIN_WORDS && !written_in_capitals(text)
 }
+
+/// Whether a first line in capitals (`FED HOLDS RATES STEADY AS INFLATION
+/// COOLS`, `ФРС СОХРАНИЛА СТАВКУ`) is a headline, though a line in
+/// capitals inside a text is furniture (the tail of a licence): it has at
+/// least [`CAPITALS_HEADLINE_MIN_WORDS`] words and no phrase of the
+/// furniture lists (`COPYRIGHT 2026 …`), in a text not written in capitals.
+/// A place alone on its line (`NEW YORK`, `RIO DE JANEIRO`), a label
+/// (`GAME CHANGER`) or a wire's note (`EDS: RECASTS LEAD`) is shorter.
+fn in_capitals_headline(head: &str, lang: Lang, text: &str) -> bool {
+    let head = head.trim();
+    let (upper, cased) = case_counts(head);
+    cased > 0
+        && upper == cased
+        && count_words(head, CAPITALS_HEADLINE_MIN_WORDS) >= CAPITALS_HEADLINE_MIN_WORDS
+        && !lists(lang).furniture.found_in(&normalize_key(head, lang))
+        && !written_in_capitals(text)
+}
+
+/// A headline in capitals has at least this many words.
+const CAPITALS_HEADLINE_MIN_WORDS: usize = 4;
 
 /// Whether `line` is all dateline and page notice (`TEHRAN -`, `TEHRAN -
 /// Media playback is unsupported on your device`, `WASHINGTON — Updated
