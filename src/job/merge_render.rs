@@ -163,13 +163,7 @@ fn joined(t: &Translation, render: fn(&str, bool) -> String) -> String {
         .join("\n\n")
 }
 
-/// Whether `c` ends a line in some renderer.
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
+use crate::segment::is_line_break;
 
 /// A target as plain text: line breaks and tabs become spaces; bidi
 /// embeddings and isolates are kept when they pair up inside the target

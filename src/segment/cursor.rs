@@ -164,15 +164,16 @@ pub(super) fn opener_before(scan: &Scan<'_>, at: usize) -> bool {
     scan.char_before(at).is_some_and(is_opener)
 }
 
-/// The bytes `scan_paragraph` acts on: its ASCII cases, and UTF-8 lead bytes
-/// from 0xD8 up (U+0600 and above: Arabic-script marks, terminators, bullets,
-/// emoji). Continuation bytes and lower lead bytes (Latin, Greek, Cyrillic)
-/// need no attention.
-pub(super) static INTERESTING: [bool; 256] = interesting_table(b".!?\n\r)]:;=@#");
+/// The bytes `scan_paragraph` acts on: its ASCII cases (line breaks among
+/// them: LF, CR, VT, FF), the UTF-8 lead byte of NEL (0xC2), and lead bytes
+/// from 0xD8 up (U+0600 and above: Arabic-script marks, terminators,
+/// bullets, emoji, U+2028 and U+2029). Continuation bytes and other lower
+/// lead bytes (Latin, Greek, Cyrillic) need no attention.
+pub(super) static INTERESTING: [bool; 256] = interesting_table(b".!?\n\r\x0b\x0c)]:;=@#");
 
 /// `INTERESTING` and the separator symbols, for languages with
 /// `email_layout` (see `Segmenter::separator`).
-pub(super) static INTERESTING_EMAIL: [bool; 256] = interesting_table(b".!?\n\r)]:;=@#*_-~");
+pub(super) static INTERESTING_EMAIL: [bool; 256] = interesting_table(b".!?\n\r\x0b\x0c)]:;=@#*_-~");
 
 const fn interesting_table(ascii: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
@@ -181,6 +182,7 @@ const fn interesting_table(ascii: &[u8]) -> [bool; 256] {
         table[ascii[k] as usize] = true;
         k += 1;
     }
+    table[0xC2] = true;
     let mut b = 0xD8;
     while b < 256 {
         table[b] = true;

@@ -35,6 +35,20 @@ use ablation::{Disabled, Rule};
 pub(crate) use capitals::{case_counts, written_in_capitals};
 pub(crate) use codes::{is_code, leading_codes_len, trim_codes_end};
 
+/// The characters that end a line: LF, CR (alone, or before LF), and the
+/// other line and paragraph breaks that word processors and JSON strings
+/// carry (VT, FF, NEL, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR).
+/// The segmenter, the summarizer's line rules and the review page read
+/// lines by this one list.
+pub(crate) const LINE_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
+/// Whether `c` ends a line (see [`LINE_BREAKS`]).
+pub(crate) fn is_line_break(c: char) -> bool {
+    LINE_BREAKS.contains(&c)
+}
+
 /// The stems of the verbs of saying of `lang` (`resources/<lang>/saying_stems.txt`:
 /// `گفت`, `افزود`), for rules outside the segmenter that tell a speaker
 /// from a name.
@@ -43,6 +57,7 @@ pub(crate) fn saying_stems(lang: crate::lang::Lang) -> &'static [String] {
 }
 use cursor::Scan;
 use resources::LanguageLists;
+pub(crate) use scan::next_line_break;
 use scan::{looks_wrapped, paragraphs};
 
 /// `[segment]` settings.
@@ -279,6 +294,32 @@ pub(crate) mod tests {
         let text = "One\n\n  \nTwo. Three";
         let s = seg.segment(text);
         assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1]);
+    }
+
+    #[test]
+    fn every_line_break_is_found_with_its_length() {
+        for (text, want) in [
+            ("one line", None),
+            ("a\nb", Some((1, 1))),
+            ("a\r\nb", Some((1, 2))),
+            ("a\rb\nc", Some((1, 1))),
+            ("a\u{b}b", Some((1, 1))),
+            ("a\u{c}b", Some((1, 1))),
+            ("«a»\u{85}b", Some((5, 2))),
+            ("“a”\u{2028}b\nc", Some((7, 3))),
+            ("\u{200c}a\u{2029}", Some((4, 3))),
+            ("می\u{200c}شود\nب", Some((13, 1))),
+        ] {
+            assert_eq!(next_line_break(text), want, "{text:?}");
+        }
+        for c in LINE_BREAKS {
+            let text = format!("Headline here{c}The story begins.");
+            assert_eq!(
+                split(Lang::EN, &text),
+                ["Headline here", "The story begins."],
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

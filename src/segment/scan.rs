@@ -46,7 +46,7 @@ impl Segmenter {
                     i = self.terminator(scan, i);
                     continue;
                 }
-                b'\n' => {
+                b'\n' | 0x0B | 0x0C => {
                     if breaks_end_sentences {
                         scan.cut(i);
                     }
@@ -94,6 +94,14 @@ impl Segmenter {
                 }
                 0x00..=0x7F => {}
                 _ => {
+                    // NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR end lines as LF does.
+                    if let Some(c) = scan.char_at(i).filter(|&c| super::is_line_break(c)) {
+                        if breaks_end_sentences {
+                            scan.cut(i);
+                        }
+                        i += c.len_utf8();
+                        continue;
+                    }
                     let Some(next) = self.non_ascii(scan, i, b) else {
                         break;
                     };
@@ -224,19 +232,41 @@ fn handle_before_end(scan: &Scan<'_>, at: usize) -> bool {
             .is_some_and(|c| matches!(c, '!' | '?' | '…'))
 }
 
-/// The length of the first line of `rest` with its line break: LF, CRLF or
-/// a lone CR.
+/// The length of the first line of `rest` with its line break.
 fn line_length(rest: &str) -> usize {
-    // Two memchr searches (the LF, then a CR within that line only) keep
-    // this as fast as the LF-only search it replaced.
-    let lf = rest.find('\n');
-    let line = rest.get(..lf.unwrap_or(rest.len())).unwrap_or("");
-    match (line.find('\r'), lf) {
-        (Some(cr), Some(lf)) if cr + 1 == lf => lf + 1,
-        (Some(cr), _) => cr + 1,
-        (None, Some(lf)) => lf + 1,
-        (None, None) => rest.len(),
+    next_line_break(rest).map_or(rest.len(), |(at, len)| at + len)
+}
+
+/// The first line break of `text` as (offset, length): LF, CRLF (one break
+/// of two bytes), or another of [`super::LINE_BREAKS`] (a lone CR, VT, FF,
+/// NEL, U+2028, U+2029); `None` when `text` is one line.
+pub(crate) fn next_line_break(text: &str) -> Option<(usize, usize)> {
+    // A memchr search for the LF, then a byte search within that line only
+    // for the first bytes of the other breaks, keep this about as fast as
+    // an LF-only search.
+    let lf = text.find('\n');
+    let line = text.get(..lf.unwrap_or(text.len())).unwrap_or("");
+    match (other_break(line), lf) {
+        (Some((cr, _)), Some(lf)) if cr + 1 == lf && line.as_bytes()[cr] == b'\r' => Some((cr, 2)),
+        (Some(found), _) => Some(found),
+        (None, Some(lf)) => Some((lf, 1)),
+        (None, None) => None,
     }
+}
+
+/// The first line break of `line` other than LF, as (offset, length).
+fn other_break(line: &str) -> Option<(usize, usize)> {
+    let bytes = line.as_bytes();
+    // Two SIMD searches: CR, VT and FF are ASCII; NEL opens with 0xC2, U+2028
+    // and U+2029 with 0xE2 (lead bytes, never inside another character;
+    // typographic quotes and ZWNJ share them, so each hit is checked).
+    let ascii = memchr::memchr3(b'\r', 0x0B, 0x0C, bytes);
+    let wide =
+        memchr::memchr2_iter(0xC2, 0xE2, &bytes[..ascii.unwrap_or(bytes.len())]).find_map(|at| {
+            let c = line.get(at..)?.chars().next()?;
+            super::is_line_break(c).then(|| (at, c.len_utf8()))
+        });
+    wide.or(ascii.map(|at| (at, 1)))
 }
 
 /// A paragraph of lines of like widths is hard-wrapped when at least one
@@ -247,13 +277,13 @@ const WRAPPED_OPEN_SHARE: usize = 2;
 /// Whether a paragraph's line breaks look like hard wrapping of running text.
 pub(super) fn looks_wrapped(para: &str) -> bool {
     let para = para.trim_end();
-    if !para.contains('\n') && !para.contains('\r') {
+    if next_line_break(para).is_none() {
         return false;
     }
     // A line ends where its wire layout codes start (`… sea. &QL;`); a
     // line of codes alone is no line of text.
     let lines: Vec<&str> = para
-        .split(['\n', '\r'])
+        .split(super::LINE_BREAKS)
         .map(super::trim_codes_end)
         .map(str::trim)
         .filter(|l| !l.is_empty())

@@ -13,7 +13,8 @@ use crate::analysis::AnalyzedDocument;
 use crate::lang::Lang;
 use crate::resources::{builtin, entries};
 use crate::segment::{
-    case_counts, is_code, leading_codes_len, trim_codes_end, written_in_capitals,
+    LINE_BREAKS, case_counts, is_code, leading_codes_len, next_line_break, trim_codes_end,
+    written_in_capitals,
 };
 use crate::tokenize::normalize_key;
 
@@ -503,14 +504,11 @@ pub(crate) fn capitals_run_len(text: &str) -> usize {
 /// never counted: a sentence of furniture alone is judged whole. 0 when
 /// there is none.
 fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize {
-    // Most sentences are one line (a byte search, not a `char` one).
-    if !text.as_bytes().contains(&b'\n') {
-        return 0;
-    }
     let mut skip = 0;
-    while let Some(nl) = text[skip..].find('\n') {
+    // Most sentences are one line.
+    while let Some((nl, brk)) = next_line_break(&text[skip..]) {
         let line = &text[skip..skip + nl];
-        let rest = &text[skip + nl + 1..];
+        let rest = &text[skip + nl + brk..];
         if rest.trim().is_empty() || line.trim().is_empty() {
             break;
         }
@@ -528,7 +526,7 @@ fn furniture_lines_len(text: &str, lang: Lang, title: Option<&WordSet>) -> usize
         if !furniture {
             break;
         }
-        skip += nl + 1;
+        skip += nl + brk;
         skip += rest.len() - rest.trim_start().len();
     }
     skip

@@ -348,7 +348,8 @@ fn summary_sentence(
 /// only when the input has no sentence of the story at all) and the
 /// sentence it needs, if any: the one before it that it leans on, or the
 /// one after it that it introduces. When no story sentence stands alone
-/// (a text of questions only), each is chosen on its own.
+/// (a text of questions only), a question is chosen on its own (a colon
+/// line never is).
 fn candidates<'a>(
     texts: &[&str],
     vectors: &'a [crate::rank::SparseVec],
@@ -378,7 +379,7 @@ fn candidates<'a>(
         .enumerate()
         .map(|(i, ((text, vector), &score))| {
             let (allowed, needs) = match roles[i] {
-                furniture::Role::Body { .. } if !any_alone => (true, None),
+                furniture::Role::Body { .. } if !any_alone && furniture::asks(text) => (true, None),
                 // A sentence ending with a colon, or asking, is chosen only
                 // with the sentence it introduces or that answers it (and
                 // never if it also leans back).

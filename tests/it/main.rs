@@ -20,6 +20,7 @@ mod glossary_cli;
 mod job_parity;
 mod language_variants;
 mod library_signals;
+mod line_breaks;
 mod merge_cli;
 mod merge_hostile;
 mod merge_reference;

@@ -48,10 +48,14 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
         // Each sentence of the line is a unit the translator gets: one of
         // marks or invisible characters alone makes no headline.
         let part = s.text(text);
-        if part.contains('\n') || !part.chars().any(char::is_alphanumeric) {
+        if part.contains(LINE_BREAKS) || !part.chars().any(char::is_alphanumeric) {
             return 0;
         }
-        if text.get(s.end..next.start).unwrap_or("").contains('\n') {
+        if text
+            .get(s.end..next.start)
+            .unwrap_or("")
+            .contains(LINE_BREAKS)
+        {
             count = j + 1;
             break;
         }
@@ -110,12 +114,12 @@ fn own_line(doc: &AnalyzedDocument, i: usize) -> bool {
     let (Some(s), Some(next)) = (doc.sentences.get(i), doc.sentences.get(i + 1)) else {
         return false;
     };
-    let gap = |from: usize, to: usize| text.get(from..to).unwrap_or("").contains('\n');
+    let gap = |from: usize, to: usize| text.get(from..to).unwrap_or("").contains(LINE_BREAKS);
     let before = i
         .checked_sub(1)
         .and_then(|b| doc.sentences.get(b))
         .is_none_or(|b| gap(b.end, s.start));
-    before && !s.text(text).contains('\n') && gap(s.end, next.start)
+    before && !s.text(text).contains(LINE_BREAKS) && gap(s.end, next.start)
 }
 
 /// Whether sentence `at`, right after the headline, is its subheading: a
@@ -261,10 +265,10 @@ pub(super) fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> us
         return 0;
     };
     let sentence = first.text(&doc.document.text);
-    let Some(nl) = sentence.find('\n') else {
+    let Some((nl, brk)) = next_line_break(sentence) else {
         return 0;
     };
-    let (head, rest) = (&sentence[..nl], sentence[nl + 1..].trim_start());
+    let (head, rest) = (&sentence[..nl], sentence[nl + brk..].trim_start());
     let lang = doc.lang();
     if head.trim().is_empty()
         || ends_a_sentence(head)
@@ -276,15 +280,15 @@ pub(super) fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> us
     if let Some(t) = given {
         // The given title on a line of its own: nothing else to ask.
         return if normalize_key(head.trim(), lang) == normalize_key(t, lang) {
-            nl + 1
+            nl + brk
         } else {
             0
         };
     }
-    let next_line = rest.split('\n').next().unwrap_or(rest);
+    let next_line = &rest[..next_line_break(rest).map_or(rest.len(), |(at, _)| at)];
     let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
     if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
-        nl + 1
+        nl + brk
     } else {
         0
     }

@@ -51,11 +51,13 @@ pub(crate) fn is_caption_line(line: &str) -> bool {
 pub(crate) fn caption_lines(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        if is_caption_line(line) {
-            out.push(start..start + line.len());
+    while start < text.len() {
+        let rest = &text[start..];
+        let len = crate::segment::next_line_break(rest).map_or(rest.len(), |(at, brk)| at + brk);
+        if is_caption_line(&rest[..len]) {
+            out.push(start..start + len);
         }
-        start += line.len();
+        start += len;
     }
     out
 }
