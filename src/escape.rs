@@ -38,6 +38,68 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as one line of plain text for a terminal, as text output shows
+/// briefs, sentences and merged translations: line breaks (every kind) and
+/// tabs become spaces; bidi embeddings and isolates are kept when they pair
+/// up inside `text` (a Persian translator's isolate around a Latin name is
+/// part of the text, and a paired one cannot reorder anything outside it);
+/// every other control and bidi control character (an escape sequence from
+/// a hostile page, an override, an unpaired embedding) is escaped as by
+/// [`escape`].
+///
+/// ```
+/// use brief::escape::plain_line;
+/// assert_eq!(plain_line("Tuesday\x1b[2J.\nNext"), "Tuesday\\x1b[2J. Next");
+/// assert_eq!(plain_line("نام \u{2068}Kit\u{2069} آمد"), "نام \u{2068}Kit\u{2069} آمد");
+/// assert_eq!(plain_line("a\u{202e}b"), "a\\u{202e}b");
+/// ```
+pub fn plain_line(text: &str) -> Cow<'_, str> {
+    // Most text has none of these bytes: C0 controls and DEL, the lead byte
+    // of C1 controls (0xC2), of U+2028/U+2029 and the bidi controls (0xE2).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xC2 || b == 0xE2)
+    {
+        return Cow::Borrowed(text);
+    }
+    let keep_bidi = bidi_paired(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if crate::segment::is_line_break(c) || c == '\t' {
+            out.push(' ');
+        } else if keep_bidi && is_embedding_or_isolate(c) {
+            out.push(c);
+        } else {
+            push_char(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// LRE, RLE and PDF (embeddings), LRI, RLI, FSI and PDI (isolates); not the
+/// overrides LRO and RLO, which reverse the characters they hold.
+fn is_embedding_or_isolate(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202c}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether every embedding and isolate in `text` is closed inside it by its
+/// own kind of terminator (PDF for an embedding, PDI for an isolate), nested,
+/// and no override is there.
+pub(crate) fn bidi_paired(text: &str) -> bool {
+    let mut open: Vec<bool> = Vec::new(); // true: an isolate
+    for c in text.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' => open.push(false),
+            '\u{2066}'..='\u{2068}' => open.push(true),
+            '\u{202c}' if open.pop() != Some(false) => return false,
+            '\u{2069}' if open.pop() != Some(true) => return false,
+            '\u{202d}' | '\u{202e}' => return false,
+            _ => {}
+        }
+    }
+    open.is_empty()
+}
+
 fn push_char(out: &mut String, c: char) {
     match c {
         '\t' => out.push_str("\\t"),
@@ -111,6 +173,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_plain_line_has_no_line_break_and_no_unpaired_control(s in any::<String>()) {
+            let line = plain_line(&s);
+            prop_assert!(!line.chars().any(|c| crate::segment::is_line_break(c) || c == '\t'));
+            let controls: String = line.chars().filter(|&c| needs_escape(c)).collect();
+            prop_assert!(controls.chars().all(is_embedding_or_isolate) && bidi_paired(&controls), "{:?}", line);
+        }
+
         #[test]
         fn escaped_text_has_no_control_characters(s in any::<String>()) {
             prop_assert!(!escape(&s).chars().any(needs_escape));

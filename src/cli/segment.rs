@@ -183,17 +183,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
 
 fn write_text(out: &mut impl Write, doc: &AnalyzedDocument) -> std::io::Result<()> {
     for s in &doc.sentences {
-        // Raw byte writes: this loop is most of `segment --format text`'s output cost.
-        let text = s.text(&doc.document.text).as_bytes();
-        if text.iter().any(|&b| b == b'\n' || b == b'\r') {
-            let flat: Vec<u8> = text
-                .iter()
-                .map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b })
-                .collect();
-            out.write_all(&flat)?;
-        } else {
-            out.write_all(text)?;
-        }
+        // Raw byte writes: this loop is most of `segment --format text`'s
+        // output cost. A sentence on one line, safe for a terminal (line
+        // breaks become spaces, control characters escapes).
+        out.write_all(brief::escape::plain_line(s.text(&doc.document.text)).as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(())

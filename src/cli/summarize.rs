@@ -168,11 +168,10 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     Ok(super::exit::OK)
 }
 
-/// A text on one line: inner line breaks become spaces.
-fn flat(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect()
+/// A text on one line, safe for a terminal (`brief::escape::plain_line`):
+/// line breaks become spaces, control characters escapes.
+fn flat(text: &str) -> std::borrow::Cow<'_, str> {
+    brief::escape::plain_line(text)
 }
 
 /// The brief as text: its title (if any) on the first line, then one

@@ -163,52 +163,10 @@ fn joined(t: &Translation, render: fn(&str, bool) -> String) -> String {
         .join("\n\n")
 }
 
-use crate::segment::is_line_break;
-
-/// A target as plain text: line breaks and tabs become spaces; bidi
-/// embeddings and isolates are kept when they pair up inside the target
-/// (a Persian translator's isolate around a Latin name is part of the text,
-/// and a paired one cannot reorder anything outside its target); every
-/// other control and bidi control character (overrides, an unpaired
-/// embedding) is escaped as for a terminal.
+/// A target as plain text: [`crate::escape::plain_line`], the one rule for
+/// text shown on a terminal.
 fn plain(target: &str, _starts_paragraph: bool) -> String {
-    let keep_bidi = bidi_paired(target);
-    let mut out = String::with_capacity(target.len());
-    let mut buf = [0u8; 4];
-    for c in target.chars() {
-        if is_line_break(c) || c == '\t' {
-            out.push(' ');
-        } else if keep_bidi && is_embedding_or_isolate(c) {
-            out.push(c);
-        } else {
-            out.push_str(&crate::escape::escape(c.encode_utf8(&mut buf)));
-        }
-    }
-    out
-}
-
-/// LRE, RLE and PDF (embeddings), LRI, RLI, FSI and PDI (isolates); not the
-/// overrides LRO and RLO, which reverse the characters they hold.
-fn is_embedding_or_isolate(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202c}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether every embedding and isolate in `text` is closed inside it by its
-/// own kind of terminator (PDF for an embedding, PDI for an isolate), nested,
-/// and no override is there.
-fn bidi_paired(text: &str) -> bool {
-    let mut open: Vec<bool> = Vec::new(); // true: an isolate
-    for c in text.chars() {
-        match c {
-            '\u{202a}' | '\u{202b}' => open.push(false),
-            '\u{2066}'..='\u{2068}' => open.push(true),
-            '\u{202c}' if open.pop() != Some(false) => return false,
-            '\u{2069}' if open.pop() != Some(true) => return false,
-            '\u{202d}' | '\u{202e}' => return false,
-            _ => {}
-        }
-    }
-    open.is_empty()
+    crate::escape::plain_line(target).into_owned()
 }
 
 /// A target as Markdown text: [`plain`], then every character Markdown or
@@ -307,6 +265,7 @@ fn write_items(out: &mut Vec<u8>, translations: &[&Translation]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::escape::bidi_paired;
     use proptest::prelude::*;
 
     fn translation(targets: &[&str]) -> Translation {

@@ -640,6 +640,76 @@ fn control_characters_in_names_are_escaped_in_messages() {
     assert!(!out.stderr.contains(&0x1b), "{}", stderr(&out));
 }
 
+/// What a page or a file says reaches the terminal in text output (titles,
+/// brief sentences, segments) with its control characters escaped: a
+/// hostile page's `&#27;]0;…&#7;` would retitle the window, `&#27;[2J`
+/// clear the screen (both reached it raw before). JSON keeps the exact text.
+#[test]
+fn control_characters_in_content_are_escaped_in_text_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil.html"),
+        "<html><body><article><h1>Evil page&#27;]0;pwned&#7;</h1>\
+         <p>The council approved a budget of 4.2 billion dollars on Tuesday&#27;[2J. \
+         The plan adds three tram lines and 200 buses by 2028.</p>\
+         <p>Fares will stay at 2 dollars for adults&#8238; and 1 dollar for students.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let item = serde_json::json!({
+        "id": "a", "lang": "en", "title": "Title\u{1b}[2J\nwith a break",
+        "text": "The council approved a budget of 4.2 billion dollars on Tuesday.\u{1b}]0;x\u{7} The plan adds three tram lines.",
+    });
+    std::fs::write(dir.path().join("items.jsonl"), format!("{item}\n")).unwrap();
+    let runs: [&[&str]; 4] = [
+        &["summarize", "evil.html", "--sentences", "3"],
+        &["segment", "evil.html"],
+        &[
+            "summarize",
+            "--input",
+            "jsonl",
+            "items.jsonl",
+            "--sentences",
+            "2",
+        ],
+        &["segment", "--input", "jsonl", "items.jsonl"],
+    ];
+    for args in runs {
+        let out = raw(dir.path()).args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains(r"\x1b"), "{args:?}: {text:?}");
+    }
+    // The title's line break is a space: one line names the item.
+    let out = raw(dir.path())
+        .args([
+            "summarize",
+            "--input",
+            "jsonl",
+            "items.jsonl",
+            "--sentences",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("[a] Title\\x1b[2J with a break\n"),
+        "{text:?}"
+    );
+    // JSON output keeps the exact text, as JSON escapes it.
+    let out = raw(dir.path())
+        .args(["summarize", "evil.html", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Evil page\u{1b}]0;pwned\u{7}", "{v}");
+}
+
 // ---- configuration files ----
 
 #[test]
