@@ -11,54 +11,17 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{Rng, assert_none_wrong, brief, succeed, summarize_batch};
+use crate::common::{Rng, assert_none_wrong, brief, succeed, summarize_batch, transport_story};
 
 const BREAKS: [&str; 8] = [
     "\n", "\r\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}",
 ];
 
-fn sentences(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "en" => &[
-            "The city council approved a budget of 4.2 billion dollars for public transport on Tuesday.",
-            "The plan adds three tram lines and 200 electric buses by the end of 2028.",
-            "Fares will stay at 2 dollars for adults and 1 dollar for students.",
-            "The mayor said the first tram line would open in the spring of 2027.",
-            "Opposition members voted against the plan, saying it relied on federal grants.",
-            "Construction of the depot in the western district starts next month.",
-        ],
-        "ru" => &[
-            "Городская дума во вторник утвердила бюджет общественного транспорта в 4,2 миллиарда рублей.",
-            "План предусматривает три новые трамвайные линии и 200 электробусов к концу 2028 года.",
-            "Стоимость проезда останется прежней для взрослых и студентов.",
-            "Мэр сообщил, что первая трамвайная линия откроется весной 2027 года.",
-            "Депутаты оппозиции голосовали против, заявив, что план зависит от федеральных субсидий.",
-            "Строительство депо в западном районе начнется в следующем месяце.",
-        ],
-        _ => &[
-            "شورای شهر روز سه‌شنبه بودجه ۴.۲ میلیارد دلاری حمل و نقل عمومی را تصویب کرد.",
-            "این طرح تا پایان سال ۲۰۲۸ سه خط تراموا و ۲۰۰ اتوبوس برقی اضافه می‌کند.",
-            "کرایه بزرگسالان و دانشجویان تغییری نمی‌کند.",
-            "شهردار گفت نخستین خط تراموا در بهار ۲۰۲۷ افتتاح می‌شود.",
-            "اعضای مخالف به این طرح رأی منفی دادند و گفتند به کمک‌های دولت مرکزی وابسته است.",
-            "ساخت پایانه در منطقه غربی شهر از ماه آینده آغاز می‌شود.",
-        ],
-    }
-}
-
-fn headline(lang: &str) -> &'static str {
-    match lang {
-        "en" => "Council approves transport budget",
-        "ru" => "Дума утвердила транспортный бюджет",
-        _ => "شورای شهر بودجه حمل و نقل را تصویب کرد",
-    }
-}
-
 /// A text with LF line breaks: the headline, then the story one sentence a
 /// line, or in paragraphs of two sentences with blank lines between.
 fn text(rng: &mut Rng, lang: &str) -> String {
-    let s = sentences(lang);
-    let mut out = format!("{}\n", headline(lang));
+    let (headline, s) = transport_story(lang);
+    let mut out = format!("{headline}\n");
     if rng.chance(50) {
         out += &s.join("\n");
     } else {

@@ -11,46 +11,7 @@
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{Rng, assert_none_wrong, summarize_batch};
-
-/// A story's headline and sentences, per language.
-fn story(lang: &str) -> (&'static str, [&'static str; 6]) {
-    match lang {
-        "en" => (
-            "Council approves transport budget",
-            [
-                "The city council approved a budget of 4.2 billion dollars for public transport on Tuesday.",
-                "The plan adds three tram lines and 200 electric buses by the end of 2028.",
-                "Fares will stay at 2 dollars for adults and 1 dollar for students.",
-                "The mayor said the first tram line would open in the spring of 2027.",
-                "Opposition members voted against the plan, saying it relied on federal grants.",
-                "Construction of the depot in the western district starts next month.",
-            ],
-        ),
-        "ru" => (
-            "Дума утвердила транспортный бюджет",
-            [
-                "Городская дума во вторник утвердила бюджет общественного транспорта в 4,2 миллиарда рублей.",
-                "План предусматривает три новые трамвайные линии и 200 электробусов к концу 2028 года.",
-                "Стоимость проезда останется прежней: 50 рублей для взрослых и 25 для студентов.",
-                "Мэр сообщил, что первая трамвайная линия откроется весной 2027 года.",
-                "Депутаты оппозиции голосовали против, заявив, что план зависит от федеральных субсидий.",
-                "Строительство депо в западном районе начнется в следующем месяце.",
-            ],
-        ),
-        _ => (
-            "شورای شهر بودجه حمل و نقل را تصویب کرد",
-            [
-                "شورای شهر روز سه‌شنبه بودجه ۴.۲ میلیارد دلاری حمل و نقل عمومی را تصویب کرد.",
-                "این طرح تا پایان سال ۲۰۲۸ سه خط تراموا و ۲۰۰ اتوبوس برقی اضافه می‌کند.",
-                "کرایه بزرگسالان ۲ دلار و کرایه دانشجویان ۱ دلار باقی می‌ماند.",
-                "شهردار گفت نخستین خط تراموا در بهار ۲۰۲۷ افتتاح می‌شود.",
-                "اعضای مخالف به این طرح رأی منفی دادند و گفتند به کمک‌های دولت مرکزی وابسته است.",
-                "ساخت پایانه در منطقه غربی شهر از ماه آینده آغاز می‌شود.",
-            ],
-        ),
-    }
-}
+use crate::common::{Rng, assert_none_wrong, summarize_batch, transport_story as story};
 
 /// Questions, per language: plain, in quotes, with `?!`, an interviewer's.
 fn questions(lang: &str) -> &'static [&'static str] {
