@@ -53,7 +53,8 @@ impl From<LineBreaksArg> for brief::LineBreaks {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// One sentence per line (inner line breaks shown as spaces); a blank line between documents.
+    /// One sentence per line (inner line breaks shown as spaces, control characters as escapes
+    /// such as \x1b); a blank line between documents.
     Text,
     /// A JSON array with one object per document: name, lang, sentences with offsets.
     Json,

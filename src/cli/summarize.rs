@@ -4,6 +4,7 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
+use brief::escape::plain_line;
 use brief::{Algorithm, Budget, Config, Order, Summary, SummarySettings};
 
 use super::{InputKind, batch, output};
@@ -87,7 +88,8 @@ enum OrderArg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The title (if any) on the first line, then one sentence per line (inner line breaks shown
-    /// as spaces); a batch names each item first: "[id] title".
+    /// as spaces, control characters as escapes such as \x1b); a batch names each item first:
+    /// "[id] title".
     Text,
     /// One JSON object: {"lang", "title"?, "summary": [{"text", "doc", "start", "end", "score"}], ...}.
     Json,
@@ -168,20 +170,14 @@ pub fn run(args: Args, config: &Config) -> anyhow::Result<u8> {
     Ok(super::exit::OK)
 }
 
-/// A text on one line, safe for a terminal (`brief::escape::plain_line`):
-/// line breaks become spaces, control characters escapes.
-fn flat(text: &str) -> std::borrow::Cow<'_, str> {
-    brief::escape::plain_line(text)
-}
-
 /// The brief as text: its title (if any) on the first line, then one
-/// sentence per line.
+/// sentence per line, each safe for a terminal ([`plain_line`]).
 fn write_text(out: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
     if let Some(title) = &summary.title {
-        writeln!(out, "{}", flat(title))?;
+        writeln!(out, "{}", plain_line(title))?;
     }
     for s in &summary.sentences {
-        writeln!(out, "{}", flat(&s.text))?;
+        writeln!(out, "{}", plain_line(&s.text))?;
     }
     Ok(())
 }
@@ -191,11 +187,11 @@ fn write_text(out: &mut impl Write, summary: &Summary) -> std::io::Result<()> {
 fn write_item_text(out: &mut impl Write, id: &str, summary: &Summary) -> std::io::Result<()> {
     let id = brief::escape::escape(id);
     match &summary.title {
-        Some(title) => writeln!(out, "[{id}] {}", flat(title))?,
+        Some(title) => writeln!(out, "[{id}] {}", plain_line(title))?,
         None => writeln!(out, "[{id}]")?,
     }
     for s in &summary.sentences {
-        writeln!(out, "{}", flat(&s.text))?;
+        writeln!(out, "{}", plain_line(&s.text))?;
     }
     Ok(())
 }

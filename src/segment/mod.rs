@@ -57,7 +57,7 @@ pub(crate) fn saying_stems(lang: crate::lang::Lang) -> &'static [String] {
 }
 use cursor::Scan;
 use resources::LanguageLists;
-pub(crate) use scan::next_line_break;
+pub(crate) use scan::{first_line, next_line_break};
 use scan::{looks_wrapped, paragraphs};
 
 /// `[segment]` settings.

@@ -237,6 +237,11 @@ fn line_length(rest: &str) -> usize {
     next_line_break(rest).map_or(rest.len(), |(at, len)| at + len)
 }
 
+/// The first line of `text`, without its line break.
+pub(crate) fn first_line(text: &str) -> &str {
+    &text[..next_line_break(text).map_or(text.len(), |(at, _)| at)]
+}
+
 /// The first line break of `text` as (offset, length): LF, CRLF (one break
 /// of two bytes), or another of [`super::LINE_BREAKS`] (a lone CR, VT, FF,
 /// NEL, U+2028, U+2029); `None` when `text` is one line.

@@ -68,7 +68,7 @@ fn section_word(word: &str) -> bool {
 /// space after them); 0 when it opens otherwise. When the result reaches
 /// the end of `text`'s first line, the line is all path and desk.
 pub(crate) fn desk_prefix_len(text: &str, lang: Lang) -> usize {
-    let line = &text[..crate::segment::next_line_break(text).map_or(text.len(), |(at, _)| at)];
+    let line = crate::segment::first_line(text);
     let desks = &lists(lang).desk_words;
     // Most sentences open otherwise: without an arrow, a path needs a desk
     // word (Persian only) near the start.

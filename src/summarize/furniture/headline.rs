@@ -285,7 +285,7 @@ pub(super) fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> us
             0
         };
     }
-    let next_line = &rest[..next_line_break(rest).map_or(rest.len(), |(at, _)| at)];
+    let next_line = crate::segment::first_line(rest);
     let restated = jaccard(&word_set(head, lang), &word_set(next_line, lang)) >= RESTATES_TITLE;
     if restated || furniture_lines_len(rest, lang, None) > 0 || dateline_len(rest, lang) > 0 {
         nl + brk
