@@ -623,6 +623,8 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     let capitals = std::cell::OnceCell::new();
     let in_capitals = || *capitals.get_or_init(|| written_in_capitals(text));
     let captions = wire::caption_lines(text);
+    // Until the first sentence of the story, a lead's datelines are read.
+    let mut lead = true;
     let roles = doc
         .sentences
         .iter()
@@ -669,7 +671,12 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             {
                 return Role::Furniture;
             }
-            let skip = run + dateline_len(&sentence[run..], lang);
+            let skip = run
+                + if lead {
+                    lead_dateline_len(&sentence[run..], lang)
+                } else {
+                    dateline_len(&sentence[run..], lang)
+                };
             // A site's section path and desk (`ورزش > تورنمنت - …`).
             let skip = skip + desk_prefix_len(&sentence[skip..], lang);
             // A page's notice may stand between the dateline and the story
@@ -695,6 +702,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             {
                 return Role::Furniture;
             }
+            lead = false;
             Role::Body {
                 skip,
                 // A list item leans on the item before it as any sentence
@@ -713,7 +721,7 @@ mod headline;
 mod labels;
 mod notices;
 mod wire;
-pub(crate) use dateline::dateline_len;
+pub(crate) use dateline::{dateline_len, lead_dateline_len};
 use desk::desk_prefix_len;
 pub(crate) use headline::given_title_sentences;
 use headline::{first_line_headline, joined_headline, opening_introduction, subheading};

@@ -8,6 +8,7 @@ mod check_cli;
 mod cli_global;
 mod cli_output;
 mod clients;
+mod dateline_outlets;
 mod dateline_variants;
 mod docs_commands;
 mod docs_in_step;
