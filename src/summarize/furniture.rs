@@ -146,7 +146,10 @@ fn load(lang: Lang) -> Lists {
             })
             .collect()
     };
-    let connectives = words("connectives.txt");
+    // Sorted word by word, so that the phrases of one first word are a run.
+    let mut connectives = words("connectives.txt");
+    connectives.retain(|c| !c.is_empty());
+    connectives.sort_unstable();
     let mut connective_firsts: Vec<String> = connectives
         .iter()
         .filter_map(|c| c.first().cloned())
@@ -546,11 +549,27 @@ pub(crate) fn leans_on_previous(text: &str, lang: Lang) -> bool {
     if lists.connective_firsts.binary_search(&first).is_err() {
         return false;
     }
-    let ws: Vec<String> = words(text, 4).iter().map(|(_, w)| key(w, lang)).collect();
-    lists
-        .connectives
+    // The phrases that open with this word; the words after it are read
+    // only when a phrase needs them (`in` opens many sentences, `in
+    // addition` few).
+    let from = lists.connectives.partition_point(|c| c[0] < first);
+    let mut rest: Option<Vec<String>> = None;
+    lists.connectives[from..]
         .iter()
-        .any(|c| c.len() <= ws.len() && c.iter().zip(&ws).all(|(a, b)| a == b))
+        .take_while(|c| c[0] == first)
+        .any(|c| {
+            if c.len() == 1 {
+                return true;
+            }
+            let rest = rest.get_or_insert_with(|| {
+                words(text, 4)
+                    .iter()
+                    .skip(1)
+                    .map(|(_, w)| key(w, lang))
+                    .collect()
+            });
+            c.len() - 1 <= rest.len() && c[1..].iter().zip(rest.iter()).all(|(a, b)| a == b)
+        })
 }
 
 type WordSet = std::collections::HashSet<String>;

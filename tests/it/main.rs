@@ -47,6 +47,7 @@ mod summarize_desks;
 mod summarize_headlines;
 mod summarize_opening;
 mod summarize_pages;
+mod summarize_phrase_openers;
 mod summarize_props;
 mod summarize_questions;
 mod summarize_reads;
