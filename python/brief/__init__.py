@@ -202,7 +202,7 @@ def detect(text, lang=None, config=None, *, max_input=DEFAULT_MAX_INPUT, encodin
     Returns ``{"lang", "confidence", "script", "method"}``: an ISO 639 code,
     a confidence between 0 and 1, the dominant writing system (or ``None``)
     and how the language was decided (``override``, ``function-words``,
-    ``detector``, ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
+    ``detector``, ``evidence``, ``script`` or ``fallback``). ``lang`` (or ``[segment] lang`` of the
     configuration) overrides detection, as the CLI's ``--lang``."""
     return detect_many(
         [_text(text, "text")], lang=lang, config=config, max_input=max_input, encoding=encoding, html=html

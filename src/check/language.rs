@@ -295,6 +295,106 @@ fn sentence_initial(before: &str) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '…'])
 }
 
+/// What a whole document's words say about the other languages of
+/// `lang`'s script ([`document_languages`]).
+#[derive(Debug)]
+pub(crate) struct DocumentEvidence {
+    /// The other languages, most evidence first: the code, how many of
+    /// the letters found point to it (Kazakh `қ ң ү ғ ө` outweigh the one
+    /// `і` it shares with Ukrainian), and its evidence's occurrences.
+    pub(crate) codes: Vec<(&'static str, usize, usize)>,
+    /// The other languages' share of the evidence (their words and letter
+    /// words against `lang`'s own function words), above one half.
+    pub(crate) share: f64,
+}
+
+/// Whether `text` has a letter that `lang` never writes
+/// (`other_language_letters.txt`): the cheap question asked before
+/// [`document_languages`] weighs a document's words.
+pub(crate) fn has_other_language_letter(text: &str, lang: Lang) -> bool {
+    static RU: OnceLock<Vec<char>> = OnceLock::new();
+    static FA: OnceLock<Vec<char>> = OnceLock::new();
+    let Some(lists) = lists(lang) else {
+        return false;
+    };
+    let cell = if lang == Lang::RU { &RU } else { &FA };
+    let letters = cell.get_or_init(|| {
+        let mut v: Vec<char> = lists
+            .letters
+            .keys()
+            .filter_map(|l| l.chars().next())
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    text.chars()
+        .any(|c| !c.is_ascii() && letters.binary_search(&c).is_ok())
+}
+
+/// The other languages of `lang`'s script that a whole document is written
+/// in, by the evidence [`other_language`] weighs for a translation, with a
+/// document's bar: the other languages' letter words, listed words and
+/// affixed words outnumber `lang`'s own function words and are at least
+/// [`MIN_EVIDENCE_WORDS`]. A Persian article quoting a verse or naming
+/// Arabic bodies, or a Russian one naming Ukrainian places, has far more
+/// function words of its own. `None` when the document is in `lang` (or
+/// `lang` has no lists).
+pub(crate) fn document_languages(text: &str, lang: Lang) -> Option<DocumentEvidence> {
+    let lists = lists(lang)?;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for_each_word(text, |s, e| words.push((s, &text[s..e])));
+    words.retain(|(_, w)| w.chars().any(|c| script_of(c) == Some(lists.script)));
+    let weighed = weigh(lists, lang, text, &words);
+    // In Cyrillic a capitalized word with another language's letter is a
+    // name quoted as that language spells it ("Київ", "Запоріжжя") as
+    // often as not: a document's evidence counts the lowercase ones.
+    let names = if lists.script == Script::Arabic {
+        0
+    } else {
+        weighed.letter_words - weighed.lowercase_letter_words
+    };
+    let score = weighed
+        .tallies
+        .values()
+        .map(Tally::score)
+        .sum::<usize>()
+        .saturating_sub(names);
+    // Without one function word of the language, two words of another
+    // language are enough.
+    let least = if weighed.own == 0 {
+        2
+    } else {
+        MIN_EVIDENCE_WORDS
+    };
+    if score <= weighed.own || score < least {
+        return None;
+    }
+    let letters_of = |code: &str| {
+        weighed
+            .letters
+            .iter()
+            .filter(|&&c| {
+                let letter = lists.letters.get(c.encode_utf8(&mut [0; 4]) as &str);
+                let context = lists.contexts.iter().find(|(l, _, _)| *l == c);
+                letter
+                    .or(context.map(|(_, _, code)| code))
+                    .map(String::as_str)
+                    == Some(code)
+            })
+            .count()
+    };
+    let mut ranked: Vec<(&'static str, usize, usize)> = weighed
+        .tallies
+        .iter()
+        .map(|(code, t)| (*code, letters_of(code), t.score()))
+        .collect();
+    ranked.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(b.0)));
+    Some(DocumentEvidence {
+        codes: ranked,
+        share: score as f64 / (score + weighed.own) as f64,
+    })
+}
+
 /// The language `target` is written in when it is not `lang` although in
 /// `lang`'s script, as a message naming the evidence; `None` when nothing
 /// says so (or `lang` has no lists).

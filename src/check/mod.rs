@@ -44,6 +44,7 @@ mod untouchable;
 
 pub use glossary::{Glossary, Term, Word, words};
 pub use judge::{Fault, judge_target};
+pub(crate) use language::{document_languages, has_other_language_letter};
 #[cfg(feature = "mt")]
 pub(crate) use script::foreign_script;
 #[cfg(feature = "mt")]

@@ -21,7 +21,8 @@ pub struct Args {
     #[command(flatten)]
     source: super::InputArgs,
     /// Output format. METHOD is how the language was decided: `override` (given), `function-words`
-    /// (plainly English), `detector` (whatlang), `script` (the script's main language) or
+    /// (plainly English), `detector` (whatlang), `evidence` (letters and words of another language
+    /// of the script, as `brief check` reads them), `script` (the script's main language) or
     /// `fallback` (no letters).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -103,5 +104,6 @@ pub(super) fn method_name(d: &Detection) -> &'static str {
         Method::Script => "script",
         Method::Fallback => "fallback",
         Method::FunctionWords => "function-words",
+        Method::Evidence => "evidence",
     }
 }
