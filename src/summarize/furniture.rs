@@ -632,9 +632,12 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         // A headline of a wire feed may carry layout codes (`… June 8: &QL;`).
         None if headline > 0 => {
             let head = &text[doc.sentences[0].start..doc.sentences[headline - 1].end];
-            Some(trim_codes_end(head).trim().to_string())
+            Some(without_site_name(trim_codes_end(head).trim(), lang).to_string())
         }
-        None if joined > 0 => Some(doc.sentence_text(0)[..joined].trim().to_string()),
+        None if joined > 0 => {
+            let head = doc.sentence_text(0)[..joined].trim();
+            Some(without_site_name(head, lang).to_string())
+        }
         None => None,
     };
     let title_words = title.as_deref().map(|t| word_set(t, lang));
@@ -743,7 +746,9 @@ mod wire;
 pub(crate) use dateline::{dateline_len, lead_dateline_len};
 use desk::desk_prefix_len;
 pub(crate) use headline::given_title_sentences;
-use headline::{first_line_headline, joined_headline, opening_introduction, subheading};
+use headline::{
+    first_line_headline, joined_headline, opening_introduction, subheading, without_site_name,
+};
 use labels::{
     AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, bracketed, is_agency_line, is_link, is_page_label,
     is_wire_note_line, spaceless_key,

@@ -67,7 +67,12 @@ fn bracketed_date(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> 
 
 /// Whether the agency of `lists` named by the words at `ws[k..]` (its words
 /// matched as keys) opens there: the number of its words.
-fn agency_at(ws: &[(usize, &str)], k: usize, lists: &Lists, lang: Lang) -> Option<usize> {
+pub(super) fn agency_at(
+    ws: &[(usize, &str)],
+    k: usize,
+    lists: &Lists,
+    lang: Lang,
+) -> Option<usize> {
     lists
         .agencies
         .iter()

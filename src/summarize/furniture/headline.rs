@@ -293,3 +293,33 @@ pub(super) fn joined_headline(doc: &AnalyzedDocument, given: Option<&str>) -> us
         0
     }
 }
+
+/// Words of a site's name after a text headline, at most (`BBC News`).
+const SITE_NAME_WORDS: usize = 3;
+
+/// A text headline without the site's name that a page's title put after
+/// it and a copy kept (`City approves budget | Reuters`, `… - BBC News`,
+/// `… — РИА Новости`): the part after the last ` | `, ` - `, ` – ` or
+/// ` — ` when it is an agency of `agencies.txt` or a name of at most
+/// [`SITE_NAME_WORDS`] capitalised words ending with `News`. Any other
+/// part stays (`Oil rises - and so do fears`).
+pub(super) fn without_site_name(title: &str, lang: Lang) -> &str {
+    let Some((at, sep)) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+        .max_by_key(|&(at, _)| at)
+    else {
+        return title;
+    };
+    let (head, site) = (title[..at].trim_end(), title[at + sep..].trim());
+    let ws: Vec<(usize, &str)> = site.split_whitespace().map(|w| (0, w)).collect();
+    let agency = super::dateline::agency_at(&ws, 0, lists(lang), lang) == Some(ws.len());
+    let news = (1..=SITE_NAME_WORDS).contains(&ws.len())
+        && ws.iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+        && ws.last().is_some_and(|(_, w)| key(w, lang) == "news");
+    if (agency || news) && head.chars().any(char::is_alphanumeric) {
+        head
+    } else {
+        title
+    }
+}
