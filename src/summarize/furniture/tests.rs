@@ -822,14 +822,38 @@ fn an_opening_line_that_introduces_the_text_is_no_title_and_no_sentence() {
 #[test]
 fn a_text_headline_loses_the_site_name_a_page_title_put_after_it() {
     for (title, lang, want) in [
-        ("City approves budget | Reuters", Lang::EN, "City approves budget"),
-        ("City approves budget - BBC News", Lang::EN, "City approves budget"),
+        (
+            "City approves budget | Reuters",
+            Lang::EN,
+            "City approves budget",
+        ),
+        (
+            "City approves budget - BBC News",
+            Lang::EN,
+            "City approves budget",
+        ),
         ("Fed holds rates – Fox News", Lang::EN, "Fed holds rates"),
-        ("Дума утвердила бюджет — РИА Новости", Lang::RU, "Дума утвердила бюджет"),
-        ("شورای شهر بودجه را تصویب کرد - ایرنا", Lang::FA, "شورای شهر بودجه را تصویب کرد"),
+        (
+            "Дума утвердила бюджет — РИА Новости",
+            Lang::RU,
+            "Дума утвердила бюджет",
+        ),
+        (
+            "شورای شهر بودجه را تصویب کرد - ایرنا",
+            Lang::FA,
+            "شورای شهر بودجه را تصویب کرد",
+        ),
         // Any other part is the headline's.
-        ("Oil rises - and so do fears", Lang::EN, "Oil rises - and so do fears"),
-        ("Talks fail | Talks resume", Lang::EN, "Talks fail | Talks resume"),
+        (
+            "Oil rises - and so do fears",
+            Lang::EN,
+            "Oil rises - and so do fears",
+        ),
+        (
+            "Talks fail | Talks resume",
+            Lang::EN,
+            "Talks fail | Talks resume",
+        ),
         ("The news - Good News", Lang::EN, "The news"),
         ("| Reuters", Lang::EN, "| Reuters"),
     ] {
