@@ -119,12 +119,15 @@ fn scale_by_background(
 /// Builds the vectors of every sentence of `docs`; `query_terms`, analyzed
 /// like the sentences, becomes a vector over the same terms. With a
 /// `background` table and weight, each term's IDF is scaled by its
-/// background IDF raised to the weight.
+/// background IDF raised to the weight. The first `shown_from[i]` terms
+/// of the `i`-th sentence (documents' sentences in order; missing entries
+/// are 0) are left out: a dateline before what a brief shows.
 pub(crate) fn build(
     docs: &[AnalyzedDocument],
     idf_unit: IdfUnit,
     background: Option<(&Background, f64)>,
     query_terms: Option<&[String]>,
+    shown_from: &[usize],
 ) -> TermSpace {
     let mut sentences = Vec::new();
     // Cluster ids go by first appearance in the cluster; one document's
@@ -151,8 +154,11 @@ pub(crate) fn build(
             to_cluster.push(id);
         }
         for (p, terms) in doc_terms.sentences.iter().enumerate() {
+            let from = shown_from
+                .get(sentences.len())
+                .map_or(0, |&n| n.min(terms.len()));
             sentences.push((d, p));
-            counts.push(term_counts(terms, &to_cluster));
+            counts.push(term_counts(&terms[from..], &to_cluster));
         }
     }
     let n_terms = names.len();
@@ -242,7 +248,13 @@ mod tests {
             ),
             &Config::default(),
         );
-        let space = build(std::slice::from_ref(&doc), IdfUnit::Sentences, None, None);
+        let space = build(
+            std::slice::from_ref(&doc),
+            IdfUnit::Sentences,
+            None,
+            None,
+            &[],
+        );
         assert_eq!(space.sentences, [(0, 0), (0, 1), (0, 2)]);
         for v in &space.vectors {
             let norm: f32 = v.iter().map(|x| x.1 * x.1).sum();

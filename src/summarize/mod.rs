@@ -145,10 +145,19 @@ pub fn summarize(
     let background = crate::stem::Background::builtin(lang)
         .filter(|_| !cluster)
         .map(|bg| (bg, settings.background_weight));
-    let space = tfidf::build(docs, settings.idf, background, query_terms.as_deref());
+    let (roles, title, title_doc) = roles(docs);
+    // A sentence's terms are those of what the brief shows: a dateline's
+    // or label's terms before it count in no ranking or repeat check.
+    let shown_from = shown_from(docs, &roles);
+    let space = tfidf::build(
+        docs,
+        settings.idf,
+        background,
+        query_terms.as_deref(),
+        &shown_from,
+    );
     let algorithm = resolve(settings, cluster, query.is_some(), lang);
     let doc_of = space.documents();
-    let (roles, title, title_doc) = roles(docs);
     let position = story_positions(&space.positions(), &doc_of, &roles);
     // A brief sentence starts after its dateline; the span stays a byte
     // range of the original text.
@@ -341,6 +350,30 @@ fn summary_sentence(
         score,
         rank,
     }
+}
+
+/// How many of each sentence's terms (documents' sentences in order) stand
+/// before what a brief shows of it: the terms of its skipped dateline or
+/// label; 0 for most.
+fn shown_from(docs: &[AnalyzedDocument], roles: &[furniture::Role]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(roles.len());
+    for doc in docs {
+        for p in 0..doc.sentences.len() {
+            let skipped = match roles.get(out.len()) {
+                Some(&furniture::Role::Body { skip, .. }) if skip > 0 => {
+                    let prefix = &doc.sentence_text(p)[..skip];
+                    doc.analyzer()
+                        .doc_terms(std::iter::once(prefix))
+                        .sentences
+                        .first()
+                        .map_or(0, Vec::len)
+                }
+                _ => 0,
+            };
+            out.push(skipped);
+        }
+    }
+    out
 }
 
 /// The selection's view of every sentence: its score, size and vector,
