@@ -26,8 +26,13 @@ pub enum IdfUnit {
 pub(crate) struct TermSpace {
     /// (document index, sentence index) of each sentence, in cluster order.
     pub sentences: Vec<(usize, usize)>,
-    /// L2-normalized TF-IDF vectors.
+    /// L2-normalized TF-IDF vectors, of the whole sentence: what ranking
+    /// reads.
     pub vectors: Vec<SparseVec>,
+    /// The vectors of what a brief shows of the sentences whose first
+    /// terms stand before it (a skipped dateline), by sentence index,
+    /// sorted: what the repeat check reads ([`TermSpace::shown`]).
+    pub shown: Vec<(usize, SparseVec)>,
     /// Number of content terms per sentence.
     pub lengths: Vec<usize>,
     /// Number of distinct terms.
@@ -40,6 +45,14 @@ impl TermSpace {
     /// Index of each sentence within its document.
     pub fn positions(&self) -> Vec<usize> {
         self.sentences.iter().map(|&(_, p)| p).collect()
+    }
+
+    /// The vector of what a brief shows of sentence `i`.
+    pub fn shown(&self, i: usize) -> &SparseVec {
+        match self.shown.binary_search_by_key(&i, |(k, _)| *k) {
+            Ok(at) => &self.shown[at].1,
+            Err(_) => &self.vectors[i],
+        }
     }
 
     /// Document index of each sentence.
@@ -121,7 +134,8 @@ fn scale_by_background(
 /// `background` table and weight, each term's IDF is scaled by its
 /// background IDF raised to the weight. The first `shown_from[i]` terms
 /// of the `i`-th sentence (documents' sentences in order; missing entries
-/// are 0) are left out: a dateline before what a brief shows.
+/// are 0) stand before what a brief shows (a dateline): ranking reads the
+/// whole sentence, the repeat check the shown part ([`TermSpace::shown`]).
 pub(crate) fn build(
     docs: &[AnalyzedDocument],
     idf_unit: IdfUnit,
@@ -136,6 +150,7 @@ pub(crate) fn build(
     let mut ids: HashMap<&str, u32, BuildWordHasher> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
     let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut shown_counts: Vec<(usize, Vec<(u32, u32)>)> = Vec::new();
     let mut to_cluster: Vec<u32> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let doc_terms = doc.term_ids();
@@ -157,8 +172,11 @@ pub(crate) fn build(
             let from = shown_from
                 .get(sentences.len())
                 .map_or(0, |&n| n.min(terms.len()));
+            if from > 0 {
+                shown_counts.push((sentences.len(), term_counts(&terms[from..], &to_cluster)));
+            }
             sentences.push((d, p));
-            counts.push(term_counts(&terms[from..], &to_cluster));
+            counts.push(term_counts(terms, &to_cluster));
         }
     }
     let n_terms = names.len();
@@ -198,16 +216,18 @@ pub(crate) fn build(
         .iter()
         .map(|r| r.iter().map(|&(_, c)| c as usize).sum())
         .collect();
-    let vectors = counts
+    let vector = |row: &Vec<(u32, u32)>| {
+        let mut v: SparseVec = row
+            .iter()
+            .map(|&(t, c)| (t, c as f32 * idf[t as usize]))
+            .collect();
+        normalize(&mut v);
+        v
+    };
+    let vectors = counts.iter().map(vector).collect();
+    let shown = shown_counts
         .iter()
-        .map(|row| {
-            let mut v: SparseVec = row
-                .iter()
-                .map(|&(t, c)| (t, c as f32 * idf[t as usize]))
-                .collect();
-            normalize(&mut v);
-            v
-        })
+        .map(|(i, row)| (*i, vector(row)))
         .collect();
     let query = query_terms.map(|terms| {
         let mut in_query: Vec<u32> = terms
@@ -228,6 +248,7 @@ pub(crate) fn build(
     TermSpace {
         sentences,
         vectors,
+        shown,
         lengths,
         n_terms,
         query,

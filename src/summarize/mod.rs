@@ -146,8 +146,8 @@ pub fn summarize(
         .filter(|_| !cluster)
         .map(|bg| (bg, settings.background_weight));
     let (roles, title, title_doc) = roles(docs);
-    // A sentence's terms are those of what the brief shows: a dateline's
-    // or label's terms before it count in no ranking or repeat check.
+    // The repeat check compares what the brief shows: a dateline's or
+    // label's terms before a sentence are no part of it there.
     let shown_from = shown_from(docs, &roles);
     let space = tfidf::build(
         docs,
@@ -187,15 +187,9 @@ pub fn summarize(
     let scores = rank::score(algorithm, &input, &rank_params(settings));
 
     let lead = algorithm == Algorithm::Lead;
-    let candidates = candidates(
-        &texts,
-        &space.vectors,
-        &scores,
-        &roles,
-        &doc_of,
-        title_doc,
-        lead,
-    );
+    let shown: Vec<&crate::rank::SparseVec> =
+        (0..space.vectors.len()).map(|i| space.shown(i)).collect();
+    let candidates = candidates(&texts, &shown, &scores, &roles, &doc_of, title_doc, lead);
     let opts = select_options(settings, budget, lead, cluster);
     let fitness = opening::Fitness {
         roles: &roles,
@@ -385,7 +379,7 @@ fn shown_from(docs: &[AnalyzedDocument], roles: &[furniture::Role]) -> Vec<usize
 /// line never is).
 fn candidates<'a>(
     texts: &[&str],
-    vectors: &'a [crate::rank::SparseVec],
+    vectors: &[&'a crate::rank::SparseVec],
     scores: &[f64],
     roles: &[furniture::Role],
     doc_of: &[usize],
