@@ -83,6 +83,9 @@ const AFFIX_STEM: usize = 2;
 struct Lists {
     script: Script,
     letters: Evidence,
+    /// The keys of `letters` as characters, sorted (a text's letters are
+    /// looked up in them).
+    letter_chars: Vec<char>,
     /// Letters of the language that point to another where they stand
     /// before other letters than these (`ъ` before a consonant is
     /// Bulgarian): the letter, the letters it may precede, the code.
@@ -113,6 +116,13 @@ fn lists(lang: Lang) -> Option<&'static Lists> {
         Lists {
             script,
             letters: parse(builtin(lang, "other_language_letters.txt")),
+            letter_chars: {
+                let mut v: Vec<char> = entries(builtin(lang, "other_language_letters.txt"))
+                    .filter_map(|l| l.chars().next())
+                    .collect();
+                v.sort_unstable();
+                v
+            },
             contexts: entries(builtin(lang, "other_language_contexts.txt"))
                 .filter_map(|l| {
                     let mut cols = l.split_whitespace();
@@ -312,23 +322,11 @@ pub(crate) struct DocumentEvidence {
 /// (`other_language_letters.txt`): the cheap question asked before
 /// [`document_languages`] weighs a document's words.
 pub(crate) fn has_other_language_letter(text: &str, lang: Lang) -> bool {
-    static RU: OnceLock<Vec<char>> = OnceLock::new();
-    static FA: OnceLock<Vec<char>> = OnceLock::new();
     let Some(lists) = lists(lang) else {
         return false;
     };
-    let cell = if lang == Lang::RU { &RU } else { &FA };
-    let letters = cell.get_or_init(|| {
-        let mut v: Vec<char> = lists
-            .letters
-            .keys()
-            .filter_map(|l| l.chars().next())
-            .collect();
-        v.sort_unstable();
-        v
-    });
     text.chars()
-        .any(|c| !c.is_ascii() && letters.binary_search(&c).is_ok())
+        .any(|c| !c.is_ascii() && lists.letter_chars.binary_search(&c).is_ok())
 }
 
 /// The other languages of `lang`'s script that a whole document is written

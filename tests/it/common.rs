@@ -271,3 +271,21 @@ pub fn transport_story(lang: &str) -> (&'static str, [&'static str; 6]) {
         ),
     }
 }
+
+/// Every ranking algorithm's name, for generators that try them all.
+pub const RANKINGS: [&str; 6] = [
+    "auto",
+    "lexrank",
+    "lexrank-threshold",
+    "textrank",
+    "centroid",
+    "submodular",
+];
+
+/// The sentence texts of one `summarize --format jsonl` record.
+pub fn summary_texts(brief: &serde_json::Value) -> Vec<&str> {
+    brief["summary"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|x| x["text"].as_str()).collect())
+        .unwrap_or_default()
+}

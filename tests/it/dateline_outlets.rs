@@ -14,7 +14,7 @@
 //! (`Meanwhile, Sarah Jones – The …`, `Q: …`, `Dec 5 was …`) must keep
 //! every word. `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{assert_none_wrong, summarize_batch, transport_story};
+use crate::common::{RANKINGS, assert_none_wrong, summarize_batch, summary_texts, transport_story};
 
 const DASHES: [&str; 4] = ["-", "--", "–", "—"];
 
@@ -352,21 +352,11 @@ fn a_lead_after_a_dateline_and_its_restatement_are_a_repeat() {
     }
     let mut wrong = Vec::new();
     let mut n = 0;
-    for algorithm in [
-        "auto",
-        "lexrank",
-        "lexrank-threshold",
-        "textrank",
-        "centroid",
-        "submodular",
-    ] {
+    for algorithm in RANKINGS {
         let briefs = summarize_batch(&items, &["--algorithm", algorithm, "--sentences", "3"]);
         for ((lead, restated), brief) in pairs.iter().zip(&briefs) {
             n += 1;
-            let texts: Vec<&str> = brief["summary"]
-                .as_array()
-                .map(|s| s.iter().filter_map(|x| x["text"].as_str()).collect())
-                .unwrap_or_default();
+            let texts = summary_texts(brief);
             if texts.iter().any(|t| t.trim() == *lead)
                 && texts.iter().any(|t| t.trim() == *restated)
             {

@@ -8,7 +8,7 @@
 //! binary: a brief may hold the planted sentence only together with the
 //! sentence before it. `BRIEF_MUTATION_REPORT=1` prints the counts.
 
-use crate::common::{assert_none_wrong, summarize_batch, transport_story};
+use crate::common::{RANKINGS, assert_none_wrong, summarize_batch, summary_texts, transport_story};
 
 fn phrases(lang: &str) -> &'static [&'static str] {
     match lang {
@@ -69,15 +69,6 @@ fn central(lang: &str) -> &'static str {
     }
 }
 
-const ALGORITHMS: [&str; 6] = [
-    "auto",
-    "lexrank",
-    "lexrank-threshold",
-    "textrank",
-    "centroid",
-    "submodular",
-];
-
 #[test]
 fn a_reference_phrase_is_never_a_brief_sentence_without_its_predecessor() {
     // (language, the planted sentence, the sentence before it, the text).
@@ -101,15 +92,12 @@ fn a_reference_phrase_is_never_a_brief_sentence_without_its_predecessor() {
         .collect();
     let mut wrong = Vec::new();
     let mut briefs_made = 0;
-    for algorithm in ALGORITHMS {
+    for algorithm in RANKINGS {
         for n in ["1", "2", "3"] {
             let briefs = summarize_batch(&items, &["--algorithm", algorithm, "--sentences", n]);
             for ((_, planted, before, _), brief) in cases.iter().zip(&briefs) {
                 briefs_made += 1;
-                let texts: Vec<&str> = brief["summary"]
-                    .as_array()
-                    .map(|s| s.iter().filter_map(|x| x["text"].as_str()).collect())
-                    .unwrap_or_default();
+                let texts = summary_texts(brief);
                 let holds = |s: &str| texts.iter().any(|t| t.trim() == s.trim());
                 if holds(planted) && !holds(before) {
                     wrong.push(format!(
