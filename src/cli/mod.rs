@@ -40,7 +40,8 @@ Exit codes:
      check: translation errors)
   2  usage, configuration, input or output error
   129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM while writing files: nothing
-     of the new set was kept, an earlier set is untouched
+     of the new set was kept, an earlier set is untouched (a signal during the final
+     renames lets them finish, and the message says the new set is complete)
 
 Configuration: --config FILE, else ./brief.toml, else $XDG_CONFIG_HOME/brief/config.toml,
 else the built-in defaults (`config/default.toml` in the source tree).";

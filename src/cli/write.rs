@@ -78,17 +78,19 @@ fn install_signal_cleanup() {
                 let Some(signal) = signals.forever().next() else {
                     return;
                 };
-                let removed = outfile::interrupt();
-                let message = format!(
-                    "brief: interrupted; removed {removed} temporary file(s), \
-                     the previous output files are unchanged\n"
-                );
-                // SAFETY: write(2) and _exit(2) on a valid buffer; _exit skips
-                // destructors and stdio locks another thread may hold.
-                unsafe {
-                    libc::write(2, message.as_ptr().cast(), message.len());
-                    libc::_exit(128 + signal);
-                }
+                // The message and the exit happen while the writer is held,
+                // so the writing thread cannot end the run first with its
+                // own "interrupted" error and exit code 2.
+                outfile::interrupt_then(|found| {
+                    let message = format!("brief: {found}\n");
+                    // SAFETY: write(2) and _exit(2) on a valid buffer; _exit
+                    // skips destructors and stdio locks another thread may
+                    // hold.
+                    unsafe {
+                        libc::write(2, message.as_ptr().cast(), message.len());
+                        libc::_exit(128 + signal)
+                    }
+                })
             });
     });
 }

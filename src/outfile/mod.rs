@@ -28,13 +28,14 @@
 //! left as they were. Signals are the program's business, not the
 //! library's: nothing here installs a handler, so a program (or a Python
 //! session) that wrote files keeps its own handling of Ctrl-C. A program
-//! that wants a signal to leave no temporary file calls [`interrupt`] from
-//! its handling thread before it exits: that removes the temporary files
-//! and locks of the set being written and makes the set fail. The `brief`
-//! binary does so for SIGINT, SIGTERM and SIGHUP, and exits with
-//! [`EXIT_SIGINT`], [`EXIT_SIGTERM`] or [`EXIT_SIGHUP`] (128 + the signal).
-//! An [`interrupt`] that comes during the renames waits for them to finish,
-//! so the new set is then complete.
+//! that wants a signal to leave no temporary file calls [`interrupt_then`]
+//! from its handling thread and exits in it: that removes the temporary
+//! files and locks of the set being written, makes the set fail, and says
+//! whether a set was abandoned ([`Interruption`]). The `brief` binary does
+//! so for SIGINT, SIGTERM and SIGHUP, and exits with [`EXIT_SIGINT`],
+//! [`EXIT_SIGTERM`] or [`EXIT_SIGHUP`] (128 + the signal). An interrupt
+//! that comes during the renames waits for them to finish, so the new set
+//! is then complete, and the message says so.
 //!
 //! What is not guaranteed: a SIGKILL, a crash of the machine or a power loss
 //! during step 5 (a handful of `rename` calls with no data written between
@@ -164,6 +165,7 @@ pub fn write_all_replacing(
     let mut dirs: Vec<PathBuf> = files.iter().map(|f| parent_dir(&f.path)).collect();
     dirs.sort();
     dirs.dedup();
+    let mut writing = Writing::begin()?;
     // Sorted order: two runs locking overlapping directories cannot deadlock.
     let mut locks = Vec::with_capacity(dirs.len());
     for dir in &dirs {
@@ -181,7 +183,7 @@ pub fn write_all_replacing(
         tx.stage(file, old.as_ref())?;
     }
     let forced: Vec<bool> = (0..files.len()).map(force_of).collect();
-    tx.commit(&forced, &dirs)?;
+    tx.commit(&forced, &dirs, &mut writing)?;
     drop(locks);
     Ok(())
 }
@@ -265,12 +267,19 @@ struct Pending {
     paths: Vec<PathBuf>,
     /// Lock files held; removed too, so an interrupted run leaves nothing.
     locks: Vec<PathBuf>,
+    /// Sets being written now (from their first lock to their last rename
+    /// or their failure).
+    writing: usize,
+    /// Sets this process has written completely.
+    written: usize,
 }
 
 static PENDING: Mutex<Pending> = Mutex::new(Pending {
     aborting: false,
     paths: Vec::new(),
     locks: Vec::new(),
+    writing: 0,
+    written: 0,
 });
 
 fn pending() -> MutexGuard<'static, Pending> {
@@ -284,13 +293,73 @@ fn interrupted() -> Error {
     }
 }
 
+/// What an [`interrupt`] found, for the message a program gives before it
+/// exits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Interruption {
+    /// A set was being written: it is abandoned, its `removed` temporary
+    /// files are gone and the files it would have replaced are unchanged.
+    Abandoned {
+        /// Temporary files removed.
+        removed: usize,
+    },
+    /// No set was being written; the `written` sets this process wrote
+    /// before (none, or a set whose renames had begun and were let finish)
+    /// are complete.
+    Between {
+        /// Sets written completely before the signal.
+        written: usize,
+    },
+}
+
+impl std::fmt::Display for Interruption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Interruption::Abandoned { removed } => write!(
+                f,
+                "interrupted; removed {removed} temporary file(s), \
+                 the previous output files are unchanged"
+            ),
+            Interruption::Between { written: 0 } => {
+                f.write_str("interrupted before any output file was written")
+            }
+            Interruption::Between { .. } => {
+                f.write_str("interrupted after the output files were written; they are complete")
+            }
+        }
+    }
+}
+
 /// Abandons the set being written, if any: removes its temporary files,
 /// backups and lock files and makes it fail with an "interrupted" error;
-/// returns the number of temporary files removed. For a program's signal
-/// handling thread (it locks a mutex and allocates, so not from an
-/// async-signal handler), which then exits. A commit in progress finishes
-/// first: it holds the same mutex.
-pub fn interrupt() -> usize {
+/// says what it found. For a program's signal handling thread (it locks a
+/// mutex and allocates, so not from an async-signal handler), which then
+/// exits: see [`interrupt_then`]. A commit in progress finishes first: it
+/// holds the same mutex, and the set is then [`Interruption::Between`].
+///
+/// ```
+/// use brief::outfile::{interrupt, write_all, Interruption, OutFile};
+/// let dir = tempfile::tempdir().unwrap();
+/// let file = OutFile { path: dir.path().join("a.txt"), contents: b"hi\n".to_vec() };
+/// write_all(std::slice::from_ref(&file), false).unwrap();
+/// // A signal after the set was written finds it complete, not abandoned...
+/// let found = interrupt();
+/// assert_eq!(found, Interruption::Between { written: 1 });
+/// assert!(found.to_string().contains("they are complete"));
+/// // ...and no set starts after it.
+/// assert!(write_all(&[file], true).is_err());
+/// assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), b"hi\n");
+/// ```
+pub fn interrupt() -> Interruption {
+    interrupt_then(|found| found)
+}
+
+/// [`interrupt`], then `finish` while the writer is still held: a program
+/// that exits in `finish` (with `_exit`) exits before its writing thread can
+/// see the failed set and end the run its own way, with another code and
+/// message.
+pub fn interrupt_then<R>(finish: impl FnOnce(Interruption) -> R) -> R {
     let mut pending = pending();
     pending.aborting = true;
     let mut removed = 0usize;
@@ -302,7 +371,49 @@ pub fn interrupt() -> usize {
     for lock in pending.locks.drain(..) {
         let _ = std::fs::remove_file(lock);
     }
-    removed
+    let found = if pending.writing > 0 {
+        Interruption::Abandoned { removed }
+    } else {
+        Interruption::Between {
+            written: pending.written,
+        }
+    };
+    finish(found)
+}
+
+/// One set being written, counted in [`PENDING`] from its first lock to
+/// its end: committed ([`Writing::done`]) or failed (dropped).
+struct Writing {
+    done: bool,
+}
+
+impl Writing {
+    fn begin() -> Result<Writing> {
+        let mut pending = pending();
+        if pending.aborting {
+            return Err(interrupted());
+        }
+        pending.writing += 1;
+        Ok(Writing { done: false })
+    }
+
+    /// The set's renames are done: it counts as written, under the same
+    /// lock as the renames, so a signal in between sees one or the other.
+    fn done(&mut self, pending: &mut Pending) {
+        if !self.done {
+            self.done = true;
+            pending.writing -= 1;
+            pending.written += 1;
+        }
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        if !self.done {
+            pending().writing -= 1;
+        }
+    }
 }
 
 struct Staged {
@@ -396,7 +507,7 @@ impl Transaction {
         Ok(())
     }
 
-    fn commit(&mut self, forced: &[bool], dirs: &[PathBuf]) -> Result<()> {
+    fn commit(&mut self, forced: &[bool], dirs: &[PathBuf], writing: &mut Writing) -> Result<()> {
         let mut pending = pending();
         if pending.aborting {
             return Err(interrupted());
@@ -429,6 +540,7 @@ impl Transaction {
             }
         }
         self.done = true;
+        writing.done(&mut pending);
         for s in &self.staged {
             if let Some(backup) = &s.backup {
                 let _ = std::fs::remove_file(backup);

@@ -68,11 +68,12 @@ fn a_failed_commit_restores_the_old_set() {
     let err = write_all(&files, true).unwrap_err();
     assert!(err.to_string().contains("directory"), "{err}");
     assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+    let mut writing = Writing::begin().unwrap();
     let mut tx = Transaction::begin();
     let meta = a.symlink_metadata().unwrap();
     tx.stage(&files[0], Some(&meta)).unwrap();
     tx.stage(&files[1], None).unwrap();
-    assert!(tx.commit(&[true, true], &[]).is_err());
+    assert!(tx.commit(&[true, true], &[], &mut writing).is_err());
     drop(tx);
     assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
     assert_eq!(names(dir.path()), ["a", "b"]);
