@@ -14,9 +14,12 @@
 //! months written as names (`2016-12-23` = `23 декабря 2016 года`;
 //! `resources/{ru,fa}/month_names.txt`), decades, ordinals and short ranges
 //! (`1990s` → `دهه ۱۹۹۰`, `21st` → `21-й`, `2015-16` → `2015–2016`), the
-//! 24-hour clock (`5 p.m.` → `17:00`) and metric conversions. A negative
-//! number may lose its sign when the target says it in words (`минус 5`,
-//! `5 градусов мороза`, `منفی ۵`). Only the source → target direction is
+//! 24-hour clock (`5 p.m.` → `17:00`, and `14:30` → `в 14.30` as Russian
+//! papers write it), a thousand before a larger scale (`20 trillion` =
+//! `۲۰ هزار میلیارد`) and metric conversions. A negative number may lose
+//! its sign when the target says it in words (`минус 5`, `5 градусов
+//! мороза`, `منفی ۵`) or puts it after Persian digits (`۵- درجه`); one
+//! the target makes positive (`плюс 0,3`, `+0,3`, `مثبت`) is an error. Only the source → target direction is
 //! checked: a number the translator added is not an error. A number the
 //! English source writes in words ("Twenty-five people") is judged too
 //! (`numbers_written.rs`, `resources/en/number_words.txt`): given in the
@@ -77,6 +80,14 @@ fn is_minus(c: char) -> bool {
 
 /// Words that make the next number negative, in every language checked.
 const MINUS_WORDS: [&str; 3] = ["minus", "минус", "منفی"];
+
+/// Words that make the next number positive, in every language checked.
+const PLUS_WORDS: [&str; 3] = ["plus", "плюс", "مثبت"];
+
+/// Whether a plus sign (`+5`) or word (`плюс 5`) stands before byte `start`.
+fn plus_before(text: &str, start: usize) -> bool {
+    text[..start].ends_with('+') || PLUS_WORDS.contains(&previous_word(text, start).as_str())
+}
 
 /// Words that say a temperature is below zero without a sign.
 const BELOW_ZERO: [&str; 5] = [
@@ -212,6 +223,23 @@ fn minus_before(chars: &[(usize, char)], i: usize) -> bool {
     }
 }
 
+/// Whether a temperature in Persian or Arabic-Indic digits, from byte
+/// `start` to char index `i`, has its minus sign after it, as Persian
+/// weather reports type it (`۵- درجه`, shown `-۵` right to left). Only
+/// before a degree: `۱- مقدمه` is the first item of a list.
+fn minus_after(chars: &[(usize, char)], start: usize, i: usize) -> bool {
+    let Some(&(_, c)) = chars.get(i) else {
+        return false;
+    };
+    let first = chars.iter().find(|&&(b, _)| b == start).map(|&(_, d)| d);
+    if !is_minus(c) || first.is_none_or(|d| d.is_ascii_digit()) {
+        return false;
+    }
+    let after: String = chars[i + 1..].iter().take(12).map(|&(_, c)| c).collect();
+    let after = after.trim_start_matches([' ', '\u{00A0}', '\u{200C}', '\u{200F}']);
+    after.starts_with('°') || after.starts_with("درجه")
+}
+
 /// The numbers of `text` in order.
 pub(crate) fn extract(text: &str) -> Vec<Number> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -283,6 +311,7 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             _ => 0.0,
         };
         let end = chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
+        let negative = negative || minus_after(&chars, start, i);
         out.push(Number {
             start,
             end,
@@ -360,10 +389,36 @@ fn currency_before(text: &str, start: usize) -> bool {
         .ends_with(['$', '£', '€', '¥', '₽'])
 }
 
-/// The scale factor after the number (1 without a scale word).
+/// The scale factor after the number (1 without a scale word). A thousand
+/// before a larger scale word multiplies it: Persian writes a trillion
+/// `هزار میلیارد` ("20 trillion rials" = `۲۰ هزار میلیارد ریال`).
 fn scale_after(text: &str, n: &Number) -> f64 {
     let (word, spaced) = next_word(text, n.end);
-    scale_of(&word, spaced, currency_before(text, n.start)).map_or(1.0, |s| 10f64.powi(s))
+    let Some(scale) = scale_of(&word, spaced, currency_before(text, n.start)) else {
+        return 1.0;
+    };
+    let mut power = scale;
+    if scale == 3 {
+        let after = word_end(text, n.end);
+        let (larger, spaced) = next_word(text, after);
+        if spaced && let Some(s @ 6..) = scale_of(&larger, true, false) {
+            power += s;
+        }
+    }
+    10f64.powi(power)
+}
+
+/// The byte after the word [`next_word`] reads after byte `end`.
+fn word_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let trimmed =
+        rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-', '\u{200C}']);
+    let word_len: usize = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '°')
+        .map(char::len_utf8)
+        .sum();
+    end + (rest.len() - trimmed.len()) + word_len
 }
 
 /// Factors from imperial and US units to the metric units a translation
@@ -504,7 +559,7 @@ fn is_dotted_date(n: &Number) -> bool {
 
 /// The values one target number can have: with and without the scale
 /// word after it, each group alone for a number that may be several.
-fn target_values(text: &str, n: &Number) -> Vec<f64> {
+fn target_values(text: &str, n: &Number, clocks: &[(&str, &str)]) -> Vec<f64> {
     let scale = scale_after(text, n);
     let mut out = Vec::new();
     for v in n.magnitudes() {
@@ -515,10 +570,33 @@ fn target_values(text: &str, n: &Number) -> Vec<f64> {
     }
     // A date "1398/05/12" is several numbers; a space-grouped "77 002" is
     // one (reading it as 77 and 2 would accept "77 002" for "77,000").
-    if n.seps.contains(&'/') || is_dotted_date(n) {
+    if n.seps.contains(&'/') || is_dotted_date(n) || is_dotted_clock(n, clocks) {
         out.extend(n.groups.iter().filter_map(|g| g.parse::<f64>().ok()));
     }
     out
+}
+
+/// The times of day a text writes with a colon (`14:30`), as their hour
+/// and minute digit groups.
+fn colon_clocks<'a>(text: &str, numbers: &'a [Number]) -> Vec<(&'a str, &'a str)> {
+    numbers
+        .windows(2)
+        .filter(|w| {
+            let (h, m) = (&w[0], &w[1]);
+            &text[h.end..m.start] == ":"
+                && h.groups.len() == 1
+                && m.groups.len() == 1
+                && h.groups[0].len() <= 2
+                && m.groups[0].len() == 2
+        })
+        .map(|w| (w[0].groups[0].as_str(), w[1].groups[0].as_str()))
+        .collect()
+}
+
+/// Whether a target number is a time of the source's `clocks` written with
+/// a point, as Russian papers do (`14:30` → `в 14.30`).
+fn is_dotted_clock(n: &Number, clocks: &[(&str, &str)]) -> bool {
+    matches!((&n.groups[..], &n.seps[..]), ([h, m], ['.']) if clocks.contains(&(h.as_str(), m.as_str())))
 }
 
 /// One source number judged against the target.
@@ -527,6 +605,8 @@ enum Verdict {
     Found(Option<usize>),
     /// Only the value without its sign is in the target.
     SignLost { temperature: bool },
+    /// The target gives the value with a plus sign or word.
+    SignReversed,
     /// The year is in the target as a Persian-calendar year.
     PersianYear,
     /// The value is not in the target.
@@ -568,6 +648,14 @@ fn judge(
         let unsigned = abs
             .iter()
             .any(|&a| all.iter().any(|&v| same(v, a)) || words.iter().any(|&w| same(w, a)));
+        let made_positive = target
+            .numbers
+            .iter()
+            .zip(&target.plus)
+            .any(|(vs, &plus)| plus && vs.iter().any(|&v| abs.iter().any(|&a| same(v, a))));
+        if made_positive {
+            return Verdict::SignReversed;
+        }
         if unsigned {
             let lower = target.text.to_lowercase();
             if BELOW_ZERO.iter().any(|w| lower.contains(w)) {
@@ -596,6 +684,8 @@ struct Targets<'a> {
     text: &'a str,
     lang: Lang,
     numbers: Vec<Vec<f64>>,
+    /// Whether each number has a plus sign or word before it.
+    plus: Vec<bool>,
     words: OnceLock<Vec<f64>>,
 }
 
@@ -632,12 +722,17 @@ pub(crate) fn check(
         return Vec::new();
     }
     let tgt_numbers = extract(target);
+    let clocks = colon_clocks(source, &src);
     let targets = Targets {
         text: target,
         lang: target_lang,
         numbers: tgt_numbers
             .iter()
-            .map(|n| target_values(target, n))
+            .map(|n| target_values(target, n, &clocks))
+            .collect(),
+        plus: tgt_numbers
+            .iter()
+            .map(|n| plus_before(target, n.start))
             .collect(),
         words: OnceLock::new(),
     };
@@ -667,6 +762,10 @@ pub(crate) fn check(
             Verdict::SignLost { temperature: false } => Finding::warning(
                 CheckKind::Numbers,
                 format!("the number {shown} of the source has no minus sign in the target"),
+            ),
+            Verdict::SignReversed => Finding::error(
+                CheckKind::Numbers,
+                format!("the number {shown} of the source is positive in the target"),
             ),
             Verdict::PersianYear => Finding::warning(
                 CheckKind::Numbers,

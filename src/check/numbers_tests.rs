@@ -719,3 +719,89 @@ fn roman_centuries_and_always_are_the_same_numbers() {
         0
     );
 }
+
+#[test]
+fn a_time_with_a_colon_may_be_written_with_a_point_in_russian() {
+    let en = "The talks start at 14:30 on Monday.";
+    assert_eq!(
+        missing(en, "Переговоры начнутся в 14.30 в понедельник.", Lang::RU),
+        0
+    );
+    assert_eq!(
+        missing(en, "Переговоры начнутся в 14:30 в понедельник.", Lang::RU),
+        0
+    );
+    // Another time, or the point without a time in the source, is not it.
+    assert!(errors(en, "Переговоры начнутся в 14.40 в понедельник.", Lang::RU) > 0);
+    assert!(errors("He won 14 and lost 30.", "Он выиграл 14.30.", Lang::RU) > 0);
+}
+
+#[test]
+fn a_thousand_before_a_larger_scale_multiplies_it() {
+    let en = "The plan costs 20 trillion rials.";
+    assert_eq!(
+        missing(en, "این طرح ۲۰ هزار میلیارد ریال هزینه دارد.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        missing(en, "این طرح ۲۰ تریلیون ریال هزینه دارد.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        errors(en, "این طرح ۲۰ هزار میلیون ریال هزینه دارد.", Lang::FA),
+        1
+    );
+    assert_eq!(
+        errors(en, "این طرح ۲۰ میلیارد ریال هزینه دارد.", Lang::FA),
+        1
+    );
+    assert_eq!(
+        missing(
+            "It costs 20 billion.",
+            "Это стоит 20 тысяч миллионов.",
+            Lang::RU
+        ),
+        0
+    );
+    // "20 thousand" alone is still 20,000, with a word after it.
+    assert_eq!(
+        missing(
+            "About 20,000 people came.",
+            "حدود ۲۰ هزار نفر آمدند.",
+            Lang::FA
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_persian_temperature_may_carry_its_minus_after_the_digits() {
+    let en = "Temperatures fell to -5 degrees.";
+    assert_eq!(missing(en, "دما به ۵- درجه رسید.", Lang::FA), 0);
+    assert_eq!(missing(en, "دما به ۵-درجه رسید.", Lang::FA), 0);
+    assert_eq!(errors(en, "دما به ۵ درجه رسید.", Lang::FA), 1);
+    // A positive temperature given so is wrong; a list item is not a sign,
+    // nor a range or an age.
+    assert_eq!(errors("It was 5°C.", "دما ۵- درجه بود.", Lang::FA), 1);
+    assert_eq!(
+        missing("1. Prices rose.", "۱- قیمت‌ها افزایش یافت.", Lang::FA),
+        0
+    );
+    assert_eq!(missing("From 5 to 7 degrees.", "از ۵-۷ درجه.", Lang::FA), 0);
+    assert_eq!(missing("A 5-year-old boy.", "یک پسر ۵-ساله.", Lang::FA), 0);
+    // Latin digits keep the sign before them only.
+    assert_eq!(errors("It was 5°C.", "Было 5- градусов.", Lang::RU), 0);
+}
+
+#[test]
+fn a_negative_number_made_positive_is_an_error() {
+    let en = "Growth was minus 0.3 percent.";
+    assert_eq!(errors(en, "Рост составил плюс 0,3 процента.", Lang::RU), 1);
+    assert_eq!(errors(en, "Рост составил +0,3 %.", Lang::RU), 1);
+    assert_eq!(errors(en, "رشد مثبت ۰٫۳ درصد بود.", Lang::FA), 1);
+    assert_eq!(errors(en, "Рост составил минус 0,3 процента.", Lang::RU), 0);
+    // Dropping the sign stays a warning outside a temperature.
+    let found = check(en, "Рост составил 0,3 процента.", Lang::EN, Lang::RU);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, super::super::Severity::Warning);
+}

@@ -184,7 +184,101 @@ pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
             let (d, _) = pick(rng, &DOMAINS);
             item_clause(line, lang, p, d, p, d)
         }),
+        ("clean:clock_with_point", |line, lang, rng| {
+            clock_clause(line, lang, rng, false)
+        }),
+        ("clean:thousand_billion", |line, lang, rng| {
+            trillion_clause(line, lang, rng, false)
+        }),
+        ("clean:minus_after_digits", |line, lang, rng| {
+            let n = rng.range(1, 40);
+            let en = format!("Temperatures fell to -{n} degrees overnight.");
+            let gap = [" ", "\u{a0}", ""][rng.range(0, 2) as usize];
+            let t = match lang {
+                Lang::FA => format!("دمای هوا در شب به {}-{gap}درجه رسید.", d(lang, n)),
+                _ => return None,
+            };
+            appended(line, lang, en, t)
+        }),
+        ("clean:list_item_dash", |line, lang, rng| {
+            let n = rng.range(1, 9);
+            let en = format!("{n}. Prices rose.");
+            let t = match lang {
+                Lang::FA => format!("{}- قیمت‌ها افزایش یافت.", d(lang, n)),
+                _ => return None,
+            };
+            appended(line, lang, en, t)
+        }),
     ]
+}
+
+/// A time of day with a colon in the source; in Russian the target writes
+/// it with a point (`14.30`), with the minutes changed when `damaged`.
+fn clock_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let h = rng.range(0, 23);
+    let min = [0, 5, 15, 30, 45, 50][rng.range(0, 5) as usize];
+    let shown = if damaged { (min + 10) % 60 } else { min };
+    let en = format!("The talks start at {h}:{min:02} local time.");
+    let t = match lang {
+        Lang::RU => format!("Переговоры начнутся в {h}.{shown:02} по местному времени."),
+        _ => format!(
+            "مذاکرات ساعت {}:{} به وقت محلی آغاز می‌شود.",
+            d(lang, h),
+            d(lang, format!("{shown:02}"))
+        ),
+    };
+    appended(line, lang, en, t)
+}
+
+/// A trillion in the source; the target says a thousand billion (Persian
+/// `هزار میلیارد`) or, when `damaged`, a thousand million.
+fn trillion_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let whole = rng.range(2, 950);
+    let tenth = rng.range(1, 9);
+    let (en_n, n) = if rng.range(0, 1) == 0 {
+        (whole.to_string(), d(lang, whole))
+    } else {
+        (
+            format!("{}.{tenth}", whole % 10 + 1),
+            d(
+                lang,
+                format!("{}{}{tenth}", whole % 10 + 1, decimal_sep(lang)),
+            ),
+        )
+    };
+    let en = format!("The plan costs {en_n} trillion rials.");
+    let t = match (lang, damaged) {
+        (Lang::FA, false) => format!("این طرح {n} هزار میلیارد ریال هزینه دارد."),
+        (Lang::FA, true) => format!("این طرح {n} هزار میلیون ریال هزینه دارد."),
+        (_, false) => format!("План стоит {n} трлн риалов."),
+        (_, true) => format!("План стоит {n} тысяч миллионов риалов."),
+    };
+    appended(line, lang, en, t)
+}
+
+/// A negative number without a degree the target makes positive, with a
+/// plus sign or word.
+fn sign_reversed_clause(line: &Line, lang: Lang, rng: &mut Rng) -> Option<Clause> {
+    let (a, b) = (rng.range(0, 9), rng.range(1, 9));
+    let value = format!("{a}{}{b}", decimal_sep(lang));
+    let (en, t) = if rng.range(0, 1) == 0 {
+        (
+            format!("Growth was minus {a}.{b} percent."),
+            match lang {
+                Lang::RU => format!("Рост составил плюс {value} процента."),
+                _ => format!("رشد مثبت {} درصد بود.", d(lang, &value)),
+            },
+        )
+    } else {
+        (
+            format!("The index changed by -{a}.{b}%."),
+            match lang {
+                Lang::RU => format!("Индекс изменился на +{value}%."),
+                _ => format!("شاخص +{} درصد تغییر کرد.", d(lang, &value)),
+            },
+        )
+    };
+    appended(line, lang, en, t)
 }
 
 /// The Russian form of a scale word after the number `n` ("1 тысяча",
@@ -342,6 +436,25 @@ pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
             let (p, _) = pick(rng, &PLACEHOLDERS);
             let (d, wrong) = pick(rng, &DOMAINS);
             item_clause(line, lang, p, d, p, wrong)
+        }),
+        ("numbers:sign_reversed", |line, lang, rng| {
+            sign_reversed_clause(line, lang, rng)
+        }),
+        ("numbers:clock_with_point_changed", |line, lang, rng| {
+            clock_clause(line, lang, rng, true)
+        }),
+        (
+            "numbers:thousand_million_for_trillion",
+            |line, lang, rng| trillion_clause(line, lang, rng, true),
+        ),
+        ("numbers:minus_after_digits_added", |line, lang, rng| {
+            let n = rng.range(1, 40);
+            let en = format!("Temperatures rose to {n}°C at noon.");
+            let t = match lang {
+                Lang::FA => format!("دمای هوا ظهر به {}- درجه رسید.", d(lang, n)),
+                _ => return None,
+            };
+            appended(line, lang, en, t)
         }),
     ]
 }
