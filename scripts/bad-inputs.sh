@@ -138,6 +138,10 @@ for sig in INT TERM; do
   wait $pid; code=$?
   if [ $code = 0 ]; then
     check "SIG$sig during export: finished first, new set whole" test "$(ls sig | wc -l)" = $SET_FILES
+  elif grep -q "they are complete" "$W/sig.err"; then
+    # The signal came during the final renames, which are let finish.
+    check "SIG$sig during the renames: exit $code, new set whole" \
+      bash -c "{ [ $code = 130 ] || [ $code = 143 ]; } && [ \"\$(grep -l Newword sig/* | wc -l)\" = $SET_FILES ]"
   else
     check "SIG$sig during export: exit $code, old set whole, no leftovers" \
       bash -c "{ [ $code = 130 ] || [ $code = 143 ]; } && diff -r sig sig.before >/dev/null && [ -z \"\$(ls -A sig | grep '^\.')\" ]"
