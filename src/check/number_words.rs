@@ -76,6 +76,12 @@ fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
         .or_else(|| compound_value(words, key, lang))
 }
 
+/// Whether `key` (a word's [`normalize_key`](crate::tokenize::normalize_key))
+/// is a number word of `lang` (`две`, `پنج`, `three`).
+pub(super) fn is_number_word(key: &str, lang: Lang) -> bool {
+    word_list(lang, "number_words.txt").is_some_and(|w| word_value(w, key, lang).is_some())
+}
+
 /// The second parts of compounds whose first part is a number word
 /// (`resources/{ru,fa}/number_compounds.txt`).
 fn compound_parts(lang: Lang) -> &'static [String] {

@@ -26,6 +26,10 @@
 //! target fewer times, in digits or words, while the target has a number
 //! of its own, it is an error ("Twenty-five people" → "35 человек").
 //!
+//! Round quantities in words are judged too (`numbers_round.rs`,
+//! `resources/*/round_quantities.txt`): "hundreds" given as `тысячи` or
+//! `ده‌ها` while the source says no such quantity is an error.
+//!
 //! Severity: a source value absent from the target, or a repeated value
 //! replaced by another number, is an error. A lost sign outside a
 //! temperature, and a year given in the Persian calendar (`2019` →
@@ -38,6 +42,8 @@ use super::number_words::{DigitSpan, roman_values, values_with_digits, written_n
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
 use crate::tokenize::normalize_key;
+use months::changed_month;
+use round::changed_round_quantity;
 use written::changed_written;
 
 /// The values `text` writes in words, or in digits and scale words mixed
@@ -719,7 +725,9 @@ pub(crate) fn check(
         Vec::new()
     };
     if src.is_empty() && written.is_empty() {
-        return Vec::new();
+        return changed_round_quantity(source, target, source_lang, target_lang)
+            .into_iter()
+            .collect();
     }
     let tgt_numbers = extract(target);
     let clocks = colon_clocks(source, &src);
@@ -803,74 +811,12 @@ pub(crate) fn check(
         &written,
         &targets,
     ));
-    out
-}
-
-/// A month the source names in a date ("December 23") must be the month
-/// the target names: an error when the target names months and not this
-/// one, in words or in a numeric date, or dates something in a month the
-/// source names nowhere ("23 ноября" for "December 23" is a changed date, even where
-/// the unit names December elsewhere; "23.12.2016" and a target that
-/// names no month are judged by their numbers alone).
-fn changed_month(
-    source: &str,
-    target: &str,
-    tgt_numbers: &[Number],
-    source_lang: Lang,
-    target_lang: Lang,
-) -> Option<Finding> {
-    let named = super::number_words::months_named(target, target_lang, false);
-    if named.is_empty() {
-        return None;
-    }
-    let dated = super::number_words::months_named(source, source_lang, true);
-    let &first = dated.first()?;
-    let numeric = numeric_months(target, tgt_numbers);
-    let missing = dated
-        .iter()
-        .find(|(m, _)| !named.iter().any(|(t, _)| t == m) && !numeric.contains(m));
-    // Every month the source gives, in words (dates or not) or in digits.
-    let mut in_source: Vec<u32> = super::number_words::months_named(source, source_lang, false)
-        .iter()
-        .map(|&(m, _)| m)
-        .collect();
-    in_source.extend(numeric_months(source, &extract(source)));
-    // Only a month of a date in the target is its own: "Марты" (a name)
-    // and Persian "مه" (fog) stand alone.
-    let target_dated = super::number_words::months_named(target, target_lang, true);
-    let foreign = target_dated.iter().find(|(m, _)| !in_source.contains(m));
-    let (month, word) = missing.copied().unwrap_or(first);
-    if missing.is_none() && foreign.is_none() {
-        return None;
-    }
-    let shown: Vec<&str> = match foreign {
-        Some(&(_, w)) => vec![w],
-        None => named.iter().map(|(_, w)| *w).take(3).collect(),
-    };
-    Some(Finding::error(
-        CheckKind::Numbers,
-        format!(
-            "the month {word} ({month}) of the source is not the month of the target, which names {}",
-            shown.join(", ")
-        ),
-    ))
-}
-
-/// Months in numeric dates of `text`: "23.12.2016", "2016/12/23", and the
-/// middle of an ISO date "2016-12-23" (three numbers there).
-fn numeric_months(text: &str, numbers: &[Number]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::new();
-    for n in numbers {
-        if is_dotted_date(n) || n.seps.contains(&'/') {
-            out.extend(n.groups.iter().filter_map(|g| g.parse::<u32>().ok()));
-        }
-    }
-    for w in numbers.windows(3) {
-        let joined = |a: &Number, b: &Number| text.get(a.end..b.start) == Some("-");
-        if joined(&w[0], &w[1]) && joined(&w[1], &w[2]) {
-            out.extend(w[1].groups.first().and_then(|g| g.parse::<u32>().ok()));
-        }
-    }
+    out.extend(changed_round_quantity(
+        source,
+        target,
+        source_lang,
+        target_lang,
+    ));
     out
 }
 
@@ -938,6 +884,10 @@ fn repeated_values(
     None
 }
 
+#[path = "numbers_months.rs"]
+mod months;
+#[path = "numbers_round.rs"]
+mod round;
 #[path = "numbers_written.rs"]
 mod written;
 

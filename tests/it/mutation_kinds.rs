@@ -200,6 +200,9 @@ pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
             };
             appended(line, lang, en, t)
         }),
+        ("clean:round_quantity", |line, lang, rng| {
+            round_clause(line, lang, rng, false)
+        }),
         ("clean:list_item_dash", |line, lang, rng| {
             let n = rng.range(1, 9);
             let en = format!("{n}. Prices rose.");
@@ -252,6 +255,53 @@ fn trillion_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Opt
         (Lang::FA, true) => format!("این طرح {n} هزار میلیون ریال هزینه دارد."),
         (_, false) => format!("План стоит {n} трлн риалов."),
         (_, true) => format!("План стоит {n} тысяч миллионов риалов."),
+    };
+    appended(line, lang, en, t)
+}
+
+/// Round quantities in words: English, Russian and Persian forms of each.
+const ROUND: [(&str, &[&str], &[&str]); 6] = [
+    (
+        "Dozens of",
+        &["Десятки", "Несколько десятков"],
+        &["ده‌ها", "ده ها", "دهها"],
+    ),
+    ("Hundreds of", &["Сотни", "Несколько сотен"], &["صدها"]),
+    (
+        "Thousands of",
+        &["Тысячи", "Несколько тысяч"],
+        &["هزاران", "چند هزار"],
+    ),
+    (
+        "Tens of thousands of",
+        &["Десятки тысяч"],
+        &["ده‌ها هزار", "ده ها هزار"],
+    ),
+    ("Hundreds of thousands of", &["Сотни тысяч"], &["صدها هزار"]),
+    (
+        "Millions of",
+        &["Миллионы", "Несколько миллионов"],
+        &["میلیون‌ها", "چند میلیون"],
+    ),
+];
+
+/// A round quantity of people; the target says another one when `damaged`.
+fn round_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let said = rng.range(0, ROUND.len() as u64 - 1) as usize;
+    let given = if damaged {
+        (said + rng.range(1, ROUND.len() as u64 - 1) as usize) % ROUND.len()
+    } else {
+        said
+    };
+    let (en, _, _) = ROUND[said];
+    let (_, ru, fa) = ROUND[given];
+    let form = |forms: &[&'static str], rng: &mut Rng| {
+        forms[rng.range(0, forms.len() as u64 - 1) as usize]
+    };
+    let en = format!("{en} people took to the streets.");
+    let t = match lang {
+        Lang::RU => format!("{} людей вышли на улицы.", form(ru, rng)),
+        _ => format!("{} نفر به خیابان‌ها آمدند.", form(fa, rng)),
     };
     appended(line, lang, en, t)
 }
@@ -436,6 +486,9 @@ pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
             let (p, _) = pick(rng, &PLACEHOLDERS);
             let (d, wrong) = pick(rng, &DOMAINS);
             item_clause(line, lang, p, d, p, wrong)
+        }),
+        ("numbers:round_quantity_changed", |line, lang, rng| {
+            round_clause(line, lang, rng, true)
         }),
         ("numbers:sign_reversed", |line, lang, rng| {
             sign_reversed_clause(line, lang, rng)
