@@ -24,7 +24,8 @@
 //! English source writes in words ("Twenty-five people") is judged too
 //! (`numbers_written.rs`, `resources/en/number_words.txt`): given in the
 //! target fewer times, in digits or words, while the target has a number
-//! of its own, it is an error ("Twenty-five people" → "35 человек").
+//! of its own, it is an error ("Twenty-five people" → "35 человек");
+//! with none of its own, a warning ("three soldiers" → "военные").
 //!
 //! Round quantities in words are judged too (`numbers_round.rs`,
 //! `resources/*/round_quantities.txt`): "hundreds" given as `тысячи` or

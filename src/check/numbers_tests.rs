@@ -805,3 +805,20 @@ fn a_negative_number_made_positive_is_an_error() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, super::super::Severity::Warning);
 }
+
+#[test]
+fn a_number_in_words_left_out_is_a_warning() {
+    let en = "Three soldiers and two civilians were killed.";
+    let found = check(en, "Погибли военные и мирные жители.", Lang::EN, Lang::RU);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, super::super::Severity::Warning);
+    assert_eq!(
+        missing(en, "Погибли трое военных и двое мирных жителей.", Lang::RU),
+        0
+    );
+    // "two years" joined into one word still reads as 2.
+    assert_eq!(
+        missing("It ended two years before.", "دوسال قبل تمام شد.", Lang::FA),
+        0
+    );
+}

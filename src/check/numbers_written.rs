@@ -84,8 +84,8 @@ fn written_converted(source: &str, w: &WrittenNumber, written: &[WrittenNumber])
 /// own instead — one no source number may be, or one it gives more often
 /// than the source: "Twenty-five people" → "35 человек", "Three people …
 /// at 5 a.m." → "۵ نفر … ساعت ۵ صبح". A target without a number of its
-/// own may have said it another way ("both", "a pair"), which is not
-/// judged. Numbers are compared whole: "seventy" is not in "هفتاد و دو".
+/// own may have said it another way ("both", "a pair"): a warning, for a
+/// reviewer to see that "three soldiers" became "военные". Numbers are compared whole: "seventy" is not in "هفتاد و دو".
 pub(super) fn changed_written(
     source: &str,
     source_lang: Lang,
@@ -167,8 +167,17 @@ pub(super) fn changed_written(
             .filter(|g| g.first().is_some_and(|&m| same(m, t)));
         let more = sources.may_be(t) > 0 && times.count() > sources.may_be(t);
         (whole && (new || more)).then_some(t)
-    })?;
+    });
     let shown = &source[missing.start..missing.end];
+    let Some(own) = own else {
+        return Some(Finding::warning(
+            CheckKind::Numbers,
+            format!(
+                "the number \"{shown}\" ({}) of the source is not in the target",
+                missing.value
+            ),
+        ));
+    };
     Some(Finding::error(
         CheckKind::Numbers,
         format!(
