@@ -9,13 +9,29 @@ use crate::lang::Lang;
 use crate::resources::entries as resource_entries;
 use crate::tokenize::tokenize;
 
-/// A list of words with values: number words, or month names.
-struct NumberWords {
+/// A list of words with values: number words, month names, or round
+/// quantities (`value form form*…` per line; `*` ends a prefix).
+pub(super) struct NumberWords {
     exact: std::collections::HashMap<String, f64>,
     prefixes: Vec<(String, f64)>,
 }
 
-fn parse_words(text: &str) -> NumberWords {
+impl NumberWords {
+    /// The value of `key` as listed: an exact form, else the longest
+    /// prefix it starts with.
+    pub(super) fn listed_value(&self, key: &str) -> Option<f64> {
+        if let Some(v) = self.exact.get(key) {
+            return Some(*v);
+        }
+        self.prefixes
+            .iter()
+            .filter(|(p, _)| key.starts_with(p.as_str()))
+            .max_by_key(|(p, _)| p.len())
+            .map(|(_, v)| *v)
+    }
+}
+
+pub(super) fn parse_words(text: &str) -> NumberWords {
     let mut exact = std::collections::HashMap::new();
     let mut prefixes = Vec::new();
     for line in resource_entries(text) {
@@ -68,11 +84,7 @@ fn word_value(words: &NumberWords, key: &str, lang: Lang) -> Option<f64> {
         }
     }
     words
-        .prefixes
-        .iter()
-        .filter(|(p, _)| key.starts_with(p.as_str()))
-        .max_by_key(|(p, _)| p.len())
-        .map(|(_, v)| *v)
+        .listed_value(key)
         .or_else(|| compound_value(words, key, lang))
 }
 

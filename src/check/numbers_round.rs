@@ -7,47 +7,20 @@
 
 use std::sync::OnceLock;
 
-use super::super::number_words::is_number_word;
+use super::super::number_words::{NumberWords, is_number_word, parse_words};
 use super::super::{CheckKind, Finding};
 use super::scale_of;
 use crate::lang::Lang;
-use crate::resources::{builtin, entries};
+use crate::resources::builtin;
 use crate::tokenize::{Token, tokenize};
 
-/// The forms of one language: exact forms and prefixes (`десятк*`), each
-/// with its power of ten (0: a word that makes the scale after it round).
-struct RoundWords {
-    exact: Vec<(String, i32)>,
-    prefixes: Vec<(String, i32)>,
-}
-
-fn parse(text: &str) -> RoundWords {
-    let mut words = RoundWords {
-        exact: Vec::new(),
-        prefixes: Vec::new(),
-    };
-    for line in entries(text) {
-        let mut cols = line.split_whitespace();
-        let Some(power) = cols.next().and_then(|p| p.parse::<i32>().ok()) else {
-            continue;
-        };
-        for form in cols {
-            match form.strip_suffix('*') {
-                Some(p) => words.prefixes.push((p.to_string(), power)),
-                None => words.exact.push((form.to_string(), power)),
-            }
-        }
-    }
-    words
-}
-
-fn words(lang: Lang) -> Option<&'static RoundWords> {
-    static LISTS: OnceLock<Vec<(Lang, RoundWords)>> = OnceLock::new();
+fn words(lang: Lang) -> Option<&'static NumberWords> {
+    static LISTS: OnceLock<Vec<(Lang, NumberWords)>> = OnceLock::new();
     LISTS
         .get_or_init(|| {
             [Lang::EN, Lang::RU, Lang::FA]
                 .into_iter()
-                .map(|l| (l, parse(builtin(l, "round_quantities.txt"))))
+                .map(|l| (l, parse_words(builtin(l, "round_quantities.txt"))))
                 .collect()
         })
         .iter()
@@ -57,16 +30,7 @@ fn words(lang: Lang) -> Option<&'static RoundWords> {
 
 /// The power of ten a word says as a round quantity (0: "several").
 fn power_of(key: &str, lang: Lang) -> Option<i32> {
-    let words = words(lang)?;
-    if let Some((_, p)) = words.exact.iter().find(|(f, _)| f == key) {
-        return Some(*p);
-    }
-    words
-        .prefixes
-        .iter()
-        .filter(|(f, _)| key.starts_with(f.as_str()))
-        .max_by_key(|(f, _)| f.len())
-        .map(|(_, p)| *p)
+    words(lang)?.listed_value(key).map(|p| p as i32)
 }
 
 /// English forms that are round only before "of" ("tens of thousands",
@@ -205,6 +169,7 @@ fn magnitude(power: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::entries;
 
     fn powers(text: &str, lang: Lang) -> Vec<i32> {
         round_quantities(text, lang).iter().map(|r| r.0).collect()
