@@ -179,6 +179,8 @@ fn pieces<'a>(
 struct Run {
     total: f64,
     part: f64,
+    /// The last scale word read (0 before any).
+    last_scale: f64,
     digits: bool,
     end: usize,
     abbreviated: bool,
@@ -208,14 +210,22 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
     let months = word_list(lang, "month_names.txt");
     let tokens = tokenize(text, lang);
     let mut run: Option<Run> = None;
+    // The value of the word just before, for Persian fractions.
+    let mut previous: Option<f64> = None;
     for (start, end, piece) in pieces(&tokens, digits) {
         let key = match piece {
             Piece::Digits(v) => {
                 run = read_digits(text, run, v, start, end, &mut out);
+                previous = None;
                 continue;
             }
             Piece::Word(key) => key,
         };
+        let value = word_value(words, key, lang);
+        if let Some(f) = persian_fraction(previous, key, value, lang) {
+            out.push(f);
+        }
+        previous = value;
         if lang == Lang::FA && key == "و" {
             if let Some(r) = run.as_mut() {
                 r.end = end;
@@ -226,7 +236,22 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
         if let Some(m) = months.and_then(|m| month_of(m, key)) {
             out.push(m);
         }
-        let Some(v) = word_value(words, key, lang) else {
+        let Some(v) = value else {
+            if let Some(r) = run.as_mut()
+                && lang == Lang::RU
+                && key == "с"
+                && joined(text, r, start)
+            {
+                // "три с половиной": the half goes on the number.
+                r.end = end;
+                continue;
+            }
+            if let Some(r) = run.as_ref()
+                && half_after(text, r.end, lang)
+            {
+                // "یک ساعت و نیم": an hour and a half.
+                out.push(r.total + r.part + 0.5);
+            }
             run = None;
             continue;
         };
@@ -241,6 +266,7 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
         let r = run.get_or_insert(Run {
             total: 0.0,
             part: 0.0,
+            last_scale: 0.0,
             digits: false,
             end,
             abbreviated: false,
@@ -248,10 +274,15 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
         if v < 1000.0 || r.part == 0.0 {
             out.push(v);
         }
-        if v >= 1000.0 {
+        if v >= 1000.0 && r.part == 0.0 && r.total > 0.0 && v > r.last_scale {
+            // "بیست هزار میلیارد": a thousand billion.
+            r.total *= v;
+            r.last_scale = v;
+        } else if v >= 1000.0 {
             let multiplier = if r.part == 0.0 { 1.0 } else { r.part };
             r.total += multiplier * v;
             r.part = 0.0;
+            r.last_scale = v;
         } else {
             r.part += v;
         }
@@ -321,8 +352,13 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
                 .unwrap_or("");
             let half = r.part == 0.0
                 && (last.eq_ignore_ascii_case("half a") || last.eq_ignore_ascii_case("half-a"));
+            let and_a_half = if half_after(text, r.end, lang) {
+                0.5
+            } else {
+                0.0
+            };
             out.push(WrittenNumber {
-                value: (r.total + r.part) * if half { 0.5 } else { 1.0 },
+                value: (r.total + r.part) * if half { 0.5 } else { 1.0 } + and_a_half,
                 start: r.start,
                 end: r.end,
                 certain: r.certain,
@@ -332,8 +368,9 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
     };
     for tok in tokenize(text, lang) {
         let Some((v, certain)) = word_reading(words, &tok.key, lang) else {
-            let joins = !and.is_empty()
-                && tok.key == and
+            // "три с половиной": "с" joins a half on.
+            let with_half = lang == Lang::RU && tok.key == "с";
+            let joins = (!and.is_empty() && tok.key == and || with_half)
                 && run
                     .as_ref()
                     .is_some_and(|r| text[r.end..tok.start].trim().is_empty());
@@ -345,7 +382,10 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
         let goes_on = run.as_ref().is_some_and(|r| {
             let gap = text[r.end..tok.start].trim();
             let scaled = r.total > 0.0 || r.part >= 100.0 || lang == Lang::FA;
-            let joined = gap.is_empty() || gap == "-" || (gap == and && scaled && v < 1000.0);
+            let joined = gap.is_empty()
+                || gap == "-"
+                || (gap == and && scaled && v < 1000.0)
+                || (lang == Lang::RU && gap == "с" && v == 0.5);
             joined && r.takes(v)
         });
         if !goes_on {
@@ -354,13 +394,19 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
         let r = run.get_or_insert(WordRun {
             total: 0.0,
             part: 0.0,
+            last_scale: 0.0,
             start: tok.start,
             end: tok.end,
             certain: true,
         });
-        if v >= 1000.0 {
+        if v >= 1000.0 && r.part == 0.0 && r.total > 0.0 {
+            // "بیست هزار میلیارد": a thousand billion.
+            r.total *= v;
+            r.last_scale = v;
+        } else if v >= 1000.0 {
             r.total += if r.part == 0.0 { 1.0 } else { r.part } * v;
             r.part = 0.0;
+            r.last_scale = v;
         } else if v == 100.0 {
             r.part = if r.part == 0.0 { 1.0 } else { r.part } * v;
         } else {
@@ -378,6 +424,8 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
 struct WordRun {
     total: f64,
     part: f64,
+    /// The last scale word read (0 before any).
+    last_scale: f64,
     start: usize,
     end: usize,
     certain: bool,
@@ -389,7 +437,13 @@ impl WordRun {
     /// "three" + "million"), not beside it ("five six").
     fn takes(&self, v: f64) -> bool {
         let below_hundred = self.part % 100.0;
-        if self.part.fract() != 0.0 || v.fract() != 0.0 {
+        if v == 0.5 && self.part > 0.0 && self.part.fract() == 0.0 {
+            // "три с половиной", "سه و نیم".
+            true
+        } else if v >= 1000.0 && self.part == 0.0 && self.total > 0.0 {
+            // A larger scale right after a scale: "هزار میلیارد".
+            self.last_scale > 0.0 && v > self.last_scale
+        } else if self.part.fract() != 0.0 || v.fract() != 0.0 {
             // "полторы тысячи": a fraction only before a scale.
             v >= 1000.0 && self.total == 0.0
         } else if v >= 1000.0 {
@@ -402,6 +456,43 @@ impl WordRun {
                 || (below_hundred >= 20.0 && below_hundred % 10.0 == 0.0 && v < 10.0)
         }
     }
+}
+
+/// A Persian fraction: a cardinal before an ordinal in `م` (`یک چهارم` =
+/// 1/4, `سه چهارم` = 3/4, `دو سوم` = 2/3), given the value of the word
+/// before (`previous`) and of this one (`value`).
+fn persian_fraction(
+    previous: Option<f64>,
+    key: &str,
+    value: Option<f64>,
+    lang: Lang,
+) -> Option<f64> {
+    let (p, d) = (previous?, value?);
+    let ordinal = key.ends_with('م') && !key.ends_with("مین");
+    (lang == Lang::FA
+        && ordinal
+        && (2.0..=10.0).contains(&d)
+        && p >= 1.0
+        && p < d
+        && p.fract() == 0.0)
+        .then(|| p / d)
+}
+
+/// Whether "and a half" follows a number that ends at byte `end` after
+/// one word, as Persian says it: `یک ساعت و نیم` (an hour and a half),
+/// `دو سال و نیم`.
+pub(super) fn half_after(text: &str, end: usize, lang: Lang) -> bool {
+    if lang != Lang::FA {
+        return false;
+    }
+    let mut words = text[end..].split_whitespace();
+    let unit = words.next().unwrap_or("");
+    unit.chars().all(char::is_alphabetic)
+        && !unit.is_empty()
+        && words.next() == Some("و")
+        && words
+            .next()
+            .is_some_and(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()) == "نیم")
 }
 
 /// Whether a digit stands right before byte `start` of `text`, past white
@@ -513,6 +604,7 @@ fn read_digits(
         _ => Some(Run {
             total: 0.0,
             part: value,
+            last_scale: 0.0,
             digits: true,
             end,
             abbreviated: false,

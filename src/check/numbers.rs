@@ -606,6 +606,30 @@ fn is_dotted_clock(n: &Number, clocks: &[(&str, &str)]) -> bool {
     matches!((&n.groups[..], &n.seps[..]), ([h, m], ['.']) if clocks.contains(&(h.as_str(), m.as_str())))
 }
 
+/// Whether `text` names the disease COVID-19 in one of the ways
+/// Russian and Persian news do.
+fn names_the_coronavirus(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "коронавирус",
+        "ковид",
+        "covid",
+        "کرونا",
+        "كرونا",
+        "کووید",
+        "كوويد",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether the number ending at byte `end` is a percentage ("50%",
+/// "50 percent", "50 per cent").
+fn is_percent(text: &str, end: usize) -> bool {
+    text[end..].trim_start().starts_with('%')
+        || matches!(next_word(text, end).0.as_str(), "percent" | "per")
+}
+
 /// One source number judged against the target.
 enum Verdict {
     /// The target has the value (index of the target number, if in digits).
@@ -640,6 +664,14 @@ fn judge(
     }
     let words = target.words();
     if values.iter().any(|&v| words.iter().any(|&w| same(w, v))) {
+        return Verdict::Found(None);
+    }
+    // "50 percent" → "половина", "25%" → "четверть", "نیمی".
+    if is_percent(source, n.end)
+        && values
+            .iter()
+            .any(|&v| words.iter().any(|&w| w < 1.0 && same(w, v / 100.0)))
+    {
         return Verdict::Found(None);
     }
     let conversions = converted(source, n, src.get(i + 1));
@@ -714,9 +746,15 @@ pub(crate) fn check(
     let in_untouchable = |n: &Number| spans.iter().any(|&(s, e)| n.start >= s && n.end <= e);
     // "24/7" says "always", which a translation may say in a word.
     let always = |n: &Number| n.groups == ["24", "7"] && n.seps == ['/'];
+    // "COVID-19" is a name, which a translation may give as "коронавирус".
+    let covid = |n: &Number| {
+        n.groups == ["19"]
+            && source[..n.start].to_lowercase().ends_with("covid-")
+            && names_the_coronavirus(target)
+    };
     let src: Vec<Number> = extract(source)
         .into_iter()
-        .filter(|n| !in_untouchable(n) && !always(n))
+        .filter(|n| !in_untouchable(n) && !always(n) && !covid(n))
         .collect();
     let written = if source_lang == Lang::EN {
         let mut words = written_numbers(source, source_lang);

@@ -822,3 +822,94 @@ fn a_number_in_words_left_out_is_a_warning() {
         0
     );
 }
+
+#[test]
+fn a_half_said_in_words_is_the_decimal() {
+    let en = "The city has 3.5 million residents.";
+    assert_eq!(
+        missing(
+            en,
+            "В городе живут три с половиной миллиона человек.",
+            Lang::RU
+        ),
+        0
+    );
+    assert!(
+        errors(
+            en,
+            "В городе живут два с половиной миллиона человек.",
+            Lang::RU
+        ) > 0
+    );
+    assert_eq!(
+        missing("It took 1.5 hours.", "یک ساعت و نیم طول کشید.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        missing("It took 2.5 years.", "۲ سال و نیم طول کشید.", Lang::FA),
+        0
+    );
+    assert!(errors("It took 1.5 hours.", "دو ساعت و نیم طول کشید.", Lang::FA) > 0);
+    let trillion = "The plan costs 20 trillion rials.";
+    assert_eq!(
+        missing(
+            trillion,
+            "این طرح بیست هزار میلیارد ریال هزینه دارد.",
+            Lang::FA
+        ),
+        0
+    );
+    assert!(errors(trillion, "این طرح بیست میلیارد ریال هزینه دارد.", Lang::FA) > 0);
+}
+
+#[test]
+fn covid_may_be_named_and_a_percentage_said_as_a_fraction() {
+    let en = "The COVID-19 pandemic hit hard.";
+    assert_eq!(
+        missing(en, "Пандемия коронавируса нанесла сильный удар.", Lang::RU),
+        0
+    );
+    assert_eq!(missing(en, "همه‌گیری کرونا ضربه سختی زد.", Lang::FA), 0);
+    assert!(errors(en, "Пандемия гриппа нанесла сильный удар.", Lang::RU) > 0);
+    assert_eq!(
+        missing(
+            "Turnout was 50 percent.",
+            "Явка составила половину.",
+            Lang::RU
+        ),
+        0
+    );
+    assert_eq!(
+        missing("Turnout was 25%.", "Явка составила четверть.", Lang::RU),
+        0
+    );
+    assert!(errors("Turnout was 30%.", "Явка составила половину.", Lang::RU) > 0);
+    assert!(errors("Turnout was 50 people.", "Пришла половина.", Lang::RU) > 0);
+}
+
+#[test]
+fn a_persian_fraction_is_a_cardinal_before_an_ordinal() {
+    let en = "About 25% of the voters stayed home.";
+    assert_eq!(
+        missing(en, "حدود یک چهارم از رای‌دهندگان در خانه ماندند.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        missing("About 50% stayed.", "حدود نیمی ماندند.", Lang::FA),
+        0
+    );
+    assert_eq!(
+        missing("Some 75% stayed.", "حدود سه چهارم ماندند.", Lang::FA),
+        0
+    );
+    assert!(errors(en, "حدود یک سوم از رای‌دهندگان در خانه ماندند.", Lang::FA) > 0);
+    // An ordinal after a word that is no number stays an ordinal.
+    assert_eq!(
+        missing(
+            "On the fourth day, 4 people left.",
+            "در روز چهارم ۴ نفر رفتند.",
+            Lang::FA
+        ),
+        0
+    );
+}

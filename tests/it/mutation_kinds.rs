@@ -203,6 +203,27 @@ pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
         ("clean:round_quantity", |line, lang, rng| {
             round_clause(line, lang, rng, false)
         }),
+        ("clean:and_a_half", |line, lang, rng| {
+            half_clause(line, lang, rng, false)
+        }),
+        ("clean:covid_named", |line, lang, _| {
+            let en = "The COVID-19 pandemic hit the region hard.".to_string();
+            let t = match lang {
+                Lang::RU => "Пандемия коронавируса сильно ударила по региону.",
+                _ => "همه‌گیری کرونا ضربه سختی به منطقه زد.",
+            };
+            appended(line, lang, en, t.to_string())
+        }),
+        ("clean:percent_as_fraction", |line, lang, rng| {
+            let (pct, ru, fa) =
+                [(50, "половина", "نیمی"), (25, "четверть", "یک چهارم")][rng.range(0, 1) as usize];
+            let en = format!("About {pct}% of the voters stayed home.");
+            let t = match lang {
+                Lang::RU => format!("Около {ru} избирателей остались дома."),
+                _ => format!("حدود {fa} از رای‌دهندگان در خانه ماندند."),
+            };
+            appended(line, lang, en, t)
+        }),
         ("clean:list_item_dash", |line, lang, rng| {
             let n = rng.range(1, 9);
             let en = format!("{n}. Prices rose.");
@@ -257,6 +278,34 @@ fn trillion_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Opt
         (_, true) => format!("План стоит {n} тысяч миллионов риалов."),
     };
     appended(line, lang, en, t)
+}
+
+/// A number and a half said in words (`три с половиной миллиона`, `دو
+/// سال و نیم`); one more or less when `damaged`.
+fn half_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    const RU: [&str; 5] = ["два", "три", "четыре", "пять", "шесть"];
+    const FA: [&str; 5] = ["دو", "سه", "چهار", "پنج", "شش"];
+    let i = rng.range(0, 4) as usize;
+    let said = if damaged {
+        (i + 1 + rng.range(0, 3) as usize) % 5
+    } else {
+        i
+    };
+    if rng.range(0, 1) == 0 {
+        let en = format!("The city has {}.5 million residents.", i + 2);
+        let t = match lang {
+            Lang::RU => format!("В городе живут {} с половиной миллиона человек.", RU[said]),
+            _ => format!("این شهر {} و نیم میلیون نفر جمعیت دارد.", FA[said]),
+        };
+        appended(line, lang, en, t)
+    } else {
+        let en = format!("The works took {}.5 years.", i + 2);
+        let t = match lang {
+            Lang::RU => format!("Работы заняли {} с половиной года.", RU[said]),
+            _ => format!("این کارها {} سال و نیم طول کشید.", FA[said]),
+        };
+        appended(line, lang, en, t)
+    }
 }
 
 /// Round quantities in words: English, Russian and Persian forms of each.
@@ -489,6 +538,9 @@ pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("numbers:round_quantity_changed", |line, lang, rng| {
             round_clause(line, lang, rng, true)
+        }),
+        ("numbers:and_a_half_changed", |line, lang, rng| {
+            half_clause(line, lang, rng, true)
         }),
         ("numbers:sign_reversed", |line, lang, rng| {
             sign_reversed_clause(line, lang, rng)
