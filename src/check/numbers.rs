@@ -230,16 +230,16 @@ fn minus_before(chars: &[(usize, char)], i: usize) -> bool {
     }
 }
 
-/// Whether a temperature in Persian or Arabic-Indic digits, from byte
-/// `start` to char index `i`, has its minus sign after it, as Persian
-/// weather reports type it (`۵- درجه`, shown `-۵` right to left). Only
-/// before a degree: `۱- مقدمه` is the first item of a list.
-fn minus_after(chars: &[(usize, char)], start: usize, i: usize) -> bool {
+/// Whether a temperature whose first digit is `first` (Persian or
+/// Arabic-Indic) and whose digits end at char index `i` has its minus
+/// sign after it, as Persian weather reports type it (`۵- درجه`, shown
+/// `-۵` right to left). Only before a degree: `۱- مقدمه` is the first
+/// item of a list.
+fn minus_after(chars: &[(usize, char)], first: char, i: usize) -> bool {
     let Some(&(_, c)) = chars.get(i) else {
         return false;
     };
-    let first = chars.iter().find(|&&(b, _)| b == start).map(|&(_, d)| d);
-    if !is_minus(c) || first.is_none_or(|d| d.is_ascii_digit()) {
+    if !is_minus(c) || first.is_ascii_digit() {
         return false;
     }
     let after: String = chars[i + 1..].iter().take(12).map(|&(_, c)| c).collect();
@@ -273,7 +273,7 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             i += 1;
             continue;
         };
-        let start = chars[i].0;
+        let (start, first_digit) = chars[i];
         let negative =
             minus_before(&chars, i) || MINUS_WORDS.contains(&previous_word(text, start).as_str());
         let mut groups = vec![d.to_string()];
@@ -318,7 +318,7 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
             _ => 0.0,
         };
         let end = chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
-        let negative = negative || minus_after(&chars, start, i);
+        let negative = negative || minus_after(&chars, first_digit, i);
         out.push(Number {
             start,
             end,
@@ -335,17 +335,29 @@ pub(crate) fn extract(text: &str) -> Vec<Number> {
 /// hyphen), e.g. "million" in "2 million", "m" in "5m", "p.m" in "5 p.m.",
 /// and whether white space stood between.
 fn next_word(text: &str, end: usize) -> (String, bool) {
-    let rest = &text[end..];
-    let trimmed =
-        rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-', '\u{200C}']);
-    let word = trimmed
+    let (start, word_end) = next_word_span(text, end);
+    let word = text[start..word_end]
         .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '°')
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim_end_matches('.')
         .to_string();
-    (word, trimmed.len() != rest.len())
+    (word, start != end)
+}
+
+/// The bytes of the word [`next_word`] reads after byte `end`: past spaces
+/// and a hyphen, its letters, points and degree signs.
+fn next_word_span(text: &str, end: usize) -> (usize, usize) {
+    let rest = &text[end..];
+    let trimmed =
+        rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-', '\u{200C}']);
+    let start = end + (rest.len() - trimmed.len());
+    let len: usize = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '°')
+        .map(char::len_utf8)
+        .sum();
+    (start, start + len)
 }
 
 /// The power of ten a scale word stands for. Short forms that are also
@@ -406,26 +418,13 @@ fn scale_after(text: &str, n: &Number) -> f64 {
     };
     let mut power = scale;
     if scale == 3 {
-        let after = word_end(text, n.end);
+        let (_, after) = next_word_span(text, n.end);
         let (larger, spaced) = next_word(text, after);
         if spaced && let Some(s @ 6..) = scale_of(&larger, true, false) {
             power += s;
         }
     }
     10f64.powi(power)
-}
-
-/// The byte after the word [`next_word`] reads after byte `end`.
-fn word_end(text: &str, end: usize) -> usize {
-    let rest = &text[end..];
-    let trimmed =
-        rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}', '-', '\u{200C}']);
-    let word_len: usize = trimmed
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '.' || *c == '°')
-        .map(char::len_utf8)
-        .sum();
-    end + (rest.len() - trimmed.len()) + word_len
 }
 
 /// Factors from imperial and US units to the metric units a translation

@@ -45,10 +45,7 @@ fn keyed(text: &str, lang: Lang) -> Vec<Token> {
         if lang == Lang::FA
             && t.key == "ها"
             && let Some(last) = out.last_mut()
-            && text[last.end..t.start]
-                .chars()
-                .all(|c| matches!(c, ' ' | '\u{200C}'))
-            && text[last.end..t.start].chars().count() == 1
+            && matches!(&text[last.end..t.start], " " | "\u{200C}")
         {
             last.key.push_str("ها");
             last.end = t.end;
