@@ -34,6 +34,7 @@ mod glossary;
 mod judge;
 mod language;
 mod names;
+mod number_ordinals;
 mod number_words;
 mod numbers;
 mod persian;

@@ -296,7 +296,7 @@ pub(super) fn values_with_digits(text: &str, lang: Lang, digits: &[DigitSpan]) -
 /// A number written in words only, as one run: its value, its byte span,
 /// and whether every word of it is certainly a number word: a full form or
 /// a long stem (`двадцат*`), not a short one that other words share
-/// (`пят*` of `пятница`, `втор*` of `вторник`, `пар*` of `партия`).
+/// (`перв*` of `первенство`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct WrittenNumber {
     pub value: f64,
@@ -306,6 +306,47 @@ pub(super) struct WrittenNumber {
     /// Whether digits stand right before it ("3 million", "۸۴ هزار"): a
     /// scale of those digits rather than a number of its own.
     pub after_digits: bool,
+    /// Whether it is an ordinal ("third", "двадцать первая", "سومین"):
+    /// its last word is one ([`ordinal_form`]).
+    pub ordinal: bool,
+}
+
+/// Endings of Russian ordinals (adjectives): "третий", "пятого", "седьмую".
+const RU_ORDINAL_ENDINGS: &[&str] = &[
+    "ая", "ее", "ей", "ем", "ему", "ие", "ий", "им", "ими", "их", "ого", "ое", "ой", "ом", "ому",
+    "ую", "ые", "ый", "ым", "ыми", "ых", "ье", "ьего", "ьей", "ьем", "ьему", "ьи", "ьим", "ьими",
+    "ьих", "ья",
+];
+
+/// Whether the number word `key` of `lang` is an ordinal: a Russian
+/// adjective ending that no cardinal form has (not "одного", "десятком",
+/// "сотней", "пятерых"), a Persian `م`/`مین` (not `نیم`) or `اول`,
+/// `نخست`.
+fn ordinal_form(key: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::RU => {
+            let cardinal = [
+                "одн",
+                "десятк",
+                "сотн",
+                "тысяч",
+                "миллион",
+                "миллиард",
+                "триллион",
+            ]
+            .iter()
+            .any(|p| key.starts_with(p))
+                || ["оих", "оим", "оими", "ерых", "ерым", "ерыми"]
+                    .iter()
+                    .any(|e| key.ends_with(e));
+            !cardinal && RU_ORDINAL_ENDINGS.iter().any(|e| key.ends_with(e))
+        }
+        Lang::FA => {
+            matches!(key, "اول" | "اولین" | "نخست" | "نخستین")
+                || (key != "نیم" && (key.ends_with('م') || key.ends_with("مین")))
+        }
+        _ => false,
+    }
 }
 
 /// A stem of a word list shorter than this is shared with words that are
@@ -363,6 +404,7 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
                 end: r.end,
                 certain: r.certain,
                 after_digits: digit_before(text, r.start),
+                ordinal: r.ordinal,
             });
         }
     };
@@ -398,6 +440,7 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
             start: tok.start,
             end: tok.end,
             certain: true,
+            ordinal: false,
         });
         if v >= 1000.0 && r.part == 0.0 && r.total > 0.0 {
             // "بیست هزار میلیارد": a thousand billion.
@@ -414,6 +457,7 @@ pub(super) fn written_numbers(text: &str, lang: Lang) -> Vec<WrittenNumber> {
         }
         r.end = tok.end;
         r.certain &= certain;
+        r.ordinal = ordinal_form(&tok.key, lang);
     }
     flush(&mut run, &mut out);
     out
@@ -429,6 +473,8 @@ struct WordRun {
     start: usize,
     end: usize,
     certain: bool,
+    /// Whether its last word is an ordinal.
+    ordinal: bool,
 }
 
 impl WordRun {

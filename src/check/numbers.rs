@@ -26,6 +26,11 @@
 //! target fewer times, in digits or words, while the target has a number
 //! of its own, it is an error ("Twenty-five people" → "35 человек");
 //! with none of its own, a warning ("three soldiers" → "военные").
+//! Ordinals in words are judged the same way (`number_ordinals.rs`,
+//! `resources/en/ordinal_words.txt`): "for the second time" → "в третий
+//! раз" is an error; a target gives an ordinal as an ordinal, digits or a
+//! Roman numeral ("twenty-first century" → "XXI век"). Fractions ("a third
+//! of", "two-thirds") and "second" as a unit of time are no ordinals.
 //!
 //! Round quantities in words are judged too (`numbers_round.rs`,
 //! `resources/*/round_quantities.txt`): "hundreds" given as `тысячи` or
@@ -39,6 +44,7 @@
 use std::sync::OnceLock;
 
 pub(crate) use super::digits::ascii_digit;
+use super::number_ordinals::{is_numerator, written_ordinals};
 use super::number_words::{DigitSpan, roman_values, values_with_digits, written_numbers};
 use super::{CheckKind, Finding};
 use crate::lang::Lang;
@@ -756,8 +762,19 @@ pub(crate) fn check(
         .filter(|n| !in_untouchable(n) && !always(n) && !covid(n))
         .collect();
     let written = if source_lang == Lang::EN {
+        // Cardinals and ordinals; a cardinal that begins an ordinal
+        // ("twenty" of "twenty-first") is part of it, and the numerator of
+        // a fraction ("two-thirds") is no count.
         let mut words = written_numbers(source, source_lang);
-        words.retain(|w| !w.after_digits);
+        let ordinals = written_ordinals(source, &words);
+        words.retain(|w| {
+            !w.after_digits
+                && !ordinals
+                    .iter()
+                    .any(|o| o.start <= w.start && w.end <= o.end)
+                && !is_numerator(source, w.value, w.end)
+        });
+        words.extend(ordinals);
         words
     } else {
         Vec::new()

@@ -2,7 +2,7 @@
 //! the `numbers` check: the target must give the same value, in digits
 //! or in words, as often as the source does.
 
-use super::super::number_words::{WrittenNumber, written_numbers};
+use super::super::number_words::{WrittenNumber, roman_values, written_numbers};
 use super::super::{CheckKind, Finding};
 use super::{
     Number, Targets, close_to, converted, extract, is_degrees, next_word, same, source_values,
@@ -136,35 +136,45 @@ pub(super) fn changed_written(
         .collect();
     let sources = SourceNumbers::new(source, source_lang, src, written);
     let lower = target.text.to_lowercase();
+    // "the twenty-first century" → "XXI век".
+    let romans = roman_values(target.text);
     let in_target = |w: &WrittenNumber| {
         let conversions = written_converted(source, w, written);
         let as_value = |t: f64| same(t, w.value) || conversions.iter().any(|&c| close_to(t, c));
         let digits = numbers.iter().filter(|vs| vs.iter().any(|&t| as_value(t)));
         let kept = source[w.start..w.end].to_lowercase();
+        // An ordinal is given as an ordinal: "for the ninth time" is not in
+        // "نه" ("not", also "nine") or "دو کره" ("the two Koreas").
+        let words = runs
+            .iter()
+            .filter(|r| as_value(r.value) && (r.ordinal || !w.ordinal));
         digits.count()
-            + runs.iter().filter(|r| as_value(r.value)).count()
+            + words.count()
+            + romans.iter().filter(|&&v| same(v, w.value)).count()
             + lower.matches(kept.as_str()).count()
     };
     let missing = written
         .iter()
         .find(|w| w.value >= 2.0 && in_target(w) < sources.only(w.value))?;
-    // The target's numbers: every reading of each, its main value first.
-    let mut given: Vec<&[f64]> = alone.iter().map(|vs| vs.as_slice()).collect();
-    let certain: Vec<[f64; 1]> = runs
+    // The target's numbers: every reading of each, its main value first,
+    // and whether it is an ordinal (never a conversion: "8 см" may be "3
+    // inches", "восьмой" may not).
+    let mut given: Vec<(&[f64], bool)> = alone.iter().map(|vs| (vs.as_slice(), false)).collect();
+    let certain: Vec<([f64; 1], bool)> = runs
         .iter()
         .filter(|r| r.certain)
-        .map(|r| [r.value])
+        .map(|r| ([r.value], r.ordinal))
         .collect();
-    given.extend(certain.iter().map(|v| v.as_slice()));
-    let own = given.iter().find_map(|vs| {
+    given.extend(certain.iter().map(|(v, o)| (v.as_slice(), *o)));
+    let own = given.iter().find_map(|&(vs, ordinal)| {
         let &t = vs.first()?;
         let whole = t >= 2.0 && t.fract() == 0.0;
         let new = !vs
             .iter()
-            .any(|&v| sources.may_be(v) > 0 || sources.converts_to(v));
+            .any(|&v| sources.may_be(v) > 0 || (!ordinal && sources.converts_to(v)));
         let times = given
             .iter()
-            .filter(|g| g.first().is_some_and(|&m| same(m, t)));
+            .filter(|(g, _)| g.first().is_some_and(|&m| same(m, t)));
         let more = sources.may_be(t) > 0 && times.count() > sources.may_be(t);
         (whole && (new || more)).then_some(t)
     });
@@ -224,7 +234,22 @@ mod tests {
 
     #[test]
     fn short_stems_are_not_certainly_numbers() {
-        assert_eq!(read("во вторник", Lang::RU), [(2.0, false)]);
+        assert_eq!(read("первенство мира", Lang::RU), [(1.0, false)]);
+        // Words that only start as a number word does are none: the
+        // short stems are listed as whole forms ("пара", "второй").
+        for text in [
+            "во вторник",
+            "партия",
+            "парламент",
+            "пародия",
+            "сотрудник",
+            "пятница",
+            "шествие",
+        ] {
+            assert_eq!(read(text, Lang::RU), [], "{text}");
+        }
+        assert_eq!(read("в третий раз", Lang::RU), [(3.0, true)]);
+        assert_eq!(read("пара ботинок", Lang::RU), [(2.0, true)]);
         assert_eq!(read("двадцать человек", Lang::RU), [(20.0, true)]);
         assert_eq!(read("пять человек", Lang::RU), [(5.0, true)]);
     }
@@ -277,6 +302,100 @@ mod tests {
                     .any(|m| m.contains("of the source is not in the target, which has")),
                 "{source} → {target}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_ordinal_in_words_must_keep_its_value() {
+        for (source, target, lang) in [
+            (
+                "He won for the second time.",
+                "Он победил в третий раз.",
+                Lang::RU,
+            ),
+            (
+                "He won for the second time.",
+                "او برای سومین بار پیروز شد.",
+                Lang::FA,
+            ),
+            (
+                "She began her fifth term.",
+                "Она начала свой шестой срок.",
+                Lang::RU,
+            ),
+            (
+                "It is the twenty-first century.",
+                "Это двадцатый век.",
+                Lang::RU,
+            ),
+            // Given only as a cardinal that means something else: "نه"
+            // is "not" (and "nine").
+            (
+                "They are migrants, not refugees. He won for the ninth time.",
+                "آنها مهاجرند نه پناهنده. او برای چهارمین بار پیروز شد.",
+                Lang::FA,
+            ),
+            // An ordinal is never a metric conversion ("3 inches" = 8 cm).
+            (
+                "Up to 3 inches of rain fell. He won for the sixth time.",
+                "Выпало до 8 см осадков. Он выиграл в восьмой раз.",
+                Lang::RU,
+            ),
+        ] {
+            let found = errors(source, target, lang);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.contains("of the source is not in the target, which has")),
+                "{source} → {target}: {found:?}"
+            );
+        }
+        for (source, target, lang) in [
+            (
+                "He won for the second time.",
+                "Он победил во второй раз.",
+                Lang::RU,
+            ),
+            (
+                "He won for the second time.",
+                "او برای بار دوم پیروز شد.",
+                Lang::FA,
+            ),
+            ("It is the twenty-first century.", "Это XXI век.", Lang::RU),
+            ("It is the twenty-first century.", "Это 21-й век.", Lang::RU),
+            (
+                "It is the twenty-first century.",
+                "این قرن بیست و یکم است.",
+                Lang::FA,
+            ),
+            (
+                "The twenty-first round ended.",
+                "Завершилась двадцать первая встреча.",
+                Lang::RU,
+            ),
+            (
+                "A third of the budget, 5 roads.",
+                "Треть бюджета, 5 дорог.",
+                Lang::RU,
+            ),
+            (
+                "Two-thirds of 40 seats are empty.",
+                "Две трети из 40 мест пустуют.",
+                Lang::RU,
+            ),
+            (
+                "Two-thirds of 40 seats are empty.",
+                "دو سوم از ۴۰ صندلی خالی است.",
+                Lang::FA,
+            ),
+            (
+                "A second later, 5 people ran.",
+                "Секундой позже 5 человек побежали.",
+                Lang::RU,
+            ),
+        ] {
+            let found = errors(source, target, lang);
+            assert!(found.is_empty(), "{source} → {target}: {found:?}");
         }
     }
 

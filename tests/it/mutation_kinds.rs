@@ -224,6 +224,35 @@ pub(super) fn clean_kinds() -> Vec<(&'static str, Make)> {
             };
             appended(line, lang, en, t)
         }),
+        ("clean:ordinal_words", |line, lang, rng| {
+            ordinal_clause(line, lang, rng, false)
+        }),
+        ("clean:fraction_or_second_no_ordinal", |line, lang, rng| {
+            let (en, ru, fa) = [
+                (
+                    "A third of the budget went to roads.",
+                    "Треть бюджета ушла на дороги.",
+                    "یک سوم بودجه صرف جاده‌ها شد.",
+                ),
+                (
+                    "Two-thirds of the seats are empty.",
+                    "Две трети мест пустуют.",
+                    "دو سوم صندلی‌ها خالی است.",
+                ),
+                (
+                    "A second later, the lights went out.",
+                    "Секундой позже погас свет.",
+                    "لحظه‌ای بعد چراغ‌ها خاموش شد.",
+                ),
+                (
+                    "The car was going 30 metres per second.",
+                    "Машина ехала со скоростью 30 метров в секунду.",
+                    "خودرو با سرعت ۳۰ متر بر ثانیه حرکت می‌کرد.",
+                ),
+            ][rng.range(0, 3) as usize];
+            let t = if lang == Lang::RU { ru } else { fa };
+            appended(line, lang, en.to_string(), t.to_string())
+        }),
         ("clean:list_item_dash", |line, lang, rng| {
             let n = rng.range(1, 9);
             let en = format!("{n}. Prices rose.");
@@ -306,6 +335,102 @@ fn half_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<
         };
         appended(line, lang, en, t)
     }
+}
+
+/// Ordinals 2nd to 12th: English, Russian (masculine) and Persian words.
+const ORDINALS: [(&str, &str, &str); 11] = [
+    ("second", "второй", "دوم"),
+    ("third", "третий", "سوم"),
+    ("fourth", "четвертый", "چهارم"),
+    ("fifth", "пятый", "پنجم"),
+    ("sixth", "шестой", "ششم"),
+    ("seventh", "седьмой", "هفتم"),
+    ("eighth", "восьмой", "هشتم"),
+    ("ninth", "девятый", "نهم"),
+    ("tenth", "десятый", "دهم"),
+    ("eleventh", "одиннадцатый", "یازدهم"),
+    ("twelfth", "двенадцатый", "دوازدهم"),
+];
+
+/// An ordinal the source writes in words ("for the third time", "her
+/// fifth term", "the second-largest city", "the twenty-first century");
+/// the target says another one when `damaged`.
+fn ordinal_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let said = rng.range(0, ORDINALS.len() as u64 - 1) as usize;
+    let given = if damaged {
+        (said + rng.range(1, ORDINALS.len() as u64 - 1) as usize) % ORDINALS.len()
+    } else {
+        said
+    };
+    let (en, _, _) = ORDINALS[said];
+    let (_, ru, fa) = ORDINALS[given];
+    let (en, t) = match rng.range(0, 3) {
+        0 => (
+            format!("He won the race for the {en} time."),
+            match lang {
+                Lang::RU => format!("Он выиграл гонку в {ru} раз."),
+                _ => format!("او برای {fa}ین بار در مسابقه پیروز شد."),
+            },
+        ),
+        1 => (
+            format!("She began her {en} term in office."),
+            match lang {
+                Lang::RU => format!("Она начала свой {ru} срок на посту."),
+                _ => format!("او {fa}ین دوره ریاست خود را آغاز کرد."),
+            },
+        ),
+        2 => (
+            format!("It is now the {en}-largest city in the country."),
+            match lang {
+                Lang::RU => format!("Теперь это {ru} по величине город страны."),
+                _ => format!("این شهر اکنون {fa}ین شهر بزرگ کشور است."),
+            },
+        ),
+        _ => {
+            let (ten, ten_ru, ten_fa) =
+                [("twenty", "двадцать", "بیست"), ("thirty", "тридцать", "سی")]
+                    [rng.range(0, 1) as usize];
+            let unit = rng.range(1, 9) as usize;
+            let shown = if damaged { unit % 9 + 1 } else { unit };
+            let ru_units = [
+                "первая",
+                "вторая",
+                "третья",
+                "четвертая",
+                "пятая",
+                "шестая",
+                "седьмая",
+                "восьмая",
+                "девятая",
+            ];
+            let fa_units = [
+                "یکم",
+                "دوم",
+                "سوم",
+                "چهارم",
+                "پنجم",
+                "ششم",
+                "هفتم",
+                "هشتم",
+                "نهم",
+            ];
+            let en_units = [
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth",
+            ];
+            (
+                format!("The {ten}-{} round of talks ended.", en_units[unit - 1]),
+                match lang {
+                    Lang::RU => format!(
+                        "Завершилась {ten_ru} {} встреча переговорщиков.",
+                        ru_units[shown - 1]
+                    ),
+                    _ => format!("دور {ten_fa} و {} مذاکرات پایان یافت.", fa_units[shown - 1]),
+                },
+            )
+        }
+    };
+    appended(line, lang, en, t)
 }
 
 /// Round quantities in words: English, Russian and Persian forms of each.
@@ -538,6 +663,9 @@ pub(super) fn more_damaged_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("numbers:round_quantity_changed", |line, lang, rng| {
             round_clause(line, lang, rng, true)
+        }),
+        ("numbers:ordinal_changed", |line, lang, rng| {
+            ordinal_clause(line, lang, rng, true)
         }),
         ("numbers:and_a_half_changed", |line, lang, rng| {
             half_clause(line, lang, rng, true)
