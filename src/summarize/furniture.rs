@@ -386,7 +386,9 @@ const DATE_LINE_WORDS: usize = 16;
 /// Whether `text` dates the page rather than tells the story: it opens with
 /// a label of `date_labels.txt` (`Updated`, `Опубликовано:`, `تاریخ
 /// انتشار:`) and every other word is a label, a date, a time, a time zone
-/// in capitals (`GMT`, `EST`) or a separator (`|`).
+/// in capitals (`GMT`, `EST`) or a separator (`|`). Without a label, a
+/// sentence of a time and a date only (`08:28 EST, 5 December 2013 .`,
+/// split from its `PUBLISHED:`) dates the page too.
 fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
     let mut ws = text.split_whitespace();
     let label = |w: &str| lists.date_labels.contains(&key(w, lang));
@@ -398,28 +400,142 @@ fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
     // (Arabic letters have several written forms: their key decides.)
     let letter = first.chars().next().and_then(|c| c.to_lowercase().next());
     let arabic = letter.is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    if !(arabic || lists.date_labels.iter().any(|l| l.chars().next() == letter)) || !label(first) {
+    let labelled =
+        (arabic || lists.date_labels.iter().any(|l| l.chars().next() == letter)) && label(first);
+    // `08:28`: a time of day.
+    let clock = |w: &str| {
+        w.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        })
+    };
+    if !labelled && !clock(first) {
         return false;
     }
-    let mut dated = false;
-    for w in ws {
+    let (mut dated, mut month) = (false, false);
+    for w in text.split_whitespace().skip(usize::from(labelled)) {
         let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')'));
         let time = bare.chars().any(char::is_numeric)
             && bare
                 .chars()
                 .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
-        let date = time || lists.months.contains(&key(bare, lang));
-        dated |= date;
+        let named = lists.months.contains(&key(bare, lang));
+        month |= named;
+        dated |= time || named;
         // A time zone (`GMT`, `gmt` in a document written in capitals) or
         // a short word between the dates (`on`, `at`).
         let letters = bare.chars().count();
         let zone = bare.chars().all(char::is_alphabetic)
             && (letters <= 3 || (letters == 4 && all_capitals(bare)));
-        if !(date || zone || label(w) || bare.is_empty() || matches!(bare, "|" | "am" | "pm")) {
+        if !(time
+            || named
+            || zone
+            || label(w)
+            || bare.is_empty()
+            || matches!(bare, "|" | "am" | "pm"))
+        {
             return false;
         }
     }
-    dated
+    // Without a label, the time comes with a month: `10:30 on Monday.` may
+    // be a line of a schedule.
+    dated && (labelled || month)
+}
+
+/// Bytes of a label and the date it gives that open `text` on the lead's
+/// own line (`Updated 10:32 AM EST, December 5, 2016 The river …`), up to
+/// the lead: a label of `date_labels.txt`, then dates, times, zones in
+/// capitals and labels, at least one a date or a time; then the lead,
+/// which opens with a capital or a dateline. 0 when there is none.
+fn date_prefix_len(text: &str, lang: Lang) -> usize {
+    let lists = lists(lang);
+    let label = |w: &str| lists.date_labels.contains(&key(w, lang));
+    // Most sentences open with a word no label is: of another first
+    // letter or length (no key is made for them).
+    let first = text.split_whitespace().next().unwrap_or("");
+    let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let initial = bare.chars().next().and_then(|c| c.to_lowercase().next());
+    let may_be = |d: &String| d.len() == bare.len() && initial.is_some_and(|l| d.starts_with(l));
+    if !lists.date_labels.iter().any(may_be) || !label(first) {
+        return 0;
+    }
+    let ws = words(text, 24);
+    // The words that may end the prefix: each from the first date or time.
+    let (mut ends, mut dated) = (Vec::new(), false);
+    for (at, &(_, w)) in ws.iter().enumerate().skip(1) {
+        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')' | '|'));
+        let time = bare.chars().any(char::is_numeric)
+            && bare
+                .chars()
+                .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
+        let k = key(bare, lang);
+        let named = lists.months.contains(&k) || lists.calendar_words.contains(&k);
+        // In a prefix only a zone in capitals (`EST`, `AM`): `The` opens
+        // the lead.
+        let zone = (2..=4).contains(&bare.chars().count()) && all_capitals(bare);
+        if !(time || named || zone || label(w) || bare.is_empty()) {
+            break;
+        }
+        dated |= time || named;
+        if dated {
+            ends.push(at + 1);
+        }
+    }
+    // The shortest prefix after which a dateline opens the lead (`… 2016
+    // NEW YORK — …`, `… 2016 (CNN)Heavy …`: a place in capitals may pass
+    // for a zone, and the dateline reads it whole), else the longest after
+    // which a capital does.
+    let start = |at: usize| ws.get(at).map(|&(start, _)| start);
+    let dated = ends
+        .iter()
+        .filter_map(|&at| start(at))
+        .find(|&s| lead_dateline_len(&text[s..], lang) > 0);
+    let capital = || {
+        ends.iter()
+            .rev()
+            .filter(|&&at| ws.get(at).is_some_and(|(_, w)| opens_with_capital(w)))
+            .find_map(|&at| start(at))
+    };
+    dated.or_else(capital).unwrap_or(0)
+}
+
+/// Whether `word` opens with a capital letter, perhaps after a quote.
+fn opens_with_capital(word: &str) -> bool {
+    word.trim_start_matches(['"', '“', '\''])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether a line that dates the page ends `text`, run onto a line that
+/// ends no sentence (`Vaccine teaches … as part of treatment Last updated
+/// on 5 December 2016.`): what is left is a heading, and the whole no
+/// sentence of a brief.
+fn trailing_date_line(text: &str, lang: Lang) -> bool {
+    // Most sentences end otherwise: a date line ends with a digit.
+    let end = text
+        .trim_end()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !end.ends_with(|c: char| c.is_numeric()) {
+        return false;
+    }
+    let lists = lists(lang);
+    // Word starts after white space, read without a copy: a label opens
+    // with a capital whose small letter some label starts with.
+    let mut after_space = false;
+    text.char_indices().any(|(at, c)| {
+        let start = after_space && !c.is_whitespace();
+        after_space = c.is_whitespace();
+        start
+            && c.is_uppercase()
+            && c.to_lowercase()
+                .next()
+                .is_some_and(|l| lists.date_labels.iter().any(|d| d.starts_with(l)))
+            && count_words(&text[at..], DATE_LINE_WORDS + 1) <= DATE_LINE_WORDS
+            && !ends_a_sentence(&text[..at])
+            && is_date_line(&text[at..], lists, lang)
+    })
 }
 
 /// A desk's byline (`گروه ادب و هنر- ندا انتظامی:`) has at most this many words.
@@ -683,6 +799,10 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             let run = if i == 0 { run.max(joined) } else { run };
             let run = run + furniture_lines_len(&sentence[run..], lang, title_words.as_ref());
             let run = run + furniture_prefix_len(&sentence[run..], lang);
+            // A byline run into the lead (`By JANE SMITH Associated Press
+            // A teenager …`).
+            let run = run + byline_prefix_len(&sentence[run..], lang);
+            let run = run + date_prefix_len(&sentence[run..], lang);
             // Codes may open the story's line after furniture lines too.
             let run = run + leading_codes_len(&sentence[run..]);
             if in_caption(run) {
@@ -716,7 +836,7 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
             let introduces = (introduces(body)
                 && count_words(body, INTRODUCES_MIN_WORDS) >= INTRODUCES_MIN_WORDS)
                 || asks(body);
-            if !introduces && !ends_a_sentence(body) {
+            if !introduces && (!ends_a_sentence(body) || trailing_date_line(body, lang)) {
                 return Role::Fragment;
             }
             if let Some(tw) = &title_words
@@ -754,7 +874,7 @@ use labels::{
     is_wire_note_line, spaceless_key,
 };
 use notices::CREDIT_MAX_WORDS;
-use notices::{Prefix, furniture_prefix_len, is_credit_line};
+use notices::{Prefix, byline_prefix_len, furniture_prefix_len, is_credit_line};
 
 #[cfg(test)]
 mod tests;

@@ -229,6 +229,20 @@ fn furniture(lang: L) -> &'static [&'static str] {
     }
 }
 
+/// Bylines and page dates a page may run into the lead on its own line
+/// (`By JANE SMITH Associated Press The river …`).
+const INLINE_FURNITURE: [&str; 9] = [
+    "By JANE SMITH Associated Press",
+    "By JANE SMITH, Associated Press",
+    "BY JOHN DOE AP Business Writer",
+    "By JANE SMITH and JOHN DOE",
+    "By J. SMITH",
+    "By Jane Smith, Reuters",
+    "By JANE SMITH, Associated Press Updated 10:32 AM EST, December 5, 2016",
+    "Updated 10:32 AM EST, Mon December 5, 2016",
+    "Published: 10:32 EST, 5 December 2016 | Updated: 11:02 EST, 5 December 2016",
+];
+
 /// Openers that refer to the sentence before (`+` marks where the rest of
 /// a story sentence follows; its first letter is lowered in cased scripts).
 fn openers(lang: L) -> &'static [&'static str] {
@@ -504,6 +518,17 @@ fn variant(a: &Article, rng: &mut Rng) -> (Document, Planted) {
                 paras.insert(i, d.trim().to_string());
             }
             planted.dateline = Some(d.trim().to_string());
+        }
+    }
+    // A byline or a page date run into the lead on its line (English).
+    if a.lang == L::En && rng.chance(40) {
+        let lead = paras
+            .iter()
+            .position(|p| a.paragraphs.contains(p) || p.len() > 80);
+        if let Some(i) = lead {
+            let f = *rng.pick(&INLINE_FURNITURE);
+            paras[i] = format!("{f} {}", paras[i]);
+            planted.furniture.push(f.to_string());
         }
     }
     // The headline: a first line, perhaps restated by a sentence of its

@@ -152,3 +152,105 @@ pub(super) fn furniture_prefix_len(text: &str, lang: Lang) -> usize {
             lead + n + (rest.len() - rest.trim_start().len())
         })
 }
+
+/// A byline run into the lead has at most this many words of names.
+const BYLINE_NAME_WORDS: usize = 6;
+
+/// Words that end a reporter's job title after the names (`AP Business
+/// Writer`, `Associated Press Correspondent`).
+const BYLINE_TITLES: &[&str] = &["Correspondent", "Editor", "Producer", "Reporter", "Writer"];
+
+/// Bytes of a byline that opens `text` on the lead's own line (`By JANE
+/// SMITH Associated Press A teenager who …`, `By Jane Smith, Reuters The
+/// river …`), up to the lead: `By`, names in capitals (or capitalised
+/// names with a comma before an agency of `agencies.txt`), perhaps an
+/// agency and a job title; then the lead, which opens with a capital or a
+/// dateline. 0 when there is none. Names in small
+/// letters and capitals alike (`By Jane Smith Police said …`) are no
+/// byline: where the names end cannot be told.
+pub(super) fn byline_prefix_len(text: &str, lang: Lang) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    if lang != Lang::EN || !(t.starts_with("By ") || t.starts_with("BY ")) {
+        return 0;
+    }
+    let ws = super::words(t, 40);
+    let capitals = |w: &str| super::all_capitals(w.trim_end_matches(','));
+    let joiner = |w: &str| matches!(w, "and" | "AND" | "&" | "|");
+    // Names in capitals: `JANE SMITH`, `J. SMITH AND JOHN DOE`.
+    let mut names = 1;
+    while names < ws.len().min(1 + BYLINE_NAME_WORDS)
+        && (capitals(ws[names].1) || (names > 1 && joiner(ws[names].1)))
+    {
+        names += 1;
+    }
+    if names >= 3 {
+        // The last of them may be the dateline's place or the lead's
+        // first word (`… JOHN DOE TEHRAN - …`, `… SMITH NATO leaders …`).
+        // Two names at least, the last no joiner (`By US and EU rules, …`
+        // is no byline).
+        return (3..=names)
+            .rev()
+            .filter(|&at| {
+                !joiner(ws[at - 1].1) && (1..at).filter(|&k| !joiner(ws[k].1)).count() >= 2
+            })
+            .find_map(|at| lead_after(t, &ws, at, false, lang))
+            .map_or(0, |n| lead + n);
+    }
+    // Capitalised names closed by a comma, then an agency: `By Jane
+    // Smith, Reuters`.
+    let mut at = 1;
+    while at < ws.len().min(1 + BYLINE_NAME_WORDS) && capitalised(ws[at].1) {
+        at += 1;
+        if ws[at - 1].1.ends_with(',') {
+            break;
+        }
+    }
+    if at < 3 || !ws[at - 1].1.ends_with(',') {
+        return 0;
+    }
+    lead_after(t, &ws, at, true, lang).map_or(0, |n| lead + n)
+}
+
+/// Where the lead starts in `t` (words `ws`) after a byline's names that
+/// end before word `at`: past an agency (required when `agency`) and a job
+/// title, a word with a capital (or a quote) or a dateline.
+fn lead_after(t: &str, ws: &[(usize, &str)], at: usize, agency: bool, lang: Lang) -> Option<usize> {
+    let signed = agency_len(&ws[at..], lang);
+    if agency && signed == 0 {
+        return None;
+    }
+    let mut at = at + signed;
+    if let Some(end) = (at..ws.len().min(at + 3))
+        .find(|&j| BYLINE_TITLES.contains(&ws[j].1.trim_end_matches(',')))
+        .filter(|&j| (at..=j).all(|k| capitalised(ws[k].1)))
+    {
+        at = end + 1;
+    }
+    let &(start, first) = ws.get(at)?;
+    (super::opens_with_capital(first) || super::lead_dateline_len(&t[start..], lang) > 0)
+        .then_some(start)
+}
+
+/// Whether `word` opens with a capital letter (`Jane`, `O'Neil,`).
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// How many of `ws` make an agency of `agencies.txt` (`Associated Press`,
+/// `Reuters,`), 0 when they do not start with one.
+fn agency_len(ws: &[(usize, &str)], lang: Lang) -> usize {
+    let lists = lists(lang);
+    lists
+        .agencies
+        .iter()
+        .filter(|a| {
+            a.len() <= ws.len()
+                && a.iter().zip(ws).all(|(part, (_, w))| {
+                    capitalised(w) && key(w.trim_end_matches([',', '.']), lang) == *part
+                })
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}

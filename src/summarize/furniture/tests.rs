@@ -860,3 +860,78 @@ fn a_text_headline_loses_the_site_name_a_page_title_put_after_it() {
         assert_eq!(headline::without_site_name(title, lang), want, "{title}");
     }
 }
+
+#[test]
+fn a_byline_or_page_date_run_into_the_lead_is_skipped() {
+    let lead = "A teenager who vanished has been found safe, police said.";
+    for prefix in [
+        "By JANE SMITH Associated Press ",
+        "By JANE SMITH, Associated Press ",
+        "BY JOHN DOE AP Business Writer ",
+        "By JANE SMITH and JOHN DOE ",
+        "By J. SMITH ",
+        "By Jane Smith, Reuters ",
+    ] {
+        let text = format!("{prefix}{lead}");
+        assert_eq!(&text[byline_prefix_len(&text, Lang::EN)..], lead, "{text}");
+    }
+    for prefix in [
+        "Updated 10:32 AM EST, Mon December 5, 2016 ",
+        "Published: 10:32 EST, 5 December 2016 | Updated: 11:02 EST, 5 December 2016 ",
+    ] {
+        let text = format!("{prefix}{lead}");
+        assert_eq!(&text[date_prefix_len(&text, Lang::EN)..], lead, "{text}");
+    }
+    // The names' last word in capitals may be the dateline's place.
+    let text = "By JANE SMITH and JOHN DOE TEHRAN - Presidents of Iran spoke on the phone.";
+    assert_eq!(
+        &text[byline_prefix_len(text, Lang::EN)..],
+        "TEHRAN - Presidents of Iran spoke on the phone."
+    );
+    let text = "Updated 10:32 AM EST, December 5, 2016 NEW YORK — Prices rose again.";
+    assert_eq!(
+        &text[date_prefix_len(text, Lang::EN)..],
+        "NEW YORK — Prices rose again."
+    );
+    // Sentences that only open like one keep their start.
+    for text in [
+        "By NATO standards the army is small.",
+        "By US and EU rules, the deal is void.",
+        "By Jane Smith Police were called to the house.",
+        "By Monday, Jane Smith had left the city for good.",
+        "Updated figures show that 5 people died.",
+        "Published in 2016, the report named 12 firms.",
+        "Posted 10:30 on a board, the notice named him.",
+    ] {
+        assert_eq!(byline_prefix_len(text, Lang::EN), 0, "{text}");
+        assert_eq!(date_prefix_len(text, Lang::EN), 0, "{text}");
+    }
+}
+
+#[test]
+fn a_date_line_ending_a_heading_makes_no_sentence() {
+    for text in [
+        "Vaccine teaches immune system to recognise rogue cells Last updated on 5 December 2016.",
+        "Floods close roads Updated 10:32 GMT, 5 December 2016.",
+    ] {
+        assert!(trailing_date_line(text, Lang::EN), "{text}");
+    }
+    for text in [
+        "The vote was held on 5 December 2016.",
+        "Floods closed roads. Updated 10:32 GMT, 5 December 2016.",
+        "Last year the figure was 2,000.",
+        "He said the price Posted on Monday was 5.",
+    ] {
+        assert!(!trailing_date_line(text, Lang::EN), "{text}");
+    }
+}
+
+#[test]
+fn a_time_and_date_alone_date_the_page() {
+    assert!(is_furniture("08:28 EST, 5 December 2013 .", Lang::EN));
+    assert!(!is_furniture("10:30 on Monday.", Lang::EN));
+    assert!(!is_furniture(
+        "08:28 was the time the train left.",
+        Lang::EN
+    ));
+}
