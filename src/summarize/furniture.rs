@@ -737,6 +737,14 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
     let title_sentences = given.map_or(0, |t| given_title_sentences(doc, t));
     let first_is_given = title_sentences > 0;
     let introduction = !first_is_given && opening_introduction(doc);
+    // A kicker that introduces the text stands above the headline (`وزیر
+    // خارجه:` / the quote): the line after it may be the headline.
+    let head_from = usize::from(introduction && headline == 0);
+    let headline = if head_from > 0 {
+        headline_at(doc, head_from)
+    } else {
+        headline
+    };
     // A headline the segmenter ran into the sentence after it.
     let joined = if headline > 0 || first_is_given {
         0
@@ -747,7 +755,8 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         Some(t) => Some(t.to_string()),
         // A headline of a wire feed may carry layout codes (`… June 8: &QL;`).
         None if headline > 0 => {
-            let head = &text[doc.sentences[0].start..doc.sentences[headline - 1].end];
+            let head =
+                &text[doc.sentences[head_from].start..doc.sentences[head_from + headline - 1].end];
             Some(without_site_name(trim_codes_end(head).trim(), lang).to_string())
         }
         None if joined > 0 => {
@@ -768,10 +777,11 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if i < headline.max(title_sentences) {
+            if i < title_sentences || (head_from..head_from + headline).contains(&i) {
                 return Role::Title;
             }
-            if (i == 0 && introduction) || (i > 0 && i == headline && subheading(doc, i)) {
+            let under_headline = headline > 0 && i == head_from + headline;
+            if (i == 0 && introduction) || (under_headline && subheading(doc, i)) {
                 return Role::Fragment;
             }
             // Wire layout codes that open a sentence are no part of it.
@@ -867,7 +877,8 @@ pub(crate) use dateline::{dateline_len, lead_dateline_len};
 use desk::desk_prefix_len;
 pub(crate) use headline::given_title_sentences;
 use headline::{
-    first_line_headline, joined_headline, opening_introduction, subheading, without_site_name,
+    first_line_headline, headline_at, joined_headline, opening_introduction, subheading,
+    without_site_name,
 };
 use labels::{
     AGENCY_LINE_WORDS, PAGE_LABEL_MAX_WORDS, bracketed, is_agency_line, is_link, is_page_label,

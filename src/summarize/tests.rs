@@ -161,6 +161,24 @@ fn a_headline_with_a_full_stop_is_a_title_when_the_lead_restates_it() {
 }
 
 #[test]
+fn a_headline_under_a_kicker_is_the_title() {
+    let kicked = "رئیس‌جمهور در نشست خبری:\nدولت بودجه حمل و نقل را افزایش می‌دهد.\n\
+        رئیس‌جمهور روز سه‌شنبه اعلام کرد که دولت بودجه حمل و نقل عمومی را افزایش می‌دهد.\n\
+        این بودجه برای خرید اتوبوس‌های جدید هزینه خواهد شد.\nنمایندگان هفته آینده رأی می‌دهند.";
+    let s = summarize(&docs(&[kicked]), &with(Budget::Sentences(3)), None).unwrap();
+    assert_eq!(
+        s.title.as_deref(),
+        Some("دولت بودجه حمل و نقل را افزایش می‌دهد.")
+    );
+    assert!(s.sentences.iter().all(|x| x.sentence > 1));
+    // A short colon line over a story with no headline stays no title.
+    let plain = "What the mayor told reporters on Monday:\nFloods hit Tabriz on Monday \
+        morning. Rescue teams reached the city late at night. Schools stay closed.";
+    let s = summarize(&docs(&[plain]), &with(Budget::Sentences(3)), None).unwrap();
+    assert_eq!(s.title, None);
+}
+
+#[test]
 fn a_given_title_heads_the_brief_and_is_not_repeated() {
     let mut doc = Document::new(
         "a",

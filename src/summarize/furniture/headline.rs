@@ -1,4 +1,5 @@
-//! A document's headline: the first line, when it is one. A line of its
+//! A document's headline: the first line, when it is one, or the line
+//! under a kicker that introduces the text (`وزیر خارجه:`). A line of its
 //! own at the top of a text is the headline when it does not end as a
 //! sentence does, when it asks or exclaims as headlines do, or when the
 //! sentence after it restates it; a page's or item's given title is found
@@ -33,15 +34,29 @@ const TITLE_CASE_MIN_WORDS: usize = 4;
 /// حمایت می‌کنند.`). A first line that ends as a sentence otherwise is the
 /// lead.
 pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
+    headline_at(doc, 0)
+}
+
+/// How many sentences from sentence `from`, the first of a line, are a
+/// headline, as [`first_line_headline`] judges the first line; `from` is 1
+/// under a kicker that introduces the text (`وزیر خارجه:`, `Prime minister
+/// at the summit:`).
+pub(super) fn headline_at(doc: &AnalyzedDocument, from: usize) -> usize {
     let text = &doc.document.text;
     let lang = doc.lang();
-    let Some(first) = doc.sentences.first() else {
+    let Some(first) = doc.sentences.get(from) else {
         return 0;
     };
     // The sentences of the first line: none may run over a line break, and
     // a line break must follow the last of them, with more text after it.
     let mut count = 0;
-    for (j, s) in doc.sentences.iter().enumerate().take(TITLE_MAX_SENTENCES) {
+    for (j, s) in doc
+        .sentences
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(TITLE_MAX_SENTENCES)
+    {
         let Some(next) = doc.sentences.get(j + 1) else {
             return 0;
         };
@@ -56,14 +71,14 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
             .unwrap_or("")
             .contains(LINE_BREAKS)
         {
-            count = j + 1;
+            count = j + 1 - from;
             break;
         }
     }
     if count == 0 {
         return 0;
     }
-    let head = &text[first.start..doc.sentences[count - 1].end];
+    let head = &text[first.start..doc.sentences[from + count - 1].end];
     let words = head.split_whitespace().count();
     if words > HEADLINE_MAX_WORDS
         || !head.chars().any(char::is_alphabetic)
@@ -82,7 +97,7 @@ pub(super) fn first_line_headline(doc: &AnalyzedDocument) -> usize {
     } else {
         marked_headline(head, words, lang)
             || title_cased(head, lang, text)
-            || (count == 1 && restated(head, doc.sentence_text(1), lang))
+            || (count == 1 && restated(head, doc.sentence_text(from + 1), lang))
     };
     if headline { count } else { 0 }
 }
