@@ -415,11 +415,8 @@ fn is_date_line(text: &str, lists: &Lists, lang: Lang) -> bool {
     }
     let (mut dated, mut month) = (false, false);
     for w in text.split_whitespace().skip(usize::from(labelled)) {
-        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')'));
-        let time = bare.chars().any(char::is_numeric)
-            && bare
-                .chars()
-                .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
+        let bare = date_word(w);
+        let time = is_time_or_number(bare);
         let named = lists.months.contains(&key(bare, lang));
         month |= named;
         dated |= time || named;
@@ -464,11 +461,8 @@ fn date_prefix_len(text: &str, lang: Lang) -> usize {
     // The words that may end the prefix: each from the first date or time.
     let (mut ends, mut dated) = (Vec::new(), false);
     for (at, &(_, w)) in ws.iter().enumerate().skip(1) {
-        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')' | '|'));
-        let time = bare.chars().any(char::is_numeric)
-            && bare
-                .chars()
-                .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'));
+        let bare = date_word(w).trim_matches('|');
+        let time = is_time_or_number(bare);
         let k = key(bare, lang);
         let named = lists.months.contains(&k) || lists.calendar_words.contains(&k);
         // In a prefix only a zone in capitals (`EST`, `AM`): `The` opens
@@ -536,6 +530,20 @@ fn trailing_date_line(text: &str, lang: Lang) -> bool {
             && !ends_a_sentence(&text[..at])
             && is_date_line(&text[at..], lists, lang)
     })
+}
+
+/// A word of a date line without the marks around it (`5,`, `(GMT)`).
+fn date_word(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, ',' | '.' | '،' | ':' | '(' | ')'))
+}
+
+/// Whether a date line's word is a time or a number of a date (`10:32`,
+/// `2016`, `05/12/2016`).
+fn is_time_or_number(bare: &str) -> bool {
+    bare.chars().any(char::is_numeric)
+        && bare
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, ':' | '.' | '-' | '/'))
 }
 
 /// A desk's byline (`گروه ادب و هنر- ندا انتظامی:`) has at most this many words.
