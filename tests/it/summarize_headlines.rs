@@ -9,7 +9,9 @@
 //! on one line (`Need a change? Seven tips on how to rent a car`) or in
 //! English title case with a full stop. A first line that is the
 //! story's lead (it opens with a dateline, or holds more than one
-//! sentence) stays a sentence.
+//! sentence) stays a sentence. A headline ended with a full stop and said
+//! again by a much longer lead is the title too; a lead on a line of its
+//! own is not.
 //!
 //! `BRIEF_MUTATION_REPORT=1` prints the counts.
 
@@ -416,4 +418,223 @@ fn a_headline_under_a_kicker_is_the_title() {
         &wrong,
         items.len() * sentences.len(),
     );
+}
+
+/// Headlines a translator ended with a full stop, each with a lead that
+/// says it again at length (more words of its own than the headline has):
+/// (language, headline, lead).
+const RESTATED_AT_LENGTH: &[(&str, &str, &str)] = &[
+    (
+        "en",
+        "Floods close schools and roads in Tabriz.",
+        "Heavy floods closed schools and main roads in the northern Iranian city of Tabriz on Monday after three days of rain, and rescue teams moved hundreds of families out of the lowest districts.",
+    ),
+    (
+        "en",
+        "Central bank raises interest rates for third time this year.",
+        "The central bank raised its main interest rate by half a percentage point on Thursday, the third increase this year, as inflation stayed well above its target for a sixth month.",
+    ),
+    (
+        "en",
+        "Parliament approves new budget after long debate.",
+        "Parliament approved the new budget for next year late on Wednesday after a long debate in which opposition deputies accused the government of hiding the true size of the deficit.",
+    ),
+    (
+        "en",
+        "Wildfire forces thousands to flee homes in southern France.",
+        "A fast-moving wildfire has forced thousands of people to flee their homes in southern France, where more than 1,500 firefighters were fighting the flames on Saturday.",
+    ),
+    (
+        "en",
+        "Nuclear talks resume in Vienna.",
+        "Talks on reviving the nuclear deal resumed in Vienna on Monday after a five-month pause, with diplomats from the remaining parties saying that the gaps between them were still wide.",
+    ),
+    (
+        "ru",
+        "Паводок закрыл школы и дороги в Тебризе.",
+        "Сильный паводок в понедельник закрыл школы и главные дороги в северном иранском городе Тебриз после трёх дней дождей, а спасатели вывезли сотни семей из нижних районов.",
+    ),
+    (
+        "ru",
+        "Центробанк повысил ключевую ставку в третий раз за год.",
+        "Центробанк в четверг повысил ключевую ставку на половину процентного пункта, это уже третье повышение за год, поскольку инфляция шестой месяц подряд остаётся намного выше цели.",
+    ),
+    (
+        "ru",
+        "Парламент одобрил новый бюджет после долгих споров.",
+        "Парламент в среду поздно вечером одобрил новый бюджет на следующий год после долгих споров, в ходе которых оппозиция обвинила правительство в сокрытии реального размера дефицита.",
+    ),
+    (
+        "ru",
+        "Лесной пожар вынудил тысячи людей покинуть дома на юге Франции.",
+        "Быстро распространяющийся лесной пожар вынудил тысячи людей покинуть свои дома на юге Франции, где в субботу с огнём боролись более 1500 пожарных.",
+    ),
+    (
+        "fa",
+        "سیل مدارس و جاده‌های تبریز را تعطیل کرد.",
+        "سیل شدید روز دوشنبه پس از سه روز باران مدارس و جاده‌های اصلی شهر تبریز را تعطیل کرد و امدادگران صدها خانواده را از محله‌های پایین‌دست شهر تخلیه کردند.",
+    ),
+    (
+        "fa",
+        "بانک مرکزی برای سومین بار در سال جاری نرخ بهره را افزایش داد.",
+        "بانک مرکزی روز پنجشنبه نرخ بهره را نیم واحد درصد افزایش داد که سومین افزایش در سال جاری است، زیرا تورم برای ششمین ماه پیاپی همچنان بسیار بالاتر از هدف مانده است.",
+    ),
+    (
+        "fa",
+        "مجلس پس از بحث طولانی بودجه جدید را تصویب کرد.",
+        "مجلس شامگاه چهارشنبه پس از بحثی طولانی که در آن نمایندگان مخالف دولت را به پنهان کردن میزان واقعی کسری بودجه متهم کردند، بودجه جدید سال آینده را تصویب کرد.",
+    ),
+    (
+        "fa",
+        "آتش‌سوزی جنگل هزاران نفر را در جنوب فرانسه آواره کرد.",
+        "آتش‌سوزی گسترده جنگل در جنوب فرانسه هزاران نفر را آواره کرد و روز شنبه بیش از ۱۵۰۰ آتش‌نشان با شعله‌ها مبارزه می‌کردند.",
+    ),
+];
+
+/// What may come before a lead: a dateline or an agency's attribution.
+fn lead_openings(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &["", "", "PARIS (Reuters) - ", "TEHRAN, Iran (AP) — "],
+        "ru" => &[
+            "",
+            "",
+            "МОСКВА, 5 декабря — ",
+            "ТЕГЕРАН, 5 дек — РИА Новости. ",
+        ],
+        _ => &["", "", "تهران- ایرنا- ", "به گزارش خبرگزاری ایسنا، "],
+    }
+}
+
+/// What may lengthen a lead before its full stop.
+fn lead_tails(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "",
+            ", officials said in a statement",
+            ", according to local media reports that could not be independently verified",
+        ],
+        "ru" => &[
+            "",
+            ", сообщили местные власти",
+            ", говорится в заявлении, распространённом поздно вечером",
+        ],
+        _ => &["", " و مقامات محلی این خبر را تایید کردند"],
+    }
+}
+
+/// A headline ended with a full stop, above a lead that restates it with
+/// many words of its own: the headline is the title, not a sentence the
+/// lead then says again. Before this rule (`b64ced1`) a headline restated
+/// by a lead more than about three times its length was no title.
+#[test]
+fn a_full_stop_headline_restated_at_length_is_the_title() {
+    let mut rng = Rng(0x0E4D_11E5_0006);
+    let mut items = Vec::new();
+    let mut cases = Vec::new();
+    for k in 0..240 {
+        let (lang, head, lead) = *rng.pick(RESTATED_AT_LENGTH);
+        let opening = *rng.pick(lead_openings(lang));
+        let tail = *rng.pick(lead_tails(lang));
+        let lead = format!("{opening}{}{tail}.", lead.trim_end_matches('.'));
+        let gap = if rng.chance(50) { "\n" } else { "\n\n" };
+        let sep = if rng.chance(50) { "\n" } else { "\n\n" };
+        let t = format!("{head}{gap}{lead}{sep}{}", story(lang)[1..].join(sep));
+        items.push(serde_json::json!({"id": k.to_string(), "lang": lang, "text": t}));
+        cases.push((head, lead));
+    }
+    let sentences = ["1", "3"];
+    let mut wrong = Vec::new();
+    for n in sentences {
+        let records = summarize_batch(&items, &["--sentences", n]);
+        for (v, (head, lead)) in records.iter().zip(&cases) {
+            let summary = v["summary"].as_array().unwrap();
+            let as_sentence = summary
+                .iter()
+                .any(|s| s["text"].as_str().unwrap_or("").contains(head));
+            // The lead (after any dateline) opens the brief.
+            let opens = summary
+                .first()
+                .and_then(|s| s["text"].as_str())
+                .is_some_and(|t| lead.ends_with(t));
+            if v["title"].as_str() != Some(head) || as_sentence || !opens {
+                wrong.push(format!(
+                    "{n}: {head:?} -> title {}, summary {}",
+                    v["title"], v["summary"]
+                ));
+            }
+        }
+    }
+    assert_none_wrong(
+        "full-stop headlines restated at length (briefs whose title is not the headline, or with it as a sentence)",
+        &wrong,
+        items.len() * sentences.len(),
+    );
+}
+
+/// Leads that open a text on a line of their own, with a longer sentence
+/// after them that shares some of their words (a name, a place): no
+/// headline. (language, first line, second).
+const LEADS_ON_THEIR_OWN: &[(&str, &str, &str)] = &[
+    (
+        "en",
+        "Heavy floods closed schools and main roads in Tabriz on Monday.",
+        "The floods, the worst in the city for fifty years, followed three days of rain that damaged 1,200 homes across the province and cut power to several villages.",
+    ),
+    (
+        "en",
+        "Russian President Vladimir Putin has called Syrian President Bashar al-Assad.",
+        "Putin told Assad that Russia would keep helping Syria to rebuild the country's economy and to restore order in the cities the army had retaken from rebels.",
+    ),
+    (
+        "en",
+        "The central bank raised its main interest rate on Thursday.",
+        "Economists had expected the increase, the third this year, because prices of food and fuel rose faster than wages for most of the summer and autumn.",
+    ),
+    (
+        "ru",
+        "Сильный паводок в понедельник закрыл школы и дороги в Тебризе.",
+        "Это худшее наводнение в городе за пятьдесят лет: после трёх дней дождей повреждены 1200 домов, а несколько сёл остались без электричества.",
+    ),
+    (
+        "ru",
+        "Парламент в среду одобрил новый бюджет.",
+        "Оппозиция обвинила правительство в сокрытии реального размера дефицита и пообещала оспорить закон в конституционном суде в ближайшие недели.",
+    ),
+    (
+        "fa",
+        "سیل شدید روز دوشنبه مدارس و جاده‌های تبریز را تعطیل کرد.",
+        "این بدترین سیل پنجاه سال اخیر در این شهر است و پس از سه روز باران ۱۲۰۰ خانه آسیب دیده و برق چند روستا قطع شده است.",
+    ),
+    (
+        "fa",
+        "مجلس روز چهارشنبه بودجه جدید را تصویب کرد.",
+        "نمایندگان مخالف دولت را به پنهان کردن میزان واقعی کسری متهم کردند و گفتند که در هفته‌های آینده به دیوان عدالت اداری شکایت خواهند کرد.",
+    ),
+];
+
+/// A one-sentence lead on its own line stays the brief's first sentence,
+/// with no title, whatever the layout below it.
+#[test]
+fn a_lead_on_its_own_line_is_no_title() {
+    let mut items = Vec::new();
+    for (k, (lang, first, second)) in LEADS_ON_THEIR_OWN.iter().enumerate() {
+        for (j, sep) in ["\n", "\n\n"].iter().enumerate() {
+            let t = format!("{first}{sep}{second}{sep}{}", story(lang)[2..].join(sep));
+            items.push(serde_json::json!({"id": format!("{k}.{j}"), "lang": lang, "text": t}));
+        }
+    }
+    let mut wrong = Vec::new();
+    for (v, item) in summarize_batch(&items, &["--sentences", "2"])
+        .iter()
+        .zip(&items)
+    {
+        let first = item["text"].as_str().unwrap().lines().next().unwrap();
+        if !v["title"].is_null() || v["summary"][0]["text"] != first {
+            wrong.push(format!(
+                "{first:?} -> title {}, {}",
+                v["title"], v["summary"]
+            ));
+        }
+    }
+    assert_none_wrong("leads on their own line", &wrong, items.len());
 }

@@ -18,6 +18,11 @@ const MARKED_HEADLINE_MAX_WORDS: usize = 20;
 /// letters or more) with at least this Jaccard overlap.
 const HEADLINE_RESTATED_SHARE: f64 = 0.55;
 const HEADLINE_RESTATED_JACCARD: f64 = 0.3;
+/// A line of at most this many words that ends as a sentence is a
+/// headline when a lead at least twice as long says it again with at least
+/// [`AT_LENGTH_SHARE`] of its terms, whatever their overlap as a whole.
+const AT_LENGTH_MAX_WORDS: usize = 14;
+const AT_LENGTH_SHARE: f64 = 0.7;
 /// An English first line in title case is a headline when it has at least
 /// this many words of four letters or more, every one capitalised.
 const TITLE_CASE_MIN_WORDS: usize = 4;
@@ -97,9 +102,29 @@ pub(super) fn headline_at(doc: &AnalyzedDocument, from: usize) -> usize {
     } else {
         marked_headline(head, words, lang)
             || title_cased(head, lang, text)
-            || (count == 1 && restated(head, doc.sentence_text(from + 1), lang))
+            || (count == 1
+                && restated(
+                    doc,
+                    head,
+                    doc.sentence_text(first_story_sentence(doc, from + 1)),
+                ))
     };
     if headline { count } else { 0 }
+}
+
+/// The sentence that leads the story from sentence `at` on: `at`, or the
+/// first after a sentence of dateline and agency alone (`ТЕГЕРАН, 5 дек —
+/// РИА Новости.`) that the segmenter split off.
+fn first_story_sentence(doc: &AnalyzedDocument, at: usize) -> usize {
+    let lang = doc.lang();
+    let mut lead = at;
+    while lead + 1 < doc.sentences.len()
+        && lead < at + 2
+        && dateline_and_notice(doc.sentence_text(lead).trim(), lang)
+    {
+        lead += 1;
+    }
+    lead
 }
 
 /// Whether the document opens with a short line of one sentence that ends
@@ -144,13 +169,28 @@ fn own_line(doc: &AnalyzedDocument, i: usize) -> bool {
 /// پرستار اهل نیویورک از زوجی که … شکایت کرده است، …`). It says again what
 /// the lead says, so it is no sentence of the brief.
 pub(super) fn subheading(doc: &AnalyzedDocument, at: usize) -> bool {
-    at > 0
-        && own_line(doc, at)
-        && restated(doc.sentence_text(at), doc.sentence_text(at + 1), doc.lang())
+    at > 0 && own_line(doc, at) && restated(doc, doc.sentence_text(at), doc.sentence_text(at + 1))
 }
 
-/// Whether the longer sentence `next` restates the one-sentence line `head`.
-fn restated(head: &str, next: &str, lang: Lang) -> bool {
+/// Whether the longer sentence `next` restates the one-sentence line
+/// `head`: it repeats most of the line's words and the two overlap as a
+/// whole, or the line is a short one ([`AT_LENGTH_MAX_WORDS`]) that `next`
+/// says again at length, at least twice as long, with most of the line's
+/// terms (stems, stopwords left out: `Паводок закрыл школы … в Тебризе.`
+/// above `Сильный паводок … закрыл школы … в … городе Тебриз …, а
+/// спасатели …`), where the overlap as a whole is small for the lead's many
+/// words of its own. A longer line above a longer lead that repeats it is a
+/// Persian lead paragraph (`لید`, a summary sentence above `به گزارش …،`),
+/// which stays a sentence.
+fn restated(doc: &AnalyzedDocument, head: &str, next: &str) -> bool {
+    let lang = doc.lang();
+    let (head_words, next_words) = (
+        head.split_whitespace().count(),
+        next.split_whitespace().count(),
+    );
+    if head_words >= next_words {
+        return false;
+    }
     let content = |t: &str| -> std::collections::HashSet<String> {
         word_set(t, lang)
             .into_iter()
@@ -159,10 +199,23 @@ fn restated(head: &str, next: &str, lang: Lang) -> bool {
     };
     let (h, n) = (content(head), content(next));
     let both = h.intersection(&n).count() as f64;
-    head.split_whitespace().count() < next.split_whitespace().count()
-        && !h.is_empty()
+    if !h.is_empty()
         && both >= HEADLINE_RESTATED_SHARE * h.len() as f64
         && jaccard(&h, &n) >= HEADLINE_RESTATED_JACCARD
+    {
+        return true;
+    }
+    if head_words > AT_LENGTH_MAX_WORDS || next_words < 2 * head_words {
+        return false;
+    }
+    let terms = doc.analyzer().doc_terms([head, next].into_iter());
+    let set = |row: &[u32]| {
+        row.iter()
+            .copied()
+            .collect::<std::collections::HashSet<u32>>()
+    };
+    let (h, n) = (set(&terms.sentences[0]), set(&terms.sentences[1]));
+    !h.is_empty() && h.intersection(&n).count() as f64 >= AT_LENGTH_SHARE * h.len() as f64
 }
 
 /// Whether a first line that ends with a question or exclamation mark or

@@ -935,3 +935,50 @@ fn a_time_and_date_alone_date_the_page() {
         Lang::EN
     ));
 }
+
+#[test]
+fn a_short_line_said_again_at_length_is_the_title_and_a_lead_paragraph_is_not() {
+    for (text, title) in [
+        (
+            "Nuclear talks resume in Vienna.\n\nTalks on reviving the nuclear deal resumed in \
+             Vienna on Monday after a five-month pause, with diplomats from the remaining \
+             parties saying that the gaps between them were still wide.\n\nSchools will \
+             stay closed until Wednesday, the education office said.",
+            Some("Nuclear talks resume in Vienna."),
+        ),
+        // Stems match what the words do not (`Тебризе`, `Тебриз`), and the
+        // lead is found after a dateline the segmenter split off.
+        (
+            "Паводок закрыл школы и дороги в Тебризе.\nТЕГЕРАН, 5 дек — РИА Новости. \
+             Сильный паводок в понедельник закрыл школы и главные дороги в северном \
+             иранском городе Тебриз после трёх дней дождей, а спасатели вывезли сотни \
+             семей из нижних районов.\nШколы останутся закрытыми до среды.",
+            Some("Паводок закрыл школы и дороги в Тебризе."),
+        ),
+        // A Persian lead paragraph (`لید`) above the story that says it
+        // again: a sentence.
+        (
+            "معاون فرهنگی شهرداری تهران روز دوشنبه برنامه‌های ویژه هفته کتاب را برای \
+             کتابخانه‌های محلی و مدارس پایتخت اعلام کرد.\n\nبه گزارش روابط عمومی شهرداری \
+             تهران، سید محمد ایازی معاون فرهنگی شهرداری روز دوشنبه در نشستی خبری با اشاره \
+             به اهمیت هفته کتاب در پیوند میان اهل فرهنگ و ناشران گفت برنامه‌های ویژه این \
+             هفته در کتابخانه‌های محلی، مدارس، فرهنگسراها و ایستگاه‌های مترو پایتخت از شنبه \
+             آغاز می‌شود و نمایشگاه یاد یار مهربان نیز تا پایان ماه در بوستان گفت‌وگو برپا \
+             خواهد بود.\n\nمدارس تبریز تا چهارشنبه تعطیل خواهند ماند.",
+            None,
+        ),
+        // A short lead the next sentence does not say again.
+        (
+            "Heavy floods closed schools and main roads in Tabriz on Monday.\n\nThe floods, \
+             the worst in the city for fifty years, followed three days of rain that damaged \
+             1,200 homes across the province and cut power to several villages.\n\nSchools \
+             will stay closed until Wednesday, the education office said.",
+            None,
+        ),
+    ] {
+        let doc = crate::analyze(crate::Document::new("d", text), &crate::Config::default());
+        let (roles, found) = roles(&doc);
+        assert_eq!(found.as_deref(), title, "{text:?}");
+        assert_eq!(roles[0] == Role::Title, title.is_some(), "{text:?}");
+    }
+}
