@@ -672,29 +672,82 @@ fn month_of(months: &NumberWords, key: &str) -> Option<f64> {
 /// Whether a digit (of any script) stands right before byte `start` or
 /// right after byte `end` of `text`, past spaces, a period and a comma
 /// ("December 23", "23 декабря", "Dec. 5, 2016", "۲۳ دسامبر").
-fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
     let gap = |c: &char| c.is_whitespace() || matches!(c, '.' | ',' | '\u{200F}' | '\u{200E}');
     let digit = |c: Option<char>| c.is_some_and(|c| super::digits::ascii_digit(c).is_some());
     digit(text[end..].chars().find(|c| !gap(c)))
         || digit(text[..start].chars().rev().find(|c| !gap(c)))
 }
 
-/// The months `text` names, each with the words naming it, in order.
-/// With `dates_only`, only names beside a number count ("December 23",
-/// not "a March rally"), and in a language with capitals only capitalized
-/// ones ("May 5", not "may"). Languages without a month list name none.
-pub(super) fn months_named(text: &str, lang: Lang, dates_only: bool) -> Vec<(u32, &str)> {
+/// How a text's month names are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MonthUse {
+    /// Every name ("a March rally" too); in English only a capitalized
+    /// one ("may" is a verb).
+    Any,
+    /// Names that date or time something: beside a number ("December
+    /// 23", "23 декабря"), and in English after a word that times them
+    /// ("in March", "since May", "mid-March", "from March to May"; not
+    /// "Theresa May", nor a possessive: "May's", "after June's meeting",
+    /// which a translator may leave out), in Russian in small letters ("в марте", not
+    /// "Марта"), in Persian every name but `مه` (also "fog"), which needs
+    /// `ماه` before it.
+    Time,
+}
+
+/// Words before an English month or day name that make it a time ("in
+/// March", "since Monday"), `timing_words.txt`.
+pub(super) fn timing_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::resources::entries(crate::resources::builtin(Lang::EN, "timing_words.txt")).collect()
+    })
+}
+
+/// Words between two month or day names of a span or list ("March to
+/// May", "Monday and Tuesday").
+pub(super) const DATE_LINKS: &[&str] = &["and", "or", "to", "through", "till", "until"];
+
+/// The months `text` names, each with the words naming it, in order, read
+/// as `how` says. Languages without a month list name none.
+pub(super) fn months_named(text: &str, lang: Lang, how: MonthUse) -> Vec<(u32, &str)> {
     let Some(months) = word_list(lang, "month_names.txt") else {
         return Vec::new();
     };
+    let tokens = tokenize(text, lang);
     let mut out = Vec::new();
-    for tok in tokenize(text, lang) {
+    // Whether each token is a month read as a time (for "March to May").
+    let mut timed = vec![false; tokens.len()];
+    for (i, tok) in tokens.iter().enumerate() {
         let Some(m) = month_of(months, &tok.key) else {
             continue;
         };
         let word = &text[tok.start..tok.end];
-        let capital_ok = lang != Lang::EN || word.starts_with(char::is_uppercase);
-        if dates_only && !(capital_ok && beside_a_number(text, tok.start, tok.end)) {
+        let capital = word.starts_with(char::is_uppercase);
+        if lang == Lang::EN && !capital {
+            continue;
+        }
+        let time = beside_a_number(text, tok.start, tok.end)
+            || match lang {
+                Lang::EN => {
+                    let before = |k: usize| i.checked_sub(k).map(|j| tokens[j].key.as_str());
+                    let possessive = text[tok.end..].starts_with("'s")
+                        || text[tok.end..].starts_with("\u{2019}s");
+                    !possessive
+                        && (before(1).is_some_and(|w| timing_words().contains(w))
+                            || (before(1).is_some_and(|w| DATE_LINKS.contains(&w))
+                                && i >= 2
+                                && timed[i - 2]))
+                }
+                Lang::RU => !capital,
+                Lang::FA => {
+                    !matches!(tok.key.as_str(), "مه" | "مهی")
+                        || i.checked_sub(1).is_some_and(|j| tokens[j].key == "ماه")
+                }
+                _ => false,
+            };
+        timed[i] = time;
+        if how == MonthUse::Time && !time {
             continue;
         }
         out.push((m as u32, word));

@@ -51,6 +51,7 @@ use crate::lang::Lang;
 use crate::tokenize::normalize_key;
 use months::changed_month;
 use round::changed_round_quantity;
+use weekdays::changed_weekday;
 use written::changed_written;
 
 /// The values `text` writes in words, or in digits and scale words mixed
@@ -779,12 +780,18 @@ pub(crate) fn check(
     } else {
         Vec::new()
     };
+    let tgt_numbers = extract(target);
+    // Months and days of the week the source names are judged whether or
+    // not it has numbers ("in March", "on Monday").
+    let dates = changed_month(source, target, &tgt_numbers, source_lang, target_lang)
+        .into_iter()
+        .chain(changed_weekday(source, target, source_lang, target_lang));
     if src.is_empty() && written.is_empty() {
         return changed_round_quantity(source, target, source_lang, target_lang)
             .into_iter()
+            .chain(dates)
             .collect();
     }
-    let tgt_numbers = extract(target);
     let clocks = colon_clocks(source, &src);
     let targets = Targets {
         text: target,
@@ -852,13 +859,7 @@ pub(crate) fn check(
         &targets,
         &matched,
     ));
-    out.extend(changed_month(
-        source,
-        target,
-        &tgt_numbers,
-        source_lang,
-        target_lang,
-    ));
+    out.extend(dates);
     out.extend(changed_written(
         source,
         source_lang,
@@ -943,6 +944,8 @@ fn repeated_values(
 mod months;
 #[path = "numbers_round.rs"]
 mod round;
+#[path = "numbers_weekdays.rs"]
+mod weekdays;
 #[path = "numbers_written.rs"]
 mod written;
 

@@ -1,6 +1,7 @@
 //! Months in dates, judged by the `numbers` check: a month the source
 //! dates something in must be the month the target dates it in.
 
+use super::super::number_words::MonthUse;
 use super::super::{CheckKind, Finding};
 use super::{Number, extract, is_dotted_date};
 use crate::lang::Lang;
@@ -18,11 +19,11 @@ pub(super) fn changed_month(
     source_lang: Lang,
     target_lang: Lang,
 ) -> Option<Finding> {
-    let named = super::super::number_words::months_named(target, target_lang, false);
+    let named = super::super::number_words::months_named(target, target_lang, MonthUse::Any);
     if named.is_empty() {
         return None;
     }
-    let dated = super::super::number_words::months_named(source, source_lang, true);
+    let dated = super::super::number_words::months_named(source, source_lang, MonthUse::Time);
     let &first = dated.first()?;
     let numeric = numeric_months(target, tgt_numbers);
     let missing = dated
@@ -30,14 +31,15 @@ pub(super) fn changed_month(
         .find(|(m, _)| !named.iter().any(|(t, _)| t == m) && !numeric.contains(m));
     // Every month the source gives, in words (dates or not) or in digits.
     let mut in_source: Vec<u32> =
-        super::super::number_words::months_named(source, source_lang, false)
+        super::super::number_words::months_named(source, source_lang, MonthUse::Any)
             .iter()
             .map(|&(m, _)| m)
             .collect();
     in_source.extend(numeric_months(source, &extract(source)));
     // Only a month of a date in the target is its own: "Марты" (a name)
     // and Persian "مه" (fog) stand alone.
-    let target_dated = super::super::number_words::months_named(target, target_lang, true);
+    let target_dated =
+        super::super::number_words::months_named(target, target_lang, MonthUse::Time);
     let foreign = target_dated.iter().find(|(m, _)| !in_source.contains(m));
     let (month, word) = missing.copied().unwrap_or(first);
     if missing.is_none() && foreign.is_none() {

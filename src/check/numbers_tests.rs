@@ -913,3 +913,88 @@ fn a_persian_fraction_is_a_cardinal_before_an_ordinal() {
         0
     );
 }
+
+#[test]
+fn a_month_named_without_a_day_must_stay_the_month() {
+    for (source, target, lang, want) in [
+        ("Prices rose in March.", "Цены выросли в мае.", Lang::RU, 1),
+        (
+            "Prices rose in March.",
+            "Цены выросли в марте.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "Prices rose from March to May.",
+            "Цены росли с марта по июнь.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "Prices rose from March to May.",
+            "Цены росли с марта по май.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "The rally in mid-March drew crowds.",
+            "Митинг в середине апреля.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "Officials may approve it in March.",
+            "Его могут одобрить в мае.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The plan was announced in May.",
+            "این طرح در ماه مه اعلام شد.",
+            Lang::FA,
+            0,
+        ),
+        (
+            "The plan was announced in May.",
+            "این طرح در ماه ژوئن اعلام شد.",
+            Lang::FA,
+            1,
+        ),
+        (
+            "The plan was announced in June.",
+            "این طرح در ماه مه اعلام شد.",
+            Lang::FA,
+            1,
+        ),
+        // A month left out, or a season for it: no month to compare.
+        ("Prices rose in March.", "Цены выросли весной.", Lang::RU, 0),
+        // Names and possessives are no time of the story.
+        (
+            "Theresa May met Merkel in June.",
+            "Тереза Мэй встретилась с Меркель в июне.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "After June's meeting, talks stalled in July.",
+            "После встречи переговоры застопорились в июле.",
+            Lang::RU,
+            0,
+        ),
+        // "Марта" (a name) and Persian "مه" (fog) are no months of the target.
+        (
+            "Marta spoke in March.",
+            "Марта выступила в марте.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "Fog closed the road in March.",
+            "مه جاده را در ماه مارس بست.",
+            Lang::FA,
+            0,
+        ),
+    ] {
+        assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
+    }
+}

@@ -24,8 +24,11 @@ use brief::{Export, Format, Lang, LanguageTag, TargetMode, Unit};
 use crate::common::fill;
 use crate::mutation_text::*;
 
+#[path = "mutation_dates.rs"]
+mod dates;
 #[path = "mutation_kinds.rs"]
 mod kinds;
+use dates::{date_clean_kinds, date_damaged_kinds};
 use kinds::{clean_kinds, more_damaged_kinds};
 
 // ---- the kinds ----
@@ -297,6 +300,7 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
         }),
     ];
     kinds.extend(more_damaged_kinds());
+    kinds.extend(date_damaged_kinds());
     kinds
 }
 
@@ -465,7 +469,7 @@ fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
         for (kind, make) in damaged_kinds() {
             rows.push((run_kind(&lines, kind, make, lang, true), true));
         }
-        for (kind, make) in clean_kinds() {
+        for (kind, make) in clean_kinds().into_iter().chain(date_clean_kinds()) {
             rows.push((run_kind(&lines, kind, make, lang, false), false));
         }
     }
