@@ -727,6 +727,12 @@ fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<
     }
 }
 
+/// `text` without the white space and invisible characters (a bidi mark
+/// after a Persian headline) at its ends: what a title shows.
+fn shown(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || crate::invisible::is_invisible(c))
+}
+
 /// A document's roles, sentence by sentence, and its title (the given
 /// one, else the first line when it is a headline).
 pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
@@ -765,10 +771,10 @@ pub(crate) fn roles(doc: &AnalyzedDocument) -> (Vec<Role>, Option<String>) {
         None if headline > 0 => {
             let head =
                 &text[doc.sentences[head_from].start..doc.sentences[head_from + headline - 1].end];
-            Some(without_site_name(trim_codes_end(head).trim(), lang).to_string())
+            Some(without_site_name(shown(trim_codes_end(head)), lang).to_string())
         }
         None if joined > 0 => {
-            let head = doc.sentence_text(0)[..joined].trim();
+            let head = shown(&doc.sentence_text(0)[..joined]);
             Some(without_site_name(head, lang).to_string())
         }
         None => None,

@@ -638,3 +638,36 @@ fn a_lead_on_its_own_line_is_no_title() {
     }
     assert_none_wrong("leads on their own line", &wrong, items.len());
 }
+
+/// A headline line that a bidi mark or another invisible character opens
+/// or ends (`…تعطیل کرد\u{200f}`): the title shows the words alone, and
+/// the export still gives the translator the line as a unit of its own,
+/// exactly as in the text. Before, the title kept the mark.
+#[test]
+fn a_title_shows_no_invisible_mark_and_is_still_exported() {
+    let marks = ["\u{200f}", "\u{200e}", "\u{feff}", "\u{2069}", "\u{200b}"];
+    for (lang, head) in [
+        ("fa", "سیل مدارس تبریز را تعطیل کرد"),
+        ("ru", "Паводок закрыл школы Тебриза"),
+        ("en", "Floods close schools in Tabriz"),
+    ] {
+        for (k, mark) in marks.iter().enumerate() {
+            let line = if k % 2 == 0 {
+                format!("{head}{mark}")
+            } else {
+                format!("{mark}{head}{mark}")
+            };
+            let text = format!("{line}\n\n{}", story(lang).join("\n\n"));
+            let item = serde_json::json!({"id": "t", "lang": lang, "text": text});
+            let v = &summarize_batch(&[item], &["--sentences", "1"])[0];
+            assert_eq!(v["title"], head, "{line:?}: {v}");
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("t.txt"), &text).unwrap();
+            let to = if lang == "ru" { "fa" } else { "ru" };
+            let tsv = crate::common::export_tsv(dir.path(), "t.txt", to, "1");
+            let sources = crate::common::tsv_sources(&tsv);
+            assert_eq!(sources.len(), 2, "{line:?}: {sources:?}");
+            assert_eq!(sources[0].trim(), line.trim(), "{line:?}");
+        }
+    }
+}

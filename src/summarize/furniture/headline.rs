@@ -300,9 +300,18 @@ const TITLE_MAX_SENTENCES: usize = 4;
 /// text does not open with it.
 pub(crate) fn given_title_sentences(doc: &AnalyzedDocument, title: &str) -> usize {
     let lang = doc.lang();
+    // Invisible characters count for nothing: a title shown without the
+    // bidi mark that ends its line is still that line.
     let key = |t: &str| -> String {
         t.split_whitespace()
-            .map(|w| normalize_key(w, lang))
+            .map(|w| {
+                let visible: String = w
+                    .chars()
+                    .filter(|&c| !crate::invisible::is_invisible(c))
+                    .collect();
+                normalize_key(&visible, lang)
+            })
+            .filter(|k| !k.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
     };
