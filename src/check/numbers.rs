@@ -819,11 +819,19 @@ pub(crate) fn check(
         };
         let finding = match judge(source, source_lang, &src, i, &targets) {
             Verdict::Found(j) => {
-                if let Some(j) = j {
-                    matched[j] = true;
-                }
                 found_at[i] = true;
-                continue;
+                let Some(j) = j else { continue };
+                matched[j] = true;
+                // The value found, in another unit ("385 miles" as "385 км").
+                match units::unconverted(source, &src, i, target, &tgt_numbers[j]) {
+                    Some((was, given)) => Finding::error(
+                        CheckKind::Numbers,
+                        format!(
+                            "{was} of the source is {given} in the target: the unit is changed, the value not converted"
+                        ),
+                    ),
+                    None => continue,
+                }
             }
             Verdict::SignLost { temperature: true } => Finding::error(
                 CheckKind::Numbers,
@@ -944,6 +952,8 @@ fn repeated_values(
 mod months;
 #[path = "numbers_round.rs"]
 mod round;
+#[path = "numbers_units.rs"]
+mod units;
 #[path = "numbers_weekdays.rs"]
 mod weekdays;
 #[path = "numbers_written.rs"]

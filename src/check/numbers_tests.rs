@@ -998,3 +998,88 @@ fn a_month_named_without_a_day_must_stay_the_month() {
         assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
     }
 }
+
+#[test]
+fn a_unit_changed_without_converting_the_value_is_an_error() {
+    for (source, target, lang, want) in [
+        (
+            "The storm was 385 miles away.",
+            "Шторм был в 385 км.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The storm was 385 miles away.",
+            "Шторм был в 620 км.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "The storm was 385 miles away.",
+            "Шторм был в 385 милях.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "Winds reached 85 mph.",
+            "Ветер достигал 85 км/ч.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "Winds reached 85 mph.",
+            "Ветер достигал 137 км/ч.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "The wall is 10 feet high.",
+            "Стена высотой 10 метров.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The wall is 10 feet high.",
+            "Стена 10-метровой высоты.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The fish weighed 20 pounds.",
+            "ماهی ۲۰ کیلوگرم وزن داشت.",
+            Lang::FA,
+            1,
+        ),
+        (
+            "The fish weighed 20 pounds.",
+            "ماهی ۹ کیلوگرم وزن داشت.",
+            Lang::FA,
+            0,
+        ),
+        ("It cost 20 pounds.", "Это стоило 20 фунтов.", Lang::RU, 0),
+        (
+            "It was 95 degrees Fahrenheit.",
+            "Было 95 градусов по Цельсию.",
+            Lang::RU,
+            1,
+        ),
+        ("It was 50 degrees Fahrenheit.", "Было 50 °C.", Lang::RU, 1),
+        (
+            "It was 95 degrees.",
+            "دما ۹۵ درجه سانتیگراد بود.",
+            Lang::FA,
+            1,
+        ),
+        (
+            "It was 35 degrees.",
+            "Было 35 градусов по Цельсию.",
+            Lang::RU,
+            0,
+        ),
+        ("It was 95 degrees.", "Было 95 градусов.", Lang::RU, 0),
+        // A value a conversion keeps within a tenth (yards as metres).
+        ("He ran 100 yards.", "Он пробежал 100 метров.", Lang::RU, 0),
+    ] {
+        assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
+    }
+}

@@ -28,8 +28,11 @@ use crate::mutation_text::*;
 mod dates;
 #[path = "mutation_kinds.rs"]
 mod kinds;
+#[path = "mutation_units.rs"]
+mod units;
 use dates::{date_clean_kinds, date_damaged_kinds};
 use kinds::{clean_kinds, more_damaged_kinds};
+use units::{unit_clean_kinds, unit_damaged_kinds};
 
 // ---- the kinds ----
 
@@ -301,6 +304,7 @@ fn damaged_kinds() -> Vec<(&'static str, Make)> {
     ];
     kinds.extend(more_damaged_kinds());
     kinds.extend(date_damaged_kinds());
+    kinds.extend(unit_damaged_kinds());
     kinds
 }
 
@@ -469,7 +473,11 @@ fn merge_catches_every_kind_of_wrong_work_and_accepts_correct_work() {
         for (kind, make) in damaged_kinds() {
             rows.push((run_kind(&lines, kind, make, lang, true), true));
         }
-        for (kind, make) in clean_kinds().into_iter().chain(date_clean_kinds()) {
+        let clean = clean_kinds()
+            .into_iter()
+            .chain(date_clean_kinds())
+            .chain(unit_clean_kinds());
+        for (kind, make) in clean {
             rows.push((run_kind(&lines, kind, make, lang, false), false));
         }
     }

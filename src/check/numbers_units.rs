@@ -1,0 +1,140 @@
+//! Units changed without converting the value, judged by the `numbers`
+//! check: "385 miles" given as "385 км", "95 °F" as "95 °C", "20 pounds"
+//! as "20 килограммов". The value is the source's, so the number is
+//! found; the quantity is not.
+
+use super::{Number, close_to, converted, next_word, next_word_span};
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dimension {
+    Length,
+    Mass,
+    Volume,
+    Area,
+    Temperature,
+}
+
+/// The dimension of an imperial or US unit of the source (`miles`, `mph`:
+/// a speed is given in kilometres too).
+fn imperial(word: &str) -> Option<Dimension> {
+    Some(match word.trim_start_matches('°') {
+        "mph" | "mile" | "miles" | "mi" | "inch" | "inches" | "foot" | "feet" | "ft" | "yard"
+        | "yards" | "yd" | "yds" => Dimension::Length,
+        "pound" | "pounds" | "lb" | "lbs" | "ounce" | "ounces" | "oz" | "ton" | "tons" => {
+            Dimension::Mass
+        }
+        "gallon" | "gallons" | "gal" => Dimension::Volume,
+        "acre" | "acres" => Dimension::Area,
+        "f" | "fahrenheit" | "degree" | "degrees" => Dimension::Temperature,
+        _ => return None,
+    })
+}
+
+/// The dimension of a metric unit a target writes after a number, the
+/// word read as [`next_word`] reads it (lowercase, no final point). A
+/// degree names Celsius only with its scale (`95 градусов по Цельсию`,
+/// `۳۵ درجه سانتیگراد`, `35 °C`): a bare degree may be either scale.
+fn metric(text: &str, end: usize) -> Option<Dimension> {
+    let (word, _) = next_word(text, end);
+    let prefixed = |prefixes: &[&str]| prefixes.iter().any(|p| word.starts_with(p));
+    let exact = |words: &[&str]| words.contains(&word.as_str());
+    if exact(&["°c", "°с", "℃"]) {
+        return Some(Dimension::Temperature);
+    }
+    if prefixed(&["градус", "°"]) || exact(&["درجه"]) {
+        // The scale within the next two words.
+        let (_, mut at) = next_word_span(text, end);
+        for _ in 0..2 {
+            let (next, _) = next_word(text, at);
+            if ["цельси", "celsius", "سانتیگراد", "سانتی", "سلسیوس"]
+                .iter()
+                .any(|s| next.starts_with(s))
+            {
+                return Some(Dimension::Temperature);
+            }
+            at = next_word_span(text, at).1;
+        }
+        return None;
+    }
+    if exact(&[
+        "км",
+        "м",
+        "см",
+        "мм",
+        "km",
+        "m",
+        "cm",
+        "mm",
+        "متر",
+        "سانتی",
+        "میلی",
+    ]) || prefixed(&[
+        "километр",
+        "метр",
+        "сантиметр",
+        "миллиметр",
+        "کیلومتر",
+        "سانتیمتر",
+        "میلیمتر",
+    ]) {
+        return Some(Dimension::Length);
+    }
+    if exact(&["кг", "г", "kg", "g", "کیلو", "گرم"]) || prefixed(&["килограмм", "грамм", "کیلوگرم"])
+    {
+        return Some(Dimension::Mass);
+    }
+    if exact(&["л", "l", "лит", "لیتر"]) || prefixed(&["литр"]) {
+        return Some(Dimension::Volume);
+    }
+    if exact(&["га", "ha", "هکتار"]) || prefixed(&["гектар"]) {
+        return Some(Dimension::Area);
+    }
+    None
+}
+
+/// When source number `src[i]`, in an imperial or Fahrenheit unit, is
+/// found as target number `t` with the same value in a metric unit of the
+/// same dimension: the source's number and unit and the target's, for the
+/// message. A value a translator may keep when converting (yards as
+/// metres, tons as tonnes: within a tenth) is no change.
+pub(super) fn unconverted(
+    source: &str,
+    src: &[Number],
+    i: usize,
+    target: &str,
+    t: &Number,
+) -> Option<(String, String)> {
+    let n = &src[i];
+    let conversions = converted(source, n, src.get(i + 1));
+    if conversions.is_empty() {
+        return None;
+    }
+    let (start, end) = next_word_span(source, n.end);
+    let unit = source[start..end].to_lowercase();
+    let unit = unit.trim_end_matches('.');
+    let dimension = imperial(unit)?;
+    let values: Vec<f64> = n.magnitudes().into_iter().map(|v| n.signed(v)).collect();
+    if values
+        .iter()
+        .any(|&v| conversions.iter().any(|&c| close_to(v, c)))
+    {
+        return None;
+    }
+    if metric(target, t.end)? != dimension {
+        return None;
+    }
+    // A degree of the source that names no scale is Fahrenheit only when
+    // the target could not mean it: a weather reading above what Celsius
+    // gives.
+    if unit.trim_start_matches('°').starts_with("degree")
+        && !matches!(next_word(source, end).0.as_str(), "fahrenheit" | "f")
+        && values.iter().all(|v| v.abs() < 60.0)
+    {
+        return None;
+    }
+    let (_, t_end) = next_word_span(target, t.end);
+    let shown =
+        |text: &str, from: usize, to: usize| text[from..to].trim_end_matches('.').to_string();
+    Some((shown(source, n.start, end), shown(target, t.start, t_end)))
+}

@@ -1,0 +1,138 @@
+//! Kinds of the mutation battery (`mutation.rs`) for quantities in
+//! imperial or Fahrenheit units: given in a metric unit with the value
+//! unchanged (damaged: "385 miles" as "385 км"), converted, or kept in
+//! their unit (clean).
+
+use super::*;
+
+/// One unit: the English clause with `{}` for the number, the factor to
+/// the metric unit (Fahrenheit: converted apart), and the clause in the
+/// metric unit and in the unit kept, in Russian and Persian.
+struct UnitCase {
+    en: &'static str,
+    factor: f64,
+    ru_metric: &'static str,
+    fa_metric: &'static str,
+    ru_kept: &'static str,
+    fa_kept: &'static str,
+}
+
+const UNITS: &[UnitCase] = &[
+    UnitCase {
+        en: "The storm was {} miles from the coast.",
+        factor: 1.609_344,
+        ru_metric: "Шторм находился в {} км от побережья.",
+        fa_metric: "طوفان در {} کیلومتری ساحل بود.",
+        ru_kept: "Шторм находился в {} милях от побережья.",
+        fa_kept: "طوفان در {} مایلی ساحل بود.",
+    },
+    UnitCase {
+        en: "The wave was {} feet high.",
+        factor: 0.3048,
+        ru_metric: "Высота волны составила {} метров.",
+        fa_metric: "ارتفاع موج {} متر بود.",
+        ru_kept: "Высота волны составила {} футов.",
+        fa_kept: "ارتفاع موج {} فوت بود.",
+    },
+    UnitCase {
+        en: "Up to {} inches of rain fell.",
+        factor: 2.54,
+        ru_metric: "Выпало до {} сантиметров осадков.",
+        fa_metric: "تا {} سانتی‌متر باران بارید.",
+        ru_kept: "Выпало до {} дюймов осадков.",
+        fa_kept: "تا {} اینچ باران بارید.",
+    },
+    UnitCase {
+        en: "The catfish weighed {} pounds.",
+        factor: 0.453_592,
+        ru_metric: "Сом весил {} килограммов.",
+        fa_metric: "وزن گربه‌ماهی {} کیلوگرم بود.",
+        ru_kept: "Сом весил {} фунтов.",
+        fa_kept: "وزن گربه‌ماهی {} پوند بود.",
+    },
+    UnitCase {
+        en: "The tank holds {} gallons.",
+        factor: 3.785_41,
+        ru_metric: "В бак помещается {} литров.",
+        fa_metric: "گنجایش مخزن {} لیتر است.",
+        ru_kept: "В бак помещается {} галлонов.",
+        fa_kept: "گنجایش مخزن {} گالن است.",
+    },
+    UnitCase {
+        en: "The fire burned {} acres.",
+        factor: 0.404_686,
+        ru_metric: "Огонь уничтожил {} гектаров.",
+        fa_metric: "آتش {} هکتار را سوزاند.",
+        ru_kept: "Огонь уничтожил {} акров.",
+        fa_kept: "آتش {} جریب را سوزاند.",
+    },
+    UnitCase {
+        en: "Winds reached {} mph.",
+        factor: 1.609_344,
+        ru_metric: "Скорость ветра достигала {} км/ч.",
+        fa_metric: "سرعت باد به {} کیلومتر بر ساعت رسید.",
+        ru_kept: "Скорость ветра достигала {} миль в час.",
+        fa_kept: "سرعت باد به {} مایل در ساعت رسید.",
+    },
+    UnitCase {
+        en: "It was {} degrees Fahrenheit in Phoenix.",
+        factor: 0.0,
+        ru_metric: "В Финиксе было {} градусов по Цельсию.",
+        fa_metric: "دمای هوا در فینیکس {} درجه سانتیگراد بود.",
+        ru_kept: "В Финиксе было {} градусов по Фаренгейту.",
+        fa_kept: "دمای هوا در فینیکس {} درجه فارنهایت بود.",
+    },
+];
+
+/// How the target gives the quantity.
+#[derive(Clone, Copy, PartialEq)]
+enum Given {
+    /// In the metric unit, the value unchanged (wrong).
+    Unconverted,
+    /// In the metric unit, converted and rounded.
+    Converted,
+    /// In the source's unit.
+    Kept,
+}
+
+fn unit_clause(line: &Line, lang: Lang, rng: &mut Rng, given: Given) -> Option<Clause> {
+    let case = &UNITS[rng.range(0, UNITS.len() as u64 - 1) as usize];
+    let fahrenheit = case.factor == 0.0;
+    let n = if fahrenheit {
+        rng.range(70, 115)
+    } else {
+        rng.range(5, 400)
+    };
+    let shown = match given {
+        Given::Converted if fahrenheit => ((n as f64 - 32.0) * 5.0 / 9.0).round() as u64,
+        Given::Converted => (n as f64 * case.factor).round() as u64,
+        _ => n,
+    };
+    let template = match (lang, given) {
+        (Lang::RU, Given::Kept) => case.ru_kept,
+        (Lang::RU, _) => case.ru_metric,
+        (_, Given::Kept) => case.fa_kept,
+        _ => case.fa_metric,
+    };
+    let en = case.en.replace("{}", &n.to_string());
+    appended(line, lang, en, template.replace("{}", &d(lang, shown)))
+}
+
+/// The damaged kinds of this file.
+pub(super) fn unit_damaged_kinds() -> Vec<(&'static str, Make)> {
+    vec![("numbers:unit_changed_not_converted", |line, lang, rng| {
+        unit_clause(line, lang, rng, Given::Unconverted)
+    })]
+}
+
+/// The clean kinds of this file.
+pub(super) fn unit_clean_kinds() -> Vec<(&'static str, Make)> {
+    vec![
+        ("clean:unit_converted", |line, lang, rng| {
+            unit_clause(line, lang, rng, Given::Converted)
+        }),
+        ("clean:unit_kept", |line, lang, rng| {
+            unit_clause(line, lang, rng, Given::Kept)
+        }),
+    ]
+}
