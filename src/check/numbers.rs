@@ -822,15 +822,25 @@ pub(crate) fn check(
                 found_at[i] = true;
                 let Some(j) = j else { continue };
                 matched[j] = true;
-                // The value found, in another unit ("385 miles" as "385 км").
-                match units::unconverted(source, &src, i, target, &tgt_numbers[j]) {
-                    Some((was, given)) => Finding::error(
+                // The value found, in another unit ("385 miles" as "385 км")
+                // or currency ("$5 million" as "5 миллионов евро").
+                let t = &tgt_numbers[j];
+                if let Some((was, given)) = units::unconverted(source, &src, i, target, t) {
+                    Finding::error(
                         CheckKind::Numbers,
                         format!(
                             "{was} of the source is {given} in the target: the unit is changed, the value not converted"
                         ),
-                    ),
-                    None => continue,
+                    )
+                } else if let Some((was, given)) =
+                    units::currency_changed(source, &src, i, target, t)
+                {
+                    Finding::error(
+                        CheckKind::Numbers,
+                        format!("{was} of the source is {given} in the target: another currency"),
+                    )
+                } else {
+                    continue;
                 }
             }
             Verdict::SignLost { temperature: true } => Finding::error(

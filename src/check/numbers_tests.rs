@@ -1083,3 +1083,80 @@ fn a_unit_changed_without_converting_the_value_is_an_error() {
         assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
     }
 }
+
+#[test]
+fn an_amount_in_another_currency_is_an_error() {
+    for (source, target, lang, want) in [
+        (
+            "The company paid $5 million.",
+            "Компания заплатила 5 миллионов евро.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The company paid $5 million.",
+            "Компания заплатила 5 млн долларов.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "The company paid $5 million.",
+            "Компания заплатила $5 млн.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "The fine was 300 rubles.",
+            "Штраф составил 300 долларов.",
+            Lang::RU,
+            1,
+        ),
+        (
+            "The fine was 300 rubles.",
+            "Штраф составил 300 рублей.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "It paid 5 million euros.",
+            "شرکت ۵ میلیون دلار پرداخت کرد.",
+            Lang::FA,
+            1,
+        ),
+        (
+            "It paid 5 million euros.",
+            "شرکت ۵ میلیون یورو پرداخت کرد.",
+            Lang::FA,
+            0,
+        ),
+        (
+            "Iran spent 10 trillion rials.",
+            "ایران ۱۰ هزار میلیارد تومان هزینه کرد.",
+            Lang::FA,
+            1,
+        ),
+        (
+            "Iran spent 10 trillion rials.",
+            "ایران ۱۰ هزار میلیارد ریال هزینه کرد.",
+            Lang::FA,
+            0,
+        ),
+        // Pounds may be money or weight, and `фунт` is both: no judgement.
+        ("It cost 20 pounds.", "Это стоило 20 долларов.", Lang::RU, 0),
+        // Each amount keeps its currency, in any order.
+        (
+            "He earned 500 dollars and 300 euros.",
+            "Он заработал 300 евро и 500 долларов.",
+            Lang::RU,
+            0,
+        ),
+        (
+            "He earned 500 dollars and 300 euros.",
+            "Он заработал 500 евро и 300 долларов.",
+            Lang::RU,
+            2,
+        ),
+    ] {
+        assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
+    }
+}

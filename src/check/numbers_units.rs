@@ -138,3 +138,121 @@ pub(super) fn unconverted(
         |text: &str, from: usize, to: usize| text[from..to].trim_end_matches('.').to_string();
     Some((shown(source, n.start, end), shown(target, t.start, t_end)))
 }
+
+/// A currency, as the source or the target names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Currency {
+    Dollar,
+    Euro,
+    Ruble,
+    Rial,
+    Toman,
+    Yuan,
+    Yen,
+}
+
+/// The currency of a symbol.
+fn currency_symbol(c: char) -> Option<Currency> {
+    Some(match c {
+        '$' => Currency::Dollar,
+        '€' => Currency::Euro,
+        '₽' => Currency::Ruble,
+        '¥' => return None, // yuan or yen
+        _ => return None,
+    })
+}
+
+/// The currency of a word (lowercase). `pound` is left out: money or
+/// weight, and `фунт` is both.
+fn currency_word(word: &str) -> Option<Currency> {
+    let prefixed = |prefixes: &[&str]| prefixes.iter().any(|p| word.starts_with(p));
+    Some(match word {
+        "dollar" | "dollars" | "usd" | "دلار" => Currency::Dollar,
+        "euro" | "euros" | "eur" | "евро" | "یورو" => Currency::Euro,
+        "ruble" | "rubles" | "rouble" | "roubles" | "руб" | "روبل" => Currency::Ruble,
+        "rial" | "rials" | "ریال" => Currency::Rial,
+        "toman" | "tomans" | "تومان" => Currency::Toman,
+        "yuan" | "یوان" => Currency::Yuan,
+        "yen" | "ین" => Currency::Yen,
+        _ if prefixed(&["доллар"]) => Currency::Dollar,
+        _ if prefixed(&["рубл"]) => Currency::Ruble,
+        _ if prefixed(&["риал"]) => Currency::Rial,
+        _ if prefixed(&["туман"]) => Currency::Toman,
+        _ if prefixed(&["юан"]) => Currency::Yuan,
+        _ if prefixed(&["иен", "йен"]) => Currency::Yen,
+        _ => return None,
+    })
+}
+
+/// Words a currency may follow its number by (scale words, "US").
+const CURRENCY_REACH: usize = 3;
+
+/// The currency of the number that spans `start..end` of `text`: a symbol
+/// right before it (`$5`, `US$5`) or right after it (`5 €`), else the
+/// first currency word within [`CURRENCY_REACH`] words after it, past
+/// scale words (`5 миллионов евро`, `۵ میلیون دلار`); `None` when another
+/// number comes first or no currency is named.
+fn currency_of(text: &str, start: usize, end: usize) -> Option<Currency> {
+    if let Some(c) = text[..start].trim_end().chars().last()
+        && let Some(cur) = currency_symbol(c)
+    {
+        return Some(cur);
+    }
+    if let Some(c) = text[end..].trim_start().chars().next()
+        && let Some(cur) = currency_symbol(c)
+    {
+        return Some(cur);
+    }
+    let mut at = end;
+    for _ in 0..CURRENCY_REACH {
+        let (word, _) = next_word(text, at);
+        if word.is_empty() {
+            return None;
+        }
+        if let Some(cur) = currency_word(&word) {
+            return Some(cur);
+        }
+        at = next_word_span(text, at).1;
+    }
+    None
+}
+
+/// When source number `src[i]` is an amount in one currency and target
+/// number `t`, found with its value, is an amount in another (`$5
+/// million` as `5 миллионов евро`): the two amounts, for the message.
+pub(super) fn currency_changed(
+    source: &str,
+    src: &[Number],
+    i: usize,
+    target: &str,
+    t: &Number,
+) -> Option<(String, String)> {
+    let n = &src[i];
+    let was = currency_of(source, n.start, n.end)?;
+    let given = currency_of(target, t.start, t.end)?;
+    if was == given {
+        return None;
+    }
+    let around = |text: &str, n: &Number| {
+        let from = text[..n.start]
+            .trim_end()
+            .char_indices()
+            .last()
+            .filter(|&(_, c)| currency_symbol(c).is_some())
+            .map_or(n.start, |(k, _)| k);
+        let mut to = n.end;
+        for _ in 0..CURRENCY_REACH {
+            let (word, _) = next_word(text, to);
+            let (_, e) = next_word_span(text, to);
+            if word.is_empty() {
+                break;
+            }
+            to = e;
+            if currency_word(&word).is_some() {
+                break;
+            }
+        }
+        text[from..to].trim_end_matches('.').to_string()
+    };
+    Some((around(source, n), around(target, t)))
+}

@@ -1,7 +1,8 @@
 //! Kinds of the mutation battery (`mutation.rs`) for quantities in
 //! imperial or Fahrenheit units: given in a metric unit with the value
 //! unchanged (damaged: "385 miles" as "385 км"), converted, or kept in
-//! their unit (clean).
+//! their unit (clean); and for amounts of money given in another currency
+//! ("$5 million" as "5 миллионов евро") or in their own.
 
 use super::*;
 
@@ -118,11 +119,73 @@ fn unit_clause(line: &Line, lang: Lang, rng: &mut Rng, given: Given) -> Option<C
     appended(line, lang, en, template.replace("{}", &d(lang, shown)))
 }
 
+/// Amounts: the English clause with `{}` for the number, and the Russian
+/// and Persian clauses in the same currency, then in another.
+const AMOUNTS: &[(&str, [&str; 2], [&str; 2])] = &[
+    (
+        "The deal is worth ${} million.",
+        [
+            "Сделка оценивается в {} млн долларов.",
+            "ارزش این قرارداد {} میلیون دلار است.",
+        ],
+        [
+            "Сделка оценивается в {} млн евро.",
+            "ارزش این قرارداد {} میلیون یورو است.",
+        ],
+    ),
+    (
+        "The fine was {} euros.",
+        ["Штраф составил {} евро.", "جریمه {} یورو بود."],
+        ["Штраф составил {} долларов.", "جریمه {} دلار بود."],
+    ),
+    (
+        "A ticket costs {} rubles.",
+        ["Билет стоит {} рублей.", "قیمت بلیت {} روبل است."],
+        ["Билет стоит {} долларов.", "قیمت بلیت {} یورو است."],
+    ),
+    (
+        "The budget is {} billion rials.",
+        [
+            "Бюджет составляет {} миллиардов риалов.",
+            "بودجه {} میلیارد ریال است.",
+        ],
+        [
+            "Бюджет составляет {} миллиардов туманов.",
+            "بودجه {} میلیارد تومان است.",
+        ],
+    ),
+    (
+        "Exports reached {} billion yuan.",
+        [
+            "Экспорт достиг {} млрд юаней.",
+            "صادرات به {} میلیارد یوان رسید.",
+        ],
+        [
+            "Экспорт достиг {} млрд долларов.",
+            "صادرات به {} میلیارد دلار رسید.",
+        ],
+    ),
+];
+
+fn amount_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let (en, same, other) = &AMOUNTS[rng.range(0, AMOUNTS.len() as u64 - 1) as usize];
+    let n = rng.range(2, 900);
+    let k = usize::from(lang != Lang::RU);
+    let template = if damaged { other[k] } else { same[k] };
+    let en = en.replace("{}", &n.to_string());
+    appended(line, lang, en, template.replace("{}", &d(lang, n)))
+}
+
 /// The damaged kinds of this file.
 pub(super) fn unit_damaged_kinds() -> Vec<(&'static str, Make)> {
-    vec![("numbers:unit_changed_not_converted", |line, lang, rng| {
-        unit_clause(line, lang, rng, Given::Unconverted)
-    })]
+    vec![
+        ("numbers:unit_changed_not_converted", |line, lang, rng| {
+            unit_clause(line, lang, rng, Given::Unconverted)
+        }),
+        ("numbers:currency_changed", |line, lang, rng| {
+            amount_clause(line, lang, rng, true)
+        }),
+    ]
 }
 
 /// The clean kinds of this file.
@@ -133,6 +196,9 @@ pub(super) fn unit_clean_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("clean:unit_kept", |line, lang, rng| {
             unit_clause(line, lang, rng, Given::Kept)
+        }),
+        ("clean:currency_kept", |line, lang, rng| {
+            amount_clause(line, lang, rng, false)
         }),
     ]
 }
