@@ -151,15 +151,14 @@ enum Currency {
     Yen,
 }
 
-/// The currency of a symbol.
+/// The currency of a symbol (`¥` is yuan or yen: none).
 fn currency_symbol(c: char) -> Option<Currency> {
-    Some(match c {
-        '$' => Currency::Dollar,
-        '€' => Currency::Euro,
-        '₽' => Currency::Ruble,
-        '¥' => return None, // yuan or yen
-        _ => return None,
-    })
+    match c {
+        '$' => Some(Currency::Dollar),
+        '€' => Some(Currency::Euro),
+        '₽' => Some(Currency::Ruble),
+        _ => None,
+    }
 }
 
 /// The currency of a word (lowercase). `pound` is left out: money or
