@@ -832,6 +832,13 @@ pub(crate) fn check(
                             "{was} of the source is {given} in the target: the unit is changed, the value not converted"
                         ),
                     )
+                } else if units::points_as_percent(source, &src[i], target, t) {
+                    Finding::error(
+                        CheckKind::Numbers,
+                        format!(
+                            "{text} percentage points of the source are a percentage in the target (a change of a rate, not a share)"
+                        ),
+                    )
                 } else if let Some((was, given)) =
                     units::currency_changed(source, &src, i, target, t)
                 {

@@ -1160,3 +1160,33 @@ fn an_amount_in_another_currency_is_an_error() {
         assert_eq!(errors(source, target, lang), want, "{source} -> {target}");
     }
 }
+
+#[test]
+fn percentage_points_given_as_a_percentage_are_an_error() {
+    let s = "The bank raised its rate by 0.5 percentage points.";
+    for (target, lang, want) in [
+        ("Банк повысил ставку на 0,5 %.", Lang::RU, 1),
+        ("Банк повысил ставку на 0,5 процента.", Lang::RU, 1),
+        (
+            "Банк повысил ставку на 0,5 процентного пункта.",
+            Lang::RU,
+            0,
+        ),
+        ("Банк повысил ставку на 0,5 п.п.", Lang::RU, 0),
+        ("بانک نرخ بهره را ۰٫۵ درصد افزایش داد.", Lang::FA, 1),
+        ("بانک نرخ بهره را ۰٫۵٪ افزایش داد.", Lang::FA, 1),
+        ("بانک نرخ بهره را ۰٫۵ واحد درصد افزایش داد.", Lang::FA, 0),
+    ] {
+        assert_eq!(errors(s, target, lang), want, "{target}");
+    }
+    // A percentage given as points is left alone: English uses "%" for
+    // points too.
+    assert_eq!(
+        errors(
+            "Prices rose 3%.",
+            "Цены выросли на 3 процентных пункта.",
+            Lang::RU
+        ),
+        0
+    );
+}

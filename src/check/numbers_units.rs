@@ -255,3 +255,30 @@ pub(super) fn currency_changed(
     };
     Some((around(source, n), around(target, t)))
 }
+
+/// When source number `src[i]` is a number of percentage points ("rose by
+/// 0.5 percentage points") and target number `t`, found with its value, is
+/// a percentage ("на 0,5 %", "۰٫۵ درصد") rather than points ("0,5
+/// процентного пункта", "0,5 п.п.", "۰٫۵ واحد درصد"): a change of a rate
+/// given as a change in proportion. The other way ("3%" as "3 процентных
+/// пункта") is left alone: English writers use "%" for points too.
+pub(super) fn points_as_percent(source: &str, n: &Number, target: &str, t: &Number) -> bool {
+    let (first, _) = next_word(source, n.end);
+    let (_, after) = next_word_span(source, n.end);
+    let (second, _) = next_word(source, after);
+    let points = first == "percentage" && matches!(second.as_str(), "point" | "points");
+    if !points {
+        return false;
+    }
+    let rest = &target[t.end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{00A0}', '\u{2009}', '\u{202F}']);
+    if trimmed.starts_with(['%', '٪']) {
+        return true;
+    }
+    let (word, _) = next_word(target, t.end);
+    let (_, after) = next_word_span(target, t.end);
+    let (next, _) = next_word(target, after);
+    let percent = word.starts_with("процент") || word == "درصد";
+    let pointed = next.starts_with("пункт") || word.starts_with("п.п") || word == "пп";
+    percent && !pointed
+}

@@ -176,6 +176,27 @@ fn amount_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Optio
     appended(line, lang, en, template.replace("{}", &d(lang, n)))
 }
 
+/// A change of a rate in percentage points; the target gives points
+/// ("процентного пункта", "п.п.", "واحد درصد") or, when `damaged`, a
+/// percentage ("%", "процента", "درصد").
+fn points_clause(line: &Line, lang: Lang, rng: &mut Rng, damaged: bool) -> Option<Clause> {
+    let (a, b) = (rng.range(0, 9), rng.range(1, 9));
+    let en = format!("The central bank raised its key rate by {a}.{b} percentage points.");
+    let value = format!("{}{}{}", d(lang, a), decimal_sep(lang), d(lang, b));
+    let t = match (lang, damaged, rng.range(0, 1)) {
+        (Lang::RU, false, 0) => {
+            format!("Центробанк повысил ключевую ставку на {value} процентного пункта.")
+        }
+        (Lang::RU, false, _) => format!("Центробанк повысил ключевую ставку на {value} п.п."),
+        (Lang::RU, true, 0) => format!("Центробанк повысил ключевую ставку на {value}%."),
+        (Lang::RU, true, _) => format!("Центробанк повысил ключевую ставку на {value} процента."),
+        (_, false, _) => format!("بانک مرکزی نرخ بهره را {value} واحد درصد افزایش داد."),
+        (_, true, 0) => format!("بانک مرکزی نرخ بهره را {value} درصد افزایش داد."),
+        (_, true, _) => format!("بانک مرکزی نرخ بهره را {value}٪ افزایش داد."),
+    };
+    appended(line, lang, en, t)
+}
+
 /// The damaged kinds of this file.
 pub(super) fn unit_damaged_kinds() -> Vec<(&'static str, Make)> {
     vec![
@@ -184,6 +205,9 @@ pub(super) fn unit_damaged_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("numbers:currency_changed", |line, lang, rng| {
             amount_clause(line, lang, rng, true)
+        }),
+        ("numbers:points_as_percent", |line, lang, rng| {
+            points_clause(line, lang, rng, true)
         }),
     ]
 }
@@ -199,6 +223,9 @@ pub(super) fn unit_clean_kinds() -> Vec<(&'static str, Make)> {
         }),
         ("clean:currency_kept", |line, lang, rng| {
             amount_clause(line, lang, rng, false)
+        }),
+        ("clean:points_kept", |line, lang, rng| {
+            points_clause(line, lang, rng, false)
         }),
     ]
 }
