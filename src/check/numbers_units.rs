@@ -186,34 +186,39 @@ fn currency_word(word: &str) -> Option<Currency> {
 /// Words a currency may follow its number by (scale words, "US").
 const CURRENCY_REACH: usize = 3;
 
-/// The currency of the number that spans `start..end` of `text`: a symbol
-/// right before it (`$5`, `US$5`) or right after it (`5 €`), else the
-/// first currency word within [`CURRENCY_REACH`] words after it, past
-/// scale words (`5 миллионов евро`, `۵ میلیون دلار`); `None` when another
-/// number comes first or no currency is named.
-fn currency_of(text: &str, start: usize, end: usize) -> Option<Currency> {
-    if let Some(c) = text[..start].trim_end().chars().last()
-        && let Some(cur) = currency_symbol(c)
-    {
-        return Some(cur);
-    }
-    if let Some(c) = text[end..].trim_start().chars().next()
-        && let Some(cur) = currency_symbol(c)
-    {
-        return Some(cur);
-    }
-    let mut at = end;
+/// The amount around the number that spans `start..end` of `text`: its
+/// currency and the bytes `from..to` it takes. The currency is a symbol
+/// right before the number (`$5`, `US$5`) or right after it (`5 €`), else
+/// the first currency word within [`CURRENCY_REACH`] words after it, past
+/// scale words (`5 миллионов евро`, `۵ میلیون دلار`); `None` when no
+/// currency is named. The amount runs from the symbol before the number
+/// to that word (or over the words read when there is none).
+fn amount(text: &str, start: usize, end: usize) -> (Option<Currency>, usize, usize) {
+    let before = text[..start]
+        .trim_end()
+        .char_indices()
+        .last()
+        .and_then(|(k, c)| currency_symbol(c).map(|cur| (k, cur)));
+    let after = text[end..]
+        .trim_start()
+        .chars()
+        .next()
+        .and_then(currency_symbol);
+    let mut to = end;
+    let mut named = None;
     for _ in 0..CURRENCY_REACH {
-        let (word, _) = next_word(text, at);
+        let (word, _) = next_word(text, to);
         if word.is_empty() {
-            return None;
+            break;
         }
-        if let Some(cur) = currency_word(&word) {
-            return Some(cur);
+        to = next_word_span(text, to).1;
+        named = currency_word(&word);
+        if named.is_some() {
+            break;
         }
-        at = next_word_span(text, at).1;
     }
-    None
+    let currency = before.map(|(_, cur)| cur).or(after).or(named);
+    (currency, before.map_or(start, |(k, _)| k), to)
 }
 
 /// When source number `src[i]` is an amount in one currency and target
@@ -227,33 +232,17 @@ pub(super) fn currency_changed(
     t: &Number,
 ) -> Option<(String, String)> {
     let n = &src[i];
-    let was = currency_of(source, n.start, n.end)?;
-    let given = currency_of(target, t.start, t.end)?;
-    if was == given {
+    let (was, was_from, was_to) = amount(source, n.start, n.end);
+    let (given, given_from, given_to) = amount(target, t.start, t.end);
+    if was? == given? {
         return None;
     }
-    let around = |text: &str, n: &Number| {
-        let from = text[..n.start]
-            .trim_end()
-            .char_indices()
-            .last()
-            .filter(|&(_, c)| currency_symbol(c).is_some())
-            .map_or(n.start, |(k, _)| k);
-        let mut to = n.end;
-        for _ in 0..CURRENCY_REACH {
-            let (word, _) = next_word(text, to);
-            let (_, e) = next_word_span(text, to);
-            if word.is_empty() {
-                break;
-            }
-            to = e;
-            if currency_word(&word).is_some() {
-                break;
-            }
-        }
-        text[from..to].trim_end_matches('.').to_string()
-    };
-    Some((around(source, n), around(target, t)))
+    let shown =
+        |text: &str, from: usize, to: usize| text[from..to].trim_end_matches('.').to_string();
+    Some((
+        shown(source, was_from, was_to),
+        shown(target, given_from, given_to),
+    ))
 }
 
 /// When source number `src[i]` is a number of percentage points ("rose by
